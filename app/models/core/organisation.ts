@@ -1,0 +1,3 @@
+import { OrganisationSchema } from '#database/schema'
+
+export default class Organisation extends OrganisationSchema {}

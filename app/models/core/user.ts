@@ -1,0 +1,28 @@
+import { UserSchema } from '#database/schema'
+import hash from '@adonisjs/core/services/hash'
+import { compose } from '@adonisjs/core/helpers'
+import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
+import { OrganisationScoped } from '#models/mixins/organisation_scoped'
+import { Auditable } from '#models/mixins/auditable'
+import { ROLE_LABELS, type Role } from '#policies/role_matrix'
+
+const AuthFinder = withAuthFinder(() => hash.use('argon'), {
+  uids: ['email'],
+  passwordColumnName: 'password',
+})
+
+export default class User extends compose(
+  UserSchema,
+  AuthFinder,
+  OrganisationScoped,
+  Auditable('core')
+) {
+  get roleLabels() {
+    return this.roles.map((role) => ROLE_LABELS[role as Role] ?? role).join(', ')
+  }
+
+  /** Ends every other session at its next request. */
+  revokeSessions() {
+    this.sessionVersion = this.sessionVersion + 1
+  }
+}

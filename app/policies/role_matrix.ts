@@ -1,0 +1,58 @@
+/**
+ * The one place that says which role may do what. Policies read it; the route walk test
+ * checks every route against it. Board members read, never write; salaries and personal HR
+ * data are for hr and admin only.
+ */
+export const ROLES = ['admin', 'direction', 'finance', 'hr', 'board', 'quality'] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Administration',
+  direction: 'Direction',
+  finance: 'Finances',
+  hr: 'Ressources humaines',
+  board: 'Administrateur (CA)',
+  quality: 'Qualité',
+}
+
+const everyone: Role[] = [...ROLES]
+
+export const ROLE_MATRIX = {
+  'dashboard.view': everyone,
+
+  'admin.users': ['admin'],
+  'admin.audit': ['admin'],
+  'admin.imports': ['admin', 'finance', 'hr', 'quality', 'direction'],
+
+  'accounting.read': ['admin', 'direction', 'finance', 'board'],
+  'accounting.write': ['admin', 'finance'],
+  'accounting.close': ['admin', 'finance'],
+  'accounting.reopen': ['admin'],
+
+  'grants.read': ['admin', 'direction', 'finance', 'board'],
+  'grants.write': ['admin', 'finance'],
+
+  'hr.aggregates': ['admin', 'direction', 'hr', 'board'],
+  'hr.personal': ['admin', 'hr'],
+  'hr.write': ['admin', 'hr'],
+
+  'governance.read': everyone,
+  'governance.write': ['admin', 'direction'],
+
+  'quality.read': everyone,
+  'quality.write': ['admin', 'direction', 'quality'],
+
+  'activity.read': everyone,
+  'activity.write': ['admin', 'direction', 'quality'],
+
+  'reconciliation.read': ['admin', 'direction', 'finance', 'hr', 'quality', 'board'],
+  'reconciliation.run': ['admin', 'direction', 'finance'],
+} as const satisfies Record<string, readonly Role[]>
+
+export type Permission = keyof typeof ROLE_MATRIX
+export type PolicyDomain = Permission extends `${infer D}.${string}` ? D : never
+
+export function rolesAllow(roles: readonly string[], permission: Permission): boolean {
+  const allowed: readonly string[] = ROLE_MATRIX[permission]
+  return roles.some((role) => allowed.includes(role))
+}

@@ -1,0 +1,28 @@
+import env from '#start/env'
+import app from '@adonisjs/core/services/app'
+import { defineConfig, stores } from '@adonisjs/session'
+
+/**
+ * Sessions live in PostgreSQL (table `sessions`) so they can be revoked. `age` is the idle
+ * timeout (every request extends it); the absolute timeout is enforced by the
+ * session_guard middleware.
+ */
+const sessionConfig = defineConfig({
+  enabled: true,
+  cookieName: 'socle-session',
+  clearWithBrowser: true,
+  age: '1h',
+  cookie: {
+    path: '/',
+    httpOnly: true,
+    secure: app.inProduction,
+    sameSite: 'lax',
+  },
+  store: env.get('SESSION_DRIVER'),
+  stores: {
+    cookie: stores.cookie(),
+    database: stores.database({ tableName: 'sessions' }),
+  },
+})
+
+export default sessionConfig

@@ -1,0 +1,21 @@
+import { Env } from '@adonisjs/core/env'
+
+export default await Env.create(new URL('../', import.meta.url), {
+  NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
+  PORT: Env.schema.number(),
+  HOST: Env.schema.string({ format: 'host' }),
+  APP_KEY: Env.schema.secret(),
+  APP_URL: Env.schema.string({ format: 'url', tld: false }),
+  LOG_LEVEL: Env.schema.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+
+  /** External PostgreSQL. When unset, an embedded cluster is started under storage/postgres. */
+  DATABASE_URL: Env.schema.string.optional({ format: 'url', protocol: false, tld: false }),
+
+  SESSION_DRIVER: Env.schema.enum(['cookie', 'memory', 'database'] as const),
+  /** Absolute session lifetime, whatever the activity. */
+  SESSION_MAX_AGE: Env.schema.string.optional(),
+  /** Behind a reverse proxy (nginx, Traefik): trust X-Forwarded-* from these addresses. */
+  TRUSTED_PROXIES: Env.schema.string.optional(),
+  /** Largest accepted upload, in megabytes. */
+  UPLOAD_MAX_MB: Env.schema.number.optional(),
+})

@@ -1,0 +1,63 @@
+import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
+import { guard } from '#start/routes/guard'
+
+const SessionController = () => import('#controllers/core/session_controller')
+const HealthController = () => import('#controllers/core/health_controller')
+const DashboardController = () => import('#controllers/core/dashboard_controller')
+const PasswordController = () => import('#controllers/core/password_controller')
+const UsersController = () => import('#controllers/core/users_controller')
+const AuditEventsController = () => import('#controllers/core/audit_events_controller')
+const ImportsController = () => import('#controllers/core/imports_controller')
+
+router.get('/health', [HealthController, 'show']).as('health')
+
+router
+  .group(() => {
+    router.get('/login', [SessionController, 'create']).as('login')
+    router.post('/login', [SessionController, 'store']).as('login.store')
+  })
+  .use(middleware.guest())
+
+router.post('/logout', [SessionController, 'destroy']).as('logout').use(middleware.auth())
+
+router.get('/', [DashboardController, 'show']).as('home').use(guard('dashboard.view'))
+router
+  .get('/compte/mot-de-passe', [PasswordController, 'edit'])
+  .as('password.edit')
+  .use(guard('dashboard.view'))
+router
+  .put('/compte/mot-de-passe', [PasswordController, 'update'])
+  .as('password.update')
+  .use(guard('dashboard.view'))
+
+router
+  .group(() => {
+    router.get('/', [UsersController, 'index']).as('index')
+    router.get('/nouveau', [UsersController, 'create']).as('create')
+    router.post('/', [UsersController, 'store']).as('store')
+    router.get('/:id/modifier', [UsersController, 'edit']).as('edit')
+    router.put('/:id', [UsersController, 'update']).as('update')
+    router.post('/:id/desactivation', [UsersController, 'deactivate']).as('deactivate')
+    router.delete('/:id/desactivation', [UsersController, 'reactivate']).as('reactivate')
+  })
+  .prefix('/admin/utilisateurs')
+  .as('users')
+  .use(guard('admin.users'))
+
+router
+  .group(() => {
+    router.get('/', [AuditEventsController, 'index']).as('index')
+    router.get('/export.xlsx', [AuditEventsController, 'export']).as('export')
+  })
+  .prefix('/admin/journal')
+  .as('audit')
+  .use(guard('admin.audit'))
+
+router
+  .group(() => {
+    router.get('/', [ImportsController, 'index']).as('index')
+  })
+  .prefix('/admin/imports')
+  .as('imports')
+  .use(guard('admin.imports'))
