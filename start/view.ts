@@ -1,0 +1,9 @@
+import edge from 'edge.js'
+import { formatDate, formatMoney, formatNumber, formatPercent } from '#support/french_format'
+import { navigation } from '#support/navigation'
+
+edge.global('formatMoney', formatMoney)
+edge.global('formatNumber', formatNumber)
+edge.global('formatPercent', formatPercent)
+edge.global('formatDate', formatDate)
+edge.global('navigation', navigation)

@@ -11,7 +11,6 @@ export default class RequestLoggerMiddleware {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6
       ctx.logger.info(
         {
-          requestId: ctx.request.id(),
           userId: ctx.auth?.user?.id ?? null,
           method: ctx.request.method(),
           path: ctx.request.url(),

@@ -95,8 +95,6 @@ export function sumMoney(values: Iterable<MoneyInput>): Decimal {
   return total
 }
 
-// Spaces used as thousands separators: space, NBSP, narrow NBSP (Intl fr-FR), thin space.
-const GROUP_SPACES = /[ \u00A0\u202F\u2009]/
 const AMOUNT_SHAPE = /^\d[\d \u00A0\u202F\u2009.]*(,\d+)?$/
 
 /**

@@ -1,1 +1,14 @@
-export async function printWelcome() {}
+import env from '#start/env'
+import User from '#models/core/user'
+import { DEMO_PASSWORD } from '#database/seeders/demo_users'
+
+/** Development server: where to go and whom to log in as. */
+export async function printWelcome() {
+  const demoUsers = await User.query().where('email', 'like', '%@demo.socle.fr').orderBy('id')
+  const lines = [`\n  Socle est prêt : ${env.get('APP_URL')}`]
+  if (demoUsers.length) {
+    lines.push(`  Comptes de démonstration (mot de passe : ${DEMO_PASSWORD})`)
+    for (const user of demoUsers) lines.push(`    ${user.email.padEnd(32)} ${user.roleLabels}`)
+  }
+  console.log(lines.join('\n') + '\n')
+}

@@ -1,1 +1,29 @@
-export default class X {}
+import type { HttpContext } from '@adonisjs/core/http'
+import hash from '@adonisjs/core/services/hash'
+import { passwordChangeValidator } from '#validators/core'
+import { stampSession } from '#support/session_policy'
+
+export default class PasswordController {
+  async edit({ view }: HttpContext) {
+    return view.render('pages/account/password', {
+      breadcrumbs: [{ label: 'Mon mot de passe' }],
+    })
+  }
+
+  async update(ctx: HttpContext) {
+    const { request, response, session, auth } = ctx
+    const payload = await request.validateUsing(passwordChangeValidator)
+    const user = auth.user!
+    if (!(await hash.verify(user.password, payload.currentPassword))) {
+      session.flash('error', 'Le mot de passe actuel est incorrect.')
+      return response.redirect().back()
+    }
+    user.password = payload.password
+    user.revokeSessions()
+    await user.save()
+    // This session stays open; every other one ends at its next request.
+    stampSession(ctx, user)
+    session.flash('success', 'Mot de passe modifié. Vos autres sessions ont été fermées.')
+    return response.redirect('/')
+  }
+}

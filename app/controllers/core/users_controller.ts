@@ -1,1 +1,103 @@
-export default class X {}
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import User from '#models/core/user'
+import { userValidator } from '#validators/core'
+import { ROLES, ROLE_LABELS } from '#policies/role_matrix'
+import { assertVersion } from '#support/optimistic_lock'
+
+const roleOptions = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))
+const crumbs = (label?: string) => [
+  { label: 'Utilisateurs', href: label ? '/admin/utilisateurs' : undefined },
+  ...(label ? [{ label }] : []),
+]
+
+export default class UsersController {
+  async index({ view }: HttpContext) {
+    const users = await User.query().orderBy('full_name')
+    return view.render('pages/admin/users/index', { users, breadcrumbs: crumbs() })
+  }
+
+  async create({ view }: HttpContext) {
+    return view.render('pages/admin/users/form', {
+      user: null,
+      roleOptions,
+      breadcrumbs: crumbs('Nouvel utilisateur'),
+    })
+  }
+
+  async store({ request, response, session }: HttpContext) {
+    const payload = await request.validateUsing(userValidator)
+    if (!payload.password) {
+      session.flashAll()
+      session.flash('error', 'Un mot de passe initial est obligatoire (12 caractères au moins).')
+      return response.redirect().back()
+    }
+    if (await User.query().whereRaw('lower(email) = lower(?)', [payload.email]).first()) {
+      session.flashExcept(['password'])
+      session.flash('error', 'Un utilisateur existe déjà avec cette adresse e-mail.')
+      return response.redirect().back()
+    }
+    await db.transaction(async (trx) => {
+      await User.create(
+        {
+          fullName: payload.fullName,
+          email: payload.email.toLowerCase(),
+          roles: payload.roles,
+          password: payload.password!,
+        },
+        { client: trx }
+      )
+    })
+    session.flash('success', 'Utilisateur créé.')
+    return response.redirect('/admin/utilisateurs')
+  }
+
+  async edit({ params, view }: HttpContext) {
+    const user = await User.findOrFail(params.id)
+    return view.render('pages/admin/users/form', {
+      user,
+      roleOptions,
+      breadcrumbs: crumbs(user.fullName),
+    })
+  }
+
+  async update({ params, request, response, session }: HttpContext) {
+    const payload = await request.validateUsing(userValidator)
+    await db.transaction(async (trx) => {
+      const user = await User.query({ client: trx }).where('id', params.id).forUpdate().firstOrFail()
+      assertVersion(user, payload.version)
+      const rolesChanged = [...user.roles].sort().join() !== [...payload.roles].sort().join()
+      user.merge({ fullName: payload.fullName, email: payload.email.toLowerCase(), roles: payload.roles })
+      if (payload.password) user.password = payload.password
+      if (payload.password || rolesChanged) user.revokeSessions()
+      await user.save()
+    })
+    session.flash('success', 'Utilisateur mis à jour.')
+    return response.redirect('/admin/utilisateurs')
+  }
+
+  async deactivate({ params, response, session, auth }: HttpContext) {
+    if (Number(params.id) === auth.user!.id) {
+      session.flash('error', 'Vous ne pouvez pas désactiver votre propre compte.')
+      return response.redirect().back()
+    }
+    await this.setActive(params.id, false)
+    session.flash('success', 'Compte désactivé : ses sessions sont fermées.')
+    return response.redirect('/admin/utilisateurs')
+  }
+
+  async reactivate({ params, response, session }: HttpContext) {
+    await this.setActive(params.id, true)
+    session.flash('success', 'Compte réactivé.')
+    return response.redirect('/admin/utilisateurs')
+  }
+
+  private async setActive(id: string, active: boolean) {
+    await db.transaction(async (trx) => {
+      const user = await User.query({ client: trx }).where('id', id).forUpdate().firstOrFail()
+      user.isActive = active
+      user.revokeSessions()
+      await user.save()
+    })
+  }
+}

@@ -1,0 +1,193 @@
+import { Decimal } from 'decimal.js'
+import { DateTime } from 'luxon'
+import { Money, roundCents, MONEY_SCALE } from './money.js'
+
+export const PARIS_ZONE = 'Europe/Paris'
+
+/*
+ * Intl fr-FR output is kept as is: the thousands separator and the space before "€" and "%"
+ * are U+202F (narrow no-break space), not a regular space.
+ *
+ * Values are handed to Intl as exact decimal strings (Intl.NumberFormat v3), never as floats,
+ * so amounts beyond 2^53 cents keep every digit. Rounding is always done beforehand with
+ * decimal.js (half away from zero) so that Intl only lays the digits out.
+ */
+const currencyFormatters = new Map<number, Intl.NumberFormat>()
+const decimalFormatters = new Map<number, Intl.NumberFormat>()
+const percentFormatters = new Map<number, Intl.NumberFormat>()
+
+function cached(
+  cache: Map<number, Intl.NumberFormat>,
+  digits: number,
+  options: Intl.NumberFormatOptions
+): Intl.NumberFormat {
+  let formatter = cache.get(digits)
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('fr-FR', {
+      ...options,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      signDisplay: 'negative',
+    })
+    cache.set(digits, formatter)
+  }
+  return formatter
+}
+
+function toDecimal(value: Decimal | number | string): Decimal {
+  const decimal = Decimal.isDecimal(value) ? new Money(value) : new Money(String(value))
+  if (!decimal.isFinite()) {
+    throw new Error(`nombre invalide : ${String(value)}`)
+  }
+  return decimal
+}
+
+function exact(value: Decimal, digits: number): Intl.StringNumericLiteral {
+  return value.toFixed(digits, Decimal.ROUND_HALF_UP) as Intl.StringNumericLiteral
+}
+
+/**
+ * `1234567.891` -> `1 234 567,89 €` ; with `{ cents: false }` -> `1 234 568 €`.
+ */
+export function formatMoney(
+  value: Decimal | number | string,
+  options: { cents?: boolean } = {}
+): string {
+  const digits = options.cents === false ? 0 : MONEY_SCALE
+  const amount = digits === MONEY_SCALE ? roundCents(value) : toDecimal(value)
+  return cached(currencyFormatters, digits, { style: 'currency', currency: 'EUR' }).format(
+    exact(amount, digits)
+  )
+}
+
+/**
+ * `1234.5` -> `1 234,5`. Without `decimals`, every decimal of the value is shown.
+ */
+export function formatNumber(value: Decimal | number, decimals?: number): string {
+  const decimal = toDecimal(value)
+  const digits = decimals ?? Math.min(decimal.decimalPlaces(), 20)
+  return cached(decimalFormatters, digits, {}).format(exact(decimal, digits))
+}
+
+/**
+ * Formats a ratio: `0.125` -> `12,5 %`.
+ */
+export function formatPercent(ratio: Decimal | number, decimals = 1): string {
+  const percent = toDecimal(ratio)
+  return cached(percentFormatters, decimals, { style: 'percent' }).format(
+    exact(percent, decimals + 2)
+  )
+}
+
+export class InvalidDateError extends Error {
+  constructor(
+    message: string,
+    readonly value: unknown
+  ) {
+    super(message)
+    this.name = 'InvalidDateError'
+  }
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+const FRENCH_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/
+const EXCEL_SERIAL = /^\d{1,7}(?:[.,]\d+)?$/
+
+// Serial of 9999-12-31, the last date Excel knows.
+const MAX_EXCEL_SERIAL = 2958465
+
+function calendarDate(year: number, month: number, day: number, source: unknown): DateTime {
+  const date = DateTime.fromObject({ year, month, day }, { zone: PARIS_ZONE })
+  if (!date.isValid) {
+    throw new InvalidDateError(`date invalide : « ${String(source)} » (jour inexistant)`, source)
+  }
+  return date
+}
+
+/**
+ * Calendar date ('YYYY-MM-DD') of a value: a Luxon DateTime or a JS Date is read in
+ * Europe/Paris; a 'YYYY-MM-DD' string is taken as is (never shifted by a timezone);
+ * an ISO date-time string without offset is read as Paris local time.
+ */
+export function toIsoCalendarDate(value: DateTime | Date | string): string {
+  let date: DateTime
+  if (DateTime.isDateTime(value)) {
+    date = value.setZone(PARIS_ZONE)
+  } else if (value instanceof Date) {
+    date = DateTime.fromJSDate(value, { zone: PARIS_ZONE })
+  } else if (typeof value === 'string') {
+    const match = value.match(ISO_DATE)
+    date = match
+      ? calendarDate(Number(match[1]), Number(match[2]), Number(match[3]), value)
+      : DateTime.fromISO(value, { zone: PARIS_ZONE })
+  } else {
+    throw new InvalidDateError(`date invalide : ${String(value)}`, value)
+  }
+  if (!date.isValid) {
+    throw new InvalidDateError(`date invalide : « ${String(value)} »`, value)
+  }
+  return date.toISODate()!
+}
+
+/**
+ * `31/12/2023`, in Europe/Paris.
+ */
+export function formatDate(value: DateTime | Date | string): string {
+  const [year, month, day] = toIsoCalendarDate(value).split('-')
+  return `${day}/${month}/${year}`
+}
+
+/**
+ * Converts an Excel serial date into 'YYYY-MM-DD'. The time of day (fraction) is ignored.
+ *
+ * In the 1900 date system Excel counts the nonexistent 29 February 1900 (serial 60), as
+ * Lotus 1-2-3 did: serials from 61 on are days since 1899-12-30, serials below 60 days since
+ * 1899-12-31, and 60 itself is refused.
+ */
+export function excelSerialToIsoDate(serial: number, date1904 = false): string {
+  const days = Math.floor(serial)
+  if (!Number.isFinite(serial) || days < 1 || days > MAX_EXCEL_SERIAL) {
+    throw new InvalidDateError(`date Excel hors limites : ${serial}`, serial)
+  }
+  let epoch: number
+  if (date1904) {
+    epoch = Date.UTC(1904, 0, 1)
+  } else if (days === 60) {
+    throw new InvalidDateError('date invalide : 29/02/1900 (ce jour n’existe pas)', serial)
+  } else {
+    epoch = days < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30)
+  }
+  return new Date(epoch + days * 86_400_000).toISOString().slice(0, 10)
+}
+
+/**
+ * Parses a date typed or exported by a French user: `31/12/2023` (also `31.12.2023`,
+ * `31-12-2023`, `1/2/2023`), `2023-12-31`, or an Excel serial number (`45291`). A time part
+ * (`31/12/2023 14:30`) is ignored. Returns the start of that day in Europe/Paris.
+ */
+export function parseFrenchDate(text: string | number): DateTime {
+  if (typeof text === 'number') {
+    const [year, month, day] = excelSerialToIsoDate(text).split('-').map(Number)
+    return calendarDate(year, month, day, text)
+  }
+  const value = text.trim()
+  let match = value.match(FRENCH_DATE)
+  if (match) {
+    return calendarDate(Number(match[4]), Number(match[3]), Number(match[1]), text)
+  }
+  match = value.match(ISO_DATE_TIME)
+  if (match) {
+    return calendarDate(Number(match[1]), Number(match[2]), Number(match[3]), text)
+  }
+  if (EXCEL_SERIAL.test(value)) {
+    return parseFrenchDate(Number(value.replace(',', '.')))
+  }
+  if (value === '') {
+    throw new InvalidDateError('date manquante', text)
+  }
+  throw new InvalidDateError(
+    `date invalide : « ${value.slice(0, 40)} » (format attendu : JJ/MM/AAAA)`,
+    text
+  )
+}

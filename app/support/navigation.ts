@@ -1,0 +1,14 @@
+import type { Permission } from '#policies/role_matrix'
+
+/** The domains in the header, each shown only to the roles that may read it. */
+export const navigation: Array<{ label: string; href: string; permission: Permission }> = [
+  { label: 'Accueil', href: '/', permission: 'dashboard.view' },
+  { label: 'Comptabilité', href: '/comptabilite', permission: 'accounting.read' },
+  { label: 'Financements', href: '/financements', permission: 'grants.read' },
+  { label: 'Ressources humaines', href: '/rh', permission: 'hr.aggregates' },
+  { label: 'Gouvernance', href: '/gouvernance', permission: 'governance.read' },
+  { label: 'Qualité', href: '/qualite', permission: 'quality.read' },
+  { label: 'Activité', href: '/activite', permission: 'activity.read' },
+  { label: 'Rapprochements', href: '/rapprochements', permission: 'reconciliation.read' },
+  { label: 'Administration', href: '/admin/utilisateurs', permission: 'admin.users' },
+]

@@ -1,0 +1,32 @@
+import vine from '@vinejs/vine'
+import { ROLES } from '#policies/role_matrix'
+
+/** NIST 800-63B: length, no composition rules. */
+const password = () => vine.string().minLength(12).maxLength(200)
+
+export const loginValidator = vine.create({
+  email: vine.string().trim().toLowerCase().email().maxLength(254),
+  password: vine.string().maxLength(200),
+})
+
+export const userValidator = vine.create({
+  fullName: vine.string().trim().minLength(2).maxLength(200),
+  email: vine.string().trim().toLowerCase().email().maxLength(254),
+  roles: vine.array(vine.enum(ROLES)).minLength(1).distinct(),
+  password: password().optional(),
+  version: vine.number().optional(),
+})
+
+export const passwordChangeValidator = vine.create({
+  currentPassword: vine.string().maxLength(200),
+  password: password().confirmed({ confirmationField: 'passwordConfirmation' }),
+})
+
+export const auditFilterValidator = vine.create({
+  domain: vine.string().optional(),
+  action: vine.string().optional(),
+  actor: vine.string().trim().maxLength(200).optional(),
+  from: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
+  to: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
+  page: vine.number().min(1).optional(),
+})

@@ -1,0 +1,56 @@
+import db from '@adonisjs/lucid/services/db'
+import { readFile } from 'node:fs/promises'
+import app from '@adonisjs/core/services/app'
+import Organisation from '#models/core/organisation'
+import { actingAs } from '#support/request_context'
+import { seedDemoUsers } from '#database/seeders/demo_users'
+
+export type Rapport2023 = Record<string, any>
+
+export async function loadRapport2023(): Promise<Rapport2023> {
+  return JSON.parse(await readFile(app.makePath('database/reference/rapport-2023.json'), 'utf8'))
+}
+
+/**
+ * The demo organisation of the 2023 annual report, in one transaction. Each domain adds its
+ * own step to DEMO_STEPS.
+ */
+export const DEMO_STEPS: Array<{
+  name: string
+  run: (
+    organisation: Organisation,
+    rapport: Rapport2023,
+    trx: import('@adonisjs/lucid/types/database').TransactionClientContract
+  ) => Promise<void>
+}> = [{ name: 'utilisateurs', run: (organisation, _, trx) => seedDemoUsers(organisation, trx) }]
+
+export async function demoExists() {
+  const row = await db.from('organisations').where('slug', 'we-ker').first()
+  return !!row
+}
+
+export async function seedDemo(log: (message: string) => void = () => {}) {
+  const rapport = await loadRapport2023()
+  return db.transaction(async (trx) => {
+    const organisation = await Organisation.create(
+      {
+        name: rapport.organisation.name,
+        legalName: `Mission Locale ${rapport.organisation.name}`,
+        slug: 'we-ker',
+        siren: '123456789',
+        timezone: 'Europe/Paris',
+      },
+      { client: trx }
+    )
+    await actingAs(
+      { organisationId: organisation.id, userId: null, label: 'démo' },
+      async () => {
+        for (const step of DEMO_STEPS) {
+          log(`Démo : ${step.name}`)
+          await step.run(organisation, rapport, trx)
+        }
+      }
+    )
+    return organisation
+  })
+}

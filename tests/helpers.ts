@@ -1,0 +1,49 @@
+import db from '@adonisjs/lucid/services/db'
+import testUtils from '@adonisjs/core/services/test_utils'
+import type { Group } from '@japa/runner/core'
+import Organisation from '#models/core/organisation'
+import User from '#models/core/user'
+import type { Role } from '#policies/role_matrix'
+import { actingAs } from '#support/request_context'
+
+export const TEST_PASSWORD = 'correct horse battery staple'
+
+/** Each test runs inside a transaction rolled back afterwards. */
+export function isolated(group: Group) {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+}
+
+let counter = 0
+
+export async function makeOrganisation(name = 'Mission Locale Test') {
+  counter += 1
+  return Organisation.create({ name, slug: `org-${process.pid}-${counter}` })
+}
+
+export async function makeUser(
+  organisation: Organisation,
+  roles: Role[],
+  overrides: Partial<{ email: string; isActive: boolean; password: string }> = {}
+) {
+  counter += 1
+  return actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, () =>
+    User.create({
+      organisationId: organisation.id,
+      fullName: `${roles.join('+')} ${counter}`,
+      email: overrides.email ?? `${roles.join('-')}-${counter}@test.socle.fr`,
+      password: overrides.password ?? TEST_PASSWORD,
+      roles,
+      isActive: overrides.isActive ?? true,
+    })
+  )
+}
+
+/** Rows per table, to prove that a refused request changed nothing. */
+export async function tableCounts(tables: string[]) {
+  const counts: Record<string, number> = {}
+  for (const table of tables) {
+    const [{ count }] = await db.from(table).count('* as count')
+    counts[table] = Number(count)
+  }
+  return counts
+}
