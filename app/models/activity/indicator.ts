@@ -1,0 +1,46 @@
+import { IndicatorSchema } from '#database/schema'
+import { compose } from '@adonisjs/core/helpers'
+import { OrganisationScoped } from '#models/mixins/organisation_scoped'
+import { Auditable } from '#models/mixins/auditable'
+
+/** Breakdown dimensions an indicator value may carry, with their French names. */
+export const BREAKDOWN_LABELS: Record<string, string> = {
+  age_band: "Tranche d'âge",
+  level: 'Niveau',
+  attained_level: 'Niveau atteint',
+  housing: 'Logement',
+  channel: 'Canal',
+  theme: 'Thème',
+  service_type: 'Type de service',
+  contract_type: 'Type de contrat',
+  first_welcome_year: 'Année de premier accueil',
+  sector: "Secteur d'activité",
+  funding: 'Financement',
+  measure: 'Mesure',
+}
+
+export const UNIT_LABELS: Record<string, string> = {
+  count: 'nombre',
+  percent: '%',
+  ratio: 'ratio',
+  hours: 'heures',
+  days: 'jours',
+  eur: '€',
+}
+
+/** An entry of the indicator catalogue: what is counted and how it may be broken down. */
+export default class Indicator extends compose(IndicatorSchema, OrganisationScoped, Auditable('activity')) {
+  allowsBreakdown(breakdown: string) {
+    return this.dimensions.includes(breakdown)
+  }
+
+  /** Counts cannot be negative; a percentage stays within 0..100. */
+  valueProblem(value: number): string | null {
+    if (value < 0) return `valeur négative (${value}) interdite pour « ${this.label} »`
+    if (this.unit === 'count' && !Number.isInteger(value)) {
+      return `« ${this.label} » est un effectif : valeur entière attendue (${value})`
+    }
+    if (this.unit === 'percent' && value > 100) return `pourcentage supérieur à 100 (${value})`
+    return null
+  }
+}
