@@ -17,6 +17,8 @@ const dbConfig = defineConfig({
       connection: connectionSlot,
       pool: { min: 0, max: app.inTest ? 20 : 10 },
       migrations: { naturalSort: true, paths: ['database/migrations'] },
+      // numeric columns become Decimal in the generated schema classes
+      schemaGeneration: { rulesPaths: ['#database/schema_rules'] },
       debug: false,
     },
   },

@@ -6,7 +6,7 @@
 
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { DateTime } from 'luxon'
-import Decimal from 'decimal.js'
+import { Decimal } from 'decimal.js'
 import { decimalColumn } from '#support/decimal_column'
 
 export class AccountSchema extends BaseModel {
