@@ -6,7 +6,7 @@ export default {
     decimal: {
       tsType: 'Decimal',
       imports: [
-        { source: 'decimal.js', defaultImport: 'Decimal' },
+        { source: 'decimal.js', namedImports: ['Decimal'] },
         { source: '#support/decimal_column', namedImports: ['decimalColumn'] },
       ],
       decorators: [{ name: '@decimalColumn' }],

@@ -1,5 +1,5 @@
 import { assert } from '@japa/assert'
-import { apiClient } from '@japa/api-client'
+import { apiClient, ApiRequest } from '@japa/api-client'
 import app from '@adonisjs/core/services/app'
 import type { Config } from '@japa/runner/types'
 import { pluginAdonisJS } from '@japa/plugin-adonisjs'
@@ -46,3 +46,17 @@ export const configureSuite: Config['configureSuite'] = (suite) => {
     return suite.setup(() => testUtils.httpServer().start())
   }
 }
+
+declare module '@japa/api-client' {
+  interface ApiRequest {
+    /** Logged in as `user`, with the session stamps the auth middleware checks. */
+    actingAs(user: import('#models/core/user').default): this
+  }
+}
+
+ApiRequest.macro('actingAs', function (this: ApiRequest, user) {
+  return this.loginAs(user).withSession({
+    auth_session_version: user.sessionVersion ?? 1,
+    auth_logged_in_at: Date.now(),
+  })
+})

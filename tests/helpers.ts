@@ -34,6 +34,7 @@ export async function makeUser(
       password: overrides.password ?? TEST_PASSWORD,
       roles,
       isActive: overrides.isActive ?? true,
+      sessionVersion: 1,
     })
   )
 }

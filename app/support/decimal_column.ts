@@ -1,5 +1,5 @@
 import { column } from '@adonisjs/lucid/orm'
-import Decimal from 'decimal.js'
+import { Decimal } from 'decimal.js'
 
 /**
  * Lucid column for PostgreSQL `numeric`: node-pg hands us the exact string, we keep it exact.

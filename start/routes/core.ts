@@ -54,10 +54,17 @@ router
   .as('audit')
   .use(guard('admin.audit'))
 
+router.get('/admin/imports', [ImportsController, 'index']).as('imports.index').use(guard('admin.imports'))
+
+// Each import kind checks its own permission (ImportDefinition.permission) in the controller.
 router
   .group(() => {
-    router.get('/', [ImportsController, 'index']).as('index')
+    router.get('/:kind/nouveau', [ImportsController, 'create']).as('create')
+    router.get('/:kind/modele.xlsx', [ImportsController, 'template']).as('template')
+    router.post('/:kind', [ImportsController, 'preview']).as('preview')
+    router.post('/:kind/:id/validation', [ImportsController, 'commit']).as('commit')
+    router.get('/:kind/:id/erreurs.xlsx', [ImportsController, 'issues']).as('issues')
   })
-  .prefix('/admin/imports')
+  .prefix('/imports')
   .as('imports')
-  .use(guard('admin.imports'))
+  .use(guard('dashboard.view'))

@@ -1,1 +1,72 @@
-export default class X {}
+import type { HttpContext } from '@adonisjs/core/http'
+import ImportRecord from '#models/core/import_record'
+import PermissionPolicy from '#policies/core/permission_policy'
+import { findImport } from '#imports/registry'
+import { commitImport, ImportStateError, previewImport, type ImportIssue } from '#imports/core/pipeline'
+import { buildWorkbook } from '#support/spreadsheet/writer'
+import { currentActor } from '#support/request_context'
+import { importTemplate, issueColumns } from '#exports/core/imports'
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+export default class ImportsController {
+  async index({ view }: HttpContext) {
+    const imports = await ImportRecord.query().orderBy('id', 'desc').limit(200)
+    return view.render('pages/admin/imports/index', { imports, breadcrumbs: [{ label: 'Imports' }] })
+  }
+
+  private async definition({ params, bouncer, response }: HttpContext) {
+    const definition = await findImport(params.kind)
+    if (!definition) return response.abort('Import inconnu', 404)
+    await bouncer.with(PermissionPolicy).authorize('perform', definition.permission)
+    return definition
+  }
+
+  async create(ctx: HttpContext) {
+    const definition = await this.definition(ctx)
+    return ctx.view.render('pages/imports/create', { definition, breadcrumbs: [{ label: definition.label }] })
+  }
+
+  async template(ctx: HttpContext) {
+    const definition = await this.definition(ctx)
+    ctx.response.header('Content-Type', XLSX)
+    ctx.response.attachment(`modele-${definition.kind}.xlsx`)
+    return importTemplate(definition)
+  }
+
+  async preview(ctx: HttpContext) {
+    const definition = await this.definition(ctx)
+    const file = ctx.request.file('fichier')
+    if (!file || !file.tmpPath) {
+      ctx.session.flash('error', 'Choisissez un fichier à importer.')
+      return ctx.response.redirect().back()
+    }
+    const outcome = await previewImport(definition, { path: file.tmpPath, fileName: file.clientName }, currentActor()!)
+    return ctx.view.render('pages/imports/preview', { definition, ...outcome, breadcrumbs: [{ label: definition.label }] })
+  }
+
+  async commit(ctx: HttpContext) {
+    const definition = await this.definition(ctx)
+    try {
+      const outcome = await commitImport(definition, Number(ctx.params.id), currentActor()!)
+      if (outcome.issues.length) {
+        return ctx.view.render('pages/imports/preview', { definition, ...outcome, breadcrumbs: [{ label: definition.label }] })
+      }
+      ctx.session.flash('success', `Import enregistré : ${outcome.summary}`)
+      return ctx.response.redirect(definition.redirectTo ?? '/admin/imports')
+    } catch (error) {
+      if (!(error instanceof ImportStateError)) throw error
+      ctx.session.flash('error', error.message)
+      return ctx.response.redirect().back()
+    }
+  }
+
+  async issues(ctx: HttpContext) {
+    const definition = await this.definition(ctx)
+    const record = await ImportRecord.query().where('id', ctx.params.id).where('kind', definition.kind).firstOrFail()
+    const issues: ImportIssue[] = record.errors ?? []
+    ctx.response.header('Content-Type', XLSX)
+    ctx.response.attachment(`erreurs-import-${record.id}.xlsx`)
+    return buildWorkbook([{ name: 'Erreurs', columns: issueColumns, rows: issues.map((issue) => ({ ...issue })) }])
+  }
+}

@@ -1,0 +1,266 @@
+/**
+ * The shared import pipeline: every spreadsheet import (staff list, activity volumes,
+ * referential, budget...) goes through it.
+ *
+ *   upload -> inspect (size, type, zip bomb) -> read every row -> validate every row
+ *          -> preview (errors with line, column, value, reason; first rows)
+ *          -> commit: re-read and re-validate, then write everything in ONE transaction.
+ *
+ * A domain declares an ImportDefinition and registers it in app/imports/registry.ts; the
+ * generic screens (/imports/:kind) and `importFile` (commands, seeders, tests) do the rest.
+ * Each import is recorded (who, when, file name, SHA-256, counts, status) and a file already
+ * committed once is flagged before it is committed again.
+ */
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { copyFile, mkdir, rm, stat } from 'node:fs/promises'
+import app from '@adonisjs/core/services/app'
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { DateTime } from 'luxon'
+import ImportRecord from '#models/core/import_record'
+import type { Permission } from '#policies/role_matrix'
+import { recordEvent, type AuditDomain } from '#support/audit'
+import { inspectUpload, readRows, SpreadsheetError, readText } from '#support/spreadsheet/reader'
+import { actingAs, type Actor } from '#support/request_context'
+import {
+  RowReader,
+  normaliseHeader,
+  type ImportColumn,
+  type ImportIssue,
+} from '#imports/core/row_reader'
+
+export { RowReader, type ImportColumn, type ImportIssue }
+
+export interface ImportContext {
+  organisationId: number
+  userId: number | null
+  /** Filled by `prepare` (reference codes, existing rows) and read by the row checks. */
+  data: Record<string, unknown>
+}
+
+export interface ImportDefinition<Row> {
+  kind: string
+  label: string
+  domain: AuditDomain
+  permission: Permission
+  columns: ImportColumn[]
+  /** Where to go once committed. */
+  redirectTo?: string
+  sheetName?: string
+  maxRows?: number
+  maxBytes?: number
+  /** Load what the row checks need (known codes...) before reading the file. */
+  prepare?(context: ImportContext, client: TransactionClientContract | typeof db): Promise<void>
+  /** One row: return the typed row, or null after recording issues with `reader.fail`. */
+  parseRow(reader: RowReader, context: ImportContext): Row | null
+  /** Checks across rows (duplicates, overlaps, totals). */
+  checkAll?(rows: Array<{ line: number; row: Row }>, context: ImportContext): ImportIssue[]
+  /** Writes every row; runs inside the import's transaction. Returns a French summary. */
+  commit(rows: Row[], trx: TransactionClientContract, context: ImportContext): Promise<string>
+}
+
+export interface ImportOutcome<Row> {
+  record: ImportRecord
+  issues: ImportIssue[]
+  rows: Row[]
+  previous: ImportRecord | null
+  summary: string | null
+}
+
+const MAX_ISSUES = 1000
+const DEFAULT_MAX_ROWS = 50_000
+const DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+function storedPath(record: ImportRecord) {
+  return app.makePath('storage/imports', `${record.id}-${record.sha256}.bin`)
+}
+
+async function sha256(path: string) {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(path)) hash.update(chunk)
+  return hash.digest('hex')
+}
+
+/** Reads and validates the whole file. Never writes domain data. */
+async function analyse<Row>(definition: ImportDefinition<Row>, path: string, context: ImportContext) {
+  const issues: ImportIssue[] = []
+  const rows: Array<{ line: number; row: Row }> = []
+  let total = 0
+  try {
+    const { kind } = await inspectUpload(path, { maxBytes: definition.maxBytes ?? DEFAULT_MAX_BYTES })
+    await definition.prepare?.(context, db)
+    let positions: Map<string, number> | null = null
+    const columns = new Map(definition.columns.map((column) => [column.key, column]))
+    for await (const row of readRows(path, {
+      kind,
+      maxRows: (definition.maxRows ?? DEFAULT_MAX_ROWS) + 1,
+      maxColumns: Math.max(definition.columns.length + 20, 50),
+      sheetName: definition.sheetName,
+    })) {
+      if (!positions) {
+        positions = headerPositions(definition.columns, row.cells.map((_, i) => readText(row, i)))
+        const missing = definition.columns.filter((c) => c.required && !positions!.has(c.key))
+        for (const column of missing) {
+          issues.push({ line: row.line, column: column.header, value: null, message: 'colonne obligatoire absente de la ligne d’en-tête' })
+        }
+        if (missing.length) break
+        continue
+      }
+      total++
+      const reader = new RowReader(row, positions, columns)
+      const parsed = definition.parseRow(reader, context)
+      if (reader.issues.length || parsed === null) {
+        issues.push(...(reader.issues.length ? reader.issues : [{ line: row.line, column: null, value: null, message: 'ligne refusée' }]))
+      } else {
+        rows.push({ line: row.line, row: parsed })
+      }
+      if (issues.length >= MAX_ISSUES) break
+    }
+    if (!positions) issues.push({ line: null, column: null, value: null, message: 'le fichier ne contient aucune ligne' })
+    else if (total === 0 && issues.length === 0) {
+      issues.push({ line: null, column: null, value: null, message: 'le fichier ne contient aucune ligne de données' })
+    }
+    if (issues.length === 0 && definition.checkAll) issues.push(...definition.checkAll(rows, context))
+  } catch (error) {
+    if (!(error instanceof SpreadsheetError)) throw error
+    issues.push({
+      line: error.line ?? null,
+      column: error.column ? String(error.column) : null,
+      value: error.value ?? null,
+      message: error.reason,
+    })
+  }
+  return { issues: issues.slice(0, MAX_ISSUES), rows, total }
+}
+
+function headerPositions(columns: ImportColumn[], headers: Array<string | null>) {
+  const byName = new Map<string, number>()
+  headers.forEach((header, index) => {
+    if (header) byName.set(normaliseHeader(header), index)
+  })
+  const positions = new Map<string, number>()
+  for (const column of columns) {
+    for (const name of [column.header, column.key, ...(column.aliases ?? [])]) {
+      const index = byName.get(normaliseHeader(name))
+      if (index !== undefined) {
+        positions.set(column.key, index)
+        break
+      }
+    }
+  }
+  return positions
+}
+
+function contextFor(actor: Actor): ImportContext {
+  return { organisationId: actor.organisationId, userId: actor.userId, data: {} }
+}
+
+/**
+ * Step 1: keep a copy of the upload under a generated name, validate it, record the import
+ * as 'previewed' (or 'rejected').
+ */
+export async function previewImport<Row>(
+  definition: ImportDefinition<Row>,
+  upload: { path: string; fileName: string },
+  actor: Actor
+): Promise<ImportOutcome<Row>> {
+  return actingAs(actor, async () => {
+    const { size } = await stat(upload.path)
+    const hash = await sha256(upload.path)
+    const context = contextFor(actor)
+    const { issues, rows, total } = await analyse(definition, upload.path, context)
+    const previous = await ImportRecord.query()
+      .where('kind', definition.kind)
+      .where('sha256', hash)
+      .where('status', 'committed')
+      .orderBy('id', 'desc')
+      .first()
+    const record = await ImportRecord.create({
+      organisationId: actor.organisationId,
+      userId: actor.userId,
+      kind: definition.kind,
+      fileName: upload.fileName.slice(0, 255),
+      sha256: hash,
+      sizeBytes: size,
+      status: issues.length ? 'rejected' : 'previewed',
+      rowsTotal: total,
+      rowsValid: rows.length,
+      rowsRejected: total - rows.length,
+      errors: issues.length ? JSON.stringify(issues) : null,
+    })
+    if (!issues.length) {
+      await mkdir(app.makePath('storage/imports'), { recursive: true })
+      await copyFile(upload.path, storedPath(record))
+    }
+    return { record, issues, rows: rows.map((r) => r.row), previous: previous ?? null, summary: null }
+  })
+}
+
+/** Step 2: re-read and re-validate the stored file, then write it all in one transaction. */
+export async function commitImport<Row>(
+  definition: ImportDefinition<Row>,
+  importId: number,
+  actor: Actor
+): Promise<ImportOutcome<Row>> {
+  return actingAs(actor, async () => {
+    const record = await ImportRecord.query()
+      .where('id', importId)
+      .where('kind', definition.kind)
+      .firstOrFail()
+    if (record.status !== 'previewed') {
+      throw new ImportStateError(
+        record.status === 'committed'
+          ? 'Cet import a déjà été enregistré.'
+          : 'Cet import a été refusé : corrigez le fichier et déposez-le à nouveau.'
+      )
+    }
+    const path = storedPath(record)
+    const context = contextFor(actor)
+    const { issues, rows } = await analyse(definition, path, context)
+    if (issues.length) {
+      record.merge({ status: 'rejected', errors: JSON.stringify(issues) })
+      await record.save()
+      return { record, issues, rows: [], previous: null, summary: null }
+    }
+    const summary = await db.transaction(async (trx) => {
+      const locked = await ImportRecord.query({ client: trx }).where('id', record.id).forUpdate().firstOrFail()
+      if (locked.status !== 'previewed') throw new ImportStateError('Cet import a déjà été enregistré.')
+      const text = await definition.commit(
+        rows.map((r) => r.row),
+        trx,
+        context
+      )
+      locked.useTransaction(trx)
+      locked.merge({ status: 'committed', committedAt: DateTime.now() })
+      await locked.save()
+      await recordEvent({
+        domain: definition.domain,
+        action: 'import',
+        subjectType: 'imports',
+        subjectId: record.id,
+        summary: `${definition.label} : ${record.fileName} — ${text}`,
+        after: { kind: definition.kind, sha256: record.sha256, rows: rows.length },
+        trx,
+      })
+      return text
+    })
+    await rm(path, { force: true })
+    await record.refresh()
+    return { record, issues: [], rows: rows.map((r) => r.row), previous: null, summary }
+  })
+}
+
+/** Preview and commit in one go: for commands, seeders and tests. */
+export async function importFile<Row>(
+  definition: ImportDefinition<Row>,
+  path: string,
+  actor: Actor,
+  fileName = path.split('/').pop() ?? 'fichier'
+) {
+  const preview = await previewImport(definition, { path, fileName }, actor)
+  if (preview.issues.length) return preview
+  return commitImport(definition, preview.record.id, actor)
+}
+
+export class ImportStateError extends Error {}

@@ -1,0 +1,14 @@
+import type { ImportDefinition } from '#imports/core/pipeline'
+
+/**
+ * Every spreadsheet import of the application, by kind. A domain adds one line here; the
+ * generic screens under /imports/:kind then offer upload, template, preview and commit.
+ */
+const definitions: Record<string, () => Promise<{ default: ImportDefinition<any> }>> = {}
+
+export const importKinds = () => Object.keys(definitions)
+
+export async function findImport(kind: string): Promise<ImportDefinition<any> | null> {
+  const load = definitions[kind]
+  return load ? (await load()).default : null
+}
