@@ -38,56 +38,6 @@ export class AccountSchema extends BaseModel {
   declare version: number
 }
 
-export class ActionMilestoneSchema extends BaseModel {
-  static $columns = ['actionId', 'createdAt', 'dueDate', 'id', 'organisationId', 'reachedOn', 'title'] as const
-  $columns = ActionMilestoneSchema.$columns
-  @column()
-  declare actionId: number
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-  @column.date()
-  declare dueDate: DateTime | null
-  @column({ isPrimary: true })
-  declare id: number
-  @column()
-  declare organisationId: number
-  @column.date()
-  declare reachedOn: DateTime | null
-  @column()
-  declare title: string
-}
-
-export class AttendanceSchema extends BaseModel {
-  static $columns = ['createdAt', 'deliberative', 'id', 'meetingId', 'name', 'organisationId', 'personId', 'proxyToId', 'seatId', 'status', 'updatedAt', 'version', 'votes'] as const
-  $columns = AttendanceSchema.$columns
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-  @column()
-  declare deliberative: boolean
-  @column({ isPrimary: true })
-  declare id: number
-  @column()
-  declare meetingId: number
-  @column()
-  declare name: string
-  @column()
-  declare organisationId: number
-  @column()
-  declare personId: number | null
-  @column()
-  declare proxyToId: number | null
-  @column()
-  declare seatId: number | null
-  @column()
-  declare status: string
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime | null
-  @column()
-  declare version: number
-  @decimalColumn()
-  declare votes: Decimal
-}
-
 export class AuditEventSchema extends BaseModel {
   static $columns = ['action', 'actor', 'after', 'before', 'createdAt', 'domain', 'id', 'ip', 'organisationId', 'requestId', 'subjectId', 'subjectType', 'summary', 'userId'] as const
   $columns = AuditEventSchema.$columns
@@ -121,117 +71,82 @@ export class AuditEventSchema extends BaseModel {
   declare userId: number | null
 }
 
-export class AxisCriterionSchema extends BaseModel {
-  static $columns = ['axisId', 'criterionId', 'id', 'organisationId'] as const
-  $columns = AxisCriterionSchema.$columns
-  @column()
-  declare axisId: number
-  @column()
-  declare criterionId: number
-  @column({ isPrimary: true })
-  declare id: number
-  @column()
-  declare organisationId: number
-}
-
-export class CollegeSchema extends BaseModel {
-  static $columns = ['createdAt', 'deliberative', 'id', 'maxSeats', 'name', 'number', 'organisationId', 'ruleText', 'updatedAt', 'version', 'voteRule'] as const
-  $columns = CollegeSchema.$columns
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-  @column()
-  declare deliberative: boolean
-  @column({ isPrimary: true })
-  declare id: number
-  @column()
-  declare maxSeats: number
-  @column()
-  declare name: string
-  @column()
-  declare number: number
-  @column()
-  declare organisationId: number
-  @column()
-  declare ruleText: string | null
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime | null
-  @column()
-  declare version: number
-  @column()
-  declare voteRule: any
-}
-
-export class CriterionSchema extends BaseModel {
-  static $columns = ['code', 'expectedEvidence', 'id', 'organisationId', 'position', 'referentialId', 'text', 'themeId', 'title'] as const
-  $columns = CriterionSchema.$columns
-  @column()
-  declare code: string
-  @column()
-  declare expectedEvidence: string | null
-  @column({ isPrimary: true })
-  declare id: number
-  @column()
-  declare organisationId: number
-  @column()
-  declare position: number
-  @column()
-  declare referentialId: number
-  @column()
-  declare text: string | null
-  @column()
-  declare themeId: number
-  @column()
-  declare title: string
-}
-
-export class CriterionAssessmentSchema extends BaseModel {
-  static $columns = ['comment', 'createdAt', 'criterionId', 'dueDate', 'id', 'organisationId', 'ownerId', 'status', 'updatedAt', 'validatedAt', 'version'] as const
-  $columns = CriterionAssessmentSchema.$columns
-  @column()
-  declare comment: string | null
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-  @column()
-  declare criterionId: number
+export class ContractSchema extends BaseModel {
+  static $columns = ['authorisationDate', 'classificationLevel', 'contractType', 'createdAt', 'csp', 'employeeId', 'endDate', 'endReason', 'id', 'jobReferenceId', 'jobTitle', 'organisationId', 'partTimeShare', 'qualification', 'site', 'startDate', 'supersededAt', 'supersedesId', 'updatedAt', 'version'] as const
+  $columns = ContractSchema.$columns
   @column.date()
-  declare dueDate: DateTime | null
+  declare authorisationDate: DateTime | null
+  @column()
+  declare classificationLevel: string | null
+  @column()
+  declare contractType: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare csp: string | null
+  @column()
+  declare employeeId: number
+  @column.date()
+  declare endDate: DateTime | null
+  @column()
+  declare endReason: string | null
   @column({ isPrimary: true })
   declare id: number
   @column()
+  declare jobReferenceId: number | null
+  @column()
+  declare jobTitle: string
+  @column()
   declare organisationId: number
+  @decimalColumn()
+  declare partTimeShare: Decimal
   @column()
-  declare ownerId: number | null
+  declare qualification: string | null
   @column()
-  declare status: string
+  declare site: string | null
+  @column.date()
+  declare startDate: DateTime
+  @column.dateTime()
+  declare supersededAt: DateTime | null
+  @column()
+  declare supersedesId: number | null
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
-  @column.dateTime()
-  declare validatedAt: DateTime | null
   @column()
   declare version: number
 }
 
-export class CriterionStatusChangeSchema extends BaseModel {
-  static $columns = ['actor', 'comment', 'createdAt', 'criterionId', 'fromStatus', 'id', 'organisationId', 'toStatus', 'userId'] as const
-  $columns = CriterionStatusChangeSchema.$columns
-  @column()
-  declare actor: string
-  @column()
-  declare comment: string | null
+export class EmployeeSchema extends BaseModel {
+  static $columns = ['anonymisedAt', 'birthDate', 'createdAt', 'firstNames', 'id', 'nationality', 'organisationId', 'registryNumber', 'sex', 'surname', 'updatedAt', 'version', 'workPermitNumber', 'workPermitType'] as const
+  $columns = EmployeeSchema.$columns
+  @column.dateTime()
+  declare anonymisedAt: DateTime | null
+  @column.date()
+  declare birthDate: DateTime | null
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
   @column()
-  declare criterionId: number
-  @column()
-  declare fromStatus: string | null
+  declare firstNames: string
   @column({ isPrimary: true })
-  declare id: bigint | number
+  declare id: number
+  @column()
+  declare nationality: string
   @column()
   declare organisationId: number
   @column()
-  declare toStatus: string
+  declare registryNumber: string | null
   @column()
-  declare userId: number | null
+  declare sex: string
+  @column()
+  declare surname: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+  @column()
+  declare workPermitNumber: string | null
+  @column()
+  declare workPermitType: string | null
 }
 
 export class EntrySchema extends BaseModel {
@@ -328,52 +243,6 @@ export class EntryLineSchema extends BaseModel {
   declare territoryId: number | null
 }
 
-export class EvidenceFileSchema extends BaseModel {
-  static $columns = ['createdAt', 'criterionId', 'id', 'mime', 'organisationId', 'originalName', 'sha256', 'sizeBytes', 'storedName', 'uploadedBy'] as const
-  $columns = EvidenceFileSchema.$columns
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-  @column()
-  declare criterionId: number
-  @column({ isPrimary: true })
-  declare id: number
-  @column()
-  declare mime: string
-  @column()
-  declare organisationId: number
-  @column()
-  declare originalName: string
-  @column()
-  declare sha256: string
-  @column()
-  declare sizeBytes: bigint | number
-  @column()
-  declare storedName: string
-  @column()
-  declare uploadedBy: number | null
-}
-
-export class EvidenceLinkSchema extends BaseModel {
-  static $columns = ['createdAt', 'createdBy', 'criterionId', 'id', 'kind', 'label', 'organisationId', 'reference'] as const
-  $columns = EvidenceLinkSchema.$columns
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-  @column()
-  declare createdBy: number | null
-  @column()
-  declare criterionId: number
-  @column({ isPrimary: true })
-  declare id: number
-  @column()
-  declare kind: string
-  @column()
-  declare label: string | null
-  @column()
-  declare organisationId: number
-  @column()
-  declare reference: string
-}
-
 export class FiscalYearSchema extends BaseModel {
   static $columns = ['closedAt', 'closedBy', 'createdAt', 'endDate', 'id', 'label', 'organisationId', 'startDate', 'status', 'updatedAt', 'version'] as const
   $columns = FiscalYearSchema.$columns
@@ -395,6 +264,339 @@ export class FiscalYearSchema extends BaseModel {
   declare startDate: DateTime
   @column()
   declare status: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class FunderSchema extends BaseModel {
+  static $columns = ['category', 'createdAt', 'id', 'name', 'notes', 'organisationId', 'parentId', 'position', 'revenueAccount', 'updatedAt', 'version'] as const
+  $columns = FunderSchema.$columns
+  @column()
+  declare category: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare name: string
+  @column()
+  declare notes: string | null
+  @column()
+  declare organisationId: number
+  @column()
+  declare parentId: number | null
+  @column()
+  declare position: number
+  @column()
+  declare revenueAccount: string | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class GrantAmendmentSchema extends BaseModel {
+  static $columns = ['actor', 'createdAt', 'grantId', 'id', 'newAmount', 'organisationId', 'previousAmount', 'reason', 'reference', 'signedOn', 'userId'] as const
+  $columns = GrantAmendmentSchema.$columns
+  @column()
+  declare actor: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare grantId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @decimalColumn()
+  declare newAmount: Decimal
+  @column()
+  declare organisationId: number
+  @decimalColumn()
+  declare previousAmount: Decimal
+  @column()
+  declare reason: string
+  @column()
+  declare reference: string | null
+  @column.date()
+  declare signedOn: DateTime
+  @column()
+  declare userId: number | null
+}
+
+export class GrantDeadlineSchema extends BaseModel {
+  static $columns = ['createdAt', 'doneOn', 'dueOn', 'grantId', 'id', 'kind', 'label', 'organisationId', 'updatedAt', 'version'] as const
+  $columns = GrantDeadlineSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.date()
+  declare doneOn: DateTime | null
+  @column.date()
+  declare dueOn: DateTime
+  @column()
+  declare grantId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column()
+  declare label: string
+  @column()
+  declare organisationId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class GrantDocumentSchema extends BaseModel {
+  static $columns = ['createdAt', 'grantId', 'id', 'kind', 'mimeType', 'organisationId', 'originalName', 'sha256', 'sizeBytes', 'storedName', 'updatedAt', 'userId'] as const
+  $columns = GrantDocumentSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare grantId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column()
+  declare mimeType: string | null
+  @column()
+  declare organisationId: number
+  @column()
+  declare originalName: string
+  @column()
+  declare sha256: string
+  @column()
+  declare sizeBytes: bigint | number
+  @column()
+  declare storedName: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare userId: number | null
+}
+
+export class GrantEventSchema extends BaseModel {
+  static $columns = ['actor', 'createdAt', 'grantId', 'id', 'kind', 'note', 'occurredOn', 'organisationId', 'userId'] as const
+  $columns = GrantEventSchema.$columns
+  @column()
+  declare actor: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare grantId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column()
+  declare note: string | null
+  @column.date()
+  declare occurredOn: DateTime
+  @column()
+  declare organisationId: number
+  @column()
+  declare userId: number | null
+}
+
+export class GrantPaymentScheduleSchema extends BaseModel {
+  static $columns = ['amount', 'createdAt', 'expectedOn', 'grantId', 'id', 'kind', 'label', 'organisationId', 'updatedAt', 'version'] as const
+  $columns = GrantPaymentScheduleSchema.$columns
+  @decimalColumn()
+  declare amount: Decimal
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.date()
+  declare expectedOn: DateTime
+  @column()
+  declare grantId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column()
+  declare label: string | null
+  @column()
+  declare organisationId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class GrantProgrammeSchema extends BaseModel {
+  static $columns = ['grantId', 'id', 'organisationId', 'programmeId'] as const
+  $columns = GrantProgrammeSchema.$columns
+  @column()
+  declare grantId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column()
+  declare programmeId: number
+}
+
+export class GrantReceiptSchema extends BaseModel {
+  static $columns = ['amount', 'createdAt', 'entryLineId', 'grantId', 'id', 'organisationId', 'receivedOn', 'reference', 'scheduleId', 'updatedAt', 'version'] as const
+  $columns = GrantReceiptSchema.$columns
+  @decimalColumn()
+  declare amount: Decimal
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare entryLineId: bigint | number | null
+  @column()
+  declare grantId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column.date()
+  declare receivedOn: DateTime
+  @column()
+  declare reference: string | null
+  @column()
+  declare scheduleId: number | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class GrantReportSchema extends BaseModel {
+  static $columns = ['actionsText', 'createdAt', 'grantId', 'id', 'organisationId', 'periodEnd', 'periodStart', 'principlesText', 'publicText', 'publicityText', 'updatedAt', 'version'] as const
+  $columns = GrantReportSchema.$columns
+  @column()
+  declare actionsText: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare grantId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column.date()
+  declare periodEnd: DateTime
+  @column.date()
+  declare periodStart: DateTime
+  @column()
+  declare principlesText: string | null
+  @column()
+  declare publicText: string | null
+  @column()
+  declare publicityText: string | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class GrantTargetSchema extends BaseModel {
+  static $columns = ['createdAt', 'grantId', 'id', 'indicatorCode', 'label', 'organisationId', 'target', 'updatedAt', 'version', 'year'] as const
+  $columns = GrantTargetSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare grantId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare indicatorCode: string
+  @column()
+  declare label: string
+  @column()
+  declare organisationId: number
+  @decimalColumn()
+  declare target: Decimal
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+  @column()
+  declare year: number
+}
+
+export class GrantYearSchema extends BaseModel {
+  static $columns = ['amount', 'createdAt', 'grantId', 'id', 'organisationId', 'updatedAt', 'version', 'year'] as const
+  $columns = GrantYearSchema.$columns
+  @decimalColumn()
+  declare amount: Decimal
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare grantId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+  @column()
+  declare year: number
+}
+
+export class GrantSchema extends BaseModel {
+  static $columns = ['amountAwarded', 'analyticCode', 'cofinancingRate', 'createdAt', 'flatRate', 'flatRateBasis', 'funderId', 'id', 'notes', 'organisationId', 'periodEnd', 'periodStart', 'reference', 'revenueAccount', 'status', 'title', 'updatedAt', 'version'] as const
+  $columns = GrantSchema.$columns
+  @decimalColumn()
+  declare amountAwarded: Decimal
+  @column()
+  declare analyticCode: string | null
+  @decimalColumn()
+  declare cofinancingRate: Decimal | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @decimalColumn()
+  declare flatRate: Decimal
+  @column()
+  declare flatRateBasis: string | null
+  @column()
+  declare funderId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare notes: string | null
+  @column()
+  declare organisationId: number
+  @column.date()
+  declare periodEnd: DateTime
+  @column.date()
+  declare periodStart: DateTime
+  @column()
+  declare reference: string
+  @column()
+  declare revenueAccount: string | null
+  @column()
+  declare status: string
+  @column()
+  declare title: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class HrSettingSchema extends BaseModel {
+  static $columns = ['createdAt', 'employerChargeRate', 'equalityIndexMode', 'fseAnnualHours', 'id', 'organisationId', 'updatedAt', 'version'] as const
+  $columns = HrSettingSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @decimalColumn()
+  declare employerChargeRate: Decimal
+  @column()
+  declare equalityIndexMode: string
+  @column()
+  declare fseAnnualHours: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
   @column()
@@ -498,6 +700,66 @@ export class IndicatorSchema extends BaseModel {
   declare version: number
 }
 
+export class InternshipSchema extends BaseModel {
+  static $columns = ['anonymisedAt', 'birthDate', 'createdAt', 'endDate', 'firstNames', 'id', 'organisationId', 'place', 'school', 'sex', 'startDate', 'surname', 'tutorName', 'updatedAt', 'version'] as const
+  $columns = InternshipSchema.$columns
+  @column.dateTime()
+  declare anonymisedAt: DateTime | null
+  @column.date()
+  declare birthDate: DateTime | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.date()
+  declare endDate: DateTime
+  @column()
+  declare firstNames: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column()
+  declare place: string
+  @column()
+  declare school: string | null
+  @column()
+  declare sex: string | null
+  @column.date()
+  declare startDate: DateTime
+  @column()
+  declare surname: string
+  @column()
+  declare tutorName: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class JobReferenceSchema extends BaseModel {
+  static $columns = ['code', 'createdAt', 'defaultCsp', 'id', 'isActive', 'label', 'organisationId', 'position', 'updatedAt', 'version'] as const
+  $columns = JobReferenceSchema.$columns
+  @column()
+  declare code: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare defaultCsp: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare isActive: boolean
+  @column()
+  declare label: string
+  @column()
+  declare organisationId: number
+  @column()
+  declare position: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
 export class JournalSequenceSchema extends BaseModel {
   static $columns = ['fiscalYearId', 'journalId', 'lastNumber', 'organisationId'] as const
   $columns = JournalSequenceSchema.$columns
@@ -530,6 +792,29 @@ export class JournalSchema extends BaseModel {
   declare version: number
 }
 
+export class LeafSchema extends BaseModel {
+  static $columns = ['createdAt', 'employeeId', 'endDate', 'id', 'kind', 'organisationId', 'startDate', 'updatedAt', 'version'] as const
+  $columns = LeafSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare employeeId: number
+  @column.date()
+  declare endDate: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column()
+  declare organisationId: number
+  @column.date()
+  declare startDate: DateTime
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
 export class LedgerChainHeadSchema extends BaseModel {
   static $columns = ['lastHash', 'organisationId', 'position'] as const
   $columns = LedgerChainHeadSchema.$columns
@@ -539,87 +824,6 @@ export class LedgerChainHeadSchema extends BaseModel {
   declare organisationId: number
   @column()
   declare position: bigint | number
-}
-
-export class MeetingDocumentSchema extends BaseModel {
-  static $columns = ['createdAt', 'id', 'meetingId', 'mimeType', 'organisationId', 'originalName', 'size', 'storedName', 'title', 'updatedAt'] as const
-  $columns = MeetingDocumentSchema.$columns
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-  @column({ isPrimary: true })
-  declare id: number
-  @column()
-  declare meetingId: number
-  @column()
-  declare mimeType: string | null
-  @column()
-  declare organisationId: number
-  @column()
-  declare originalName: string
-  @column()
-  declare size: number
-  @column()
-  declare storedName: string
-  @column()
-  declare title: string
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime | null
-}
-
-export class MeetingSchema extends BaseModel {
-  static $columns = ['agenda', 'convenedAt', 'createdAt', 'heldAt', 'id', 'kind', 'location', 'organisationId', 'secondConvening', 'signedMinutesFile', 'signedMinutesName', 'status', 'title', 'updatedAt', 'version'] as const
-  $columns = MeetingSchema.$columns
-  @column()
-  declare agenda: string | null
-  @column.date()
-  declare convenedAt: DateTime | null
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-  @column.dateTime()
-  declare heldAt: DateTime
-  @column({ isPrimary: true })
-  declare id: number
-  @column()
-  declare kind: string
-  @column()
-  declare location: string | null
-  @column()
-  declare organisationId: number
-  @column()
-  declare secondConvening: boolean
-  @column()
-  declare signedMinutesFile: string | null
-  @column()
-  declare signedMinutesName: string | null
-  @column()
-  declare status: string
-  @column()
-  declare title: string
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime | null
-  @column()
-  declare version: number
-}
-
-export class MemberBodySchema extends BaseModel {
-  static $columns = ['createdAt', 'id', 'isActive', 'kind', 'name', 'organisationId', 'updatedAt', 'version'] as const
-  $columns = MemberBodySchema.$columns
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-  @column({ isPrimary: true })
-  declare id: number
-  @column()
-  declare isActive: boolean
-  @column()
-  declare kind: string
-  @column()
-  declare name: string
-  @column()
-  declare organisationId: number
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime | null
-  @column()
-  declare version: number
 }
 
 export class OrganisationSchema extends BaseModel {
@@ -641,27 +845,6 @@ export class OrganisationSchema extends BaseModel {
   declare timezone: string
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
-}
-
-export class PersonSchema extends BaseModel {
-  static $columns = ['createdAt', 'email', 'fullName', 'id', 'memberBodyId', 'organisationId', 'updatedAt', 'version'] as const
-  $columns = PersonSchema.$columns
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-  @column()
-  declare email: string | null
-  @column()
-  declare fullName: string
-  @column({ isPrimary: true })
-  declare id: number
-  @column()
-  declare memberBodyId: number | null
-  @column()
-  declare organisationId: number
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime | null
-  @column()
-  declare version: number
 }
 
 export class ProgrammeTargetSchema extends BaseModel {
@@ -716,85 +899,6 @@ export class ProgrammeSchema extends BaseModel {
   declare version: number
 }
 
-export class PublishedReportSchema extends BaseModel {
-  static $columns = ['createdAt', 'id', 'organisationId', 'sourceFile', 'title', 'updatedAt', 'userId', 'version', 'year'] as const
-  $columns = PublishedReportSchema.$columns
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-  @column({ isPrimary: true })
-  declare id: number
-  @column()
-  declare organisationId: number
-  @column()
-  declare sourceFile: string | null
-  @column()
-  declare title: string
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime | null
-  @column()
-  declare userId: number | null
-  @column()
-  declare version: number
-  @column()
-  declare year: number
-}
-
-export class PublishedValueSchema extends BaseModel {
-  static $columns = ['columnKey', 'domain', 'id', 'organisationId', 'position', 'reportId', 'rowKey', 'tableKey', 'textValue', 'unit', 'value'] as const
-  $columns = PublishedValueSchema.$columns
-  @column()
-  declare columnKey: string
-  @column()
-  declare domain: string
-  @column({ isPrimary: true })
-  declare id: bigint | number
-  @column()
-  declare organisationId: number
-  @column()
-  declare position: number
-  @column()
-  declare reportId: number
-  @column()
-  declare rowKey: string
-  @column()
-  declare tableKey: string
-  @column()
-  declare textValue: string | null
-  @column()
-  declare unit: string
-  @decimalColumn()
-  declare value: Decimal | null
-}
-
-export class QuorumRuleSchema extends BaseModel {
-  static $columns = ['basis', 'comparison', 'countsRepresented', 'createdAt', 'fraction', 'id', 'maxProxiesPerPerson', 'meetingKind', 'organisationId', 'secondConveningWithoutQuorum', 'updatedAt', 'version'] as const
-  $columns = QuorumRuleSchema.$columns
-  @column()
-  declare basis: string
-  @column()
-  declare comparison: string
-  @column()
-  declare countsRepresented: boolean
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-  @decimalColumn()
-  declare fraction: Decimal
-  @column({ isPrimary: true })
-  declare id: number
-  @column()
-  declare maxProxiesPerPerson: number
-  @column()
-  declare meetingKind: string
-  @column()
-  declare organisationId: number
-  @column()
-  declare secondConveningWithoutQuorum: boolean
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime | null
-  @column()
-  declare version: number
-}
-
 export class RateLimitSchema extends BaseModel {
   static $columns = ['expire', 'key', 'points'] as const
   $columns = RateLimitSchema.$columns
@@ -806,202 +910,25 @@ export class RateLimitSchema extends BaseModel {
   declare points: number
 }
 
-export class ReconciliationResultSchema extends BaseModel {
-  static $columns = ['actual', 'checkId', 'details', 'difference', 'domain', 'expected', 'explanation', 'family', 'id', 'inputs', 'organisationId', 'position', 'runId', 'status', 'title', 'tolerance', 'unit'] as const
-  $columns = ReconciliationResultSchema.$columns
-  @decimalColumn()
-  declare actual: Decimal | null
+export class SalaryEventSchema extends BaseModel {
+  static $columns = ['comment', 'createdAt', 'effectiveDate', 'employeeId', 'grossAnnualFte', 'id', 'kind', 'organisationId'] as const
+  $columns = SalaryEventSchema.$columns
   @column()
-  declare checkId: string
-  @column()
-  declare details: any | null
-  @decimalColumn()
-  declare difference: Decimal | null
-  @column()
-  declare domain: string
-  @decimalColumn()
-  declare expected: Decimal | null
-  @column()
-  declare explanation: string | null
-  @column()
-  declare family: string
-  @column({ isPrimary: true })
-  declare id: bigint | number
-  @column()
-  declare inputs: any | null
-  @column()
-  declare organisationId: number
-  @column()
-  declare position: number
-  @column()
-  declare runId: number
-  @column()
-  declare status: string
-  @column()
-  declare title: string
-  @decimalColumn()
-  declare tolerance: Decimal | null
-  @column()
-  declare unit: string | null
-}
-
-export class ReconciliationRunSchema extends BaseModel {
-  static $columns = ['actor', 'checksDiscrepancy', 'checksMissing', 'checksOk', 'checksRounding', 'checksTotal', 'finishedAt', 'id', 'organisationId', 'startedAt', 'trigger', 'userId', 'year'] as const
-  $columns = ReconciliationRunSchema.$columns
-  @column()
-  declare actor: string | null
-  @column()
-  declare checksDiscrepancy: number
-  @column()
-  declare checksMissing: number
-  @column()
-  declare checksOk: number
-  @column()
-  declare checksRounding: number
-  @column()
-  declare checksTotal: number
-  @column.dateTime()
-  declare finishedAt: DateTime | null
-  @column({ isPrimary: true })
-  declare id: number
-  @column()
-  declare organisationId: number
-  @column.dateTime()
-  declare startedAt: DateTime
-  @column()
-  declare trigger: string
-  @column()
-  declare userId: number | null
-  @column()
-  declare year: number
-}
-
-export class ReferentialThemeSchema extends BaseModel {
-  static $columns = ['id', 'name', 'organisationId', 'position', 'referentialId'] as const
-  $columns = ReferentialThemeSchema.$columns
-  @column({ isPrimary: true })
-  declare id: number
-  @column()
-  declare name: string
-  @column()
-  declare organisationId: number
-  @column()
-  declare position: number
-  @column()
-  declare referentialId: number
-}
-
-export class ReferentialSchema extends BaseModel {
-  static $columns = ['allowsNotApplicable', 'createdAt', 'deadline', 'edition', 'id', 'importId', 'importedFrom', 'isCurrent', 'isDemo', 'name', 'organisationId', 'thresholdPercent', 'updatedAt', 'version'] as const
-  $columns = ReferentialSchema.$columns
-  @column()
-  declare allowsNotApplicable: boolean
+  declare comment: string | null
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
   @column.date()
-  declare deadline: DateTime | null
+  declare effectiveDate: DateTime
   @column()
-  declare edition: number
+  declare employeeId: number
+  @decimalColumn()
+  declare grossAnnualFte: Decimal
   @column({ isPrimary: true })
   declare id: number
   @column()
-  declare importId: number | null
-  @column()
-  declare importedFrom: string | null
-  @column()
-  declare isCurrent: boolean
-  @column()
-  declare isDemo: boolean
-  @column()
-  declare name: string
+  declare kind: string
   @column()
   declare organisationId: number
-  @decimalColumn()
-  declare thresholdPercent: Decimal
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime | null
-  @column()
-  declare version: number
-}
-
-export class ResolutionSchema extends BaseModel {
-  static $columns = ['createdAt', 'decidedAt', 'fiscalYearId', 'id', 'majority', 'meetingId', 'organisationId', 'position', 'result', 'subjectKind', 'subjectReference', 'text', 'title', 'updatedAt', 'version', 'votesAbstention', 'votesAgainst', 'votesConsultativeFor', 'votesFor'] as const
-  $columns = ResolutionSchema.$columns
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-  @column.dateTime()
-  declare decidedAt: DateTime | null
-  @column()
-  declare fiscalYearId: number | null
-  @column({ isPrimary: true })
-  declare id: number
-  @column()
-  declare majority: string
-  @column()
-  declare meetingId: number
-  @column()
-  declare organisationId: number
-  @column()
-  declare position: number
-  @column()
-  declare result: string
-  @column()
-  declare subjectKind: string
-  @column()
-  declare subjectReference: number | null
-  @column()
-  declare text: string | null
-  @column()
-  declare title: string
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime | null
-  @column()
-  declare version: number
-  @decimalColumn()
-  declare votesAbstention: Decimal | null
-  @decimalColumn()
-  declare votesAgainst: Decimal | null
-  @decimalColumn()
-  declare votesConsultativeFor: Decimal | null
-  @decimalColumn()
-  declare votesFor: Decimal | null
-}
-
-export class SeatSchema extends BaseModel {
-  static $columns = ['collegeId', 'createdAt', 'id', 'mandateEnd', 'mandateStart', 'memberBodyId', 'obtainedBy', 'organisationId', 'personId', 'reEligible', 'role', 'titularSeatId', 'updatedAt', 'version', 'voteRule', 'votes'] as const
-  $columns = SeatSchema.$columns
-  @column()
-  declare collegeId: number
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-  @column({ isPrimary: true })
-  declare id: number
-  @column.date()
-  declare mandateEnd: DateTime | null
-  @column.date()
-  declare mandateStart: DateTime
-  @column()
-  declare memberBodyId: number
-  @column()
-  declare obtainedBy: string
-  @column()
-  declare organisationId: number
-  @column()
-  declare personId: number | null
-  @column()
-  declare reEligible: boolean
-  @column()
-  declare role: string
-  @column()
-  declare titularSeatId: number | null
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime | null
-  @column()
-  declare version: number
-  @column()
-  declare voteRule: any | null
-  @decimalColumn()
-  declare votes: Decimal
 }
 
 export class SessionSchema extends BaseModel {
@@ -1015,81 +942,6 @@ export class SessionSchema extends BaseModel {
   declare id: string
   @column()
   declare userId: string | null
-}
-
-export class StrategicActionSchema extends BaseModel {
-  static $columns = ['axisId', 'createdAt', 'dueDate', 'id', 'organisationId', 'ownerId', 'ownerName', 'status', 'title', 'updatedAt', 'version'] as const
-  $columns = StrategicActionSchema.$columns
-  @column()
-  declare axisId: number
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-  @column.date()
-  declare dueDate: DateTime | null
-  @column({ isPrimary: true })
-  declare id: number
-  @column()
-  declare organisationId: number
-  @column()
-  declare ownerId: number | null
-  @column()
-  declare ownerName: string | null
-  @column()
-  declare status: string
-  @column()
-  declare title: string
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime | null
-  @column()
-  declare version: number
-}
-
-export class StrategicAxSchema extends BaseModel {
-  static $columns = ['createdAt', 'description', 'id', 'kind', 'organisationId', 'planId', 'position', 'title', 'updatedAt', 'version'] as const
-  $columns = StrategicAxSchema.$columns
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-  @column()
-  declare description: string | null
-  @column({ isPrimary: true })
-  declare id: number
-  @column()
-  declare kind: string
-  @column()
-  declare organisationId: number
-  @column()
-  declare planId: number
-  @column()
-  declare position: number
-  @column()
-  declare title: string
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime | null
-  @column()
-  declare version: number
-}
-
-export class StrategicPlanSchema extends BaseModel {
-  static $columns = ['announcedAxes', 'createdAt', 'endYear', 'id', 'organisationId', 'startYear', 'title', 'updatedAt', 'version'] as const
-  $columns = StrategicPlanSchema.$columns
-  @column()
-  declare announcedAxes: number | null
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-  @column()
-  declare endYear: number
-  @column({ isPrimary: true })
-  declare id: number
-  @column()
-  declare organisationId: number
-  @column()
-  declare startYear: number
-  @column()
-  declare title: string
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime | null
-  @column()
-  declare version: number
 }
 
 export class TerritorySchema extends BaseModel {
@@ -1111,6 +963,150 @@ export class TerritorySchema extends BaseModel {
   declare parentId: number | null
   @column()
   declare position: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class TimeAllocationSchema extends BaseModel {
+  static $columns = ['createdAt', 'employeeId', 'id', 'month', 'organisationId', 'programmeId', 'share', 'updatedAt', 'version'] as const
+  $columns = TimeAllocationSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare employeeId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column.date()
+  declare month: DateTime
+  @column()
+  declare organisationId: number
+  @column()
+  declare programmeId: number
+  @decimalColumn()
+  declare share: Decimal
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class TrainingActionSchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'kind', 'organisationId', 'provider', 'title', 'updatedAt', 'version'] as const
+  $columns = TrainingActionSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column()
+  declare organisationId: number
+  @column()
+  declare provider: string | null
+  @column()
+  declare title: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class TrainingCostLineSchema extends BaseModel {
+  static $columns = ['amount', 'createdAt', 'id', 'incurredOn', 'kind', 'organisationId', 'trainingActionId', 'trainingSessionId', 'updatedAt', 'version'] as const
+  $columns = TrainingCostLineSchema.$columns
+  @decimalColumn()
+  declare amount: Decimal
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column.date()
+  declare incurredOn: DateTime
+  @column()
+  declare kind: string
+  @column()
+  declare organisationId: number
+  @column()
+  declare trainingActionId: number
+  @column()
+  declare trainingSessionId: number | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class TrainingFinancingLineSchema extends BaseModel {
+  static $columns = ['amountExpected', 'amountReceived', 'createdAt', 'funder', 'id', 'mode', 'organisationId', 'receivedOn', 'requestedOn', 'trainingActionId', 'updatedAt', 'version'] as const
+  $columns = TrainingFinancingLineSchema.$columns
+  @decimalColumn()
+  declare amountExpected: Decimal
+  @decimalColumn()
+  declare amountReceived: Decimal
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare funder: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare mode: string | null
+  @column()
+  declare organisationId: number
+  @column.date()
+  declare receivedOn: DateTime | null
+  @column.date()
+  declare requestedOn: DateTime
+  @column()
+  declare trainingActionId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class TrainingParticipantSchema extends BaseModel {
+  static $columns = ['createdAt', 'days', 'employeeId', 'hours', 'id', 'organisationId', 'trainingSessionId', 'updatedAt', 'version'] as const
+  $columns = TrainingParticipantSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @decimalColumn()
+  declare days: Decimal
+  @column()
+  declare employeeId: number
+  @decimalColumn()
+  declare hours: Decimal
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column()
+  declare trainingSessionId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class TrainingSessionSchema extends BaseModel {
+  static $columns = ['createdAt', 'endDate', 'id', 'organisationId', 'place', 'startDate', 'trainingActionId', 'updatedAt', 'version'] as const
+  $columns = TrainingSessionSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.date()
+  declare endDate: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column()
+  declare place: string | null
+  @column.date()
+  declare startDate: DateTime
+  @column()
+  declare trainingActionId: number
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
   @column()
@@ -1140,69 +1136,6 @@ export class UserSchema extends BaseModel {
   declare roles: string[]
   @column()
   declare sessionVersion: number
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime | null
-  @column()
-  declare version: number
-}
-
-export class VoteSchema extends BaseModel {
-  static $columns = ['attendanceId', 'choice', 'createdAt', 'deliberative', 'id', 'organisationId', 'resolutionId', 'updatedAt', 'weight'] as const
-  $columns = VoteSchema.$columns
-  @column()
-  declare attendanceId: number
-  @column()
-  declare choice: string
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-  @column()
-  declare deliberative: boolean
-  @column({ isPrimary: true })
-  declare id: number
-  @column()
-  declare organisationId: number
-  @column()
-  declare resolutionId: number
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime | null
-  @decimalColumn()
-  declare weight: Decimal
-}
-
-export class WorkingGroupMemberSchema extends BaseModel {
-  static $columns = ['createdAt', 'fullName', 'id', 'organisationId', 'role', 'userId', 'workingGroupId'] as const
-  $columns = WorkingGroupMemberSchema.$columns
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-  @column()
-  declare fullName: string | null
-  @column({ isPrimary: true })
-  declare id: number
-  @column()
-  declare organisationId: number
-  @column()
-  declare role: string | null
-  @column()
-  declare userId: number | null
-  @column()
-  declare workingGroupId: number
-}
-
-export class WorkingGroupSchema extends BaseModel {
-  static $columns = ['axisId', 'createdAt', 'id', 'name', 'organisationId', 'planId', 'updatedAt', 'version'] as const
-  $columns = WorkingGroupSchema.$columns
-  @column()
-  declare axisId: number | null
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-  @column({ isPrimary: true })
-  declare id: number
-  @column()
-  declare name: string
-  @column()
-  declare organisationId: number
-  @column()
-  declare planId: number
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
   @column()

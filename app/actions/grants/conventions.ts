@@ -1,0 +1,286 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { DateTime } from 'luxon'
+import type { Decimal } from 'decimal.js'
+import Grant, { FINAL_STATUSES, FLAT_RATE_OPTIONS } from '#models/grants/grant'
+import GrantYear from '#models/grants/grant_year'
+import GrantEvent from '#models/grants/grant_event'
+import GrantAmendment from '#models/grants/grant_amendment'
+import GrantPaymentSchedule from '#models/grants/grant_payment_schedule'
+import GrantReceipt from '#models/grants/grant_receipt'
+import { currentActor } from '#support/request_context'
+import { formatMoney } from '#support/french_format'
+import { sumMoney, toMoney } from '#support/money'
+import { GrantRuleError, withDatabaseGuards } from '#actions/grants/errors'
+
+export interface GrantInput {
+  funderId: number
+  reference: string
+  title: string
+  periodStart: DateTime
+  periodEnd: DateTime
+  amountAwarded: Decimal
+  cofinancingRate?: Decimal | null
+  revenueAccount?: string | null
+  analyticCode?: string | null
+  flatRate?: number
+  notes?: string | null
+  programmeIds?: number[]
+}
+
+function assertPeriod(start: DateTime, end: DateTime) {
+  if (end < start) {
+    throw new GrantRuleError(
+      `La période d'éligibilité se termine (${end.toFormat('dd/MM/yyyy')}) avant de commencer (${start.toFormat('dd/MM/yyyy')}).`
+    )
+  }
+}
+
+async function totals(grantId: number, trx: TransactionClientContract) {
+  const row = await trx
+    .from('grants as g')
+    .where('g.id', grantId)
+    .select(
+      trx.raw('(SELECT coalesce(sum(amount), 0) FROM grant_years WHERE grant_id = g.id) AS years'),
+      trx.raw(
+        '(SELECT coalesce(sum(amount), 0) FROM grant_payment_schedules WHERE grant_id = g.id) AS schedule'
+      ),
+      trx.raw('(SELECT coalesce(sum(amount), 0) FROM grant_receipts WHERE grant_id = g.id) AS received')
+    )
+    .firstOrFail()
+  return { years: toMoney(row.years), schedule: toMoney(row.schedule), received: toMoney(row.received) }
+}
+
+/** Creates or updates a convention; the awarded amount changes only through an amendment. */
+export async function saveGrant(input: GrantInput, trx: TransactionClientContract, grant?: Grant) {
+  assertPeriod(input.periodStart, input.periodEnd)
+  const option = FLAT_RATE_OPTIONS.find((o) => o.value === String(input.flatRate ?? 0))
+  if (!option) throw new GrantRuleError('Taux forfaitaire inconnu (0, 7, 15, 20 ou 40 %).')
+  const values = {
+    funderId: input.funderId,
+    reference: input.reference,
+    title: input.title,
+    periodStart: input.periodStart,
+    periodEnd: input.periodEnd,
+    cofinancingRate: input.cofinancingRate ?? null,
+    revenueAccount: input.revenueAccount || null,
+    analyticCode: input.analyticCode || null,
+    flatRate: toMoney(input.flatRate ?? 0),
+    flatRateBasis: option.basis,
+    notes: input.notes ?? null,
+  }
+  return withDatabaseGuards(async () => {
+    let row = grant
+    if (row) {
+      row.useTransaction(trx)
+      row.merge(values)
+      await row.save()
+    } else {
+      row = await Grant.create({ ...values, amountAwarded: input.amountAwarded }, { client: trx })
+      await addEvent(row, 'requested', input.periodStart, 'Convention saisie', trx, false)
+    }
+    if (input.programmeIds) {
+      const sync: Record<number, { organisation_id: number }> = {}
+      for (const id of input.programmeIds) sync[id] = { organisation_id: row.organisationId }
+      await row.related('programmes').sync(sync, true, trx)
+    }
+    return row
+  })
+}
+
+/** Replaces the split by fiscal year; the split can never exceed the awarded amount. */
+export async function setYearSplit(
+  grant: Grant,
+  split: Array<{ year: number; amount: Decimal }>,
+  trx: TransactionClientContract
+) {
+  const total = sumMoney(split.map((s) => s.amount))
+  if (total.gt(grant.amountAwarded)) {
+    throw new GrantRuleError(
+      `La répartition par exercice (${formatMoney(total)}) dépasse le montant accordé (${formatMoney(grant.amountAwarded)}).`
+    )
+  }
+  const years = new Set<number>()
+  for (const s of split) {
+    if (years.has(s.year)) throw new GrantRuleError(`L'exercice ${s.year} figure deux fois.`)
+    years.add(s.year)
+  }
+  await withDatabaseGuards(async () => {
+    const existing = await GrantYear.query({ client: trx }).where('grantId', grant.id)
+    for (const row of existing) {
+      if (!years.has(row.year)) await row.useTransaction(trx).delete()
+    }
+    for (const s of split) {
+      const row = existing.find((e) => e.year === s.year)
+      if (row) {
+        if (!row.amount.eq(s.amount)) {
+          row.useTransaction(trx)
+          row.amount = s.amount
+          row.version += 1
+          await row.save()
+        }
+      } else {
+        await GrantYear.create({ grantId: grant.id, year: s.year, amount: s.amount }, { client: trx })
+      }
+    }
+  })
+}
+
+function assertOpen(grant: Grant) {
+  if (FINAL_STATUSES.includes(grant.status)) {
+    throw new GrantRuleError(
+      `La convention ${grant.reference} est ${grant.statusLabel.toLowerCase()} : aucun versement ni échéance ne peut y être enregistré.`
+    )
+  }
+}
+
+export async function addScheduleLine(
+  grant: Grant,
+  line: { kind: string; label?: string | null; expectedOn: DateTime; amount: Decimal },
+  trx: TransactionClientContract
+) {
+  assertOpen(grant)
+  const { schedule } = await totals(grant.id, trx)
+  if (schedule.plus(line.amount).gt(grant.amountAwarded)) {
+    throw new GrantRuleError(
+      `L'échéancier atteindrait ${formatMoney(schedule.plus(line.amount))}, au-delà du montant accordé (${formatMoney(grant.amountAwarded)}).`
+    )
+  }
+  return withDatabaseGuards(() =>
+    GrantPaymentSchedule.create({ grantId: grant.id, ...line, label: line.label ?? null }, { client: trx })
+  )
+}
+
+export async function addReceipt(
+  grant: Grant,
+  receipt: {
+    receivedOn: DateTime
+    amount: Decimal
+    reference?: string | null
+    scheduleId?: number | null
+    entryLineId?: number | null
+  },
+  trx: TransactionClientContract
+) {
+  assertOpen(grant)
+  const { received } = await totals(grant.id, trx)
+  if (received.plus(receipt.amount).gt(grant.amountAwarded)) {
+    throw new GrantRuleError(
+      `Les versements reçus atteindraient ${formatMoney(received.plus(receipt.amount))}, au-delà du montant accordé (${formatMoney(grant.amountAwarded)}).`
+    )
+  }
+  if (receipt.entryLineId) {
+    const line = await trx
+      .from('entry_lines')
+      .where({ id: receipt.entryLineId, organisation_id: grant.organisationId })
+      .whereLike('account_number', '51%')
+      .first()
+    if (!line) {
+      throw new GrantRuleError(`La ligne de banque n° ${receipt.entryLineId} est introuvable (compte 51).`)
+    }
+  }
+  return withDatabaseGuards(() =>
+    GrantReceipt.create(
+      {
+        grantId: grant.id,
+        receivedOn: receipt.receivedOn,
+        amount: receipt.amount,
+        reference: receipt.reference ?? null,
+        scheduleId: receipt.scheduleId ?? null,
+        entryLineId: receipt.entryLineId ?? null,
+      },
+      { client: trx }
+    )
+  )
+}
+
+/** Lifecycle step as a dated row with who did it; the convention's status follows it. */
+export async function addEvent(
+  grant: Grant,
+  kind: string,
+  occurredOn: DateTime,
+  note: string | null,
+  trx: TransactionClientContract,
+  updateStatus = true
+) {
+  const actor = currentActor()
+  const event = await GrantEvent.create(
+    {
+      grantId: grant.id,
+      kind,
+      occurredOn,
+      note,
+      userId: actor?.userId ?? null,
+      actor: actor?.label ?? 'système',
+    },
+    { client: trx }
+  )
+  if (updateStatus && grant.status !== kind) {
+    grant.useTransaction(trx)
+    grant.status = kind
+    grant.version += 1
+    await grant.save()
+  }
+  return event
+}
+
+/** An avenant changes the awarded amount; the previous amount stays in its trace. */
+export async function amendGrant(
+  grant: Grant,
+  amendment: { newAmount: Decimal; signedOn: DateTime; reason: string; reference?: string | null },
+  trx: TransactionClientContract
+) {
+  if (amendment.newAmount.isNegative()) throw new GrantRuleError('Le nouveau montant doit être positif.')
+  const t = await totals(grant.id, trx)
+  const floor = [t.years, t.schedule, t.received].reduce((a, b) => (b.gt(a) ? b : a))
+  if (amendment.newAmount.lt(floor)) {
+    throw new GrantRuleError(
+      `Le nouveau montant (${formatMoney(amendment.newAmount)}) est inférieur à ce qui est déjà réparti, échelonné ou reçu (${formatMoney(floor)}).`
+    )
+  }
+  const actor = currentActor()
+  const row = await GrantAmendment.create(
+    {
+      grantId: grant.id,
+      reference: amendment.reference ?? null,
+      signedOn: amendment.signedOn,
+      previousAmount: grant.amountAwarded,
+      newAmount: amendment.newAmount,
+      reason: amendment.reason,
+      userId: actor?.userId ?? null,
+      actor: actor?.label ?? 'système',
+    },
+    { client: trx }
+  )
+  const reduced = amendment.newAmount.lt(grant.amountAwarded)
+  grant.useTransaction(trx)
+  grant.amountAwarded = amendment.newAmount
+  grant.version += 1
+  await withDatabaseGuards(() => grant.save())
+  if (reduced) await addEvent(grant, 'reduced', amendment.signedOn, amendment.reason, trx)
+  return row
+}
+
+/** A convention that the ledger's analytic lines point at is never deleted. */
+export async function deleteGrant(grant: Grant, trx: TransactionClientContract) {
+  const used = await trx
+    .from('entry_lines')
+    .where({ organisation_id: grant.organisationId, grant_id: grant.id })
+    .count('* as n')
+    .first()
+  if (Number(used?.n ?? 0) > 0) {
+    throw new GrantRuleError(
+      `La convention ${grant.reference} ne peut pas être supprimée : ${used!.n} ligne(s) d'écriture comptable y sont imputées.`
+    )
+  }
+  const received = await GrantReceipt.query({ client: trx }).where('grantId', grant.id).first()
+  if (received) {
+    throw new GrantRuleError(
+      `La convention ${grant.reference} ne peut pas être supprimée : des versements y sont enregistrés.`
+    )
+  }
+  await withDatabaseGuards(() => grant.useTransaction(trx).delete())
+}
+
+export function today() {
+  return DateTime.now().setZone('Europe/Paris').startOf('day')
+}

@@ -1,0 +1,31 @@
+import { Exception } from '@adonisjs/core/exceptions'
+
+/**
+ * A grants business rule refused the change (amount over the awarded total, closed convention,
+ * ledger lines...). Nothing was written; the French message is shown on the page.
+ */
+export class GrantRuleError extends Exception {
+  static status = 422
+  static code = 'E_GRANT_RULE'
+
+  async handle(error: this, ctx: import('@adonisjs/core/http').HttpContext) {
+    ctx.session?.flashAll()
+    ctx.session?.flash('error', error.message)
+    return ctx.response.status(422).redirect().back()
+  }
+}
+
+/** Turns the database's own guards (raised in French by the grants triggers) into rule errors. */
+export async function withDatabaseGuards<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    const code = (error as { code?: string }).code
+    if (code === 'P0001') throw new GrantRuleError((error as Error).message)
+    if (code === '23514') {
+      throw new GrantRuleError('Valeur refusée par une règle de cohérence de la convention.')
+    }
+    if (code === '23505') throw new GrantRuleError('Cette référence est déjà utilisée.')
+    throw error
+  }
+}

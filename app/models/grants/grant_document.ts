@@ -1,0 +1,12 @@
+import { GrantDocumentSchema } from '#database/schema'
+import { compose } from '@adonisjs/core/helpers'
+import { belongsTo } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import { OrganisationScoped } from '#models/mixins/organisation_scoped'
+import { Auditable } from '#models/mixins/auditable'
+import Grant from '#models/grants/grant'
+
+export default class GrantDocument extends compose(GrantDocumentSchema, OrganisationScoped, Auditable('grants')) {
+  @belongsTo(() => Grant)
+  declare grant: BelongsTo<typeof Grant>
+}

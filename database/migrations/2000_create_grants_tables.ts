@@ -1,0 +1,352 @@
+import { BaseSchema } from '@adonisjs/lucid/schema'
+
+export const FUNDER_CATEGORIES = [
+  'regroupement',
+  'etat_dreets',
+  'france_travail',
+  'pic',
+  'contrat_de_ville',
+  'fse',
+  'feder',
+  'region',
+  'departement',
+  'metropole',
+  'epci',
+  'contrats_aides',
+  'autre_public',
+  'prive',
+] as const
+
+export const GRANT_STATUSES = [
+  'requested',
+  'notified',
+  'signed',
+  'report_sent',
+  'balance_requested',
+  'closed',
+  'refused',
+  'reduced',
+  'cancelled',
+] as const
+
+const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ')
+
+/**
+ * Funders and their conventions (grants): yearly split, targets, deadlines, lifecycle events,
+ * amendments, payment schedule and receipts, documents and funder-report texts.
+ * The money rules (split, schedule and receipts never above the awarded amount; no receipt on a
+ * closed convention) are triggers too, so raw SQL cannot bypass them.
+ */
+export default class extends BaseSchema {
+  async up() {
+    this.schema.createTable('funders', (table) => {
+      table.increments('id')
+      table.integer('organisation_id').notNullable().references('organisations.id')
+      table.string('name', 200).notNullable()
+      table.string('category', 30).notNullable()
+      table.integer('parent_id').nullable().references('funders.id').onDelete('RESTRICT')
+      // Default revenue account of its conventions (74x sub-account of the funder family).
+      table.string('revenue_account', 20).nullable()
+      table.integer('position').notNullable().defaultTo(0)
+      table.text('notes').nullable()
+      table.integer('version').notNullable().defaultTo(1)
+      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
+      table.timestamp('updated_at', { useTz: true }).nullable()
+      table.unique(['organisation_id', 'name'])
+      table.index(['organisation_id', 'parent_id'])
+    })
+    this.schema.raw(`
+      ALTER TABLE funders
+        ADD CONSTRAINT funders_category_known CHECK (category IN (${list(FUNDER_CATEGORIES)})),
+        ADD CONSTRAINT funders_not_own_parent CHECK (parent_id IS NULL OR parent_id <> id)
+    `)
+
+    this.schema.createTable('grants', (table) => {
+      table.increments('id')
+      table.integer('organisation_id').notNullable().references('organisations.id')
+      table.integer('funder_id').notNullable().references('funders.id').onDelete('RESTRICT')
+      table.string('reference', 80).notNullable()
+      table.string('title', 300).notNullable()
+      table.date('period_start').notNullable()
+      table.date('period_end').notNullable()
+      table.decimal('amount_awarded', 15, 2).notNullable()
+      // Share of the eligible budget the funder covers (0.4 = 40 %).
+      table.decimal('cofinancing_rate', 7, 4).nullable()
+      table.string('revenue_account', 20).nullable()
+      table.string('analytic_code', 40).nullable()
+      // FSE+ simplified cost option: flat rate (%) and the basis it applies to.
+      table.decimal('flat_rate', 5, 2).notNullable().defaultTo(0)
+      table.string('flat_rate_basis', 30).nullable()
+      table.string('status', 20).notNullable().defaultTo('requested')
+      table.text('notes').nullable()
+      table.integer('version').notNullable().defaultTo(1)
+      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
+      table.timestamp('updated_at', { useTz: true }).nullable()
+      table.unique(['organisation_id', 'reference'])
+      table.index(['organisation_id', 'funder_id'])
+      table.index(['organisation_id', 'period_start'])
+    })
+    this.schema.raw(`
+      ALTER TABLE grants
+        ADD CONSTRAINT grants_period_ordered CHECK (period_end >= period_start),
+        ADD CONSTRAINT grants_amount_positive CHECK (amount_awarded >= 0),
+        ADD CONSTRAINT grants_cofinancing_ratio CHECK (cofinancing_rate IS NULL OR (cofinancing_rate > 0 AND cofinancing_rate <= 1)),
+        ADD CONSTRAINT grants_status_known CHECK (status IN (${list(GRANT_STATUSES)})),
+        ADD CONSTRAINT grants_flat_rate_known CHECK (flat_rate IN (0, 7, 15, 20, 40)),
+        ADD CONSTRAINT grants_flat_rate_basis CHECK (
+          (flat_rate = 0 AND flat_rate_basis IS NULL) OR
+          (flat_rate = 7 AND flat_rate_basis = 'direct_costs') OR
+          (flat_rate = 15 AND flat_rate_basis = 'direct_staff_costs') OR
+          (flat_rate = 20 AND flat_rate_basis = 'other_direct_costs') OR
+          (flat_rate = 40 AND flat_rate_basis = 'direct_staff_costs'))
+    `)
+
+    this.schema.createTable('grant_programmes', (table) => {
+      table.increments('id')
+      table.integer('organisation_id').notNullable().references('organisations.id')
+      table.integer('grant_id').notNullable().references('grants.id').onDelete('CASCADE')
+      table.integer('programme_id').notNullable().references('programmes.id').onDelete('RESTRICT')
+      table.unique(['grant_id', 'programme_id'])
+      table.index(['organisation_id', 'programme_id'])
+    })
+
+    this.schema.createTable('grant_years', (table) => {
+      table.increments('id')
+      table.integer('organisation_id').notNullable().references('organisations.id')
+      table.integer('grant_id').notNullable().references('grants.id').onDelete('CASCADE')
+      table.integer('year').notNullable()
+      table.decimal('amount', 15, 2).notNullable()
+      table.integer('version').notNullable().defaultTo(1)
+      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
+      table.timestamp('updated_at', { useTz: true }).nullable()
+      table.unique(['grant_id', 'year'])
+      table.index(['organisation_id', 'year'])
+    })
+    this.schema.raw(
+      `ALTER TABLE grant_years ADD CONSTRAINT grant_years_amount_positive CHECK (amount >= 0)`
+    )
+
+    this.schema.createTable('grant_targets', (table) => {
+      table.increments('id')
+      table.integer('organisation_id').notNullable().references('organisations.id')
+      table.integer('grant_id').notNullable().references('grants.id').onDelete('CASCADE')
+      table.string('indicator_code', 80).notNullable()
+      table.string('label', 300).notNullable()
+      table.integer('year').notNullable()
+      table.decimal('target', 12, 2).notNullable()
+      table.integer('version').notNullable().defaultTo(1)
+      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
+      table.timestamp('updated_at', { useTz: true }).nullable()
+      table.unique(['grant_id', 'indicator_code', 'year'])
+      table.index(['organisation_id', 'grant_id'])
+    })
+
+    this.schema.createTable('grant_deadlines', (table) => {
+      table.increments('id')
+      table.integer('organisation_id').notNullable().references('organisations.id')
+      table.integer('grant_id').notNullable().references('grants.id').onDelete('CASCADE')
+      table.string('kind', 30).notNullable()
+      table.string('label', 300).notNullable()
+      table.date('due_on').notNullable()
+      table.date('done_on').nullable()
+      table.integer('version').notNullable().defaultTo(1)
+      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
+      table.timestamp('updated_at', { useTz: true }).nullable()
+      table.index(['organisation_id', 'due_on'])
+    })
+    this.schema.raw(`
+      ALTER TABLE grant_deadlines ADD CONSTRAINT grant_deadlines_kind_known
+        CHECK (kind IN ('interim_report', 'final_report', 'balance_request', 'other'))
+    `)
+
+    this.schema.createTable('grant_events', (table) => {
+      table.increments('id')
+      table.integer('organisation_id').notNullable().references('organisations.id')
+      table.integer('grant_id').notNullable().references('grants.id').onDelete('CASCADE')
+      table.string('kind', 30).notNullable()
+      table.date('occurred_on').notNullable()
+      table.text('note').nullable()
+      table.integer('user_id').nullable().references('users.id').onDelete('SET NULL')
+      table.string('actor', 200).notNullable()
+      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
+      table.index(['organisation_id', 'grant_id'])
+    })
+    this.schema.raw(`
+      ALTER TABLE grant_events ADD CONSTRAINT grant_events_kind_known
+        CHECK (kind IN (${list(GRANT_STATUSES)}))
+    `)
+
+    this.schema.createTable('grant_amendments', (table) => {
+      table.increments('id')
+      table.integer('organisation_id').notNullable().references('organisations.id')
+      table.integer('grant_id').notNullable().references('grants.id').onDelete('CASCADE')
+      table.string('reference', 80).nullable()
+      table.date('signed_on').notNullable()
+      table.decimal('previous_amount', 15, 2).notNullable()
+      table.decimal('new_amount', 15, 2).notNullable()
+      table.text('reason').notNullable()
+      table.integer('user_id').nullable().references('users.id').onDelete('SET NULL')
+      table.string('actor', 200).notNullable()
+      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
+      table.index(['organisation_id', 'grant_id'])
+    })
+    this.schema.raw(
+      `ALTER TABLE grant_amendments ADD CONSTRAINT grant_amendments_amount_positive CHECK (new_amount >= 0)`
+    )
+
+    this.schema.createTable('grant_payment_schedules', (table) => {
+      table.increments('id')
+      table.integer('organisation_id').notNullable().references('organisations.id')
+      table.integer('grant_id').notNullable().references('grants.id').onDelete('CASCADE')
+      table.string('kind', 20).notNullable()
+      table.string('label', 300).nullable()
+      table.date('expected_on').notNullable()
+      table.decimal('amount', 15, 2).notNullable()
+      table.integer('version').notNullable().defaultTo(1)
+      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
+      table.timestamp('updated_at', { useTz: true }).nullable()
+      table.index(['organisation_id', 'expected_on'])
+    })
+    this.schema.raw(`
+      ALTER TABLE grant_payment_schedules
+        ADD CONSTRAINT grant_payment_schedules_kind_known CHECK (kind IN ('advance', 'instalment', 'balance')),
+        ADD CONSTRAINT grant_payment_schedules_amount_positive CHECK (amount > 0)
+    `)
+
+    this.schema.createTable('grant_receipts', (table) => {
+      table.increments('id')
+      table.integer('organisation_id').notNullable().references('organisations.id')
+      table.integer('grant_id').notNullable().references('grants.id').onDelete('CASCADE')
+      table
+        .integer('schedule_id')
+        .nullable()
+        .references('grant_payment_schedules.id')
+        .onDelete('SET NULL')
+      table.date('received_on').notNullable()
+      table.decimal('amount', 15, 2).notNullable()
+      table.string('reference', 100).nullable()
+      // Bank line of the ledger (512) this receipt is matched to.
+      table.bigint('entry_line_id').nullable()
+      table.integer('version').notNullable().defaultTo(1)
+      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
+      table.timestamp('updated_at', { useTz: true }).nullable()
+      table.index(['organisation_id', 'received_on'])
+      table.index(['grant_id'])
+    })
+    this.schema.raw(
+      `ALTER TABLE grant_receipts ADD CONSTRAINT grant_receipts_amount_positive CHECK (amount > 0)`
+    )
+
+    this.schema.createTable('grant_documents', (table) => {
+      table.increments('id')
+      table.integer('organisation_id').notNullable().references('organisations.id')
+      table.integer('grant_id').notNullable().references('grants.id').onDelete('CASCADE')
+      table.string('kind', 30).notNullable().defaultTo('convention')
+      table.string('original_name', 255).notNullable()
+      table.string('stored_name', 120).notNullable().unique()
+      table.string('mime_type', 120).nullable()
+      table.bigint('size_bytes').notNullable()
+      table.string('sha256', 64).notNullable()
+      table.integer('user_id').nullable().references('users.id').onDelete('SET NULL')
+      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
+      table.timestamp('updated_at', { useTz: true }).nullable()
+      table.index(['organisation_id', 'grant_id'])
+    })
+
+    // Free-text sections of a funder report (bilan d'exécution) for one period.
+    this.schema.createTable('grant_reports', (table) => {
+      table.increments('id')
+      table.integer('organisation_id').notNullable().references('organisations.id')
+      table.integer('grant_id').notNullable().references('grants.id').onDelete('CASCADE')
+      table.date('period_start').notNullable()
+      table.date('period_end').notNullable()
+      table.text('actions_text').nullable()
+      table.text('public_text').nullable()
+      table.text('principles_text').nullable()
+      table.text('publicity_text').nullable()
+      table.integer('version').notNullable().defaultTo(1)
+      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
+      table.timestamp('updated_at', { useTz: true }).nullable()
+      table.unique(['grant_id', 'period_start', 'period_end'])
+      table.index(['organisation_id', 'grant_id'])
+    })
+    this.schema.raw(
+      `ALTER TABLE grant_reports ADD CONSTRAINT grant_reports_period_ordered CHECK (period_end >= period_start)`
+    )
+
+    this.schema.raw(TRIGGERS)
+  }
+
+  async down() {
+    this.schema.raw(`
+      DROP TABLE IF EXISTS grant_reports, grant_documents, grant_receipts, grant_payment_schedules,
+        grant_amendments, grant_events, grant_deadlines, grant_targets, grant_years,
+        grant_programmes, grants, funders CASCADE;
+      DROP FUNCTION IF EXISTS grants_check_totals(integer) CASCADE;
+      DROP FUNCTION IF EXISTS grants_child_guard() CASCADE;
+      DROP FUNCTION IF EXISTS grants_amount_guard() CASCADE;
+    `)
+  }
+}
+
+const TRIGGERS = `
+CREATE OR REPLACE FUNCTION grants_check_totals(gid integer) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  awarded numeric;
+  ref text;
+  total numeric;
+BEGIN
+  SELECT amount_awarded, reference INTO awarded, ref FROM grants WHERE id = gid;
+  IF NOT FOUND THEN RETURN; END IF;
+  SELECT coalesce(sum(amount), 0) INTO total FROM grant_years WHERE grant_id = gid;
+  IF total > awarded THEN
+    RAISE EXCEPTION 'Convention % : la répartition par exercice (% €) dépasse le montant accordé (% €).',
+      ref, total, awarded USING ERRCODE = 'P0001';
+  END IF;
+  SELECT coalesce(sum(amount), 0) INTO total FROM grant_payment_schedules WHERE grant_id = gid;
+  IF total > awarded THEN
+    RAISE EXCEPTION 'Convention % : l''échéancier (% €) dépasse le montant accordé (% €).',
+      ref, total, awarded USING ERRCODE = 'P0001';
+  END IF;
+  SELECT coalesce(sum(amount), 0) INTO total FROM grant_receipts WHERE grant_id = gid;
+  IF total > awarded THEN
+    RAISE EXCEPTION 'Convention % : les versements reçus (% €) dépassent le montant accordé (% €).',
+      ref, total, awarded USING ERRCODE = 'P0001';
+  END IF;
+END $$;
+
+CREATE OR REPLACE FUNCTION grants_child_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  st text;
+BEGIN
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    -- Lock the convention so two concurrent inserts cannot both pass the total check.
+    SELECT status INTO st FROM grants WHERE id = NEW.grant_id FOR UPDATE;
+    IF TG_TABLE_NAME IN ('grant_receipts', 'grant_payment_schedules') AND st = 'closed' THEN
+      RAISE EXCEPTION 'Convention clôturée : aucun versement ni échéance ne peut y être enregistré.'
+        USING ERRCODE = 'P0001';
+    END IF;
+    PERFORM grants_check_totals(NEW.grant_id);
+    RETURN NEW;
+  END IF;
+  RETURN OLD;
+END $$;
+
+CREATE TRIGGER grant_years_totals AFTER INSERT OR UPDATE ON grant_years
+  FOR EACH ROW EXECUTE FUNCTION grants_child_guard();
+CREATE TRIGGER grant_payment_schedules_totals AFTER INSERT OR UPDATE ON grant_payment_schedules
+  FOR EACH ROW EXECUTE FUNCTION grants_child_guard();
+CREATE TRIGGER grant_receipts_totals AFTER INSERT OR UPDATE ON grant_receipts
+  FOR EACH ROW EXECUTE FUNCTION grants_child_guard();
+
+CREATE OR REPLACE FUNCTION grants_amount_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.amount_awarded < OLD.amount_awarded THEN
+    PERFORM grants_check_totals(NEW.id);
+  END IF;
+  RETURN NEW;
+END $$;
+
+CREATE TRIGGER grants_amount_totals AFTER UPDATE OF amount_awarded ON grants
+  FOR EACH ROW EXECUTE FUNCTION grants_amount_guard();
+`
