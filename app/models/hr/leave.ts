@@ -1,0 +1,6 @@
+import { LeafSchema } from '#database/schema'
+import { compose } from '@adonisjs/core/helpers'
+import { OrganisationScoped } from '#models/mixins/organisation_scoped'
+import { Auditable } from '#models/mixins/auditable'
+
+export default class Leave extends compose(LeafSchema, OrganisationScoped, Auditable('hr')) {}
