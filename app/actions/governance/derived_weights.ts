@@ -1,0 +1,50 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { Decimal } from 'decimal.js'
+import { DateTime } from 'luxon'
+import Seat, { deriveWeights, type WeightInput } from '#models/governance/seat'
+
+/** Titular and alternate seats running on `day`, with what the weight rules need. */
+export async function seatsOn(day: DateTime, trx?: TransactionClientContract) {
+  const iso = day.toISODate()!
+  return Seat.query(trx ? { client: trx } : {})
+    .where('mandate_start', '<=', iso)
+    .where((q) => q.whereNull('mandate_end').orWhere('mandate_end', '>=', iso))
+    .preload('college')
+    .preload('memberBody')
+    .preload('person')
+}
+
+export function weightInputs(seats: Seat[]): WeightInput[] {
+  return seats.map((seat) => ({
+    seatId: seat.id,
+    collegeId: seat.collegeId,
+    memberKind: seat.memberBody.kind,
+    role: seat.role,
+    collegeVotes: new Decimal(seat.college.defaultVotes),
+    rule: seat.rule,
+  }))
+}
+
+/** Seats whose stored votes differ from what the rules give today. */
+export function staleWeights(seats: Seat[]) {
+  const computed = deriveWeights(weightInputs(seats))
+  return seats
+    .filter((seat) => !computed.get(seat.id)!.eq(seat.votes))
+    .map((seat) => ({ seat, stored: seat.votes, computed: computed.get(seat.id)! }))
+}
+
+/**
+ * Recomputes and stores the votes of the seats running on `day` (e.g. after an EPCI joined or
+ * left): each change is an audited update. Returns what changed.
+ */
+export async function recomputeDerivedWeights(day: DateTime, trx: TransactionClientContract) {
+  const seats = await seatsOn(day, trx)
+  const changes = staleWeights(seats)
+  for (const { seat, computed } of changes) {
+    seat.useTransaction(trx)
+    seat.votes = computed
+    seat.version = seat.version + 1
+    await seat.save()
+  }
+  return changes
+}

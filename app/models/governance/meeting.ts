@@ -1,0 +1,92 @@
+import { compose } from '@adonisjs/core/helpers'
+import { hasMany } from '@adonisjs/lucid/orm'
+import type { HasMany } from '@adonisjs/lucid/types/relations'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import db from '@adonisjs/lucid/services/db'
+import { Decimal } from 'decimal.js'
+import { MeetingSchema } from '#database/schema'
+import { OrganisationScoped } from '#models/mixins/organisation_scoped'
+import { Auditable } from '#models/mixins/auditable'
+import Attendance from '#models/governance/attendance'
+import Resolution from '#models/governance/resolution'
+import MeetingDocument from '#models/governance/meeting_document'
+
+export const MEETING_KINDS: Record<string, string> = {
+  ca: "Conseil d'administration",
+  ag_ordinaire: 'Assemblée générale ordinaire',
+  ag_extraordinaire: 'Assemblée générale extraordinaire',
+  bureau: 'Bureau',
+  comite_antenne: "Comité d'antenne",
+}
+
+export const MEETING_STATUSES: Record<string, string> = {
+  planned: 'Convoquée',
+  held: 'Tenue',
+  closed: 'Close (PV établi)',
+  cancelled: 'Annulée',
+}
+
+export interface Quorum {
+  basis: 'members' | 'votes'
+  countsRepresented: boolean
+  fraction: Decimal
+  comparison: 'gte' | 'gt'
+  total: Decimal
+  present: Decimal
+  represented: Decimal
+  counted: Decimal
+  threshold: Decimal
+  reached: boolean
+  secondConvening: boolean
+  allowedWithout: boolean
+  /** Votes may be recorded: quorum reached, or second convening where the statutes allow it. */
+  votingAllowed: boolean
+}
+
+export default class Meeting extends compose(MeetingSchema, OrganisationScoped, Auditable('governance')) {
+  @hasMany(() => Attendance)
+  declare attendances: HasMany<typeof Attendance>
+
+  @hasMany(() => Resolution)
+  declare resolutions: HasMany<typeof Resolution>
+
+  @hasMany(() => MeetingDocument)
+  declare documents: HasMany<typeof MeetingDocument>
+
+  get kindLabel() {
+    return MEETING_KINDS[this.kind] ?? this.kind
+  }
+
+  get statusLabel() {
+    return MEETING_STATUSES[this.status] ?? this.status
+  }
+
+  /**
+   * Live quorum, from the same SQL function that the vote trigger checks (one definition).
+   * Consultative members are never counted.
+   */
+  static async quorumOf(meetingId: number, client: QueryClientContract = db): Promise<Quorum> {
+    const { rows } = await client.rawQuery('SELECT * FROM governance_quorum(?)', [meetingId])
+    const row = rows[0]
+    const reached = !!row.reached
+    return {
+      basis: row.basis,
+      countsRepresented: row.counts_represented,
+      fraction: new Decimal(row.fraction),
+      comparison: row.comparison,
+      total: new Decimal(row.total),
+      present: new Decimal(row.present),
+      represented: new Decimal(row.represented),
+      counted: new Decimal(row.counted),
+      threshold: new Decimal(row.threshold),
+      reached,
+      secondConvening: row.second_convening,
+      allowedWithout: row.allowed_without,
+      votingAllowed: reached || (row.second_convening && row.allowed_without),
+    }
+  }
+
+  quorum(client?: QueryClientContract) {
+    return Meeting.quorumOf(this.id, client ?? this.$trx ?? db)
+  }
+}
