@@ -5,9 +5,38 @@
  */
 
 import { BaseModel, column } from '@adonisjs/lucid/orm'
-import { DateTime } from 'luxon'
 import { Decimal } from 'decimal.js'
 import { decimalColumn } from '#support/decimal_column'
+import { DateTime } from 'luxon'
+
+export class AccountBalanceSchema extends BaseModel {
+  static $columns = ['accountId', 'accountNumber', 'balance', 'closingId', 'credit', 'debit', 'fiscalYearId', 'grantId', 'id', 'organisationId', 'programmeId', 'territoryId'] as const
+  $columns = AccountBalanceSchema.$columns
+  @column()
+  declare accountId: number
+  @column()
+  declare accountNumber: string
+  @decimalColumn()
+  declare balance: Decimal
+  @column()
+  declare closingId: number
+  @decimalColumn()
+  declare credit: Decimal
+  @decimalColumn()
+  declare debit: Decimal
+  @column()
+  declare fiscalYearId: number
+  @column()
+  declare grantId: number | null
+  @column({ isPrimary: true })
+  declare id: bigint | number
+  @column()
+  declare organisationId: number
+  @column()
+  declare programmeId: number | null
+  @column()
+  declare territoryId: number | null
+}
 
 export class AccountSchema extends BaseModel {
   static $columns = ['accountClass', 'createdAt', 'id', 'isSystem', 'label', 'number', 'organisationId', 'parentId', 'updatedAt', 'validFromYear', 'validToYear', 'version'] as const
@@ -36,6 +65,56 @@ export class AccountSchema extends BaseModel {
   declare validToYear: number | null
   @column()
   declare version: number
+}
+
+export class ActionMilestoneSchema extends BaseModel {
+  static $columns = ['actionId', 'createdAt', 'dueDate', 'id', 'organisationId', 'reachedOn', 'title'] as const
+  $columns = ActionMilestoneSchema.$columns
+  @column()
+  declare actionId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.date()
+  declare dueDate: DateTime | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column.date()
+  declare reachedOn: DateTime | null
+  @column()
+  declare title: string
+}
+
+export class AttendanceSchema extends BaseModel {
+  static $columns = ['createdAt', 'deliberative', 'id', 'meetingId', 'name', 'organisationId', 'personId', 'proxyToId', 'seatId', 'status', 'updatedAt', 'version', 'votes'] as const
+  $columns = AttendanceSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare deliberative: boolean
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare meetingId: number
+  @column()
+  declare name: string
+  @column()
+  declare organisationId: number
+  @column()
+  declare personId: number | null
+  @column()
+  declare proxyToId: number | null
+  @column()
+  declare seatId: number | null
+  @column()
+  declare status: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+  @decimalColumn()
+  declare votes: Decimal
 }
 
 export class AuditEventSchema extends BaseModel {
@@ -69,6 +148,106 @@ export class AuditEventSchema extends BaseModel {
   declare summary: string | null
   @column()
   declare userId: number | null
+}
+
+export class AxisCriterionSchema extends BaseModel {
+  static $columns = ['axisId', 'criterionId', 'id', 'organisationId'] as const
+  $columns = AxisCriterionSchema.$columns
+  @column()
+  declare axisId: number
+  @column()
+  declare criterionId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+}
+
+export class BudgetLineSchema extends BaseModel {
+  static $columns = ['accountId', 'amount', 'budgetId', 'comment', 'createdAt', 'grantId', 'id', 'organisationId', 'programmeId', 'statementLineId', 'territoryId', 'updatedAt', 'version'] as const
+  $columns = BudgetLineSchema.$columns
+  @column()
+  declare accountId: number | null
+  @decimalColumn()
+  declare amount: Decimal
+  @column()
+  declare budgetId: number
+  @column()
+  declare comment: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare grantId: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column()
+  declare programmeId: number | null
+  @column()
+  declare statementLineId: number
+  @column()
+  declare territoryId: number | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class BudgetSchema extends BaseModel {
+  static $columns = ['approvedAt', 'approvedBy', 'createdAt', 'fiscalYearId', 'id', 'label', 'layoutId', 'organisationId', 'status', 'updatedAt', 'version', 'versionKind'] as const
+  $columns = BudgetSchema.$columns
+  @column.dateTime()
+  declare approvedAt: DateTime | null
+  @column()
+  declare approvedBy: number | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare fiscalYearId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare label: string
+  @column()
+  declare layoutId: number
+  @column()
+  declare organisationId: number
+  @column()
+  declare status: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+  @column()
+  declare versionKind: string
+}
+
+export class CollegeSchema extends BaseModel {
+  static $columns = ['createdAt', 'deliberative', 'id', 'maxSeats', 'name', 'number', 'organisationId', 'ruleText', 'updatedAt', 'version', 'voteRule'] as const
+  $columns = CollegeSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare deliberative: boolean
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare maxSeats: number
+  @column()
+  declare name: string
+  @column()
+  declare number: number
+  @column()
+  declare organisationId: number
+  @column()
+  declare ruleText: string | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+  @column()
+  declare voteRule: any
 }
 
 export class ContractSchema extends BaseModel {
@@ -114,6 +293,79 @@ export class ContractSchema extends BaseModel {
   declare updatedAt: DateTime | null
   @column()
   declare version: number
+}
+
+export class CriterionSchema extends BaseModel {
+  static $columns = ['code', 'expectedEvidence', 'id', 'organisationId', 'position', 'referentialId', 'text', 'themeId', 'title'] as const
+  $columns = CriterionSchema.$columns
+  @column()
+  declare code: string
+  @column()
+  declare expectedEvidence: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column()
+  declare position: number
+  @column()
+  declare referentialId: number
+  @column()
+  declare text: string | null
+  @column()
+  declare themeId: number
+  @column()
+  declare title: string
+}
+
+export class CriterionAssessmentSchema extends BaseModel {
+  static $columns = ['comment', 'createdAt', 'criterionId', 'dueDate', 'id', 'organisationId', 'ownerId', 'status', 'updatedAt', 'validatedAt', 'version'] as const
+  $columns = CriterionAssessmentSchema.$columns
+  @column()
+  declare comment: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare criterionId: number
+  @column.date()
+  declare dueDate: DateTime | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column()
+  declare ownerId: number | null
+  @column()
+  declare status: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column.dateTime()
+  declare validatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class CriterionStatusChangeSchema extends BaseModel {
+  static $columns = ['actor', 'comment', 'createdAt', 'criterionId', 'fromStatus', 'id', 'organisationId', 'toStatus', 'userId'] as const
+  $columns = CriterionStatusChangeSchema.$columns
+  @column()
+  declare actor: string
+  @column()
+  declare comment: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare criterionId: number
+  @column()
+  declare fromStatus: string | null
+  @column({ isPrimary: true })
+  declare id: bigint | number
+  @column()
+  declare organisationId: number
+  @column()
+  declare toStatus: string
+  @column()
+  declare userId: number | null
 }
 
 export class EmployeeSchema extends BaseModel {
@@ -241,6 +493,77 @@ export class EntryLineSchema extends BaseModel {
   declare programmeId: number | null
   @column()
   declare territoryId: number | null
+}
+
+export class EvidenceFileSchema extends BaseModel {
+  static $columns = ['createdAt', 'criterionId', 'id', 'mime', 'organisationId', 'originalName', 'sha256', 'sizeBytes', 'storedName', 'uploadedBy'] as const
+  $columns = EvidenceFileSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare criterionId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare mime: string
+  @column()
+  declare organisationId: number
+  @column()
+  declare originalName: string
+  @column()
+  declare sha256: string
+  @column()
+  declare sizeBytes: bigint | number
+  @column()
+  declare storedName: string
+  @column()
+  declare uploadedBy: number | null
+}
+
+export class EvidenceLinkSchema extends BaseModel {
+  static $columns = ['createdAt', 'createdBy', 'criterionId', 'id', 'kind', 'label', 'organisationId', 'reference'] as const
+  $columns = EvidenceLinkSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdBy: number | null
+  @column()
+  declare criterionId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column()
+  declare label: string | null
+  @column()
+  declare organisationId: number
+  @column()
+  declare reference: string
+}
+
+export class FiscalYearClosingSchema extends BaseModel {
+  static $columns = ['closedAt', 'closedBy', 'fiscalYearId', 'id', 'openingEntryId', 'organisationId', 'reopenReason', 'reopenedAt', 'reopenedBy', 'result'] as const
+  $columns = FiscalYearClosingSchema.$columns
+  @column.dateTime()
+  declare closedAt: DateTime
+  @column()
+  declare closedBy: number | null
+  @column()
+  declare fiscalYearId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare openingEntryId: number | null
+  @column()
+  declare organisationId: number
+  @column()
+  declare reopenReason: string | null
+  @column.dateTime()
+  declare reopenedAt: DateTime | null
+  @column()
+  declare reopenedBy: number | null
+  @decimalColumn()
+  declare result: Decimal
 }
 
 export class FiscalYearSchema extends BaseModel {
@@ -826,6 +1149,87 @@ export class LedgerChainHeadSchema extends BaseModel {
   declare position: bigint | number
 }
 
+export class MeetingDocumentSchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'meetingId', 'mimeType', 'organisationId', 'originalName', 'size', 'storedName', 'title', 'updatedAt'] as const
+  $columns = MeetingDocumentSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare meetingId: number
+  @column()
+  declare mimeType: string | null
+  @column()
+  declare organisationId: number
+  @column()
+  declare originalName: string
+  @column()
+  declare size: number
+  @column()
+  declare storedName: string
+  @column()
+  declare title: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+}
+
+export class MeetingSchema extends BaseModel {
+  static $columns = ['agenda', 'convenedAt', 'createdAt', 'heldAt', 'id', 'kind', 'location', 'organisationId', 'secondConvening', 'signedMinutesFile', 'signedMinutesName', 'status', 'title', 'updatedAt', 'version'] as const
+  $columns = MeetingSchema.$columns
+  @column()
+  declare agenda: string | null
+  @column.date()
+  declare convenedAt: DateTime | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.dateTime()
+  declare heldAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column()
+  declare location: string | null
+  @column()
+  declare organisationId: number
+  @column()
+  declare secondConvening: boolean
+  @column()
+  declare signedMinutesFile: string | null
+  @column()
+  declare signedMinutesName: string | null
+  @column()
+  declare status: string
+  @column()
+  declare title: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class MemberBodySchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'isActive', 'kind', 'name', 'organisationId', 'updatedAt', 'version'] as const
+  $columns = MemberBodySchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare isActive: boolean
+  @column()
+  declare kind: string
+  @column()
+  declare name: string
+  @column()
+  declare organisationId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
 export class OrganisationSchema extends BaseModel {
   static $columns = ['createdAt', 'id', 'legalName', 'name', 'siren', 'slug', 'timezone', 'updatedAt'] as const
   $columns = OrganisationSchema.$columns
@@ -845,6 +1249,27 @@ export class OrganisationSchema extends BaseModel {
   declare timezone: string
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
+}
+
+export class PersonSchema extends BaseModel {
+  static $columns = ['createdAt', 'email', 'fullName', 'id', 'memberBodyId', 'organisationId', 'updatedAt', 'version'] as const
+  $columns = PersonSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare email: string | null
+  @column()
+  declare fullName: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare memberBodyId: number | null
+  @column()
+  declare organisationId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
 }
 
 export class ProgrammeTargetSchema extends BaseModel {
@@ -899,6 +1324,85 @@ export class ProgrammeSchema extends BaseModel {
   declare version: number
 }
 
+export class PublishedReportSchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'organisationId', 'sourceFile', 'title', 'updatedAt', 'userId', 'version', 'year'] as const
+  $columns = PublishedReportSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column()
+  declare sourceFile: string | null
+  @column()
+  declare title: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare userId: number | null
+  @column()
+  declare version: number
+  @column()
+  declare year: number
+}
+
+export class PublishedValueSchema extends BaseModel {
+  static $columns = ['columnKey', 'domain', 'id', 'organisationId', 'position', 'reportId', 'rowKey', 'tableKey', 'textValue', 'unit', 'value'] as const
+  $columns = PublishedValueSchema.$columns
+  @column()
+  declare columnKey: string
+  @column()
+  declare domain: string
+  @column({ isPrimary: true })
+  declare id: bigint | number
+  @column()
+  declare organisationId: number
+  @column()
+  declare position: number
+  @column()
+  declare reportId: number
+  @column()
+  declare rowKey: string
+  @column()
+  declare tableKey: string
+  @column()
+  declare textValue: string | null
+  @column()
+  declare unit: string
+  @decimalColumn()
+  declare value: Decimal | null
+}
+
+export class QuorumRuleSchema extends BaseModel {
+  static $columns = ['basis', 'comparison', 'countsRepresented', 'createdAt', 'fraction', 'id', 'maxProxiesPerPerson', 'meetingKind', 'organisationId', 'secondConveningWithoutQuorum', 'updatedAt', 'version'] as const
+  $columns = QuorumRuleSchema.$columns
+  @column()
+  declare basis: string
+  @column()
+  declare comparison: string
+  @column()
+  declare countsRepresented: boolean
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @decimalColumn()
+  declare fraction: Decimal
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare maxProxiesPerPerson: number
+  @column()
+  declare meetingKind: string
+  @column()
+  declare organisationId: number
+  @column()
+  declare secondConveningWithoutQuorum: boolean
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
 export class RateLimitSchema extends BaseModel {
   static $columns = ['expire', 'key', 'points'] as const
   $columns = RateLimitSchema.$columns
@@ -908,6 +1412,204 @@ export class RateLimitSchema extends BaseModel {
   declare key: string
   @column()
   declare points: number
+}
+
+export class ReconciliationResultSchema extends BaseModel {
+  static $columns = ['actual', 'checkId', 'details', 'difference', 'domain', 'expected', 'explanation', 'family', 'id', 'inputs', 'organisationId', 'position', 'runId', 'status', 'title', 'tolerance', 'unit'] as const
+  $columns = ReconciliationResultSchema.$columns
+  @decimalColumn()
+  declare actual: Decimal | null
+  @column()
+  declare checkId: string
+  @column()
+  declare details: any | null
+  @decimalColumn()
+  declare difference: Decimal | null
+  @column()
+  declare domain: string
+  @decimalColumn()
+  declare expected: Decimal | null
+  @column()
+  declare explanation: string | null
+  @column()
+  declare family: string
+  @column({ isPrimary: true })
+  declare id: bigint | number
+  @column()
+  declare inputs: any | null
+  @column()
+  declare organisationId: number
+  @column()
+  declare position: number
+  @column()
+  declare runId: number
+  @column()
+  declare status: string
+  @column()
+  declare title: string
+  @decimalColumn()
+  declare tolerance: Decimal | null
+  @column()
+  declare unit: string | null
+}
+
+export class ReconciliationRunSchema extends BaseModel {
+  static $columns = ['actor', 'checksDiscrepancy', 'checksMissing', 'checksOk', 'checksRounding', 'checksTotal', 'finishedAt', 'id', 'organisationId', 'startedAt', 'trigger', 'userId', 'year'] as const
+  $columns = ReconciliationRunSchema.$columns
+  @column()
+  declare actor: string | null
+  @column()
+  declare checksDiscrepancy: number
+  @column()
+  declare checksMissing: number
+  @column()
+  declare checksOk: number
+  @column()
+  declare checksRounding: number
+  @column()
+  declare checksTotal: number
+  @column.dateTime()
+  declare finishedAt: DateTime | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column.dateTime()
+  declare startedAt: DateTime
+  @column()
+  declare trigger: string
+  @column()
+  declare userId: number | null
+  @column()
+  declare year: number
+}
+
+export class ReferentialThemeSchema extends BaseModel {
+  static $columns = ['id', 'name', 'organisationId', 'position', 'referentialId'] as const
+  $columns = ReferentialThemeSchema.$columns
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare name: string
+  @column()
+  declare organisationId: number
+  @column()
+  declare position: number
+  @column()
+  declare referentialId: number
+}
+
+export class ReferentialSchema extends BaseModel {
+  static $columns = ['allowsNotApplicable', 'createdAt', 'deadline', 'edition', 'id', 'importId', 'importedFrom', 'isCurrent', 'isDemo', 'name', 'organisationId', 'thresholdPercent', 'updatedAt', 'version'] as const
+  $columns = ReferentialSchema.$columns
+  @column()
+  declare allowsNotApplicable: boolean
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.date()
+  declare deadline: DateTime | null
+  @column()
+  declare edition: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare importId: number | null
+  @column()
+  declare importedFrom: string | null
+  @column()
+  declare isCurrent: boolean
+  @column()
+  declare isDemo: boolean
+  @column()
+  declare name: string
+  @column()
+  declare organisationId: number
+  @decimalColumn()
+  declare thresholdPercent: Decimal
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class ResolutionSchema extends BaseModel {
+  static $columns = ['createdAt', 'decidedAt', 'fiscalYearId', 'id', 'majority', 'meetingId', 'organisationId', 'position', 'result', 'subjectKind', 'subjectReference', 'text', 'title', 'updatedAt', 'version', 'votesAbstention', 'votesAgainst', 'votesConsultativeFor', 'votesFor'] as const
+  $columns = ResolutionSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.dateTime()
+  declare decidedAt: DateTime | null
+  @column()
+  declare fiscalYearId: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare majority: string
+  @column()
+  declare meetingId: number
+  @column()
+  declare organisationId: number
+  @column()
+  declare position: number
+  @column()
+  declare result: string
+  @column()
+  declare subjectKind: string
+  @column()
+  declare subjectReference: number | null
+  @column()
+  declare text: string | null
+  @column()
+  declare title: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+  @decimalColumn()
+  declare votesAbstention: Decimal | null
+  @decimalColumn()
+  declare votesAgainst: Decimal | null
+  @decimalColumn()
+  declare votesConsultativeFor: Decimal | null
+  @decimalColumn()
+  declare votesFor: Decimal | null
+}
+
+export class ResultAllocationSchema extends BaseModel {
+  static $columns = ['createdAt', 'decisionDate', 'decisionText', 'entryId', 'fiscalYearId', 'id', 'organisationId', 'postedAt', 'postedBy', 'reserveAccount', 'resolutionId', 'result', 'toReport', 'toReserves', 'updatedAt', 'version'] as const
+  $columns = ResultAllocationSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.date()
+  declare decisionDate: DateTime | null
+  @column()
+  declare decisionText: string | null
+  @column()
+  declare entryId: number | null
+  @column()
+  declare fiscalYearId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column.dateTime()
+  declare postedAt: DateTime | null
+  @column()
+  declare postedBy: number | null
+  @column()
+  declare reserveAccount: string
+  @column()
+  declare resolutionId: number | null
+  @decimalColumn()
+  declare result: Decimal
+  @decimalColumn()
+  declare toReport: Decimal
+  @decimalColumn()
+  declare toReserves: Decimal
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
 }
 
 export class SalaryEventSchema extends BaseModel {
@@ -931,6 +1633,43 @@ export class SalaryEventSchema extends BaseModel {
   declare organisationId: number
 }
 
+export class SeatSchema extends BaseModel {
+  static $columns = ['collegeId', 'createdAt', 'id', 'mandateEnd', 'mandateStart', 'memberBodyId', 'obtainedBy', 'organisationId', 'personId', 'reEligible', 'role', 'titularSeatId', 'updatedAt', 'version', 'voteRule', 'votes'] as const
+  $columns = SeatSchema.$columns
+  @column()
+  declare collegeId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column.date()
+  declare mandateEnd: DateTime | null
+  @column.date()
+  declare mandateStart: DateTime
+  @column()
+  declare memberBodyId: number
+  @column()
+  declare obtainedBy: string
+  @column()
+  declare organisationId: number
+  @column()
+  declare personId: number | null
+  @column()
+  declare reEligible: boolean
+  @column()
+  declare role: string
+  @column()
+  declare titularSeatId: number | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+  @column()
+  declare voteRule: any | null
+  @decimalColumn()
+  declare votes: Decimal
+}
+
 export class SessionSchema extends BaseModel {
   static $columns = ['data', 'expiresAt', 'id', 'userId'] as const
   $columns = SessionSchema.$columns
@@ -942,6 +1681,143 @@ export class SessionSchema extends BaseModel {
   declare id: string
   @column()
   declare userId: string | null
+}
+
+export class StatementLayoutSchema extends BaseModel {
+  static $columns = ['code', 'createdAt', 'id', 'kind', 'name', 'organisationId', 'updatedAt', 'validFromYear', 'validToYear', 'version'] as const
+  $columns = StatementLayoutSchema.$columns
+  @column()
+  declare code: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column()
+  declare name: string
+  @column()
+  declare organisationId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare validFromYear: number
+  @column()
+  declare validToYear: number | null
+  @column()
+  declare version: number
+}
+
+export class StatementLineSchema extends BaseModel {
+  static $columns = ['code', 'createdAt', 'formula', 'id', 'kind', 'label', 'layoutId', 'level', 'ofWhich', 'organisationId', 'position', 'ranges', 'section', 'sign', 'updatedAt', 'version'] as const
+  $columns = StatementLineSchema.$columns
+  @column()
+  declare code: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare formula: any | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column()
+  declare label: string
+  @column()
+  declare layoutId: number
+  @column()
+  declare level: number
+  @column()
+  declare ofWhich: boolean
+  @column()
+  declare organisationId: number
+  @column()
+  declare position: number
+  @column()
+  declare ranges: any
+  @column()
+  declare section: string
+  @column()
+  declare sign: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class StrategicActionSchema extends BaseModel {
+  static $columns = ['axisId', 'createdAt', 'dueDate', 'id', 'organisationId', 'ownerId', 'ownerName', 'status', 'title', 'updatedAt', 'version'] as const
+  $columns = StrategicActionSchema.$columns
+  @column()
+  declare axisId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.date()
+  declare dueDate: DateTime | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column()
+  declare ownerId: number | null
+  @column()
+  declare ownerName: string | null
+  @column()
+  declare status: string
+  @column()
+  declare title: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class StrategicAxSchema extends BaseModel {
+  static $columns = ['createdAt', 'description', 'id', 'kind', 'organisationId', 'planId', 'position', 'title', 'updatedAt', 'version'] as const
+  $columns = StrategicAxSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare description: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column()
+  declare organisationId: number
+  @column()
+  declare planId: number
+  @column()
+  declare position: number
+  @column()
+  declare title: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class StrategicPlanSchema extends BaseModel {
+  static $columns = ['announcedAxes', 'createdAt', 'endYear', 'id', 'organisationId', 'startYear', 'title', 'updatedAt', 'version'] as const
+  $columns = StrategicPlanSchema.$columns
+  @column()
+  declare announcedAxes: number | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare endYear: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column()
+  declare startYear: number
+  @column()
+  declare title: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
 }
 
 export class TerritorySchema extends BaseModel {
@@ -1136,6 +2012,69 @@ export class UserSchema extends BaseModel {
   declare roles: string[]
   @column()
   declare sessionVersion: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class VoteSchema extends BaseModel {
+  static $columns = ['attendanceId', 'choice', 'createdAt', 'deliberative', 'id', 'organisationId', 'resolutionId', 'updatedAt', 'weight'] as const
+  $columns = VoteSchema.$columns
+  @column()
+  declare attendanceId: number
+  @column()
+  declare choice: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare deliberative: boolean
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column()
+  declare resolutionId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @decimalColumn()
+  declare weight: Decimal
+}
+
+export class WorkingGroupMemberSchema extends BaseModel {
+  static $columns = ['createdAt', 'fullName', 'id', 'organisationId', 'role', 'userId', 'workingGroupId'] as const
+  $columns = WorkingGroupMemberSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare fullName: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column()
+  declare role: string | null
+  @column()
+  declare userId: number | null
+  @column()
+  declare workingGroupId: number
+}
+
+export class WorkingGroupSchema extends BaseModel {
+  static $columns = ['axisId', 'createdAt', 'id', 'name', 'organisationId', 'planId', 'updatedAt', 'version'] as const
+  $columns = WorkingGroupSchema.$columns
+  @column()
+  declare axisId: number | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare name: string
+  @column()
+  declare organisationId: number
+  @column()
+  declare planId: number
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
   @column()

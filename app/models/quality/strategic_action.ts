@@ -1,0 +1,29 @@
+import { StrategicActionSchema } from '#database/schema'
+import { compose } from '@adonisjs/core/helpers'
+import { belongsTo, hasMany } from '@adonisjs/lucid/orm'
+import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
+import { OrganisationScoped } from '#models/mixins/organisation_scoped'
+import { Auditable } from '#models/mixins/auditable'
+import User from '#models/core/user'
+import ActionMilestone from '#models/quality/action_milestone'
+import { ACTION_STATUS_LABELS, type ActionStatus } from '#models/quality/labels'
+
+export default class StrategicAction extends compose(
+  StrategicActionSchema,
+  OrganisationScoped,
+  Auditable('quality')
+) {
+  @belongsTo(() => User, { foreignKey: 'ownerId' })
+  declare owner: BelongsTo<typeof User>
+
+  @hasMany(() => ActionMilestone, { foreignKey: 'actionId' })
+  declare milestones: HasMany<typeof ActionMilestone>
+
+  get statusLabel() {
+    return ACTION_STATUS_LABELS[this.status as ActionStatus]
+  }
+
+  get ownerLabel() {
+    return this.owner?.fullName ?? this.ownerName ?? null
+  }
+}
