@@ -4,6 +4,7 @@ import app from '@adonisjs/core/services/app'
 import Organisation from '#models/core/organisation'
 import { actingAs } from '#support/request_context'
 import { seedDemoUsers } from '#database/seeders/demo_users'
+import { seedQuality } from '#database/seeders/quality'
 
 export type Rapport2023 = Record<string, any>
 
@@ -22,7 +23,10 @@ export const DEMO_STEPS: Array<{
     rapport: Rapport2023,
     trx: import('@adonisjs/lucid/types/database').TransactionClientContract
   ) => Promise<void>
-}> = [{ name: 'utilisateurs', run: (organisation, _, trx) => seedDemoUsers(organisation, trx) }]
+}> = [
+  { name: 'utilisateurs', run: (organisation, _, trx) => seedDemoUsers(organisation, trx) },
+  { name: 'qualité', run: (organisation, rapport, trx) => seedQuality(organisation, rapport, trx) },
+]
 
 export async function demoExists() {
   const row = await db.from('organisations').where('slug', 'we-ker').first()

@@ -1,0 +1,94 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import drive from '@adonisjs/drive/services/main'
+import db from '@adonisjs/lucid/services/db'
+import qualityConfig from '#config/quality'
+import type Criterion from '#models/quality/criterion'
+import EvidenceFile from '#models/quality/evidence_file'
+import { currentActor } from '#support/request_context'
+import { sniffFile } from '#support/file_sniff'
+
+export class EvidenceRejected extends Error {}
+
+export const ACCEPTED_TYPES_TEXT =
+  'PDF, image PNG ou JPEG, document Word (.docx), classeur Excel (.xlsx), document OpenDocument (.odt, .ods) ou texte brut'
+
+function megabytes(bytes: number) {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} Mo`.replace('.', ',')
+}
+
+/** The client's name, kept for display and as the download name only: never a path on disk. */
+export function cleanFileName(name: string | undefined) {
+  const cleaned = basename((name ?? '').replace(/\\/g, '/'))
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+  return (cleaned || 'piece-justificative').slice(0, 255)
+}
+
+async function sha256(path: string) {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(path)) hash.update(chunk)
+  return hash.digest('hex')
+}
+
+/**
+ * Stores an uploaded evidence file of a criterion: size and type checked on the content,
+ * kept under a generated name, then recorded. A refused file leaves nothing behind.
+ */
+export async function attachEvidence(
+  criterion: Criterion,
+  upload: { tmpPath: string; clientName?: string },
+  maxBytes = qualityConfig.evidenceMaxBytes
+) {
+  const { size } = await stat(upload.tmpPath)
+  if (size === 0) throw new EvidenceRejected('Le fichier est vide.')
+  if (size > maxBytes) {
+    throw new EvidenceRejected(
+      `Le fichier est trop volumineux (${megabytes(size)}) : la taille maximale est de ${megabytes(maxBytes)}. Rien n'a été enregistré.`
+    )
+  }
+  const type = await sniffFile(upload.tmpPath)
+  if (!type) {
+    throw new EvidenceRejected(
+      `Type de fichier refusé : son contenu ne correspond à aucun format accepté (${ACCEPTED_TYPES_TEXT}), quel que soit son nom. Rien n'a été enregistré.`
+    )
+  }
+  const hash = await sha256(upload.tmpPath)
+  const storedName = randomUUID()
+  const disk = drive.use('quality')
+  await disk.putStream(storedName, createReadStream(upload.tmpPath))
+  try {
+    return await db.transaction(async (trx) =>
+      EvidenceFile.create(
+        {
+          organisationId: criterion.organisationId,
+          criterionId: criterion.id,
+          storedName,
+          originalName: cleanFileName(upload.clientName),
+          mime: type.mime,
+          sizeBytes: size,
+          sha256: hash,
+          uploadedBy: currentActor()?.userId ?? null,
+        },
+        { client: trx }
+      )
+    )
+  } catch (error) {
+    await disk.delete(storedName)
+    throw error
+  }
+}
+
+/** Headers that make a browser save the file, never render it. */
+export function downloadHeaders(evidence: EvidenceFile): Record<string, string> {
+  const ascii = evidence.originalName.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_')
+  return {
+    'Content-Type': 'application/octet-stream',
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(evidence.originalName)}`,
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': "default-src 'none'; sandbox",
+    'Cache-Control': 'private, no-store',
+  }
+}
