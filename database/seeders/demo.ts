@@ -4,6 +4,8 @@ import app from '@adonisjs/core/services/app'
 import Organisation from '#models/core/organisation'
 import { actingAs } from '#support/request_context'
 import { seedDemoUsers } from '#database/seeders/demo_users'
+import { seedActivity } from '#database/seeders/activity'
+import { seedReconciliation } from '#database/seeders/reconciliation'
 import { seedQuality } from '#database/seeders/quality'
 
 export type Rapport2023 = Record<string, any>
@@ -25,7 +27,9 @@ export const DEMO_STEPS: Array<{
   ) => Promise<void>
 }> = [
   { name: 'utilisateurs', run: (organisation, _, trx) => seedDemoUsers(organisation, trx) },
+  { name: 'activité', run: (organisation, rapport, trx) => seedActivity(organisation, rapport, trx) },
   { name: 'qualité', run: (organisation, rapport, trx) => seedQuality(organisation, rapport, trx) },
+  { name: 'rapport publié', run: (organisation, rapport, trx) => seedReconciliation(organisation, rapport, trx) },
 ]
 
 export async function demoExists() {

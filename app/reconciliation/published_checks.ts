@@ -1,0 +1,254 @@
+import db from '@adonisjs/lucid/services/db'
+import { Decimal } from 'decimal.js'
+import type { ActivityValues, Selector, ValueCell } from '#reports/activity/activity_values'
+import { evolution } from '#reports/activity/evolution'
+import {
+  DETAIL_LABELS,
+  DETAIL_PAGES,
+  KEY_FIGURE_INDICATORS,
+  OUTCOME_LINES,
+  PROGRAMME_CODES,
+  PUBLIC_TABLES,
+  SHARE_TABLES,
+} from '#reconciliation/rapport_layout'
+import {
+  compare,
+  formatCount,
+  missing,
+  type CheckDefinition,
+  type CheckResult,
+  type DetailLine,
+} from '#reconciliation/types'
+
+interface PublishedRow {
+  id: number
+  table_key: string
+  row_key: string
+  column_key: string
+  value: string | null
+  text_value: string | null
+  unit: string
+}
+
+/** What Socle computes for a printed line: a count, a share or an evolution in %. */
+interface Computed {
+  value: Decimal | null
+  /** Counts must be equal; shares and evolutions are printed rounded to the unit. */
+  kind: 'exact' | 'rounded'
+  cells: ValueCell[]
+  why?: string
+}
+
+const none = (why: string): Computed => ({ value: null, kind: 'exact', cells: [], why })
+
+function exact(data: ActivityValues, indicator: string, selector: Selector = {}, year = data.year): Computed {
+  const cell = data.cell(indicator, selector, year)
+  return cell ? { value: cell.value, kind: 'exact', cells: [cell] } : none('valeur absente de Socle')
+}
+
+function evolutionOf(data: ActivityValues, indicator: string, selector: Selector = {}): Computed {
+  const current = data.cell(indicator, selector)
+  const previous = data.cell(indicator, selector, data.year - 1)
+  if (!current || !previous) return none(`valeur ${current ? data.year - 1 : data.year} absente`)
+  const ratio = evolution(current.value, previous.value)
+  return { value: ratio ? ratio.times(100) : null, kind: 'rounded', cells: [current, previous] }
+}
+
+function shareOf(data: ActivityValues, indicator: string, selector: Selector): Computed {
+  const part = data.cell(indicator, selector)
+  const total = data.cell(indicator)
+  if (!part || !total || total.value.isZero()) return none('part ou total absent')
+  return { value: part.value.div(total.value).times(100), kind: 'rounded', cells: [part, total] }
+}
+
+function territoryCode(data: ActivityValues, name: string, parentName?: string) {
+  const parent = parentName ? data.territories.find((t) => t.name === parentName && t.parentId === null) : null
+  return data.territories.find(
+    (t) => t.name === name && (parentName ? t.parentId === parent?.id : t.parentId === null)
+  )?.code
+}
+
+/** Finds what Socle computes for one printed line of the activity tables. */
+function resolve(data: ActivityValues, row: PublishedRow): Computed {
+  const { table_key: table, row_key: key, column_key: column } = row
+  switch (table) {
+    case 'key_figures': {
+      if (key === 'contacts_per_young_person') {
+        const interviews = data.cell('entretiens_individuels_collectifs')
+        const young = data.cell('jeunes_accompagnes')
+        if (!interviews || !young) return none('entretiens ou jeunes accompagnés absents')
+        return { value: interviews.value.div(young.value), kind: 'rounded', cells: [interviews, young] }
+      }
+      if (key === 'plateforme_mobilite_beneficiaires') {
+        return exact(data, 'beneficiaires_dispositif', { programme: 'PLATEFORME_MOBILITE' })
+      }
+      const indicator = KEY_FIGURE_INDICATORS[key]
+      return indicator ? exact(data, indicator) : none(`chiffre clé inconnu de Socle : ${key}`)
+    }
+    case 'public':
+      return evolutionOf(data, key)
+    case 'territories':
+    case 'territory_areas': {
+      const [antenna, area] = table === 'territories' ? [key, undefined] : key.split(' / ')
+      const code = area ? territoryCode(data, area, antenna) : territoryCode(data, antenna)
+      if (!code) return none(`territoire inconnu : ${key}`)
+      const indicator = column.startsWith('premiers_accueils') ? 'primo_accueillis' : 'jeunes_accompagnes'
+      return column.endsWith('evolution')
+        ? evolutionOf(data, indicator, { territory: code })
+        : exact(data, indicator, { territory: code })
+    }
+    case 'programmes': {
+      const code = PROGRAMME_CODES[key] ?? data.programmes.find((p) => p.name === key)?.code
+      if (!code) return none(`dispositif inconnu : ${key}`)
+      return column === 'evolution'
+        ? evolutionOf(data, 'beneficiaires_dispositif', { programme: code })
+        : exact(data, 'beneficiaires_dispositif', { programme: code })
+    }
+    case 'programme_details': {
+      const [page, figure] = key.split(' / ')
+      const detail = DETAIL_PAGES[page]
+      if (!detail) return none(`page de dispositif inconnue : ${page}`)
+      return exact(data, 'dispositif_chiffre', {
+        programme: detail.code,
+        breakdown: 'measure',
+        modality: DETAIL_LABELS[figure] ?? figure,
+      })
+    }
+    case 'outcomes': {
+      const target = OUTCOME_LINES[key]
+      if (!target) return none(`résultat inconnu de Socle : ${key}`)
+      const selector = { breakdown: target.breakdown, modality: target.modality }
+      return column === 'evolution'
+        ? evolutionOf(data, target.indicator, selector)
+        : exact(data, target.indicator, selector)
+    }
+    case 'cdd_interim':
+      return exact(data, 'cdd_interim', {}, Number(key))
+    default: {
+      if (SHARE_TABLES[table]) {
+        const indicator = SHARE_TABLES[table]
+        const breakdown = data.cells.find((c) => c.indicator === indicator && c.breakdown)?.breakdown
+        return exact(data, indicator, { breakdown, modality: key })
+      }
+      const spec = PUBLIC_TABLES[table]
+      if (!spec) return none(`tableau inconnu : ${table}`)
+      if (key === 'Total général') {
+        return column === 'count' ? exact(data, spec.indicator) : { value: new Decimal(100), kind: 'rounded', cells: [] }
+      }
+      const selector = { breakdown: spec.breakdown, modality: key }
+      return column === 'count' ? exact(data, spec.indicator, selector) : shareOf(data, spec.indicator, selector)
+    }
+  }
+}
+
+function detailLines(cells: ValueCell[]): DetailLine[] {
+  return cells.map((cell) => ({
+    label: `${cell.year} · ${[cell.indicatorLabel, cell.programmeName, cell.territoryName, cell.modality].filter(Boolean).join(' · ')}`,
+    value: cell.value.toNumber(),
+    source: cell.importId ? `import n° ${cell.importId}` : (cell.sourceFile ?? cell.source),
+    href: `/activite/valeurs?annee=${cell.year}&indicateur=${encodeURIComponent(cell.indicator)}`,
+  }))
+}
+
+function lineResult(row: PublishedRow, computed: Computed): CheckResult {
+  const checkId = `published.activity:${row.table_key}:${row.row_key}:${row.column_key}`
+  const printed = row.text_value ?? (row.value === null ? '' : formatCount(new Decimal(row.value)))
+  const title = `Publié · ${row.table_key} · ${row.row_key} · ${row.column_key} (${printed})`
+  if (row.value === null) return missing(checkId, title, 'Valeur publiée non numérique.')
+  if (computed.value === null) return missing(checkId, title, `Socle ne calcule pas ce chiffre : ${computed.why}.`)
+  const published = new Decimal(row.value)
+  const details = [{ label: 'Valeur imprimée', value: published.toNumber(), source: `published_values n° ${row.id}` }, ...detailLines(computed.cells)]
+  if (computed.kind === 'exact') {
+    const { status, difference } = compare(published, computed.value)
+    return {
+      checkId,
+      title,
+      status,
+      expected: published,
+      actual: computed.value,
+      difference,
+      tolerance: 0,
+      unit: row.unit,
+      explanation: status === 'ok' ? null : `Imprimé ${formatCount(published)}, calculé ${formatCount(computed.value)}.`,
+      details,
+    }
+  }
+  // Printed to the unit: equal after rounding is ok, within one unit is rounding.
+  const rounded = computed.value.toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
+  const actual = computed.value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+  const difference = actual.minus(published)
+  const status = rounded.eq(published) ? 'ok' : difference.abs().lte(1) ? 'rounding' : 'discrepancy'
+  return {
+    checkId,
+    title,
+    status,
+    expected: published,
+    actual,
+    difference,
+    tolerance: 1,
+    unit: row.unit,
+    explanation:
+      status === 'ok'
+        ? null
+        : `Imprimé ${printed}, calculé ${formatCount(actual)}${status === 'rounding' ? ' : arrondi à une unité près' : ''}.`,
+    details,
+  }
+}
+
+/** Printed shares of a counted table should add up to 100 %, give or take the roundings. */
+function printedSharesResult(table: string, rows: PublishedRow[]): CheckResult {
+  const checkId = `published.activity:${table}:total_des_pourcentages`
+  const parts = rows.filter((r) => r.column_key === 'percent' && r.row_key !== 'Total général' && r.value !== null)
+  const sum = parts.reduce((s, r) => s.plus(r.value as string), new Decimal(0))
+  const tolerance = new Decimal(parts.length).times(0.5)
+  const { status, difference } = compare(100, sum, tolerance)
+  return {
+    checkId,
+    title: `Publié · ${PUBLIC_TABLES[table]?.label ?? table} : total des pourcentages imprimés`,
+    status,
+    expected: 100,
+    actual: sum,
+    difference,
+    tolerance,
+    unit: 'percent',
+    explanation:
+      status === 'ok'
+        ? null
+        : status === 'rounding'
+          ? `Les pourcentages imprimés totalisent ${formatCount(sum)} % : chacun est arrondi à l'unité.`
+          : `Les pourcentages imprimés totalisent ${formatCount(sum)} %.`,
+    details: parts.map((r) => ({ label: r.row_key, value: Number(r.value), source: `published_values n° ${r.id}` })),
+  }
+}
+
+export const publishedChecks: CheckDefinition[] = [
+  {
+    id: 'published.activity',
+    family: 'published',
+    domain: 'activity',
+    description:
+      "Chaque chiffre imprimé des tableaux d'activité du rapport publié est comparé, ligne à ligne, à ce que Socle calcule (effectifs, parts, évolutions N/N-1).",
+    inputs: ['published_values (domaine activity)', 'indicator_values N et N-1'],
+    tolerance: "Effectifs : aucune. Pourcentages et évolutions imprimés à l'unité : 1 point (arrondi).",
+    async run(context) {
+      const report = await db
+        .from('published_reports')
+        .where({ organisation_id: context.organisationId, year: context.year })
+        .first()
+      if (!report) {
+        return [missing(this.id, `Rapport publié ${context.year}`, `Aucun rapport publié n'est enregistré pour ${context.year}.`)]
+      }
+      const rows: PublishedRow[] = await db
+        .from('published_values')
+        .where({ organisation_id: context.organisationId, report_id: report.id, domain: 'activity' })
+        .orderBy('position')
+      const data = await context.activity()
+      const results = rows.map((row) => lineResult(row, resolve(data, row)))
+      for (const table of Object.keys(PUBLIC_TABLES)) {
+        const tableRows = rows.filter((r) => r.table_key === table)
+        if (tableRows.length > 0) results.push(printedSharesResult(table, tableRows))
+      }
+      return results
+    },
+  },
+]

@@ -1,0 +1,150 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { recordEvent } from '#support/audit'
+import { parseEvolution } from '#reports/activity/evolution'
+
+/**
+ * A year's published tables, line by line (format documented in docs/imports/rapport-publie.md):
+ * domain, table, row, column, numeric value and/or printed text, unit.
+ */
+export interface PublishedLine {
+  domain: string
+  table: string
+  row: string
+  column: string
+  value: number | null
+  text?: string | null
+  unit: 'count' | 'percent' | 'evolution' | 'ratio' | 'eur'
+}
+
+export interface PublishedDocument {
+  year: number
+  title: string
+  sourceFile?: string | null
+  values: PublishedLine[]
+}
+
+function percentText(text: string | null | undefined): number | null {
+  const ratio = parseEvolution(text)
+  return ratio === null ? null : ratio.times(100).toNumber()
+}
+
+/**
+ * Converts the layout of the reference report file (rapport-2023.json) into published lines.
+ * Only the activity section is converted; other domains add their tables here.
+ */
+export function publishedValuesFromRapport(rapport: Record<string, any>): PublishedLine[] {
+  const activity = rapport.activity
+  const lines: PublishedLine[] = []
+  const push = (table: string, row: string, column: string, value: number | null, unit: PublishedLine['unit'], text?: string | null) =>
+    lines.push({ domain: 'activity', table, row, column, value, unit, text: text ?? null })
+  const evo = (table: string, row: string, column: string, text: string | null | undefined) => {
+    if (text !== null && text !== undefined) push(table, row, column, percentText(text), 'evolution', text)
+  }
+
+  for (const [key, value] of Object.entries(activity.key_figures as Record<string, number>)) {
+    push('key_figures', key, 'value', value, key === 'budget_eur' ? 'eur' : key === 'contacts_per_young_person' ? 'ratio' : 'count')
+  }
+  evo('public', 'jeunes_accompagnes', 'evolution', activity.public.jeunes_accompagnes_evolution)
+  evo('public', 'primo_accueillis', 'evolution', activity.public.primo_accueillis_evolution)
+  const shares: Array<[string, Record<string, number>]> = [
+    ['contacts_by_channel', activity.contacts_by_channel_percent],
+    ['services_by_theme', activity.services_by_theme_percent],
+    ['services_by_type', activity.services_by_type_percent],
+    ['top_sectors', activity.outcomes.top_sectors_percent],
+  ]
+  for (const [table, values] of shares) {
+    for (const [row, value] of Object.entries(values)) push(table, row, 'percent', value, 'percent')
+  }
+  for (const t of activity.territories) {
+    push('territories', t.antenna, 'jeunes_accompagnes', t.jeunes_accompagnes, 'count')
+    evo('territories', t.antenna, 'evolution', t.evolution)
+    push('territories', t.antenna, 'premiers_accueils', t.premiers_accueils, 'count')
+    evo('territories', t.antenna, 'premiers_accueils_evolution', t.premiers_accueils_evolution)
+    for (const [name, count, evolutionText] of t.areas) {
+      push('territory_areas', `${t.antenna} / ${name}`, 'jeunes_accompagnes', count, 'count')
+      evo('territory_areas', `${t.antenna} / ${name}`, 'evolution', evolutionText)
+    }
+  }
+  const publicTables = [
+    'age_of_young_people_supported',
+    'age_at_first_welcome',
+    'validated_level',
+    'attained_level',
+    'housing',
+    'first_welcome_year',
+  ]
+  for (const table of publicTables) {
+    for (const [row, count, percent] of activity.public[table]) {
+      push(table, row, 'count', count, 'count')
+      push(table, row, 'percent', percentText(percent), 'percent', percent)
+    }
+  }
+  const out = activity.outcomes
+  for (const [key, value] of Object.entries(out as Record<string, unknown>)) {
+    if (typeof value === 'number') push('outcomes', key.replace(/_evolution$/, ''), 'value', value, 'count')
+    else if (typeof value === 'string' && key.endsWith('_evolution')) evo('outcomes', key.replace(/_evolution$/, ''), 'evolution', value)
+  }
+  for (const [year, value] of Object.entries(out.cdd_interim as Record<string, number>)) {
+    push('cdd_interim', year, 'value', value, 'count')
+  }
+  for (const row of activity.programmes.rows) {
+    push('programmes', row.name, 'beneficiaries', row.beneficiaries, 'count')
+    evo('programmes', row.name, 'evolution', row.evolution)
+  }
+  for (const [page, figures] of Object.entries(activity.programme_details as Record<string, Record<string, number>>)) {
+    for (const [key, value] of Object.entries(figures)) push('programme_details', `${page} / ${key}`, 'value', value, 'ratio')
+  }
+  return lines
+}
+
+/** Stores (or replaces) the published report of a year, in the caller's transaction. */
+export async function storePublishedReport(
+  organisationId: number,
+  document: PublishedDocument,
+  trx: TransactionClientContract,
+  userId: number | null = null
+) {
+  await trx.from('published_reports').where({ organisation_id: organisationId, year: document.year }).delete()
+  const [report] = await trx
+    .table('published_reports')
+    .insert({
+      organisation_id: organisationId,
+      year: document.year,
+      title: document.title,
+      source_file: document.sourceFile ?? null,
+      user_id: userId,
+    })
+    .returning(['id'])
+  const seen = new Set<string>()
+  const rows = []
+  for (const [position, line] of document.values.entries()) {
+    const key = [line.domain, line.table, line.row, line.column].join('\u0000')
+    if (seen.has(key)) continue
+    seen.add(key)
+    rows.push({
+      organisation_id: organisationId,
+      report_id: report.id,
+      domain: line.domain,
+      table_key: line.table,
+      row_key: line.row,
+      column_key: line.column,
+      value: line.value,
+      text_value: line.text ?? null,
+      unit: line.unit,
+      position,
+    })
+  }
+  for (let i = 0; i < rows.length; i += 500) {
+    await trx.table('published_values').multiInsert(rows.slice(i, i + 500))
+  }
+  await recordEvent({
+    domain: 'reconciliation',
+    action: 'import',
+    subjectType: 'PublishedReport',
+    subjectId: report.id,
+    summary: `Rapport publié ${document.year} : ${rows.length} valeurs`,
+    organisationId,
+    trx,
+  })
+  return report.id as number
+}

@@ -1,0 +1,104 @@
+import { Decimal } from 'decimal.js'
+import db from '@adonisjs/lucid/services/db'
+import { ActivityValues } from '#reports/activity/activity_values'
+
+export type CheckStatus = 'ok' | 'rounding' | 'discrepancy' | 'missing_data'
+export type CheckFamily = 'activity' | 'accounting' | 'cross_domain' | 'published' | 'funding'
+
+/** One line behind a figure, for the drill-down. */
+export interface DetailLine {
+  label: string
+  value: string | number | null
+  source?: string | null
+  href?: string | null
+}
+
+export interface CheckResult {
+  /** Stable id of the result: the check's id, plus the subject when a check yields several. */
+  checkId: string
+  title: string
+  status: CheckStatus
+  expected?: Decimal | number | null
+  actual?: Decimal | number | null
+  difference?: Decimal | number | null
+  tolerance?: Decimal | number | null
+  unit?: string
+  explanation?: string | null
+  inputs?: Record<string, unknown>
+  details?: DetailLine[]
+}
+
+export interface CheckDefinition {
+  id: string
+  family: CheckFamily
+  /** Domain the figures come from: activity, accounting, grants, hr, or several joined by '+'. */
+  domain: string
+  /** French description of what is compared. */
+  description: string
+  inputs: string[]
+  /** French description of the tolerance. */
+  tolerance: string
+  run(context: CheckContext): Promise<CheckResult[]>
+}
+
+/** What a check may read: the organisation, the year, and lazily loaded shared data. */
+export class CheckContext {
+  private activityValues?: Promise<ActivityValues>
+  private tables?: Promise<Set<string>>
+
+  constructor(
+    readonly organisationId: number,
+    readonly year: number
+  ) {}
+
+  activity() {
+    this.activityValues ??= ActivityValues.load(this.organisationId, this.year)
+    return this.activityValues
+  }
+
+  /** Tables of other domains may not exist yet: checks ask before querying them. */
+  async hasTables(...names: string[]) {
+    this.tables ??= db
+      .rawQuery(`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`)
+      .then((result) => new Set<string>(result.rows.map((row: any) => row.table_name)))
+    const tables = await this.tables
+    return names.every((name) => tables.has(name))
+  }
+
+  async hasColumns(table: string, ...columns: string[]) {
+    const result = await db.rawQuery(
+      `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?`,
+      [table]
+    )
+    const present = new Set(result.rows.map((row: any) => row.column_name))
+    return columns.every((column) => present.has(column))
+  }
+}
+
+export function dec(value: Decimal | number | string | null | undefined): Decimal | null {
+  if (value === null || value === undefined) return null
+  return value instanceof Decimal ? value : new Decimal(value)
+}
+
+/**
+ * Compares an expected figure with the computed one: equal is ok, a gap within the tolerance
+ * is rounding, anything beyond is a discrepancy.
+ */
+export function compare(
+  expected: Decimal | number,
+  actual: Decimal | number,
+  tolerance: Decimal | number = 0
+): { status: CheckStatus; difference: Decimal } {
+  const difference = new Decimal(actual).minus(expected)
+  if (difference.isZero()) return { status: 'ok', difference }
+  if (difference.abs().lte(tolerance)) return { status: 'rounding', difference }
+  return { status: 'discrepancy', difference }
+}
+
+export function missing(checkId: string, title: string, explanation: string): CheckResult {
+  return { checkId, title, status: 'missing_data', explanation }
+}
+
+export function formatCount(value: Decimal | number) {
+  return new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(Number(value))
+}
