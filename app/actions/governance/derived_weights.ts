@@ -43,7 +43,7 @@ export async function recomputeDerivedWeights(day: DateTime, trx: TransactionCli
   for (const { seat, computed } of changes) {
     seat.useTransaction(trx)
     seat.votes = computed
-    seat.version = seat.version + 1
+    seat.version = (seat.version ?? 1) + 1
     await seat.save()
   }
   return changes

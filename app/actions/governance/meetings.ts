@@ -130,7 +130,7 @@ export async function recordAttendance(
   }
   attendance.useTransaction(trx)
   attendance.merge({ status, proxyToId })
-  attendance.version = attendance.version + 1
+  attendance.version = (attendance.version ?? 1) + 1
   await attendance.save()
   if (meeting.status === 'planned' && status === 'present') {
     meeting.useTransaction(trx)

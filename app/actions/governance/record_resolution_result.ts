@@ -52,7 +52,7 @@ export async function recordResolutionResult(resolution: Resolution, trx: Transa
     votesConsultativeFor: result.consultative.for as any,
     decidedAt: DateTime.now(),
   })
-  resolution.version = resolution.version + 1
+  resolution.version = (resolution.version ?? 1) + 1
   await resolution.save()
   if (['approve_accounts', 'allocate_result'].includes(resolution.subjectKind)) {
     await recordEvent({

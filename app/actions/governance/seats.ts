@@ -73,7 +73,7 @@ export async function endSeat(seat: Seat, end: DateTime, trx: TransactionClientC
   assertMandateDates(seat.mandateStart, end)
   seat.useTransaction(trx)
   seat.mandateEnd = end
-  seat.version = seat.version + 1
+  seat.version = (seat.version ?? 1) + 1
   await seat.save()
   return recomputeDerivedWeights(end.plus({ days: 1 }), trx)
 }

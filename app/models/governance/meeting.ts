@@ -65,8 +65,8 @@ export default class Meeting extends compose(MeetingSchema, OrganisationScoped, 
    * Live quorum, from the same SQL function that the vote trigger checks (one definition).
    * Consultative members are never counted.
    */
-  static async quorumOf(meetingId: number, client: QueryClientContract = db): Promise<Quorum> {
-    const { rows } = await client.rawQuery('SELECT * FROM governance_quorum(?)', [meetingId])
+  static async quorumOf(meetingId: number, client?: QueryClientContract): Promise<Quorum> {
+    const { rows } = await (client ?? db).rawQuery('SELECT * FROM governance_quorum(?)', [meetingId])
     const row = rows[0]
     const reached = !!row.reached
     return {
@@ -87,6 +87,6 @@ export default class Meeting extends compose(MeetingSchema, OrganisationScoped, 
   }
 
   quorum(client?: QueryClientContract) {
-    return Meeting.quorumOf(this.id, client ?? this.$trx ?? db)
+    return Meeting.quorumOf(this.id, client ?? this.$trx)
   }
 }

@@ -111,9 +111,9 @@ export default class Resolution extends compose(
 export async function adoptedAllocationResolution(
   organisationId: number,
   fiscalYearId: number,
-  client: QueryClientContract = db
+  client?: QueryClientContract
 ): Promise<{ id: number; meetingId: number; title: string; decidedAt: Date } | null> {
-  const row = await client
+  const row = await (client ?? db)
     .from('resolutions')
     .where('organisation_id', organisationId)
     .where('fiscal_year_id', fiscalYearId)

@@ -1,0 +1,137 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { Decimal } from 'decimal.js'
+import { DateTime } from 'luxon'
+import College from '#models/governance/college'
+import { deriveWeights } from '#models/governance/seat'
+import { seatsOn, weightInputs } from '#actions/governance/derived_weights'
+
+export interface CompositionSeat {
+  id: number
+  memberBody: string
+  memberKind: string
+  person: string | null
+  role: string
+  votes: Decimal
+  computedVotes: Decimal
+  derived: boolean
+  obtainedBy: string
+  reEligible: boolean
+  mandateStart: DateTime
+  mandateEnd: DateTime | null
+  daysLeft: number | null
+  /** 30 or 90 when the mandate ends within that many days. */
+  alert: 30 | 90 | null
+}
+
+export interface CompositionCollege {
+  id: number
+  number: number
+  name: string
+  maxSeats: number
+  ruleText: string | null
+  ruleLabel: string
+  deliberative: boolean
+  seats: CompositionSeat[]
+  titulars: number
+  votes: Decimal
+  vacancies: number
+}
+
+/**
+ * The board's composition on a given day: colleges, seats, votes and totals per college,
+ * vacancies, mandates ending within 90 and 30 days, and the rules that are broken.
+ */
+export default class CompositionReport {
+  constructor(
+    public day: DateTime,
+    public colleges: CompositionCollege[],
+    public warnings: string[]
+  ) {}
+
+  static async build(day: DateTime, trx?: TransactionClientContract, today = DateTime.now()) {
+    const colleges = await College.query(trx ? { client: trx } : {}).orderBy('number')
+    const seats = await seatsOn(day, trx)
+    const computed = deriveWeights(weightInputs(seats))
+    const warnings: string[] = []
+    const result: CompositionCollege[] = colleges.map((college) => {
+      const rows = seats
+        .filter((seat) => seat.collegeId === college.id)
+        .sort((a, b) => (a.role === b.role ? a.id - b.id : a.role === 'titular' ? -1 : 1))
+        .map((seat) => {
+          const daysLeft = seat.daysLeft(today)
+          return {
+            id: seat.id,
+            memberBody: seat.memberBody.name,
+            memberKind: seat.memberBody.kind,
+            person: seat.person?.fullName ?? null,
+            role: seat.role,
+            votes: seat.votes,
+            computedVotes: computed.get(seat.id)!,
+            derived: seat.rule?.kind === 'derived',
+            obtainedBy: seat.obtainedBy,
+            reEligible: seat.reEligible,
+            mandateStart: seat.mandateStart,
+            mandateEnd: seat.mandateEnd,
+            daysLeft,
+            alert: (daysLeft === null || daysLeft < 0 ? null : daysLeft <= 30 ? 30 : daysLeft <= 90 ? 90 : null) as
+              | 30
+              | 90
+              | null,
+          }
+        })
+      const titulars = rows.filter((row) => row.role === 'titular')
+      if (titulars.length > college.maxSeats) {
+        warnings.push(
+          `Le collège « ${college.name} » compte ${titulars.length} sièges pour un plafond de ${college.maxSeats}.`
+        )
+      }
+      for (const row of rows) {
+        if (!row.votes.eq(row.computedVotes)) {
+          warnings.push(
+            `Les voix de ${row.memberBody} (${row.votes.toString()}) ne suivent plus la règle des statuts (${row.computedVotes.toString()}) : recalculez les voix.`
+          )
+        }
+      }
+      return {
+        id: college.id,
+        number: college.number,
+        name: college.name,
+        maxSeats: college.maxSeats,
+        ruleText: college.ruleText,
+        ruleLabel: college.ruleLabel,
+        deliberative: college.deliberative,
+        seats: rows,
+        titulars: titulars.length,
+        votes: titulars.reduce((sum, row) => sum.plus(row.votes), new Decimal(0)),
+        vacancies: Math.max(college.maxSeats - titulars.length, 0),
+      }
+    })
+    return new CompositionReport(day, result, warnings)
+  }
+
+  get deliberativeVotes() {
+    return this.colleges
+      .filter((college) => college.deliberative)
+      .reduce((sum, college) => sum.plus(college.votes), new Decimal(0))
+  }
+
+  get consultativeVoices() {
+    return this.colleges
+      .filter((college) => !college.deliberative)
+      .reduce((sum, college) => sum + college.titulars, 0)
+  }
+
+  get seatCount() {
+    return this.colleges.reduce((sum, college) => sum + college.titulars, 0)
+  }
+
+  get vacancies() {
+    return this.colleges.reduce((sum, college) => sum + college.vacancies, 0)
+  }
+
+  get alerts() {
+    return this.colleges.flatMap((college) =>
+      college.seats.filter((seat) => seat.alert).map((seat) => ({ college: college.name, ...seat }))
+    )
+  }
+}

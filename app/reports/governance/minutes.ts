@@ -1,0 +1,50 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Meeting, { type Quorum } from '#models/governance/meeting'
+import Attendance from '#models/governance/attendance'
+import Resolution, { type Tally } from '#models/governance/resolution'
+import QuorumRule from '#models/governance/quorum_rule'
+import Vote from '#models/governance/vote'
+import { tallyOf } from '#actions/governance/record_resolution_result'
+
+export interface Minutes {
+  meeting: Meeting
+  attendances: Attendance[]
+  proxies: Array<{ from: string; to: string }>
+  quorum: Quorum
+  quorumRule: QuorumRule | null
+  resolutions: Array<{ resolution: Resolution; tally: Tally; votes: Vote[] }>
+}
+
+/**
+ * Everything the procès-verbal says, computed from the meeting's records: attendance and
+ * proxies, quorum, each resolution with its weighted tally and result.
+ */
+export async function minutesOf(meetingId: number, trx?: TransactionClientContract): Promise<Minutes> {
+  const options = trx ? { client: trx } : {}
+  const meeting = await Meeting.query(options)
+    .where('id', meetingId)
+    .preload('documents', (q) => q.orderBy('id'))
+    .firstOrFail()
+  const attendances = await Attendance.query(options)
+    .where('meeting_id', meeting.id)
+    .preload('seat', (q) => q.preload('college'))
+    .orderBy('id')
+  const byId = new Map(attendances.map((a) => [a.id, a]))
+  const proxies = attendances
+    .filter((a) => a.proxyToId)
+    .map((a) => ({ from: a.name, to: byId.get(a.proxyToId!)?.name ?? '' }))
+  const resolutions = await Resolution.query(options).where('meeting_id', meeting.id).orderBy('position')
+  const rows = []
+  for (const resolution of resolutions) {
+    const votes = await Vote.query(options).where('resolution_id', resolution.id).orderBy('id')
+    rows.push({ resolution, tally: await tallyOf(resolution, trx), votes })
+  }
+  return {
+    meeting,
+    attendances,
+    proxies,
+    quorum: await Meeting.quorumOf(meeting.id, trx),
+    quorumRule: await QuorumRule.query(options).where('meeting_kind', meeting.kind).first(),
+    resolutions: rows,
+  }
+}

@@ -1,0 +1,213 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { DateTime } from 'luxon'
+import type Organisation from '#models/core/organisation'
+import type { Rapport2023 } from '#database/seeders/demo'
+import College from '#models/governance/college'
+import MemberBody from '#models/governance/member_body'
+import Person from '#models/governance/person'
+import QuorumRule from '#models/governance/quorum_rule'
+import Attendance from '#models/governance/attendance'
+import Meeting from '#models/governance/meeting'
+import { addSeat } from '#actions/governance/seats'
+import { addResolution, conveneMeeting, recordAttendance, recordVotes } from '#actions/governance/meetings'
+import { recordResolutionResult } from '#actions/governance/record_resolution_result'
+import type { SeatVoteRule } from '#models/governance/seat'
+
+const COLLEGE_KINDS: Record<number, string> = { 1: 'collectivite', 2: 'etat', 3: 'partenaire', 4: 'usagers' }
+const date = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Paris' })
+
+/** The board's president, linked to the demo board user by e-mail. */
+export const DEMO_PRESIDENT = { body: 'Rennes Métropole', fullName: 'Bernard Administrateur', email: 'ca@demo.socle.fr' }
+export const DEMO_MEETING_TITLE = "Conseil d'administration du 13 juin 2024"
+
+/**
+ * The peripheral EPCIs are not named in the governance section of the report: they are the
+ * areas of the antennas outside Rennes in the activity section.
+ */
+function peripheralEpcis(rapport: Rapport2023, count: number): string[] {
+  const names: string[] = (rapport.activity?.territories ?? [])
+    .filter((t: any) => !String(t.antenna).startsWith('Rennes'))
+    .flatMap((t: any) => t.areas.map((area: any[]) => String(area[0])))
+  if (names.length !== count) {
+    return Array.from({ length: count }, (_, i) => `EPCI ${i + 1}`)
+  }
+  return names
+}
+
+/**
+ * Statutes as data: four colleges, their caps and vote rules, member bodies and seats. Rennes
+ * Métropole's votes are derived (the sum of the other EPCIs') and never typed in.
+ */
+export async function seedGovernanceComposition(rapport: Rapport2023, trx: TransactionClientContract) {
+  for (const kind of ['ca', 'ag_ordinaire', 'ag_extraordinaire', 'bureau', 'comite_antenne']) {
+    await QuorumRule.create(
+      {
+        meetingKind: kind,
+        basis: 'members',
+        countsRepresented: true,
+        fraction: (kind === 'ag_extraordinaire' ? '0.6667' : '0.5') as any,
+        comparison: 'gte',
+        secondConveningWithoutQuorum: kind !== 'ag_extraordinaire',
+        maxProxiesPerPerson: 1,
+      },
+      { client: trx }
+    )
+  }
+  for (const spec of rapport.governance.colleges) {
+    const consultative = /consultative/i.test(spec.rule)
+    const college = await College.create(
+      {
+        number: spec.number,
+        name: spec.name,
+        maxSeats: spec.max_seats,
+        voteRule: consultative ? { kind: 'consultative' } : { kind: 'fixed_per_seat', votes: 1 },
+        deliberative: !consultative,
+        ruleText: spec.rule,
+      },
+      { client: trx }
+    )
+    const members: Array<{ name: string; kind: string; rule: SeatVoteRule | null }> = []
+    for (const member of spec.members) {
+      if (typeof member === 'string') {
+        members.push({ name: member, kind: COLLEGE_KINDS[spec.number], rule: null })
+      } else if (member.count) {
+        for (const name of peripheralEpcis(rapport, member.count)) {
+          const votes = Number(member.votes_each)
+          members.push({ name, kind: 'epci', rule: votes === 1 ? null : { kind: 'fixed', votes } })
+        }
+      } else if (member.name === 'Rennes Métropole') {
+        members.push({
+          name: member.name,
+          kind: 'epci',
+          rule: { kind: 'derived', derived: 'sum_of_college_members', of: ['epci'] },
+        })
+      } else {
+        const votes = Number(member.votes)
+        members.push({
+          name: member.name,
+          kind: COLLEGE_KINDS[spec.number],
+          rule: votes === 1 ? null : { kind: 'fixed', votes },
+        })
+      }
+    }
+    const elected = /elected/i.test(spec.rule)
+    for (const member of members) {
+      const body = await MemberBody.create({ name: member.name, kind: member.kind }, { client: trx })
+      const president = member.name === DEMO_PRESIDENT.body
+      const person = await Person.create(
+        {
+          fullName: president ? DEMO_PRESIDENT.fullName : `Représentant·e ${member.name}`,
+          email: president ? DEMO_PRESIDENT.email : null,
+          memberBodyId: body.id,
+        },
+        { client: trx }
+      )
+      await addSeat(
+        {
+          collegeId: college.id,
+          memberBodyId: body.id,
+          personId: person.id,
+          voteRule: member.rule,
+          mandateStart: elected ? date('2023-12-15') : spec.number === 1 ? date('2020-09-01') : date('2022-01-01'),
+          mandateEnd: elected ? date('2026-12-14') : null,
+          obtainedBy: elected ? 'elected' : spec.number === 1 ? 'by_right' : 'designated',
+          reEligible: true,
+        },
+        trx
+      )
+    }
+  }
+}
+
+async function fiscalYear2023(organisationId: number, trx: TransactionClientContract) {
+  const { rows } = await trx.rawQuery("SELECT to_regclass('fiscal_years') IS NOT NULL AS present")
+  if (!rows[0].present) return null
+  const row = await trx
+    .from('fiscal_years')
+    .where('organisation_id', organisationId)
+    .where('start_date', '<=', '2023-12-31')
+    .where('end_date', '>=', '2023-12-31')
+    .first()
+  return row?.id ?? null
+}
+
+/**
+ * A full board meeting in 2024: convened, attendance with three proxies, quorum reached, three
+ * resolutions (approval of the 2023 accounts, allocation of the result, an appointment) voted.
+ */
+export async function seedGovernanceMeeting(organisation: Organisation, trx: TransactionClientContract) {
+  const meeting = await conveneMeeting(
+    {
+      kind: 'ca',
+      title: DEMO_MEETING_TITLE,
+      heldAt: date('2024-06-13T18:00'),
+      location: 'Siège, Rennes',
+      convenedAt: date('2024-05-28'),
+      agenda:
+        "1. Approbation des comptes de l'exercice 2023\n2. Affectation du résultat 2023\n3. Renouvellement du commissaire aux comptes\n4. Questions diverses",
+    },
+    trx
+  )
+  const attendances = await Attendance.query({ client: trx }).where('meeting_id', meeting.id).preload('seat', (q) => q.preload('college')).orderBy('id')
+  const byCollege = (n: number) => attendances.filter((a) => a.seat.college.number === n)
+  const plan: Array<[Attendance, string, Attendance | null]> = []
+  const present = (list: Attendance[], n: number) => list.slice(0, n).forEach((a) => plan.push([a, 'present', null]))
+  const c1 = byCollege(1)
+  const c2 = byCollege(2)
+  const c3 = byCollege(3)
+  const c4 = byCollege(4)
+  present(c1, 6)
+  present(c2, 3)
+  present(c3, 3)
+  present(c4, 2)
+  plan.push([c1[6], 'represented', c1[0]], [c2[3], 'represented', c2[0]], [c3[3], 'represented', c3[0]])
+  plan.push([c1[7], 'excused', null], [c2[4], 'excused', null], [c4[2], 'excused', null])
+  const current = await Meeting.findOrFail(meeting.id, { client: trx })
+  for (const [attendance, status, holder] of plan) {
+    await recordAttendance(current, attendance.id, status, holder?.id ?? null, trx)
+  }
+
+  const fiscalYearId = await fiscalYear2023(organisation.id, trx)
+  const specs = [
+    {
+      title: "Approbation des comptes de l'exercice 2023",
+      text: "Le conseil d'administration, après avoir entendu le rapport du commissaire aux comptes, approuve les comptes de l'exercice 2023.",
+      subjectKind: fiscalYearId ? 'approve_accounts' : 'other',
+    },
+    {
+      title: "Affectation du résultat de l'exercice 2023",
+      text: "Le conseil d'administration décide d'affecter le résultat de l'exercice 2023 au report à nouveau.",
+      subjectKind: fiscalYearId ? 'allocate_result' : 'other',
+    },
+    {
+      title: 'Renouvellement du mandat du commissaire aux comptes',
+      text: 'Le conseil renouvelle le mandat du commissaire aux comptes pour six exercices.',
+      subjectKind: 'appointment',
+    },
+  ]
+  const voters = (await Attendance.query({ client: trx }).where('meeting_id', meeting.id).orderBy('id')).filter(
+    (a) => a.canVote
+  )
+  for (const [index, spec] of specs.entries()) {
+    const resolution = await addResolution(
+      current,
+      { ...spec, majority: 'simple', fiscalYearId: spec.subjectKind === 'other' || spec.subjectKind === 'appointment' ? null : fiscalYearId },
+      trx
+    )
+    await recordVotes(
+      resolution,
+      voters.map((voter, i) => ({
+        attendanceId: voter.id,
+        choice: index === 2 && i % 5 === 1 ? 'abstention' : index === 2 && i % 7 === 2 ? 'against' : 'for',
+      })),
+      trx
+    )
+    await recordResolutionResult(resolution, trx)
+  }
+  return meeting
+}
+
+export async function seedGovernance(organisation: Organisation, rapport: Rapport2023, trx: TransactionClientContract) {
+  await seedGovernanceComposition(rapport, trx)
+  await seedGovernanceMeeting(organisation, trx)
+}

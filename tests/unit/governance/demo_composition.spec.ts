@@ -1,0 +1,95 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import { isolated, makeOrganisation } from '#tests/helpers'
+import { actingAs } from '#support/request_context'
+import { loadRapport2023 } from '#database/seeders/demo'
+import { DEMO_MEETING_TITLE, seedGovernance } from '#database/seeders/governance'
+import CompositionReport from '#reports/governance/composition'
+import Meeting from '#models/governance/meeting'
+import { minutesOf } from '#reports/governance/minutes'
+
+async function seeded() {
+  const organisation = await makeOrganisation()
+  const rapport = await loadRapport2023()
+  await actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, () =>
+    db.transaction((trx) => seedGovernance(organisation, rapport, trx))
+  )
+  return { organisation, rapport }
+}
+
+test.group('Governance demo reproduces the report', (group) => {
+  isolated(group)
+
+  test('four colleges, members and vote weights match the reference cell by cell', async ({ assert }) => {
+    const { organisation, rapport } = await seeded()
+    const report = await actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, () =>
+      CompositionReport.build(DateTime.fromISO('2024-06-13'))
+    )
+    assert.deepEqual(report.warnings, [])
+    const reference = rapport.governance.colleges
+    assert.lengthOf(report.colleges, reference.length)
+    for (const [index, expected] of reference.entries()) {
+      const college = report.colleges[index]
+      assert.equal(college.number, expected.number)
+      assert.equal(college.name, expected.name)
+      assert.equal(college.maxSeats, expected.max_seats)
+      assert.equal(college.deliberative, !/consultative/i.test(expected.rule))
+      const seats = college.seats.filter((seat) => seat.role === 'titular')
+      const remaining = [...seats]
+      for (const member of expected.members) {
+        if (typeof member === 'string') {
+          const seat = remaining.find((s) => s.memberBody === member)
+          assert.exists(seat, member)
+          assert.equal(seat!.votes.toString(), college.deliberative ? '1' : '1')
+          remaining.splice(remaining.indexOf(seat!), 1)
+        } else if (member.count) {
+          const others = remaining.filter((s) => s.memberKind === 'epci' && !s.derived)
+          assert.lengthOf(others, member.count)
+          for (const seat of others) {
+            assert.equal(seat.votes.toString(), String(member.votes_each))
+            remaining.splice(remaining.indexOf(seat), 1)
+          }
+        } else {
+          const seat = remaining.find((s) => s.memberBody === member.name)
+          assert.exists(seat, member.name)
+          assert.equal(seat!.votes.toString(), String(member.votes), member.name)
+          remaining.splice(remaining.indexOf(seat!), 1)
+        }
+      }
+      assert.deepEqual(remaining, [], `collège ${expected.number} : membres en trop`)
+    }
+    // Totals per college, as in the report: 18 votes in college 1, 8 in colleges 2 and 3.
+    assert.deepEqual(
+      report.colleges.map((c) => c.votes.toString()),
+      ['18', '8', '8', '4']
+    )
+    assert.equal(report.deliberativeVotes.toString(), '34')
+    assert.equal(report.consultativeVoices, 4)
+    assert.deepEqual(
+      report.colleges.map((c) => c.vacancies),
+      [7, 0, 0, 0]
+    )
+  })
+
+  test('the 2024 board meeting is recorded with proxies, quorum and three resolutions', async ({ assert }) => {
+    const { organisation } = await seeded()
+    await actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, async () => {
+      const meeting = await Meeting.query().where('title', DEMO_MEETING_TITLE).firstOrFail()
+      const minutes = await minutesOf(meeting.id)
+      assert.equal(minutes.quorum.total.toString(), '27')
+      assert.equal(minutes.quorum.present.toString(), '12')
+      assert.equal(minutes.quorum.represented.toString(), '3')
+      assert.isTrue(minutes.quorum.reached)
+      assert.lengthOf(minutes.proxies, 3)
+      assert.lengthOf(minutes.resolutions, 3)
+      assert.isTrue(minutes.resolutions.every((r) => r.resolution.result === 'adopted'))
+      for (const { tally } of minutes.resolutions) {
+        // Two consultative members voted: shown, never counted in the weighted tally.
+        const c = tally.consultative
+        assert.equal(c.for + c.against + c.abstention, 2)
+        assert.equal(tally.for.plus(tally.against).plus(tally.abstention).toString(), tally.base.toString())
+      }
+    })
+  })
+})
