@@ -225,7 +225,7 @@ BEGIN
          coalesce(sum(l.debit), 0) AS d, coalesce(sum(l.credit), 0) AS c
     INTO bad
     FROM entries e LEFT JOIN entry_lines l ON l.entry_id = e.id
-   WHERE e.id = ANY(ids) AND e.status = 'validated'
+   WHERE e.id = ANY(ids)
    GROUP BY e.id
   HAVING count(l.id) < 2 OR coalesce(sum(l.debit), 0) <> coalesce(sum(l.credit), 0)
    LIMIT 1;

@@ -1,0 +1,219 @@
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { Decimal } from 'decimal.js'
+import Entry from '#models/accounting/entry'
+import EntryLine from '#models/accounting/entry_line'
+import { ConflictException } from '#support/optimistic_lock'
+import { LedgerError, translateDatabaseError } from '#actions/accounting/errors'
+import { ledgerActor, lockEntry, sealEntry } from '#actions/accounting/ledger'
+
+export interface DraftLineInput {
+  accountNumber: string
+  debit?: Decimal | string | null
+  credit?: Decimal | string | null
+  label?: string | null
+  auxNumber?: string | null
+  auxLabel?: string | null
+  programmeId?: number | null
+  grantId?: number | null
+  territoryId?: number | null
+}
+
+export interface DraftInput {
+  journalId: number
+  entryDate: string
+  label: string
+  pieceRef?: string | null
+  pieceDate?: string | null
+  lines: DraftLineInput[]
+}
+
+/** The open fiscal year that contains `date`, or a French refusal. */
+export async function fiscalYearFor(trx: TransactionClientContract, organisationId: number, date: string) {
+  const row = await trx
+    .from('fiscal_years')
+    .where('organisation_id', organisationId)
+    .where('start_date', '<=', date)
+    .where('end_date', '>=', date)
+    .first()
+  if (!row) throw new LedgerError(`Aucun exercice ne couvre la date ${date.split('-').reverse().join('/')}.`)
+  if (row.status !== 'open') {
+    throw new LedgerError(`L’exercice ${row.label} est clôturé : aucune écriture ne peut y être passée.`)
+  }
+  return row as { id: number; label: string }
+}
+
+function amount(value: Decimal | string | null | undefined) {
+  if (value === null || value === undefined || value === '') return new Decimal(0)
+  const decimal = new Decimal(value)
+  if (decimal.isNegative()) throw new LedgerError('Les montants au débit et au crédit doivent être positifs.')
+  if (!decimal.times(100).isInteger()) throw new LedgerError('Les montants ont au plus deux décimales.')
+  return decimal
+}
+
+async function writeLines(
+  trx: TransactionClientContract,
+  entry: Entry,
+  organisationId: number,
+  lines: DraftLineInput[]
+) {
+  const numbers = [...new Set(lines.map((line) => line.accountNumber))]
+  const accounts = await trx
+    .from('accounts')
+    .where('organisation_id', organisationId)
+    .whereIn('number', numbers)
+    .select('id', 'number')
+  const byNumber = new Map(accounts.map((row) => [row.number as string, row.id as number]))
+  const rows = lines.map((line, index) => {
+    const accountId = byNumber.get(line.accountNumber)
+    if (!accountId) throw new LedgerError(`Compte ${line.accountNumber} absent du plan comptable.`)
+    const debit = amount(line.debit)
+    const credit = amount(line.credit)
+    if (!debit.isZero() && !credit.isZero()) {
+      throw new LedgerError(`Ligne ${index + 1} : une ligne est soit au débit, soit au crédit.`)
+    }
+    return {
+      entryId: entry.id,
+      organisationId,
+      lineNo: index + 1,
+      accountId,
+      accountNumber: line.accountNumber,
+      entryDate: entry.entryDate,
+      debit,
+      credit,
+      label: line.label ?? null,
+      auxNumber: line.auxNumber ?? null,
+      auxLabel: line.auxLabel ?? null,
+      programmeId: line.programmeId ?? null,
+      grantId: line.grantId ?? null,
+      territoryId: line.territoryId ?? null,
+    }
+  })
+  await EntryLine.createMany(rows, { client: trx })
+}
+
+export async function createDraft(input: DraftInput, trx?: TransactionClientContract) {
+  const actor = ledgerActor()
+  const run = async (client: TransactionClientContract) => {
+    const year = await fiscalYearFor(client, actor.organisationId, input.entryDate)
+    try {
+      const entry = await Entry.create(
+        {
+          organisationId: actor.organisationId,
+          journalId: input.journalId,
+          fiscalYearId: year.id,
+          entryDate: input.entryDate as never,
+          label: input.label,
+          pieceRef: input.pieceRef ?? null,
+          pieceDate: (input.pieceDate ?? null) as never,
+          status: 'draft',
+          createdBy: actor.userId,
+        },
+        { client }
+      )
+      await writeLines(client, entry, actor.organisationId, input.lines)
+      return entry
+    } catch (error) {
+      return translateDatabaseError(error)
+    }
+  }
+  return trx ? run(trx) : db.transaction(run)
+}
+
+/** Replaces a draft's fields and lines if nobody changed it since `expectedVersion`. */
+export async function updateDraft(entryId: number, expectedVersion: number, input: DraftInput) {
+  const actor = ledgerActor()
+  return db.transaction(async (trx) => {
+    const locked = await lockEntry(trx, actor.organisationId, entryId)
+    if (locked.status !== 'draft') {
+      throw new ConflictException('Cette écriture a été validée entre-temps : elle ne peut plus être modifiée.')
+    }
+    if (locked.version !== expectedVersion) {
+      throw new ConflictException(
+        'Cette écriture a été modifiée par quelqu’un d’autre pendant votre saisie : rechargez la page.'
+      )
+    }
+    const year = await fiscalYearFor(trx, actor.organisationId, input.entryDate)
+    const entry = await Entry.query({ client: trx }).where('id', entryId).firstOrFail()
+    try {
+      await trx.from('entry_lines').where('entry_id', entryId).delete()
+      entry.merge({
+        journalId: input.journalId,
+        fiscalYearId: year.id,
+        entryDate: input.entryDate as never,
+        label: input.label,
+        pieceRef: input.pieceRef ?? null,
+        pieceDate: (input.pieceDate ?? null) as never,
+        version: locked.version + 1,
+      })
+      await entry.useTransaction(trx).save()
+      await writeLines(trx, entry, actor.organisationId, input.lines)
+    } catch (error) {
+      translateDatabaseError(error)
+    }
+    return entry
+  })
+}
+
+export async function deleteDraft(entryId: number) {
+  const actor = ledgerActor()
+  return db.transaction(async (trx) => {
+    const locked = await lockEntry(trx, actor.organisationId, entryId)
+    if (locked.status !== 'draft') throw new LedgerError('Une écriture validée ne peut pas être supprimée.')
+    const entry = await Entry.query({ client: trx }).where('id', entryId).firstOrFail()
+    await entry.useTransaction(trx).delete()
+  })
+}
+
+/**
+ * Reverses a validated entry: a new entry, validated at once, with debit and credit swapped,
+ * linked by reversal_of_id. Concurrent reversals queue on the original's row lock; the second
+ * one finds the reversal already made and gets a conflict.
+ */
+export async function reverseEntry(entryId: number, options: { date?: string; label?: string } = {}) {
+  const actor = ledgerActor()
+  return db.transaction(async (trx) => {
+    const original = await lockEntry(trx, actor.organisationId, entryId)
+    if (original.status !== 'validated') {
+      throw new LedgerError('Seule une écriture validée peut être extournée (un brouillon se modifie).')
+    }
+    const already = await trx.from('entries').where('reversal_of_id', entryId).select('number').first()
+    if (already) {
+      throw new ConflictException(
+        `Cette écriture a déjà été extournée (écriture n° ${already.number}) : rechargez la page.`
+      )
+    }
+    const { rows: lines } = await trx.rawQuery(
+      `SELECT account_number, debit::text AS debit, credit::text AS credit, label, aux_number, aux_label,
+              programme_id, grant_id, territory_id
+         FROM entry_lines WHERE entry_id = ? ORDER BY line_no, id`,
+      [entryId]
+    )
+    const date = options.date ?? original.entry_date
+    const draft = await createDraft(
+      {
+        journalId: original.journal_id,
+        entryDate: date,
+        label: options.label ?? `Extourne de l’écriture n° ${original.number} – ${original.label}`.slice(0, 500),
+        pieceRef: original.piece_ref,
+        pieceDate: original.piece_date,
+        lines: lines.map((line: Record<string, any>) => ({
+          accountNumber: line.account_number,
+          debit: line.credit,
+          credit: line.debit,
+          label: line.label,
+          auxNumber: line.aux_number,
+          auxLabel: line.aux_label,
+          programmeId: line.programme_id,
+          grantId: line.grant_id,
+          territoryId: line.territory_id,
+        })),
+      },
+      trx
+    )
+    await trx.from('entries').where('id', draft.id).update({ reversal_of_id: entryId })
+    const locked = await lockEntry(trx, actor.organisationId, draft.id)
+    const sealed = await sealEntry(trx, locked, actor.userId)
+    return { id: draft.id, ...sealed }
+  })
+}

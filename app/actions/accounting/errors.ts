@@ -1,0 +1,32 @@
+import { Exception } from '@adonisjs/core/exceptions'
+import type { HttpContext } from '@adonisjs/core/http'
+
+/** A business rule of the ledger refused the operation; the message is French, for the user. */
+export class LedgerError extends Exception {
+  static status = 422
+  static code = 'E_LEDGER_RULE'
+
+  async handle(error: this, ctx: HttpContext) {
+    ctx.session?.flashAll()
+    ctx.session?.flash('error', error.message)
+    return ctx.response.status(422).redirect().back()
+  }
+}
+
+/** The database raises integrity violations (triggers) with SQLSTATE P0001 and a French text. */
+export function isLedgerTriggerError(error: unknown): error is { message: string; code: string } {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { code?: string }).code === 'P0001'
+  )
+}
+
+/** Turns a trigger refusal into a LedgerError; rethrows anything else unchanged. */
+export function translateDatabaseError(error: unknown): never {
+  if (isLedgerTriggerError(error)) {
+    const text = String(error.message).replace(/^.*?- /, '')
+    throw new LedgerError(text)
+  }
+  throw error
+}
