@@ -6,6 +6,7 @@ import { actingAs } from '#support/request_context'
 import { seedDemoUsers } from '#database/seeders/demo_users'
 import { seedActivity } from '#database/seeders/activity'
 import { seedReconciliation } from '#database/seeders/reconciliation'
+import { seedGovernance } from '#database/seeders/governance'
 import { seedQuality } from '#database/seeders/quality'
 
 export type Rapport2023 = Record<string, any>
@@ -28,6 +29,7 @@ export const DEMO_STEPS: Array<{
 }> = [
   { name: 'utilisateurs', run: (organisation, _, trx) => seedDemoUsers(organisation, trx) },
   { name: 'activité', run: (organisation, rapport, trx) => seedActivity(organisation, rapport, trx) },
+  { name: 'gouvernance', run: (organisation, rapport, trx) => seedGovernance(organisation, rapport, trx) },
   { name: 'qualité', run: (organisation, rapport, trx) => seedQuality(organisation, rapport, trx) },
   { name: 'rapport publié', run: (organisation, rapport, trx) => seedReconciliation(organisation, rapport, trx) },
 ]
