@@ -1,1 +1,2 @@
 import '#start/routes/core'
+import '#start/routes/grants'

@@ -21,7 +21,10 @@ export async function withDatabaseGuards<T>(work: () => Promise<T>): Promise<T> 
     return await work()
   } catch (error) {
     const code = (error as { code?: string }).code
-    if (code === 'P0001') throw new GrantRuleError((error as Error).message)
+    if (code === 'P0001') {
+      // knex prefixes the SQL text: keep the trigger's French message only.
+      throw new GrantRuleError(String((error as Error).message).split(' - ').pop()!)
+    }
     if (code === '23514') {
       throw new GrantRuleError('Valeur refusée par une règle de cohérence de la convention.')
     }

@@ -86,3 +86,16 @@ export default class Grant extends compose(GrantSchema, OrganisationScoped, Audi
     return FLAT_RATE_OPTIONS.find((o) => o.value === this.flatRate.toFixed(0))?.label ?? '—'
   }
 }
+
+export const DEADLINE_KIND_LABELS: Record<string, string> = {
+  interim_report: 'Bilan intermédiaire',
+  final_report: 'Bilan final',
+  balance_request: 'Demande de solde',
+  other: 'Autre échéance',
+}
+
+export const SCHEDULE_KIND_LABELS: Record<string, string> = {
+  advance: 'Avance',
+  instalment: 'Acompte',
+  balance: 'Solde',
+}

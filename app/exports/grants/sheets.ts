@@ -1,0 +1,115 @@
+import type { SheetSpec, Row } from '#support/spreadsheet/writer'
+import { GRANT_STATUS_LABELS, DEADLINE_KIND_LABELS, SCHEDULE_KIND_LABELS } from '#models/grants/grant'
+
+type Sheet = SheetSpec & { rows: Iterable<Row> }
+
+export function fundersSheet(rows: Row[]): Sheet {
+  return {
+    name: 'Financeurs',
+    columns: [
+      { header: 'Financeur', key: 'name', type: 'text', width: 40 },
+      { header: 'Catégorie', key: 'category', type: 'text', width: 30 },
+      { header: 'Rattaché à', key: 'parent', type: 'text', width: 30 },
+      { header: 'Compte de produit', key: 'revenueAccount', type: 'text' },
+      { header: 'Conventions', key: 'grants', type: 'integer' },
+      { header: 'Montant accordé', key: 'awarded', type: 'money' },
+    ],
+    rows,
+  }
+}
+
+export function grantsSheet(rows: Row[]): Sheet {
+  return {
+    name: 'Conventions',
+    columns: [
+      { header: 'Référence', key: 'reference', type: 'text' },
+      { header: 'Intitulé', key: 'title', type: 'text', width: 40 },
+      { header: 'Financeur', key: 'funder', type: 'text', width: 30 },
+      { header: 'Début', key: 'periodStart', type: 'date' },
+      { header: 'Fin', key: 'periodEnd', type: 'date' },
+      { header: 'Montant accordé', key: 'amountAwarded', type: 'money' },
+      { header: 'Taux de cofinancement', key: 'cofinancingRate', type: 'percent' },
+      { header: 'Compte de produit', key: 'revenueAccount', type: 'text' },
+      { header: 'Code analytique', key: 'analyticCode', type: 'text' },
+      { header: 'Statut', key: 'status', type: 'text' },
+    ],
+    rows: rows.map((r) => ({ ...r, status: GRANT_STATUS_LABELS[r.status as string] ?? r.status })),
+  }
+}
+
+export function receivablesSheet(rows: Row[]): Sheet {
+  return {
+    name: 'Créances',
+    columns: [
+      { header: 'Référence', key: 'reference', type: 'text' },
+      { header: 'Financeur', key: 'funder', type: 'text', width: 30 },
+      { header: 'Accordé', key: 'awarded', type: 'money' },
+      { header: 'Reconnu à date', key: 'recognised', type: 'money' },
+      { header: 'Reçu à date', key: 'received', type: 'money' },
+      { header: 'Reste à recevoir', key: 'receivable', type: 'money' },
+    ],
+    rows,
+  }
+}
+
+export function receiptsSheet(rows: Row[]): Sheet {
+  return {
+    name: 'Versements',
+    columns: [
+      { header: 'Date', key: 'receivedOn', type: 'date' },
+      { header: 'Convention', key: 'reference', type: 'text' },
+      { header: 'Financeur', key: 'funder', type: 'text', width: 30 },
+      { header: 'Montant', key: 'amount', type: 'money' },
+      { header: 'Référence', key: 'receiptReference', type: 'text' },
+      { header: 'Ligne bancaire', key: 'entryLineId', type: 'integer' },
+    ],
+    rows,
+  }
+}
+
+export function scheduleSheet(rows: Row[]): Sheet {
+  return {
+    name: 'Échéancier',
+    columns: [
+      { header: 'Date prévue', key: 'expectedOn', type: 'date' },
+      { header: 'Convention', key: 'reference', type: 'text' },
+      { header: 'Nature', key: 'kind', type: 'text' },
+      { header: 'Libellé', key: 'label', type: 'text', width: 30 },
+      { header: 'Montant', key: 'amount', type: 'money' },
+    ],
+    rows: rows.map((r) => ({ ...r, kind: SCHEDULE_KIND_LABELS[r.kind as string] ?? r.kind })),
+  }
+}
+
+export function deadlinesSheet(rows: Row[]): Sheet {
+  return {
+    name: 'Échéances 90 jours',
+    columns: [
+      { header: 'Date', key: 'due_on', type: 'date' },
+      { header: 'Convention', key: 'reference', type: 'text' },
+      { header: 'Nature', key: 'kind', type: 'text' },
+      { header: 'Libellé', key: 'label', type: 'text', width: 40 },
+      { header: 'Montant', key: 'amount', type: 'money' },
+    ],
+    rows: rows.map((r) => ({ ...r, kind: DEADLINE_KIND_LABELS[r.kind as string] ?? r.kind })),
+  }
+}
+
+export function yearEndSheet(rows: Row[]): Sheet {
+  return {
+    name: 'Fin d exercice',
+    columns: [
+      { header: 'Convention', key: 'reference', type: 'text' },
+      { header: 'Financeur', key: 'funder', type: 'text', width: 30 },
+      { header: 'Produit reconnu', key: 'recognised', type: 'money' },
+      { header: 'Charges consommées', key: 'consumed', type: 'money' },
+      { header: 'Part de la convention', key: 'attributable', type: 'money' },
+      { header: "Produits constatés d'avance", key: 'deferred', type: 'money' },
+      { header: 'Fonds dédiés ouverture', key: 'openingDedicated', type: 'money' },
+      { header: 'Reports (6894)', key: 'newDedicated', type: 'money' },
+      { header: 'Utilisations (7894)', key: 'usedDedicated', type: 'money' },
+      { header: 'Fonds dédiés clôture', key: 'closingDedicated', type: 'money' },
+    ],
+    rows,
+  }
+}

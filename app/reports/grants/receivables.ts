@@ -1,0 +1,73 @@
+import type { Decimal } from 'decimal.js'
+import { dec, rows, type Client } from '#reports/grants/sql'
+import { sumMoney } from '#support/money'
+
+export interface ReceivableRow {
+  grantId: number
+  reference: string
+  title: string
+  funder: string
+  status: string
+  awarded: Decimal
+  recognised: Decimal
+  received: Decimal
+  receivable: Decimal
+}
+
+/**
+ * What each convention still owes at a date: recognised to date (split of the years up to the
+ * date's year) minus the receipts up to the date. The total is tied to the ledger's 441 balance.
+ */
+export class Receivables {
+  constructor(
+    private organisationId: number,
+    private date: string,
+    private client?: Client
+  ) {}
+
+  async compute() {
+    const list = await rows(
+      `SELECT g.id, g.reference, g.title, g.status, f.name AS funder, g.amount_awarded,
+              (SELECT coalesce(sum(y.amount), 0) FROM grant_years y
+                WHERE y.grant_id = g.id AND y.year <= extract(year FROM :date::date)) AS recognised,
+              (SELECT coalesce(sum(r.amount), 0) FROM grant_receipts r
+                WHERE r.grant_id = g.id AND r.received_on <= :date::date) AS received
+         FROM grants g JOIN funders f ON f.id = g.funder_id
+        WHERE g.organisation_id = :org
+        ORDER BY f.name, g.reference`,
+      { org: this.organisationId, date: this.date },
+      this.client
+    )
+    const result: ReceivableRow[] = list.map((r) => ({
+      grantId: r.id,
+      reference: r.reference,
+      title: r.title,
+      funder: r.funder,
+      status: r.status,
+      awarded: dec(r.amount_awarded),
+      recognised: dec(r.recognised),
+      received: dec(r.received),
+      receivable: dec(r.recognised).minus(dec(r.received)),
+    }))
+    const [ledger] = await rows(
+      `SELECT coalesce(sum(l.debit - l.credit), 0) AS balance FROM entry_lines l
+        WHERE l.organisation_id = :org AND l.account_number LIKE '441%' AND l.entry_date <= :date::date`,
+      { org: this.organisationId, date: this.date },
+      this.client
+    )
+    const total = sumMoney(result.map((r) => r.receivable))
+    const ledger441 = dec(ledger.balance)
+    return {
+      date: this.date,
+      rows: result,
+      totals: {
+        awarded: sumMoney(result.map((r) => r.awarded)),
+        recognised: sumMoney(result.map((r) => r.recognised)),
+        received: sumMoney(result.map((r) => r.received)),
+        receivable: total,
+      },
+      ledger441,
+      difference: total.minus(ledger441),
+    }
+  }
+}
