@@ -4,6 +4,7 @@ import app from '@adonisjs/core/services/app'
 import Organisation from '#models/core/organisation'
 import { actingAs } from '#support/request_context'
 import { seedDemoUsers } from '#database/seeders/demo_users'
+import { seedHr } from '#database/seeders/hr'
 import { seedActivity } from '#database/seeders/activity'
 import { seedReconciliation } from '#database/seeders/reconciliation'
 import { seedGovernance } from '#database/seeders/governance'
@@ -29,6 +30,7 @@ export const DEMO_STEPS: Array<{
 }> = [
   { name: 'utilisateurs', run: (organisation, _, trx) => seedDemoUsers(organisation, trx) },
   { name: 'activité', run: (organisation, rapport, trx) => seedActivity(organisation, rapport, trx) },
+  { name: 'personnel', run: (organisation, rapport, trx) => seedHr(organisation, rapport, trx) },
   { name: 'gouvernance', run: (organisation, rapport, trx) => seedGovernance(organisation, rapport, trx) },
   { name: 'qualité', run: (organisation, rapport, trx) => seedQuality(organisation, rapport, trx) },
   { name: 'rapport publié', run: (organisation, rapport, trx) => seedReconciliation(organisation, rapport, trx) },

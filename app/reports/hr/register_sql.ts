@@ -1,0 +1,59 @@
+/**
+ * SQL building blocks shared by the HR reports. `SPELLS` is a CTE list (bind the organisation
+ * id once) giving every live contract with its employee's sex and birth date and the
+ * employment spell it belongs to: consecutive contracts without a gap (CDD then CDI,
+ * apprenticeship then CDD...) form one spell, whose start is the seniority date. A hire is the
+ * first contract of a spell, a departure the last one.
+ */
+export const SPELLS = `
+  c AS (
+    SELECT ct.id, ct.employee_id, ct.contract_type, ct.job_reference_id, ct.csp,
+           ct.classification_level, ct.part_time_share, ct.start_date,
+           COALESCE(ct.end_date, DATE '9999-12-31') AS end_date, ct.end_reason,
+           e.sex, e.birth_date
+    FROM contracts ct JOIN employees e ON e.id = ct.employee_id
+    WHERE ct.organisation_id = ? AND ct.superseded_at IS NULL
+  ),
+  marked AS (
+    SELECT c.*, CASE WHEN lag(end_date) OVER w IS NULL OR start_date > lag(end_date) OVER w + 1
+                     THEN 1 ELSE 0 END AS new_spell
+    FROM c WINDOW w AS (PARTITION BY employee_id ORDER BY start_date)
+  ),
+  numbered AS (
+    SELECT marked.*, SUM(new_spell) OVER (PARTITION BY employee_id ORDER BY start_date) AS spell
+    FROM marked
+  ),
+  s AS (
+    SELECT numbered.*,
+           MIN(start_date) OVER (PARTITION BY employee_id, spell) AS spell_start,
+           MAX(end_date) OVER (PARTITION BY employee_id, spell) AS spell_end
+    FROM numbered
+  )`
+
+/** Contract groups of the bilan social tables. */
+export const CONTRACT_LABELS: Record<string, string> = {
+  cdi: 'CDI',
+  cdd: 'CDD',
+  cdd_remplacement: 'CDD de remplacement',
+  professionnalisation: 'Contrat de professionnalisation',
+  apprentissage: "Contrat d'apprentissage",
+}
+
+export const END_REASON_LABELS: Record<string, string> = {
+  demission: 'Démission',
+  rupture_conventionnelle: 'Rupture conventionnelle',
+  licenciement: 'Licenciement',
+  retraite: 'Retraite',
+  fin_cdd: 'Fin de CDD',
+  fin_periode_essai: "Fin de période d'essai",
+  rupture_anticipee: 'Rupture anticipée',
+  deces: 'Décès',
+  autre: 'Autre',
+}
+
+export const CSP_LABELS: Record<string, string> = {
+  ouvrier: 'Ouvriers',
+  employe: 'Employés',
+  tam: 'Techniciens et agents de maîtrise',
+  cadre: 'Ingénieurs et cadres',
+}
