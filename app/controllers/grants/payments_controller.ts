@@ -34,7 +34,7 @@ export default class PaymentsController {
       `SELECT r.received_on AS "receivedOn", g.reference, f.name AS funder, r.amount::text AS amount,
               r.reference AS "receiptReference", r.entry_line_id AS "entryLineId", g.id AS "grantId"
          FROM grant_receipts r JOIN grants g ON g.id = r.grant_id JOIN funders f ON f.id = g.funder_id
-        WHERE r.organisation_id = :org AND r.received_on <= :date::date ORDER BY r.received_on DESC, r.id DESC`,
+        WHERE r.organisation_id = :org AND r.received_on <= CAST(:date AS date) ORDER BY r.received_on DESC, r.id DESC`,
       { org: organisationId, date }
     )
     const schedule = await rows(

@@ -39,7 +39,7 @@ export class GrantsDashboard {
         `SELECT g.id, g.reference, f.name AS funder, g.amount_awarded,
                 coalesce(r.received, 0) AS received,
                 (SELECT min(s.expected_on) FROM grant_payment_schedules s
-                  WHERE s.grant_id = g.id AND s.expected_on >= :day::date) AS next_expected
+                  WHERE s.grant_id = g.id AND s.expected_on >= CAST(:day AS date)) AS next_expected
            FROM grants g JOIN funders f ON f.id = g.funder_id
            LEFT JOIN (SELECT grant_id, sum(amount) AS received FROM grant_receipts GROUP BY grant_id) r
              ON r.grant_id = g.id
@@ -62,11 +62,11 @@ export class GrantsDashboard {
     const deadlines = await rows(
       `SELECT d.due_on AS due_on, d.kind, d.label, g.id AS grant_id, g.reference, NULL::numeric AS amount
          FROM grant_deadlines d JOIN grants g ON g.id = d.grant_id
-        WHERE d.organisation_id = :org AND d.done_on IS NULL AND d.due_on BETWEEN :day::date AND :horizon::date
+        WHERE d.organisation_id = :org AND d.done_on IS NULL AND d.due_on BETWEEN CAST(:day AS date) AND CAST(:horizon AS date)
        UNION ALL
        SELECT s.expected_on, 'payment_' || s.kind, coalesce(s.label, 'Versement attendu'), g.id, g.reference, s.amount
          FROM grant_payment_schedules s JOIN grants g ON g.id = s.grant_id
-        WHERE s.organisation_id = :org AND s.expected_on BETWEEN :day::date AND :horizon::date
+        WHERE s.organisation_id = :org AND s.expected_on BETWEEN CAST(:day AS date) AND CAST(:horizon AS date)
           AND NOT EXISTS (SELECT 1 FROM grant_receipts r WHERE r.schedule_id = s.id)
         ORDER BY 1, 5`,
       { org, day, horizon },
@@ -77,14 +77,14 @@ export class GrantsDashboard {
       await rows(
         `SELECT g.id, g.reference, g.title, g.period_start, g.period_end, g.amount_awarded,
                 g.cofinancing_rate,
-                least(1, greatest(0, (:day::date - g.period_start + 1)::numeric
+                least(1, greatest(0, (CAST(:day AS date) - g.period_start + 1)::numeric
                       / (g.period_end - g.period_start + 1))) AS elapsed,
                 coalesce((SELECT sum(l.debit - l.credit) FROM entry_lines l
                    WHERE l.organisation_id = g.organisation_id AND l.grant_id = g.id AND ${COST_LINE}
-                     AND l.entry_date BETWEEN g.period_start AND least(g.period_end, :day::date)), 0) AS consumed
+                     AND l.entry_date BETWEEN g.period_start AND least(g.period_end, CAST(:day AS date))), 0) AS consumed
            FROM grants g
           WHERE g.organisation_id = :org AND g.status NOT IN ('refused', 'cancelled', 'requested')
-            AND g.period_start <= :day::date AND g.amount_awarded > 0
+            AND g.period_start <= CAST(:day AS date) AND g.amount_awarded > 0
           ORDER BY g.reference`,
         { org, day },
         this.client

@@ -29,9 +29,9 @@ export class Receivables {
     const list = await rows(
       `SELECT g.id, g.reference, g.title, g.status, f.name AS funder, g.amount_awarded,
               (SELECT coalesce(sum(y.amount), 0) FROM grant_years y
-                WHERE y.grant_id = g.id AND y.year <= extract(year FROM :date::date)) AS recognised,
+                WHERE y.grant_id = g.id AND y.year <= extract(year FROM CAST(:date AS date))) AS recognised,
               (SELECT coalesce(sum(r.amount), 0) FROM grant_receipts r
-                WHERE r.grant_id = g.id AND r.received_on <= :date::date) AS received
+                WHERE r.grant_id = g.id AND r.received_on <= CAST(:date AS date)) AS received
          FROM grants g JOIN funders f ON f.id = g.funder_id
         WHERE g.organisation_id = :org
         ORDER BY f.name, g.reference`,
@@ -51,7 +51,7 @@ export class Receivables {
     }))
     const [ledger] = await rows(
       `SELECT coalesce(sum(l.debit - l.credit), 0) AS balance FROM entry_lines l
-        WHERE l.organisation_id = :org AND l.account_number LIKE '441%' AND l.entry_date <= :date::date`,
+        WHERE l.organisation_id = :org AND l.account_number LIKE '441%' AND l.entry_date <= CAST(:date AS date)`,
       { org: this.organisationId, date: this.date },
       this.client
     )
