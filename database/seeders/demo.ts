@@ -6,6 +6,7 @@ import { actingAs } from '#support/request_context'
 import { seedDemoUsers } from '#database/seeders/demo_users'
 import { seedHr } from '#database/seeders/hr'
 import { seedActivity } from '#database/seeders/activity'
+import { seedAccounting } from '#database/seeders/accounting'
 import { seedReconciliation } from '#database/seeders/reconciliation'
 import { seedGovernance } from '#database/seeders/governance'
 import { seedQuality } from '#database/seeders/quality'
@@ -30,6 +31,7 @@ export const DEMO_STEPS: Array<{
 }> = [
   { name: 'utilisateurs', run: (organisation, _, trx) => seedDemoUsers(organisation, trx) },
   { name: 'activité', run: (organisation, rapport, trx) => seedActivity(organisation, rapport, trx) },
+  { name: 'comptabilité', run: (organisation, rapport, trx) => seedAccounting(organisation, rapport, trx) },
   { name: 'personnel', run: (organisation, rapport, trx) => seedHr(organisation, rapport, trx) },
   { name: 'gouvernance', run: (organisation, rapport, trx) => seedGovernance(organisation, rapport, trx) },
   { name: 'qualité', run: (organisation, rapport, trx) => seedQuality(organisation, rapport, trx) },

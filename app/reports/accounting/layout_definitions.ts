@@ -1,0 +1,282 @@
+/**
+ * The statement layouts seeded for every organisation, written in a compact notation that an
+ * accountant can read:
+ *
+ * - ranges: space-separated account prefixes. `-609` excludes a prefix, `40:D` keeps only the
+ *   accounts of that prefix whose balance is a debit (`:C` credit), `28:A` puts the prefix in the
+ *   "amortissements et provisions" column of the actif (its credit balance is deducted).
+ * - formula: `A + B - C` over other line codes of the same layout; `max0(...)` keeps a positive
+ *   result only (excédent / déficit printed on opposite sides).
+ *
+ * Layouts are versioned by the first fiscal year they apply to (ANC 2018-06 from 2020; the 2025
+ * changes of ANC 2022-06 remove 79x and move 777 to 747).
+ */
+
+export type LayoutKind = 'income_statement' | 'balance_sheet'
+export type Section = 'charges' | 'produits' | 'resultat' | 'actif' | 'passif'
+export type LineKind = 'heading' | 'line' | 'subtotal' | 'total'
+
+export interface RangeSpec {
+  prefix: string
+  exclude?: boolean
+  side?: 'debit' | 'credit'
+  part?: 'gross' | 'depreciation'
+}
+
+export interface FormulaTerm {
+  code: string
+  sign: 1 | -1
+}
+
+export interface Formula {
+  terms: FormulaTerm[]
+  clamp?: 'positive'
+}
+
+export interface LineDefinition {
+  code: string
+  label: string
+  section: Section
+  kind?: LineKind
+  level?: number
+  ofWhich?: boolean
+  ranges?: string
+  formula?: string
+}
+
+export interface LayoutDefinition {
+  code: string
+  name: string
+  kind: LayoutKind
+  validFromYear: number
+  validToYear?: number
+  lines: LineDefinition[]
+}
+
+export function parseRanges(text: string | undefined): RangeSpec[] {
+  if (!text) return []
+  return text
+    .trim()
+    .split(/\s+/)
+    .map((token) => {
+      const exclude = token.startsWith('-')
+      const [prefix, flag] = (exclude ? token.slice(1) : token).split(':')
+      if (!/^[0-9]+$/.test(prefix)) throw new Error(`Préfixe de compte invalide : ${token}`)
+      const range: RangeSpec = { prefix }
+      if (exclude) range.exclude = true
+      if (flag === 'D') range.side = 'debit'
+      else if (flag === 'C') range.side = 'credit'
+      else if (flag === 'A') range.part = 'depreciation'
+      else if (flag !== undefined) throw new Error(`Option de préfixe inconnue : ${token}`)
+      return range
+    })
+}
+
+export function parseFormula(text: string | undefined | null): Formula | null {
+  if (!text) return null
+  let body = text.trim()
+  let clamp: Formula['clamp']
+  const clamped = /^max0\((.*)\)$/.exec(body)
+  if (clamped) {
+    body = clamped[1]
+    clamp = 'positive'
+  }
+  const terms: FormulaTerm[] = []
+  const tokens = body.replace(/([+-])/g, ' $1 ').trim().split(/\s+/)
+  let sign: 1 | -1 = 1
+  for (const token of tokens) {
+    if (token === '+') sign = 1
+    else if (token === '-') sign = -1
+    else {
+      if (!/^[A-Za-z0-9_]+$/.test(token)) throw new Error(`Formule invalide : ${text}`)
+      terms.push({ code: token, sign })
+      sign = 1
+    }
+  }
+  return clamp ? { terms, clamp } : { terms }
+}
+
+const sum = (...codes: string[]) => codes.join(' + ')
+
+/** The association's annual-report layout (printed 2023 report): produits by funder family. */
+const ANNUAL_INCOME: LineDefinition[] = [
+  { code: 'CH', label: 'Charges', section: 'charges', kind: 'heading' },
+  { code: 'C01', label: 'Achats', section: 'charges', ranges: '60' },
+  { code: 'C02', label: 'Services extérieurs', section: 'charges', ranges: '61' },
+  { code: 'C03', label: 'Autres services extérieurs', section: 'charges', ranges: '62' },
+  { code: 'C04', label: 'Impôts et taxes', section: 'charges', ranges: '63' },
+  { code: 'C04A', label: 'dont impôts et taxes sur masse salariale', section: 'charges', level: 2, ofWhich: true, ranges: '631 633' },
+  { code: 'C05', label: 'Charges de personnel', section: 'charges', ranges: '64' },
+  { code: 'C06', label: 'Autres charges de gestion courante', section: 'charges', ranges: '65' },
+  { code: 'C07', label: 'Dotations aux amortissements et provisions', section: 'charges', formula: sum('C07A', 'C07B', 'C07C') },
+  { code: 'C07A', label: 'Dotations aux amortissements', section: 'charges', level: 2, ofWhich: true, ranges: '6811 6812' },
+  { code: 'C07B', label: 'Autres provisions', section: 'charges', level: 2, ofWhich: true, ranges: '6815 6816 6817' },
+  { code: 'C07C', label: 'Engagements à réaliser (fonds dédiés)', section: 'charges', level: 2, ofWhich: true, ranges: '689' },
+  { code: 'C08', label: 'Charges financières', section: 'charges', ranges: '66 686' },
+  { code: 'C09', label: 'Charges exceptionnelles', section: 'charges', ranges: '67 687' },
+  { code: 'C10', label: 'Impôts sur les bénéfices', section: 'charges', ranges: '69' },
+  { code: 'TC', label: 'Total des charges', section: 'charges', kind: 'total', formula: sum('C01', 'C02', 'C03', 'C04', 'C05', 'C06', 'C07', 'C08', 'C09', 'C10') },
+  { code: 'EXC', label: 'Excédent', section: 'resultat', kind: 'total', formula: 'max0(TP - TC)' },
+  { code: 'PR', label: 'Produits', section: 'produits', kind: 'heading' },
+  { code: 'P01', label: "Crédits d'État déconcentrés", section: 'produits', formula: sum('P01A', 'P01B', 'P01C', 'P01D', 'P01E') },
+  { code: 'P01A', label: 'DREETS/DEETS', section: 'produits', level: 2, ofWhich: true, ranges: '7411' },
+  { code: 'P01A1', label: 'dont Socle + OBF', section: 'produits', level: 3, ofWhich: true, ranges: '74111' },
+  { code: 'P01A2', label: 'dont CEJ', section: 'produits', level: 3, ofWhich: true, ranges: '74112' },
+  { code: 'P01B', label: 'Pôle Emploi', section: 'produits', level: 2, ofWhich: true, ranges: '7412' },
+  { code: 'P01C', label: 'PIC', section: 'produits', level: 2, ofWhich: true, ranges: '7413' },
+  { code: 'P01D', label: 'Contrat de Ville', section: 'produits', level: 2, ofWhich: true, ranges: '7414' },
+  { code: 'P01E', label: 'Autres', section: 'produits', level: 2, ofWhich: true, ranges: '741 -7411 -7412 -7413 -7414' },
+  { code: 'P02', label: 'Fonds social européen', section: 'produits', ranges: '742' },
+  { code: 'P03', label: 'FEDER Interreg', section: 'produits', ranges: '743' },
+  { code: 'P04', label: 'Collectivités territoriales', section: 'produits', formula: sum('P04A', 'P04B', 'P04C', 'P04D') },
+  { code: 'P04A', label: 'Conseil Régional', section: 'produits', level: 2, ofWhich: true, ranges: '7441' },
+  { code: 'P04B', label: 'Conseil Départemental', section: 'produits', level: 2, ofWhich: true, ranges: '7442' },
+  { code: 'P04C', label: 'Rennes Métropole', section: 'produits', level: 2, ofWhich: true, ranges: '7443' },
+  { code: 'P04D', label: 'Autres EPCI', section: 'produits', level: 2, ofWhich: true, ranges: '744 -7441 -7442 -7443' },
+  { code: 'P05', label: 'Subventions contrats aidés', section: 'produits', ranges: '745' },
+  { code: 'P06', label: 'TOTAL FONDS PUBLICS', section: 'produits', kind: 'subtotal', formula: sum('P01', 'P02', 'P03', 'P04', 'P05') },
+  { code: 'P07', label: 'Autres produits', section: 'produits', ranges: '70 71 72 73 74 -741 -742 -743 -744 -745' },
+  { code: 'P08', label: 'Autres produits de gestion courante', section: 'produits', ranges: '75' },
+  { code: 'P09', label: 'Produits financiers', section: 'produits', ranges: '76 786' },
+  { code: 'P10', label: 'Produits exceptionnels', section: 'produits', ranges: '77 787' },
+  { code: 'P11', label: 'Reprises sur amortissements et provisions', section: 'produits', ranges: '781' },
+  { code: 'P12', label: 'Reprise sur fonds dédiés', section: 'produits', ranges: '789' },
+  { code: 'P13', label: 'Transferts de charges', section: 'produits', ranges: '79' },
+  { code: 'TP', label: 'Total des produits', section: 'produits', kind: 'total', formula: sum('P06', 'P07', 'P08', 'P09', 'P10', 'P11', 'P12', 'P13') },
+  { code: 'DEF', label: 'Déficit', section: 'resultat', kind: 'total', formula: 'max0(TC - TP)' },
+  { code: 'TCR', label: 'TOTAL COMPTE DE RÉSULTAT', section: 'resultat', kind: 'total', formula: 'TC + EXC' },
+  { code: 'RES', label: 'Résultat de l’exercice (excédent + / déficit −)', section: 'resultat', kind: 'total', formula: 'TP - TC' },
+]
+
+const ANNUAL_BALANCE: LineDefinition[] = [
+  { code: 'ACTIF', label: 'Actif', section: 'actif', kind: 'heading' },
+  { code: 'A01', label: 'Immobilisations incorporelles', section: 'actif', ranges: '20 280:A 290:A' },
+  { code: 'A02', label: 'Immobilisations corporelles', section: 'actif', ranges: '21 22 23 24 281:A 282:A 291:A 293:A' },
+  { code: 'A03', label: 'Immobilisations financières', section: 'actif', ranges: '26 27 296:A 297:A' },
+  { code: 'AT1', label: 'Total I — Actif immobilisé', section: 'actif', kind: 'subtotal', formula: sum('A01', 'A02', 'A03') },
+  { code: 'A04', label: 'Stocks et en-cours', section: 'actif', ranges: '3 39:A' },
+  { code: 'A05', label: 'Créances', section: 'actif', ranges: '40:D 41:D 42:D 43:D 44:D 45:D 46:D 47:D 49:A' },
+  { code: 'A06', label: 'Valeurs mobilières de placement', section: 'actif', ranges: '50 59:A' },
+  { code: 'A07', label: 'Disponibilités', section: 'actif', ranges: '51:D 52:D 53 54 58' },
+  { code: 'A08', label: "Charges constatées d'avance", section: 'actif', ranges: '486' },
+  { code: 'AT2', label: 'Total II — Actif circulant', section: 'actif', kind: 'subtotal', formula: sum('A04', 'A05', 'A06', 'A07', 'A08') },
+  { code: 'AT', label: "TOTAL GÉNÉRAL DE L'ACTIF", section: 'actif', kind: 'total', formula: sum('AT1', 'AT2') },
+  { code: 'PASSIF', label: 'Passif', section: 'passif', kind: 'heading' },
+  { code: 'F01', label: 'Fonds associatifs sans droit de reprise', section: 'passif', ranges: '10 -1026' },
+  { code: 'F02', label: "Subventions d'investissement affectées", section: 'passif', ranges: '1026' },
+  { code: 'F03', label: 'Report à nouveau', section: 'passif', ranges: '11' },
+  { code: 'F04', label: "Résultat de l'exercice", section: 'passif', ranges: '12 6 7 8' },
+  { code: 'FSN', label: 'Situation nette', section: 'passif', kind: 'subtotal', formula: sum('F01', 'F02', 'F03', 'F04') },
+  { code: 'F05', label: "Subventions d'investissement", section: 'passif', ranges: '13 14' },
+  { code: 'FT1', label: 'Total I — Fonds associatifs', section: 'passif', kind: 'subtotal', formula: sum('FSN', 'F05') },
+  { code: 'F06', label: 'Provisions pour risques', section: 'passif', ranges: '15' },
+  { code: 'F07', label: 'Fonds dédiés', section: 'passif', ranges: '19' },
+  { code: 'FT2', label: 'Total II — Provisions et fonds dédiés', section: 'passif', kind: 'subtotal', formula: sum('F06', 'F07') },
+  { code: 'F08', label: 'Emprunts et dettes auprès des établissements de crédit', section: 'passif', ranges: '16 51:C 52:C' },
+  { code: 'F09', label: 'Dettes fournisseurs et comptes rattachés', section: 'passif', ranges: '40:C' },
+  { code: 'F10', label: 'Dettes fiscales et sociales', section: 'passif', ranges: '42:C 43:C 44:C' },
+  { code: 'F11', label: 'Autres dettes', section: 'passif', ranges: '41:C 45:C 46:C 47:C' },
+  { code: 'FT3', label: 'Total III — Dettes', section: 'passif', kind: 'subtotal', formula: sum('F08', 'F09', 'F10', 'F11') },
+  { code: 'F12', label: "Produits constatés d'avance", section: 'passif', ranges: '487' },
+  { code: 'FT', label: 'TOTAL GÉNÉRAL DU PASSIF', section: 'passif', kind: 'total', formula: sum('FT1', 'FT2', 'FT3', 'F12') },
+]
+
+/** ANC 2018-06 compte de résultat (domain.md §1.2). */
+function ancIncome(from2025: boolean): LineDefinition[] {
+  return [
+    { code: 'PE', label: "Produits d'exploitation", section: 'produits', kind: 'heading' },
+    { code: 'RP1', label: 'Cotisations', section: 'produits', ranges: '756' },
+    { code: 'RP2', label: 'Ventes de biens et services', section: 'produits', ranges: '70' },
+    { code: 'RP3', label: 'Produits de tiers financeurs', section: 'produits', formula: sum('RP3A', 'RP3B', 'RP3C', 'RP3D') },
+    { code: 'RP3A', label: "Concours publics et subventions d'exploitation", section: 'produits', level: 2, ofWhich: true, ranges: from2025 ? '73 74 -747' : '73 74' },
+    { code: 'RP3B', label: 'Versements des fondateurs ou consommations de la dotation consomptible', section: 'produits', level: 2, ofWhich: true, ranges: '753' },
+    { code: 'RP3C', label: 'Ressources liées à la générosité du public', section: 'produits', level: 2, ofWhich: true, ranges: '754' },
+    { code: 'RP3D', label: 'Contributions financières', section: 'produits', level: 2, ofWhich: true, ranges: '755' },
+    { code: 'RP4', label: from2025 ? 'Reprises sur amortissements, dépréciations et provisions' : 'Reprises sur amortissements, dépréciations, provisions et transferts de charges', section: 'produits', ranges: from2025 ? '781' : '781 791' },
+    { code: 'RP5', label: 'Utilisations des fonds dédiés', section: 'produits', ranges: '789' },
+    { code: 'RP6', label: 'Autres produits', section: 'produits', ranges: from2025 ? '751 752 757 758 71 72 747' : '751 752 757 758 71 72' },
+    { code: 'RPT', label: "Total I — Produits d'exploitation", section: 'produits', kind: 'subtotal', formula: sum('RP1', 'RP2', 'RP3', 'RP4', 'RP5', 'RP6') },
+    { code: 'CE', label: "Charges d'exploitation", section: 'charges', kind: 'heading' },
+    { code: 'RC1', label: "Achats de marchandises et d'approvisionnements (y compris variation de stocks)", section: 'charges', ranges: '601 602 603 607' },
+    { code: 'RC2', label: 'Autres achats et charges externes', section: 'charges', ranges: '604 605 606 608 609 61 62' },
+    { code: 'RC3', label: 'Aides financières', section: 'charges', ranges: '657' },
+    { code: 'RC4', label: 'Impôts, taxes et versements assimilés', section: 'charges', ranges: '63' },
+    { code: 'RC5', label: 'Salaires et traitements', section: 'charges', ranges: '641 642 643 644 648 649' },
+    { code: 'RC6', label: 'Charges sociales', section: 'charges', ranges: '645 646 647' },
+    { code: 'RC7', label: 'Dotations aux amortissements et aux dépréciations', section: 'charges', ranges: '6811 6812 6816 6817' },
+    { code: 'RC8', label: 'Dotations aux provisions', section: 'charges', ranges: '6815' },
+    { code: 'RC9', label: 'Reports en fonds dédiés', section: 'charges', ranges: '689' },
+    { code: 'RC10', label: 'Autres charges', section: 'charges', ranges: '65 -657' },
+    { code: 'RCT', label: "Total II — Charges d'exploitation", section: 'charges', kind: 'subtotal', formula: sum('RC1', 'RC2', 'RC3', 'RC4', 'RC5', 'RC6', 'RC7', 'RC8', 'RC9', 'RC10') },
+    { code: 'R1', label: "1. Résultat d'exploitation (I − II)", section: 'resultat', kind: 'subtotal', formula: 'RPT - RCT' },
+    { code: 'RPF', label: 'Produits financiers', section: 'produits', ranges: from2025 ? '76 786' : '76 786 796' },
+    { code: 'RCF', label: 'Charges financières', section: 'charges', ranges: '66 686' },
+    { code: 'R2', label: '2. Résultat financier', section: 'resultat', kind: 'subtotal', formula: 'RPF - RCF' },
+    { code: 'R3', label: '3. Résultat courant avant impôts (1 + 2)', section: 'resultat', kind: 'subtotal', formula: 'R1 + R2' },
+    { code: 'RPE', label: 'Produits exceptionnels', section: 'produits', ranges: from2025 ? '77 787' : '77 787 797' },
+    { code: 'RCE', label: 'Charges exceptionnelles', section: 'charges', ranges: '67 687' },
+    { code: 'R4', label: '4. Résultat exceptionnel', section: 'resultat', kind: 'subtotal', formula: 'RPE - RCE' },
+    { code: 'RIS', label: 'Impôts sur les bénéfices et participation', section: 'charges', ranges: '69' },
+    { code: 'TP', label: 'Total des produits', section: 'produits', kind: 'total', formula: 'RPT + RPF + RPE' },
+    { code: 'TC', label: 'Total des charges', section: 'charges', kind: 'total', formula: 'RCT + RCF + RCE + RIS' },
+    { code: 'RES', label: 'Excédent ou déficit', section: 'resultat', kind: 'total', formula: 'TP - TC' },
+    { code: 'CVN', label: 'Contributions volontaires en nature', section: 'resultat', kind: 'heading' },
+    { code: 'CVNP', label: 'Produits : contributions volontaires en nature (87)', section: 'produits', ranges: '87' },
+    { code: 'CVNC', label: 'Charges : emplois des contributions volontaires en nature (86)', section: 'charges', ranges: '86' },
+  ]
+}
+
+const ANC_BALANCE: LineDefinition[] = [
+  { code: 'ACTIF', label: 'Actif', section: 'actif', kind: 'heading' },
+  { code: 'A01', label: 'Immobilisations incorporelles', section: 'actif', ranges: '20 280:A 290:A' },
+  { code: 'A02', label: 'Immobilisations corporelles', section: 'actif', ranges: '21 22 23 281:A 282:A 291:A 293:A' },
+  { code: 'A03', label: 'Biens reçus par legs ou donations destinés à être cédés', section: 'actif', ranges: '24' },
+  { code: 'A04', label: 'Immobilisations financières', section: 'actif', ranges: '26 27 296:A 297:A' },
+  { code: 'AT1', label: 'Total I — Actif immobilisé', section: 'actif', kind: 'subtotal', formula: sum('A01', 'A02', 'A03', 'A04') },
+  { code: 'A05', label: 'Stocks et en-cours', section: 'actif', ranges: '3 39:A' },
+  { code: 'A06', label: 'Créances usagers et comptes rattachés', section: 'actif', ranges: '41:D 491:A' },
+  { code: 'A07', label: 'Autres créances', section: 'actif', ranges: '40:D 42:D 43:D 44:D 45:D 46:D 47:D 495:A 496:A' },
+  { code: 'A08', label: 'Valeurs mobilières de placement', section: 'actif', ranges: '50 59:A' },
+  { code: 'A09', label: 'Disponibilités', section: 'actif', ranges: '51:D 52:D 53 54 58' },
+  { code: 'A10', label: "Charges constatées d'avance", section: 'actif', ranges: '486' },
+  { code: 'AT2', label: 'Total II — Actif circulant', section: 'actif', kind: 'subtotal', formula: sum('A05', 'A06', 'A07', 'A08', 'A09', 'A10') },
+  { code: 'AT', label: "TOTAL GÉNÉRAL DE L'ACTIF", section: 'actif', kind: 'total', formula: sum('AT1', 'AT2') },
+  { code: 'PASSIF', label: 'Passif', section: 'passif', kind: 'heading' },
+  { code: 'F01', label: 'Fonds propres sans droit de reprise', section: 'passif', ranges: '10 -103 -105 -106' },
+  { code: 'F02', label: 'Fonds propres avec droit de reprise', section: 'passif', ranges: '103' },
+  { code: 'F03', label: 'Écarts de réévaluation', section: 'passif', ranges: '105' },
+  { code: 'F04', label: 'Réserves', section: 'passif', ranges: '106' },
+  { code: 'F05', label: 'Report à nouveau', section: 'passif', ranges: '11' },
+  { code: 'F06', label: "Excédent ou déficit de l'exercice", section: 'passif', ranges: '12 6 7 8' },
+  { code: 'FSN', label: 'Situation nette (sous-total)', section: 'passif', kind: 'subtotal', formula: sum('F01', 'F02', 'F03', 'F04', 'F05', 'F06') },
+  { code: 'F07', label: "Subventions d'investissement", section: 'passif', ranges: '13' },
+  { code: 'F08', label: 'Provisions réglementées', section: 'passif', ranges: '14' },
+  { code: 'FT1', label: 'Total I — Fonds propres', section: 'passif', kind: 'subtotal', formula: sum('FSN', 'F07', 'F08') },
+  { code: 'F09', label: 'Fonds reportés et dédiés', section: 'passif', ranges: '19' },
+  { code: 'FT2', label: 'Total II — Fonds reportés et dédiés', section: 'passif', kind: 'subtotal', formula: 'F09' },
+  { code: 'F10', label: 'Provisions pour risques et charges', section: 'passif', ranges: '15' },
+  { code: 'FT3', label: 'Total III — Provisions', section: 'passif', kind: 'subtotal', formula: 'F10' },
+  { code: 'F11', label: 'Emprunts et dettes auprès des établissements de crédit', section: 'passif', ranges: '16 51:C 52:C' },
+  { code: 'F12', label: 'Dettes fournisseurs et comptes rattachés', section: 'passif', ranges: '40:C' },
+  { code: 'F13', label: 'Dettes fiscales et sociales', section: 'passif', ranges: '42:C 43:C 44:C' },
+  { code: 'F14', label: 'Autres dettes', section: 'passif', ranges: '41:C 45:C 46:C 47:C' },
+  { code: 'F15', label: "Produits constatés d'avance", section: 'passif', ranges: '487' },
+  { code: 'FT4', label: 'Total IV — Dettes', section: 'passif', kind: 'subtotal', formula: sum('F11', 'F12', 'F13', 'F14', 'F15') },
+  { code: 'FT', label: 'TOTAL GÉNÉRAL DU PASSIF', section: 'passif', kind: 'total', formula: sum('FT1', 'FT2', 'FT3', 'FT4') },
+]
+
+export const ANNUAL_REPORT_CODE = 'rapport-annuel'
+export const ANC_CODE = 'anc-2018-06'
+
+export const LAYOUT_DEFINITIONS: LayoutDefinition[] = [
+  { code: ANNUAL_REPORT_CODE, name: 'Rapport annuel (présentation de l’association)', kind: 'income_statement', validFromYear: 2020, lines: ANNUAL_INCOME },
+  { code: ANNUAL_REPORT_CODE, name: 'Rapport annuel (présentation de l’association)', kind: 'balance_sheet', validFromYear: 2020, lines: ANNUAL_BALANCE },
+  { code: ANC_CODE, name: 'Règlement ANC 2018-06', kind: 'income_statement', validFromYear: 2020, validToYear: 2024, lines: ancIncome(false) },
+  { code: ANC_CODE, name: 'Règlement ANC 2018-06 (modifié ANC 2022-06)', kind: 'income_statement', validFromYear: 2025, lines: ancIncome(true) },
+  { code: ANC_CODE, name: 'Règlement ANC 2018-06', kind: 'balance_sheet', validFromYear: 2020, lines: ANC_BALANCE },
+]
+
+/** Sign that turns a debit-minus-credit balance into the amount shown on the line. */
+export function sectionSign(section: Section): 1 | -1 {
+  return section === 'produits' || section === 'passif' ? -1 : 1
+}

@@ -1,0 +1,338 @@
+import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { Decimal } from 'decimal.js'
+import { Money } from '#support/money'
+import { computeLayout, sumBalances, type LayoutLine } from '#reports/accounting/statement_engine'
+import type { LayoutKind, Section, LineKind } from '#reports/accounting/layout_definitions'
+
+export interface FiscalYearRef {
+  id: number
+  label: string
+  startDate: string
+  endDate: string
+  status: string
+}
+
+export interface StatementAccount {
+  number: string
+  label: string
+  current: Decimal
+  previous: Decimal
+}
+
+export interface StatementRow {
+  code: string
+  label: string
+  section: Section
+  kind: LineKind
+  level: number
+  ofWhich: boolean
+  current: Decimal
+  previous: Decimal
+  budget: Decimal | null
+  variance: Decimal | null
+  /** Variance over the budget (ratio, 0.1 = 10 %), null without a budget. */
+  variancePercent: Decimal | null
+  /** Actif only: gross value and amortisation/provisions of the current year. */
+  gross: Decimal
+  depreciation: Decimal
+  accounts: StatementAccount[]
+}
+
+export interface StatementReport {
+  kind: LayoutKind
+  layout: { id: number; code: string; name: string }
+  fiscalYear: FiscalYearRef
+  previousYear: FiscalYearRef | null
+  budget: { id: number; label: string; status: string; fiscalYearLabel: string } | null
+  rows: StatementRow[]
+  result: { current: Decimal; previous: Decimal }
+  unmapped: Array<{ number: string; balance: Decimal }>
+}
+
+export interface StatementOptions {
+  organisationId: number
+  year?: number
+  fiscalYearId?: number
+  layoutCode?: string
+  /** Fiscal year whose budget fills the budget column (the year itself by default). */
+  budgetYear?: number
+  client?: QueryClientContract
+}
+
+const ZERO = new Money(0)
+
+function yearRef(row: any): FiscalYearRef {
+  const iso = (d: any) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10))
+  return {
+    id: row.id,
+    label: row.label,
+    startDate: iso(row.start_date),
+    endDate: iso(row.end_date),
+    status: row.status,
+  }
+}
+
+export class StatementNotFound extends Error {}
+
+async function findYear(client: QueryClientContract, organisationId: number, year?: number, id?: number) {
+  const query = client
+    .from('fiscal_years')
+    .where('organisation_id', organisationId)
+    .select('id', 'label', 'status', client.raw('start_date::text as start_date'), client.raw('end_date::text as end_date'))
+  if (id) query.where('id', id)
+  else if (year) query.whereRaw('extract(year from end_date) = ?', [year])
+  else query.orderBy('end_date', 'desc')
+  const row = await query.first()
+  return row ? yearRef(row) : null
+}
+
+async function previousOf(client: QueryClientContract, organisationId: number, year: FiscalYearRef) {
+  const row = await client
+    .from('fiscal_years')
+    .where('organisation_id', organisationId)
+    .whereRaw('end_date = ?::date - 1', [year.startDate])
+    .select('id', 'label', 'status', client.raw('start_date::text as start_date'), client.raw('end_date::text as end_date'))
+    .first()
+  return row ? yearRef(row) : null
+}
+
+export async function loadLayout(
+  client: QueryClientContract,
+  organisationId: number,
+  kind: LayoutKind,
+  code: string,
+  year: number
+) {
+  const layout = await client
+    .from('statement_layouts')
+    .where({ organisation_id: organisationId, kind, code })
+    .where('valid_from_year', '<=', year)
+    .where((q) => q.whereNull('valid_to_year').orWhere('valid_to_year', '>=', year))
+    .orderBy('valid_from_year', 'desc')
+    .first()
+  if (!layout) return null
+  const rows = await client
+    .from('statement_lines')
+    .where({ organisation_id: organisationId, layout_id: layout.id })
+    .orderBy('position')
+  const lines: LayoutLine[] = rows.map((r: any) => ({
+    id: r.id,
+    code: r.code,
+    label: r.label,
+    section: r.section,
+    kind: r.kind,
+    level: r.level,
+    ofWhich: r.of_which,
+    sign: r.sign,
+    ranges: r.ranges ?? [],
+    formula: r.formula ?? null,
+  }))
+  return { layout: { id: layout.id as number, code: layout.code as string, name: layout.name as string }, lines }
+}
+
+/**
+ * The one aggregate behind a statement: balance (debit − credit) per fiscal year and account
+ * over validated entries. `fromClass` limits it to the accounts a statement needs.
+ */
+export function balancesQuery(fromClass: string | null) {
+  return `SELECT e.fiscal_year_id, l.account_number, SUM(l.debit) - SUM(l.credit) AS balance
+            FROM entry_lines l JOIN entries e ON e.id = l.entry_id
+           WHERE l.organisation_id = ? AND e.fiscal_year_id = ANY(?::int[]) AND e.status = 'validated'
+                 ${fromClass ? 'AND l.account_number >= ?' : ''}
+           GROUP BY e.fiscal_year_id, l.account_number`
+}
+
+async function balancesByYear(
+  client: QueryClientContract,
+  organisationId: number,
+  yearIds: number[],
+  fromClass: string | null
+) {
+  const bindings: any[] = [organisationId, yearIds]
+  if (fromClass) bindings.push(fromClass)
+  const result = await client.rawQuery(balancesQuery(fromClass), bindings)
+  const byYear = new Map<number, Map<string, Decimal>>()
+  for (const id of yearIds) {
+    byYear.set(
+      id,
+      sumBalances(result.rows.filter((r: any) => r.fiscal_year_id === id))
+    )
+  }
+  return byYear
+}
+
+async function accountLabels(client: QueryClientContract, organisationId: number, numbers: string[]) {
+  if (numbers.length === 0) return new Map<string, string>()
+  const rows = await client
+    .from('accounts')
+    .where('organisation_id', organisationId)
+    .whereIn('number', numbers)
+    .select('number', 'label')
+  return new Map<string, string>(rows.map((r: any) => [r.number, r.label]))
+}
+
+async function budgetAmounts(
+  client: QueryClientContract,
+  organisationId: number,
+  layoutId: number,
+  year: number
+) {
+  const budget = await client
+    .from('budgets as b')
+    .join('fiscal_years as f', 'f.id', 'b.fiscal_year_id')
+    .where('b.organisation_id', organisationId)
+    .where('b.layout_id', layoutId)
+    .whereRaw('extract(year from f.end_date) = ?', [year])
+    .orderByRaw("(b.status = 'approved') desc, (b.version_kind = 'revised') desc, b.id desc")
+    .select('b.id', 'b.label', 'b.status', 'f.label as fiscal_year_label')
+    .first()
+  if (!budget) return null
+  const rows = await client
+    .from('budget_lines as bl')
+    .join('statement_lines as sl', 'sl.id', 'bl.statement_line_id')
+    .where('bl.budget_id', budget.id)
+    .groupBy('sl.code')
+    .select('sl.code')
+    .sum('bl.amount as amount')
+  const amounts = new Map<string, Decimal>(rows.map((r: any) => [r.code, new Money(r.amount)]))
+  return {
+    ref: { id: budget.id, label: budget.label, status: budget.status, fiscalYearLabel: budget.fiscal_year_label },
+    amounts,
+  }
+}
+
+async function build(kind: LayoutKind, options: StatementOptions): Promise<StatementReport> {
+  const client = options.client ?? db.connection()
+  const year = await findYear(client, options.organisationId, options.year, options.fiscalYearId)
+  if (!year) throw new StatementNotFound('Exercice introuvable.')
+  const endYear = Number(year.endDate.slice(0, 4))
+  const loaded = await loadLayout(client, options.organisationId, kind, options.layoutCode ?? 'rapport-annuel', endYear)
+  if (!loaded) throw new StatementNotFound('Présentation des états introuvable pour cet exercice.')
+  const previous = await previousOf(client, options.organisationId, year)
+  const ids = previous ? [year.id, previous.id] : [year.id]
+  const balances = await balancesByYear(client, options.organisationId, ids, kind === 'income_statement' ? '6' : null)
+  const current = computeLayout(loaded.lines, balances.get(year.id)!)
+  const before = computeLayout(loaded.lines, previous ? balances.get(previous.id)! : new Map())
+  const budget =
+    kind === 'income_statement'
+      ? await budgetAmounts(client, options.organisationId, loaded.layout.id, options.budgetYear ?? endYear)
+      : null
+  const budgeted = budget ? computeLayout(loaded.lines, new Map(), budget.amounts) : null
+
+  const numbers = new Set<string>()
+  for (const amounts of [current.amounts, before.amounts]) {
+    for (const value of amounts.values()) for (const n of value.accounts.keys()) numbers.add(n)
+  }
+  const labels = await accountLabels(client, options.organisationId, [...numbers])
+
+  const rows: StatementRow[] = loaded.lines.map((line) => {
+    const now = current.amounts.get(line.code)
+    const then = before.amounts.get(line.code)
+    const plan = budgeted?.amounts.get(line.code)?.amount ?? null
+    const value = now?.amount ?? ZERO
+    const accountNumbers = new Set([...(now?.accounts.keys() ?? []), ...(then?.accounts.keys() ?? [])])
+    return {
+      code: line.code,
+      label: line.label,
+      section: line.section,
+      kind: line.kind,
+      level: line.level,
+      ofWhich: line.ofWhich,
+      current: value,
+      previous: then?.amount ?? ZERO,
+      budget: line.kind === 'heading' ? null : plan,
+      variance: plan === null || line.kind === 'heading' ? null : value.minus(plan),
+      variancePercent:
+        plan === null || plan.isZero() || line.kind === 'heading' ? null : value.minus(plan).div(plan.abs()),
+      gross: now?.gross ?? ZERO,
+      depreciation: now?.depreciation ?? ZERO,
+      accounts: [...accountNumbers].sort().map((number) => ({
+        number,
+        label: labels.get(number) ?? '',
+        current: now?.accounts.get(number) ?? ZERO,
+        previous: then?.accounts.get(number) ?? ZERO,
+      })),
+    }
+  })
+
+  const resultOf = (map: Map<string, Decimal> | undefined) => {
+    let total = ZERO
+    for (const [number, balance] of map ?? []) if (number >= '6' && number < '8') total = total.minus(balance)
+    return total
+  }
+  return {
+    kind,
+    layout: loaded.layout,
+    fiscalYear: year,
+    previousYear: previous,
+    budget: budget?.ref ?? null,
+    rows,
+    result: {
+      current: resultOf(balances.get(year.id)),
+      previous: previous ? resultOf(balances.get(previous.id)) : ZERO,
+    },
+    unmapped: current.unmapped,
+  }
+}
+
+/** Compte de résultat: N, N-1, budget, variance. */
+export class IncomeStatement {
+  static build(options: StatementOptions) {
+    return build('income_statement', options)
+  }
+}
+
+/** Bilan: actif (brut, amortissements et provisions, net N, net N-1) and passif (N, N-1). */
+export class BalanceSheet {
+  static build(options: StatementOptions) {
+    return build('balance_sheet', options)
+  }
+
+  static totals(report: StatementReport) {
+    const row = (code: string) => report.rows.find((r) => r.code === code)
+    const actif = row('AT')
+    const passif = row('FT')
+    return {
+      actif: actif?.current ?? ZERO,
+      passif: passif?.current ?? ZERO,
+      previousActif: actif?.previous ?? ZERO,
+      previousPassif: passif?.previous ?? ZERO,
+      balanced:
+        !!actif && !!passif && actif.current.equals(passif.current) && actif.previous.equals(passif.previous),
+    }
+  }
+}
+
+/** Plain JSON view of a report: amounts as strings with two decimals. */
+export function statementToJson(report: StatementReport) {
+  const s = (d: Decimal | null) => (d === null ? null : d.toFixed(2))
+  return {
+    kind: report.kind,
+    layout: report.layout.code,
+    fiscal_year: report.fiscalYear.label,
+    previous_year: report.previousYear?.label ?? null,
+    budget: report.budget?.label ?? null,
+    result: { n: s(report.result.current), n1: s(report.result.previous) },
+    unmapped_accounts: report.unmapped.map((u) => ({ number: u.number, balance: s(u.balance) })),
+    lines: report.rows
+      .filter((r) => r.kind !== 'heading')
+      .map((r) => ({
+        code: r.code,
+        label: r.label,
+        section: r.section,
+        kind: r.kind,
+        level: r.level,
+        amounts:
+          report.kind === 'balance_sheet' && r.section === 'actif'
+            ? { brut: s(r.gross), amortissements_provisions: s(r.depreciation), n: s(r.current), n1: s(r.previous) }
+            : {
+                n: s(r.current),
+                n1: s(r.previous),
+                budget: s(r.budget),
+                variance: s(r.variance),
+                variance_percent: r.variancePercent === null ? null : r.variancePercent.times(100).toFixed(1),
+              },
+      })),
+  }
+}
