@@ -1,2 +1,3 @@
 import '#start/routes/core'
 import '#start/routes/grants'
+import '#start/routes/governance'

@@ -1,0 +1,64 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import Meeting from '#models/governance/meeting'
+import Resolution from '#models/governance/resolution'
+import { attendanceValidator, resolutionValidator, votesValidator } from '#validators/governance'
+import { addResolution, recordAttendance, recordVotes } from '#actions/governance/meetings'
+import { recordResolutionResult } from '#actions/governance/record_resolution_result'
+import { GovernanceRuleError, underRules } from '#models/governance/rule_error'
+
+/** Attendance, resolutions, votes and results of a meeting: each a recorded, audited change. */
+export default class DecisionsController {
+  async attendance({ params, request, response, session }: HttpContext) {
+    const payload = await request.validateUsing(attendanceValidator)
+    await underRules(() =>
+      db.transaction(async (trx) => {
+        const meeting = await Meeting.query({ client: trx }).where('id', params.id).forUpdate().firstOrFail()
+        await recordAttendance(meeting, Number(params.attendanceId), payload.status, payload.proxyToId ?? null, trx)
+      })
+    )
+    session.flash('success', 'Présence enregistrée.')
+    return response.redirect(`/gouvernance/seances/${params.id}#presences`)
+  }
+
+  async resolution({ params, request, response, session }: HttpContext) {
+    const payload = await request.validateUsing(resolutionValidator)
+    await underRules(() =>
+      db.transaction(async (trx) => {
+        const meeting = await Meeting.query({ client: trx }).where('id', params.id).forUpdate().firstOrFail()
+        await addResolution(meeting, { ...payload, fiscalYearId: payload.fiscalYearId ?? null }, trx)
+      })
+    )
+    session.flash('success', 'Résolution ajoutée.')
+    return response.redirect(`/gouvernance/seances/${params.id}#resolutions`)
+  }
+
+  async votes({ params, request, response, session }: HttpContext) {
+    const payload = await request.validateUsing(votesValidator)
+    const choices = Object.entries(payload.choices ?? {})
+      .filter(([, choice]) => choice)
+      .map(([attendanceId, choice]) => ({ attendanceId: Number(attendanceId), choice }))
+    const meetingId = await underRules(() =>
+      db.transaction(async (trx) => {
+        const resolution = await Resolution.query({ client: trx }).where('id', params.id).forUpdate().firstOrFail()
+        if (!choices.length) throw new GovernanceRuleError('Aucun vote saisi.')
+        await recordVotes(resolution, choices, trx)
+        return resolution.meetingId
+      })
+    )
+    session.flash('success', `${choices.length} vote(s) enregistré(s).`)
+    return response.redirect(`/gouvernance/seances/${meetingId}#resolution-${params.id}`)
+  }
+
+  async result({ params, response, session }: HttpContext) {
+    const resolution = await underRules(() =>
+      db.transaction(async (trx) => {
+        const row = await Resolution.query({ client: trx }).where('id', params.id).forUpdate().firstOrFail()
+        await recordResolutionResult(row, trx)
+        return row
+      })
+    )
+    session.flash('success', `Résolution « ${resolution.title} » : ${resolution.resultLabel.toLowerCase()}.`)
+    return response.redirect(`/gouvernance/seances/${resolution.meetingId}#resolution-${resolution.id}`)
+  }
+}

@@ -1,0 +1,53 @@
+import vine from '@vinejs/vine'
+
+const isoDate = () => vine.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/)
+
+export const seatValidator = vine.create({
+  collegeId: vine.number().withoutDecimals(),
+  memberBodyName: vine.string().trim().minLength(2).maxLength(200),
+  memberKind: vine.enum(['epci', 'collectivite', 'etat', 'partenaire', 'usagers', 'autre']),
+  personName: vine.string().trim().minLength(2).maxLength(200).optional(),
+  personEmail: vine.string().trim().toLowerCase().email().maxLength(254).optional(),
+  role: vine.enum(['titular', 'alternate']),
+  mandateStart: isoDate(),
+  mandateEnd: isoDate().optional(),
+  obtainedBy: vine.enum(['by_right', 'designated', 'elected']),
+  reEligible: vine.boolean().optional(),
+  derivedFromEpci: vine.boolean().optional(),
+})
+
+export const seatEndValidator = vine.create({ mandateEnd: isoDate() })
+
+export const compositionFilterValidator = vine.create({ date: isoDate().optional() })
+
+export const meetingValidator = vine.create({
+  kind: vine.enum(['ca', 'ag_ordinaire', 'ag_extraordinaire', 'bureau', 'comite_antenne']),
+  title: vine.string().trim().minLength(3).maxLength(200),
+  heldOn: isoDate(),
+  heldTime: vine.string().trim().regex(/^\d{2}:\d{2}$/).optional(),
+  location: vine.string().trim().maxLength(200).optional(),
+  convenedAt: isoDate().optional(),
+  agenda: vine.string().trim().maxLength(10000).optional(),
+  secondConvening: vine.boolean().optional(),
+})
+
+export const attendanceValidator = vine.create({
+  status: vine.enum(['present', 'excused', 'absent', 'represented']),
+  proxyToId: vine.number().withoutDecimals().optional(),
+})
+
+export const resolutionValidator = vine.create({
+  title: vine.string().trim().minLength(3).maxLength(200),
+  text: vine.string().trim().maxLength(10000).optional(),
+  majority: vine.enum(['simple', 'absolute', 'two_thirds']),
+  subjectKind: vine.enum(['approve_accounts', 'allocate_result', 'adopt_budget', 'appointment', 'other']),
+  fiscalYearId: vine.number().withoutDecimals().optional(),
+})
+
+export const votesValidator = vine.create({
+  choices: vine.record(vine.enum(['', 'for', 'against', 'abstention'])).optional(),
+})
+
+export const documentValidator = vine.create({
+  title: vine.string().trim().minLength(2).maxLength(200),
+})

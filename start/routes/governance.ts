@@ -1,0 +1,46 @@
+import router from '@adonisjs/core/services/router'
+import { guard } from '#start/routes/guard'
+
+const CompositionController = () => import('#controllers/governance/composition_controller')
+const SeatsController = () => import('#controllers/governance/seats_controller')
+const MeetingsController = () => import('#controllers/governance/meetings_controller')
+const DecisionsController = () => import('#controllers/governance/decisions_controller')
+const DocumentsController = () => import('#controllers/governance/documents_controller')
+const PortalController = () => import('#controllers/governance/portal_controller')
+
+router
+  .group(() => {
+    router.get('/', [CompositionController, 'index']).as('index')
+    router.get('/composition.xlsx', [CompositionController, 'export']).as('composition.export')
+    router.get('/composition/impression', [CompositionController, 'print']).as('composition.print')
+    router.get('/portail', [PortalController, 'show']).as('portal')
+    router.get('/seances', [MeetingsController, 'index']).as('meetings.index')
+    router.get('/seances.xlsx', [MeetingsController, 'export']).as('meetings.export')
+    router.get('/seances/:id', [MeetingsController, 'show']).as('meetings.show').where('id', router.matchers.number())
+    router.get('/seances/:id/presences.xlsx', [MeetingsController, 'exportAttendance']).as('attendances.export')
+    router.get('/seances/:id/proces-verbal', [MeetingsController, 'minutes']).as('meetings.minutes')
+    router.get('/seances/:id/proces-verbal-signe', [DocumentsController, 'showSigned']).as('minutes.signed')
+    router.get('/documents/:id', [DocumentsController, 'show']).as('documents.show')
+  })
+  .prefix('/gouvernance')
+  .as('governance')
+  .use(guard('governance.read'))
+
+router
+  .group(() => {
+    router.post('/voix/recalcul', [CompositionController, 'recompute']).as('votes.recompute')
+    router.get('/sieges/nouveau', [SeatsController, 'create']).as('seats.create')
+    router.post('/sieges', [SeatsController, 'store']).as('seats.store')
+    router.post('/sieges/:id/fin', [SeatsController, 'end']).as('seats.end')
+    router.get('/seances/nouvelle', [MeetingsController, 'create']).as('meetings.create')
+    router.post('/seances', [MeetingsController, 'store']).as('meetings.store')
+    router.post('/seances/:id/presences/:attendanceId', [DecisionsController, 'attendance']).as('attendances.update')
+    router.post('/seances/:id/resolutions', [DecisionsController, 'resolution']).as('resolutions.store')
+    router.post('/seances/:id/documents', [DocumentsController, 'store']).as('documents.store')
+    router.post('/seances/:id/proces-verbal-signe', [DocumentsController, 'storeSigned']).as('minutes.store')
+    router.post('/resolutions/:id/votes', [DecisionsController, 'votes']).as('votes.store')
+    router.post('/resolutions/:id/resultat', [DecisionsController, 'result']).as('resolutions.result')
+  })
+  .prefix('/gouvernance')
+  .as('governance.write')
+  .use(guard('governance.write'))
