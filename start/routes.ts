@@ -1,3 +1,4 @@
 import '#start/routes/core'
 import '#start/routes/grants'
 import '#start/routes/governance'
+import '#start/routes/quality'

@@ -4,7 +4,9 @@ import type { ImportDefinition } from '#imports/core/pipeline'
  * Every spreadsheet import of the application, by kind. A domain adds one line here; the
  * generic screens under /imports/:kind then offer upload, template, preview and commit.
  */
-const definitions: Record<string, () => Promise<{ default: ImportDefinition<any> }>> = {}
+const definitions: Record<string, () => Promise<{ default: ImportDefinition<any> }>> = {
+  'quality.referential': () => import('#imports/quality/referential'),
+}
 
 export const importKinds = () => Object.keys(definitions)
 

@@ -1,0 +1,100 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import Criterion from '#models/quality/criterion'
+import Referential from '#models/quality/referential'
+import User from '#models/core/user'
+import { ASSESSMENT_STATUSES, STATUS_LABELS, EVIDENCE_LINK_KINDS, LINK_KIND_LABELS } from '#models/quality/labels'
+import { assessmentValidator } from '#validators/quality'
+import { updateAssessment, AssessmentRuleError } from '#actions/quality/update_assessment'
+import { calendarDate } from '#support/calendar_date'
+import { criteriaWorkbook, referentialWorkbook } from '#exports/quality/criteria'
+import qualityConfig from '#config/quality'
+import { ACCEPTED_TYPES_TEXT } from '#actions/quality/attach_evidence'
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+const crumbs = (label?: string) => [
+  { label: 'Qualité', href: '/qualite' },
+  { label: 'Critères', href: label ? '/qualite/criteres' : undefined },
+  ...(label ? [{ label }] : []),
+]
+
+export default class CriteriaController {
+  private async load(request: HttpContext['request']) {
+    const referentialId = Number(request.input('referentiel')) || undefined
+    const query = Referential.query()
+    const referential = await (referentialId ? query.where('id', referentialId) : query.where('is_current', true)).first()
+    if (!referential) return { referential: null, criteria: [] }
+    const criteria = await Criterion.query()
+      .where('referential_id', referential.id)
+      .preload('theme')
+      .preload('assessment', (q) => q.preload('owner'))
+      .withCount('evidenceFiles')
+      .withCount('evidenceLinks')
+      .orderBy('position')
+    return { referential, criteria }
+  }
+
+  async index({ view, request }: HttpContext) {
+    const { referential, criteria } = await this.load(request)
+    return view.render('pages/quality/criteria/index', { referential, criteria, breadcrumbs: crumbs() })
+  }
+
+  async export({ request, response }: HttpContext) {
+    const { criteria } = await this.load(request)
+    response.header('Content-Type', XLSX)
+    response.attachment('criteres-labellisation.xlsx')
+    return criteriaWorkbook(criteria)
+  }
+
+  async referential({ request, response }: HttpContext) {
+    const { referential, criteria } = await this.load(request)
+    if (!referential) return response.notFound('Aucun référentiel')
+    response.header('Content-Type', XLSX)
+    response.attachment(`referentiel-edition-${referential.edition}.xlsx`)
+    return referentialWorkbook(referential, criteria)
+  }
+
+  async show({ params, view }: HttpContext) {
+    const criterion = await Criterion.query()
+      .where('id', params.id)
+      .preload('theme')
+      .preload('referential')
+      .preload('assessment', (q) => q.preload('owner'))
+      .preload('statusChanges', (q) => q.preload('user').orderBy('created_at', 'desc').orderBy('id', 'desc'))
+      .preload('evidenceFiles', (q) => q.preload('uploader').orderBy('created_at', 'desc'))
+      .preload('evidenceLinks', (q) => q.orderBy('created_at', 'desc'))
+      .firstOrFail()
+    const users = await User.query().where('is_active', true).orderBy('full_name')
+    const statuses = ASSESSMENT_STATUSES.filter(
+      (status) => status !== 'not_applicable' || criterion.referential.allowsNotApplicable
+    )
+    return view.render('pages/quality/criteria/show', {
+      criterion,
+      statusOptions: statuses.map((value) => ({ value, label: STATUS_LABELS[value] })),
+      ownerOptions: [{ value: '', label: '— Aucun —' }, ...users.map((u) => ({ value: u.id, label: u.fullName }))],
+      linkKindOptions: EVIDENCE_LINK_KINDS.map((value) => ({ value, label: LINK_KIND_LABELS[value] })),
+      maxMegabytes: Math.round(qualityConfig.evidenceMaxBytes / (1024 * 1024)),
+      acceptedTypes: ACCEPTED_TYPES_TEXT,
+      breadcrumbs: crumbs(`${criterion.code} — ${criterion.title}`),
+    })
+  }
+
+  async update({ params, request, response, session }: HttpContext) {
+    const payload = await request.validateUsing(assessmentValidator)
+    try {
+      await updateAssessment(Number(params.id), {
+        status: payload.status,
+        ownerId: payload.ownerId ?? null,
+        dueDate: calendarDate(payload.dueDate),
+        comment: payload.comment ?? null,
+        version: payload.version,
+      })
+    } catch (error) {
+      if (!(error instanceof AssessmentRuleError)) throw error
+      session.flashAll()
+      session.flash('error', error.message)
+      return response.redirect().back()
+    }
+    session.flash('success', 'Évaluation du critère enregistrée.')
+    return response.redirect(`/qualite/criteres/${params.id}`)
+  }
+}

@@ -1,0 +1,79 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import drive from '@adonisjs/drive/services/main'
+import Criterion from '#models/quality/criterion'
+import EvidenceFile from '#models/quality/evidence_file'
+import EvidenceLink from '#models/quality/evidence_link'
+import { evidenceLinkValidator } from '#validators/quality'
+import { attachEvidence, downloadHeaders, EvidenceRejected } from '#actions/quality/attach_evidence'
+import { currentActor } from '#support/request_context'
+
+/** Evidence of a criterion: uploaded files (served as downloads only) and links to Socle records. */
+export default class EvidenceController {
+  async upload({ params, request, response, session }: HttpContext) {
+    const criterion = await Criterion.findOrFail(params.id)
+    const file = request.file('fichier')
+    if (!file || !file.tmpPath) {
+      session.flash('error', 'Choisissez un fichier à joindre.')
+      return response.redirect().back()
+    }
+    try {
+      await attachEvidence(criterion, { tmpPath: file.tmpPath, clientName: file.clientName })
+    } catch (error) {
+      if (!(error instanceof EvidenceRejected)) throw error
+      session.flash('error', error.message)
+      return response.redirect().back()
+    }
+    session.flash('success', 'Pièce justificative ajoutée.')
+    return response.redirect(`/qualite/criteres/${criterion.id}`)
+  }
+
+  async download({ params, response }: HttpContext) {
+    const evidence = await EvidenceFile.findOrFail(params.id)
+    // Loading the criterion through the scoped model applies the criterion's own access rule.
+    await Criterion.findOrFail(evidence.criterionId)
+    for (const [name, value] of Object.entries(downloadHeaders(evidence))) {
+      response.header(name, value)
+    }
+    return response.stream(await drive.use('quality').getStream(evidence.storedName))
+  }
+
+  async destroyFile({ params, response, session }: HttpContext) {
+    const evidence = await EvidenceFile.findOrFail(params.id)
+    await db.transaction(async (trx) => {
+      evidence.useTransaction(trx)
+      await evidence.delete()
+    })
+    await drive.use('quality').delete(evidence.storedName)
+    session.flash('success', 'Pièce justificative supprimée.')
+    return response.redirect(`/qualite/criteres/${evidence.criterionId}`)
+  }
+
+  async storeLink({ params, request, response, session }: HttpContext) {
+    const criterion = await Criterion.findOrFail(params.id)
+    const payload = await request.validateUsing(evidenceLinkValidator)
+    if (payload.kind === 'url' && !/^https?:\/\/\S+$/i.test(payload.reference)) {
+      session.flashAll()
+      session.flash('error', 'Un lien externe doit commencer par http:// ou https://.')
+      return response.redirect().back()
+    }
+    await db.transaction((trx) =>
+      EvidenceLink.create(
+        { criterionId: criterion.id, ...payload, label: payload.label ?? null, createdBy: currentActor()?.userId ?? null },
+        { client: trx }
+      )
+    )
+    session.flash('success', 'Lien de preuve ajouté.')
+    return response.redirect(`/qualite/criteres/${criterion.id}`)
+  }
+
+  async destroyLink({ params, response, session }: HttpContext) {
+    const link = await EvidenceLink.findOrFail(params.id)
+    await db.transaction(async (trx) => {
+      link.useTransaction(trx)
+      await link.delete()
+    })
+    session.flash('success', 'Lien de preuve retiré.')
+    return response.redirect(`/qualite/criteres/${link.criterionId}`)
+  }
+}

@@ -1,0 +1,51 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import Referential from '#models/quality/referential'
+import { labellisationScore } from '#reports/quality/labellisation_score'
+import { scoreWorkbook } from '#exports/quality/score'
+import { STATUS_LABELS } from '#models/quality/labels'
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+export default class ScoreController {
+  private async score({ auth, request }: HttpContext) {
+    const referentialId = Number(request.input('referentiel')) || undefined
+    return labellisationScore(auth.user!.organisationId, { referentialId })
+  }
+
+  async show(ctx: HttpContext) {
+    const score = await this.score(ctx)
+    const editions = await Referential.query().orderBy('name').orderBy('edition', 'desc')
+    const printable = ctx.request.url().endsWith('/impression')
+    const chart = score && {
+      type: 'bar',
+      labels: score.themes.map((theme) => theme.name),
+      datasets: [
+        {
+          label: 'Score (%)',
+          data: score.themes.map((theme) => (theme.ratio ? theme.ratio.times(100).toDecimalPlaces(1).toNumber() : 0)),
+        },
+        {
+          label: 'Seuil (%)',
+          data: score.themes.map(() => score.referential.thresholdPercent.toNumber()),
+        },
+      ],
+    }
+    return ctx.view.render('pages/quality/score', {
+      score,
+      chart,
+      editions,
+      printable,
+      statusLabels: STATUS_LABELS,
+      query: score && !editions.find((e) => e.id === score.referential.id)?.isCurrent ? `?referentiel=${score.referential.id}` : '',
+      breadcrumbs: [{ label: 'Qualité et labellisation' }],
+    })
+  }
+
+  async export(ctx: HttpContext) {
+    const score = await this.score(ctx)
+    if (!score) return ctx.response.notFound('Aucun référentiel')
+    ctx.response.header('Content-Type', XLSX)
+    ctx.response.attachment(`score-labellisation-${score.asOf.toISODate()}.xlsx`)
+    return scoreWorkbook(score)
+  }
+}

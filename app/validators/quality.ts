@@ -1,0 +1,72 @@
+import vine from '@vinejs/vine'
+import {
+  ACTION_STATUSES,
+  ASSESSMENT_STATUSES,
+  AXIS_KINDS,
+  EVIDENCE_LINK_KINDS,
+} from '#models/quality/labels'
+
+const date = () => vine.date({ formats: ['YYYY-MM-DD'] })
+const id = () => vine.number().withoutDecimals().min(1)
+
+export const assessmentValidator = vine.create({
+  status: vine.enum(ASSESSMENT_STATUSES),
+  ownerId: id().optional(),
+  dueDate: date().optional(),
+  comment: vine.string().trim().maxLength(5000).optional(),
+  version: vine.number().withoutDecimals(),
+})
+
+export const evidenceLinkValidator = vine.create({
+  kind: vine.enum(EVIDENCE_LINK_KINDS),
+  reference: vine.string().trim().minLength(1).maxLength(500),
+  label: vine.string().trim().maxLength(300).optional(),
+})
+
+export const planValidator = vine.create({
+  title: vine.string().trim().minLength(2).maxLength(200),
+  startYear: vine.number().withoutDecimals().min(2000).max(2100),
+  endYear: vine.number().withoutDecimals().min(2000).max(2100),
+  announcedAxes: vine.number().withoutDecimals().min(0).max(100).optional(),
+})
+
+export const axisValidator = vine.create({
+  kind: vine.enum(AXIS_KINDS),
+  title: vine.string().trim().minLength(2).maxLength(300),
+  description: vine.string().trim().maxLength(5000).optional(),
+})
+
+export const workingGroupValidator = vine.create({
+  name: vine.string().trim().minLength(2).maxLength(200),
+  axisId: id().optional(),
+})
+
+export const memberValidator = vine.create({
+  userId: id().optional(),
+  fullName: vine.string().trim().maxLength(200).optional(),
+  role: vine.string().trim().maxLength(100).optional(),
+})
+
+export const actionValidator = vine.create({
+  axisId: id(),
+  title: vine.string().trim().minLength(2).maxLength(300),
+  ownerId: id().optional(),
+  ownerName: vine.string().trim().maxLength(200).optional(),
+  status: vine.enum(ACTION_STATUSES),
+  dueDate: date().optional(),
+})
+
+export const actionStatusValidator = vine.create({
+  status: vine.enum(ACTION_STATUSES),
+  version: vine.number().withoutDecimals(),
+})
+
+export const milestoneValidator = vine.create({
+  title: vine.string().trim().minLength(2).maxLength(300),
+  dueDate: date().optional(),
+  reachedOn: date().optional(),
+})
+
+export const axisCriterionValidator = vine.create({
+  criterionId: id(),
+})

@@ -1,0 +1,38 @@
+import db from '@adonisjs/lucid/services/db'
+import type Organisation from '#models/core/organisation'
+import { actingAs } from '#support/request_context'
+import { loadRapport2023 } from '#database/seeders/demo'
+import { seedQuality } from '#database/seeders/quality'
+
+/** The quality demo (35 criteria, 26 validated, strategic plan) in a test organisation. */
+export async function seedQualityDemo(organisation: Organisation) {
+  const rapport = await loadRapport2023()
+  await actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, () =>
+    db.transaction((trx) => seedQuality(organisation, rapport, trx))
+  )
+  const criteria = await db
+    .from('criteria')
+    .join('criterion_assessments', 'criterion_assessments.criterion_id', 'criteria.id')
+    .where('criteria.organisation_id', organisation.id)
+    .select('criteria.id', 'criteria.code', 'criterion_assessments.status', 'criterion_assessments.version')
+    .orderBy('criteria.position')
+  return { rapport, criteria }
+}
+
+export const QUALITY_TABLES = [
+  'referentials',
+  'referential_themes',
+  'criteria',
+  'criterion_assessments',
+  'criterion_status_changes',
+  'evidence_files',
+  'evidence_links',
+  'strategic_plans',
+  'strategic_axes',
+  'working_groups',
+  'working_group_members',
+  'strategic_actions',
+  'action_milestones',
+  'axis_criteria',
+  'audit_events',
+]
