@@ -1,0 +1,169 @@
+import db from '@adonisjs/lucid/services/db'
+import { Decimal } from 'decimal.js'
+
+export interface DaysRow {
+  label: string
+  F: Decimal
+  H: Decimal
+  total: Decimal
+  previousTotal: Decimal | null
+}
+
+export interface TrainingReport {
+  year: number
+  daysByContract: DaysRow[]
+  daysByJob: DaysRow[]
+  trainedByAge: Array<{ label: string; F: number; H: number; total: number; previousTotal: number }>
+  costs: Array<{ kind: string; label: string; amount: Decimal }>
+  costGroups: { pedagogique: Decimal; annexes: Decimal; salaire: Decimal; total: Decimal }
+  refunds: Array<{ mode: string; label: string; expected: Decimal; received: Decimal }>
+  refundsTotal: Decimal
+}
+
+export const COST_LABELS: Record<string, string> = {
+  pedagogique: 'Coûts pédagogiques',
+  transport: 'Frais annexes : transport',
+  hebergement: 'Frais annexes : hébergement',
+  repas: 'Frais annexes : repas',
+  salaire: 'Coûts salariaux',
+}
+export const REFUND_MODES: Record<string, string> = {
+  alternance: 'Alternance',
+  fonction_tutorale: 'Exercice de la fonction tutorale',
+  fonds_mutualises_plan: 'Fonds mutualisés du plan',
+}
+const CONTRACT_GROUPS = [
+  { label: 'CDI', types: ['cdi'] },
+  { label: 'CDD', types: ['cdd', 'cdd_remplacement'] },
+  { label: 'CDD alternance', types: ['apprentissage', 'professionnalisation'] },
+]
+export const TRAINING_AGE_BANDS = ['0 - 25 ans', '25 - 35 ans', '36 - 45 ans', '46 - 55 ans', '55 ans et +']
+
+const d = (v: string | null | undefined) => new Decimal(v ?? 0)
+
+/**
+ * Training figures of one year, from sessions, participants, cost and financing lines. The
+ * contract and emploi repère of a participant are those of the contract running on the first
+ * day of the session; ages are on 31/12 (bands: up to 25, 26-35, 36-45, 46-55, 56 and over).
+ */
+export default class TrainingReportBuilder {
+  constructor(
+    private organisationId: number,
+    private year: number
+  ) {}
+
+  private participants = `
+    SELECT tp.employee_id, tp.days, e.sex, e.birth_date, extract(year FROM ts.start_date)::int AS year,
+           c.contract_type, j.label AS job, j.position
+    FROM training_participants tp
+    JOIN training_sessions ts ON ts.id = tp.training_session_id
+    JOIN employees e ON e.id = tp.employee_id
+    LEFT JOIN contracts c ON c.employee_id = tp.employee_id AND c.superseded_at IS NULL
+      AND c.start_date <= ts.start_date AND COALESCE(c.end_date, DATE '9999-12-31') >= ts.start_date
+    LEFT JOIN job_references j ON j.id = c.job_reference_id
+    WHERE tp.organisation_id = ? AND extract(year FROM ts.start_date) IN (?, ?)`
+
+  async build(): Promise<TrainingReport> {
+    const org = this.organisationId
+    const y = this.year
+    const base = [org, y, y - 1]
+    const byContract = await db.rawQuery(
+      `SELECT contract_type AS key, sex, year, sum(days) AS days FROM (${this.participants}) p GROUP BY 1, 2, 3`,
+      base
+    )
+    const daysByContract: DaysRow[] = CONTRACT_GROUPS.map((g) => {
+      const rows = byContract.rows.filter((r: any) => g.types.includes(r.key))
+      const sum = (filter: (r: any) => boolean) => rows.filter(filter).reduce((a: Decimal, r: any) => a.plus(r.days), new Decimal(0))
+      const F = sum((r) => r.year === y && r.sex === 'F')
+      const H = sum((r) => r.year === y && r.sex === 'H')
+      return { label: g.label, F, H, total: F.plus(H), previousTotal: sum((r) => r.year === y - 1) }
+    })
+    daysByContract.push(totalRow(daysByContract))
+
+    const byJob = await db.rawQuery(
+      `SELECT COALESCE(job, 'Non renseigné') AS label, COALESCE(position, 9999) AS position, sex, sum(days) AS days
+       FROM (${this.participants}) p WHERE year = ? GROUP BY 1, 2, 3 ORDER BY 2, 1`,
+      [...base, y]
+    )
+    const jobs = new Map<string, DaysRow>()
+    for (const r of byJob.rows) {
+      if (!jobs.has(r.label)) jobs.set(r.label, { label: r.label, F: new Decimal(0), H: new Decimal(0), total: new Decimal(0), previousTotal: null })
+      const row = jobs.get(r.label)!
+      row[r.sex as 'F' | 'H'] = row[r.sex as 'F' | 'H'].plus(r.days)
+      row.total = row.total.plus(r.days)
+    }
+    const daysByJob = [...jobs.values()]
+    daysByJob.push(totalRow(daysByJob))
+
+    const ages = await db.rawQuery(
+      `SELECT width_bucket(date_part('year', age(make_date(year, 12, 31), birth_date)), ARRAY[26, 36, 46, 56]::float8[]) AS band,
+              sex, year, count(DISTINCT employee_id) AS n
+       FROM (${this.participants}) p GROUP BY 1, 2, 3`,
+      base
+    )
+    const trainedByAge = TRAINING_AGE_BANDS.map((label, band) => {
+      const count = (f: (r: any) => boolean) => ages.rows.filter((r: any) => r.band === band && f(r)).reduce((a: number, r: any) => a + Number(r.n), 0)
+      const F = count((r) => r.year === y && r.sex === 'F')
+      const H = count((r) => r.year === y && r.sex === 'H')
+      return { label, F, H, total: F + H, previousTotal: count((r) => r.year === y - 1) }
+    })
+    trainedByAge.push({
+      label: 'TOTAL',
+      F: trainedByAge.reduce((a, r) => a + r.F, 0),
+      H: trainedByAge.reduce((a, r) => a + r.H, 0),
+      total: trainedByAge.reduce((a, r) => a + r.total, 0),
+      previousTotal: trainedByAge.reduce((a, r) => a + r.previousTotal, 0),
+    })
+
+    const costRows = await db.rawQuery(
+      `SELECT kind, sum(amount) AS amount FROM training_cost_lines
+       WHERE organisation_id = ? AND incurred_on BETWEEN make_date(?, 1, 1) AND make_date(?, 12, 31) GROUP BY 1`,
+      [org, y, y]
+    )
+    const costs = Object.entries(COST_LABELS).map(([kind, label]) => ({
+      kind,
+      label,
+      amount: d(costRows.rows.find((r: any) => r.kind === kind)?.amount),
+    }))
+    const amount = (kind: string) => costs.find((c) => c.kind === kind)!.amount
+    const annexes = amount('transport').plus(amount('hebergement')).plus(amount('repas'))
+    const costGroups = {
+      pedagogique: amount('pedagogique'),
+      annexes,
+      salaire: amount('salaire'),
+      total: amount('pedagogique').plus(annexes).plus(amount('salaire')),
+    }
+
+    const refundRows = await db.rawQuery(
+      `SELECT mode, sum(amount_expected) AS expected,
+              sum(amount_received) FILTER (WHERE received_on BETWEEN make_date(?, 1, 1) AND make_date(?, 12, 31)) AS received
+       FROM training_financing_lines
+       WHERE organisation_id = ? AND funder = 'uniformation'
+         AND (extract(year FROM requested_on) = ? OR extract(year FROM received_on) = ?)
+       GROUP BY 1`,
+      [y, y, org, y, y]
+    )
+    const refunds = Object.entries(REFUND_MODES).map(([mode, label]) => {
+      const r = refundRows.rows.find((x: any) => x.mode === mode)
+      return { mode, label, expected: d(r?.expected), received: d(r?.received) }
+    })
+    return {
+      year: y,
+      daysByContract,
+      daysByJob,
+      trainedByAge,
+      costs,
+      costGroups,
+      refunds,
+      refundsTotal: refunds.reduce((a, r) => a.plus(r.received), new Decimal(0)),
+    }
+  }
+}
+
+function totalRow(rows: DaysRow[]): DaysRow {
+  const sum = (k: 'F' | 'H' | 'total') => rows.reduce((a, r) => a.plus(r[k]), new Decimal(0))
+  const previous = rows.every((r) => r.previousTotal === null)
+    ? null
+    : rows.reduce((a, r) => a.plus(r.previousTotal ?? 0), new Decimal(0))
+  return { label: 'TOTAL', F: sum('F'), H: sum('H'), total: sum('total'), previousTotal: previous }
+}
