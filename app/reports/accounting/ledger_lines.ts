@@ -1,0 +1,138 @@
+import db from '@adonisjs/lucid/services/db'
+
+/** Filters shared by the journal, the grand livre and the exports. */
+export interface LedgerFilters {
+  fiscalYearId?: number | null
+  from?: string | null
+  to?: string | null
+  journalId?: number | null
+  accountFrom?: string | null
+  accountTo?: string | null
+  programmeId?: number | null
+  grantId?: number | null
+  territoryId?: number | null
+  status?: 'validated' | 'draft' | null
+}
+
+/**
+ * Appends the WHERE clauses of the filters (aliases: e = entries, l = entry_lines). Account
+ * ranges compare account numbers as text with the upper bound padded, so "6" to "62" means
+ * every account from 6 up to 62999...
+ */
+export function filterSql(organisationId: number, filters: LedgerFilters) {
+  const where = ['l.organisation_id = ?']
+  const bindings: Array<string | number> = [organisationId]
+  if (filters.fiscalYearId) {
+    where.push('e.fiscal_year_id = ?')
+    bindings.push(filters.fiscalYearId)
+  }
+  if (filters.from) {
+    where.push('l.entry_date >= ?')
+    bindings.push(filters.from)
+  }
+  if (filters.to) {
+    where.push('l.entry_date <= ?')
+    bindings.push(filters.to)
+  }
+  if (filters.journalId) {
+    where.push('e.journal_id = ?')
+    bindings.push(filters.journalId)
+  }
+  if (filters.accountFrom) {
+    where.push('l.account_number >= ?')
+    bindings.push(filters.accountFrom)
+  }
+  if (filters.accountTo) {
+    where.push('l.account_number <= ?')
+    bindings.push(`${filters.accountTo}\uffff`)
+  }
+  for (const [key, column] of [
+    ['programmeId', 'programme_id'],
+    ['grantId', 'grant_id'],
+    ['territoryId', 'territory_id'],
+  ] as const) {
+    if (filters[key]) {
+      where.push(`l.${column} = ?`)
+      bindings.push(filters[key]!)
+    }
+  }
+  if (filters.status) {
+    where.push('e.status = ?')
+    bindings.push(filters.status)
+  }
+  return { where: where.join(' AND '), bindings }
+}
+
+export interface LedgerLineRow {
+  entry_id: number
+  line_no: number
+  chain_position: string | null
+  journal_code: string
+  journal_label: string
+  number: string | null
+  entry_date: string
+  account_number: string
+  account_label: string
+  aux_number: string | null
+  aux_label: string | null
+  piece_ref: string | null
+  piece_date: string | null
+  entry_label: string
+  label: string | null
+  debit: string
+  credit: string
+  lettering: string | null
+  lettering_date: string | null
+  valid_date: string | null
+  currency_amount: string | null
+  currency: string | null
+  status: string
+  programme_id: number | null
+  grant_id: number | null
+  territory_id: number | null
+}
+
+const SELECT = `
+  SELECT l.entry_id, l.line_no, e.chain_position, j.code AS journal_code, j.label AS journal_label, e.number,
+         to_char(l.entry_date, 'YYYY-MM-DD') AS entry_date, l.account_number, a.label AS account_label,
+         l.aux_number, l.aux_label, e.piece_ref, to_char(e.piece_date, 'YYYY-MM-DD') AS piece_date,
+         e.label AS entry_label, l.label, l.debit::text AS debit, l.credit::text AS credit, l.lettering,
+         to_char(l.lettering_date, 'YYYY-MM-DD') AS lettering_date,
+         to_char(coalesce(e.valid_date, (e.validated_at AT TIME ZONE 'Europe/Paris')::date), 'YYYY-MM-DD') AS valid_date,
+         l.currency_amount::text AS currency_amount, l.currency, e.status, l.programme_id, l.grant_id, l.territory_id
+    FROM entry_lines l
+    JOIN entries e ON e.id = l.entry_id
+    JOIN journals j ON j.id = e.journal_id
+    JOIN accounts a ON a.id = l.account_id`
+
+/**
+ * Streams ledger lines in batches by keyset pagination (never OFFSET, never all rows at once):
+ * 'chain' follows the validation order (FEC), 'date' the entry date.
+ */
+export async function* streamLedgerLines(
+  organisationId: number,
+  filters: LedgerFilters,
+  order: 'chain' | 'date' = 'date',
+  batch = 5000
+): AsyncGenerator<LedgerLineRow> {
+  const { where, bindings } = filterSql(organisationId, filters)
+  let cursor: Array<string | number> | null = null
+  for (;;) {
+    let keyset = ''
+    if (cursor) {
+      keyset =
+        order === 'chain'
+          ? ' AND (e.chain_position, l.line_no) > (?, ?)'
+          : ' AND (l.entry_date, l.entry_id, l.line_no) > (?, ?, ?)'
+    }
+    const orderBy = order === 'chain' ? 'e.chain_position, l.line_no' : 'l.entry_date, l.entry_id, l.line_no'
+    const { rows } = await db.rawQuery(
+      `${SELECT} WHERE ${where}${keyset} ORDER BY ${orderBy} LIMIT ${batch}`,
+      [...bindings, ...(cursor ?? [])]
+    )
+    for (const row of rows) yield row as LedgerLineRow
+    if (rows.length < batch) return
+    const last = rows[rows.length - 1] as LedgerLineRow
+    cursor = order === 'chain' ? [last.chain_position!, last.line_no] : [last.entry_date, last.entry_id, last.line_no]
+  }
+}

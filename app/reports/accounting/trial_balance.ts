@@ -1,0 +1,95 @@
+import db from '@adonisjs/lucid/services/db'
+import { Decimal } from 'decimal.js'
+import { filterSql, type LedgerFilters } from '#reports/accounting/ledger_lines'
+
+/** Journals whose entries are opening balances (à-nouveaux). */
+export const OPENING_JOURNALS = ['AN', 'RAN']
+
+export interface TrialBalanceRow {
+  accountNumber: string
+  accountLabel: string
+  openingDebit: Decimal
+  openingCredit: Decimal
+  movementDebit: Decimal
+  movementCredit: Decimal
+  closingDebit: Decimal
+  closingCredit: Decimal
+}
+
+export interface TrialBalance {
+  rows: TrialBalanceRow[]
+  totals: Omit<TrialBalanceRow, 'accountNumber' | 'accountLabel'>
+}
+
+const side = (balance: Decimal) => ({
+  debit: balance.greaterThan(0) ? balance : new Decimal(0),
+  credit: balance.lessThan(0) ? balance.negated() : new Decimal(0),
+})
+
+/**
+ * Balance générale of validated entries: per account, the opening balance (entries of the
+ * fiscal year before the period, and the period's à-nouveaux), the movements of the period and
+ * the closing balance. One SUM ... GROUP BY in PostgreSQL; nothing is added up in JavaScript
+ * except splitting each account's balance into its debit or credit side.
+ */
+export async function trialBalance(
+  organisationId: number,
+  filters: LedgerFilters & { fiscalYearId: number }
+): Promise<TrialBalance> {
+  const period = { ...filters, from: null, status: 'validated' as const }
+  const { where, bindings } = filterSql(organisationId, period)
+  const from = filters.from ?? '0001-01-01'
+  const { rows } = await db.rawQuery(
+    `WITH lines AS (
+       SELECT l.account_number, l.debit, l.credit,
+              (l.entry_date < ? OR j.code = ANY(?)) AS opening
+         FROM entry_lines l JOIN entries e ON e.id = l.entry_id JOIN journals j ON j.id = e.journal_id
+        WHERE ${where}
+     )
+     SELECT lines.account_number, min(a.label) AS account_label,
+            sum(debit - credit) FILTER (WHERE opening)::text AS opening,
+            sum(debit) FILTER (WHERE NOT opening)::text AS movement_debit,
+            sum(credit) FILTER (WHERE NOT opening)::text AS movement_credit,
+            sum(debit - credit)::text AS closing,
+            GROUPING(lines.account_number) AS is_total
+       FROM lines LEFT JOIN accounts a ON a.organisation_id = ? AND a.number = lines.account_number
+      GROUP BY ROLLUP(lines.account_number)
+      ORDER BY is_total, lines.account_number`,
+    [from, OPENING_JOURNALS, ...bindings, organisationId]
+  )
+  const result: TrialBalanceRow[] = []
+  const totals = {
+    openingDebit: new Decimal(0),
+    openingCredit: new Decimal(0),
+    movementDebit: new Decimal(0),
+    movementCredit: new Decimal(0),
+    closingDebit: new Decimal(0),
+    closingCredit: new Decimal(0),
+  }
+  for (const row of rows) {
+    const opening = side(new Decimal(row.opening ?? 0))
+    const closing = side(new Decimal(row.closing ?? 0))
+    if (row.is_total) {
+      totals.movementDebit = new Decimal(row.movement_debit ?? 0)
+      totals.movementCredit = new Decimal(row.movement_credit ?? 0)
+      continue
+    }
+    const line = {
+      accountNumber: row.account_number,
+      accountLabel: row.account_label ?? '',
+      openingDebit: opening.debit,
+      openingCredit: opening.credit,
+      movementDebit: new Decimal(row.movement_debit ?? 0),
+      movementCredit: new Decimal(row.movement_credit ?? 0),
+      closingDebit: closing.debit,
+      closingCredit: closing.credit,
+    }
+    // Sides of balances are per account: their column totals add the split values (few rows).
+    totals.openingDebit = totals.openingDebit.plus(line.openingDebit)
+    totals.openingCredit = totals.openingCredit.plus(line.openingCredit)
+    totals.closingDebit = totals.closingDebit.plus(line.closingDebit)
+    totals.closingCredit = totals.closingCredit.plus(line.closingCredit)
+    result.push(line)
+  }
+  return { rows: result, totals }
+}

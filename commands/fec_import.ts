@@ -1,0 +1,56 @@
+import { BaseCommand, args, flags } from '@adonisjs/core/ace'
+import type { CommandOptions } from '@adonisjs/core/types/ace'
+
+export default class FecImport extends BaseCommand {
+  static commandName = 'fec:import'
+  static description = 'Importe un fichier des écritures comptables (FEC) dans un exercice ouvert'
+  static options: CommandOptions = { startApp: true }
+
+  @args.string({ description: 'Chemin du fichier FEC' })
+  declare file: string
+
+  @flags.number({ description: 'Exercice (année), par exemple 2023', required: true })
+  declare year: number
+
+  @flags.number({ description: 'Organisation (la première par défaut)' })
+  declare organisation: number | undefined
+
+  async run() {
+    const { default: db } = await import('@adonisjs/lucid/services/db')
+    const { actingAs } = await import('#support/request_context')
+    const { importFecFile, fiscalYearByYear } = await import('#actions/accounting/import_fec')
+    const organisationId =
+      this.organisation ?? (await db.from('organisations').orderBy('id').select('id').first())?.id
+    if (!organisationId) {
+      this.logger.error('Aucune organisation.')
+      this.exitCode = 1
+      return
+    }
+    const year = await fiscalYearByYear(organisationId, this.year)
+    if (!year) {
+      this.logger.error(`Aucun exercice ${this.year} pour l’organisation ${organisationId}.`)
+      this.exitCode = 1
+      return
+    }
+    const result = await actingAs({ organisationId, userId: null, label: 'fec:import' }, () =>
+      importFecFile(this.file, year.id)
+    )
+    const money = (value: string) =>
+      new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(Number(value))
+    if (result.status === 'committed') {
+      this.logger.success(
+        `FEC importé dans l’exercice ${year.label} : ${result.lines} lignes, ${result.entries} écritures, ` +
+          `débit ${money(result.totalDebit)}, crédit ${money(result.totalCredit)}, ` +
+          `${result.accountsCreated} compte(s) et ${result.journalsCreated} journal(aux) créés ` +
+          `(${result.encoding}, ${result.separator}, ${result.variant}) en ${result.seconds.toFixed(1)} s.`
+      )
+      return
+    }
+    this.logger.error(`FEC refusé : ${result.errorCount} erreur(s), rien n’a été écrit dans la comptabilité.`)
+    for (const issue of result.errors.slice(0, 50)) {
+      this.logger.log(`  ligne ${issue.line} · ${issue.field} · « ${issue.value} » : ${issue.reason}`)
+    }
+    if (result.errorCount > 50) this.logger.log(`  … et ${result.errorCount - 50} autre(s).`)
+    this.exitCode = 1
+  }
+}
