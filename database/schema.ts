@@ -724,6 +724,25 @@ export class GrantEventSchema extends BaseModel {
   declare userId: number | null
 }
 
+export class GrantLineAllocationSchema extends BaseModel {
+  static $columns = ['amount', 'createdAt', 'entryLineId', 'grantId', 'id', 'organisationId', 'source'] as const
+  $columns = GrantLineAllocationSchema.$columns
+  @decimalColumn()
+  declare amount: Decimal
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare entryLineId: bigint | number
+  @column()
+  declare grantId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column()
+  declare source: string
+}
+
 export class GrantPaymentScheduleSchema extends BaseModel {
   static $columns = ['amount', 'createdAt', 'expectedOn', 'grantId', 'id', 'kind', 'label', 'organisationId', 'updatedAt', 'version'] as const
   $columns = GrantPaymentScheduleSchema.$columns

@@ -106,3 +106,8 @@ export function calendarDate(text: string, label: string): DateTime {
   if (!value.isValid) throw new GrantRuleError(`Le champ ${label} doit être une date valide.`)
   return value
 }
+
+export const allocationValidator = vine.create({
+  entryLineId: vine.number().positive(),
+  amount: amount().optional(),
+})

@@ -46,6 +46,7 @@ router
     router.post('/conventions/:id/objectifs', [Items, 'target']).as('grants.target')
     router.post('/conventions/:id/echeances', [Items, 'deadline']).as('grants.deadline')
     router.post('/conventions/:id/documents', [Items, 'upload']).as('grants.upload')
+    router.post('/conventions/:id/imputations', [Items, 'allocate']).as('grants.allocate')
     router.post('/fin-exercice/propositions', [YearEnd, 'propose']).as('year_end.propose')
   })
   .prefix('/financements')

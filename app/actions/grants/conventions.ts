@@ -7,6 +7,7 @@ import GrantEvent from '#models/grants/grant_event'
 import GrantAmendment from '#models/grants/grant_amendment'
 import GrantPaymentSchedule from '#models/grants/grant_payment_schedule'
 import GrantReceipt from '#models/grants/grant_receipt'
+import GrantLineAllocation from '#models/grants/grant_line_allocation'
 import { currentActor } from '#support/request_context'
 import { formatMoney } from '#support/french_format'
 import { sumMoney, toMoney } from '#support/money'
@@ -263,7 +264,7 @@ export async function amendGrant(
 /** A convention that the ledger's analytic lines point at is never deleted. */
 export async function deleteGrant(grant: Grant, trx: TransactionClientContract) {
   const used = await trx
-    .from('entry_lines')
+    .from('grant_ledger_lines')
     .where({ organisation_id: grant.organisationId, grant_id: grant.id })
     .count('* as n')
     .first()
@@ -283,4 +284,27 @@ export async function deleteGrant(grant: Grant, trx: TransactionClientContract) 
 
 export function today() {
   return DateTime.now().setZone('Europe/Paris').startOf('day')
+}
+
+/**
+ * Attributes (part of) a ledger line to the convention, for lines booked without it: the ledger
+ * line itself is never changed. The database refuses more than the line's amount.
+ */
+export async function allocateLine(
+  grant: Grant,
+  allocation: { entryLineId: number; amount?: Decimal | null },
+  trx: TransactionClientContract
+) {
+  const line = await trx
+    .from('entry_lines')
+    .where({ id: allocation.entryLineId, organisation_id: grant.organisationId })
+    .first()
+  if (!line) throw new GrantRuleError(`La ligne d'écriture n° ${allocation.entryLineId} est introuvable.`)
+  const amount = allocation.amount ?? toMoney(line.debit).plus(toMoney(line.credit))
+  return withDatabaseGuards(() =>
+    GrantLineAllocation.create(
+      { grantId: grant.id, entryLineId: allocation.entryLineId, amount, source: 'manual' },
+      { client: trx }
+    )
+  )
 }

@@ -37,9 +37,9 @@ export async function proposeYearEndEntries(organisationId: number, year: number
     created.push(entry.id)
   }
   for (const p of report.positions) {
-    await propose(p.grantId, `FD-${year}`, `Report en fonds dédiés ${p.reference}`, p.newDedicated.minus(p.booked.newDedicated), '6894', '194')
-    await propose(p.grantId, `FD-${year}`, `Utilisation de fonds dédiés ${p.reference}`, p.usedDedicated.minus(p.booked.usedDedicated), '194', '7894')
-    await propose(p.grantId, `PCA-${year}`, `Produit constaté d'avance ${p.reference}`, p.deferred.minus(p.booked.deferred), revenueAccount.get(p.grantId)!, '487')
+    await propose(p.grantId, `FD-${year}`, `Report en fonds dédiés ${p.reference}`, p.proposed.newDedicated, '6894', '194')
+    await propose(p.grantId, `FD-${year}`, `Utilisation de fonds dédiés ${p.reference}`, p.proposed.usedDedicated, '194', '7894')
+    await propose(p.grantId, `PCA-${year}`, `Produit constaté d'avance ${p.reference}`, p.proposed.deferred, revenueAccount.get(p.grantId)!, '487')
   }
   return created
 }

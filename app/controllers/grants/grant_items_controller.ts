@@ -65,6 +65,12 @@ export default class GrantItemsController {
       GrantDeadline.create({ grantId: grant.id, kind: p.kind, label: p.label, dueOn: v.calendarDate(p.dueOn, 'date') }, { client: trx }))
   }
 
+  async allocate(ctx: HttpContext) {
+    const p = await ctx.request.validateUsing(v.allocationValidator)
+    return this.within(ctx, 'Ligne du grand livre imputée à la convention.', (grant, trx) =>
+      conventions.allocateLine(grant, { entryLineId: p.entryLineId, amount: v.money(p.amount, 'montant', false) }, trx))
+  }
+
   async upload(ctx: HttpContext) {
     const file = ctx.request.file('fichier', { size: '20mb', extnames: ['pdf', 'png', 'jpg', 'jpeg', 'docx', 'odt'] })
     if (!file || !file.isValid) throw new GrantRuleError(file?.errors[0]?.message ?? 'Choisissez un fichier (PDF, image, DOCX ou ODT, 20 Mo au plus).')

@@ -108,6 +108,7 @@ export function yearEndSheet(rows: Row[]): Sheet {
       { header: 'Fonds dédiés ouverture', key: 'openingDedicated', type: 'money' },
       { header: 'Reports (6894)', key: 'newDedicated', type: 'money' },
       { header: 'Utilisations (7894)', key: 'usedDedicated', type: 'money' },
+      { header: 'Autres mouvements (194)', key: 'otherDedicated', type: 'money' },
       { header: 'Fonds dédiés clôture', key: 'closingDedicated', type: 'money' },
     ],
     rows,

@@ -79,7 +79,7 @@ export class GrantsDashboard {
                 g.cofinancing_rate,
                 least(1, greatest(0, (CAST(:day AS date) - g.period_start + 1)::numeric
                       / (g.period_end - g.period_start + 1))) AS elapsed,
-                coalesce((SELECT sum(l.debit - l.credit) FROM entry_lines l
+                coalesce((SELECT sum(l.debit - l.credit) FROM grant_ledger_lines l
                    WHERE l.organisation_id = g.organisation_id AND l.grant_id = g.id AND ${COST_LINE}
                      AND l.entry_date BETWEEN g.period_start AND least(g.period_end, CAST(:day AS date))), 0) AS consumed
            FROM grants g

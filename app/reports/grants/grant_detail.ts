@@ -31,7 +31,7 @@ export class GrantDetail {
                 sum(CASE WHEN ${REVENUE_LINE} THEN l.credit - l.debit ELSE 0 END) AS recognised,
                 sum(CASE WHEN ${COST_LINE} THEN l.debit - l.credit ELSE 0 END) AS consumed,
                 count(*)::int AS lines
-           FROM entry_lines l JOIN grants g ON g.id = l.grant_id
+           FROM grant_ledger_lines l JOIN grants g ON g.id = l.grant_id
           WHERE l.organisation_id = :org AND l.grant_id = :id
           GROUP BY 1 ORDER BY 1`,
         { org: this.organisationId, id: this.grantId },

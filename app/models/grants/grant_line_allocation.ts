@@ -1,0 +1,10 @@
+import { GrantLineAllocationSchema } from '#database/schema'
+import { compose } from '@adonisjs/core/helpers'
+import { OrganisationScoped } from '#models/mixins/organisation_scoped'
+import { Auditable } from '#models/mixins/auditable'
+
+export default class GrantLineAllocation extends compose(
+  GrantLineAllocationSchema,
+  OrganisationScoped,
+  Auditable('grants')
+) {}
