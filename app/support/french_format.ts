@@ -1,12 +1,12 @@
 import { Decimal } from 'decimal.js'
 import { DateTime } from 'luxon'
-import { Money, roundCents, MONEY_SCALE } from './money.js'
+import { Money, roundCents, toMoney, MONEY_SCALE } from './money.js'
 
 export const PARIS_ZONE = 'Europe/Paris'
 
 /*
- * Intl fr-FR output is kept as is: the thousands separator and the space before "€" and "%"
- * are U+202F (narrow no-break space), not a regular space.
+ * Intl fr-FR output is kept as is: thousands are separated by U+202F (narrow no-break space)
+ * and "€" / "%" are preceded by U+00A0 (no-break space), not by regular spaces.
  *
  * Values are handed to Intl as exact decimal strings (Intl.NumberFormat v3), never as floats,
  * so amounts beyond 2^53 cents keep every digit. Rounding is always done beforehand with
@@ -54,7 +54,7 @@ export function formatMoney(
   options: { cents?: boolean } = {}
 ): string {
   const digits = options.cents === false ? 0 : MONEY_SCALE
-  const amount = digits === MONEY_SCALE ? roundCents(value) : toDecimal(value)
+  const amount = digits === MONEY_SCALE ? roundCents(value) : toMoney(value)
   return cached(currencyFormatters, digits, { style: 'currency', currency: 'EUR' }).format(
     exact(amount, digits)
   )
@@ -94,9 +94,6 @@ const FRENCH_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]\d{1,2}:\d{2}(?::
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/
 const EXCEL_SERIAL = /^\d{1,7}(?:[.,]\d+)?$/
 
-// Serial of 9999-12-31, the last date Excel knows.
-const MAX_EXCEL_SERIAL = 2958465
-
 function calendarDate(year: number, month: number, day: number, source: unknown): DateTime {
   const date = DateTime.fromObject({ year, month, day }, { zone: PARIS_ZONE })
   if (!date.isValid) {
@@ -105,29 +102,59 @@ function calendarDate(year: number, month: number, day: number, source: unknown)
   return date
 }
 
+function isRealDay(year: number, month: number, day: number): boolean {
+  const date = new Date(0)
+  date.setUTCFullYear(year, month - 1, day)
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  )
+}
+
+// Intl rather than Luxon here: exports call this for every date cell.
+const PARIS_DAY = new Intl.DateTimeFormat('en-US', {
+  timeZone: PARIS_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+})
+
+function parisDay(instant: Date, source: unknown): string {
+  if (Number.isNaN(instant.getTime())) {
+    throw new InvalidDateError(`date invalide : « ${String(source)} »`, source)
+  }
+  const parts: Record<string, string> = {}
+  for (const part of PARIS_DAY.formatToParts(instant)) {
+    parts[part.type] = part.value
+  }
+  return `${parts.year.padStart(4, '0')}-${parts.month}-${parts.day}`
+}
+
 /**
  * Calendar date ('YYYY-MM-DD') of a value: a Luxon DateTime or a JS Date is read in
  * Europe/Paris; a 'YYYY-MM-DD' string is taken as is (never shifted by a timezone);
  * an ISO date-time string without offset is read as Paris local time.
  */
 export function toIsoCalendarDate(value: DateTime | Date | string): string {
-  let date: DateTime
   if (DateTime.isDateTime(value)) {
-    date = value.setZone(PARIS_ZONE)
-  } else if (value instanceof Date) {
-    date = DateTime.fromJSDate(value, { zone: PARIS_ZONE })
-  } else if (typeof value === 'string') {
+    return parisDay(value.toJSDate(), value)
+  }
+  if (value instanceof Date) {
+    return parisDay(value, value)
+  }
+  if (typeof value === 'string') {
     const match = value.match(ISO_DATE)
-    date = match
-      ? calendarDate(Number(match[1]), Number(match[2]), Number(match[3]), value)
-      : DateTime.fromISO(value, { zone: PARIS_ZONE })
-  } else {
-    throw new InvalidDateError(`date invalide : ${String(value)}`, value)
+    if (match) {
+      if (!isRealDay(Number(match[1]), Number(match[2]), Number(match[3]))) {
+        throw new InvalidDateError(`date invalide : « ${value} » (jour inexistant)`, value)
+      }
+      return value
+    }
+    const date = DateTime.fromISO(value, { zone: PARIS_ZONE })
+    if (date.isValid) {
+      return date.toISODate()!
+    }
   }
-  if (!date.isValid) {
-    throw new InvalidDateError(`date invalide : « ${String(value)} »`, value)
-  }
-  return date.toISODate()!
+  throw new InvalidDateError(`date invalide : « ${String(value)} »`, value)
 }
 
 /**
@@ -147,8 +174,9 @@ export function formatDate(value: DateTime | Date | string): string {
  */
 export function excelSerialToIsoDate(serial: number, date1904 = false): string {
   const days = Math.floor(serial)
-  if (!Number.isFinite(serial) || days < 1 || days > MAX_EXCEL_SERIAL) {
-    throw new InvalidDateError(`date Excel hors limites : ${serial}`, serial)
+  const outOfRange = () => new InvalidDateError(`date Excel hors limites : ${serial}`, serial)
+  if (!Number.isFinite(serial) || days < (date1904 ? 0 : 1)) {
+    throw outOfRange()
   }
   let epoch: number
   if (date1904) {
@@ -158,7 +186,12 @@ export function excelSerialToIsoDate(serial: number, date1904 = false): string {
   } else {
     epoch = days < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30)
   }
-  return new Date(epoch + days * 86_400_000).toISOString().slice(0, 10)
+  const iso = new Date(epoch + days * 86_400_000).toISOString()
+  // Excel stops at 9999-12-31; toISOString() writes later years as +010000-…
+  if (iso.length !== 24) {
+    throw outOfRange()
+  }
+  return iso.slice(0, 10)
 }
 
 /**

@@ -36,7 +36,11 @@ export interface BooleanCell extends BaseCell {
   value: boolean
 }
 
-/** Excel error (`#DIV/0!`, `#N/A`…), or '' for a formula saved without a computed result. */
+/**
+ * Excel error (`#DIV/0!`, `#N/A`…), or '' for a formula without usable result: ExcelJS's
+ * streaming reader drops the cached error of a formula, and some programs save formulas
+ * without computing them.
+ */
 export interface ErrorCell extends BaseCell {
   kind: 'error'
   value: string
@@ -81,7 +85,7 @@ function refuseError(row: SheetRow, index: number, cell: ErrorCell): never {
     row,
     index,
     cell.value === ''
-      ? 'formule sans résultat calculé, ouvrez et enregistrez le fichier dans Excel'
+      ? 'formule sans résultat utilisable (erreur de calcul ou fichier enregistré sans les résultats)'
       : 'la cellule contient une erreur Excel'
   )
 }

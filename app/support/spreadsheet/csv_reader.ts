@@ -32,7 +32,10 @@ interface PhysicalLine {
  * line feed as the single byte 0x0A, which never appears inside a multi-byte UTF-8 sequence.
  * Line endings: LF, CRLF, or CR alone (old Mac exports) when the file has no LF at all.
  */
-async function* physicalLines(stream: Readable, maxLineBytes: number): AsyncGenerator<PhysicalLine> {
+async function* physicalLines(
+  stream: Readable,
+  maxLineBytes: number
+): AsyncGenerator<PhysicalLine> {
   let separator: number | null = null
   let pending: Buffer[] = []
   let pendingLength = 0
@@ -45,7 +48,8 @@ async function* physicalLines(stream: Readable, maxLineBytes: number): AsyncGene
 
   const emit = (bytes: Buffer): PhysicalLine => {
     line++
-    const end = separator === LF && bytes.length > 0 && bytes[bytes.length - 1] === CR ? -1 : undefined
+    const end =
+      separator === LF && bytes.length > 0 && bytes[bytes.length - 1] === CR ? -1 : undefined
     return { bytes: end === undefined ? bytes : bytes.subarray(0, end), line }
   }
 

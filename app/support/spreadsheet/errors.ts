@@ -48,7 +48,7 @@ export class SpreadsheetError extends Error {
     if (details.column !== undefined) {
       where.push(`colonne ${columnLetter(details.column)}`)
     }
-    if (details.value !== undefined && details.quoteValue !== false) {
+    if (details.value !== undefined && details.value !== '' && details.quoteValue !== false) {
       where.push(`valeur « ${shorten(details.value)} »`)
     }
     super(where.length > 0 ? `${reason} (${where.join(', ')})` : reason)

@@ -90,7 +90,11 @@ export async function inspectUpload(
     await handle.read(head, 0, head.length, 0)
 
     if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) {
-      const directory = await readZipDirectory(handle, size, options.zipLimits ?? DEFAULT_ZIP_LIMITS)
+      const directory = await readZipDirectory(
+        handle,
+        size,
+        options.zipLimits ?? DEFAULT_ZIP_LIMITS
+      )
       checkWorkbookEntries(new Set(directory.entries.map((entry) => entry.name)))
       return { kind: 'xlsx' }
     }

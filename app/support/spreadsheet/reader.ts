@@ -56,17 +56,15 @@ export async function* readRows(path: string, options: ReadRowsOptions): AsyncGe
       continue
     }
     if (width > options.maxColumns) {
-      throw new SpreadsheetError(
-        `trop de colonnes : ${width} (maximum ${options.maxColumns})`,
-        { line: row.line }
-      )
+      throw new SpreadsheetError(`trop de colonnes : ${width} (maximum ${options.maxColumns})`, {
+        line: row.line,
+      })
     }
     count++
     if (count > options.maxRows) {
-      throw new SpreadsheetError(
-        `le fichier dépasse la limite de ${options.maxRows} lignes`,
-        { line: row.line }
-      )
+      throw new SpreadsheetError(`le fichier dépasse la limite de ${options.maxRows} lignes`, {
+        line: row.line,
+      })
     }
     yield width === row.cells.length ? row : { line: row.line, cells: row.cells.slice(0, width) }
   }

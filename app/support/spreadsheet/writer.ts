@@ -1,6 +1,6 @@
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
-import { setImmediate as nextTurn } from 'node:timers/promises'
+import { setImmediate as nextTurn, setTimeout as delay } from 'node:timers/promises'
 import { Decimal } from 'decimal.js'
 import ExcelJS from 'exceljs'
 import { DateTime } from 'luxon'
@@ -32,7 +32,7 @@ export type Row = Record<string, unknown>
 
 // Longest text an Excel cell accepts; a longer one makes Excel "repair" the file.
 const EXCEL_MAX_TEXT = 32_767
-const YIELD_EVERY_ROWS = 500
+const YIELD_EVERY_ROWS = 200
 
 const DEFAULT_WIDTHS: Record<ColumnType, number> = {
   text: 24,
@@ -133,7 +133,9 @@ export function xlsxCellValue(column: ColumnSpec, value: unknown): ExcelJS.CellV
 }
 
 function defaultWidth(column: ColumnSpec): number {
-  return column.width ?? Math.max(DEFAULT_WIDTHS[column.type], Math.min(column.header.length + 4, 50))
+  return (
+    column.width ?? Math.max(DEFAULT_WIDTHS[column.type], Math.min(column.header.length + 4, 50))
+  )
 }
 
 interface SheetTarget {
@@ -201,10 +203,31 @@ async function drained(output: Writable): Promise<void> {
   }
 }
 
+/** ExcelJS internals: the buffer between a worksheet and the zip compressor. */
+interface WorksheetWriterInternals {
+  _stream?: { pipes?: Array<{ _writableState?: { length?: number } }> }
+}
+
+const MAX_PENDING_SHEET_BYTES = 1024 * 1024
+
+/**
+ * ExcelJS 4.4 writes committed rows into the compressor's input without backpressure
+ * (exceljs issue #2916): when rows come faster than deflate, the whole sheet piles up in
+ * memory. Wait for the compressor while more than 1 MB is pending.
+ */
+async function compressorCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
+  const pending = () =>
+    (sheet as unknown as WorksheetWriterInternals)._stream?.pipes?.[0]?._writableState?.length ?? 0
+  while (pending() > MAX_PENDING_SHEET_BYTES) {
+    await delay(5)
+  }
+}
+
 /**
  * Streams one worksheet to `output` (an HTTP response, a file...), row by row, with bounded
  * memory: each row is committed as soon as it is written, and the writer waits while the
  * output is saturated. Resolves when the whole file has been written; `output` is then ended.
+ * If a row cannot be written (or `rows` throws), `output` is destroyed and the error rethrown.
  */
 export async function streamWorkbook(
   output: Writable,
@@ -223,14 +246,21 @@ export async function streamWorkbook(
   header.commit()
 
   let lastRow = 1
-  for await (const row of rows) {
-    sheet.addRow(rowValues(spec.columns, row)).commit()
-    lastRow++
-    if (lastRow % YIELD_EVERY_ROWS === 0) {
-      // Lets the zip compressor consume what was written, then waits for a slow client.
-      await nextTurn()
-      await drained(output)
+  try {
+    for await (const row of rows) {
+      sheet.addRow(rowValues(spec.columns, row)).commit()
+      lastRow++
+      if (lastRow % YIELD_EVERY_ROWS === 0) {
+        await nextTurn()
+        await compressorCaughtUp(sheet)
+        await drained(output)
+      }
     }
+  } catch (error) {
+    // A half-written file must not look complete: cut the output (an HTTP client sees a
+    // failed download) and let the caller log the error.
+    output.destroy()
+    throw error
   }
   sheet.autoFilter = filterRange(spec.columns, lastRow)
   sheet.commit()
@@ -283,7 +313,9 @@ export async function writeCsv(
       await once(output, 'drain')
     }
   }
-  await write(`\uFEFF${columns.map((column) => csvField(neutraliseFormula(column.header))).join(';')}\r\n`)
+  await write(
+    `\uFEFF${columns.map((column) => csvField(neutraliseFormula(column.header))).join(';')}\r\n`
+  )
   for await (const row of rows) {
     await write(
       `${columns.map((column) => csvField(csvCellValue(column, row[column.key]))).join(';')}\r\n`

@@ -66,13 +66,12 @@ function normalise(
   fromFormula: boolean
 ): CellValue {
   if (value === null || value === undefined) {
-    // A formula without cached result: the file was written by a program that does not compute.
+    // A formula without cached result, or whose cached result is an error (dropped by ExcelJS).
     return fromFormula ? { kind: 'error', value: '', fromFormula } : null
   }
   if (typeof value === 'number') {
     if (Number.isNaN(value)) {
-      // ExcelJS turns the cached error of a formula (#DIV/0!...) into NaN.
-      return { kind: 'error', value: '#ERREUR', fromFormula }
+      return { kind: 'error', value: '', fromFormula }
     }
     if (fromFormula && isDateFormat(numFmt)) {
       return dateCell(value, date1904, fromFormula)
@@ -156,16 +155,30 @@ export async function* readXlsxRows(
   })
   const internals = workbook as unknown as WorkbookReaderInternals
   const wanted = options.sheetName?.trim().toLocaleLowerCase('fr')
+  /*
+   * ExcelJS copies worksheets met before the shared strings (Excel writes them last) into
+   * temporary files and deletes each one only once its reader has been handed over and the
+   * iteration moved on. So the iteration always runs to the end, even after the wanted sheet
+   * or when the caller stops early: other sheets are skipped without being parsed.
+   */
+  const worksheets = workbook[Symbol.asyncIterator]()
   let found = false
+  let completed = false
 
   try {
-    for await (const worksheet of workbook) {
+    for (;;) {
+      const next = await worksheets.next()
+      if (next.done) {
+        break
+      }
+      const worksheet = next.value
       const name = (worksheet as unknown as WorksheetReaderInternals).name
       const sheets = internals.model?.sheets ?? []
       const target = wanted
         ? name?.toLocaleLowerCase('fr') === wanted
-        : sheets.length === 0 || name === (sheets.find((s) => s.state !== 'hidden') ?? sheets[0]).name
-      if (!target) {
+        : sheets.length === 0 ||
+          name === (sheets.find((s) => s.state !== 'hidden') ?? sheets[0]).name
+      if (found || !target) {
         continue
       }
       found = true
@@ -176,17 +189,27 @@ export async function* readXlsxRows(
             line: row.number,
           })
         }
-        const cells = rowCells(row, date1904)
-        yield { line: row.number, cells }
+        yield { line: row.number, cells: rowCells(row, date1904) }
       }
-      break
     }
+    completed = true
   } catch (error) {
     if (error instanceof SpreadsheetError) {
       throw error
     }
     throw new SpreadsheetError('fichier Excel illisible ou corrompu')
   } finally {
+    if (!completed) {
+      try {
+        // Skips the remaining sheets so that their temporary files are deleted.
+        let next = await worksheets.next()
+        while (!next.done) {
+          next = await worksheets.next()
+        }
+      } catch {
+        // The file is unreadable: there is nothing left to clean.
+      }
+    }
     input.destroy()
   }
 

@@ -223,7 +223,9 @@ export async function readZipDirectory(
       throw corrupt()
     }
     if (names.has(name)) {
-      throw new SpreadsheetError(`fichier Excel refusé : « ${name} » apparaît deux fois dans l’archive`)
+      throw new SpreadsheetError(
+        `fichier Excel refusé : « ${name} » apparaît deux fois dans l’archive`
+      )
     }
     names.add(name)
 
