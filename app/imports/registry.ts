@@ -5,6 +5,7 @@ import type { ImportDefinition } from '#imports/core/pipeline'
  * generic screens under /imports/:kind then offer upload, template, preview and commit.
  */
 const definitions: Record<string, () => Promise<{ default: ImportDefinition<any> }>> = {
+  'activite': () => import('#imports/activity/indicator_values'),
   'quality.referential': () => import('#imports/quality/referential'),
 }
 

@@ -1,4 +1,3 @@
-import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
 import {
   compare,
@@ -6,6 +5,7 @@ import {
   type CheckContext,
   type CheckDefinition,
   type CheckResult,
+  type QueryClient,
 } from '#reconciliation/types'
 
 /*
@@ -36,15 +36,15 @@ const SQL_TOTALS = `
   JOIN fiscal_years f ON f.id = e.fiscal_year_id
   WHERE l.organisation_id = ? AND extract(year FROM f.end_date) = ? AND l.account_number LIKE ? || '%'`
 
-export async function balances(organisationId: number, year: number, prefixes: string[]) {
-  const result = await db.rawQuery(SQL_BALANCE_BY_PREFIX, [prefixes, organisationId, year])
+export async function balances(client: QueryClient, organisationId: number, year: number, prefixes: string[]) {
+  const result = await client.rawQuery(SQL_BALANCE_BY_PREFIX, [prefixes, organisationId, year])
   const map = new Map<string, { balance: Decimal; lines: number }>()
   for (const row of result.rows) map.set(row.prefix, { balance: new Decimal(row.balance), lines: row.lines })
   return map
 }
 
-async function totals(organisationId: number, year: number, prefix: string) {
-  const result = await db.rawQuery(SQL_TOTALS, [organisationId, year, prefix])
+async function totals(client: QueryClient, organisationId: number, year: number, prefix: string) {
+  const result = await client.rawQuery(SQL_TOTALS, [organisationId, year, prefix])
   const row = result.rows[0]
   return { debit: new Decimal(row.debit), credit: new Decimal(row.credit), lines: row.lines as number }
 }
@@ -53,7 +53,7 @@ async function ledgerReady(context: CheckContext, checkId: string, title: string
   if (!(await context.hasTables(...LEDGER_TABLES))) {
     return missing(checkId, title, "La comptabilité (exercices, écritures) n'est pas encore en place.")
   }
-  const count = await db.rawQuery(
+  const count = await context.client.rawQuery(
     `SELECT count(*)::int AS n FROM entry_lines l JOIN entries e ON e.id = l.entry_id JOIN fiscal_years f ON f.id = e.fiscal_year_id WHERE l.organisation_id = ? AND extract(year FROM f.end_date) = ?`,
     [context.organisationId, year]
   )
@@ -91,7 +91,7 @@ export const accountingChecks: CheckDefinition[] = [
       const title = `Bilan ${context.year} équilibré`
       const notReady = await ledgerReady(context, this.id, title)
       if (notReady) return [notReady]
-      const b = await balances(context.organisationId, context.year, ['1', '2', '3', '4', '5', '6', '7'])
+      const b = await balances(context.client, context.organisationId, context.year, ['1', '2', '3', '4', '5', '6', '7'])
       const sheet = ['1', '2', '3', '4', '5'].reduce((s, p) => s.plus(b.get(p)!.balance), new Decimal(0))
       const result = b.get('7')!.balance.plus(b.get('6')!.balance).negated()
       // Assets - liabilities (classes 1-5 net debit) must equal the result (a profit is owed to the association).
@@ -109,12 +109,12 @@ export const accountingChecks: CheckDefinition[] = [
       const title = `Résultat ${context.year} : compte de résultat = bilan`
       const notReady = await ledgerReady(context, this.id, title)
       if (notReady) return [notReady]
-      const b = await balances(context.organisationId, context.year, ['6', '7'])
+      const b = await balances(context.client, context.organisationId, context.year, ['6', '7'])
       const pl = b.get('7')!.balance.plus(b.get('6')!.balance).negated()
       if (!(await context.hasTables('fiscal_year_closings'))) {
         return [missing(this.id, title, "Les clôtures d'exercice ne sont pas encore enregistrées.")]
       }
-      const closing = await db.rawQuery(
+      const closing = await context.client.rawQuery(
         `SELECT c.result::text AS result FROM fiscal_year_closings c JOIN fiscal_years f ON f.id = c.fiscal_year_id
          WHERE c.organisation_id = ? AND extract(year FROM f.end_date) = ? ORDER BY c.id DESC LIMIT 1`,
         [context.organisationId, context.year]
@@ -135,8 +135,8 @@ export const accountingChecks: CheckDefinition[] = [
       const notReady =
         (await ledgerReady(context, this.id, title)) ?? (await ledgerReady(context, this.id, title, context.year - 1))
       if (notReady) return [notReady]
-      const now = await balances(context.organisationId, context.year, ['11', '106'])
-      const before = await balances(context.organisationId, context.year - 1, ['11', '106', '6', '7'])
+      const now = await balances(context.client, context.organisationId, context.year, ['11', '106'])
+      const before = await balances(context.client, context.organisationId, context.year - 1, ['11', '106', '6', '7'])
       const resultBefore = before.get('7')!.balance.plus(before.get('6')!.balance).negated()
       const reservesNow = now.get('11')!.balance.plus(now.get('106')!.balance).negated()
       const reservesBefore = before.get('11')!.balance.plus(before.get('106')!.balance).negated()
@@ -163,10 +163,10 @@ export const accountingChecks: CheckDefinition[] = [
       const notReady =
         (await ledgerReady(context, this.id, title)) ?? (await ledgerReady(context, this.id, title, context.year - 1))
       if (notReady) return [notReady]
-      const now = (await balances(context.organisationId, context.year, ['19'])).get('19')!.balance.negated()
-      const before = (await balances(context.organisationId, context.year - 1, ['19'])).get('19')!.balance.negated()
-      const added = await totals(context.organisationId, context.year, '6894')
-      const used = await totals(context.organisationId, context.year, '7894')
+      const now = (await balances(context.client, context.organisationId, context.year, ['19'])).get('19')!.balance.negated()
+      const before = (await balances(context.client, context.organisationId, context.year - 1, ['19'])).get('19')!.balance.negated()
+      const added = await totals(context.client, context.organisationId, context.year, '6894')
+      const used = await totals(context.client, context.organisationId, context.year, '7894')
       const expected = before.plus(added.debit.minus(added.credit)).minus(used.credit.minus(used.debit))
       const result = moneyResult(this.id, title, expected, now, 'Des mouvements de fonds dédiés ne passent pas par 6894/7894.')
       result.details = [

@@ -1,4 +1,3 @@
-import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
 import { balances } from '#reconciliation/accounting_checks'
 import { compare, missing, type CheckDefinition, type CheckResult } from '#reconciliation/types'
@@ -59,10 +58,10 @@ export const crossDomainChecks: CheckDefinition[] = [
       if (!(await context.hasTables('grant_years', 'grants', 'funders', 'entry_lines'))) {
         return [missing(this.id, title, 'Les financements ou la comptabilité ne sont pas encore en place.')]
       }
-      const grants = (await db.rawQuery(SQL_GRANT_REVENUE_BY_FUNDER, [context.organisationId, context.year])).rows
+      const grants = (await context.client.rawQuery(SQL_GRANT_REVENUE_BY_FUNDER, [context.organisationId, context.year])).rows
       if (grants.length === 0) return [missing(this.id, title, `Aucun produit de subvention pour ${context.year}.`)]
       const ledger = new Map<number, Decimal>(
-        (await db.rawQuery(SQL_LEDGER_REVENUE_BY_FUNDER, [context.organisationId, context.year])).rows.map(
+        (await context.client.rawQuery(SQL_LEDGER_REVENUE_BY_FUNDER, [context.organisationId, context.year])).rows.map(
           (r: any) => [r.id, new Decimal(r.amount)]
         )
       )
@@ -99,7 +98,7 @@ export const crossDomainChecks: CheckDefinition[] = [
       if (!(await context.hasTables('entry_lines', 'contracts', 'salary_events'))) {
         return [missing(this.id, title, 'La comptabilité ou le registre du personnel ne sont pas encore en place.')]
       }
-      const ledger = (await balances(context.organisationId, context.year, ['64'])).get('64')!
+      const ledger = (await balances(context.client, context.organisationId, context.year, ['64'])).get('64')!
       if (ledger.lines === 0) return [missing(this.id, title, `Aucune charge de personnel (64x) comptabilisée en ${context.year}.`)]
       return [
         {
@@ -122,9 +121,9 @@ export const crossDomainChecks: CheckDefinition[] = [
       if (!(await context.hasTables('training_cost_lines', 'training_financing_lines', 'entry_lines'))) {
         return [missing(this.id, title, 'La formation (RH) ou la comptabilité ne sont pas encore en place.')]
       }
-      const costs = (await db.rawQuery(SQL_TRAINING_COSTS, [context.organisationId, context.year])).rows[0]
-      const refunds = (await db.rawQuery(SQL_OPCO_REFUNDS, [context.organisationId, context.year])).rows[0]
-      const ledger = await balances(context.organisationId, context.year, ['6333', '791'])
+      const costs = (await context.client.rawQuery(SQL_TRAINING_COSTS, [context.organisationId, context.year])).rows[0]
+      const refunds = (await context.client.rawQuery(SQL_OPCO_REFUNDS, [context.organisationId, context.year])).rows[0]
+      const ledger = await balances(context.client, context.organisationId, context.year, ['6333', '791'])
       const results: CheckResult[] = []
       if (costs.n === 0 || ledger.get('6333')!.lines === 0) {
         results.push(missing(`${this.id}:costs`, 'Coûts de formation : RH / 6333', 'Coûts de formation RH ou compte 6333 sans données.'))
@@ -157,7 +156,7 @@ export const crossDomainChecks: CheckDefinition[] = [
       if (!(await context.hasTables('time_allocations', 'grant_programmes', 'grant_years'))) {
         return [missing(this.id, title, 'Les affectations de temps ou les financements ne sont pas encore en place.')]
       }
-      const rows = (await db.rawQuery(SQL_TIME_AND_FUNDING_BY_PROGRAMME, [context.year, context.year, context.organisationId])).rows
+      const rows = (await context.client.rawQuery(SQL_TIME_AND_FUNDING_BY_PROGRAMME, [context.year, context.year, context.organisationId])).rows
       const relevant = rows.filter((r: any) => !new Decimal(r.fte_months).isZero() || !new Decimal(r.funding).isZero())
       if (relevant.length === 0) return [missing(this.id, title, `Ni temps affecté ni financement par dispositif en ${context.year}.`)]
       return relevant.map((r: any): CheckResult => {
@@ -189,7 +188,7 @@ export const crossDomainChecks: CheckDefinition[] = [
         return [missing(this.id, title, 'Les financements ne sont pas encore en place.')]
       }
       const data = await context.activity()
-      const rows = (await db.rawQuery(SQL_TIME_AND_FUNDING_BY_PROGRAMME, [context.year, context.year, context.organisationId])).rows
+      const rows = (await context.client.rawQuery(SQL_TIME_AND_FUNDING_BY_PROGRAMME, [context.year, context.year, context.organisationId])).rows
       const ratios: Array<{ id: number; name: string; funding: Decimal; people: Decimal; ratio: Decimal; code: string }> = []
       for (const r of rows) {
         const programme = data.programmes.find((p) => p.id === r.id)

@@ -1,4 +1,3 @@
-import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
 import type { ActivityValues, Selector, ValueCell } from '#reports/activity/activity_values'
 import { evolution } from '#reports/activity/evolution'
@@ -231,14 +230,14 @@ export const publishedChecks: CheckDefinition[] = [
     inputs: ['published_values (domaine activity)', 'indicator_values N et N-1'],
     tolerance: "Effectifs : aucune. Pourcentages et évolutions imprimés à l'unité : 1 point (arrondi).",
     async run(context) {
-      const report = await db
+      const report = await context.client
         .from('published_reports')
         .where({ organisation_id: context.organisationId, year: context.year })
         .first()
       if (!report) {
         return [missing(this.id, `Rapport publié ${context.year}`, `Aucun rapport publié n'est enregistré pour ${context.year}.`)]
       }
-      const rows: PublishedRow[] = await db
+      const rows: PublishedRow[] = await context.client
         .from('published_values')
         .where({ organisation_id: context.organisationId, report_id: report.id, domain: 'activity' })
         .orderBy('position')

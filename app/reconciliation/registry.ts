@@ -4,7 +4,8 @@ import { activityChecks } from '#reconciliation/activity_checks'
 import { accountingChecks } from '#reconciliation/accounting_checks'
 import { crossDomainChecks } from '#reconciliation/cross_domain_checks'
 import { publishedChecks } from '#reconciliation/published_checks'
-import { CheckContext, dec, type CheckDefinition, type CheckResult } from '#reconciliation/types'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { CheckContext, dec, type CheckDefinition, type CheckResult, type QueryClient } from '#reconciliation/types'
 import { recordEvent } from '#support/audit'
 
 /** Every check, one family per file. */
@@ -28,8 +29,8 @@ export interface RunSummary {
 }
 
 /** Runs every check for a year; a check that fails to run is reported, not hidden. */
-export async function evaluate(organisationId: number, year: number): Promise<StoredResult[]> {
-  const context = new CheckContext(organisationId, year)
+export async function evaluate(organisationId: number, year: number, client: QueryClient = db): Promise<StoredResult[]> {
+  const context = new CheckContext(organisationId, year, client)
   const results: StoredResult[] = []
   for (const check of CHECKS) {
     let produced: CheckResult[]
@@ -60,12 +61,13 @@ export async function runReconciliation(
   organisationId: number,
   year: number,
   trigger: 'manual' | 'import' | 'command' | 'demo',
-  actor: { userId: number | null; label: string } = { userId: null, label: 'système' }
+  actor: { userId: number | null; label: string } = { userId: null, label: 'système' },
+  client?: TransactionClientContract
 ): Promise<RunSummary> {
-  const results = await evaluate(organisationId, year)
+  const results = await evaluate(organisationId, year, client ?? db)
   const counts = { ok: 0, rounding: 0, discrepancy: 0, missing_data: 0 }
   for (const result of results) counts[result.status]++
-  const runId = await db.transaction(async (trx) => {
+  const store = async (trx: TransactionClientContract) => {
     const [run] = await trx
       .table('reconciliation_runs')
       .insert({
@@ -113,6 +115,7 @@ export async function runReconciliation(
       trx,
     })
     return run.id as number
-  })
+  }
+  const runId = client ? await store(client) : await db.transaction(store)
   return { runId, year, counts, results }
 }

@@ -1,6 +1,9 @@
 import { Decimal } from 'decimal.js'
 import db from '@adonisjs/lucid/services/db'
 import { ActivityValues } from '#reports/activity/activity_values'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+
+export type QueryClient = typeof db | TransactionClientContract
 
 export type CheckStatus = 'ok' | 'rounding' | 'discrepancy' | 'missing_data'
 export type CheckFamily = 'activity' | 'accounting' | 'cross_domain' | 'published' | 'funding'
@@ -48,17 +51,19 @@ export class CheckContext {
 
   constructor(
     readonly organisationId: number,
-    readonly year: number
+    readonly year: number,
+    /** The database, or the transaction of an import that has just written its rows. */
+    readonly client: QueryClient = db
   ) {}
 
   activity() {
-    this.activityValues ??= ActivityValues.load(this.organisationId, this.year)
+    this.activityValues ??= ActivityValues.load(this.organisationId, this.year, this.client)
     return this.activityValues
   }
 
   /** Tables of other domains may not exist yet: checks ask before querying them. */
   async hasTables(...names: string[]) {
-    this.tables ??= db
+    this.tables ??= this.client
       .rawQuery(`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`)
       .then((result) => new Set<string>(result.rows.map((row: any) => row.table_name)))
     const tables = await this.tables
@@ -66,7 +71,7 @@ export class CheckContext {
   }
 
   async hasColumns(table: string, ...columns: string[]) {
-    const result = await db.rawQuery(
+    const result = await this.client.rawQuery(
       `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?`,
       [table]
     )

@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 
 export interface ValueCell {
   id: number
@@ -58,8 +59,8 @@ export class ActivityValues {
     readonly programmes: ProgrammeRow[]
   ) {}
 
-  static async load(organisationId: number, year: number) {
-    const rows = await db
+  static async load(organisationId: number, year: number, client: typeof db | TransactionClientContract = db) {
+    const rows = await client
       .from('indicator_values as v')
       .join('indicators as i', 'i.id', 'v.indicator_id')
       .leftJoin('programmes as p', 'p.id', 'v.programme_id')
@@ -84,12 +85,12 @@ export class ActivityValues {
         'v.source_file',
         'v.import_id'
       )
-    const territories = await db
+    const territories = await client
       .from('territories')
       .where('organisation_id', organisationId)
       .orderBy([{ column: 'position' }, { column: 'id' }])
       .select('id', 'code', 'name', 'kind', 'parent_id as parentId', 'position')
-    const programmes = await db
+    const programmes = await client
       .from('programmes')
       .where('organisation_id', organisationId)
       .orderBy([{ column: 'position' }, { column: 'id' }])

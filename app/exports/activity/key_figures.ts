@@ -1,0 +1,33 @@
+import { buildWorkbook, type Row } from '#support/spreadsheet/writer'
+import type { KeyFiguresReport, KeyTable } from '#reports/activity/key_figures'
+
+function sheetName(title: string) {
+  return title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim()
+}
+
+const rowsOf = (table: KeyTable) =>
+  table.rows.map((row, i) => ({
+    ...row,
+    label: table.rowClass?.[i] === 'area' ? `   ${row.label ?? ''}` : row.label,
+  })) as Row[]
+
+/** One table of the key figures page as a workbook. */
+export function keyTableWorkbook(table: KeyTable) {
+  return buildWorkbook([{ name: sheetName(table.title), columns: table.columns, rows: rowsOf(table) }])
+}
+
+/** Every table of the page, one sheet each, plus the key figures. */
+export function keyFiguresWorkbook(report: KeyFiguresReport) {
+  return buildWorkbook([
+    {
+      name: `Chiffres clés ${report.year}`,
+      columns: [
+        { key: 'label', header: 'Chiffre clé', type: 'text', width: 48 },
+        { key: 'value', header: String(report.year), type: 'number', decimals: 1 },
+        { key: 'evolution', header: 'Évolution', type: 'percent', decimals: 0 },
+      ],
+      rows: report.cards.map((card) => ({ label: card.label, value: card.value, evolution: card.evolution })),
+    },
+    ...report.tables.map((table) => ({ name: sheetName(table.title), columns: table.columns, rows: rowsOf(table) })),
+  ])
+}

@@ -1,0 +1,65 @@
+import db from '@adonisjs/lucid/services/db'
+import { Decimal } from 'decimal.js'
+import { STATUS_LABELS } from '#models/reconciliation/reconciliation_result'
+import { CHECKS } from '#reconciliation/registry'
+
+export interface StatusFilter {
+  year: number
+  status?: string
+  domain?: string
+  runId?: number
+}
+
+const num = (v: string | null) => (v === null ? null : new Decimal(v))
+
+/**
+ * A year's reconciliation: the chosen run (latest by default) with its results filtered by
+ * status and domain, and the history of runs so the status can be compared over time.
+ */
+export async function reconciliationStatus(organisationId: number, filter: StatusFilter) {
+  const runs = await db
+    .from('reconciliation_runs')
+    .where({ organisation_id: organisationId, year: filter.year })
+    .orderBy('id', 'desc')
+    .limit(20)
+  const run = filter.runId ? runs.find((r) => r.id === filter.runId) : runs[0]
+  const query = db
+    .from('reconciliation_results')
+    .where('organisation_id', organisationId)
+    .where('run_id', run?.id ?? 0)
+    .orderBy([
+      { column: db.raw(`CASE status WHEN 'discrepancy' THEN 0 WHEN 'rounding' THEN 1 WHEN 'missing_data' THEN 2 ELSE 3 END`) as any },
+      { column: 'position' },
+    ])
+  if (filter.status) query.where('status', filter.status)
+  if (filter.domain) query.where('domain', 'like', `%${filter.domain}%`)
+  const rows = await query
+  const domains = [...new Set(CHECKS.flatMap((c) => c.domain.split('+')))].sort()
+  return {
+    year: filter.year,
+    filter,
+    run: run ?? null,
+    runs,
+    domains,
+    statusLabels: STATUS_LABELS,
+    checks: CHECKS.map((c) => ({ id: c.id, family: c.family, domain: c.domain, description: c.description, inputs: c.inputs, tolerance: c.tolerance })),
+    results: rows.map((r) => ({
+      id: Number(r.id),
+      checkId: r.check_id,
+      family: r.family,
+      domain: r.domain,
+      title: r.title,
+      status: r.status as string,
+      statusLabel: STATUS_LABELS[r.status] ?? r.status,
+      expected: num(r.expected),
+      actual: num(r.actual),
+      difference: num(r.difference),
+      tolerance: num(r.tolerance),
+      unit: r.unit as string | null,
+      explanation: r.explanation as string | null,
+      details: (r.details ?? []) as Array<{ label: string; value: number | string | null; source?: string; href?: string }>,
+    })),
+  }
+}
+
+export type ReconciliationStatus = Awaited<ReturnType<typeof reconciliationStatus>>
