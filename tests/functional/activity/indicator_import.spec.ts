@@ -68,7 +68,7 @@ test.group('Activity import: indicator values', (group) => {
     assert.equal(total.import_id, outcome.record.id)
     // The 2022 values and the other indicators are untouched; the 2023 areas were replaced.
     assert.equal(Number((await value(organisation, 'jeunes_accompagnes', 2022)).value), 9996)
-    assert.isUndefined(await value(organisation, 'jeunes_accompagnes', 2023, 'rennes-ville--centre'))
+    assert.isNull(await value(organisation, 'jeunes_accompagnes', 2023, 'rennes-ville--centre'))
     assert.equal(Number((await value(organisation, 'primo_accueillis', 2023)).value), 4455)
     const after = await db.from('indicator_values').where('organisation_id', organisation.id).count('* as n')
     assert.isBelow(Number(after[0].n), Number(before[0].n))
@@ -85,7 +85,7 @@ test.group('Activity import: indicator values', (group) => {
     const again = await importFile(definition, await csv(['2023;jeunes_accompagnes;;;;;10070']), actor(organisation))
     assert.deepEqual(again.issues, [])
     assert.equal(Number((await value(organisation, 'jeunes_accompagnes', 2023)).value), 10070)
-    assert.isUndefined(await value(organisation, 'jeunes_accompagnes', 2023, 'rennes-ville'))
+    assert.isNull(await value(organisation, 'jeunes_accompagnes', 2023, 'rennes-ville'))
   })
 
   test('a bad file is refused with precise messages and changes nothing', async ({ assert }) => {
