@@ -415,33 +415,8 @@ export function buildDemoLedger(rapport: any): DemoLedger {
   both('487', -bil.PCA22, -bil.PCA23)
   both('119', 0, -bil.R22)
 
-  // ---- 2022: opening balances, then monthly totals whose result is the printed 2022 result
   const entries: DemoEntry[] = []
-  const pl22 = new Map<string, Cents>()
-  for (const [account, value] of target23) pl22.set(account, Math.round(value * (0.9 + 0.12 * rng())))
   const result22Balance = -bil.R22 // debit-positive sum of classes 6 and 7
-  const pl22Sum = [...pl22.values()].reduce((s, v) => s + v, 0)
-  pl22.set('6411', pl22.get('6411')! + (result22Balance - pl22Sum))
-  const bank22Movement = -result22Balance
-  const opening22: DemoLine[] = []
-  for (const [account, value] of close22) {
-    const v = account === '5121' ? value - bank22Movement : value
-    if (v !== 0) opening22.push(line(account, v, 'Reprise des soldes au 01/01/2022'))
-  }
-  entries.push({ year: 2022, journal: 'AN', date: '2022-01-01', label: 'À-nouveaux 2022', pieceRef: 'AN2022', lines: opening22 })
-  const months22 = new Map<string, Cents[]>()
-  for (const [account, value] of pl22) months22.set(account, splitEvenly(value, 12, rng))
-  for (let m = 1; m <= 12; m++) {
-    const lines: DemoLine[] = []
-    let bank = 0
-    for (const [account, parts] of months22) {
-      if (parts[m - 1] === 0) continue
-      lines.push(line(account, parts[m - 1], `Totaux ${pad(m)}/2022`))
-      bank -= parts[m - 1]
-    }
-    lines.push(line('5121', bank, `Contrepartie trésorerie ${pad(m)}/2022`))
-    entries.push({ year: 2022, journal: 'OD', date: dateOf(2022, m, 31), label: `Centralisation des opérations de ${pad(m)}/2022`, pieceRef: `C2022-${pad(m)}`, lines })
-  }
 
   // ---- 2023
   const moved = new Map<string, Cents>()
@@ -707,6 +682,32 @@ export function buildDemoLedger(rapport: any): DemoLedger {
   settle('275', '5121', 3, 'BQ', 'Dépôt de garantie')
   settle('5122', '5121', 3, 'BQ', 'Virement interne livret')
   settle('531', '5121', 6, 'BQ', 'Approvisionnement de la caisse')
+
+  // ---- 2022: opening balances, then monthly totals whose result is the printed 2022 result
+  const pl22 = new Map<string, Cents>()
+  for (const [account, value] of target23) if (account >= '6') pl22.set(account, Math.round(value * (0.9 + 0.12 * rng())))
+  const pl22Sum = [...pl22.values()].reduce((s, v) => s + v, 0)
+  pl22.set('6411', pl22.get('6411')! + (result22Balance - pl22Sum))
+  const bank22Movement = -result22Balance
+  const opening22: DemoLine[] = []
+  for (const [account, value] of close22) {
+    const v = account === '5121' ? value - bank22Movement : value
+    if (v !== 0) opening22.push(line(account, v, 'Reprise des soldes au 01/01/2022'))
+  }
+  entries.push({ year: 2022, journal: 'AN', date: '2022-01-01', label: 'À-nouveaux 2022', pieceRef: 'AN2022', lines: opening22 })
+  const months22 = new Map<string, Cents[]>()
+  for (const [account, value] of pl22) months22.set(account, splitEvenly(value, 12, rng))
+  for (let m = 1; m <= 12; m++) {
+    const lines: DemoLine[] = []
+    let bank = 0
+    for (const [account, parts] of months22) {
+      if (parts[m - 1] === 0) continue
+      lines.push(line(account, parts[m - 1], `Totaux ${pad(m)}/2022`))
+      bank -= parts[m - 1]
+    }
+    lines.push(line('5121', bank, `Contrepartie trésorerie ${pad(m)}/2022`))
+    entries.push({ year: 2022, journal: 'OD', date: dateOf(2022, m, 31), label: `Centralisation des opérations de ${pad(m)}/2022`, pieceRef: `C2022-${pad(m)}`, lines })
+  }
 
   // Every account must now be at its target; the bank is what is left and must match too.
   const problems: string[] = []
