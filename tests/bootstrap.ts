@@ -60,3 +60,13 @@ ApiRequest.macro('actingAs', function (this: ApiRequest, user) {
     auth_logged_in_at: Date.now(),
   })
 })
+
+// Excel downloads arrive as a Buffer in `response.body()` (see readWorkbook in tests/helpers).
+ApiRequest.addParser(
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  (response, callback) => {
+    const chunks: Buffer[] = []
+    response.on('data', (chunk: Buffer) => chunks.push(chunk))
+    response.on('end', () => callback(null, Buffer.concat(chunks)))
+  }
+)

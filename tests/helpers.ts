@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { Group } from '@japa/runner/core'
@@ -47,4 +48,11 @@ export async function tableCounts(tables: string[]) {
     counts[table] = Number(count)
   }
   return counts
+}
+
+/** The workbook of an Excel download. */
+export async function readWorkbook(response: { body(): unknown }) {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(response.body() as any)
+  return workbook
 }

@@ -1,3 +1,4 @@
+import { errors } from '@adonisjs/bouncer'
 import app from '@adonisjs/core/services/app'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
@@ -14,6 +15,13 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   }
 
   async handle(error: unknown, ctx: HttpContext) {
+    // A refused action is a 403 page, for forms too (Bouncer would redirect back with a flash).
+    if (error instanceof errors.E_AUTHORIZATION_FAILURE) {
+      ctx.response.status(403)
+      return ctx.request.accepts(['html', 'json']) === 'json'
+        ? ctx.response.send({ error: 'Accès refusé' })
+        : ctx.response.send(await ctx.view.render('pages/errors/forbidden'))
+    }
     return super.handle(error, ctx)
   }
 

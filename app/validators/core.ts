@@ -12,7 +12,12 @@ export const loginValidator = vine.create({
 export const userValidator = vine.create({
   fullName: vine.string().trim().minLength(2).maxLength(200),
   email: vine.string().trim().toLowerCase().email().maxLength(254),
-  roles: vine.array(vine.enum(ROLES)).minLength(1).distinct(),
+  // A multiple select with one option chosen sends a single value.
+  roles: vine
+    .array(vine.enum(ROLES))
+    .minLength(1)
+    .distinct()
+    .parse((value) => (typeof value === 'string' ? [value] : value)),
   password: password().optional(),
   version: vine.number().optional(),
 })

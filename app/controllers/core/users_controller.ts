@@ -95,8 +95,9 @@ export default class UsersController {
   private async setActive(id: string, active: boolean) {
     await db.transaction(async (trx) => {
       const user = await User.query({ client: trx }).where('id', id).forUpdate().firstOrFail()
+      if (user.isActive === active) return
       user.isActive = active
-      user.revokeSessions()
+      if (!active) user.revokeSessions()
       await user.save()
     })
   }

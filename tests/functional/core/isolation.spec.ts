@@ -1,0 +1,93 @@
+import { test } from '@japa/runner'
+import router from '@adonisjs/core/services/router'
+import db from '@adonisjs/lucid/services/db'
+import { seedDemo } from '#database/seeders/demo'
+import { DEMO_USERS } from '#database/seeders/demo_users'
+import { ROLES } from '#policies/role_matrix'
+import { isolated, makeOrganisation, makeUser } from '#tests/helpers'
+
+interface Walked {
+  method: string
+  pattern: string
+  hasParams: boolean
+}
+
+function routes(): Walked[] {
+  const domains = router.toJSON() as Record<string, any[]>
+  return Object.values(domains)
+    .flat()
+    .flatMap((route) =>
+      (route.methods as string[])
+        .filter((method) => method !== 'HEAD')
+        .map((method) => ({ method, pattern: route.pattern as string, hasParams: route.pattern.includes(':') }))
+    )
+    .filter((route) => !['/login', '/logout', '/health'].includes(route.pattern))
+}
+
+/** One row id per table of organisation B, and a fingerprint of all of B's rows. */
+async function organisationRows(organisationId: number) {
+  const tables = await db
+    .from('information_schema.columns')
+    .where('column_name', 'organisation_id')
+    .where('table_schema', 'public')
+    .whereNot('table_name', 'audit_events')
+    .select('table_name')
+  const ids = new Set<string>()
+  const fingerprint: Record<string, string> = {}
+  for (const { table_name: table } of tables) {
+    const hasId = await db.from('information_schema.columns').where({ table_name: table, column_name: 'id' }).first()
+    if (!hasId) continue
+    const [row] = (await db.rawQuery(`SELECT id FROM "${table}" WHERE organisation_id = ? ORDER BY id LIMIT 1`, [organisationId])).rows
+    if (row) ids.add(String(row.id))
+    const [print] = (
+      await db.rawQuery(
+        `SELECT count(*) AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) AS h FROM "${table}" t WHERE organisation_id = ?`,
+        [organisationId]
+      )
+    ).rows
+    fingerprint[table] = `${print.n}:${print.h}`
+  }
+  return { ids: [...ids], fingerprint }
+}
+
+test.group('Organisation isolation', (group) => {
+  isolated(group)
+
+  test('a user of organisation A can neither read nor change anything of organisation B, through every route', async ({ client, assert }) => {
+    const other = await seedDemo()
+    const organisation = await makeOrganisation()
+    const user = await makeUser(organisation, [...ROLES])
+    const before = await organisationRows(other.id)
+    const markers = [other.name === organisation.name ? null : `>${other.name}<`, ...DEMO_USERS.map((u) => u.fullName)].filter(Boolean) as string[]
+
+    for (const route of routes()) {
+      const key = `${route.method} ${route.pattern}`
+      if (!route.hasParams) {
+        if (route.method !== 'GET') continue
+        const response = await client.get(route.pattern).actingAs(user).redirects(0)
+        for (const marker of markers) {
+          assert.notInclude(response.text(), marker, `${key} shows data of another organisation`)
+        }
+        continue
+      }
+      const absent = await client
+        .request(route.pattern.replace(/:[^/]+/g, '999999999'), route.method as 'GET')
+        .actingAs(user)
+        .withCsrfToken()
+        .redirects(0)
+      for (const id of before.ids) {
+        const response = await client
+          .request(route.pattern.replace(/:[^/]+/g, id), route.method as 'GET')
+          .actingAs(user)
+          .withCsrfToken()
+          .redirects(0)
+        assert.equal(
+          response.status(),
+          absent.status(),
+          `${key} with id ${id} of another organisation answered ${response.status()} (an absent id answers ${absent.status()})`
+        )
+      }
+    }
+    assert.deepEqual((await organisationRows(other.id)).fingerprint, before.fingerprint)
+  }).timeout(600_000)
+})
