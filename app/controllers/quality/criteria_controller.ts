@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { sendXlsx } from '#controllers/quality/xlsx'
 import Criterion from '#models/quality/criterion'
 import Referential from '#models/quality/referential'
 import User from '#models/core/user'
@@ -10,7 +11,6 @@ import { criteriaWorkbook, referentialWorkbook } from '#exports/quality/criteria
 import qualityConfig from '#config/quality'
 import { ACCEPTED_TYPES_TEXT } from '#actions/quality/attach_evidence'
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const crumbs = (label?: string) => [
   { label: 'Qualité', href: '/qualite' },
   { label: 'Critères', href: label ? '/qualite/criteres' : undefined },
@@ -40,17 +40,13 @@ export default class CriteriaController {
 
   async export({ request, response }: HttpContext) {
     const { criteria } = await this.load(request)
-    response.header('Content-Type', XLSX)
-    response.attachment('criteres-labellisation.xlsx')
-    return criteriaWorkbook(criteria)
+    return sendXlsx(response, 'criteres-labellisation.xlsx', await criteriaWorkbook(criteria))
   }
 
   async referential({ request, response }: HttpContext) {
     const { referential, criteria } = await this.load(request)
     if (!referential) return response.notFound('Aucun référentiel')
-    response.header('Content-Type', XLSX)
-    response.attachment(`referentiel-edition-${referential.edition}.xlsx`)
-    return referentialWorkbook(referential, criteria)
+    return sendXlsx(response, `referentiel-edition-${referential.edition}.xlsx`, await referentialWorkbook(referential, criteria))
   }
 
   async show({ params, view }: HttpContext) {

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { sendXlsx } from '#controllers/quality/xlsx'
 import db from '@adonisjs/lucid/services/db'
 import StrategicPlan from '#models/quality/strategic_plan'
 import StrategicAxis from '#models/quality/strategic_axis'
@@ -12,7 +13,6 @@ import { axisCriterionValidator, axisValidator, planValidator } from '#validator
 import { planProgress } from '#reports/quality/plan_progress'
 import { planWorkbook } from '#exports/quality/plan'
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 export default class PlanController {
   private async load(organisationId: number) {
@@ -50,9 +50,7 @@ export default class PlanController {
 
   async export({ auth, response }: HttpContext) {
     const data = await this.load(auth.user!.organisationId)
-    response.header('Content-Type', XLSX)
-    response.attachment('plan-strategique.xlsx')
-    return planWorkbook(data.progress, data.actions)
+    return sendXlsx(response, 'plan-strategique.xlsx', await planWorkbook(data.progress, data.actions))
   }
 
   async storePlan({ request, response, session }: HttpContext) {

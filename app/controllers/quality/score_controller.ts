@@ -1,10 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { sendXlsx } from '#controllers/quality/xlsx'
 import Referential from '#models/quality/referential'
 import { labellisationScore } from '#reports/quality/labellisation_score'
 import { scoreWorkbook } from '#exports/quality/score'
 import { STATUS_LABELS } from '#models/quality/labels'
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 export default class ScoreController {
   private async score({ auth, request }: HttpContext) {
@@ -44,8 +44,6 @@ export default class ScoreController {
   async export(ctx: HttpContext) {
     const score = await this.score(ctx)
     if (!score) return ctx.response.notFound('Aucun référentiel')
-    ctx.response.header('Content-Type', XLSX)
-    ctx.response.attachment(`score-labellisation-${score.asOf.toISODate()}.xlsx`)
-    return scoreWorkbook(score)
+    return sendXlsx(ctx.response, `score-labellisation-${score.asOf.toISODate()}.xlsx`, await scoreWorkbook(score))
   }
 }

@@ -54,7 +54,7 @@ test.group('Quality: evidence files', (group) => {
     const download = await client.get(`/qualite/preuves/${row.id}`).actingAs(board)
     download.assertStatus(200)
     assert.equal(download.header('content-type'), 'application/octet-stream')
-    assert.match(download.header('content-disposition'), /^attachment; filename="PV du CA 2023\.pdf"/)
+    assert.match(download.header('content-disposition') ?? '', /^attachment; filename="PV du CA 2023\.pdf"/)
     assert.equal(download.header('x-content-type-options'), 'nosniff')
 
     await drive.use('quality').delete(row.stored_name)
@@ -73,7 +73,7 @@ test.group('Quality: evidence files', (group) => {
       .redirects(0)
     response.assertStatus(302)
     assert.match(
-      response.flashMessages().error,
+      String(response.flashMessages().error),
       /^Type de fichier refusé : son contenu ne correspond à aucun format accepté/
     )
     assert.deepEqual(await tableCounts(QUALITY_TABLES), before)
@@ -92,7 +92,7 @@ test.group('Quality: evidence files', (group) => {
       .actingAs(quality)
       .redirects(0)
     response.assertStatus(302)
-    assert.match(response.flashMessages().error, /^Le fichier est trop volumineux \(21 Mo\) : la taille maximale est de 20 Mo\./)
+    assert.match(String(response.flashMessages().error), /^Le fichier est trop volumineux \(21 Mo\) : la taille maximale est de 20 Mo\./)
     assert.deepEqual(await tableCounts(QUALITY_TABLES), before)
   })
 
