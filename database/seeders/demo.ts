@@ -10,6 +10,7 @@ import { seedAccounting } from '#database/seeders/accounting'
 import { seedReconciliation } from '#database/seeders/reconciliation'
 import { seedGovernance } from '#database/seeders/governance'
 import { seedQuality } from '#database/seeders/quality'
+import { seedGrants } from '#database/seeders/grants'
 
 export type Rapport2023 = Record<string, any>
 
@@ -30,12 +31,28 @@ export const DEMO_STEPS: Array<{
   ) => Promise<void>
 }> = [
   { name: 'utilisateurs', run: (organisation, _, trx) => seedDemoUsers(organisation, trx) },
-  { name: 'activité', run: (organisation, rapport, trx) => seedActivity(organisation, rapport, trx) },
-  { name: 'comptabilité', run: (organisation, rapport, trx) => seedAccounting(organisation, rapport, trx) },
+  {
+    name: 'activité',
+    run: (organisation, rapport, trx) => seedActivity(organisation, rapport, trx),
+  },
+  {
+    name: 'comptabilité',
+    run: (organisation, rapport, trx) => seedAccounting(organisation, rapport, trx),
+  },
+  {
+    name: 'financements',
+    run: (organisation, rapport, trx) => seedGrants(organisation, rapport, trx),
+  },
   { name: 'personnel', run: (organisation, rapport, trx) => seedHr(organisation, rapport, trx) },
-  { name: 'gouvernance', run: (organisation, rapport, trx) => seedGovernance(organisation, rapport, trx) },
+  {
+    name: 'gouvernance',
+    run: (organisation, rapport, trx) => seedGovernance(organisation, rapport, trx),
+  },
   { name: 'qualité', run: (organisation, rapport, trx) => seedQuality(organisation, rapport, trx) },
-  { name: 'rapport publié', run: (organisation, rapport, trx) => seedReconciliation(organisation, rapport, trx) },
+  {
+    name: 'rapport publié',
+    run: (organisation, rapport, trx) => seedReconciliation(organisation, rapport, trx),
+  },
 ]
 
 export async function demoExists() {
@@ -56,15 +73,12 @@ export async function seedDemo(log: (message: string) => void = () => {}) {
       },
       { client: trx }
     )
-    await actingAs(
-      { organisationId: organisation.id, userId: null, label: 'démo' },
-      async () => {
-        for (const step of DEMO_STEPS) {
-          log(`Démo : ${step.name}`)
-          await step.run(organisation, rapport, trx)
-        }
+    await actingAs({ organisationId: organisation.id, userId: null, label: 'démo' }, async () => {
+      for (const step of DEMO_STEPS) {
+        log(`Démo : ${step.name}`)
+        await step.run(organisation, rapport, trx)
       }
-    )
+    })
     return organisation
   })
 }

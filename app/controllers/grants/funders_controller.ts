@@ -8,6 +8,11 @@ import { fundersSheet } from '#exports/grants/sheets'
 import { sendWorkbook } from '#controllers/grants/xlsx'
 import { GrantRuleError, withDatabaseGuards } from '#actions/grants/errors'
 
+function yearOf(input: unknown) {
+  const year = Number(input)
+  return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : new Date().getFullYear() - 1
+}
+
 const categoryOptions = Object.entries(FUNDER_CATEGORY_LABELS).map(([value, label]) => ({ value, label }))
 const crumbs = (label?: string) => [
   { label: 'Financements', href: '/financements' },
@@ -16,14 +21,14 @@ const crumbs = (label?: string) => [
 ]
 
 export default class FundersController {
-  async index({ view, auth }: HttpContext) {
-    const tree = await new FunderTree(auth.user!.organisationId).compute()
+  async index({ view, auth, request }: HttpContext) {
+    const tree = await new FunderTree(auth.user!.organisationId, undefined, yearOf(request.input('annee'))).compute()
     return view.render('pages/grants/funders/index', { tree, breadcrumbs: crumbs() })
   }
 
-  async export({ response, auth }: HttpContext) {
-    const tree = await new FunderTree(auth.user!.organisationId).compute()
-    return sendWorkbook(response, 'financeurs.xlsx', [fundersSheet(tree.rows as any)])
+  async export({ response, auth, request }: HttpContext) {
+    const tree = await new FunderTree(auth.user!.organisationId, undefined, yearOf(request.input('annee'))).compute()
+    return sendWorkbook(response, `financeurs-${tree.year}.xlsx`, [fundersSheet(tree.rows as any, tree.year)])
   }
 
   async create({ view }: HttpContext) {

@@ -3,7 +3,7 @@ import { GRANT_STATUS_LABELS, DEADLINE_KIND_LABELS, SCHEDULE_KIND_LABELS } from 
 
 type Sheet = SheetSpec & { rows: Iterable<Row> }
 
-export function fundersSheet(rows: Row[]): Sheet {
+export function fundersSheet(rows: Row[], year: number): Sheet {
   return {
     name: 'Financeurs',
     columns: [
@@ -13,6 +13,8 @@ export function fundersSheet(rows: Row[]): Sheet {
       { header: 'Compte de produit', key: 'revenueAccount', type: 'text' },
       { header: 'Conventions', key: 'grants', type: 'integer' },
       { header: 'Montant accordé', key: 'awarded', type: 'money' },
+      { header: `Produits ${year} (grand livre)`, key: 'recognised', type: 'money' },
+      { header: `Budget ${year + 1} (répartition)`, key: 'nextYear', type: 'money' },
     ],
     rows,
   }

@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js'
 import { FUNDER_CATEGORY_LABELS } from '#models/grants/funder'
-import { dec, rows, type Client } from '#reports/grants/sql'
+import { REVENUE_LINE, dec, rows, type Client } from '#reports/grants/sql'
 
 export interface FunderNode {
   id: number
@@ -15,6 +15,10 @@ export interface FunderNode {
   awarded: Decimal
   /** Own conventions plus those of every descendant. */
   rolledUp: Decimal
+  /** Revenue of the year from the ledger (conventions' 74x lines), rolled up. */
+  recognised: Decimal
+  /** Split of the following year (budget), rolled up. */
+  nextYear: Decimal
 }
 
 /**
@@ -24,7 +28,8 @@ export interface FunderNode {
 export class FunderTree {
   constructor(
     private organisationId: number,
-    private client?: Client
+    private client?: Client,
+    private year = new Date().getFullYear() - 1
   ) {}
 
   async compute() {
@@ -35,19 +40,34 @@ export class FunderTree {
          UNION ALL
          SELECT f.id, f.parent_id, t.depth + 1, t.path || ARRAY[f.position, f.id]
            FROM funders f JOIN tree t ON f.parent_id = t.id
+       ), revenue AS (
+         SELECT l.grant_id, sum(l.credit - l.debit) AS recognised
+           FROM grant_ledger_lines l JOIN grants g ON g.id = l.grant_id
+           JOIN entries e ON e.id = l.entry_id JOIN journals j ON j.id = e.journal_id
+           JOIN fiscal_years fy ON fy.id = e.fiscal_year_id
+          WHERE l.organisation_id = :org AND extract(year FROM fy.end_date) = :year AND j.code <> 'AN'
+            AND ${REVENUE_LINE}
+          GROUP BY l.grant_id
        ), own AS (
-         SELECT funder_id, count(*)::int AS n, sum(amount_awarded) AS awarded
-           FROM grants WHERE organisation_id = :org GROUP BY funder_id
+         SELECT g.funder_id, count(*)::int AS n, sum(g.amount_awarded) AS awarded,
+                sum(coalesce(r.recognised, 0)) AS recognised,
+                sum(coalesce((SELECT amount FROM grant_years y WHERE y.grant_id = g.id AND y.year = :year + 1), 0)) AS next_year
+           FROM grants g LEFT JOIN revenue r ON r.grant_id = g.id
+          WHERE g.organisation_id = :org GROUP BY g.funder_id
        )
        SELECT f.id, f.name, f.category, f.parent_id, p.name AS parent, f.revenue_account, t.depth,
               coalesce(o.n, 0) AS grants, coalesce(o.awarded, 0) AS awarded,
-              (SELECT coalesce(sum(o2.awarded), 0) FROM tree t2 JOIN own o2 ON o2.funder_id = t2.id
-                WHERE t2.path[1:array_length(t.path, 1)] = t.path) AS rolled_up
+              r.rolled_up, r.recognised, r.next_year
          FROM tree t JOIN funders f ON f.id = t.id
          LEFT JOIN funders p ON p.id = f.parent_id
          LEFT JOIN own o ON o.funder_id = f.id
+         CROSS JOIN LATERAL (
+           SELECT coalesce(sum(o2.awarded), 0) AS rolled_up, coalesce(sum(o2.recognised), 0) AS recognised,
+                  coalesce(sum(o2.next_year), 0) AS next_year
+             FROM tree t2 JOIN own o2 ON o2.funder_id = t2.id
+            WHERE t2.path[1:array_length(t.path, 1)] = t.path) r
         ORDER BY t.path`,
-      { org: this.organisationId },
+      { org: this.organisationId, year: this.year },
       this.client
     )
     const nodes: FunderNode[] = list.map((r) => ({
@@ -62,8 +82,11 @@ export class FunderTree {
       grants: r.grants,
       awarded: dec(r.awarded),
       rolledUp: dec(r.rolled_up),
+      recognised: dec(r.recognised),
+      nextYear: dec(r.next_year),
     }))
     return {
+      year: this.year,
       nodes,
       rows: nodes.map((n) => ({
         name: `${'  '.repeat(n.depth)}${n.name}`,
@@ -72,6 +95,8 @@ export class FunderTree {
         revenueAccount: n.revenueAccount,
         grants: n.grants,
         awarded: n.rolledUp,
+        recognised: n.recognised,
+        nextYear: n.nextYear,
       })),
     }
   }

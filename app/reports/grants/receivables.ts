@@ -50,8 +50,14 @@ export class Receivables {
       receivable: dec(r.recognised).minus(dec(r.received)),
     }))
     const [ledger] = await rows(
-      `SELECT coalesce(sum(l.debit - l.credit), 0) AS balance FROM entry_lines l
-        WHERE l.organisation_id = :org AND l.account_number LIKE '441%' AND l.entry_date <= CAST(:date AS date)`,
+      // A fiscal year's balance is its own lines, à-nouveaux included.
+      `SELECT coalesce(sum(l.debit - l.credit), 0) AS balance
+         FROM entry_lines l JOIN entries e ON e.id = l.entry_id
+         LEFT JOIN fiscal_years f ON f.id = e.fiscal_year_id
+        WHERE l.organisation_id = :org AND l.account_number LIKE '441%' AND l.entry_date <= CAST(:date AS date)
+          AND (NOT EXISTS (SELECT 1 FROM fiscal_years x WHERE x.organisation_id = :org
+                             AND CAST(:date AS date) BETWEEN x.start_date AND x.end_date)
+               OR CAST(:date AS date) BETWEEN f.start_date AND f.end_date)`,
       { org: this.organisationId, date: this.date },
       this.client
     )

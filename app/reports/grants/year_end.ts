@@ -65,19 +65,25 @@ export class YearEndPositions {
 
   async compute() {
     const period = await this.period()
-    const inYear = `l.entry_date >= CAST(:start AS date)`
+    // Balances of a fiscal year are its own lines, opening included (journal AN, à-nouveaux).
+    const scope = period.id
+      ? `e.fiscal_year_id = :fy`
+      : `l.entry_date BETWEEN CAST(:start AS date) AND CAST(:end AS date)`
+    const opening = `j.code = 'AN'`
+    const inYear = `j.code <> 'AN'`
     const list = await rows(
       `WITH lines AS (
          SELECT l.grant_id,
                 sum(CASE WHEN ${REVENUE_LINE} AND ${inYear} THEN l.credit - l.debit ELSE 0 END) AS recognised,
                 sum(CASE WHEN ${COST_LINE} AND ${inYear} THEN l.debit - l.credit ELSE 0 END) AS consumed,
-                sum(CASE WHEN l.account_number LIKE '194%' AND NOT ${inYear} THEN l.credit - l.debit ELSE 0 END) AS fd_open,
+                sum(CASE WHEN l.account_number LIKE '194%' AND ${opening} THEN l.credit - l.debit ELSE 0 END) AS fd_open,
                 sum(CASE WHEN l.account_number LIKE '194%' THEN l.credit - l.debit ELSE 0 END) AS fd_close,
-                sum(CASE WHEN l.account_number LIKE '6894%' AND ${inYear} THEN l.debit - l.credit ELSE 0 END) AS fd_new,
-                sum(CASE WHEN l.account_number LIKE '7894%' AND ${inYear} THEN l.credit - l.debit ELSE 0 END) AS fd_used,
+                sum(CASE WHEN l.account_number LIKE '6894%' THEN l.debit - l.credit ELSE 0 END) AS fd_new,
+                sum(CASE WHEN l.account_number LIKE '7894%' THEN l.credit - l.debit ELSE 0 END) AS fd_used,
                 sum(CASE WHEN l.account_number LIKE '487%' THEN l.credit - l.debit ELSE 0 END) AS pca_close
            FROM grant_ledger_lines l JOIN grants g ON g.id = l.grant_id
-          WHERE l.organisation_id = :org AND l.entry_date <= CAST(:end AS date)
+           JOIN entries e ON e.id = l.entry_id JOIN journals j ON j.id = e.journal_id
+          WHERE l.organisation_id = :org AND ${scope}
           GROUP BY l.grant_id)
        SELECT g.id, g.reference, g.title, f.name AS funder, g.cofinancing_rate,
               coalesce((SELECT amount FROM grant_years y WHERE y.grant_id = g.id AND y.year = :year), 0) AS split,
@@ -91,7 +97,7 @@ export class YearEndPositions {
         WHERE g.organisation_id = :org
           AND (x.grant_id IS NOT NULL OR (g.period_start <= CAST(:end AS date) AND g.period_end >= CAST(:start AS date)))
         ORDER BY f.name, g.reference`,
-      { org: this.organisationId, year: this.year, start: period.start, end: period.end },
+      { org: this.organisationId, year: this.year, start: period.start, end: period.end, fy: period.id },
       this.client
     )
     const positions: YearEndPosition[] = list.map((r) => {
@@ -141,13 +147,14 @@ export class YearEndPositions {
     })
     const [ledger] = await rows(
       `SELECT
-         coalesce(sum(CASE WHEN account_number LIKE '194%' AND entry_date < CAST(:start AS date) THEN credit - debit END), 0) AS fd_opening,
-         coalesce(sum(CASE WHEN account_number LIKE '194%' THEN credit - debit END), 0) AS fd_closing,
-         coalesce(sum(CASE WHEN account_number LIKE '6894%' AND entry_date >= CAST(:start AS date) THEN debit - credit END), 0) AS fd_new,
-         coalesce(sum(CASE WHEN account_number LIKE '7894%' AND entry_date >= CAST(:start AS date) THEN credit - debit END), 0) AS fd_used,
-         coalesce(sum(CASE WHEN account_number LIKE '487%' THEN credit - debit END), 0) AS pca
-       FROM entry_lines WHERE organisation_id = :org AND entry_date <= CAST(:end AS date)`,
-      { org: this.organisationId, start: period.start, end: period.end },
+         coalesce(sum(CASE WHEN l.account_number LIKE '194%' AND ${opening} THEN l.credit - l.debit END), 0) AS fd_opening,
+         coalesce(sum(CASE WHEN l.account_number LIKE '194%' THEN l.credit - l.debit END), 0) AS fd_closing,
+         coalesce(sum(CASE WHEN l.account_number LIKE '6894%' THEN l.debit - l.credit END), 0) AS fd_new,
+         coalesce(sum(CASE WHEN l.account_number LIKE '7894%' THEN l.credit - l.debit END), 0) AS fd_used,
+         coalesce(sum(CASE WHEN l.account_number LIKE '487%' THEN l.credit - l.debit END), 0) AS pca
+       FROM entry_lines l JOIN entries e ON e.id = l.entry_id JOIN journals j ON j.id = e.journal_id
+       WHERE l.organisation_id = :org AND ${scope}`,
+      { org: this.organisationId, start: period.start, end: period.end, fy: period.id },
       this.client
     )
     const sum = (pick: (p: YearEndPosition) => Decimal) => sumMoney(positions.map(pick))
