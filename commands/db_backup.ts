@@ -14,6 +14,8 @@ export default class DbBackup extends BaseCommand {
     const path = this.output ?? `socle-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl.gz`
     const counts = await backupDatabase(path)
     const rows = Object.values(counts).reduce((sum, n) => sum + n, 0)
-    this.logger.success(`Sauvegarde écrite dans ${path} : ${Object.keys(counts).length} tables, ${rows} lignes`)
+    this.logger.success(
+      `Sauvegarde écrite dans ${path} : ${Object.keys(counts).length} tables, ${rows} lignes`
+    )
   }
 }

@@ -14,7 +14,9 @@ export default class DbRestore extends BaseCommand {
     try {
       const counts = await restoreDatabase(this.input)
       const rows = Object.values(counts).reduce((sum, n) => sum + n, 0)
-      this.logger.success(`Restauration terminée : ${Object.keys(counts).length} tables, ${rows} lignes`)
+      this.logger.success(
+        `Restauration terminée : ${Object.keys(counts).length} tables, ${rows} lignes`
+      )
     } catch (error) {
       if (!(error instanceof RestoreError)) throw error
       this.logger.error(error.message)

@@ -3,10 +3,11 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 
 export default class DemoSeed extends BaseCommand {
   static commandName = 'demo:seed'
-  static description = "Crée l'organisation de démonstration (rapport 2023) et un utilisateur par rôle"
+  static description =
+    "Crée l'organisation de démonstration (rapport 2023) et un utilisateur par rôle"
   static options: CommandOptions = { startApp: true }
 
-  @flags.boolean({ description: "Ne rien faire si la démonstration existe déjà" })
+  @flags.boolean({ description: 'Ne rien faire si la démonstration existe déjà' })
   declare ifEmpty: boolean
 
   async run() {

@@ -7,6 +7,8 @@ import type { ImportDefinition } from '#imports/core/pipeline'
 const definitions: Record<string, () => Promise<{ default: ImportDefinition<any> }>> = {
   'activite': () => import('#imports/activity/indicator_values'),
   'quality.referential': () => import('#imports/quality/referential'),
+  'rh.salaries': () => import('#imports/hr/staff_list'),
+  'rh.temps': () => import('#imports/hr/timesheets'),
 }
 
 export const importKinds = () => Object.keys(definitions)

@@ -4,14 +4,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { currentActor } from '#support/request_context'
 
 export type AuditDomain =
-  | 'core'
-  | 'accounting'
-  | 'grants'
-  | 'hr'
-  | 'governance'
-  | 'quality'
-  | 'activity'
-  | 'reconciliation'
+  'core' | 'accounting' | 'grants' | 'hr' | 'governance' | 'quality' | 'activity' | 'reconciliation'
 
 export type AuditAction = 'create' | 'update' | 'delete' | string
 
@@ -41,7 +34,8 @@ export async function recordEvent(event: {
     domain: event.domain,
     action: event.action,
     subject_type: event.subjectType,
-    subject_id: event.subjectId === undefined || event.subjectId === null ? null : String(event.subjectId),
+    subject_id:
+      event.subjectId === undefined || event.subjectId === null ? null : String(event.subjectId),
     summary: event.summary ?? null,
     before: event.before ? JSON.stringify(jsonSafe(event.before)) : null,
     after: event.after ? JSON.stringify(jsonSafe(event.after)) : null,

@@ -18,7 +18,11 @@ const DEVICE_COOKIE = 'socle-device'
 function keys(ctx: HttpContext, email: string) {
   const account = email.trim().toLowerCase()
   const ip = ctx.request.ip()
-  return { pair: `login:${account}:${ip}`, ip: `login-ip:${ip}`, account: `login-account:${account}` }
+  return {
+    pair: `login:${account}:${ip}`,
+    ip: `login-ip:${ip}`,
+    account: `login-account:${account}`,
+  }
 }
 
 function knownDevice(ctx: HttpContext, email: string) {

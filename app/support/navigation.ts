@@ -18,6 +18,6 @@ let available: typeof DOMAINS | undefined
 
 /** Only the domains whose home page exists in this build. */
 export function navigation() {
-  available ??= DOMAINS.filter((entry) => router.match(entry.href, 'GET') !== null)
+  available ??= DOMAINS.filter((entry) => router.match(entry.href, 'GET', false) !== null)
   return available
 }

@@ -54,7 +54,10 @@ router
   .as('audit')
   .use(guard('admin.audit'))
 
-router.get('/admin/imports', [ImportsController, 'index']).as('imports.index').use(guard('admin.imports'))
+router
+  .get('/admin/imports', [ImportsController, 'index'])
+  .as('imports.index')
+  .use(guard('admin.imports'))
 
 // Each import kind checks its own permission (ImportDefinition.permission) in the controller.
 router

@@ -40,13 +40,21 @@ export async function backupDatabase(path: string) {
   try {
     await connection.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
     const tables = await tableNames(connection)
-    const header = { format: 'socle-backup', version: 1, createdAt: new Date().toISOString(), migrations: await migrations(connection), tables }
+    const header = {
+      format: 'socle-backup',
+      version: 1,
+      createdAt: new Date().toISOString(),
+      migrations: await migrations(connection),
+      tables,
+    }
     async function* lines() {
       yield JSON.stringify(header) + '\n'
       for (const table of tables) {
         counts[table] = 0
         yield JSON.stringify({ table }) + '\n'
-        await connection.query(`DECLARE backup_cursor NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM "${table}" t`)
+        await connection.query(
+          `DECLARE backup_cursor NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM "${table}" t`
+        )
         while (true) {
           const { rows } = await connection.query(`FETCH ${BATCH} FROM backup_cursor`)
           if (rows.length === 0) break
@@ -84,15 +92,21 @@ export async function restoreDatabase(path: string) {
     }
     await connection.query('BEGIN')
     // Created right before iterating: lines emitted with no iterator attached would be lost.
-    const reader = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity })
+    const reader = createInterface({
+      input: createReadStream(path).pipe(createGunzip()),
+      crlfDelay: Infinity,
+    })
     for await (const line of reader) {
       if (!line) continue
       if (!header) {
         header = JSON.parse(line)
-        if (header?.format !== 'socle-backup') throw new RestoreError("Ce fichier n'est pas une sauvegarde Socle.")
+        if (header?.format !== 'socle-backup')
+          throw new RestoreError("Ce fichier n'est pas une sauvegarde Socle.")
         const current = await migrations(connection)
         if (JSON.stringify(current) !== JSON.stringify(header.migrations)) {
-          throw new RestoreError('La base cible n’a pas les mêmes migrations que la sauvegarde : lancez `node ace migration:run` à la même version.')
+          throw new RestoreError(
+            'La base cible n’a pas les mêmes migrations que la sauvegarde : lancez `node ace migration:run` à la même version.'
+          )
         }
         for (const name of header.tables) {
           const { rows } = await connection.query(`SELECT EXISTS (SELECT 1 FROM "${name}") AS used`)

@@ -21,13 +21,18 @@ export default class AuditEventsController {
 
   async export({ request, response }: HttpContext) {
     const filters = await auditFilterValidator.validate(request.qs())
-    response.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    response.header(
+      'Content-Type',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    )
     response.attachment('journal-audit.xlsx')
     // Streamed: the journal can hold hundreds of thousands of events.
     const output = new PassThrough()
     response.stream(output)
-    streamWorkbook(output, { name: "Journal d'audit", columns: auditColumns }, new AuditLog(filters).rows()).catch(
-      (error) => output.destroy(error)
-    )
+    streamWorkbook(
+      output,
+      { name: "Journal d'audit", columns: auditColumns },
+      new AuditLog(filters).rows()
+    ).catch((error) => output.destroy(error))
   }
 }

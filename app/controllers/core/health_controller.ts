@@ -9,7 +9,11 @@ export default class HealthController {
       const latencyMs = Number(process.hrtime.bigint() - started) / 1e6
       return response.ok({ status: 'ok', app: 'ok', database: { status: 'ok', latencyMs } })
     } catch {
-      return response.serviceUnavailable({ status: 'error', app: 'ok', database: { status: 'error' } })
+      return response.serviceUnavailable({
+        status: 'error',
+        app: 'ok',
+        database: { status: 'error' },
+      })
     }
   }
 }

@@ -2,7 +2,12 @@ import type { HttpContext } from '@adonisjs/core/http'
 import ImportRecord from '#models/core/import_record'
 import PermissionPolicy from '#policies/core/permission_policy'
 import { findImport } from '#imports/registry'
-import { commitImport, ImportStateError, previewImport, type ImportIssue } from '#imports/core/pipeline'
+import {
+  commitImport,
+  ImportStateError,
+  previewImport,
+  type ImportIssue,
+} from '#imports/core/pipeline'
 import { buildWorkbook } from '#support/spreadsheet/writer'
 import { currentActor } from '#support/request_context'
 import { importTemplate, issueColumns } from '#exports/core/imports'
@@ -12,7 +17,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export default class ImportsController {
   async index({ view }: HttpContext) {
     const imports = await ImportRecord.query().orderBy('id', 'desc').limit(200)
-    return view.render('pages/admin/imports/index', { imports, breadcrumbs: [{ label: 'Imports' }] })
+    return view.render('pages/admin/imports/index', {
+      imports,
+      breadcrumbs: [{ label: 'Imports' }],
+    })
   }
 
   private async definition({ params, bouncer, response }: HttpContext) {
@@ -24,7 +32,10 @@ export default class ImportsController {
 
   async create(ctx: HttpContext) {
     const definition = await this.definition(ctx)
-    return ctx.view.render('pages/imports/create', { definition, breadcrumbs: [{ label: definition.label }] })
+    return ctx.view.render('pages/imports/create', {
+      definition,
+      breadcrumbs: [{ label: definition.label }],
+    })
   }
 
   async template(ctx: HttpContext) {
@@ -41,8 +52,16 @@ export default class ImportsController {
       ctx.session.flash('error', 'Choisissez un fichier à importer.')
       return ctx.response.redirect().back()
     }
-    const outcome = await previewImport(definition, { path: file.tmpPath, fileName: file.clientName }, currentActor()!)
-    return ctx.view.render('pages/imports/preview', { definition, ...outcome, breadcrumbs: [{ label: definition.label }] })
+    const outcome = await previewImport(
+      definition,
+      { path: file.tmpPath, fileName: file.clientName },
+      currentActor()!
+    )
+    return ctx.view.render('pages/imports/preview', {
+      definition,
+      ...outcome,
+      breadcrumbs: [{ label: definition.label }],
+    })
   }
 
   async commit(ctx: HttpContext) {
@@ -50,7 +69,11 @@ export default class ImportsController {
     try {
       const outcome = await commitImport(definition, Number(ctx.params.id), currentActor()!)
       if (outcome.issues.length) {
-        return ctx.view.render('pages/imports/preview', { definition, ...outcome, breadcrumbs: [{ label: definition.label }] })
+        return ctx.view.render('pages/imports/preview', {
+          definition,
+          ...outcome,
+          breadcrumbs: [{ label: definition.label }],
+        })
       }
       ctx.session.flash('success', `Import enregistré : ${outcome.summary}`)
       return ctx.response.redirect(definition.redirectTo ?? '/admin/imports')
@@ -63,10 +86,15 @@ export default class ImportsController {
 
   async issues(ctx: HttpContext) {
     const definition = await this.definition(ctx)
-    const record = await ImportRecord.query().where('id', ctx.params.id).where('kind', definition.kind).firstOrFail()
+    const record = await ImportRecord.query()
+      .where('id', ctx.params.id)
+      .where('kind', definition.kind)
+      .firstOrFail()
     const issues: ImportIssue[] = record.errors ?? []
     ctx.response.header('Content-Type', XLSX)
     ctx.response.attachment(`erreurs-import-${record.id}.xlsx`)
-    return buildWorkbook([{ name: 'Erreurs', columns: issueColumns, rows: issues.map((issue) => ({ ...issue })) }])
+    return buildWorkbook([
+      { name: 'Erreurs', columns: issueColumns, rows: issues.map((issue) => ({ ...issue })) },
+    ])
   }
 }

@@ -20,7 +20,10 @@ export default class SessionController {
     const wait = await loginBlockedFor(ctx, email)
     if (wait > 0) {
       session.flashExcept(['password'])
-      session.flash('error', `Trop de tentatives. Réessayez dans ${Math.ceil(wait / 60)} minute(s).`)
+      session.flash(
+        'error',
+        `Trop de tentatives. Réessayez dans ${Math.ceil(wait / 60)} minute(s).`
+      )
       return response.status(429).redirect().back()
     }
 

@@ -64,10 +64,17 @@ export default class UsersController {
   async update({ params, request, response, session }: HttpContext) {
     const payload = await request.validateUsing(userValidator)
     await db.transaction(async (trx) => {
-      const user = await User.query({ client: trx }).where('id', params.id).forUpdate().firstOrFail()
+      const user = await User.query({ client: trx })
+        .where('id', params.id)
+        .forUpdate()
+        .firstOrFail()
       assertVersion(user, payload.version)
       const rolesChanged = [...user.roles].sort().join() !== [...payload.roles].sort().join()
-      user.merge({ fullName: payload.fullName, email: payload.email.toLowerCase(), roles: payload.roles })
+      user.merge({
+        fullName: payload.fullName,
+        email: payload.email.toLowerCase(),
+        roles: payload.roles,
+      })
       if (payload.password) user.password = payload.password
       if (payload.password || rolesChanged) user.revokeSessions()
       await user.save()

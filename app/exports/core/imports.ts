@@ -13,7 +13,11 @@ export function importTemplate(definition: ImportDefinition<unknown>) {
   return buildWorkbook([
     {
       name: 'Données',
-      columns: definition.columns.map((column) => ({ header: column.header, key: column.key, type: 'text' })),
+      columns: definition.columns.map((column) => ({
+        header: column.header,
+        key: column.key,
+        type: 'text',
+      })),
       rows: [],
     },
     {

@@ -83,12 +83,18 @@ async function sha256(path: string) {
 }
 
 /** Reads and validates the whole file. Never writes domain data. */
-async function analyse<Row>(definition: ImportDefinition<Row>, path: string, context: ImportContext) {
+async function analyse<Row>(
+  definition: ImportDefinition<Row>,
+  path: string,
+  context: ImportContext
+) {
   const issues: ImportIssue[] = []
   const rows: Array<{ line: number; row: Row }> = []
   let total = 0
   try {
-    const { kind } = await inspectUpload(path, { maxBytes: definition.maxBytes ?? DEFAULT_MAX_BYTES })
+    const { kind } = await inspectUpload(path, {
+      maxBytes: definition.maxBytes ?? DEFAULT_MAX_BYTES,
+    })
     await definition.prepare?.(context, db)
     let positions: Map<string, number> | null = null
     const columns = new Map(definition.columns.map((column) => [column.key, column]))
@@ -99,10 +105,18 @@ async function analyse<Row>(definition: ImportDefinition<Row>, path: string, con
       sheetName: definition.sheetName,
     })) {
       if (!positions) {
-        positions = headerPositions(definition.columns, row.cells.map((_, i) => readText(row, i)))
+        positions = headerPositions(
+          definition.columns,
+          row.cells.map((_, i) => readText(row, i))
+        )
         const missing = definition.columns.filter((c) => c.required && !positions!.has(c.key))
         for (const column of missing) {
-          issues.push({ line: row.line, column: column.header, value: null, message: 'colonne obligatoire absente de la ligne d’en-tête' })
+          issues.push({
+            line: row.line,
+            column: column.header,
+            value: null,
+            message: 'colonne obligatoire absente de la ligne d’en-tête',
+          })
         }
         if (missing.length) break
         continue
@@ -111,17 +125,33 @@ async function analyse<Row>(definition: ImportDefinition<Row>, path: string, con
       const reader = new RowReader(row, positions, columns)
       const parsed = definition.parseRow(reader, context)
       if (reader.issues.length || parsed === null) {
-        issues.push(...(reader.issues.length ? reader.issues : [{ line: row.line, column: null, value: null, message: 'ligne refusée' }]))
+        issues.push(
+          ...(reader.issues.length
+            ? reader.issues
+            : [{ line: row.line, column: null, value: null, message: 'ligne refusée' }])
+        )
       } else {
         rows.push({ line: row.line, row: parsed })
       }
       if (issues.length >= MAX_ISSUES) break
     }
-    if (!positions) issues.push({ line: null, column: null, value: null, message: 'le fichier ne contient aucune ligne' })
+    if (!positions)
+      issues.push({
+        line: null,
+        column: null,
+        value: null,
+        message: 'le fichier ne contient aucune ligne',
+      })
     else if (total === 0 && issues.length === 0) {
-      issues.push({ line: null, column: null, value: null, message: 'le fichier ne contient aucune ligne de données' })
+      issues.push({
+        line: null,
+        column: null,
+        value: null,
+        message: 'le fichier ne contient aucune ligne de données',
+      })
     }
-    if (issues.length === 0 && definition.checkAll) issues.push(...definition.checkAll(rows, context))
+    if (issues.length === 0 && definition.checkAll)
+      issues.push(...definition.checkAll(rows, context))
   } catch (error) {
     if (!(error instanceof SpreadsheetError)) throw error
     issues.push({
@@ -193,7 +223,13 @@ export async function previewImport<Row>(
       await mkdir(app.makePath('storage/imports'), { recursive: true })
       await copyFile(upload.path, storedPath(record))
     }
-    return { record, issues, rows: rows.map((r) => r.row), previous: previous ?? null, summary: null }
+    return {
+      record,
+      issues,
+      rows: rows.map((r) => r.row),
+      previous: previous ?? null,
+      summary: null,
+    }
   })
 }
 
@@ -224,8 +260,12 @@ export async function commitImport<Row>(
       return { record, issues, rows: [], previous: null, summary: null }
     }
     const summary = await db.transaction(async (trx) => {
-      const locked = await ImportRecord.query({ client: trx }).where('id', record.id).forUpdate().firstOrFail()
-      if (locked.status !== 'previewed') throw new ImportStateError('Cet import a déjà été enregistré.')
+      const locked = await ImportRecord.query({ client: trx })
+        .where('id', record.id)
+        .forUpdate()
+        .firstOrFail()
+      if (locked.status !== 'previewed')
+        throw new ImportStateError('Cet import a déjà été enregistré.')
       const text = await definition.commit(
         rows.map((r) => r.row),
         trx,

@@ -78,7 +78,11 @@ export class RowReader {
     return null
   }
 
-  private read<T>(key: string, required: boolean, reader: (row: SheetRow, index: number) => T | null) {
+  private read<T>(
+    key: string,
+    required: boolean,
+    reader: (row: SheetRow, index: number) => T | null
+  ) {
     const index = this.positions.get(key)
     if (index === undefined) return required ? this.fail(key, 'colonne absente') : null
     try {
@@ -99,7 +103,10 @@ export class RowReader {
     return value
   }
 
-  amount(key: string, options: { required?: boolean; min?: Decimal | number } = {}): Decimal | null {
+  amount(
+    key: string,
+    options: { required?: boolean; min?: Decimal | number } = {}
+  ): Decimal | null {
     const value = this.read(key, options.required ?? false, readAmount)
     if (value !== null && options.min !== undefined && value.lessThan(options.min)) {
       return this.fail(key, `la valeur doit être au moins ${options.min.toString()}`)
@@ -112,7 +119,10 @@ export class RowReader {
     if (value === null) return null
     if (!value.isInteger()) return this.fail(key, 'un nombre entier est attendu')
     if (options.min !== undefined && value.lessThan(options.min)) {
-      return this.fail(key, options.min === 0 ? 'un nombre négatif est refusé' : `minimum ${options.min}`)
+      return this.fail(
+        key,
+        options.min === 0 ? 'un nombre négatif est refusé' : `minimum ${options.min}`
+      )
     }
     if (options.max !== undefined && value.greaterThan(options.max)) {
       return this.fail(key, `maximum ${options.max}`)
@@ -124,12 +134,19 @@ export class RowReader {
     return this.read(key, options.required ?? false, readDate)
   }
 
-  oneOf<T extends string>(key: string, allowed: Record<string, T>, options: { required?: boolean } = {}) {
+  oneOf<T extends string>(
+    key: string,
+    allowed: Record<string, T>,
+    options: { required?: boolean } = {}
+  ) {
     const text = this.text(key, options)
     if (text === null) return null
     const match = allowed[normaliseHeader(text)]
     if (!match) {
-      return this.fail(key, `valeur inconnue ; valeurs admises : ${[...new Set(Object.keys(allowed))].join(', ')}`)
+      return this.fail(
+        key,
+        `valeur inconnue ; valeurs admises : ${[...new Set(Object.keys(allowed))].join(', ')}`
+      )
     }
     return match
   }

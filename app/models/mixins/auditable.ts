@@ -25,7 +25,13 @@ export function Auditable(domain: AuditDomain) {
 
       @afterCreate()
       static async auditCreate(row: Audited) {
-        await recordAudit(row as unknown as LucidRow, domain, 'create', null, snapshot(row.$attributes))
+        await recordAudit(
+          row as unknown as LucidRow,
+          domain,
+          'create',
+          null,
+          snapshot(row.$attributes)
+        )
       }
 
       @beforeUpdate()
@@ -50,7 +56,13 @@ export function Auditable(domain: AuditDomain) {
 
       @afterDelete()
       static async auditDelete(row: Audited) {
-        await recordAudit(row as unknown as LucidRow, domain, 'delete', snapshot(row.$attributes), null)
+        await recordAudit(
+          row as unknown as LucidRow,
+          domain,
+          'delete',
+          snapshot(row.$attributes),
+          null
+        )
       }
     }
     return Audited

@@ -17,7 +17,9 @@ function scope(query: Query) {
  * Rows of another organisation are invisible: every find, fetch and paginate is filtered by
  * the acting organisation, and new rows belong to it.
  */
-export function OrganisationScoped<T extends NormalizeConstructor<typeof BaseModel>>(superclass: T) {
+export function OrganisationScoped<T extends NormalizeConstructor<typeof BaseModel>>(
+  superclass: T
+) {
   class Scoped extends superclass {
     declare organisationId: number
 

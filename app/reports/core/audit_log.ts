@@ -11,7 +11,16 @@ export interface AuditFilters {
 
 /** The audit journal of the acting organisation, filtered; newest first. */
 export class AuditLog {
-  static domains = ['core', 'accounting', 'grants', 'hr', 'governance', 'quality', 'activity', 'reconciliation']
+  static domains = [
+    'core',
+    'accounting',
+    'grants',
+    'hr',
+    'governance',
+    'quality',
+    'activity',
+    'reconciliation',
+  ]
 
   constructor(private filters: AuditFilters) {}
 
@@ -22,7 +31,12 @@ export class AuditLog {
     if (action) query.where('action', action)
     if (actor) query.whereILike('actor', `%${actor}%`)
     if (from) query.where('created_at', '>=', DateTime.fromJSDate(from).startOf('day').toSQL()!)
-    if (to) query.where('created_at', '<', DateTime.fromJSDate(to).plus({ days: 1 }).startOf('day').toSQL()!)
+    if (to)
+      query.where(
+        'created_at',
+        '<',
+        DateTime.fromJSDate(to).plus({ days: 1 }).startOf('day').toSQL()!
+      )
     return query
   }
 

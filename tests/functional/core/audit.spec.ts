@@ -8,16 +8,28 @@ import { isolated, makeOrganisation, makeUser, readWorkbook, tableCounts } from 
 test.group('Audit log', (group) => {
   isolated(group)
 
-  test('creating and editing a user through the admin pages is audited with who, before and after', async ({ client, assert }) => {
+  test('creating and editing a user through the admin pages is audited with who, before and after', async ({
+    client,
+    assert,
+  }) => {
     const organisation = await makeOrganisation()
     const admin = await makeUser(organisation, ['admin'])
     await client
       .post('/admin/utilisateurs')
       .actingAs(admin)
       .withCsrfToken()
-      .form({ fullName: 'Zoé Nouvelle', email: 'zoe@test.socle.fr', roles: ['hr'], password: 'une phrase de passe longue'})
+      .form({
+        fullName: 'Zoé Nouvelle',
+        email: 'zoe@test.socle.fr',
+        roles: ['hr'],
+        password: 'une phrase de passe longue',
+      })
     const created = await User.query().where('email', 'zoe@test.socle.fr').firstOrFail()
-    const creation = await AuditEvent.query().where('subject_type', 'users').where('subject_id', String(created.id)).where('action', 'create').firstOrFail()
+    const creation = await AuditEvent.query()
+      .where('subject_type', 'users')
+      .where('subject_id', String(created.id))
+      .where('action', 'create')
+      .firstOrFail()
     assert.equal(creation.userId, admin.id)
     assert.equal(creation.actor, admin.email)
     assert.equal(creation.domain, 'core')
@@ -29,20 +41,39 @@ test.group('Audit log', (group) => {
       .put(`/admin/utilisateurs/${created.id}`)
       .actingAs(admin)
       .withCsrfToken()
-      .form({ fullName: 'Zoé Renommée', email: 'zoe@test.socle.fr', roles: ['hr', 'quality'], version: 1 })
-    const update = await AuditEvent.query().where('subject_id', String(created.id)).where('action', 'update').firstOrFail()
+      .form({
+        fullName: 'Zoé Renommée',
+        email: 'zoe@test.socle.fr',
+        roles: ['hr', 'quality'],
+        version: 1,
+      })
+    const update = await AuditEvent.query()
+      .where('subject_id', String(created.id))
+      .where('action', 'update')
+      .firstOrFail()
     assert.equal(update.before.fullName, 'Zoé Nouvelle')
     assert.equal(update.after.fullName, 'Zoé Renommée')
     assert.deepEqual(update.after.roles, ['hr', 'quality'])
   })
 
-  test('a change rolled back leaves no audit event: both share the transaction', async ({ assert }) => {
+  test('a change rolled back leaves no audit event: both share the transaction', async ({
+    assert,
+  }) => {
     const organisation = await makeOrganisation()
     const before = await tableCounts(['users', 'audit_events'])
     await assert.rejects(() =>
       actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, () =>
         db.transaction(async (trx) => {
-          await User.create({ organisationId: organisation.id, fullName: 'Éphémère', email: 'tmp@test.socle.fr', password: 'x'.repeat(12), roles: ['hr'] }, { client: trx })
+          await User.create(
+            {
+              organisationId: organisation.id,
+              fullName: 'Éphémère',
+              email: 'tmp@test.socle.fr',
+              password: 'x'.repeat(12),
+              roles: ['hr'],
+            },
+            { client: trx }
+          )
           throw new Error('annulé')
         })
       )
@@ -50,7 +81,10 @@ test.group('Audit log', (group) => {
     assert.deepEqual(await tableCounts(['users', 'audit_events']), before)
   })
 
-  test('a stale edit is refused with a conflict message and changes nothing', async ({ client, assert }) => {
+  test('a stale edit is refused with a conflict message and changes nothing', async ({
+    client,
+    assert,
+  }) => {
     const organisation = await makeOrganisation()
     const admin = await makeUser(organisation, ['admin'])
     const target = await makeUser(organisation, ['hr'])
@@ -66,7 +100,10 @@ test.group('Audit log', (group) => {
     assert.notEqual(target.fullName, 'Écrasement')
   })
 
-  test('admins filter the journal and export it to Excel; other roles get 403', async ({ client, assert }) => {
+  test('admins filter the journal and export it to Excel; other roles get 403', async ({
+    client,
+    assert,
+  }) => {
     const organisation = await makeOrganisation()
     const admin = await makeUser(organisation, ['admin'])
     const finance = await makeUser(organisation, ['finance'])

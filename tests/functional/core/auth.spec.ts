@@ -18,7 +18,10 @@ test.group('Login and sessions', (group) => {
     response.assertBodyContains({ status: 'ok', database: { status: 'ok' } })
   })
 
-  test('a user logs in with the right password and reaches the dashboard', async ({ client, assert }) => {
+  test('a user logs in with the right password and reaches the dashboard', async ({
+    client,
+    assert,
+  }) => {
     const organisation = await makeOrganisation()
     const user = await makeUser(organisation, ['finance'])
     const response = await client
@@ -64,11 +67,16 @@ test.group('Login and sessions', (group) => {
     assert.deepEqual(await tableCounts(['users', 'audit_events']), before)
   })
 
-  test('repeated wrong passwords are rate limited, and the right one is then refused too', async ({ client }) => {
+  test('repeated wrong passwords are rate limited, and the right one is then refused too', async ({
+    client,
+  }) => {
     const organisation = await makeOrganisation()
     const user = await makeUser(organisation, ['hr'])
     for (let i = 0; i < 5; i++) {
-      await client.post('/login').form({ email: user.email, password: `wrong ${i}` }).withCsrfToken()
+      await client
+        .post('/login')
+        .form({ email: user.email, password: `wrong ${i}` })
+        .withCsrfToken()
     }
     const blocked = await client
       .post('/login')
@@ -78,7 +86,10 @@ test.group('Login and sessions', (group) => {
     blocked.assertFlashMessage('error', 'Trop de tentatives. Réessayez dans 15 minute(s).')
   })
 
-  test('the throttle is per account and IP: an attacker elsewhere does not lock the owner out', async ({ client, assert }) => {
+  test('the throttle is per account and IP: an attacker elsewhere does not lock the owner out', async ({
+    client,
+    assert,
+  }) => {
     const organisation = await makeOrganisation()
     const user = await makeUser(organisation, ['hr'])
     for (let i = 0; i < 5; i++) {

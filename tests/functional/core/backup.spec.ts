@@ -61,7 +61,9 @@ test.group('Backup and restore', (group) => {
     assert.isAbove(next.id, organisation.id)
   })
 
-  test('a restore into a database that is not empty is refused and changes nothing', async ({ assert }) => {
+  test('a restore into a database that is not empty is refused and changes nothing', async ({
+    assert,
+  }) => {
     await wipe()
     const organisation = await makeOrganisation('Déjà là')
     const path = join(folder, 'other.jsonl.gz')

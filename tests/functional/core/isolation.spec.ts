@@ -19,7 +19,11 @@ function routes(): Walked[] {
     .flatMap((route) =>
       (route.methods as string[])
         .filter((method) => method !== 'HEAD')
-        .map((method) => ({ method, pattern: route.pattern as string, hasParams: route.pattern.includes(':') }))
+        .map((method) => ({
+          method,
+          pattern: route.pattern as string,
+          hasParams: route.pattern.includes(':'),
+        }))
     )
     .filter((route) => !['/login', '/logout', '/health'].includes(route.pattern))
 }
@@ -35,9 +39,16 @@ async function organisationRows(organisationId: number) {
   const ids = new Set<string>()
   const fingerprint: Record<string, string> = {}
   for (const { table_name: table } of tables) {
-    const hasId = await db.from('information_schema.columns').where({ table_name: table, column_name: 'id' }).first()
+    const hasId = await db
+      .from('information_schema.columns')
+      .where({ table_name: table, column_name: 'id' })
+      .first()
     if (!hasId) continue
-    const [row] = (await db.rawQuery(`SELECT id FROM "${table}" WHERE organisation_id = ? ORDER BY id LIMIT 1`, [organisationId])).rows
+    const [row] = (
+      await db.rawQuery(`SELECT id FROM "${table}" WHERE organisation_id = ? ORDER BY id LIMIT 1`, [
+        organisationId,
+      ])
+    ).rows
     if (row) ids.add(String(row.id))
     const [print] = (
       await db.rawQuery(
@@ -53,12 +64,18 @@ async function organisationRows(organisationId: number) {
 test.group('Organisation isolation', (group) => {
   isolated(group)
 
-  test('a user of organisation A can neither read nor change anything of organisation B, through every route', async ({ client, assert }) => {
+  test('a user of organisation A can neither read nor change anything of organisation B, through every route', async ({
+    client,
+    assert,
+  }) => {
     const other = await seedDemo()
     const organisation = await makeOrganisation()
     const user = await makeUser(organisation, [...ROLES])
     const before = await organisationRows(other.id)
-    const markers = [other.name === organisation.name ? null : `>${other.name}<`, ...DEMO_USERS.map((u) => u.fullName)].filter(Boolean) as string[]
+    const markers = [
+      other.name === organisation.name ? null : `>${other.name}<`,
+      ...DEMO_USERS.map((u) => u.fullName),
+    ].filter(Boolean) as string[]
 
     for (const route of routes()) {
       const key = `${route.method} ${route.pattern}`

@@ -38,7 +38,9 @@ function concrete(pattern: string) {
 test.group('Route walk', (group) => {
   isolated(group)
 
-  test('every route is public, or needs a login and declares a permission of the matrix', ({ assert }) => {
+  test('every route is public, or needs a login and declares a permission of the matrix', ({
+    assert,
+  }) => {
     const routes = walkRoutes()
     assert.isAbove(routes.length, 5)
     for (const route of routes) {
@@ -82,7 +84,11 @@ test.group('Route walk', (group) => {
           assert.notEqual(response.status(), 403, `${role} should reach ${key}`)
           assert.notEqual(response.header('location'), '/login', `${role} was logged out by ${key}`)
         } else {
-          assert.equal(response.status(), 403, `${role} must get 403 on ${key}, got ${response.status()}`)
+          assert.equal(
+            response.status(),
+            403,
+            `${role} must get 403 on ${key}, got ${response.status()}`
+          )
         }
       }
     })
