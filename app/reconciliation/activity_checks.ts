@@ -11,10 +11,8 @@ import {
   type DetailLine,
 } from '#reconciliation/types'
 
-/** Indicators whose breakdown lists only the main modalities (top sectors): no sum expected. */
-const PARTIAL_BREAKDOWNS = new Set(
-  INDICATOR_CATALOGUE.filter((entry) => entry.code === 'part_contrats_secteur').map((e) => e.code)
-)
+/** Indicators whose breakdown lists only some modalities: no sum expected. */
+const PARTIAL_BREAKDOWNS = new Set(INDICATOR_CATALOGUE.filter((entry) => entry.partial).map((e) => e.code))
 
 function line(cell: ValueCell, label?: string): DetailLine {
   return {
@@ -86,6 +84,54 @@ function sharesResult(checkId: string, title: string, parts: ValueCell[]): Check
   }
 }
 
+/** The (programme, territory) scopes in which an indicator has values of a breakdown. */
+function scopesOf(data: ActivityValues, indicator: string, breakdown: string, year = data.year) {
+  const scopes = new Map<string, { programme: string | null; territory: string | null }>()
+  for (const cell of data.cells) {
+    if (cell.indicator !== indicator || cell.year !== year || cell.breakdown !== breakdown) continue
+    scopes.set(`${cell.programmeCode}|${cell.territoryCode}`, { programme: cell.programmeCode, territory: cell.territoryCode })
+  }
+  return [...scopes.values()]
+}
+
+/** Every family of parts and total of a year: breakdowns, antennas, areas of an antenna. */
+function families(data: ActivityValues) {
+  const list: Array<{ id: string; title: string; total: (year: number) => ValueCell | null; parts: (year: number) => ValueCell[] }> = []
+  for (const indicator of indicatorsWithValues(data)) {
+    const label = data.cells.find((c) => c.indicator === indicator)!.indicatorLabel
+    if (!PARTIAL_BREAKDOWNS.has(indicator)) {
+      for (const breakdown of data.breakdownsOf(indicator)) {
+        for (const scope of scopesOf(data, indicator, breakdown)) {
+          if (data.modalities(indicator, breakdown, scope)[0]?.unit === 'percent') continue
+          list.push({
+            id: [indicator, scope.programme, scope.territory, breakdown].filter(Boolean).join(':'),
+            title: `${label} par ${(BREAKDOWN_LABELS[breakdown] ?? breakdown).toLowerCase()}`,
+            total: (year) => data.cell(indicator, scope, year),
+            parts: (year) => data.modalities(indicator, breakdown, scope, year),
+          })
+        }
+      }
+    }
+    const antennas = data.antennas()
+    list.push({
+      id: `${indicator}:antennes`,
+      title: `${label} : antennes`,
+      total: (year) => data.cell(indicator, {}, year),
+      parts: (year) => antennas.map((a) => data.cell(indicator, { territory: a.code }, year)).filter((c): c is ValueCell => c !== null),
+    })
+    for (const antenna of antennas) {
+      list.push({
+        id: `${indicator}:${antenna.code}`,
+        title: `${label} : secteurs de ${antenna.name}`,
+        total: (year) => data.cell(indicator, { territory: antenna.code }, year),
+        parts: (year) =>
+          data.areasOf(antenna).map((a) => data.cell(indicator, { territory: a.code }, year)).filter((c): c is ValueCell => c !== null),
+      })
+    }
+  }
+  return list
+}
+
 function indicatorsWithValues(data: ActivityValues) {
   return [...new Set(data.cells.filter((c) => c.year === data.year).map((c) => c.indicator))]
 }
@@ -108,20 +154,23 @@ export const activityChecks: CheckDefinition[] = [
       for (const indicator of indicatorsWithValues(data)) {
         if (PARTIAL_BREAKDOWNS.has(indicator)) continue
         for (const breakdown of data.breakdownsOf(indicator)) {
-          const parts = data.modalities(indicator, breakdown)
-          if (parts.length === 0) continue
-          const label = `${parts[0].indicatorLabel} par ${(BREAKDOWN_LABELS[breakdown] ?? breakdown).toLowerCase()}`
-          const id = `${this.id}:${indicator}:${breakdown}`
-          if (parts[0].unit === 'percent') {
-            results.push(sharesResult(id, `${label} : total des parts`, parts))
-            continue
+          for (const scope of scopesOf(data, indicator, breakdown)) {
+            const parts = data.modalities(indicator, breakdown, scope)
+            if (parts.length === 0) continue
+            const subject = parts[0].programmeName ?? parts[0].territoryName
+            const label = `${parts[0].indicatorLabel}${subject ? ` (${subject})` : ''} par ${(BREAKDOWN_LABELS[breakdown] ?? breakdown).toLowerCase()}`
+            const id = [this.id, indicator, scope.programme, scope.territory, breakdown].filter(Boolean).join(':')
+            if (parts[0].unit === 'percent') {
+              results.push(sharesResult(id, `${label} : total des parts`, parts))
+              continue
+            }
+            const total = data.cell(indicator, scope)
+            if (!total) {
+              results.push(missing(id, label, `Le total de « ${parts[0].indicatorLabel} »${subject ? ` (${subject})` : ''} manque pour ${context.year}.`))
+              continue
+            }
+            results.push(partsResult(id, `${label} = total`, total, parts, 'modalités'))
           }
-          const total = data.cell(indicator)
-          if (!total) {
-            results.push(missing(id, label, `Le total de « ${parts[0].indicatorLabel} » manque pour ${context.year}.`))
-            continue
-          }
-          results.push(partsResult(id, `${label} = total`, total, parts, 'modalités'))
         }
       }
       return results
@@ -260,6 +309,94 @@ export const activityChecks: CheckDefinition[] = [
         })
       }
       return results
+    },
+  },
+  {
+    id: 'activity.evolution_parts_vs_total',
+    family: 'activity',
+    domain: 'activity',
+    description:
+      "L'évolution N/N-1 d'un total (indicateur, antenne) est celle de la somme de ses parties (modalités, antennes, secteurs) présentes les deux années.",
+    inputs: ['indicator_values N et N-1 (total et parties)'],
+    tolerance: "1 point : les évolutions publiées sont arrondies à l'unité.",
+    async run(context) {
+      const data = await context.activity()
+      const results: CheckResult[] = []
+      const previous = data.year - 1
+      for (const family of families(data)) {
+        const total = family.total(data.year)
+        const totalBefore = family.total(previous)
+        if (!total || !totalBefore || totalBefore.value.isZero()) continue
+        const before = family.parts(previous)
+        const now = family.parts(data.year).filter((part) =>
+          before.some((b) => b.programmeCode === part.programmeCode && b.territoryCode === part.territoryCode && b.modality === part.modality)
+        )
+        if (now.length < 2) continue
+        const sumNow = sumOf(now)
+        const sumBefore = sumOf(before.filter((b) => now.some((n) => n.territoryCode === b.territoryCode && n.modality === b.modality && n.programmeCode === b.programmeCode)))
+        if (sumBefore.isZero()) continue
+        const totalEvolution = total.value.minus(totalBefore.value).div(totalBefore.value).times(100)
+        const partsEvolution = sumNow.minus(sumBefore).div(sumBefore).times(100)
+        const difference = partsEvolution.minus(totalEvolution).toDecimalPlaces(2)
+        const status = difference.abs().lte(0.1) ? 'ok' : difference.abs().lte(1) ? 'rounding' : 'discrepancy'
+        const pct = (d: Decimal) => `${d.isNegative() ? '' : '+'}${formatCount(d.toDecimalPlaces(1))} %`
+        results.push({
+          checkId: `${this.id}:${family.id}`,
+          title: `${family.title} : évolution ${previous}-${data.year} du total et des parties`,
+          status,
+          expected: totalEvolution.toDecimalPlaces(2),
+          actual: partsEvolution.toDecimalPlaces(2),
+          difference,
+          tolerance: 1,
+          unit: 'percent',
+          explanation:
+            status === 'ok'
+              ? null
+              : `Le total évolue de ${pct(totalEvolution)} (${formatCount(totalBefore.value)} → ${formatCount(total.value)}) mais ses ${now.length} parties de ${pct(partsEvolution)} (${formatCount(sumBefore)} → ${formatCount(sumNow)}).`,
+          details: [total, totalBefore, ...now, ...before].map((c) => ({ ...line(c), label: `${c.year} · ${line(c).label}` })),
+        })
+      }
+      return results
+    },
+  },
+  {
+    id: 'activity.first_welcome_year_labels',
+    family: 'activity',
+    domain: 'activity',
+    description:
+      "Les années de premier accueil couvrent chaque année sans trou, de la tranche « Avant AAAA » jusqu'à l'année du rapport.",
+    inputs: ['jeunes_accompagnes par année de premier accueil'],
+    tolerance: 'Aucune.',
+    async run(context) {
+      const data = await context.activity()
+      const cells = data.modalities('jeunes_accompagnes', 'first_welcome_year')
+      const title = 'Années de premier accueil sans trou'
+      if (cells.length === 0) return [missing(this.id, title, 'Pas de ventilation par année de premier accueil.')]
+      const years = new Set<number>()
+      let before: number | null = null
+      for (const cell of cells) {
+        const m = /^(avant|before)\s+(\d{4})$/i.exec(cell.modality?.trim() ?? '')
+        if (m) before = Number(m[2])
+        else if (/^\d{4}$/.test(cell.modality?.trim() ?? '')) years.add(Number(cell.modality))
+      }
+      const first = before ?? Math.min(...years)
+      const gaps: number[] = []
+      for (let y = first; y <= context.year; y++) if (!years.has(y)) gaps.push(y)
+      return [
+        {
+          checkId: this.id,
+          title,
+          status: gaps.length ? 'discrepancy' : 'ok',
+          expected: context.year - first + 1,
+          actual: context.year - first + 1 - gaps.length,
+          difference: -gaps.length,
+          unit: 'count',
+          explanation: gaps.length
+            ? `Aucune ligne pour ${gaps.join(', ')}${before ? ` (la première tranche est « Avant ${before} »)` : ''} : ces jeunes sont comptés ailleurs ou manquent.`
+            : null,
+          details: cells.map((c) => line(c)),
+        },
+      ]
     },
   },
 ]

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { balances } from '#reconciliation/accounting_checks'
 import { compare, missing, type CheckDefinition, type CheckResult } from '#reconciliation/types'
+import { RECONCILIATION_SETTINGS } from '#reconciliation/settings'
 
 /*
  * Checks across accounting, grants, HR and activity. The other domains' tables are guarded by
@@ -23,10 +24,29 @@ const SQL_LEDGER_REVENUE_BY_FUNDER = `
   WHERE l.organisation_id = ? AND extract(year FROM fy.end_date) = ? AND l.account_number LIKE '7%'
   GROUP BY g.funder_id`
 
-/** Training costs recorded by HR for a year. */
+/** External training costs recorded by HR for a year (trainees' salaries stay in 64x). */
 const SQL_TRAINING_COSTS = `
   SELECT coalesce(sum(amount), 0)::text AS amount, count(*)::int AS n
-  FROM training_cost_lines WHERE organisation_id = ? AND extract(year FROM incurred_on) = ?`
+  FROM training_cost_lines WHERE organisation_id = ? AND extract(year FROM incurred_on) = ? AND kind <> 'salaire'`
+
+/**
+ * Gross salary mass of the staff register for a year: for each month, every contract in force
+ * at the FTE annual rate then in force / 12 x part-time share (whole months, no pro rata).
+ */
+const SQL_REGISTER_SALARY_MASS = `
+  WITH m AS (
+    SELECT month::date AS month, (month + interval '1 month' - interval '1 day')::date AS month_end
+    FROM generate_series(make_date(?, 1, 1), make_date(?, 12, 1), interval '1 month') AS month
+  )
+  SELECT coalesce(sum(r.rate / 12 * c.part_time_share), 0)::text AS gross, count(DISTINCT c.employee_id)::int AS employees
+  FROM m
+  JOIN contracts c ON c.organisation_id = ? AND c.superseded_at IS NULL
+    AND c.start_date <= m.month_end AND (c.end_date IS NULL OR c.end_date >= m.month)
+  JOIN LATERAL (
+    SELECT gross_annual_fte AS rate FROM salary_events se
+    WHERE se.organisation_id = c.organisation_id AND se.employee_id = c.employee_id AND se.effective_date <= m.month_end
+    ORDER BY se.effective_date DESC, se.id DESC LIMIT 1
+  ) r ON true`
 
 /** OPCO refunds received, recorded by HR for a year. */
 const SQL_OPCO_REFUNDS = `
@@ -90,21 +110,37 @@ export const crossDomainChecks: CheckDefinition[] = [
     id: 'cross.payroll_vs_register',
     family: 'cross_domain',
     domain: 'hr+accounting',
-    description: 'La masse salariale comptabilisée (64x) correspond à celle du registre du personnel.',
-    inputs: ['entry_lines 64x', 'registre du personnel (contrats, salaires)'],
-    tolerance: '1 % de la masse salariale (paramétrable).',
+    description: 'Les salaires bruts comptabilisés (641x) correspondent à la masse salariale brute du registre du personnel.',
+    inputs: ['entry_lines 641x', 'contracts (temps partiel)', 'salary_events (salaire annuel ETP)'],
+    tolerance: `${RECONCILIATION_SETTINGS.payrollToleranceRatio * 100} % des salaires comptabilisés (paramétrable : RECONCILIATION_SETTINGS).`,
     async run(context) {
-      const title = 'Masse salariale : comptabilité (64x) / registre'
+      const title = 'Salaires bruts : comptabilité (641x) / registre du personnel'
       if (!(await context.hasTables('entry_lines', 'contracts', 'salary_events'))) {
         return [missing(this.id, title, 'La comptabilité ou le registre du personnel ne sont pas encore en place.')]
       }
-      const ledger = (await balances(context.client, context.organisationId, context.year, ['64'])).get('64')!
-      if (ledger.lines === 0) return [missing(this.id, title, `Aucune charge de personnel (64x) comptabilisée en ${context.year}.`)]
+      const ledger = (await balances(context.client, context.organisationId, context.year, ['641'])).get('641')!
+      if (ledger.lines === 0) return [missing(this.id, title, `Aucun salaire (641x) comptabilisé en ${context.year}.`)]
+      const register = (
+        await context.client.rawQuery(SQL_REGISTER_SALARY_MASS, [context.year, context.year, context.organisationId])
+      ).rows[0]
+      if (register.employees === 0) return [missing(this.id, title, `Aucun contrat en vigueur dans le registre en ${context.year}.`)]
+      const expected = new Decimal(register.gross).toDecimalPlaces(2)
+      const tolerance = ledger.balance.abs().times(RECONCILIATION_SETTINGS.payrollToleranceRatio).toDecimalPlaces(2)
+      const { status, difference } = compare(expected, ledger.balance, tolerance)
       return [
         {
-          ...missing(this.id, title, "La masse salariale annuelle du registre n'est pas encore calculée par le domaine RH."),
+          checkId: this.id,
+          title,
+          status,
+          expected,
           actual: ledger.balance,
+          difference,
+          tolerance,
           unit: 'eur',
+          explanation:
+            status === 'ok'
+              ? null
+              : `Registre ${euros(expected)} (${register.employees} salariés, mois entiers), comptabilité ${euros(ledger.balance)}${status === 'rounding' ? ' : dans la tolérance' : ''}.`,
         },
       ]
     },
@@ -113,35 +149,37 @@ export const crossDomainChecks: CheckDefinition[] = [
     id: 'cross.training_vs_ledger',
     family: 'cross_domain',
     domain: 'hr+accounting',
-    description: 'Les coûts de formation (RH) et remboursements OPCO reçus correspondent aux comptes de formation (6333, 6228 formation) et de produits OPCO (7917/791).',
-    inputs: ['training_cost_lines', 'training_financing_lines', 'entry_lines 6333, 791'],
+    description:
+      'Les coûts externes de formation (RH, hors salaires des stagiaires) et les remboursements OPCO reçus correspondent aux comptes dédiés de la comptabilité.',
+    inputs: ['training_cost_lines', 'training_financing_lines', `entry_lines ${RECONCILIATION_SETTINGS.trainingCostAccounts.join(', ')} et ${RECONCILIATION_SETTINGS.opcoRefundAccounts.join(', ')}`],
     tolerance: '1 €.',
     async run(context) {
       const title = 'Formation : RH / comptabilité'
       if (!(await context.hasTables('training_cost_lines', 'training_financing_lines', 'entry_lines'))) {
         return [missing(this.id, title, 'La formation (RH) ou la comptabilité ne sont pas encore en place.')]
       }
+      const { trainingCostAccounts, opcoRefundAccounts } = RECONCILIATION_SETTINGS
       const costs = (await context.client.rawQuery(SQL_TRAINING_COSTS, [context.organisationId, context.year])).rows[0]
       const refunds = (await context.client.rawQuery(SQL_OPCO_REFUNDS, [context.organisationId, context.year])).rows[0]
-      const ledger = await balances(context.client, context.organisationId, context.year, ['6333', '791'])
-      const results: CheckResult[] = []
-      if (costs.n === 0 || ledger.get('6333')!.lines === 0) {
-        results.push(missing(`${this.id}:costs`, 'Coûts de formation : RH / 6333', 'Coûts de formation RH ou compte 6333 sans données.'))
-      } else {
-        const expected = new Decimal(costs.amount)
-        const actual = ledger.get('6333')!.balance
+      const ledger = await balances(context.client, context.organisationId, context.year, [...trainingCostAccounts, ...opcoRefundAccounts])
+      const sum = (prefixes: string[]) => prefixes.reduce((s, p) => s.plus(ledger.get(p)!.balance), new Decimal(0))
+      const lines = (prefixes: string[]) => prefixes.reduce((n, p) => n + ledger.get(p)!.lines, 0)
+      const pair = (id: string, label: string, hr: { amount: string; n: number }, prefixes: string[], sign: 1 | -1): CheckResult => {
+        const checkId = `${this.id}:${id}`
+        const fullTitle = `${label} : RH / comptes ${prefixes.join(', ')}`
+        if (hr.n === 0) return missing(checkId, fullTitle, `Aucune donnée de formation RH pour ${context.year}.`)
+        if (lines(prefixes) === 0) {
+          return missing(checkId, fullTitle, `Aucune écriture sur les comptes ${prefixes.join(', ')} en ${context.year} : la comptabilité n'isole pas ce montant.`)
+        }
+        const expected = new Decimal(hr.amount)
+        const actual = sum(prefixes).times(sign)
         const { status, difference } = compare(expected, actual, 1)
-        results.push({ checkId: `${this.id}:costs`, title: 'Coûts de formation : RH / 6333', status, expected, actual, difference, tolerance: 1, unit: 'eur', explanation: status === 'ok' ? null : `RH ${euros(expected)}, comptabilité ${euros(actual)}.` })
+        return { checkId, title: fullTitle, status, expected, actual, difference, tolerance: 1, unit: 'eur', explanation: status === 'ok' ? null : `RH ${euros(expected)}, comptabilité ${euros(actual)}.` }
       }
-      if (refunds.n === 0 || ledger.get('791')!.lines === 0) {
-        results.push(missing(`${this.id}:opco`, 'Remboursements OPCO : RH / 791', 'Remboursements OPCO ou compte 791 sans données.'))
-      } else {
-        const expected = new Decimal(refunds.amount)
-        const actual = ledger.get('791')!.balance.negated()
-        const { status, difference } = compare(expected, actual, 1)
-        results.push({ checkId: `${this.id}:opco`, title: 'Remboursements OPCO : RH / 791', status, expected, actual, difference, tolerance: 1, unit: 'eur', explanation: status === 'ok' ? null : `RH ${euros(expected)}, comptabilité ${euros(actual)}.` })
-      }
-      return results
+      return [
+        pair('costs', 'Coûts externes de formation', costs, trainingCostAccounts, 1),
+        pair('opco', 'Remboursements OPCO', refunds, opcoRefundAccounts, -1),
+      ]
     },
   },
   {
@@ -159,6 +197,9 @@ export const crossDomainChecks: CheckDefinition[] = [
       const rows = (await context.client.rawQuery(SQL_TIME_AND_FUNDING_BY_PROGRAMME, [context.year, context.year, context.organisationId])).rows
       const relevant = rows.filter((r: any) => !new Decimal(r.fte_months).isZero() || !new Decimal(r.funding).isZero())
       if (relevant.length === 0) return [missing(this.id, title, `Ni temps affecté ni financement par dispositif en ${context.year}.`)]
+      if (!relevant.some((r: any) => !new Decimal(r.funding).isZero())) {
+        return [missing(this.id, title, `Aucune convention de ${context.year} n'est rattachée à un dispositif (grant_programmes) : le temps affecté ne peut pas être rapproché d'un financement.`)]
+      }
       return relevant.map((r: any): CheckResult => {
         const time = new Decimal(r.fte_months)
         const funding = new Decimal(r.funding)

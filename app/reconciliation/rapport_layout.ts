@@ -29,6 +29,14 @@ export const PROGRAMME_CODES: Record<string, string> = {
 }
 
 /** Programme detail pages: which programme they describe and which figure counts its people. */
+/** Figures of a programme page that split its people by level of qualification. */
+export const DETAIL_LEVELS: Record<string, string> = {
+  no_qualification: 'Sans qualification',
+  level_3: 'Niveau 3',
+  level_4: 'Niveau 4',
+  above_bac: 'Supérieur au bac',
+}
+
 export const DETAIL_PAGES: Record<string, { code: string; name?: string; supported?: string }> = {
   'CEJ': { code: 'CEJ' },
   'CEJ jeunes en rupture': { code: 'CEJ_RUPTURE', name: 'CEJ jeunes en rupture' },

@@ -4,7 +4,7 @@ import { ensureCatalogue } from '#actions/activity/indicator_catalogue'
 import { previousFromEvolution } from '#reports/activity/evolution'
 import { recordEvent } from '#support/audit'
 import type { Rapport2023 } from '#database/seeders/demo'
-import { DETAIL_LABELS, DETAIL_PAGES, PROGRAMME_CODES } from '#reconciliation/rapport_layout'
+import { DETAIL_LABELS, DETAIL_LEVELS, DETAIL_PAGES, PROGRAMME_CODES } from '#reconciliation/rapport_layout'
 
 const RENNES_METROPOLE_GROUPINGS = new Set([
   'CIAS Ouest de Rennes',
@@ -245,6 +245,16 @@ export async function seedActivity(
       })
       if (key === detail.supported) {
         values.push({ indicator: 'dispositif_accompagnes', year, value, programme: detail.code })
+      }
+      if (DETAIL_LEVELS[key] && detail.supported) {
+        values.push({
+          indicator: 'dispositif_accompagnes',
+          year,
+          value,
+          programme: detail.code,
+          breakdown: 'level',
+          modality: DETAIL_LEVELS[key],
+        })
       }
     }
     if (page === 'BPI' && figures.melting_breizh !== undefined) {

@@ -8,6 +8,8 @@ export interface CatalogueEntry {
   dimensions?: string[]
   byProgramme?: boolean
   byTerritory?: boolean
+  /** Its breakdown lists some modalities only (top sectors, figures of a page): no sum expected. */
+  partial?: boolean
   description?: string
 }
 
@@ -86,6 +88,7 @@ export const INDICATOR_CATALOGUE: CatalogueEntry[] = [
     label: 'Principaux secteurs des contrats',
     unit: 'percent',
     dimensions: ['sector'],
+    partial: true,
   },
   {
     code: 'entrees_prequalification',
@@ -116,6 +119,7 @@ export const INDICATOR_CATALOGUE: CatalogueEntry[] = [
     code: 'dispositif_accompagnes',
     label: 'Personnes accompagnées (page du dispositif)',
     unit: 'count',
+    dimensions: ['level'],
     byProgramme: true,
   },
   {
@@ -123,6 +127,7 @@ export const INDICATOR_CATALOGUE: CatalogueEntry[] = [
     label: 'Chiffre de la page du dispositif',
     unit: 'ratio',
     dimensions: ['measure'],
+    partial: true,
     byProgramme: true,
   },
 ]
