@@ -219,6 +219,7 @@ test.group('Governance: a meeting from attendance to minutes', (group) => {
     ;(await post(`/gouvernance/seances/${meeting.id}/presences/${advisory}`, { status: 'present' })).assertStatus(302)
     const page = await client.get(`/gouvernance/seances/${meeting.id}`).actingAs(admin)
     page.assertTextIncludes('Quorum atteint')
+    assert.notInclude(page.text(), '@export_link')
 
     ;(await post(`/gouvernance/seances/${meeting.id}/resolutions`, { title: 'Affectation du résultat 2023', majority: 'simple', subjectKind: 'allocate_result' })).assertStatus(302)
     assert.equal(await Resolution.query().where('meeting_id', meeting.id).count('* as n').then((r) => Number(r[0].$extras.n)), 0)
@@ -292,6 +293,8 @@ test.group('Governance: isolation and exports', (group) => {
     page.assertStatus(200)
     page.assertTextIncludes('Membre 1')
     page.assertTextIncludes('Total collège 1')
+    assert.notInclude(page.text(), '@export_link')
+    assert.include(page.text(), 'href="/gouvernance/composition.xlsx?date=2024-06-13"')
     ;(await client.get('/gouvernance/composition/impression?date=2024-06-13').actingAs(user)).assertStatus(200)
     const xlsx = await client.get('/gouvernance/composition.xlsx?date=2024-06-13').actingAs(user)
     xlsx.assertStatus(200)
