@@ -22,8 +22,13 @@ const OPEN_DOCUMENT: Record<string, SniffedType> = {
   },
 }
 
+// Tab, line feed, form feed, carriage return: the only control bytes plain text may hold.
+const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0c, 0x0d])
+
 function isUtf8Text(head: Buffer, complete: boolean) {
-  if (head.includes(0)) return false
+  for (const byte of head) {
+    if ((byte < 0x20 && !TEXT_CONTROLS.has(byte)) || byte === 0x7f) return false
+  }
   try {
     // A multi-byte character cut at the end of the sample is not an error.
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !complete })

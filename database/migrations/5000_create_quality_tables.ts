@@ -52,7 +52,9 @@ export default class extends BaseSchema {
     this.schema.raw(
       `ALTER TABLE referentials ADD CONSTRAINT referentials_threshold_range CHECK (threshold_percent > 0 AND threshold_percent <= 100)`
     )
-    this.schema.raw(`ALTER TABLE referentials ADD CONSTRAINT referentials_edition_positive CHECK (edition >= 1)`)
+    this.schema.raw(
+      `ALTER TABLE referentials ADD CONSTRAINT referentials_edition_positive CHECK (edition >= 1)`
+    )
     this.schema.raw(
       `CREATE UNIQUE INDEX referentials_one_current ON referentials (organisation_id) WHERE is_current`
     )
@@ -60,7 +62,11 @@ export default class extends BaseSchema {
     this.schema.createTable('referential_themes', (table) => {
       table.increments('id')
       organisation(table)
-      table.integer('referential_id').notNullable().references('referentials.id').onDelete('CASCADE')
+      table
+        .integer('referential_id')
+        .notNullable()
+        .references('referentials.id')
+        .onDelete('CASCADE')
       table.integer('position').notNullable()
       table.string('name', 200).notNullable()
       table.unique(['referential_id', 'name'])
@@ -70,8 +76,16 @@ export default class extends BaseSchema {
     this.schema.createTable('criteria', (table) => {
       table.increments('id')
       organisation(table)
-      table.integer('referential_id').notNullable().references('referentials.id').onDelete('CASCADE')
-      table.integer('theme_id').notNullable().references('referential_themes.id').onDelete('CASCADE')
+      table
+        .integer('referential_id')
+        .notNullable()
+        .references('referentials.id')
+        .onDelete('CASCADE')
+      table
+        .integer('theme_id')
+        .notNullable()
+        .references('referential_themes.id')
+        .onDelete('CASCADE')
       table.integer('position').notNullable()
       table.string('code', 30).notNullable()
       table.string('title', 300).notNullable()
@@ -85,7 +99,12 @@ export default class extends BaseSchema {
     this.schema.createTable('criterion_assessments', (table) => {
       table.increments('id')
       organisation(table)
-      table.integer('criterion_id').notNullable().unique().references('criteria.id').onDelete('CASCADE')
+      table
+        .integer('criterion_id')
+        .notNullable()
+        .unique()
+        .references('criteria.id')
+        .onDelete('CASCADE')
       table.string('status', 20).notNullable().defaultTo('to_do')
       table.integer('owner_id').nullable().references('users.id').onDelete('SET NULL')
       table.date('due_date').nullable()
@@ -156,7 +175,9 @@ export default class extends BaseSchema {
       table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
       table.index(['organisation_id', 'criterion_id'])
     })
-    this.schema.raw(`ALTER TABLE evidence_files ADD CONSTRAINT evidence_files_size_positive CHECK (size_bytes > 0)`)
+    this.schema.raw(
+      `ALTER TABLE evidence_files ADD CONSTRAINT evidence_files_size_positive CHECK (size_bytes > 0)`
+    )
 
     this.schema.createTable('evidence_links', (table) => {
       table.increments('id')
@@ -188,7 +209,9 @@ export default class extends BaseSchema {
       timestamps(table)
       table.index(['organisation_id'])
     })
-    this.schema.raw(`ALTER TABLE strategic_plans ADD CONSTRAINT strategic_plans_years CHECK (end_year >= start_year)`)
+    this.schema.raw(
+      `ALTER TABLE strategic_plans ADD CONSTRAINT strategic_plans_years CHECK (end_year >= start_year)`
+    )
 
     this.schema.createTable('strategic_axes', (table) => {
       table.increments('id')
@@ -220,7 +243,11 @@ export default class extends BaseSchema {
     this.schema.createTable('working_group_members', (table) => {
       table.increments('id')
       organisation(table)
-      table.integer('working_group_id').notNullable().references('working_groups.id').onDelete('CASCADE')
+      table
+        .integer('working_group_id')
+        .notNullable()
+        .references('working_groups.id')
+        .onDelete('CASCADE')
       table.integer('user_id').nullable().references('users.id').onDelete('SET NULL')
       table.string('full_name', 200).nullable()
       table.string('role', 100).nullable()
@@ -251,7 +278,11 @@ export default class extends BaseSchema {
     this.schema.createTable('action_milestones', (table) => {
       table.increments('id')
       organisation(table)
-      table.integer('action_id').notNullable().references('strategic_actions.id').onDelete('CASCADE')
+      table
+        .integer('action_id')
+        .notNullable()
+        .references('strategic_actions.id')
+        .onDelete('CASCADE')
       table.string('title', 300).notNullable()
       table.date('due_date').nullable()
       table.date('reached_on').nullable()

@@ -21,7 +21,10 @@ export const DEMO_REFERENTIAL_NAME = 'Référentiel de labellisation (contenu de
  * Demo state of each criterion, by code: 26 of 35 validated (74 %), so that two more
  * validations pass the 80 % threshold. Not listed = validated.
  */
-const OPEN_CRITERIA: Record<string, { status: AssessmentStatus; due: string | null; owner: boolean }> = {
+const OPEN_CRITERIA: Record<
+  string,
+  { status: AssessmentStatus; due: string | null; owner: boolean }
+> = {
   G6: { status: 'submitted', due: '2024-09-30', owner: true },
   M6: { status: 'submitted', due: '2024-10-31', owner: true },
   O7: { status: 'submitted', due: '2024-11-30', owner: true },
@@ -34,7 +37,10 @@ const OPEN_CRITERIA: Record<string, { status: AssessmentStatus; due: string | nu
 }
 
 async function demoUser(organisation: Organisation, email: string, trx: TransactionClientContract) {
-  return User.query({ client: trx }).where('organisation_id', organisation.id).where('email', email).first()
+  return User.query({ client: trx })
+    .where('organisation_id', organisation.id)
+    .where('email', email)
+    .first()
 }
 
 async function seedReferential(
@@ -84,7 +90,11 @@ async function seedReferential(
     const owner = index % 2 === 0 ? quality : direction
     assessment.merge({
       ownerId: open && !open.owner ? null : (owner?.id ?? null),
-      dueDate: open ? (open.due ? DateTime.fromISO(open.due) : null) : DateTime.fromISO('2024-06-30'),
+      dueDate: open
+        ? open.due
+          ? DateTime.fromISO(open.due)
+          : null
+        : DateTime.fromISO('2024-06-30'),
     })
     if (target === 'validated') assessment.validatedAt = DateTime.fromISO('2024-06-30T12:00:00')
     await assessment.save()
@@ -112,13 +122,22 @@ async function seedPlan(
   )
   const listed: Array<{ kind: 'metier' | 'transversal'; title: string }> = [
     ...source.axes_listed.metiers.map((title: string) => ({ kind: 'metier' as const, title })),
-    ...source.axes_listed.transversaux.map((title: string) => ({ kind: 'transversal' as const, title })),
+    ...source.axes_listed.transversaux.map((title: string) => ({
+      kind: 'transversal' as const,
+      title,
+    })),
   ]
   const axes: StrategicAxis[] = []
   for (const [index, axis] of listed.entries()) {
     axes.push(
       await StrategicAxis.create(
-        { organisationId: organisation.id, planId: plan.id, kind: axis.kind, position: index + 1, title: axis.title },
+        {
+          organisationId: organisation.id,
+          planId: plan.id,
+          kind: axis.kind,
+          position: index + 1,
+          title: axis.title,
+        },
         { client: trx }
       )
     )
@@ -133,24 +152,44 @@ async function seedPlan(
   )
   for (const axis of grouped) {
     const group = await WorkingGroup.create(
-      { organisationId: organisation.id, planId: plan.id, axisId: axis.id, name: `Groupe de travail « ${axis.title} »` },
+      {
+        organisationId: organisation.id,
+        planId: plan.id,
+        axisId: axis.id,
+        name: `Groupe de travail « ${axis.title} »`,
+      },
       { client: trx }
     )
     const isQuality = /démarche qualité/i.test(axis.title)
     const pilot = isQuality ? quality : direction
     await WorkingGroupMember.create(
-      { organisationId: organisation.id, workingGroupId: group.id, userId: pilot?.id ?? null, fullName: pilot ? null : 'Pilote', role: 'Pilote' },
+      {
+        organisationId: organisation.id,
+        workingGroupId: group.id,
+        userId: pilot?.id ?? null,
+        fullName: pilot ? null : 'Pilote',
+        role: 'Pilote',
+      },
       { client: trx }
     )
     await WorkingGroupMember.create(
-      { organisationId: organisation.id, workingGroupId: group.id, fullName: isQuality ? 'Référents labellisation des antennes' : 'Conseillers volontaires des antennes', role: 'Membres' },
+      {
+        organisationId: organisation.id,
+        workingGroupId: group.id,
+        fullName: isQuality
+          ? 'Référents labellisation des antennes'
+          : 'Conseillers volontaires des antennes',
+        role: 'Membres',
+      },
       { client: trx }
     )
     const action = await StrategicAction.create(
       {
         organisationId: organisation.id,
         axisId: axis.id,
-        title: isQuality ? "Conduire l'autodiagnostic de labellisation" : `Établir le diagnostic et les propositions de l'axe`,
+        title: isQuality
+          ? "Conduire l'autodiagnostic de labellisation"
+          : `Établir le diagnostic et les propositions de l'axe`,
         ownerId: pilot?.id ?? null,
         status: 'done',
         dueDate: DateTime.fromISO('2024-06-30'),
@@ -158,14 +197,22 @@ async function seedPlan(
       { client: trx }
     )
     await ActionMilestone.create(
-      { organisationId: organisation.id, actionId: action.id, title: "Restitution au séminaire d'équipe", dueDate: DateTime.fromISO('2024-06-30'), reachedOn: DateTime.fromISO('2024-06-28') },
+      {
+        organisationId: organisation.id,
+        actionId: action.id,
+        title: "Restitution au séminaire d'équipe",
+        dueDate: DateTime.fromISO('2024-06-30'),
+        reachedOn: DateTime.fromISO('2024-06-28'),
+      },
       { client: trx }
     )
     await StrategicAction.create(
       {
         organisationId: organisation.id,
         axisId: axis.id,
-        title: isQuality ? "Obtenir le label d'ici la fin de l'année 2024" : 'Mettre en œuvre le plan de l’axe',
+        title: isQuality
+          ? "Obtenir le label d'ici la fin de l'année 2024"
+          : 'Mettre en œuvre le plan de l’axe',
         ownerId: pilot?.id ?? null,
         status: 'in_progress',
         dueDate: DateTime.fromISO(isQuality ? '2024-12-31' : '2027-12-31'),

@@ -15,8 +15,14 @@ router
     router.get('/criteres', [CriteriaController, 'index']).as('criteria.index')
     router.get('/criteres.xlsx', [CriteriaController, 'export']).as('criteria.export')
     router.get('/referentiel.xlsx', [CriteriaController, 'referential']).as('referential.export')
-    router.get('/criteres/:id', [CriteriaController, 'show']).as('criteria.show').where('id', router.matchers.number())
-    router.get('/preuves/:id', [EvidenceController, 'download']).as('evidence.download').where('id', router.matchers.number())
+    router
+      .get('/criteres/:id', [CriteriaController, 'show'])
+      .as('criteria.show')
+      .where('id', router.matchers.number())
+    router
+      .get('/preuves/:id', [EvidenceController, 'download'])
+      .as('evidence.download')
+      .where('id', router.matchers.number())
     router.get('/plan', [PlanController, 'index']).as('plan.index')
     router.get('/plan.xlsx', [PlanController, 'export']).as('plan.export')
   })
@@ -33,12 +39,18 @@ router
     router.delete('/liens/:id', [EvidenceController, 'destroyLink']).as('links.destroy')
     router.post('/plan', [PlanController, 'storePlan']).as('plan.store')
     router.post('/plan/axes', [PlanController, 'storeAxis']).as('plan.axes.store')
-    router.post('/plan/axes/:id/criteres', [PlanController, 'linkCriterion']).as('plan.axes.criteria')
+    router
+      .post('/plan/axes/:id/criteres', [PlanController, 'linkCriterion'])
+      .as('plan.axes.criteria')
     router.post('/plan/groupes', [PlanItemsController, 'storeGroup']).as('plan.groups.store')
-    router.post('/plan/groupes/:id/membres', [PlanItemsController, 'storeMember']).as('plan.members.store')
+    router
+      .post('/plan/groupes/:id/membres', [PlanItemsController, 'storeMember'])
+      .as('plan.members.store')
     router.post('/plan/actions', [PlanItemsController, 'storeAction']).as('plan.actions.store')
     router.put('/plan/actions/:id', [PlanItemsController, 'updateAction']).as('plan.actions.update')
-    router.post('/plan/actions/:id/jalons', [PlanItemsController, 'storeMilestone']).as('plan.milestones.store')
+    router
+      .post('/plan/actions/:id/jalons', [PlanItemsController, 'storeMilestone'])
+      .as('plan.milestones.store')
   })
   .prefix('/qualite')
   .as('quality')

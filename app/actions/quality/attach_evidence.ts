@@ -22,7 +22,9 @@ function megabytes(bytes: number) {
 /** The client's name, kept for display and as the download name only: never a path on disk. */
 export function cleanFileName(name: string | undefined) {
   const cleaned = basename((name ?? '').replace(/\\/g, '/'))
-    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .split('')
+    .filter((char) => char.charCodeAt(0) >= 0x20 && char !== '\u007f' && char !== '"')
+    .join('')
     .trim()
   return (cleaned || 'piece-justificative').slice(0, 255)
 }

@@ -3,7 +3,12 @@ import { sendXlsx } from '#controllers/quality/xlsx'
 import Criterion from '#models/quality/criterion'
 import Referential from '#models/quality/referential'
 import User from '#models/core/user'
-import { ASSESSMENT_STATUSES, STATUS_LABELS, EVIDENCE_LINK_KINDS, LINK_KIND_LABELS } from '#models/quality/labels'
+import {
+  ASSESSMENT_STATUSES,
+  STATUS_LABELS,
+  EVIDENCE_LINK_KINDS,
+  LINK_KIND_LABELS,
+} from '#models/quality/labels'
 import { assessmentValidator } from '#validators/quality'
 import { updateAssessment, AssessmentRuleError } from '#actions/quality/update_assessment'
 import { calendarDate } from '#support/calendar_date'
@@ -21,7 +26,9 @@ export default class CriteriaController {
   private async load(request: HttpContext['request']) {
     const referentialId = Number(request.input('referentiel')) || undefined
     const query = Referential.query()
-    const referential = await (referentialId ? query.where('id', referentialId) : query.where('is_current', true)).first()
+    const referential = await (
+      referentialId ? query.where('id', referentialId) : query.where('is_current', true)
+    ).first()
     if (!referential) return { referential: null, criteria: [] }
     const criteria = await Criterion.query()
       .where('referential_id', referential.id)
@@ -35,7 +42,11 @@ export default class CriteriaController {
 
   async index({ view, request }: HttpContext) {
     const { referential, criteria } = await this.load(request)
-    return view.render('pages/quality/criteria/index', { referential, criteria, breadcrumbs: crumbs() })
+    return view.render('pages/quality/criteria/index', {
+      referential,
+      criteria,
+      breadcrumbs: crumbs(),
+    })
   }
 
   async export({ request, response }: HttpContext) {
@@ -46,7 +57,11 @@ export default class CriteriaController {
   async referential({ request, response }: HttpContext) {
     const { referential, criteria } = await this.load(request)
     if (!referential) return response.notFound('Aucun référentiel')
-    return sendXlsx(response, `referentiel-edition-${referential.edition}.xlsx`, await referentialWorkbook(referential, criteria))
+    return sendXlsx(
+      response,
+      `referentiel-edition-${referential.edition}.xlsx`,
+      await referentialWorkbook(referential, criteria)
+    )
   }
 
   async show({ params, view }: HttpContext) {
@@ -55,7 +70,9 @@ export default class CriteriaController {
       .preload('theme')
       .preload('referential')
       .preload('assessment', (q) => q.preload('owner'))
-      .preload('statusChanges', (q) => q.preload('user').orderBy('created_at', 'desc').orderBy('id', 'desc'))
+      .preload('statusChanges', (q) =>
+        q.preload('user').orderBy('created_at', 'desc').orderBy('id', 'desc')
+      )
       .preload('evidenceFiles', (q) => q.preload('uploader').orderBy('created_at', 'desc'))
       .preload('evidenceLinks', (q) => q.orderBy('created_at', 'desc'))
       .firstOrFail()
@@ -66,8 +83,14 @@ export default class CriteriaController {
     return view.render('pages/quality/criteria/show', {
       criterion,
       statusOptions: statuses.map((value) => ({ value, label: STATUS_LABELS[value] })),
-      ownerOptions: [{ value: '', label: '— Aucun —' }, ...users.map((u) => ({ value: u.id, label: u.fullName }))],
-      linkKindOptions: EVIDENCE_LINK_KINDS.map((value) => ({ value, label: LINK_KIND_LABELS[value] })),
+      ownerOptions: [
+        { value: '', label: '— Aucun —' },
+        ...users.map((u) => ({ value: u.id, label: u.fullName })),
+      ],
+      linkKindOptions: EVIDENCE_LINK_KINDS.map((value) => ({
+        value,
+        label: LINK_KIND_LABELS[value],
+      })),
       maxMegabytes: Math.round(qualityConfig.evidenceMaxBytes / (1024 * 1024)),
       acceptedTypes: ACCEPTED_TYPES_TEXT,
       breadcrumbs: crumbs(`${criterion.code} — ${criterion.title}`),

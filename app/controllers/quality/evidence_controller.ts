@@ -59,7 +59,12 @@ export default class EvidenceController {
     }
     await db.transaction((trx) =>
       EvidenceLink.create(
-        { criterionId: criterion.id, ...payload, label: payload.label ?? null, createdBy: currentActor()?.userId ?? null },
+        {
+          criterionId: criterion.id,
+          ...payload,
+          label: payload.label ?? null,
+          createdBy: currentActor()?.userId ?? null,
+        },
         { client: trx }
       )
     )

@@ -8,20 +8,34 @@ import WorkingGroup from '#models/quality/working_group'
 import Criterion from '#models/quality/criterion'
 import AxisCriterion from '#models/quality/axis_criterion'
 import User from '#models/core/user'
-import { ACTION_STATUSES, ACTION_STATUS_LABELS, AXIS_KINDS, AXIS_KIND_LABELS } from '#models/quality/labels'
+import {
+  ACTION_STATUSES,
+  ACTION_STATUS_LABELS,
+  AXIS_KINDS,
+  AXIS_KIND_LABELS,
+} from '#models/quality/labels'
 import { axisCriterionValidator, axisValidator, planValidator } from '#validators/quality'
 import { planProgress } from '#reports/quality/plan_progress'
 import { planWorkbook } from '#exports/quality/plan'
 
-
 export default class PlanController {
   private async load(organisationId: number) {
-    const plan = await StrategicPlan.query().orderBy('start_year', 'desc').orderBy('id', 'desc').first()
+    const plan = await StrategicPlan.query()
+      .orderBy('start_year', 'desc')
+      .orderBy('id', 'desc')
+      .first()
     if (!plan) return { plan: null, progress: [], axes: [], groups: [], actions: [] }
     const [progress, axes, groups, actions] = await Promise.all([
       planProgress(organisationId, plan.id),
-      StrategicAxis.query().where('plan_id', plan.id).preload('criteria', (q) => q.orderBy('position')).orderBy('position'),
-      WorkingGroup.query().where('plan_id', plan.id).preload('axis').preload('members', (q) => q.preload('user')).orderBy('id'),
+      StrategicAxis.query()
+        .where('plan_id', plan.id)
+        .preload('criteria', (q) => q.orderBy('position'))
+        .orderBy('position'),
+      WorkingGroup.query()
+        .where('plan_id', plan.id)
+        .preload('axis')
+        .preload('members', (q) => q.preload('user'))
+        .orderBy('id'),
       StrategicAction.query()
         .whereIn('axis_id', db.from('strategic_axes').select('id').where('plan_id', plan.id))
         .preload('owner')
@@ -43,14 +57,21 @@ export default class PlanController {
       users,
       criteria,
       axisKinds: AXIS_KINDS.map((value) => ({ value, label: AXIS_KIND_LABELS[value] })),
-      actionStatuses: ACTION_STATUSES.map((value) => ({ value, label: ACTION_STATUS_LABELS[value] })),
+      actionStatuses: ACTION_STATUSES.map((value) => ({
+        value,
+        label: ACTION_STATUS_LABELS[value],
+      })),
       breadcrumbs: [{ label: 'Qualité', href: '/qualite' }, { label: 'Plan stratégique' }],
     })
   }
 
   async export({ auth, response }: HttpContext) {
     const data = await this.load(auth.user!.organisationId)
-    return sendXlsx(response, 'plan-strategique.xlsx', await planWorkbook(data.progress, data.actions))
+    return sendXlsx(
+      response,
+      'plan-strategique.xlsx',
+      await planWorkbook(data.progress, data.actions)
+    )
   }
 
   async storePlan({ request, response, session }: HttpContext) {
@@ -60,18 +81,35 @@ export default class PlanController {
       session.flash('error', "L'année de fin doit suivre l'année de début.")
       return response.redirect().back()
     }
-    await db.transaction((trx) => StrategicPlan.create({ ...payload, announcedAxes: payload.announcedAxes ?? null }, { client: trx }))
+    await db.transaction((trx) =>
+      StrategicPlan.create(
+        { ...payload, announcedAxes: payload.announcedAxes ?? null },
+        { client: trx }
+      )
+    )
     session.flash('success', 'Plan stratégique créé.')
     return response.redirect('/qualite/plan')
   }
 
   async storeAxis({ request, response, session }: HttpContext) {
     const payload = await request.validateUsing(axisValidator)
-    const plan = await StrategicPlan.query().orderBy('start_year', 'desc').orderBy('id', 'desc').firstOrFail()
+    const plan = await StrategicPlan.query()
+      .orderBy('start_year', 'desc')
+      .orderBy('id', 'desc')
+      .firstOrFail()
     await db.transaction(async (trx) => {
-      const last = await trx.from('strategic_axes').where('plan_id', plan.id).max('position as position').first()
+      const last = await trx
+        .from('strategic_axes')
+        .where('plan_id', plan.id)
+        .max('position as position')
+        .first()
       await StrategicAxis.create(
-        { ...payload, description: payload.description ?? null, planId: plan.id, position: (last?.position ?? 0) + 1 },
+        {
+          ...payload,
+          description: payload.description ?? null,
+          planId: plan.id,
+          position: (last?.position ?? 0) + 1,
+        },
         { client: trx }
       )
     })
@@ -83,9 +121,14 @@ export default class PlanController {
     const { criterionId } = await request.validateUsing(axisCriterionValidator)
     const axis = await StrategicAxis.findOrFail(params.id)
     const criterion = await Criterion.findOrFail(criterionId)
-    const exists = await AxisCriterion.query().where('axis_id', axis.id).where('criterion_id', criterion.id).first()
+    const exists = await AxisCriterion.query()
+      .where('axis_id', axis.id)
+      .where('criterion_id', criterion.id)
+      .first()
     if (!exists) {
-      await db.transaction((trx) => AxisCriterion.create({ axisId: axis.id, criterionId: criterion.id }, { client: trx }))
+      await db.transaction((trx) =>
+        AxisCriterion.create({ axisId: axis.id, criterionId: criterion.id }, { client: trx })
+      )
     }
     session.flash('success', `Critère ${criterion.code} lié à l'axe.`)
     return response.redirect('/qualite/plan')

@@ -21,10 +21,16 @@ import { calendarDate } from '#support/calendar_date'
 export default class PlanItemsController {
   async storeGroup({ request, response, session }: HttpContext) {
     const payload = await request.validateUsing(workingGroupValidator)
-    const plan = await StrategicPlan.query().orderBy('start_year', 'desc').orderBy('id', 'desc').firstOrFail()
+    const plan = await StrategicPlan.query()
+      .orderBy('start_year', 'desc')
+      .orderBy('id', 'desc')
+      .firstOrFail()
     if (payload.axisId) await StrategicAxis.findOrFail(payload.axisId)
     await db.transaction((trx) =>
-      WorkingGroup.create({ name: payload.name, axisId: payload.axisId ?? null, planId: plan.id }, { client: trx })
+      WorkingGroup.create(
+        { name: payload.name, axisId: payload.axisId ?? null, planId: plan.id },
+        { client: trx }
+      )
     )
     session.flash('success', 'Groupe de travail créé.')
     return response.redirect('/qualite/plan')
@@ -41,7 +47,12 @@ export default class PlanItemsController {
     if (payload.userId) await User.findOrFail(payload.userId)
     await db.transaction((trx) =>
       WorkingGroupMember.create(
-        { workingGroupId: group.id, userId: payload.userId ?? null, fullName: payload.fullName ?? null, role: payload.role ?? null },
+        {
+          workingGroupId: group.id,
+          userId: payload.userId ?? null,
+          fullName: payload.fullName ?? null,
+          role: payload.role ?? null,
+        },
         { client: trx }
       )
     )
@@ -73,7 +84,10 @@ export default class PlanItemsController {
   async updateAction({ params, request, response, session }: HttpContext) {
     const payload = await request.validateUsing(actionStatusValidator)
     await db.transaction(async (trx) => {
-      const action = await StrategicAction.query({ client: trx }).where('id', params.id).forUpdate().firstOrFail()
+      const action = await StrategicAction.query({ client: trx })
+        .where('id', params.id)
+        .forUpdate()
+        .firstOrFail()
       assertVersion(action, payload.version)
       action.status = payload.status
       await action.save()
@@ -87,7 +101,12 @@ export default class PlanItemsController {
     const action = await StrategicAction.findOrFail(params.id)
     await db.transaction((trx) =>
       ActionMilestone.create(
-        { actionId: action.id, title: payload.title, dueDate: calendarDate(payload.dueDate), reachedOn: calendarDate(payload.reachedOn) },
+        {
+          actionId: action.id,
+          title: payload.title,
+          dueDate: calendarDate(payload.dueDate),
+          reachedOn: calendarDate(payload.reachedOn),
+        },
         { client: trx }
       )
     )

@@ -5,7 +5,6 @@ import { labellisationScore } from '#reports/quality/labellisation_score'
 import { scoreWorkbook } from '#exports/quality/score'
 import { STATUS_LABELS } from '#models/quality/labels'
 
-
 export default class ScoreController {
   private async score({ auth, request }: HttpContext) {
     const referentialId = Number(request.input('referentiel')) || undefined
@@ -22,7 +21,9 @@ export default class ScoreController {
       datasets: [
         {
           label: 'Score (%)',
-          data: score.themes.map((theme) => (theme.ratio ? theme.ratio.times(100).toDecimalPlaces(1).toNumber() : 0)),
+          data: score.themes.map((theme) =>
+            theme.ratio ? theme.ratio.times(100).toDecimalPlaces(1).toNumber() : 0
+          ),
         },
         {
           label: 'Seuil (%)',
@@ -36,7 +37,10 @@ export default class ScoreController {
       editions,
       printable,
       statusLabels: STATUS_LABELS,
-      query: score && !editions.find((e) => e.id === score.referential.id)?.isCurrent ? `?referentiel=${score.referential.id}` : '',
+      query:
+        score && !editions.find((e) => e.id === score.referential.id)?.isCurrent
+          ? `?referentiel=${score.referential.id}`
+          : '',
       breadcrumbs: [{ label: 'Qualité et labellisation' }],
     })
   }
@@ -44,6 +48,10 @@ export default class ScoreController {
   async export(ctx: HttpContext) {
     const score = await this.score(ctx)
     if (!score) return ctx.response.notFound('Aucun référentiel')
-    return sendXlsx(ctx.response, `score-labellisation-${score.asOf.toISODate()}.xlsx`, await scoreWorkbook(score))
+    return sendXlsx(
+      ctx.response,
+      `score-labellisation-${score.asOf.toISODate()}.xlsx`,
+      await scoreWorkbook(score)
+    )
   }
 }

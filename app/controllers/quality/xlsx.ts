@@ -5,7 +5,10 @@ import type { HttpContext } from '@adonisjs/core/http'
  * at that path instead.)
  */
 export function sendXlsx(response: HttpContext['response'], fileName: string, body: Buffer) {
-  response.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  response.header(
+    'Content-Type',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+  )
   response.header('Content-Disposition', `attachment; filename="${fileName}"`)
   return response.send(body)
 }

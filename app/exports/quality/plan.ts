@@ -33,7 +33,10 @@ export function planWorkbook(progress: AxisProgress[], actions: StrategicAction[
     {
       name: 'Axes',
       columns: axisColumns,
-      rows: progress.map((axis) => ({ ...axis, kindLabel: AXIS_KIND_LABELS[axis.kind as AxisKind] })),
+      rows: progress.map((axis) => ({
+        ...axis,
+        kindLabel: AXIS_KIND_LABELS[axis.kind as AxisKind],
+      })),
     },
     {
       name: 'Actions',

@@ -1,4 +1,8 @@
-import type { LabellisationScore, CriterionAlert, ScoreLine } from '#reports/quality/labellisation_score'
+import type {
+  LabellisationScore,
+  CriterionAlert,
+  ScoreLine,
+} from '#reports/quality/labellisation_score'
 import { STATUS_LABELS, type AssessmentStatus } from '#models/quality/labels'
 import { buildWorkbook, type ColumnSpec } from '#support/spreadsheet/writer'
 
@@ -24,19 +28,23 @@ const alertColumns: ColumnSpec[] = [
 ]
 
 const alertRows = (alerts: CriterionAlert[]) =>
-  alerts.map((alert) => ({ ...alert, statusLabel: STATUS_LABELS[alert.status as AssessmentStatus] }))
+  alerts.map((alert) => ({
+    ...alert,
+    statusLabel: STATUS_LABELS[alert.status as AssessmentStatus],
+  }))
 
 /** The score as a workbook: per theme and total, then late and unowned criteria. */
 export function scoreWorkbook(score: LabellisationScore) {
-  const line = (name: string, values: ScoreLine) => ({ ...values, name, threshold: score.threshold })
+  const line = (name: string, values: ScoreLine) => ({
+    ...values,
+    name,
+    threshold: score.threshold,
+  })
   return buildWorkbook([
     {
       name: 'Score',
       columns: scoreColumns,
-      rows: [
-        ...score.themes.map((theme) => line(theme.name, theme)),
-        line('Total', score.overall),
-      ],
+      rows: [...score.themes.map((theme) => line(theme.name, theme)), line('Total', score.overall)],
     },
     { name: 'En retard', columns: alertColumns, rows: alertRows(score.late) },
     { name: 'Sans responsable', columns: alertColumns, rows: alertRows(score.unowned) },

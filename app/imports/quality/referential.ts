@@ -1,7 +1,10 @@
 import { Decimal } from 'decimal.js'
 import { DateTime } from 'luxon'
 import type { ImportDefinition } from '#imports/core/pipeline'
-import { createReferential, type ReferentialCriterionInput } from '#actions/quality/create_referential'
+import {
+  createReferential,
+  type ReferentialCriterionInput,
+} from '#actions/quality/create_referential'
 
 /** Name given to an imported referential when the file does not name it. */
 export const DEFAULT_REFERENTIAL_NAME = 'Référentiel de labellisation des Missions Locales'
@@ -36,14 +39,54 @@ const referentialImport: ImportDefinition<ReferentialRow> = {
   maxRows: 2000,
   maxBytes: 5 * 1024 * 1024,
   columns: [
-    { key: 'theme', header: 'Thème', aliases: ['Thematique'], required: true, description: 'Thème du critère (les thèmes gardent leur ordre d’apparition).' },
-    { key: 'code', header: 'Code', required: true, description: 'Code unique du critère dans le référentiel (ex. G1).' },
-    { key: 'title', header: 'Titre', aliases: ['Intitulé', 'Critère'], required: true, description: 'Intitulé court du critère.' },
-    { key: 'text', header: 'Texte', aliases: ['Description'], description: 'Texte complet du critère.' },
-    { key: 'expectedEvidence', header: 'Preuves attendues', aliases: ['Preuves', 'Éléments de preuve'], description: 'Preuves attendues par l’auditeur.' },
-    { key: 'referentialName', header: 'Référentiel', description: 'Facultatif : nom du référentiel (le même sur toutes les lignes).' },
-    { key: 'thresholdPercent', header: 'Seuil (%)', aliases: ['Seuil'], description: 'Facultatif : pourcentage de critères à valider (ex. 80).' },
-    { key: 'deadline', header: 'Échéance', description: 'Facultatif : date visée pour la labellisation (jj/mm/aaaa).' },
+    {
+      key: 'theme',
+      header: 'Thème',
+      aliases: ['Thematique'],
+      required: true,
+      description: 'Thème du critère (les thèmes gardent leur ordre d’apparition).',
+    },
+    {
+      key: 'code',
+      header: 'Code',
+      required: true,
+      description: 'Code unique du critère dans le référentiel (ex. G1).',
+    },
+    {
+      key: 'title',
+      header: 'Titre',
+      aliases: ['Intitulé', 'Critère'],
+      required: true,
+      description: 'Intitulé court du critère.',
+    },
+    {
+      key: 'text',
+      header: 'Texte',
+      aliases: ['Description'],
+      description: 'Texte complet du critère.',
+    },
+    {
+      key: 'expectedEvidence',
+      header: 'Preuves attendues',
+      aliases: ['Preuves', 'Éléments de preuve'],
+      description: 'Preuves attendues par l’auditeur.',
+    },
+    {
+      key: 'referentialName',
+      header: 'Référentiel',
+      description: 'Facultatif : nom du référentiel (le même sur toutes les lignes).',
+    },
+    {
+      key: 'thresholdPercent',
+      header: 'Seuil (%)',
+      aliases: ['Seuil'],
+      description: 'Facultatif : pourcentage de critères à valider (ex. 80).',
+    },
+    {
+      key: 'deadline',
+      header: 'Échéance',
+      description: 'Facultatif : date visée pour la labellisation (jj/mm/aaaa).',
+    },
   ],
 
   async prepare(context, client) {
@@ -89,7 +132,17 @@ const referentialImport: ImportDefinition<ReferentialRow> = {
       }
     }
     if (reader.issues.length || !theme || !code || !title) return null
-    return { line: reader.line, theme, code, title, text, expectedEvidence, referentialName, thresholdPercent, deadline }
+    return {
+      line: reader.line,
+      theme,
+      code,
+      title,
+      text,
+      expectedEvidence,
+      referentialName,
+      thresholdPercent,
+      deadline,
+    }
   },
 
   checkAll(rows) {
@@ -99,16 +152,25 @@ const referentialImport: ImportDefinition<ReferentialRow> = {
       for (const { line, row } of rows) {
         const value = row[key]
         if (value === null) continue
-        const text = Decimal.isDecimal(value) ? value.toString() : typeof value === 'string' ? value : value.toISODate()!
+        const text = Decimal.isDecimal(value)
+          ? value.toString()
+          : typeof value === 'string'
+            ? value
+            : value.toISODate()!
         if (!values.has(text)) values.set(text, line)
       }
       if (values.size > 1) {
         const [, second] = [...values.entries()]
         issues.push({
           line: second[1],
-          column: { referentialName: 'Référentiel', thresholdPercent: 'Seuil (%)', deadline: 'Échéance' }[key],
+          column: {
+            referentialName: 'Référentiel',
+            thresholdPercent: 'Seuil (%)',
+            deadline: 'Échéance',
+          }[key],
           value: second[0],
-          message: 'valeur différente de celle des lignes précédentes : une seule valeur par référentiel',
+          message:
+            'valeur différente de celle des lignes précédentes : une seule valeur par référentiel',
         })
       }
     }
@@ -134,7 +196,9 @@ const referentialImport: ImportDefinition<ReferentialRow> = {
       {
         organisationId: context.organisationId,
         name,
-        thresholdPercent: (first('thresholdPercent') as Decimal | null) ?? new Decimal(current?.thresholdPercent ?? 80),
+        thresholdPercent:
+          (first('thresholdPercent') as Decimal | null) ??
+          new Decimal(current?.thresholdPercent ?? 80),
         deadline:
           (first('deadline') as DateTime | null) ??
           (current?.deadline ? DateTime.fromISO(current.deadline) : null),

@@ -11,7 +11,11 @@ import CriterionStatusChange from '#models/quality/criterion_status_change'
 import EvidenceFile from '#models/quality/evidence_file'
 import EvidenceLink from '#models/quality/evidence_link'
 
-export default class Criterion extends compose(CriterionSchema, OrganisationScoped, Auditable('quality')) {
+export default class Criterion extends compose(
+  CriterionSchema,
+  OrganisationScoped,
+  Auditable('quality')
+) {
   static table = 'criteria'
 
   @belongsTo(() => Referential)

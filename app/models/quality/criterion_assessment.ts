@@ -31,7 +31,11 @@ export default class CriterionAssessment extends compose(
    */
   async changeStatus(
     to: AssessmentStatus,
-    options: { allowsNotApplicable: boolean; comment?: string | null; trx: TransactionClientContract }
+    options: {
+      allowsNotApplicable: boolean
+      comment?: string | null
+      trx: TransactionClientContract
+    }
   ) {
     if (to === this.status) return false
     if (to === 'not_applicable' && !options.allowsNotApplicable) {

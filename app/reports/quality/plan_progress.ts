@@ -18,7 +18,10 @@ export interface AxisProgress {
 }
 
 /** Progress of each axis of a strategic plan, counted in SQL. */
-export async function planProgress(organisationId: number, planId: number): Promise<AxisProgress[]> {
+export async function planProgress(
+  organisationId: number,
+  planId: number
+): Promise<AxisProgress[]> {
   const result = await db.rawQuery(
     `SELECT x.id, x.kind, x.position, x.title,
         (SELECT count(*) FROM strategic_actions a WHERE a.axis_id = x.id AND a.organisation_id = :org)::int AS actions,

@@ -6,7 +6,10 @@ import { seedQualityDemo, QUALITY_TABLES } from './helpers.js'
 test.group('Quality: assessing criteria over HTTP', (group) => {
   isolated(group)
 
-  test('a quality user validates two criteria and the demo score passes 80 %', async ({ client, assert }) => {
+  test('a quality user validates two criteria and the demo score passes 80 %', async ({
+    client,
+    assert,
+  }) => {
     const organisation = await makeOrganisation()
     const quality = await makeUser(organisation, ['quality'])
     const { criteria } = await seedQualityDemo(organisation)
@@ -35,7 +38,10 @@ test.group('Quality: assessing criteria over HTTP', (group) => {
     after.assertTextIncludes('Le seuil est atteint.')
     const history = await db
       .from('criterion_status_changes')
-      .whereIn('criterion_id', submitted.map((c) => c.id))
+      .whereIn(
+        'criterion_id',
+        submitted.map((c) => c.id)
+      )
       .where('to_status', 'validated')
       .where('user_id', quality.id)
     assert.lengthOf(history, 2)
@@ -63,11 +69,17 @@ test.group('Quality: assessing criteria over HTTP', (group) => {
     assert.deepEqual(await tableCounts(QUALITY_TABLES), before)
   })
 
-  test('"not applicable" is refused when the referential does not allow it', async ({ client, assert }) => {
+  test('"not applicable" is refused when the referential does not allow it', async ({
+    client,
+    assert,
+  }) => {
     const organisation = await makeOrganisation()
     const quality = await makeUser(organisation, ['quality'])
     const { criteria } = await seedQualityDemo(organisation)
-    await db.from('referentials').where('organisation_id', organisation.id).update({ allows_not_applicable: false })
+    await db
+      .from('referentials')
+      .where('organisation_id', organisation.id)
+      .update({ allows_not_applicable: false })
     const target = criteria.find((c) => c.status === 'to_do')!
     const before = await tableCounts(QUALITY_TABLES)
     const response = await client
@@ -77,11 +89,17 @@ test.group('Quality: assessing criteria over HTTP', (group) => {
       .actingAs(quality)
       .redirects(0)
     response.assertStatus(302)
-    response.assertFlashMessage('error', 'Ce référentiel ne permet pas de déclarer un critère « non applicable ».')
+    response.assertFlashMessage(
+      'error',
+      'Ce référentiel ne permet pas de déclarer un critère « non applicable ».'
+    )
     assert.deepEqual(await tableCounts(QUALITY_TABLES), before)
     // The database refuses it too, whatever writes the row.
     await assert.rejects(() =>
-      db.from('criterion_assessments').where('criterion_id', target.id).update({ status: 'not_applicable' })
+      db
+        .from('criterion_assessments')
+        .where('criterion_id', target.id)
+        .update({ status: 'not_applicable' })
     )
   })
 })

@@ -9,9 +9,14 @@ import drive from '@adonisjs/drive/services/main'
 import { isolated, makeOrganisation, makeUser, tableCounts } from '#tests/helpers'
 import { seedQualityDemo, QUALITY_TABLES } from './helpers.js'
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'
+)
 // A Windows executable header ("MZ" + DOS stub), whatever its name says.
-const EXE = Buffer.concat([Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]), Buffer.alloc(512, 0)])
+const EXE = Buffer.concat([
+  Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]),
+  Buffer.alloc(512, 0),
+])
 
 async function tempFile(name: string, content: Buffer) {
   const dir = await mkdtemp(join(tmpdir(), 'socle-quality-'))
@@ -23,7 +28,10 @@ async function tempFile(name: string, content: Buffer) {
 test.group('Quality: evidence files', (group) => {
   isolated(group)
 
-  test('a PDF is stored under a generated name and served only as a download', async ({ client, assert }) => {
+  test('a PDF is stored under a generated name and served only as a download', async ({
+    client,
+    assert,
+  }) => {
     const organisation = await makeOrganisation()
     const quality = await makeUser(organisation, ['quality'])
     const board = await makeUser(organisation, ['board'])
@@ -54,13 +62,19 @@ test.group('Quality: evidence files', (group) => {
     const download = await client.get(`/qualite/preuves/${row.id}`).actingAs(board)
     download.assertStatus(200)
     assert.equal(download.header('content-type'), 'application/octet-stream')
-    assert.match(download.header('content-disposition') ?? '', /^attachment; filename="PV du CA 2023\.pdf"/)
+    assert.match(
+      download.header('content-disposition') ?? '',
+      /^attachment; filename="PV du CA 2023\.pdf"/
+    )
     assert.equal(download.header('x-content-type-options'), 'nosniff')
 
     await drive.use('quality').delete(row.stored_name)
   })
 
-  test('an executable renamed .pdf is refused by its content, and nothing is stored', async ({ client, assert }) => {
+  test('an executable renamed .pdf is refused by its content, and nothing is stored', async ({
+    client,
+    assert,
+  }) => {
     const organisation = await makeOrganisation()
     const quality = await makeUser(organisation, ['quality'])
     const { criteria } = await seedQualityDemo(organisation)
@@ -79,7 +93,10 @@ test.group('Quality: evidence files', (group) => {
     assert.deepEqual(await tableCounts(QUALITY_TABLES), before)
   })
 
-  test('a file over the size limit is refused with its size, and nothing is stored', async ({ client, assert }) => {
+  test('a file over the size limit is refused with its size, and nothing is stored', async ({
+    client,
+    assert,
+  }) => {
     const organisation = await makeOrganisation()
     const quality = await makeUser(organisation, ['quality'])
     const { criteria } = await seedQualityDemo(organisation)
@@ -92,11 +109,17 @@ test.group('Quality: evidence files', (group) => {
       .actingAs(quality)
       .redirects(0)
     response.assertStatus(302)
-    assert.match(String(response.flashMessages().error), /^Le fichier est trop volumineux \(21 Mo\) : la taille maximale est de 20 Mo\./)
+    assert.match(
+      String(response.flashMessages().error),
+      /^Le fichier est trop volumineux \(21 Mo\) : la taille maximale est de 20 Mo\./
+    )
     assert.deepEqual(await tableCounts(QUALITY_TABLES), before)
   })
 
-  test('a link to a Socle record is rendered from its kind and reference', async ({ client, assert }) => {
+  test('a link to a Socle record is rendered from its kind and reference', async ({
+    client,
+    assert,
+  }) => {
     const organisation = await makeOrganisation()
     const quality = await makeUser(organisation, ['quality'])
     const { criteria } = await seedQualityDemo(organisation)

@@ -14,7 +14,12 @@ export async function seedQualityDemo(organisation: Organisation) {
     .from('criteria')
     .join('criterion_assessments', 'criterion_assessments.criterion_id', 'criteria.id')
     .where('criteria.organisation_id', organisation.id)
-    .select('criteria.id', 'criteria.code', 'criterion_assessments.status', 'criterion_assessments.version')
+    .select(
+      'criteria.id',
+      'criteria.code',
+      'criterion_assessments.status',
+      'criterion_assessments.version'
+    )
     .orderBy('criteria.position')
   return { rapport, criteria }
 }

@@ -5,7 +5,10 @@ import { seedQualityDemo, QUALITY_TABLES } from './helpers.js'
 test.group('Quality: permissions and isolation', (group) => {
   isolated(group)
 
-  test('a board member sees the score read-only and gets 403 on every write', async ({ client, assert }) => {
+  test('a board member sees the score read-only and gets 403 on every write', async ({
+    client,
+    assert,
+  }) => {
     const organisation = await makeOrganisation()
     const board = await makeUser(organisation, ['board'])
     const { criteria } = await seedQualityDemo(organisation)
@@ -14,21 +17,38 @@ test.group('Quality: permissions and isolation', (group) => {
     const score = await client.get('/qualite').actingAs(board)
     score.assertStatus(200)
     score.assertTextIncludes('74,3')
-    for (const path of ['/qualite/criteres', `/qualite/criteres/${target.id}`, '/qualite/plan', '/qualite/impression']) {
+    for (const path of [
+      '/qualite/criteres',
+      `/qualite/criteres/${target.id}`,
+      '/qualite/plan',
+      '/qualite/impression',
+    ]) {
       const page = await client.get(path).actingAs(board)
       page.assertStatus(200)
       assert.notInclude(page.text(), '_method=PUT', `${path} shows no edit form to the board`)
     }
-    for (const path of ['/qualite/score.xlsx', '/qualite/criteres.xlsx', '/qualite/referentiel.xlsx', '/qualite/plan.xlsx']) {
+    for (const path of [
+      '/qualite/score.xlsx',
+      '/qualite/criteres.xlsx',
+      '/qualite/referentiel.xlsx',
+      '/qualite/plan.xlsx',
+    ]) {
       const file = await client.get(path).actingAs(board)
       assert.equal(file.status(), 200, path)
-      assert.equal(file.header('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      assert.equal(
+        file.header('content-type'),
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+      )
     }
 
     const before = await tableCounts(QUALITY_TABLES)
     const writes = [
-      client.put(`/qualite/criteres/${target.id}`).form({ status: 'validated', version: target.version }),
-      client.post(`/qualite/criteres/${target.id}/liens`).form({ kind: 'url', reference: 'https://example.org' }),
+      client
+        .put(`/qualite/criteres/${target.id}`)
+        .form({ status: 'validated', version: target.version }),
+      client
+        .post(`/qualite/criteres/${target.id}/liens`)
+        .form({ kind: 'url', reference: 'https://example.org' }),
       client.post('/qualite/plan/axes').form({ kind: 'metier', title: 'Dixième axe' }),
       client.post('/qualite/plan/groupes').form({ name: 'Groupe' }),
       client.post('/imports/quality.referential'),
@@ -80,7 +100,10 @@ test.group('Quality: permissions and isolation', (group) => {
     }
   })
 
-  test("one organisation never sees nor changes another's criteria, evidence or plan", async ({ client, assert }) => {
+  test("one organisation never sees nor changes another's criteria, evidence or plan", async ({
+    client,
+    assert,
+  }) => {
     const mine = await makeOrganisation('Mission Locale A')
     const theirs = await makeOrganisation('Mission Locale B')
     const { criteria } = await seedQualityDemo(theirs)

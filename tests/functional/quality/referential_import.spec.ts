@@ -25,12 +25,20 @@ async function workbook(rows: Array<Record<string, string>>) {
   return path
 }
 
-const row = (theme: string, code: string, title: string) => ({ theme, code, title, text: `Texte ${code}`, evidence: 'PV' })
+const row = (theme: string, code: string, title: string) => ({
+  theme,
+  code,
+  title,
+  text: `Texte ${code}`,
+  evidence: 'PV',
+})
 
 test.group('Quality: referential import', (group) => {
   isolated(group)
 
-  test('duplicate codes are refused with row, column and reason; nothing is written', async ({ assert }) => {
+  test('duplicate codes are refused with row, column and reason; nothing is written', async ({
+    assert,
+  }) => {
     const organisation = await makeOrganisation()
     const quality = await makeUser(organisation, ['quality'])
     await seedQualityDemo(organisation)
@@ -47,7 +55,12 @@ test.group('Quality: referential import', (group) => {
     })
     assert.equal(outcome.record.status, 'rejected')
     assert.deepEqual(outcome.issues, [
-      { line: 4, column: 'B (Code)', value: 'g1', message: 'code en double : déjà utilisé ligne 2' },
+      {
+        line: 4,
+        column: 'B (Code)',
+        value: 'g1',
+        message: 'code en double : déjà utilisé ligne 2',
+      },
     ])
     assert.deepEqual(await tableCounts(QUALITY_TABLES), before)
   })
@@ -65,11 +78,16 @@ test.group('Quality: referential import', (group) => {
     response.assertTextIncludes('code en double : déjà utilisé ligne 2')
   })
 
-  test('a new edition becomes current and keeps the old one with its assessments', async ({ assert }) => {
+  test('a new edition becomes current and keeps the old one with its assessments', async ({
+    assert,
+  }) => {
     const organisation = await makeOrganisation()
     const quality = await makeUser(organisation, ['quality'])
     await seedQualityDemo(organisation)
-    const old = await db.from('referentials').where('organisation_id', organisation.id).firstOrFail()
+    const old = await db
+      .from('referentials')
+      .where('organisation_id', organisation.id)
+      .firstOrFail()
     const path = await workbook([
       row('La gouvernance', 'G1', 'Statuts'),
       row('La gouvernance', 'G2', 'CA'),
@@ -97,7 +115,10 @@ test.group('Quality: referential import', (group) => {
     const current = (await labellisationScore(organisation.id))!
     assert.equal(current.overall.total, 3)
     assert.equal(current.overall.validated, 0)
-    assert.deepEqual(current.themes.map((t) => t.name), ['La gouvernance', "L'offre de service"])
+    assert.deepEqual(
+      current.themes.map((t) => t.name),
+      ['La gouvernance', "L'offre de service"]
+    )
     const previous = (await labellisationScore(organisation.id, { referentialId: old.id }))!
     assert.equal(previous.overall.validated, 26)
   })

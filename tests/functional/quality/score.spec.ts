@@ -11,7 +11,9 @@ import { labellisationScore } from '#reports/quality/labellisation_score'
 test.group('Quality demo seed and live score', (group) => {
   isolated(group)
 
-  test('the demo reproduces the reference: 5 themes, 35 criteria, 80 % by 31/12/2024, 9 axes', async ({ assert }) => {
+  test('the demo reproduces the reference: 5 themes, 35 criteria, 80 % by 31/12/2024, 9 axes', async ({
+    assert,
+  }) => {
     const rapport = await loadRapport2023()
     const organisation = await makeOrganisation()
     await actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, () =>
@@ -20,13 +22,18 @@ test.group('Quality demo seed and live score', (group) => {
         await seedQuality(organisation, rapport, trx)
       })
     )
-    const score = (await labellisationScore(organisation.id, { today: DateTime.fromISO('2024-07-01') }))!
+    const score = (await labellisationScore(organisation.id, {
+      today: DateTime.fromISO('2024-07-01'),
+    }))!
     assert.deepEqual(
       score.themes.map((theme) => theme.name),
       rapport.labellisation.themes
     )
     assert.equal(score.overall.total, rapport.labellisation.criteria)
-    assert.equal(score.referential.thresholdPercent.toNumber(), rapport.labellisation.threshold_percent)
+    assert.equal(
+      score.referential.thresholdPercent.toNumber(),
+      rapport.labellisation.threshold_percent
+    )
     assert.equal(score.referential.deadline!.toISODate(), rapport.labellisation.deadline)
     assert.isTrue(score.referential.isDemo)
     assert.equal(score.overall.validated, 26)
