@@ -35,9 +35,10 @@ export default class DecisionsController {
 
   async votes({ params, request, response, session }: HttpContext) {
     const payload = await request.validateUsing(votesValidator)
+    // Keys are "m<attendance id>": numeric keys would be parsed as a sparse array.
     const choices = Object.entries(payload.choices ?? {})
       .filter(([, choice]) => choice)
-      .map(([attendanceId, choice]) => ({ attendanceId: Number(attendanceId), choice }))
+      .map(([key, choice]) => ({ attendanceId: Number(key.replace(/^m/, '')), choice }))
     const meetingId = await underRules(() =>
       db.transaction(async (trx) => {
         const resolution = await Resolution.query({ client: trx }).where('id', params.id).forUpdate().firstOrFail()

@@ -31,7 +31,7 @@ test.group('Governance: roles', (group) => {
         client.post('/gouvernance/seances').form({ kind: 'ca', title: 'CA', heldOn: '2024-09-01' }),
         client.post(`/gouvernance/seances/${meeting.id}/presences/${a}`).form({ status: 'present' }),
         client.post(`/gouvernance/seances/${meeting.id}/resolutions`).form({ title: 'X', majority: 'simple', subjectKind: 'other' }),
-        client.post(`/gouvernance/resolutions/${resolution.id}/votes`).form({ [`choices[${a}]`]: 'for' }),
+        client.post(`/gouvernance/resolutions/${resolution.id}/votes`).form({ [`choices[m${a}]`]: 'for' }),
         client.post(`/gouvernance/resolutions/${resolution.id}/resultat`),
         client.post('/gouvernance/sieges').form({ collegeId: college.id, memberBodyName: 'X', memberKind: 'autre', role: 'titular', mandateStart: '2024-01-01', obtainedBy: 'designated' }),
         client.post('/gouvernance/voix/recalcul'),
@@ -125,7 +125,7 @@ test.group('Governance: bad input is refused in French and changes nothing', (gr
     let before = await tableCounts(TABLES)
     let response = await client
       .post(`/gouvernance/resolutions/${resolution.id}/votes`)
-      .form({ [`choices[${a}]`]: 'for' })
+      .form({ [`choices[m${a}]`]: 'for' })
       .withCsrfToken()
       .actingAs(admin)
       .redirects(0)
@@ -135,7 +135,7 @@ test.group('Governance: bad input is refused in French and changes nothing', (gr
     before = await tableCounts(TABLES)
     response = await client
       .post(`/gouvernance/resolutions/${resolution.id}/votes`)
-      .form({ [`choices[${a}]`]: 'for', [`choices[${c}]`]: 'for' })
+      .form({ [`choices[m${a}]`]: 'for', [`choices[m${c}]`]: 'for' })
       .withCsrfToken()
       .actingAs(admin)
       .redirects(0)
@@ -227,10 +227,10 @@ test.group('Governance: a meeting from attendance to minutes', (group) => {
     const fiscalYear = await db.table('fiscal_years').insert({ organisation_id: organisation.id, label: '2023', start_date: '2023-01-01', end_date: '2023-12-31' }).returning('id')
     ;(await post(`/gouvernance/seances/${meeting.id}/resolutions`, { title: 'Affectation du résultat 2023', majority: 'simple', subjectKind: 'allocate_result', fiscalYearId: fiscalYear[0].id })).assertStatus(302)
     const resolution = await db.from('resolutions').where('meeting_id', meeting.id).firstOrFail()
-    ;(await post(`/gouvernance/resolutions/${resolution.id}/votes`, { [`choices[${a}]`]: 'for', [`choices[${b}]`]: 'against', [`choices[${advisory}]`]: 'against' })).assertStatus(302)
+    ;(await post(`/gouvernance/resolutions/${resolution.id}/votes`, { [`choices[m${a}]`]: 'for', [`choices[m${b}]`]: 'against', [`choices[m${advisory}]`]: 'against' })).assertStatus(302)
     // 1 for, 1 against (the consultative "against" is not counted): a tie is rejected.
     assert.isNull(await adoptedAllocationResolution(organisation.id, fiscalYear[0].id))
-    ;(await post(`/gouvernance/resolutions/${resolution.id}/votes`, { [`choices[${b}]`]: 'for' })).assertStatus(302)
+    ;(await post(`/gouvernance/resolutions/${resolution.id}/votes`, { [`choices[m${b}]`]: 'for' })).assertStatus(302)
     ;(await post(`/gouvernance/resolutions/${resolution.id}/resultat`)).assertStatus(302)
     const adopted = await adoptedAllocationResolution(organisation.id, fiscalYear[0].id)
     assert.equal(adopted?.id, resolution.id)
