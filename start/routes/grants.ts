@@ -7,6 +7,7 @@ const Grants = () => import('#controllers/grants/grants_controller')
 const Items = () => import('#controllers/grants/grant_items_controller')
 const Payments = () => import('#controllers/grants/payments_controller')
 const YearEnd = () => import('#controllers/grants/year_end_controller')
+const FunderReports = () => import('#controllers/grants/funder_reports_controller')
 
 router
   .group(() => {
@@ -18,6 +19,9 @@ router
     router.get('/conventions.xlsx', [Grants, 'export']).as('grants.export')
     router.get('/conventions/:id', [Grants, 'show']).as('grants.show').where('id', router.matchers.number())
     router.get('/conventions/:id/documents/:documentId', [Items, 'download']).as('grants.document')
+    router.get('/conventions/:id/bilan', [FunderReports, 'show']).as('grants.report')
+    router.get('/conventions/:id/bilan.xlsx', [FunderReports, 'export']).as('grants.report.export')
+    router.get('/conventions/:id/bilan/impression', [FunderReports, 'show']).as('grants.report.print')
     router.get('/versements', [Payments, 'index']).as('payments.index')
     router.get('/versements.xlsx', [Payments, 'export']).as('payments.export')
     router.get('/fin-exercice', [YearEnd, 'show']).as('year_end.show')
@@ -48,6 +52,7 @@ router
     router.post('/conventions/:id/documents', [Items, 'upload']).as('grants.upload')
     router.post('/conventions/:id/imputations', [Items, 'allocate']).as('grants.allocate')
     router.post('/fin-exercice/propositions', [YearEnd, 'propose']).as('year_end.propose')
+    router.put('/conventions/:id/bilan', [FunderReports, 'update']).as('grants.report.update')
   })
   .prefix('/financements')
   .as('grants.write')

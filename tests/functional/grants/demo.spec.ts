@@ -61,5 +61,27 @@ test.group('Grants: the demo reproduces the reference', (group) => {
       const response = await client.get(path).actingAs(finance)
       assert.equal(response.status(), 200, path)
     }
+
+    // Bilan d'exécution of the FSE Emploi programme: costs, resources and activity.
+    const fse = await db.from('grants as g').join('grant_programmes as gp', 'gp.grant_id', 'g.id').join('programmes as p', 'p.id', 'gp.programme_id')
+      .join('funders as f', 'f.id', 'g.funder_id').where('g.organisation_id', organisation.id).where('p.code', 'FSE_EMPLOI').where('f.category', 'fse').select('g.id').first()
+    const bilan = await client.get(`/financements/conventions/${fse.id}/bilan?du=2023-01-01&au=2023-12-31`).actingAs(finance)
+    bilan.assertStatus(200)
+    const { FunderReport } = await import('#reports/grants/funder_report')
+    const report2 = await new FunderReport(organisation.id, fse.id, '2023-01-01', '2023-12-31').compute()
+    assert.isTrue(report2.costs.staff.gt(0), 'direct staff costs')
+    assert.equal(report2.costs.flat.toFixed(2), report2.costs.staff.times('0.4').toDecimalPlaces(2).toFixed(2))
+    assert.equal(report2.costs.eligible.toFixed(2), report2.costs.staff.plus(report2.costs.flat).toFixed(2))
+    assert.isAbove(report2.resources.length, 1, 'the grant and its co-funders')
+    assert.isTrue(report2.resources[0].own && report2.resources[0].amount.gt(0))
+    const target = report2.activity.find((a) => a.code === 'beneficiaires_dispositif')!
+    assert.equal(target.target.toNumber(), 550)
+    const programmes = rapport.activity.programmes.rows
+    assert.equal(target.achieved!.toNumber(), programmes.find((p: any) => p.name.startsWith('FSE Emploi')).beneficiaries)
+    assert.include(bilan.text(), 'Jeunes accompagnés sur le dispositif')
+    const print = await client.get(`/financements/conventions/${fse.id}/bilan/impression?du=2023-01-01&au=2023-12-31`).actingAs(finance)
+    print.assertStatus(200)
+    const xlsx = await client.get(`/financements/conventions/${fse.id}/bilan.xlsx?du=2023-01-01&au=2023-12-31`).actingAs(finance)
+    xlsx.assertStatus(200)
   }).timeout(120000)
 })

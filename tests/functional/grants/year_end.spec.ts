@@ -77,4 +77,40 @@ test.group('Grants: year-end positions and proposals', (group) => {
     const refused = await client.delete(`/financements/conventions/${grant.id}`).actingAs(user).withCsrfToken().redirects(0)
     assert.match(String(refused.flashMessages().error), /ne peut pas être supprimée/)
   })
+
+  test('the funder report applies the convention flat rate; texts are stored; board cannot write them')
+    .with([
+      { rate: '0', eligible: '12000.00' },
+      { rate: '7', eligible: '12840.00' },
+      { rate: '15', eligible: '13500.00' },
+      { rate: '20', eligible: '2400.00' },
+      { rate: '40', eligible: '14000.00' },
+    ])
+    .run(async ({ client, assert }, { rate, eligible }) => {
+      const organisation = await makeOrganisation()
+      const user = await makeUser(organisation, ['finance'])
+      const board = await makeUser(organisation, ['board'])
+      const grant = await makeGrant(organisation, 'FLAT')
+      await db.from('grants').where('id', grant.id).update({
+        flat_rate: rate,
+        flat_rate_basis: { '0': null, '7': 'direct_costs', '15': 'direct_staff_costs', '20': 'other_direct_costs', '40': 'direct_staff_costs' }[rate],
+      })
+      const ledger = await makeLedger(organisation, ['6411', '6061', '512'])
+      await postEntry(organisation, ledger, '2023-05-01', [{ account: '6411', debit: '10000', grantId: grant.id }, { account: '6061', debit: '2000', grantId: grant.id }, { account: '512', credit: '12000' }])
+      const page = await client.get(`/financements/conventions/${grant.id}/bilan?du=2023-01-01&au=2023-12-31`).actingAs(user)
+      page.assertStatus(200)
+      const { FunderReport } = await import('#reports/grants/funder_report')
+      const report = await new FunderReport(organisation.id, grant.id, '2023-01-01', '2023-12-31').compute()
+      assert.equal(report.costs.eligible.toFixed(2), eligible)
+      const saved = await client.put(`/financements/conventions/${grant.id}/bilan?du=2023-01-01&au=2023-12-31`).actingAs(user).withCsrfToken().redirects(0)
+        .form({ actionsText: 'Ateliers collectifs' })
+      saved.assertStatus(302)
+      assert.equal((await db.from('grant_reports').where('grant_id', grant.id).first()).actions_text, 'Ateliers collectifs')
+      const denied = await client.put(`/financements/conventions/${grant.id}/bilan?du=2023-01-01&au=2023-12-31`).actingAs(board).withCsrfToken().redirects(0)
+        .form({ actionsText: 'Non' })
+      denied.assertStatus(403)
+      const read = await client.get(`/financements/conventions/${grant.id}/bilan/impression?du=2023-01-01&au=2023-12-31`).actingAs(board)
+      read.assertStatus(200)
+      assert.include(read.text(), 'Ateliers collectifs')
+    })
 })
