@@ -57,6 +57,8 @@ export interface StatementOptions {
   layoutCode?: string
   /** Fiscal year whose budget fills the budget column (the year itself by default). */
   budgetYear?: number
+  /** A given budget (budget screen) instead of the preferred budget of budgetYear. */
+  budgetId?: number
   client?: QueryClientContract
 }
 
@@ -176,14 +178,17 @@ async function budgetAmounts(
   client: QueryClientContract,
   organisationId: number,
   layoutId: number,
-  year: number
+  year: number,
+  budgetId?: number
 ) {
-  const budget = await client
+  const query = client
     .from('budgets as b')
     .join('fiscal_years as f', 'f.id', 'b.fiscal_year_id')
     .where('b.organisation_id', organisationId)
     .where('b.layout_id', layoutId)
-    .whereRaw('extract(year from f.end_date) = ?', [year])
+  if (budgetId) query.where('b.id', budgetId)
+  else query.whereRaw('extract(year from f.end_date) = ?', [year])
+  const budget = await query
     .orderByRaw("(b.status = 'approved') desc, (b.version_kind = 'revised') desc, b.id desc")
     .select('b.id', 'b.label', 'b.status', 'f.label as fiscal_year_label')
     .first()
@@ -216,7 +221,7 @@ async function build(kind: LayoutKind, options: StatementOptions): Promise<State
   const before = computeLayout(loaded.lines, previous ? balances.get(previous.id)! : new Map())
   const budget =
     kind === 'income_statement'
-      ? await budgetAmounts(client, options.organisationId, loaded.layout.id, options.budgetYear ?? endYear)
+      ? await budgetAmounts(client, options.organisationId, loaded.layout.id, options.budgetYear ?? endYear, options.budgetId)
       : null
   const budgeted = budget ? computeLayout(loaded.lines, new Map(), budget.amounts) : null
 

@@ -1,0 +1,87 @@
+import type { SheetSpec, Row } from '#support/spreadsheet/writer'
+import type { StatementReport } from '#reports/accounting/statements'
+
+/** Label indented like the screen: two spaces per level below the first. */
+const indent = (level: number, label: string) => `${'  '.repeat(Math.max(0, level - 1))}${label}`
+
+/** Compte de résultat laid out like the screen: N, N-1, budget, variance € and %. */
+export function incomeStatementSheet(report: StatementReport): SheetSpec & { rows: Row[] } {
+  return {
+    name: 'Compte de résultat',
+    columns: [
+      { header: 'Code', key: 'code', type: 'text', width: 8 },
+      { header: 'Rubrique', key: 'label', type: 'text', width: 60 },
+      { header: report.fiscalYear.label, key: 'current', type: 'money' },
+      { header: report.previousYear?.label ?? 'N-1', key: 'previous', type: 'money' },
+      { header: report.budget?.label ?? 'Budget', key: 'budget', type: 'money' },
+      { header: 'Écart (€)', key: 'variance', type: 'money' },
+      { header: 'Écart (%)', key: 'variancePercent', type: 'percent' },
+    ],
+    rows: report.rows.map((r) => ({
+      code: r.code,
+      label: indent(r.level, r.label),
+      current: r.kind === 'heading' ? null : r.current,
+      previous: r.kind === 'heading' ? null : r.previous,
+      budget: r.budget,
+      variance: r.variance,
+      variancePercent: r.variancePercent,
+    })),
+  }
+}
+
+/** Bilan: actif (brut, amortissements et provisions, net N, net N-1) then passif (N, N-1). */
+export function balanceSheetSheets(report: StatementReport): Array<SheetSpec & { rows: Row[] }> {
+  const actif = report.rows.filter((r) => r.section === 'actif')
+  const passif = report.rows.filter((r) => r.section === 'passif')
+  return [
+    {
+      name: 'Bilan actif',
+      columns: [
+        { header: 'Code', key: 'code', type: 'text', width: 8 },
+        { header: 'Actif', key: 'label', type: 'text', width: 50 },
+        { header: 'Brut', key: 'gross', type: 'money' },
+        { header: 'Amortissements et provisions', key: 'depreciation', type: 'money' },
+        { header: `Net ${report.fiscalYear.label}`, key: 'current', type: 'money' },
+        { header: `Net ${report.previousYear?.label ?? 'N-1'}`, key: 'previous', type: 'money' },
+      ],
+      rows: actif.map((r) => ({
+        code: r.code,
+        label: indent(r.level, r.label),
+        gross: r.kind === 'heading' ? null : r.gross,
+        depreciation: r.kind === 'heading' ? null : r.depreciation,
+        current: r.kind === 'heading' ? null : r.current,
+        previous: r.kind === 'heading' ? null : r.previous,
+      })),
+    },
+    {
+      name: 'Bilan passif',
+      columns: [
+        { header: 'Code', key: 'code', type: 'text', width: 8 },
+        { header: 'Passif', key: 'label', type: 'text', width: 50 },
+        { header: report.fiscalYear.label, key: 'current', type: 'money' },
+        { header: report.previousYear?.label ?? 'N-1', key: 'previous', type: 'money' },
+      ],
+      rows: passif.map((r) => ({
+        code: r.code,
+        label: indent(r.level, r.label),
+        current: r.kind === 'heading' ? null : r.current,
+        previous: r.kind === 'heading' ? null : r.previous,
+      })),
+    },
+  ]
+}
+
+/** Accounts of one statement line (drill-down). */
+export function lineAccountsSheet(report: StatementReport, code: string): SheetSpec & { rows: Row[] } {
+  const line = report.rows.find((r) => r.code === code)
+  return {
+    name: `Ligne ${code}`.slice(0, 31),
+    columns: [
+      { header: 'Compte', key: 'number', type: 'text', width: 12 },
+      { header: 'Libellé', key: 'label', type: 'text', width: 50 },
+      { header: report.fiscalYear.label, key: 'current', type: 'money' },
+      { header: report.previousYear?.label ?? 'N-1', key: 'previous', type: 'money' },
+    ],
+    rows: (line?.accounts ?? []).map((a) => ({ ...a })),
+  }
+}

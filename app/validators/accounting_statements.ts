@@ -1,0 +1,24 @@
+import vine from '@vinejs/vine'
+
+export const budgetValidator = vine.create({
+  fiscalYearId: vine.number().positive(),
+  layoutCode: vine.string().trim().regex(/^[a-z0-9-]{1,40}$/),
+  versionKind: vine.enum(['initial', 'revised']),
+  label: vine.string().trim().minLength(2).maxLength(200),
+})
+
+export const budgetAmountsValidator = vine.create({
+  version: vine.number(),
+  montants: vine.record(vine.string().trim().maxLength(40).optional()).optional(),
+})
+
+export const reopenValidator = vine.create({
+  motif: vine.string().trim().minLength(10).maxLength(2000),
+})
+
+export const allocationValidator = vine.create({
+  decisionDate: vine.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  decisionText: vine.string().trim().maxLength(4000).optional(),
+  toReserves: vine.string().trim().maxLength(40).optional(),
+  reserveAccount: vine.string().trim().regex(/^106\d*$/).optional(),
+})

@@ -1,0 +1,120 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import ExcelJS from 'exceljs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { isolated, makeOrganisation, makeUser, tableCounts } from '#tests/helpers'
+import { actingAs } from '#support/request_context'
+import { loadRapport2023 } from '#database/seeders/demo'
+import { seedAccounting } from '#database/seeders/accounting'
+
+const plain = (html: string) => html.replace(/[\u00a0\u202f]/g, ' ')
+
+async function seeded() {
+  const organisation = await makeOrganisation()
+  const rapport = await loadRapport2023()
+  await db.transaction((trx) =>
+    actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, () => seedAccounting(organisation, rapport, trx))
+  )
+  return organisation
+}
+
+async function workbook(rows: unknown[][]) {
+  const wb = new ExcelJS.Workbook()
+  const sheet = wb.addWorksheet('Budget')
+  for (const row of rows) sheet.addRow(row)
+  const path = join(tmpdir(), `budget-${process.pid}-${Date.now()}.xlsx`)
+  await wb.xlsx.writeFile(path)
+  return path
+}
+
+test.group('Statements | pages, exports, roles', (group) => {
+  isolated(group)
+
+  test('finance reads the statements, drills down and exports', async ({ client, assert }) => {
+    const organisation = await seeded()
+    const user = await makeUser(organisation, ['finance'])
+    const income = await client.get('/comptabilite/etats/compte-de-resultat?annee=2023&budget=2024').actingAs(user)
+    income.assertStatus(200)
+    assert.include(plain(income.text()), '403 271,51')
+    assert.include(income.text(), 'Budget prévisionnel 2024')
+    const balance = await client.get('/comptabilite/etats/bilan?annee=2023').actingAs(user)
+    balance.assertStatus(200)
+    assert.include(plain(balance.text()), '4 227 904,00')
+    assert.include(balance.text(), 'Actif = passif')
+    const line = await client.get('/comptabilite/etats/compte-de-resultat/lignes/P01A?annee=2023').actingAs(user)
+    line.assertStatus(200)
+    assert.include(line.text(), '74111')
+    assert.include(line.text(), '/comptabilite/grand-livre?compte=74111')
+    const xlsx = await client.get('/comptabilite/etats/bilan.xlsx?annee=2023').actingAs(user)
+    xlsx.assertStatus(200)
+    assert.include(xlsx.header('content-type'), 'spreadsheetml')
+    const print = await client.get('/comptabilite/etats/liasse?annee=2023').actingAs(user)
+    print.assertStatus(200)
+  })
+
+  test('hr gets 403 on the statements; board reads but cannot write', async ({ client }) => {
+    const organisation = await seeded()
+    const hr = await makeUser(organisation, ['hr'])
+    const board = await makeUser(organisation, ['board'])
+    ;(await client.get('/comptabilite/etats/bilan?annee=2023').actingAs(hr)).assertStatus(403)
+    ;(await client.get('/comptabilite/budgets').actingAs(hr)).assertStatus(403)
+    ;(await client.get('/comptabilite/etats/bilan?annee=2023').actingAs(board)).assertStatus(200)
+    const year = await db.from('fiscal_years').where('organisation_id', organisation.id).orderBy('start_date', 'desc').first()
+    ;(await client.post('/comptabilite/budgets').form({ fiscalYearId: year.id, layoutCode: 'rapport-annuel', versionKind: 'revised', label: 'X' }).withCsrfToken().actingAs(board)).assertStatus(403)
+    ;(await client.post(`/comptabilite/exercices/${year.id}/cloture`).withCsrfToken().actingAs(board)).assertStatus(403)
+  })
+
+  test('only admin may reopen a closed year', async ({ client, assert }) => {
+    const organisation = await seeded()
+    const finance = await makeUser(organisation, ['finance'])
+    const y2022 = await db.from('fiscal_years').where({ organisation_id: organisation.id, start_date: '2022-01-01' }).first()
+    const response = await client.post(`/comptabilite/exercices/${y2022.id}/reouverture`).form({ motif: 'Erreur de saisie constatée' }).withCsrfToken().actingAs(finance)
+    response.assertStatus(403)
+    const after = await db.from('fiscal_years').where('id', y2022.id).first()
+    assert.equal(after.status, 'closed')
+  })
+
+  test('a bad budget import is refused with line, column and reason, and changes nothing', async ({ client, assert }) => {
+    const organisation = await seeded()
+    const user = await makeUser(organisation, ['finance'])
+    const year = await db.from('fiscal_years').where({ organisation_id: organisation.id, start_date: '2024-01-01' }).first()
+    const created = await client.post('/comptabilite/budgets').form({ fiscalYearId: year.id, layoutCode: 'rapport-annuel', versionKind: 'revised', label: 'Budget révisé 2024' }).withCsrfToken().actingAs(user).redirects(0)
+    assert.equal(created.status(), 302, JSON.stringify(created.flashMessages()))
+    const budget = await db.from('budgets').where({ organisation_id: organisation.id, version_kind: 'revised' }).first()
+    const before = await tableCounts(['budget_lines', 'budgets'])
+    const path = await workbook([
+      ['Code', 'Libellé', 'Montant'],
+      ['C01', 'Achats', 280000],
+      ['ZZ9', 'Inconnue', 1000],
+      ['C02', 'Services extérieurs', 'douze mille'],
+      ['TC', 'Total des charges', 5],
+    ])
+    const response = await client.post(`/comptabilite/budgets/${budget.id}/import`).file('fichier', path).withCsrfToken().actingAs(user).redirects(0)
+    response.assertStatus(302)
+    const page = await client.get(`/comptabilite/budgets/${budget.id}`).actingAs(user).withCookie('adonis-session', response.cookie('adonis-session')?.value ?? '')
+    page.assertStatus(200)
+    assert.deepEqual(await tableCounts(['budget_lines', 'budgets']), before)
+    const flash = response.flashMessages() as any
+    assert.match(flash.error, /Ligne 3, colonne A : code « ZZ9 » inconnu/)
+    assert.match(flash.error, /Ligne 4, colonne C/)
+    assert.match(flash.error, /Ligne 5, colonne A : code « TC » inconnu ou calculé/)
+
+    const good = await workbook([
+      ['Code', 'Libellé', 'Montant'],
+      ['C01', 'Achats', 280000],
+      ['C02', 'Services extérieurs', '800 434,00'],
+    ])
+    ;(await client.post(`/comptabilite/budgets/${budget.id}/import`).file('fichier', good).withCsrfToken().actingAs(user).redirects(0)).assertStatus(302)
+    const lines = await db.from('budget_lines').where('budget_id', budget.id)
+    assert.lengthOf(lines, 2)
+  })
+
+  test('another organisation never sees the budget', async ({ client }) => {
+    await seeded()
+    const other = await makeOrganisation('Autre')
+    const user = await makeUser(other, ['finance'])
+    const budget = await db.from('budgets').orderBy('id', 'desc').first()
+    ;(await client.get(`/comptabilite/budgets/${budget.id}`).actingAs(user)).assertStatus(404)
+  })
+})
