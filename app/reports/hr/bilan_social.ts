@@ -46,10 +46,10 @@ function add(target: SexCount, sex: string, count: number) {
 
 function sum(rows: SexCount[]): SexCount {
   const result = zero()
-  for (const row of rows) {
-    result.F += row.F
-    result.H += row.H
-    result.total += row.total
+  for (const count of rows) {
+    result.F += count.F
+    result.H += count.H
+    result.total += count.total
   }
   return result
 }
@@ -59,7 +59,13 @@ function evolution(current: number, previous: number): Decimal | null {
 }
 
 function row(label: string, kind: CountRow['kind'], current: SexCount, previous: number): CountRow {
-  return { label, kind, current, previousTotal: previous, evolution: evolution(current.total, previous) }
+  return {
+    label,
+    kind,
+    current,
+    previousTotal: previous,
+    evolution: evolution(current.total, previous),
+  }
 }
 
 type Grouped = Map<string, { current: SexCount; previous: SexCount }>
@@ -69,7 +75,11 @@ function grouped(rows: Array<{ key: string; sex: string; year: number; n: string
   for (const r of rows) {
     const key = r.key ?? ''
     if (!map.has(key)) map.set(key, { current: zero(), previous: zero() })
-    add(Number(r.year) === year ? map.get(key)!.current : map.get(key)!.previous, r.sex, Number(r.n))
+    add(
+      Number(r.year) === year ? map.get(key)!.current : map.get(key)!.previous,
+      r.sex,
+      Number(r.n)
+    )
   }
   return map
 }
@@ -142,9 +152,24 @@ export default class BilanSocialReport {
     const cdd = line('cdd', 'CDD')
     const pro = line('professionnalisation', CONTRACT_LABELS.professionnalisation)
     const app = line('apprentissage', CONTRACT_LABELS.apprentissage)
-    const sub1 = row('Sous-total I', 'subtotal', sum([cdi.current, cdd.current]), cdi.previousTotal + cdd.previousTotal)
-    const sub2 = row('Sous-total II', 'subtotal', sum([pro.current, app.current]), pro.previousTotal + app.previousTotal)
-    const total = row('TOTAL', 'total', sum([sub1.current, sub2.current]), sub1.previousTotal + sub2.previousTotal)
+    const sub1 = row(
+      'Sous-total I',
+      'subtotal',
+      sum([cdi.current, cdd.current]),
+      cdi.previousTotal + cdd.previousTotal
+    )
+    const sub2 = row(
+      'Sous-total II',
+      'subtotal',
+      sum([pro.current, app.current]),
+      pro.previousTotal + app.previousTotal
+    )
+    const total = row(
+      'TOTAL',
+      'total',
+      sum([sub1.current, sub2.current]),
+      sub1.previousTotal + sub2.previousTotal
+    )
 
     // Seniority averages and bands (exact values; rounding is for display only).
     const averages = async (day: string): Promise<SeniorityAverages> => {
@@ -167,7 +192,11 @@ export default class BilanSocialReport {
     const bandTotal = bandRows.reduce((acc, r) => acc + Number(r.n), 0)
     const seniorityBands = SENIORITY_BANDS.map((band, index) => {
       const count = Number(bandRows.find((r) => Number(r.band) === index)?.n ?? 0)
-      return { label: band.label, count, share: bandTotal ? new Decimal(count).div(bandTotal) : new Decimal(0) }
+      return {
+        label: band.label,
+        count,
+        share: bandTotal ? new Decimal(count).div(bandTotal) : new Decimal(0),
+      }
     })
 
     // Emploi repère (CDI and CDD, replacement CDDs and work-study excluded).
@@ -199,7 +228,12 @@ export default class BilanSocialReport {
     )
     const hires = [
       ...hireLines,
-      row('TOTAL', 'total', sum(hireLines.map((r) => r.current)), hireLines.reduce((a, r) => a + r.previousTotal, 0)),
+      row(
+        'TOTAL',
+        'total',
+        sum(hireLines.map((r) => r.current)),
+        hireLines.reduce((a, r) => a + r.previousTotal, 0)
+      ),
     ]
 
     const departureRows = await this.raw<{ key: string; sex: string; year: number; n: string }>(
@@ -219,7 +253,12 @@ export default class BilanSocialReport {
     )
     const departures = [
       ...depLines,
-      row('TOTAL', 'total', sum(depLines.map((r) => r.current)), depLines.reduce((a, r) => a + r.previousTotal, 0)),
+      row(
+        'TOTAL',
+        'total',
+        sum(depLines.map((r) => r.current)),
+        depLines.reduce((a, r) => a + r.previousTotal, 0)
+      ),
     ]
 
     // R2312-9 extras.
@@ -246,7 +285,12 @@ export default class BilanSocialReport {
     )
     const ageBands = [
       ...ageLines,
-      row('TOTAL', 'total', sum(ageLines.map((r) => r.current)), ageLines.reduce((a, r) => a + r.previousTotal, 0)),
+      row(
+        'TOTAL',
+        'total',
+        sum(ageLines.map((r) => r.current)),
+        ageLines.reduce((a, r) => a + r.previousTotal, 0)
+      ),
     ]
     const young = await this.raw<{ sex: string; n: string }>(
       `SELECT sex, count(*) AS n FROM s

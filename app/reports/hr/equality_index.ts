@@ -150,7 +150,8 @@ export function computeEqualityIndex(input: IndexInput): EqualityIndex {
       key: 1,
       label: 'Écart de rémunération',
       calculable: false,
-      reason: 'Les groupes valides (au moins 3 femmes et 3 hommes) couvrent moins de 40 % de l’effectif.',
+      reason:
+        'Les groupes valides (au moins 3 femmes et 3 hommes) couvrent moins de 40 % de l’effectif.',
       max: 40,
       points: 0,
       result: null,
@@ -163,7 +164,12 @@ export function computeEqualityIndex(input: IndexInput): EqualityIndex {
   const raisedF = women.filter((e) => e.raised).length
   const raisedM = men.filter((e) => e.raised).length
   let i2: Indicator
-  const i2Detail = { women: women.length, men: men.length, raisedWomen: raisedF, raisedMen: raisedM }
+  const i2Detail = {
+    women: women.length,
+    men: men.length,
+    raisedWomen: raisedF,
+    raisedMen: raisedM,
+  }
   if (women.length < 5 || men.length < 5 || raisedF + raisedM === 0) {
     i2 = {
       key: 2,
@@ -188,7 +194,8 @@ export function computeEqualityIndex(input: IndexInput): EqualityIndex {
     let points = Math.max(table(T2, gapPoints), table(T2, gapCount))
     const favoured: Sex | null = diff.isZero() ? null : diff.greaterThan(0) ? 'H' : 'F'
     // Catch-up: raises favour the sex that indicator 1 shows as lower paid.
-    const catchUp = i1.calculable && i1.favoured !== null && favoured !== null && favoured !== i1.favoured
+    const catchUp =
+      i1.calculable && i1.favoured !== null && favoured !== null && favoured !== i1.favoured
     if (catchUp) points = 35
     i2 = {
       key: 2,
@@ -210,7 +217,12 @@ export function computeEqualityIndex(input: IndexInput): EqualityIndex {
     key: 3,
     label: 'Augmentations au retour de congé maternité',
     calculable: i3Calculable,
-    reason: returned === 0 ? 'Aucun retour de congé maternité ou d’adoption.' : !raisesDuringLeaves ? 'Aucune augmentation pendant les congés.' : null,
+    reason:
+      returned === 0
+        ? 'Aucun retour de congé maternité ou d’adoption.'
+        : !raisesDuringLeaves
+          ? 'Aucune augmentation pendant les congés.'
+          : null,
     max: 15,
     points: i3Calculable && raisedOnReturn === returned ? 15 : 0,
     result: i3Calculable ? new Decimal(raisedOnReturn).div(returned).times(100) : null,
@@ -241,7 +253,11 @@ export function computeEqualityIndex(input: IndexInput): EqualityIndex {
   const maxPoints = counted.reduce((a, i) => a + i.max, 0)
   const calculable = maxPoints >= 75
   const index = calculable
-    ? new Decimal(points).div(maxPoints).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber()
+    ? new Decimal(points)
+        .div(maxPoints)
+        .times(100)
+        .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
+        .toNumber()
     : null
   return {
     indicators,

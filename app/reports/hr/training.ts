@@ -37,7 +37,13 @@ const CONTRACT_GROUPS = [
   { label: 'CDD', types: ['cdd', 'cdd_remplacement'] },
   { label: 'CDD alternance', types: ['apprentissage', 'professionnalisation'] },
 ]
-export const TRAINING_AGE_BANDS = ['0 - 25 ans', '25 - 35 ans', '36 - 45 ans', '46 - 55 ans', '55 ans et +']
+export const TRAINING_AGE_BANDS = [
+  '0 - 25 ans',
+  '25 - 35 ans',
+  '36 - 45 ans',
+  '46 - 55 ans',
+  '55 ans et +',
+]
 
 const d = (v: string | null | undefined) => new Decimal(v ?? 0)
 
@@ -73,7 +79,8 @@ export default class TrainingReportBuilder {
     )
     const daysByContract: DaysRow[] = CONTRACT_GROUPS.map((g) => {
       const rows = byContract.rows.filter((r: any) => g.types.includes(r.key))
-      const sum = (filter: (r: any) => boolean) => rows.filter(filter).reduce((a: Decimal, r: any) => a.plus(r.days), new Decimal(0))
+      const sum = (filter: (r: any) => boolean) =>
+        rows.filter(filter).reduce((a: Decimal, r: any) => a.plus(r.days), new Decimal(0))
       const F = sum((r) => r.year === y && r.sex === 'F')
       const H = sum((r) => r.year === y && r.sex === 'H')
       return { label: g.label, F, H, total: F.plus(H), previousTotal: sum((r) => r.year === y - 1) }
@@ -87,7 +94,14 @@ export default class TrainingReportBuilder {
     )
     const jobs = new Map<string, DaysRow>()
     for (const r of byJob.rows) {
-      if (!jobs.has(r.label)) jobs.set(r.label, { label: r.label, F: new Decimal(0), H: new Decimal(0), total: new Decimal(0), previousTotal: null })
+      if (!jobs.has(r.label))
+        jobs.set(r.label, {
+          label: r.label,
+          F: new Decimal(0),
+          H: new Decimal(0),
+          total: new Decimal(0),
+          previousTotal: null,
+        })
       const row = jobs.get(r.label)!
       row[r.sex as 'F' | 'H'] = row[r.sex as 'F' | 'H'].plus(r.days)
       row.total = row.total.plus(r.days)
@@ -102,7 +116,10 @@ export default class TrainingReportBuilder {
       base
     )
     const trainedByAge = TRAINING_AGE_BANDS.map((label, band) => {
-      const count = (f: (r: any) => boolean) => ages.rows.filter((r: any) => r.band === band && f(r)).reduce((a: number, r: any) => a + Number(r.n), 0)
+      const count = (f: (r: any) => boolean) =>
+        ages.rows
+          .filter((r: any) => r.band === band && f(r))
+          .reduce((a: number, r: any) => a + Number(r.n), 0)
       const F = count((r) => r.year === y && r.sex === 'F')
       const H = count((r) => r.year === y && r.sex === 'H')
       return { label, F, H, total: F + H, previousTotal: count((r) => r.year === y - 1) }

@@ -4,7 +4,8 @@ import { isolated } from '#tests/helpers'
 import BilanSocialReport from '#reports/hr/bilan_social'
 import { seededHrOrganisation } from './helpers.js'
 
-const pct = (ratio: Decimal | null) => (ratio === null ? null : `${ratio.times(100).toFixed(1, Decimal.ROUND_HALF_UP)}%`)
+const pct = (ratio: Decimal | null) =>
+  ratio === null ? null : `${ratio.times(100).toFixed(1, Decimal.ROUND_HALF_UP)}%`
 
 test.group('HR | bilan social reproduces the 2023 report', (group) => {
   isolated(group)
@@ -26,7 +27,10 @@ test.group('HR | bilan social reproduces the 2023 report', (group) => {
     })
 
     // average seniority, N and N-1, rounded to one decimal as printed
-    for (const [year, side] of [['2023', 'current'], ['2022', 'previous']] as const) {
+    for (const [year, side] of [
+      ['2023', 'current'],
+      ['2022', 'previous'],
+    ] as const) {
       for (const key of ['F', 'H', 'total'] as const) {
         assert.equal(
           report.seniority[side][key]!.toFixed(1, Decimal.ROUND_HALF_UP),
@@ -47,15 +51,24 @@ test.group('HR | bilan social reproduces the 2023 report', (group) => {
       printed['+ de 20 ans'],
     ]
     assert.deepEqual(
-      report.seniorityBands.map((b) => Number(b.share.times(100).toFixed(0, Decimal.ROUND_HALF_UP))),
+      report.seniorityBands.map((b) =>
+        Number(b.share.times(100).toFixed(0, Decimal.ROUND_HALF_UP))
+      ),
       bands
     )
-    assert.equal(report.seniorityBands.reduce((a, b) => a + b.count, 0), 166)
+    assert.equal(
+      report.seniorityBands.reduce((a, b) => a + b.count, 0),
+      166
+    )
 
     // emploi repère
     const jobs = new Map(report.jobReferences.map((r) => [r.label, r.current]))
     for (const expected of hr.headcount_by_job_reference.rows) {
-      assert.deepEqual(jobs.get(expected.job), { F: expected.F, H: expected.H, total: expected.total }, expected.job)
+      assert.deepEqual(
+        jobs.get(expected.job),
+        { F: expected.F, H: expected.H, total: expected.total },
+        expected.job
+      )
     }
     assert.equal(report.jobReferences.length, hr.headcount_by_job_reference.rows.length)
 

@@ -10,7 +10,10 @@ test.group('HR | equality index of the demo', (group) => {
     const { organisation, rapport } = await seededHrOrganisation()
     const index = await new EqualityIndexReport(organisation.id, '2023-01-01', '2023-12-31').build()
     assert.equal(index.index, rapport.hr.gender_equality_index.score)
-    assert.deepEqual(index.indicators.map((i) => i.points), [37, 35, 15, 5])
+    assert.deepEqual(
+      index.indicators.map((i) => i.points),
+      [37, 35, 15, 5]
+    )
     assert.isTrue(index.indicators.every((i) => i.calculable))
     assert.isFalse(index.correctiveMeasures)
     assert.isFalse(index.progressionObjectives)

@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { Decimal } from 'decimal.js'
+import { type Decimal } from 'decimal.js'
 import { isolated } from '#tests/helpers'
 import TrainingReportBuilder from '#reports/hr/training'
 import { seededHrOrganisation } from './helpers.js'
@@ -16,14 +16,22 @@ test.group('HR | training tables reproduce the 2023 report', (group) => {
 
     t.days_by_contract.forEach((e: any, i: number) => {
       const r = report.daysByContract[i]
-      assert.deepEqual([r.label, n(r.F), n(r.H), n(r.total), n(r.previousTotal)], [e.contract, e.F, e.H, e.total, e.total_2022])
+      assert.deepEqual(
+        [r.label, n(r.F), n(r.H), n(r.total), n(r.previousTotal)],
+        [e.contract, e.F, e.H, e.total, e.total_2022]
+      )
     })
     const jobs = new Map(report.daysByJob.map((r) => [r.label, [n(r.F), n(r.H), n(r.total)]]))
-    for (const e of t.days_by_job_reference) assert.deepEqual(jobs.get(e.job), [e.F, e.H, e.total], e.job)
+    for (const e of t.days_by_job_reference)
+      assert.deepEqual(jobs.get(e.job), [e.F, e.H, e.total], e.job)
     assert.equal(report.daysByJob.length, t.days_by_job_reference.length)
     t.employees_trained_by_age.forEach((e: any, i: number) => {
       const r = report.trainedByAge[i]
-      assert.deepEqual([r.F, r.H, r.total, r.previousTotal], [e.F, e.H, e.total, e.total_2022], e.age)
+      assert.deepEqual(
+        [r.F, r.H, r.total, r.previousTotal],
+        [e.F, e.H, e.total, e.total_2022],
+        e.age
+      )
     })
 
     // Plan cost: each printed line is reproduced; the printed "coûts annexes" (9 912) is not the
@@ -41,7 +49,11 @@ test.group('HR | training tables reproduce the 2023 report', (group) => {
     assert.equal(report.costGroups.total.toNumber() - c.total, 201)
 
     for (const e of t.opco_refunds_2023.rows) {
-      assert.equal(report.refunds.find((r) => r.label === e.mode)!.received.toNumber(), e.amount, e.mode)
+      assert.equal(
+        report.refunds.find((r) => r.label === e.mode)!.received.toNumber(),
+        e.amount,
+        e.mode
+      )
     }
     assert.equal(report.refundsTotal.toNumber(), t.opco_refunds_2023.total)
   })

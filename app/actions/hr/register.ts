@@ -1,0 +1,194 @@
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { DateTime } from 'luxon'
+import Employee from '#models/hr/employee'
+import Contract from '#models/hr/contract'
+import SalaryEvent from '#models/hr/salary_event'
+import { recordEvent } from '#support/audit'
+
+/** A business rule of the staff register was broken: the message is shown as is. */
+export class HrRuleError extends Error {}
+
+export interface ContractInput {
+  contractType: string
+  jobTitle: string
+  jobReferenceId?: number | null
+  qualification?: string | null
+  csp?: string | null
+  classificationLevel?: string | null
+  partTimeShare: number | string
+  site?: string | null
+  startDate: string
+  endDate?: string | null
+  endReason?: string | null
+}
+
+const iso = (d: string | Date | DateTime) =>
+  typeof d === 'string'
+    ? d
+    : d instanceof Date
+      ? DateTime.fromJSDate(d).toISODate()!
+      : d.toISODate()!
+
+/** Translates the register's database rules into French messages. */
+function explain(error: any): never {
+  if (error?.code === '23P01')
+    throw new HrRuleError('Ce contrat chevauche un autre contrat du même salarié.')
+  if (error?.code === '23514')
+    throw new HrRuleError(
+      error.message?.includes('contracts_dates')
+        ? 'La date de fin précède la date de début.'
+        : error.message
+    )
+  throw error
+}
+
+export async function addContract(
+  employeeId: number,
+  input: ContractInput,
+  trx: TransactionClientContract
+) {
+  const start = iso(input.startDate)
+  const end = input.endDate ? iso(input.endDate) : null
+  if (end && end < start) throw new HrRuleError('La date de fin précède la date de début.')
+  const overlap = await Contract.query({ client: trx })
+    .where('employee_id', employeeId)
+    .whereNull('superseded_at')
+    .where('start_date', '<=', end ?? '9999-12-31')
+    .where((q) => q.whereNull('end_date').orWhere('end_date', '>=', start))
+    .first()
+  if (overlap) throw new HrRuleError('Ce contrat chevauche un autre contrat du même salarié.')
+  try {
+    return await Contract.create(
+      {
+        employeeId,
+        contractType: input.contractType,
+        jobTitle: input.jobTitle,
+        jobReferenceId: input.jobReferenceId ?? null,
+        qualification: input.qualification ?? null,
+        csp: input.csp ?? null,
+        classificationLevel: input.classificationLevel ?? null,
+        partTimeShare: String(input.partTimeShare) as any,
+        site: input.site ?? null,
+        startDate: DateTime.fromISO(start),
+        endDate: end ? DateTime.fromISO(end) : null,
+        endReason: end ? (input.endReason ?? null) : null,
+      } as any,
+      { client: trx }
+    )
+  } catch (error) {
+    explain(error)
+  }
+}
+
+/** Records the end of a running contract (once; a correction is a new contract). */
+export async function endContract(contractId: number, endDate: string, reason: string) {
+  return db.transaction(async (trx) => {
+    const contract = await Contract.query({ client: trx })
+      .where('id', contractId)
+      .forUpdate()
+      .firstOrFail()
+    if (contract.endDate) throw new HrRuleError('La fin de ce contrat est déjà enregistrée.')
+    if (endDate < contract.startDate.toISODate()!)
+      throw new HrRuleError('La date de fin précède la date de début.')
+    contract.merge({ endDate: DateTime.fromISO(endDate), endReason: reason } as any)
+    try {
+      await contract.save()
+    } catch (error) {
+      explain(error)
+    }
+    return contract
+  })
+}
+
+export async function addSalaryEvent(
+  employeeId: number,
+  input: {
+    effectiveDate: string
+    kind: string
+    grossAnnualFte: number | string
+    comment?: string | null
+  }
+) {
+  return db.transaction((trx) =>
+    SalaryEvent.create(
+      {
+        employeeId,
+        effectiveDate: DateTime.fromISO(input.effectiveDate),
+        kind: input.kind,
+        grossAnnualFte: String(input.grossAnnualFte) as any,
+        comment: input.comment ?? null,
+      } as any,
+      { client: trx }
+    )
+  )
+}
+
+/**
+ * Anonymises the employees whose last contract ended more than five years ago (the register's
+ * retention period): identity removed, birth date kept as a year only, so aggregates remain.
+ */
+export async function anonymiseLeavers(organisationId: number, today: string) {
+  return db.transaction(async (trx) => {
+    const limit = DateTime.fromISO(today).minus({ years: 5 }).toISODate()!
+    const found = await trx.rawQuery(
+      `SELECT e.id FROM employees e
+         WHERE e.organisation_id = ? AND e.anonymised_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM contracts c WHERE c.employee_id = e.id AND c.superseded_at IS NULL
+                            AND (c.end_date IS NULL OR c.end_date >= ?::date))`,
+      [organisationId, limit]
+    )
+    const ids: number[] = found.rows.map((r: any) => r.id)
+    if (ids.length) {
+      await trx
+        .from('employees')
+        .whereIn('id', ids)
+        .update({
+          surname: trx.raw(`'ANONYME-' || id`),
+          first_names: '—',
+          birth_date: trx.raw(`make_date(extract(year FROM birth_date)::int, 1, 1)`),
+          nationality: 'non communiquée',
+          work_permit_type: null,
+          work_permit_number: null,
+          anonymised_at: new Date(),
+        })
+      await recordEvent({
+        domain: 'hr',
+        action: 'anonymise',
+        subjectType: 'employees',
+        summary: `${ids.length} anciens salariés anonymisés (départ avant le ${limit})`,
+        organisationId,
+        trx,
+      })
+    }
+    return ids.length
+  })
+}
+
+export async function createEmployee(
+  organisationId: number,
+  identity: {
+    surname: string
+    firstNames: string
+    sex: string
+    birthDate: string
+    nationality: string
+    workPermitType?: string | null
+    workPermitNumber?: string | null
+  },
+  trx: TransactionClientContract
+) {
+  return Employee.create(
+    {
+      organisationId,
+      surname: identity.surname.toUpperCase(),
+      firstNames: identity.firstNames,
+      sex: identity.sex,
+      birthDate: DateTime.fromISO(identity.birthDate),
+      nationality: identity.nationality || 'française',
+      workPermitType: identity.workPermitType ?? null,
+      workPermitNumber: identity.workPermitNumber ?? null,
+    } as any,
+    { client: trx }
+  )
+}

@@ -1,0 +1,73 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import Employee from '#models/hr/employee'
+import Contract from '#models/hr/contract'
+import { contractValidator, contractEndValidator, salaryEventValidator } from '#validators/hr'
+import { addContract, endContract, addSalaryEvent, HrRuleError } from '#actions/hr/register'
+
+const day = (d: Date) => DateTime.fromJSDate(d).toISODate()!
+
+/** Contract and salary events of the register: every change is a new line (hr.write). */
+export default class ContractsController {
+  private async attempt(
+    ctx: HttpContext,
+    back: string,
+    work: () => Promise<unknown>,
+    done: string
+  ) {
+    try {
+      await work()
+      ctx.session.flash('success', done)
+    } catch (error) {
+      if (!(error instanceof HrRuleError)) throw error
+      ctx.session.flashAll()
+      ctx.session.flash('error', error.message)
+    }
+    return ctx.response.redirect(back)
+  }
+
+  async store(ctx: HttpContext) {
+    const employee = await Employee.findOrFail(ctx.params.id)
+    const payload = await ctx.request.validateUsing(contractValidator)
+    return this.attempt(
+      ctx,
+      `/rh/salaries/${employee.id}`,
+      () =>
+        db.transaction((trx) =>
+          addContract(
+            employee.id,
+            {
+              ...payload,
+              startDate: day(payload.startDate),
+              endDate: payload.endDate ? day(payload.endDate) : null,
+            },
+            trx
+          )
+        ),
+      'Contrat ajouté au registre.'
+    )
+  }
+
+  async end(ctx: HttpContext) {
+    const contract = await Contract.findOrFail(ctx.params.id)
+    const payload = await ctx.request.validateUsing(contractEndValidator)
+    return this.attempt(
+      ctx,
+      `/rh/salaries/${contract.employeeId}`,
+      () => endContract(contract.id, day(payload.endDate), payload.endReason),
+      'Fin de contrat enregistrée.'
+    )
+  }
+
+  async salary(ctx: HttpContext) {
+    const employee = await Employee.findOrFail(ctx.params.id)
+    const payload = await ctx.request.validateUsing(salaryEventValidator)
+    return this.attempt(
+      ctx,
+      `/rh/salaries/${employee.id}`,
+      () => addSalaryEvent(employee.id, { ...payload, effectiveDate: day(payload.effectiveDate) }),
+      'Événement de salaire enregistré.'
+    )
+  }
+}

@@ -1,0 +1,99 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import Employee from '#models/hr/employee'
+import { employeeValidator, contractValidator } from '#validators/hr'
+import { createEmployee, addContract, HrRuleError } from '#actions/hr/register'
+import {
+  employeeList,
+  employeeFile,
+  EMPLOYEE_COLUMNS,
+  gdprWorkbook,
+} from '#reports/hr/employee_file'
+import { buildWorkbook } from '#support/spreadsheet/writer'
+
+const day = (d: Date) => DateTime.fromJSDate(d).toISODate()!
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+const crumbs = (label?: string) => [
+  { label: 'Ressources humaines', href: '/rh' },
+  { label: 'Salariés', href: label ? '/rh/salaries' : undefined },
+  ...(label ? [{ label }] : []),
+]
+
+/** Personal files (hr.personal to read, hr.write to change). */
+export default class EmployeesController {
+  async index({ view, auth }: HttpContext) {
+    const employees = await employeeList(auth.user!.organisationId)
+    const jobReferences = await db
+      .from('job_references')
+      .where('organisation_id', auth.user!.organisationId)
+      .orderBy('position')
+    return view.render('pages/hr/employees/index', {
+      employees,
+      jobReferences,
+      breadcrumbs: crumbs(),
+    })
+  }
+
+  async export({ response, auth }: HttpContext) {
+    const employees = await employeeList(auth.user!.organisationId)
+    response.header('Content-Type', XLSX)
+    response.header('Content-Disposition', `attachment; filename="${'salaries.xlsx'}"`)
+    return buildWorkbook([{ name: 'Salariés', columns: EMPLOYEE_COLUMNS, rows: employees }])
+  }
+
+  async show({ params, view, auth }: HttpContext) {
+    const employee = await Employee.findOrFail(params.id)
+    const file = await employeeFile(auth.user!.organisationId, employee.id)
+    const jobReferences = await db
+      .from('job_references')
+      .where('organisation_id', auth.user!.organisationId)
+      .orderBy('position')
+    return view.render('pages/hr/employees/show', {
+      employee,
+      file,
+      jobReferences,
+      breadcrumbs: crumbs(`${employee.surname} ${employee.firstNames}`),
+    })
+  }
+
+  async store({ request, response, session, auth }: HttpContext) {
+    const identity = await request.validateUsing(employeeValidator)
+    const contract = await request.validateUsing(contractValidator)
+    try {
+      const employee = await db.transaction(async (trx) => {
+        const created = await createEmployee(
+          auth.user!.organisationId,
+          { ...identity, birthDate: day(identity.birthDate) },
+          trx
+        )
+        await addContract(
+          created.id,
+          {
+            ...contract,
+            startDate: day(contract.startDate),
+            endDate: contract.endDate ? day(contract.endDate) : null,
+          },
+          trx
+        )
+        return created
+      })
+      session.flash('success', 'Salarié enregistré.')
+      return response.redirect(`/rh/salaries/${employee.id}`)
+    } catch (error) {
+      if (!(error instanceof HrRuleError)) throw error
+      session.flashAll()
+      session.flash('error', error.message)
+      return response.redirect().back()
+    }
+  }
+
+  /** GDPR access request: everything the register holds about one person. */
+  async gdprExport({ params, response, auth }: HttpContext) {
+    const employee = await Employee.findOrFail(params.id)
+    const file = await employeeFile(auth.user!.organisationId, employee.id)
+    response.header('Content-Type', XLSX)
+    response.header('Content-Disposition', `attachment; filename="${`donnees-personnelles-${employee.id}.xlsx`}"`)
+    return gdprWorkbook(employee, file)
+  }
+}

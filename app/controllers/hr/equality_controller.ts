@@ -1,0 +1,42 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { DateTime } from 'luxon'
+import EqualityIndexReport from '#reports/hr/equality_index'
+import { equalityWorkbook } from '#exports/hr/equality_index'
+import { periodValidator } from '#validators/hr'
+import PermissionPolicy from '#policies/core/permission_policy'
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** The 12-month reference period: ?du=&au=, or the calendar year ?annee= (last year by default). */
+async function period({ request }: HttpContext) {
+  const { du, au, annee } = await periodValidator.validate(request.qs())
+  if (du && au) {
+    return { from: DateTime.fromJSDate(du).toISODate()!, to: DateTime.fromJSDate(au).toISODate()! }
+  }
+  const year = annee ?? new Date().getFullYear() - 1
+  return { from: `${year}-01-01`, to: `${year}-12-31` }
+}
+
+export default class EqualityController {
+  async show(ctx: HttpContext) {
+    const { from, to } = await period(ctx)
+    const index = await new EqualityIndexReport(ctx.auth.user!.organisationId, from, to).build()
+    const withPay = await ctx.bouncer.with(PermissionPolicy).allows('perform', 'hr.personal')
+    return ctx.view.render('pages/hr/equality', {
+      index,
+      from,
+      to,
+      withPay,
+      breadcrumbs: [{ label: 'Ressources humaines', href: '/rh' }, { label: 'Index égalité' }],
+    })
+  }
+
+  async export(ctx: HttpContext) {
+    const { from, to } = await period(ctx)
+    const index = await new EqualityIndexReport(ctx.auth.user!.organisationId, from, to).build()
+    const withPay = await ctx.bouncer.with(PermissionPolicy).allows('perform', 'hr.personal')
+    ctx.response.header('Content-Type', XLSX)
+    ctx.response.header('Content-Disposition', `attachment; filename="${`index-egalite-${from}-${to}.xlsx`}"`)
+    return equalityWorkbook(index, withPay)
+  }
+}

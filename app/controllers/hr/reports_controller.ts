@@ -1,0 +1,76 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import BilanSocialReport from '#reports/hr/bilan_social'
+import EqualityIndexReport from '#reports/hr/equality_index'
+import TrainingReportBuilder from '#reports/hr/training'
+import { bilanSocialWorkbook } from '#exports/hr/bilan_social'
+import { trainingWorkbook } from '#exports/hr/training'
+import { hrYearValidator } from '#validators/hr'
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+export async function hrYear({ request }: HttpContext) {
+  const { annee } = await hrYearValidator.validate(request.qs())
+  return annee ?? new Date().getFullYear() - 1
+}
+
+/** Aggregated HR pages: no name, no individual salary (permission hr.aggregates). */
+export default class ReportsController {
+  async home(ctx: HttpContext) {
+    const year = await hrYear(ctx)
+    const org = ctx.auth.user!.organisationId
+    const [bilan, index, training] = await Promise.all([
+      new BilanSocialReport(org, year).build(),
+      new EqualityIndexReport(org, `${year}-01-01`, `${year}-12-31`).build(),
+      new TrainingReportBuilder(org, year).build(),
+    ])
+    return ctx.view.render('pages/hr/home', {
+      year,
+      bilan,
+      index,
+      training,
+      breadcrumbs: [{ label: 'Ressources humaines' }],
+    })
+  }
+
+  async bilanSocial(ctx: HttpContext) {
+    const year = await hrYear(ctx)
+    const report = await new BilanSocialReport(ctx.auth.user!.organisationId, year).build()
+    return ctx.view.render(
+      ctx.request.url().endsWith('/impression')
+        ? 'pages/hr/bilan_social_print'
+        : 'pages/hr/bilan_social',
+      {
+        report,
+        breadcrumbs: [
+          { label: 'Ressources humaines', href: '/rh' },
+          { label: `Bilan social ${year}` },
+        ],
+      }
+    )
+  }
+
+  async bilanSocialExport(ctx: HttpContext) {
+    const year = await hrYear(ctx)
+    const report = await new BilanSocialReport(ctx.auth.user!.organisationId, year).build()
+    ctx.response.header('Content-Type', XLSX)
+    ctx.response.header('Content-Disposition', `attachment; filename="${`bilan-social-${year}.xlsx`}"`)
+    return bilanSocialWorkbook(report)
+  }
+
+  async training(ctx: HttpContext) {
+    const year = await hrYear(ctx)
+    const report = await new TrainingReportBuilder(ctx.auth.user!.organisationId, year).build()
+    return ctx.view.render('pages/hr/training', {
+      report,
+      breadcrumbs: [{ label: 'Ressources humaines', href: '/rh' }, { label: `Formation ${year}` }],
+    })
+  }
+
+  async trainingExport(ctx: HttpContext) {
+    const year = await hrYear(ctx)
+    const report = await new TrainingReportBuilder(ctx.auth.user!.organisationId, year).build()
+    ctx.response.header('Content-Type', XLSX)
+    ctx.response.header('Content-Disposition', `attachment; filename="${`formation-${year}.xlsx`}"`)
+    return trainingWorkbook(report)
+  }
+}

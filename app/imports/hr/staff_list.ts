@@ -1,0 +1,317 @@
+import type { Decimal } from 'decimal.js'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { ImportContext, ImportDefinition, ImportIssue } from '#imports/core/pipeline'
+import { normaliseHeader } from '#imports/core/row_reader'
+import { recordEvent } from '#support/audit'
+
+/**
+ * Staff list from a payroll export: one row per contract (an employee with two successive
+ * contracts has two rows with the same matricule). Every row is checked (unknown contract
+ * type, end before start, unknown emploi repère...), then contracts are checked together and
+ * against the register (no overlap for one employee); then all rows are written, or none.
+ */
+export interface StaffRow {
+  registryNumber: string
+  surname: string
+  firstNames: string
+  sex: 'F' | 'H'
+  birthDate: string
+  nationality: string
+  workPermitType: string | null
+  workPermitNumber: string | null
+  contractType: string
+  jobTitle: string
+  jobReferenceId: number | null
+  qualification: string | null
+  csp: string | null
+  partTimeShare: string
+  site: string | null
+  startDate: string
+  endDate: string | null
+  endReason: string | null
+  salary: Decimal | null
+}
+
+const CONTRACT_TYPES: Record<string, string> = {
+  'cdi': 'cdi',
+  'cdd': 'cdd',
+  'cdd de remplacement': 'cdd_remplacement',
+  'cdd remplacement': 'cdd_remplacement',
+  'apprentissage': 'apprentissage',
+  'contrat d apprentissage': 'apprentissage',
+  'professionnalisation': 'professionnalisation',
+  'contrat de professionnalisation': 'professionnalisation',
+}
+const END_REASONS: Record<string, string> = {
+  'demission': 'demission',
+  'rupture conventionnelle': 'rupture_conventionnelle',
+  'licenciement': 'licenciement',
+  'retraite': 'retraite',
+  'fin de cdd': 'fin_cdd',
+  'fin de periode d essai': 'fin_periode_essai',
+  'rupture anticipee': 'rupture_anticipee',
+  'deces': 'deces',
+  'autre': 'autre',
+}
+const SEXES: Record<string, 'F' | 'H'> = { f: 'F', femme: 'F', h: 'H', homme: 'H', m: 'H' }
+const CSPS: Record<string, string> = {
+  'ouvrier': 'ouvrier',
+  'employe': 'employe',
+  'technicien et agent de maitrise': 'tam',
+  'tam': 'tam',
+  'ingenieur et cadre': 'cadre',
+  'cadre': 'cadre',
+}
+
+interface Reference {
+  jobs: Map<string, { id: number; csp: string | null }>
+  /** registry number -> { employee id, contracts already in the register } */
+  employees: Map<string, { id: number; contracts: Array<{ start: string; end: string | null }> }>
+}
+
+const iso = (d: { toISODate(): string | null } | null) => (d ? d.toISODate() : null)
+const overlaps = (
+  a: { start: string; end: string | null },
+  b: { start: string; end: string | null }
+) => a.start <= (b.end ?? '9999-12-31') && b.start <= (a.end ?? '9999-12-31')
+
+const definition: ImportDefinition<StaffRow> = {
+  kind: 'rh.salaries',
+  label: 'Liste du personnel',
+  domain: 'hr',
+  permission: 'hr.write',
+  redirectTo: '/rh/salaries',
+  maxRows: 5000,
+  columns: [
+    {
+      key: 'registry',
+      header: 'Matricule',
+      required: true,
+      description: 'Identifiant du salarié dans la paie (le même pour ses contrats successifs).',
+    },
+    { key: 'surname', header: 'Nom', required: true },
+    { key: 'firstNames', header: 'Prénoms', aliases: ['prenom'], required: true },
+    { key: 'sex', header: 'Sexe', required: true, description: 'F ou H.' },
+    { key: 'birthDate', header: 'Date de naissance', required: true },
+    { key: 'nationality', header: 'Nationalité', aliases: ['nationalite'] },
+    {
+      key: 'permitType',
+      header: 'Titre de travail',
+      description: 'Type du titre autorisant à travailler (travailleurs étrangers).',
+    },
+    {
+      key: 'permitNumber',
+      header: 'N° du titre de travail',
+      aliases: ['numero du titre de travail'],
+    },
+    {
+      key: 'contractType',
+      header: 'Type de contrat',
+      required: true,
+      description: 'CDI, CDD, CDD de remplacement, apprentissage, professionnalisation.',
+    },
+    { key: 'jobTitle', header: 'Emploi', required: true },
+    {
+      key: 'jobReference',
+      header: 'Emploi repère',
+      aliases: ['emploi repere'],
+      description: 'Code ou libellé de la liste des emplois repères.',
+    },
+    { key: 'qualification', header: 'Qualification' },
+    {
+      key: 'csp',
+      header: 'CSP',
+      description: 'ouvrier, employé, technicien et agent de maîtrise, ingénieur et cadre.',
+    },
+    {
+      key: 'share',
+      header: 'Temps de travail',
+      description: 'Part d’un temps plein : 1, 0,8 ou 80 %.',
+    },
+    { key: 'site', header: 'Site' },
+    { key: 'start', header: 'Date de début', aliases: ['date d entree'], required: true },
+    { key: 'end', header: 'Date de fin', aliases: ['date de sortie'] },
+    { key: 'endReason', header: 'Motif de fin', aliases: ['motif de sortie'] },
+    {
+      key: 'salary',
+      header: 'Salaire brut annuel ETP',
+      description: 'Salaire brut annuel en équivalent temps plein à l’embauche.',
+    },
+  ],
+
+  async prepare(context: ImportContext, client) {
+    const jobs = await client
+      .from('job_references')
+      .where('organisation_id', context.organisationId)
+    const ref: Reference = { jobs: new Map(), employees: new Map() }
+    for (const j of jobs) {
+      ref.jobs.set(normaliseHeader(j.code), { id: j.id, csp: j.default_csp })
+      ref.jobs.set(normaliseHeader(j.label), { id: j.id, csp: j.default_csp })
+    }
+    const contracts = await client
+      .from('employees as e')
+      .leftJoin('contracts as c', (q) => q.on('c.employee_id', 'e.id').andOnNull('c.superseded_at'))
+      .where('e.organisation_id', context.organisationId)
+      .whereNotNull('e.registry_number')
+      .select('e.id', 'e.registry_number', 'c.start_date', 'c.end_date')
+    for (const c of contracts) {
+      const key = normaliseHeader(c.registry_number)
+      if (!ref.employees.has(key)) ref.employees.set(key, { id: c.id, contracts: [] })
+      // calendar dates come back from PostgreSQL as 'YYYY-MM-DD' strings (config/database.ts)
+      if (c.start_date)
+        ref.employees.get(key)!.contracts.push({ start: c.start_date, end: c.end_date })
+    }
+    context.data.reference = ref
+  },
+
+  parseRow(reader, context) {
+    const ref = context.data.reference as Reference
+    const registryNumber = reader.text('registry', { required: true, maxLength: 20 })
+    const surname = reader.text('surname', { required: true, maxLength: 120 })
+    const firstNames = reader.text('firstNames', { required: true, maxLength: 200 })
+    const sex = reader.oneOf('sex', SEXES, { required: true })
+    const birth = reader.date('birthDate', { required: true })
+    const contractType = reader.oneOf('contractType', CONTRACT_TYPES, { required: true })
+    const jobTitle = reader.text('jobTitle', { required: true, maxLength: 160 })
+    const jobText = reader.text('jobReference', { maxLength: 120 })
+    const job = jobText === null ? null : ref.jobs.get(normaliseHeader(jobText))
+    if (jobText !== null && !job)
+      reader.fail('jobReference', `emploi repère inconnu : « ${jobText} »`)
+    const csp = reader.oneOf('csp', CSPS)
+    const shareText = reader.text('share', { maxLength: 10 })
+    let share = '1.0000'
+    if (shareText !== null) {
+      const n = Number(shareText.replace('%', '').replace(',', '.').trim())
+      const ratio = shareText.includes('%') || n > 1 ? n / 100 : n
+      if (!Number.isFinite(ratio) || ratio <= 0 || ratio > 1)
+        reader.fail('share', 'temps de travail invalide (entre 1 % et 100 %)')
+      else share = ratio.toFixed(4)
+    }
+    const start = reader.date('start', { required: true })
+    const end = reader.date('end')
+    const endReason = reader.oneOf('endReason', END_REASONS)
+    if (start && end && end < start) reader.fail('end', 'la date de fin précède la date de début')
+    if (end && !endReason)
+      reader.fail('endReason', 'motif de fin obligatoire quand la date de fin est renseignée')
+    if (!end && endReason) reader.fail('end', 'date de fin manquante pour ce motif de fin')
+    const salary = reader.amount('salary', { min: 0 })
+    if (reader.issues.length) return null
+    return {
+      registryNumber: registryNumber!,
+      surname: surname!.toUpperCase(),
+      firstNames: firstNames!,
+      sex: sex!,
+      birthDate: iso(birth)!,
+      nationality: reader.text('nationality', { maxLength: 80 }) ?? 'française',
+      workPermitType: reader.text('permitType', { maxLength: 120 }),
+      workPermitNumber: reader.text('permitNumber', { maxLength: 60 }),
+      contractType: contractType!,
+      jobTitle: jobTitle!,
+      jobReferenceId: job?.id ?? null,
+      qualification: reader.text('qualification', { maxLength: 160 }),
+      csp: csp ?? job?.csp ?? null,
+      partTimeShare: share,
+      site: reader.text('site', { maxLength: 120 }),
+      startDate: iso(start)!,
+      endDate: iso(end),
+      endReason: endReason ?? null,
+      salary,
+    }
+  },
+
+  checkAll(rows, context) {
+    const ref = context.data.reference as Reference
+    const issues: ImportIssue[] = []
+    const byEmployee = new Map<string, Array<{ line: number; start: string; end: string | null }>>()
+    for (const { line, row } of rows) {
+      const key = normaliseHeader(row.registryNumber)
+      const list = byEmployee.get(key) ?? []
+      for (const other of list) {
+        if (overlaps(other, { start: row.startDate, end: row.endDate })) {
+          issues.push({
+            line,
+            column: null,
+            value: row.registryNumber,
+            message: `contrats qui se chevauchent pour le matricule ${row.registryNumber} (voir ligne ${other.line})`,
+          })
+        }
+      }
+      for (const existing of ref.employees.get(key)?.contracts ?? []) {
+        if (overlaps(existing, { start: row.startDate, end: row.endDate })) {
+          issues.push({
+            line,
+            column: null,
+            value: row.registryNumber,
+            message: `ce contrat chevauche un contrat déjà au registre (du ${existing.start}${existing.end ? ` au ${existing.end}` : ''})`,
+          })
+        }
+      }
+      list.push({ line, start: row.startDate, end: row.endDate })
+      byEmployee.set(key, list)
+    }
+    return issues
+  },
+
+  async commit(rows, trx: TransactionClientContract, context) {
+    const ref = context.data.reference as Reference
+    const ids = new Map<string, number>()
+    let created = 0
+    for (const row of [...rows].sort((a, b) => a.startDate.localeCompare(b.startDate))) {
+      const key = normaliseHeader(row.registryNumber)
+      let id = ids.get(key) ?? ref.employees.get(key)?.id
+      if (!id) {
+        const [inserted] = await trx
+          .table('employees')
+          .insert({
+            organisation_id: context.organisationId,
+            registry_number: row.registryNumber,
+            surname: row.surname,
+            first_names: row.firstNames,
+            sex: row.sex,
+            birth_date: row.birthDate,
+            nationality: row.nationality,
+            work_permit_type: row.workPermitType,
+            work_permit_number: row.workPermitNumber,
+          })
+          .returning('id')
+        id = inserted.id as number
+        created++
+      }
+      ids.set(key, id)
+      await trx.table('contracts').insert({
+        organisation_id: context.organisationId,
+        employee_id: id,
+        contract_type: row.contractType,
+        job_title: row.jobTitle,
+        job_reference_id: row.jobReferenceId,
+        qualification: row.qualification,
+        csp: row.csp,
+        part_time_share: row.partTimeShare,
+        site: row.site,
+        start_date: row.startDate,
+        end_date: row.endDate,
+        end_reason: row.endReason,
+      })
+      if (row.salary) {
+        await trx.table('salary_events').insert({
+          organisation_id: context.organisationId,
+          employee_id: id,
+          effective_date: row.startDate,
+          kind: 'hire',
+          gross_annual_fte: row.salary.toFixed(2),
+        })
+      }
+    }
+    await recordEvent({
+      domain: 'hr',
+      action: 'import',
+      subjectType: 'contracts',
+      summary: `${rows.length} contrats importés, ${created} salariés créés`,
+      organisationId: context.organisationId,
+      trx,
+    })
+    return `${rows.length} contrat(s) importé(s), ${created} salarié(s) créé(s).`
+  },
+}
+
+export default definition

@@ -1,0 +1,131 @@
+import db from '@adonisjs/lucid/services/db'
+import { Decimal } from 'decimal.js'
+import { roundCents } from '#support/money'
+
+/**
+ * Staff cost of a programme from the time allocations (share of each employee's contractual
+ * time, by month): gross = FTE annual rate in force at month end / 12 x part-time share x
+ * allocated share; employer charges at the organisation's configured rate (hr_settings).
+ * Hours = allocated share x part-time share x annual hours (1 720 by default) / 12, so that
+ * cost / hours is the FSE+ hourly rate (CPR art. 55(2): annual gross employment cost / 1 720 h).
+ */
+export interface StaffCost {
+  hours: Decimal
+  gross: Decimal
+  charges: Decimal
+  total: Decimal
+  chargeRate: Decimal
+  annualHours: number
+  /** Total cost / hours: the FSE+ hourly rate averaged over the staff of the programme. */
+  hourlyRate: Decimal | null
+  employees: Array<{
+    employeeId: number
+    hours: Decimal
+    gross: Decimal
+    total: Decimal
+    hourlyRate: Decimal | null
+  }>
+}
+
+async function settings(organisationId: number) {
+  const row = await db.from('hr_settings').where('organisation_id', organisationId).first()
+  return {
+    chargeRate: new Decimal(row?.employer_charge_rate ?? '0.45'),
+    annualHours: Number(row?.fse_annual_hours ?? 1720),
+  }
+}
+
+export async function staffCostByProgramme(
+  organisationId: number,
+  programmeId: number | null,
+  from: string,
+  to: string
+): Promise<StaffCost> {
+  const { chargeRate, annualHours } = await settings(organisationId)
+  const result = await db.rawQuery(
+    `WITH a AS (
+       SELECT ta.employee_id, ta.month, ta.share,
+              (ta.month + interval '1 month' - interval '1 day')::date AS month_end
+       FROM time_allocations ta
+       WHERE ta.organisation_id = ? AND (?::int IS NULL OR ta.programme_id = ?::int)
+         AND ta.month BETWEEN date_trunc('month', ?::date)::date AND ?::date
+     )
+     SELECT a.employee_id,
+            sum(a.share * c.part_time_share * ?::numeric / 12) AS hours,
+            sum(r.rate / 12 * c.part_time_share * a.share) AS gross
+     FROM a
+     JOIN LATERAL (SELECT part_time_share FROM contracts c WHERE c.employee_id = a.employee_id
+                     AND c.superseded_at IS NULL AND c.start_date <= a.month_end
+                     AND (c.end_date IS NULL OR c.end_date >= a.month)
+                   ORDER BY c.start_date DESC LIMIT 1) c ON true
+     JOIN LATERAL (SELECT gross_annual_fte AS rate FROM salary_events se
+                   WHERE se.organisation_id = ? AND se.employee_id = a.employee_id AND se.effective_date <= a.month_end
+                   ORDER BY se.effective_date DESC, se.id DESC LIMIT 1) r ON true
+     GROUP BY a.employee_id ORDER BY a.employee_id`,
+    [organisationId, programmeId, programmeId, from, to, annualHours, organisationId]
+  )
+  const employees = result.rows.map((r: any) => {
+    const hours = new Decimal(r.hours)
+    const gross = new Decimal(r.gross)
+    const total = gross.times(chargeRate.plus(1))
+    return {
+      employeeId: r.employee_id,
+      hours,
+      gross: roundCents(gross),
+      total: roundCents(total),
+      hourlyRate: hours.isZero() ? null : roundCents(total.div(hours)),
+    }
+  })
+  const hours = employees.reduce((a: Decimal, e: any) => a.plus(e.hours), new Decimal(0))
+  const gross = roundCents(
+    result.rows.reduce((a: Decimal, r: any) => a.plus(r.gross), new Decimal(0))
+  )
+  const total = roundCents(gross.times(chargeRate.plus(1)))
+  return {
+    hours,
+    gross,
+    charges: total.minus(gross),
+    total,
+    chargeRate,
+    annualHours,
+    hourlyRate: hours.isZero() ? null : roundCents(total.div(hours)),
+    employees,
+  }
+}
+
+/** FSE+ hourly rate of one employee on a date: annual gross employment cost / annual hours. */
+export async function fseHourlyRate(organisationId: number, employeeId: number, on: string) {
+  const { chargeRate, annualHours } = await settings(organisationId)
+  const row = await db
+    .from('salary_events')
+    .where('organisation_id', organisationId)
+    .where('employee_id', employeeId)
+    .where('effective_date', '<=', on)
+    .orderBy('effective_date', 'desc')
+    .orderBy('id', 'desc')
+    .first()
+  if (!row) return null
+  return roundCents(new Decimal(row.gross_annual_fte).times(chargeRate.plus(1)).div(annualHours))
+}
+
+/** Cost per programme over a period (time page): one line per programme. */
+export async function costsByProgramme(organisationId: number, from: string, to: string) {
+  const programmes = await db.rawQuery(
+    `SELECT DISTINCT ta.programme_id, p.name FROM time_allocations ta
+     LEFT JOIN programmes p ON p.id = ta.programme_id
+     WHERE ta.organisation_id = ? AND ta.month BETWEEN date_trunc('month', ?::date)::date AND ?::date
+     ORDER BY p.name`,
+    [organisationId, from, to]
+  )
+  const lines = []
+  for (const p of programmes.rows) {
+    const cost = await staffCostByProgramme(organisationId, p.programme_id, from, to)
+    lines.push({
+      programmeId: p.programme_id,
+      name: p.name ?? `Dispositif ${p.programme_id}`,
+      ...cost,
+      employeeCount: cost.employees.length,
+    })
+  }
+  return lines
+}

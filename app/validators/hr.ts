@@ -1,0 +1,56 @@
+import vine from '@vinejs/vine'
+
+const CONTRACT_TYPES = ['cdi', 'cdd', 'cdd_remplacement', 'apprentissage', 'professionnalisation'] as const
+const END_REASONS = [
+  'demission', 'rupture_conventionnelle', 'licenciement', 'retraite', 'fin_cdd',
+  'fin_periode_essai', 'rupture_anticipee', 'deces', 'autre',
+] as const
+const isoDate = () => vine.date({ formats: ['YYYY-MM-DD', 'DD/MM/YYYY'] })
+
+export const hrYearValidator = vine.create({
+  annee: vine.number().withoutDecimals().range([2000, 2100]).optional(),
+})
+
+export const employeeValidator = vine.create({
+  surname: vine.string().trim().minLength(1).maxLength(120),
+  firstNames: vine.string().trim().minLength(1).maxLength(200),
+  sex: vine.enum(['F', 'H']),
+  birthDate: isoDate(),
+  nationality: vine.string().trim().maxLength(80),
+  workPermitType: vine.string().trim().maxLength(120).optional(),
+  workPermitNumber: vine.string().trim().maxLength(60).optional(),
+})
+
+export const contractValidator = vine.create({
+  contractType: vine.enum(CONTRACT_TYPES),
+  jobTitle: vine.string().trim().minLength(1).maxLength(160),
+  jobReferenceId: vine.number().withoutDecimals().positive().optional(),
+  qualification: vine.string().trim().maxLength(160).optional(),
+  csp: vine.enum(['ouvrier', 'employe', 'tam', 'cadre']).optional(),
+  classificationLevel: vine.string().trim().maxLength(20).optional(),
+  partTimeShare: vine.number().range([0.01, 1]),
+  site: vine.string().trim().maxLength(120).optional(),
+  startDate: isoDate(),
+  endDate: isoDate().afterOrSameAs('startDate').optional(),
+  endReason: vine.enum(END_REASONS).optional().requiredIfExists('endDate'),
+})
+
+export const contractEndValidator = vine.create({
+  endDate: isoDate(),
+  endReason: vine.enum(END_REASONS),
+})
+
+export const salaryEventValidator = vine.create({
+  effectiveDate: isoDate(),
+  kind: vine.enum(['hire', 'raise', 'promotion', 'general']),
+  grossAnnualFte: vine.number().positive().max(10_000_000),
+  comment: vine.string().trim().maxLength(255).optional(),
+})
+
+export const periodValidator = vine.create({
+  du: isoDate().optional(),
+  au: isoDate().optional(),
+  annee: vine.number().withoutDecimals().range([2000, 2100]).optional(),
+})
+
+export { CONTRACT_TYPES, END_REASONS }

@@ -1,0 +1,75 @@
+import router from '@adonisjs/core/services/router'
+import { guard } from '#start/routes/guard'
+
+const ReportsController = () => import('#controllers/hr/reports_controller')
+const EqualityController = () => import('#controllers/hr/equality_controller')
+const EmployeesController = () => import('#controllers/hr/employees_controller')
+const ContractsController = () => import('#controllers/hr/contracts_controller')
+const RegisterController = () => import('#controllers/hr/register_controller')
+const TimeController = () => import('#controllers/hr/time_controller')
+
+/** Aggregates only: no name, no individual salary (board and direction may read them). */
+router
+  .group(() => {
+    router.get('/', [ReportsController, 'home']).as('home')
+    router.get('/bilan-social', [ReportsController, 'bilanSocial']).as('bilan_social')
+    router
+      .get('/bilan-social.xlsx', [ReportsController, 'bilanSocialExport'])
+      .as('bilan_social.export')
+    router
+      .get('/bilan-social/impression', [ReportsController, 'bilanSocial'])
+      .as('bilan_social.print')
+    router.get('/egalite', [EqualityController, 'show']).as('equality')
+    router.get('/egalite.xlsx', [EqualityController, 'export']).as('equality.export')
+    router.get('/formation', [ReportsController, 'training']).as('training')
+    router.get('/formation.xlsx', [ReportsController, 'trainingExport']).as('training.export')
+  })
+  .prefix('/rh')
+  .as('hr')
+  .use(guard('hr.aggregates'))
+
+/** Personal data and salaries: hr and admin only. */
+router
+  .group(() => {
+    router.get('/salaries', [EmployeesController, 'index']).as('employees')
+    router.get('/salaries.xlsx', [EmployeesController, 'export']).as('employees.export')
+    router
+      .get('/salaries/:id', [EmployeesController, 'show'])
+      .as('employees.show')
+      .where('id', router.matchers.number())
+    router
+      .get('/salaries/:id/donnees.xlsx', [EmployeesController, 'gdprExport'])
+      .as('employees.gdpr')
+      .where('id', router.matchers.number())
+    router.get('/registre', [RegisterController, 'show']).as('register')
+    router.get('/registre.xlsx', [RegisterController, 'export']).as('register.export')
+    router.get('/temps', [TimeController, 'show']).as('time')
+    router.get('/temps.xlsx', [TimeController, 'export']).as('time.export')
+  })
+  .prefix('/rh')
+  .as('hr.personal')
+  .use(guard('hr.personal'))
+
+router
+  .group(() => {
+    router.post('/salaries', [EmployeesController, 'store']).as('employees.store')
+    router
+      .post('/salaries/:id/contrats', [ContractsController, 'store'])
+      .as('contracts.store')
+      .where('id', router.matchers.number())
+    router
+      .post('/contrats/:id/fin', [ContractsController, 'end'])
+      .as('contracts.end')
+      .where('id', router.matchers.number())
+    router
+      .post('/salaries/:id/salaires', [ContractsController, 'salary'])
+      .as('salaries.store')
+      .where('id', router.matchers.number())
+    router
+      .post('/registre/anonymisation', [RegisterController, 'anonymise'])
+      .as('register.anonymise')
+    router.post('/temps/parametres', [TimeController, 'updateSettings']).as('time.settings')
+  })
+  .prefix('/rh')
+  .as('hr.write')
+  .use(guard('hr.write'))
