@@ -9,7 +9,7 @@ export default class Reconcile extends BaseCommand {
   @flags.number({ description: 'Année (exercice) à rapprocher', required: true })
   declare year: number
 
-  @flags.string({ description: "Organisation (slug) ; par défaut la seule existante ou la démo" })
+  @flags.string({ description: 'Organisation (slug) ; par défaut la seule existante ou la démo' })
   declare organisation?: string
 
   @flags.boolean({ description: 'Sortie JSON (pour les scripts)' })

@@ -36,35 +36,62 @@ const SQL_TOTALS = `
   JOIN fiscal_years f ON f.id = e.fiscal_year_id
   WHERE l.organisation_id = ? AND extract(year FROM f.end_date) = ? AND l.account_number LIKE ? || '%'`
 
-export async function balances(client: QueryClient, organisationId: number, year: number, prefixes: string[]) {
+export async function balances(
+  client: QueryClient,
+  organisationId: number,
+  year: number,
+  prefixes: string[]
+) {
   const result = await client.rawQuery(SQL_BALANCE_BY_PREFIX, [prefixes, organisationId, year])
   const map = new Map<string, { balance: Decimal; lines: number }>()
-  for (const row of result.rows) map.set(row.prefix, { balance: new Decimal(row.balance), lines: row.lines })
+  for (const row of result.rows)
+    map.set(row.prefix, { balance: new Decimal(row.balance), lines: row.lines })
   return map
 }
 
 async function totals(client: QueryClient, organisationId: number, year: number, prefix: string) {
   const result = await client.rawQuery(SQL_TOTALS, [organisationId, year, prefix])
   const row = result.rows[0]
-  return { debit: new Decimal(row.debit), credit: new Decimal(row.credit), lines: row.lines as number }
+  return {
+    debit: new Decimal(row.debit),
+    credit: new Decimal(row.credit),
+    lines: row.lines as number,
+  }
 }
 
-async function ledgerReady(context: CheckContext, checkId: string, title: string, year = context.year) {
+async function ledgerReady(
+  context: CheckContext,
+  checkId: string,
+  title: string,
+  year = context.year
+) {
   if (!(await context.hasTables(...LEDGER_TABLES))) {
-    return missing(checkId, title, "La comptabilité (exercices, écritures) n'est pas encore en place.")
+    return missing(
+      checkId,
+      title,
+      "La comptabilité (exercices, écritures) n'est pas encore en place."
+    )
   }
   const count = await context.client.rawQuery(
     `SELECT count(*)::int AS n FROM entry_lines l JOIN entries e ON e.id = l.entry_id JOIN fiscal_years f ON f.id = e.fiscal_year_id WHERE l.organisation_id = ? AND extract(year FROM f.end_date) = ?`,
     [context.organisationId, year]
   )
-  if (count.rows[0].n === 0) return missing(checkId, title, `Aucune écriture pour l'exercice ${year}.`)
+  if (count.rows[0].n === 0)
+    return missing(checkId, title, `Aucune écriture pour l'exercice ${year}.`)
   return null
 }
 
 const euros = (d: Decimal) =>
   new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(d.toNumber())
 
-function moneyResult(checkId: string, title: string, expected: Decimal, actual: Decimal, explain: string, tolerance = 0.01): CheckResult {
+function moneyResult(
+  checkId: string,
+  title: string,
+  expected: Decimal,
+  actual: Decimal,
+  explain: string,
+  tolerance = 0.01
+): CheckResult {
   const { status, difference } = compare(expected, actual, tolerance)
   return {
     checkId,
@@ -84,25 +111,46 @@ export const accountingChecks: CheckDefinition[] = [
     id: 'accounting.balance_sheet_balances',
     family: 'accounting',
     domain: 'accounting',
-    description: "Le bilan s'équilibre : actif = passif, résultat de l'exercice compris (classes 1 à 5).",
+    description:
+      "Le bilan s'équilibre : actif = passif, résultat de l'exercice compris (classes 1 à 5).",
     inputs: ['entry_lines (classes 1 à 7) de l’exercice'],
     tolerance: '1 centime.',
     async run(context) {
       const title = `Bilan ${context.year} équilibré`
       const notReady = await ledgerReady(context, this.id, title)
       if (notReady) return [notReady]
-      const b = await balances(context.client, context.organisationId, context.year, ['1', '2', '3', '4', '5', '6', '7'])
-      const sheet = ['1', '2', '3', '4', '5'].reduce((s, p) => s.plus(b.get(p)!.balance), new Decimal(0))
+      const b = await balances(context.client, context.organisationId, context.year, [
+        '1',
+        '2',
+        '3',
+        '4',
+        '5',
+        '6',
+        '7',
+      ])
+      const sheet = ['1', '2', '3', '4', '5'].reduce(
+        (s, p) => s.plus(b.get(p)!.balance),
+        new Decimal(0)
+      )
       const result = b.get('7')!.balance.plus(b.get('6')!.balance).negated()
       // Assets - liabilities (classes 1-5 net debit) must equal the result (a profit is owed to the association).
-      return [moneyResult(this.id, title, result, sheet, "Le solde des comptes de bilan ne couvre pas le résultat.")]
+      return [
+        moneyResult(
+          this.id,
+          title,
+          result,
+          sheet,
+          'Le solde des comptes de bilan ne couvre pas le résultat.'
+        ),
+      ]
     },
   },
   {
     id: 'accounting.result_pl_equals_balance_sheet',
     family: 'accounting',
     domain: 'accounting',
-    description: "Le résultat du compte de résultat (produits - charges) égale le résultat porté au bilan (compte 12 après clôture, sinon solde des comptes de bilan).",
+    description:
+      'Le résultat du compte de résultat (produits - charges) égale le résultat porté au bilan (compte 12 après clôture, sinon solde des comptes de bilan).',
     inputs: ['entry_lines classes 6 et 7', 'fiscal_year_closings.result'],
     tolerance: '1 centime.',
     async run(context) {
@@ -119,24 +167,43 @@ export const accountingChecks: CheckDefinition[] = [
          WHERE c.organisation_id = ? AND extract(year FROM f.end_date) = ? ORDER BY c.id DESC LIMIT 1`,
         [context.organisationId, context.year]
       )
-      if (closing.rows.length === 0) return [missing(this.id, title, `L'exercice ${context.year} n'est pas clôturé.`)]
-      return [moneyResult(this.id, title, new Decimal(closing.rows[0].result), pl, 'Le résultat de clôture diffère du compte de résultat.')]
+      if (closing.rows.length === 0)
+        return [missing(this.id, title, `L'exercice ${context.year} n'est pas clôturé.`)]
+      return [
+        moneyResult(
+          this.id,
+          title,
+          new Decimal(closing.rows[0].result),
+          pl,
+          'Le résultat de clôture diffère du compte de résultat.'
+        ),
+      ]
     },
   },
   {
     id: 'accounting.retained_earnings',
     family: 'accounting',
     domain: 'accounting',
-    description: "Report à nouveau et réserves N = report à nouveau et réserves N-1 + résultat N-1 affecté.",
+    description:
+      'Report à nouveau et réserves N = report à nouveau et réserves N-1 + résultat N-1 affecté.',
     inputs: ['entry_lines comptes 11x et 106x (N et N-1)', 'comptes 6 et 7 (N-1)'],
     tolerance: '1 centime.',
     async run(context) {
       const title = `Report à nouveau ${context.year}`
       const notReady =
-        (await ledgerReady(context, this.id, title)) ?? (await ledgerReady(context, this.id, title, context.year - 1))
+        (await ledgerReady(context, this.id, title)) ??
+        (await ledgerReady(context, this.id, title, context.year - 1))
       if (notReady) return [notReady]
-      const now = await balances(context.client, context.organisationId, context.year, ['11', '106'])
-      const before = await balances(context.client, context.organisationId, context.year - 1, ['11', '106', '6', '7'])
+      const now = await balances(context.client, context.organisationId, context.year, [
+        '11',
+        '106',
+      ])
+      const before = await balances(context.client, context.organisationId, context.year - 1, [
+        '11',
+        '106',
+        '6',
+        '7',
+      ])
       const resultBefore = before.get('7')!.balance.plus(before.get('6')!.balance).negated()
       const reservesNow = now.get('11')!.balance.plus(now.get('106')!.balance).negated()
       const reservesBefore = before.get('11')!.balance.plus(before.get('106')!.balance).negated()
@@ -155,20 +222,36 @@ export const accountingChecks: CheckDefinition[] = [
     id: 'accounting.dedicated_funds',
     family: 'accounting',
     domain: 'accounting',
-    description: 'Fonds dédiés N = fonds dédiés N-1 + engagements (6894) − utilisations (7894) ; les autres mouvements sont montrés.',
+    description:
+      'Fonds dédiés N = fonds dédiés N-1 + engagements (6894) − utilisations (7894) ; les autres mouvements sont montrés.',
     inputs: ['entry_lines comptes 19x (N et N-1), 6894 et 7894 (N)'],
     tolerance: '1 centime.',
     async run(context) {
       const title = `Fonds dédiés ${context.year}`
       const notReady =
-        (await ledgerReady(context, this.id, title)) ?? (await ledgerReady(context, this.id, title, context.year - 1))
+        (await ledgerReady(context, this.id, title)) ??
+        (await ledgerReady(context, this.id, title, context.year - 1))
       if (notReady) return [notReady]
-      const now = (await balances(context.client, context.organisationId, context.year, ['19'])).get('19')!.balance.negated()
-      const before = (await balances(context.client, context.organisationId, context.year - 1, ['19'])).get('19')!.balance.negated()
+      const now = (await balances(context.client, context.organisationId, context.year, ['19']))
+        .get('19')!
+        .balance.negated()
+      const before = (
+        await balances(context.client, context.organisationId, context.year - 1, ['19'])
+      )
+        .get('19')!
+        .balance.negated()
       const added = await totals(context.client, context.organisationId, context.year, '6894')
       const used = await totals(context.client, context.organisationId, context.year, '7894')
-      const expected = before.plus(added.debit.minus(added.credit)).minus(used.credit.minus(used.debit))
-      const result = moneyResult(this.id, title, expected, now, 'Des mouvements de fonds dédiés ne passent pas par 6894/7894.')
+      const expected = before
+        .plus(added.debit.minus(added.credit))
+        .minus(used.credit.minus(used.debit))
+      const result = moneyResult(
+        this.id,
+        title,
+        expected,
+        now,
+        'Des mouvements de fonds dédiés ne passent pas par 6894/7894.'
+      )
       result.details = [
         { label: 'Fonds dédiés N-1', value: before.toNumber() },
         { label: 'Engagements (6894)', value: added.debit.minus(added.credit).toNumber() },

@@ -12,7 +12,9 @@ import {
 } from '#reconciliation/types'
 
 /** Indicators whose breakdown lists only some modalities: no sum expected. */
-const PARTIAL_BREAKDOWNS = new Set(INDICATOR_CATALOGUE.filter((entry) => entry.partial).map((e) => e.code))
+const PARTIAL_BREAKDOWNS = new Set(
+  INDICATOR_CATALOGUE.filter((entry) => entry.partial).map((e) => e.code)
+)
 
 function line(cell: ValueCell, label?: string): DetailLine {
   return {
@@ -22,7 +24,9 @@ function line(cell: ValueCell, label?: string): DetailLine {
         .filter(Boolean)
         .join(' · '),
     value: cell.value.toNumber(),
-    source: cell.importId ? `import n° ${cell.importId} (${cell.sourceFile ?? ''})` : (cell.sourceFile ?? cell.source),
+    source: cell.importId
+      ? `import n° ${cell.importId} (${cell.sourceFile ?? ''})`
+      : (cell.sourceFile ?? cell.source),
     href: `/activite/valeurs?annee=${cell.year}&indicateur=${encodeURIComponent(cell.indicator)}`,
   }
 }
@@ -89,14 +93,22 @@ function scopesOf(data: ActivityValues, indicator: string, breakdown: string, ye
   const scopes = new Map<string, { programme: string | null; territory: string | null }>()
   for (const cell of data.cells) {
     if (cell.indicator !== indicator || cell.year !== year || cell.breakdown !== breakdown) continue
-    scopes.set(`${cell.programmeCode}|${cell.territoryCode}`, { programme: cell.programmeCode, territory: cell.territoryCode })
+    scopes.set(`${cell.programmeCode}|${cell.territoryCode}`, {
+      programme: cell.programmeCode,
+      territory: cell.territoryCode,
+    })
   }
   return [...scopes.values()]
 }
 
 /** Every family of parts and total of a year: breakdowns, antennas, areas of an antenna. */
 function families(data: ActivityValues) {
-  const list: Array<{ id: string; title: string; total: (year: number) => ValueCell | null; parts: (year: number) => ValueCell[] }> = []
+  const list: Array<{
+    id: string
+    title: string
+    total: (year: number) => ValueCell | null
+    parts: (year: number) => ValueCell[]
+  }> = []
   for (const indicator of indicatorsWithValues(data)) {
     const label = data.cells.find((c) => c.indicator === indicator)!.indicatorLabel
     if (!PARTIAL_BREAKDOWNS.has(indicator)) {
@@ -117,7 +129,10 @@ function families(data: ActivityValues) {
       id: `${indicator}:antennes`,
       title: `${label} : antennes`,
       total: (year) => data.cell(indicator, {}, year),
-      parts: (year) => antennas.map((a) => data.cell(indicator, { territory: a.code }, year)).filter((c): c is ValueCell => c !== null),
+      parts: (year) =>
+        antennas
+          .map((a) => data.cell(indicator, { territory: a.code }, year))
+          .filter((c): c is ValueCell => c !== null),
     })
     for (const antenna of antennas) {
       list.push({
@@ -125,7 +140,10 @@ function families(data: ActivityValues) {
         title: `${label} : secteurs de ${antenna.name}`,
         total: (year) => data.cell(indicator, { territory: antenna.code }, year),
         parts: (year) =>
-          data.areasOf(antenna).map((a) => data.cell(indicator, { territory: a.code }, year)).filter((c): c is ValueCell => c !== null),
+          data
+            .areasOf(antenna)
+            .map((a) => data.cell(indicator, { territory: a.code }, year))
+            .filter((c): c is ValueCell => c !== null),
       })
     }
   }
@@ -148,7 +166,13 @@ export const activityChecks: CheckDefinition[] = [
     async run(context) {
       const data = await context.activity()
       if (data.isEmpty) {
-        return [missing(this.id, 'Ventilations des indicateurs', `Aucune valeur d'activité pour ${context.year}.`)]
+        return [
+          missing(
+            this.id,
+            'Ventilations des indicateurs',
+            `Aucune valeur d'activité pour ${context.year}.`
+          ),
+        ]
       }
       const results: CheckResult[] = []
       for (const indicator of indicatorsWithValues(data)) {
@@ -159,14 +183,22 @@ export const activityChecks: CheckDefinition[] = [
             if (parts.length === 0) continue
             const subject = parts[0].programmeName ?? parts[0].territoryName
             const label = `${parts[0].indicatorLabel}${subject ? ` (${subject})` : ''} par ${(BREAKDOWN_LABELS[breakdown] ?? breakdown).toLowerCase()}`
-            const id = [this.id, indicator, scope.programme, scope.territory, breakdown].filter(Boolean).join(':')
+            const id = [this.id, indicator, scope.programme, scope.territory, breakdown]
+              .filter(Boolean)
+              .join(':')
             if (parts[0].unit === 'percent') {
               results.push(sharesResult(id, `${label} : total des parts`, parts))
               continue
             }
             const total = data.cell(indicator, scope)
             if (!total) {
-              results.push(missing(id, label, `Le total de « ${parts[0].indicatorLabel} »${subject ? ` (${subject})` : ''} manque pour ${context.year}.`))
+              results.push(
+                missing(
+                  id,
+                  label,
+                  `Le total de « ${parts[0].indicatorLabel} »${subject ? ` (${subject})` : ''} manque pour ${context.year}.`
+                )
+              )
               continue
             }
             results.push(partsResult(id, `${label} = total`, total, parts, 'modalités'))
@@ -202,7 +234,9 @@ export const activityChecks: CheckDefinition[] = [
         results.push(partsResult(id, title, total, parts, 'antennes'))
       }
       if (results.length === 0) {
-        results.push(missing(this.id, 'Territoires', `Aucune valeur par territoire pour ${context.year}.`))
+        results.push(
+          missing(this.id, 'Territoires', `Aucune valeur par territoire pour ${context.year}.`)
+        )
       }
       return results
     },
@@ -211,7 +245,8 @@ export const activityChecks: CheckDefinition[] = [
     id: 'activity.areas_vs_antenna',
     family: 'activity',
     domain: 'activity',
-    description: "La somme des secteurs (quartiers, EPCI, communes) d'une antenne égale la valeur de l'antenne.",
+    description:
+      "La somme des secteurs (quartiers, EPCI, communes) d'une antenne égale la valeur de l'antenne.",
     inputs: ['indicator_values par territoire (secteurs et antenne)'],
     tolerance: 'Aucune (effectifs).',
     async run(context) {
@@ -254,7 +289,13 @@ export const activityChecks: CheckDefinition[] = [
       const firstWelcomes = data.cell('primo_accueillis')
       const title = `Jeunes accompagnés entrés en ${context.year} = primo-accueillis ${context.year}`
       if (!sameYear || !firstWelcomes) {
-        return [missing(this.id, title, "La ventilation par année de premier accueil ou le nombre de primo-accueillis manque.")]
+        return [
+          missing(
+            this.id,
+            title,
+            'La ventilation par année de premier accueil ou le nombre de primo-accueillis manque.'
+          ),
+        ]
       }
       const { status, difference } = compare(firstWelcomes.value, sameYear.value)
       return [
@@ -328,18 +369,42 @@ export const activityChecks: CheckDefinition[] = [
         const totalBefore = family.total(previous)
         if (!total || !totalBefore || totalBefore.value.isZero()) continue
         const before = family.parts(previous)
-        const now = family.parts(data.year).filter((part) =>
-          before.some((b) => b.programmeCode === part.programmeCode && b.territoryCode === part.territoryCode && b.modality === part.modality)
-        )
+        const now = family
+          .parts(data.year)
+          .filter((part) =>
+            before.some(
+              (b) =>
+                b.programmeCode === part.programmeCode &&
+                b.territoryCode === part.territoryCode &&
+                b.modality === part.modality
+            )
+          )
         if (now.length < 2) continue
         const sumNow = sumOf(now)
-        const sumBefore = sumOf(before.filter((b) => now.some((n) => n.territoryCode === b.territoryCode && n.modality === b.modality && n.programmeCode === b.programmeCode)))
+        const sumBefore = sumOf(
+          before.filter((b) =>
+            now.some(
+              (n) =>
+                n.territoryCode === b.territoryCode &&
+                n.modality === b.modality &&
+                n.programmeCode === b.programmeCode
+            )
+          )
+        )
         if (sumBefore.isZero()) continue
-        const totalEvolution = total.value.minus(totalBefore.value).div(totalBefore.value).times(100)
+        const totalEvolution = total.value
+          .minus(totalBefore.value)
+          .div(totalBefore.value)
+          .times(100)
         const partsEvolution = sumNow.minus(sumBefore).div(sumBefore).times(100)
         const difference = partsEvolution.minus(totalEvolution).toDecimalPlaces(2)
-        const status = difference.abs().lte(0.1) ? 'ok' : difference.abs().lte(1) ? 'rounding' : 'discrepancy'
-        const pct = (d: Decimal) => `${d.isNegative() ? '' : '+'}${formatCount(d.toDecimalPlaces(1))} %`
+        const status = difference.abs().lte(0.1)
+          ? 'ok'
+          : difference.abs().lte(1)
+            ? 'rounding'
+            : 'discrepancy'
+        const pct = (d: Decimal) =>
+          `${d.isNegative() ? '' : '+'}${formatCount(d.toDecimalPlaces(1))} %`
         results.push({
           checkId: `${this.id}:${family.id}`,
           title: `${family.title} : évolution ${previous}-${data.year} du total et des parties`,
@@ -353,7 +418,10 @@ export const activityChecks: CheckDefinition[] = [
             status === 'ok'
               ? null
               : `Le total évolue de ${pct(totalEvolution)} (${formatCount(totalBefore.value)} → ${formatCount(total.value)}) mais ses ${now.length} parties de ${pct(partsEvolution)} (${formatCount(sumBefore)} → ${formatCount(sumNow)}).`,
-          details: [total, totalBefore, ...now, ...before].map((c) => ({ ...line(c), label: `${c.year} · ${line(c).label}` })),
+          details: [total, totalBefore, ...now, ...before].map((c) => ({
+            ...line(c),
+            label: `${c.year} · ${line(c).label}`,
+          })),
         })
       }
       return results
@@ -371,7 +439,8 @@ export const activityChecks: CheckDefinition[] = [
       const data = await context.activity()
       const cells = data.modalities('jeunes_accompagnes', 'first_welcome_year')
       const title = 'Années de premier accueil sans trou'
-      if (cells.length === 0) return [missing(this.id, title, 'Pas de ventilation par année de premier accueil.')]
+      if (cells.length === 0)
+        return [missing(this.id, title, 'Pas de ventilation par année de premier accueil.')]
       const years = new Set<number>()
       let before: number | null = null
       for (const cell of cells) {

@@ -70,23 +70,45 @@ export const crossDomainChecks: CheckDefinition[] = [
     id: 'cross.grant_revenue_vs_ledger',
     family: 'cross_domain',
     domain: 'grants+accounting',
-    description: 'Les produits de subvention de chaque financeur (conventions) égalent les produits comptabilisés (classe 7) sur ses conventions.',
+    description:
+      'Les produits de subvention de chaque financeur (conventions) égalent les produits comptabilisés (classe 7) sur ses conventions.',
     inputs: ['grant_years', 'grants', 'funders', 'entry_lines (classe 7, grant_id)'],
     tolerance: '1 €.',
     async run(context) {
       const title = 'Produits de subventions par financeur'
       if (!(await context.hasTables('grant_years', 'grants', 'funders', 'entry_lines'))) {
-        return [missing(this.id, title, 'Les financements ou la comptabilité ne sont pas encore en place.')]
+        return [
+          missing(
+            this.id,
+            title,
+            'Les financements ou la comptabilité ne sont pas encore en place.'
+          ),
+        ]
       }
-      const grants = (await context.client.rawQuery(SQL_GRANT_REVENUE_BY_FUNDER, [context.organisationId, context.year])).rows
-      if (grants.length === 0) return [missing(this.id, title, `Aucun produit de subvention pour ${context.year}.`)]
+      const grants = (
+        await context.client.rawQuery(SQL_GRANT_REVENUE_BY_FUNDER, [
+          context.organisationId,
+          context.year,
+        ])
+      ).rows
+      if (grants.length === 0)
+        return [missing(this.id, title, `Aucun produit de subvention pour ${context.year}.`)]
       const ledger = new Map<number, Decimal>(
-        (await context.client.rawQuery(SQL_LEDGER_REVENUE_BY_FUNDER, [context.organisationId, context.year])).rows.map(
-          (r: any) => [r.id, new Decimal(r.amount)]
-        )
+        (
+          await context.client.rawQuery(SQL_LEDGER_REVENUE_BY_FUNDER, [
+            context.organisationId,
+            context.year,
+          ])
+        ).rows.map((r: any) => [r.id, new Decimal(r.amount)])
       )
       if (ledger.size === 0) {
-        return [missing(this.id, title, 'Aucune ligne de produit de la comptabilité ne porte de convention.')]
+        return [
+          missing(
+            this.id,
+            title,
+            'Aucune ligne de produit de la comptabilité ne porte de convention.'
+          ),
+        ]
       }
       return grants.map((row: any): CheckResult => {
         const expected = new Decimal(row.amount)
@@ -101,7 +123,10 @@ export const crossDomainChecks: CheckDefinition[] = [
           difference,
           tolerance: 1,
           unit: 'eur',
-          explanation: status === 'ok' ? null : `Conventions ${euros(expected)}, comptabilité ${euros(actual)}.`,
+          explanation:
+            status === 'ok'
+              ? null
+              : `Conventions ${euros(expected)}, comptabilité ${euros(actual)}.`,
         }
       })
     },
@@ -110,22 +135,42 @@ export const crossDomainChecks: CheckDefinition[] = [
     id: 'cross.payroll_vs_register',
     family: 'cross_domain',
     domain: 'hr+accounting',
-    description: 'Les salaires bruts comptabilisés (641x) correspondent à la masse salariale brute du registre du personnel.',
+    description:
+      'Les salaires bruts comptabilisés (641x) correspondent à la masse salariale brute du registre du personnel.',
     inputs: ['entry_lines 641x', 'contracts (temps partiel)', 'salary_events (salaire annuel ETP)'],
     tolerance: `${RECONCILIATION_SETTINGS.payrollToleranceRatio * 100} % des salaires comptabilisés (paramétrable : RECONCILIATION_SETTINGS).`,
     async run(context) {
       const title = 'Salaires bruts : comptabilité (641x) / registre du personnel'
       if (!(await context.hasTables('entry_lines', 'contracts', 'salary_events'))) {
-        return [missing(this.id, title, 'La comptabilité ou le registre du personnel ne sont pas encore en place.')]
+        return [
+          missing(
+            this.id,
+            title,
+            'La comptabilité ou le registre du personnel ne sont pas encore en place.'
+          ),
+        ]
       }
-      const ledger = (await balances(context.client, context.organisationId, context.year, ['641'])).get('641')!
-      if (ledger.lines === 0) return [missing(this.id, title, `Aucun salaire (641x) comptabilisé en ${context.year}.`)]
+      const ledger = (
+        await balances(context.client, context.organisationId, context.year, ['641'])
+      ).get('641')!
+      if (ledger.lines === 0)
+        return [missing(this.id, title, `Aucun salaire (641x) comptabilisé en ${context.year}.`)]
       const register = (
-        await context.client.rawQuery(SQL_REGISTER_SALARY_MASS, [context.year, context.year, context.organisationId])
+        await context.client.rawQuery(SQL_REGISTER_SALARY_MASS, [
+          context.year,
+          context.year,
+          context.organisationId,
+        ])
       ).rows[0]
-      if (register.employees === 0) return [missing(this.id, title, `Aucun contrat en vigueur dans le registre en ${context.year}.`)]
+      if (register.employees === 0)
+        return [
+          missing(this.id, title, `Aucun contrat en vigueur dans le registre en ${context.year}.`),
+        ]
       const expected = new Decimal(register.gross).toDecimalPlaces(2)
-      const tolerance = ledger.balance.abs().times(RECONCILIATION_SETTINGS.payrollToleranceRatio).toDecimalPlaces(2)
+      const tolerance = ledger.balance
+        .abs()
+        .times(RECONCILIATION_SETTINGS.payrollToleranceRatio)
+        .toDecimalPlaces(2)
       const { status, difference } = compare(expected, ledger.balance, tolerance)
       return [
         {
@@ -151,30 +196,72 @@ export const crossDomainChecks: CheckDefinition[] = [
     domain: 'hr+accounting',
     description:
       'Les coûts externes de formation (RH, hors salaires des stagiaires) et les remboursements OPCO reçus correspondent aux comptes dédiés de la comptabilité.',
-    inputs: ['training_cost_lines', 'training_financing_lines', `entry_lines ${RECONCILIATION_SETTINGS.trainingCostAccounts.join(', ')} et ${RECONCILIATION_SETTINGS.opcoRefundAccounts.join(', ')}`],
+    inputs: [
+      'training_cost_lines',
+      'training_financing_lines',
+      `entry_lines ${RECONCILIATION_SETTINGS.trainingCostAccounts.join(', ')} et ${RECONCILIATION_SETTINGS.opcoRefundAccounts.join(', ')}`,
+    ],
     tolerance: '1 €.',
     async run(context) {
       const title = 'Formation : RH / comptabilité'
-      if (!(await context.hasTables('training_cost_lines', 'training_financing_lines', 'entry_lines'))) {
-        return [missing(this.id, title, 'La formation (RH) ou la comptabilité ne sont pas encore en place.')]
+      if (
+        !(await context.hasTables('training_cost_lines', 'training_financing_lines', 'entry_lines'))
+      ) {
+        return [
+          missing(
+            this.id,
+            title,
+            'La formation (RH) ou la comptabilité ne sont pas encore en place.'
+          ),
+        ]
       }
       const { trainingCostAccounts, opcoRefundAccounts } = RECONCILIATION_SETTINGS
-      const costs = (await context.client.rawQuery(SQL_TRAINING_COSTS, [context.organisationId, context.year])).rows[0]
-      const refunds = (await context.client.rawQuery(SQL_OPCO_REFUNDS, [context.organisationId, context.year])).rows[0]
-      const ledger = await balances(context.client, context.organisationId, context.year, [...trainingCostAccounts, ...opcoRefundAccounts])
-      const sum = (prefixes: string[]) => prefixes.reduce((s, p) => s.plus(ledger.get(p)!.balance), new Decimal(0))
+      const costs = (
+        await context.client.rawQuery(SQL_TRAINING_COSTS, [context.organisationId, context.year])
+      ).rows[0]
+      const refunds = (
+        await context.client.rawQuery(SQL_OPCO_REFUNDS, [context.organisationId, context.year])
+      ).rows[0]
+      const ledger = await balances(context.client, context.organisationId, context.year, [
+        ...trainingCostAccounts,
+        ...opcoRefundAccounts,
+      ])
+      const sum = (prefixes: string[]) =>
+        prefixes.reduce((s, p) => s.plus(ledger.get(p)!.balance), new Decimal(0))
       const lines = (prefixes: string[]) => prefixes.reduce((n, p) => n + ledger.get(p)!.lines, 0)
-      const pair = (id: string, label: string, hr: { amount: string; n: number }, prefixes: string[], sign: 1 | -1): CheckResult => {
+      const pair = (
+        id: string,
+        label: string,
+        hr: { amount: string; n: number },
+        prefixes: string[],
+        sign: 1 | -1
+      ): CheckResult => {
         const checkId = `${this.id}:${id}`
         const fullTitle = `${label} : RH / comptes ${prefixes.join(', ')}`
-        if (hr.n === 0) return missing(checkId, fullTitle, `Aucune donnée de formation RH pour ${context.year}.`)
+        if (hr.n === 0)
+          return missing(checkId, fullTitle, `Aucune donnée de formation RH pour ${context.year}.`)
         if (lines(prefixes) === 0) {
-          return missing(checkId, fullTitle, `Aucune écriture sur les comptes ${prefixes.join(', ')} en ${context.year} : la comptabilité n'isole pas ce montant.`)
+          return missing(
+            checkId,
+            fullTitle,
+            `Aucune écriture sur les comptes ${prefixes.join(', ')} en ${context.year} : la comptabilité n'isole pas ce montant.`
+          )
         }
         const expected = new Decimal(hr.amount)
         const actual = sum(prefixes).times(sign)
         const { status, difference } = compare(expected, actual, 1)
-        return { checkId, title: fullTitle, status, expected, actual, difference, tolerance: 1, unit: 'eur', explanation: status === 'ok' ? null : `RH ${euros(expected)}, comptabilité ${euros(actual)}.` }
+        return {
+          checkId,
+          title: fullTitle,
+          status,
+          expected,
+          actual,
+          difference,
+          tolerance: 1,
+          unit: 'eur',
+          explanation:
+            status === 'ok' ? null : `RH ${euros(expected)}, comptabilité ${euros(actual)}.`,
+        }
       }
       return [
         pair('costs', 'Coûts externes de formation', costs, trainingCostAccounts, 1),
@@ -186,19 +273,47 @@ export const crossDomainChecks: CheckDefinition[] = [
     id: 'cross.staff_time_vs_funding',
     family: 'cross_domain',
     domain: 'hr+grants',
-    description: "Un dispositif financé a du temps de personnel affecté, et du temps n'est pas affecté à un dispositif sans financement.",
+    description:
+      "Un dispositif financé a du temps de personnel affecté, et du temps n'est pas affecté à un dispositif sans financement.",
     inputs: ['time_allocations', 'grant_programmes', 'grant_years'],
     tolerance: 'Aucune.',
     async run(context) {
       const title = 'Temps de personnel / financement des dispositifs'
       if (!(await context.hasTables('time_allocations', 'grant_programmes', 'grant_years'))) {
-        return [missing(this.id, title, 'Les affectations de temps ou les financements ne sont pas encore en place.')]
+        return [
+          missing(
+            this.id,
+            title,
+            'Les affectations de temps ou les financements ne sont pas encore en place.'
+          ),
+        ]
       }
-      const rows = (await context.client.rawQuery(SQL_TIME_AND_FUNDING_BY_PROGRAMME, [context.year, context.year, context.organisationId])).rows
-      const relevant = rows.filter((r: any) => !new Decimal(r.fte_months).isZero() || !new Decimal(r.funding).isZero())
-      if (relevant.length === 0) return [missing(this.id, title, `Ni temps affecté ni financement par dispositif en ${context.year}.`)]
+      const rows = (
+        await context.client.rawQuery(SQL_TIME_AND_FUNDING_BY_PROGRAMME, [
+          context.year,
+          context.year,
+          context.organisationId,
+        ])
+      ).rows
+      const relevant = rows.filter(
+        (r: any) => !new Decimal(r.fte_months).isZero() || !new Decimal(r.funding).isZero()
+      )
+      if (relevant.length === 0)
+        return [
+          missing(
+            this.id,
+            title,
+            `Ni temps affecté ni financement par dispositif en ${context.year}.`
+          ),
+        ]
       if (!relevant.some((r: any) => !new Decimal(r.funding).isZero())) {
-        return [missing(this.id, title, `Aucune convention de ${context.year} n'est rattachée à un dispositif (grant_programmes) : le temps affecté ne peut pas être rapproché d'un financement.`)]
+        return [
+          missing(
+            this.id,
+            title,
+            `Aucune convention de ${context.year} n'est rattachée à un dispositif (grant_programmes) : le temps affecté ne peut pas être rapproché d'un financement.`
+          ),
+        ]
       }
       return relevant.map((r: any): CheckResult => {
         const time = new Decimal(r.fte_months)
@@ -211,7 +326,11 @@ export const crossDomainChecks: CheckDefinition[] = [
           expected: funding,
           actual: time,
           unit: 'eur',
-          explanation: ok ? null : time.isZero() ? `Financé (${euros(funding)}) sans temps de personnel affecté.` : `${time.toFixed(2)} mois-ETP affectés sans financement.`,
+          explanation: ok
+            ? null
+            : time.isZero()
+              ? `Financé (${euros(funding)}) sans temps de personnel affecté.`
+              : `${time.toFixed(2)} mois-ETP affectés sans financement.`,
         }
       })
     },
@@ -220,7 +339,8 @@ export const crossDomainChecks: CheckDefinition[] = [
     id: 'funding.per_beneficiary',
     family: 'funding',
     domain: 'grants+activity',
-    description: 'Financement par bénéficiaire de chaque dispositif, avec N-1 ; les valeurs éloignées (plus de 3 fois la médiane ou moins du tiers) sont signalées.',
+    description:
+      'Financement par bénéficiaire de chaque dispositif, avec N-1 ; les valeurs éloignées (plus de 3 fois la médiane ou moins du tiers) sont signalées.',
     inputs: ['grant_programmes', 'grant_years', 'beneficiaires_dispositif'],
     tolerance: 'Écart à la médiane : facteur 3.',
     async run(context) {
@@ -229,16 +349,45 @@ export const crossDomainChecks: CheckDefinition[] = [
         return [missing(this.id, title, 'Les financements ne sont pas encore en place.')]
       }
       const data = await context.activity()
-      const rows = (await context.client.rawQuery(SQL_TIME_AND_FUNDING_BY_PROGRAMME, [context.year, context.year, context.organisationId])).rows
-      const ratios: Array<{ id: number; name: string; funding: Decimal; people: Decimal; ratio: Decimal; code: string }> = []
+      const rows = (
+        await context.client.rawQuery(SQL_TIME_AND_FUNDING_BY_PROGRAMME, [
+          context.year,
+          context.year,
+          context.organisationId,
+        ])
+      ).rows
+      const ratios: Array<{
+        id: number
+        name: string
+        funding: Decimal
+        people: Decimal
+        ratio: Decimal
+        code: string
+      }> = []
       for (const r of rows) {
         const programme = data.programmes.find((p) => p.id === r.id)
-        const people = programme ? data.value('beneficiaires_dispositif', { programme: programme.code }) : null
+        const people = programme
+          ? data.value('beneficiaires_dispositif', { programme: programme.code })
+          : null
         const funding = new Decimal(r.funding)
         if (!programme || !people || people.isZero() || funding.isZero()) continue
-        ratios.push({ id: r.id, name: r.name, funding, people, ratio: funding.div(people), code: programme.code })
+        ratios.push({
+          id: r.id,
+          name: r.name,
+          funding,
+          people,
+          ratio: funding.div(people),
+          code: programme.code,
+        })
       }
-      if (ratios.length === 0) return [missing(this.id, title, `Aucun dispositif n'a à la fois un financement et des bénéficiaires en ${context.year}.`)]
+      if (ratios.length === 0)
+        return [
+          missing(
+            this.id,
+            title,
+            `Aucun dispositif n'a à la fois un financement et des bénéficiaires en ${context.year}.`
+          ),
+        ]
       const sorted = ratios.map((r) => r.ratio).sort((a, b) => a.comparedTo(b))
       const median = sorted[Math.floor(sorted.length / 2)]
       return ratios.map((r): CheckResult => {
@@ -250,7 +399,9 @@ export const crossDomainChecks: CheckDefinition[] = [
           expected: median.toDecimalPlaces(2),
           actual: r.ratio.toDecimalPlaces(2),
           unit: 'eur',
-          explanation: outlier ? `${euros(r.ratio)} par bénéficiaire, loin de la médiane des dispositifs (${euros(median)}).` : null,
+          explanation: outlier
+            ? `${euros(r.ratio)} par bénéficiaire, loin de la médiane des dispositifs (${euros(median)}).`
+            : null,
           details: [
             { label: 'Financement', value: r.funding.toNumber() },
             { label: 'Bénéficiaires', value: r.people.toNumber() },

@@ -40,9 +40,16 @@ interface Computed {
 
 const none = (why: string): Computed => ({ value: null, kind: 'exact', cells: [], why })
 
-function exact(data: ActivityValues, indicator: string, selector: Selector = {}, year = data.year): Computed {
+function exact(
+  data: ActivityValues,
+  indicator: string,
+  selector: Selector = {},
+  year = data.year
+): Computed {
   const cell = data.cell(indicator, selector, year)
-  return cell ? { value: cell.value, kind: 'exact', cells: [cell] } : none('valeur absente de Socle')
+  return cell
+    ? { value: cell.value, kind: 'exact', cells: [cell] }
+    : none('valeur absente de Socle')
 }
 
 function evolutionOf(data: ActivityValues, indicator: string, selector: Selector = {}): Computed {
@@ -61,7 +68,9 @@ function shareOf(data: ActivityValues, indicator: string, selector: Selector): C
 }
 
 function territoryCode(data: ActivityValues, name: string, parentName?: string) {
-  const parent = parentName ? data.territories.find((t) => t.name === parentName && t.parentId === null) : null
+  const parent = parentName
+    ? data.territories.find((t) => t.name === parentName && t.parentId === null)
+    : null
   return data.territories.find(
     (t) => t.name === name && (parentName ? t.parentId === parent?.id : t.parentId === null)
   )?.code
@@ -76,7 +85,11 @@ function resolve(data: ActivityValues, row: PublishedRow): Computed {
         const interviews = data.cell('entretiens_individuels_collectifs')
         const young = data.cell('jeunes_accompagnes')
         if (!interviews || !young) return none('entretiens ou jeunes accompagnés absents')
-        return { value: interviews.value.div(young.value), kind: 'rounded', cells: [interviews, young] }
+        return {
+          value: interviews.value.div(young.value),
+          kind: 'rounded',
+          cells: [interviews, young],
+        }
       }
       if (key === 'plateforme_mobilite_beneficiaires') {
         return exact(data, 'beneficiaires_dispositif', { programme: 'PLATEFORME_MOBILITE' })
@@ -91,7 +104,9 @@ function resolve(data: ActivityValues, row: PublishedRow): Computed {
       const [antenna, area] = table === 'territories' ? [key, undefined] : key.split(' / ')
       const code = area ? territoryCode(data, area, antenna) : territoryCode(data, antenna)
       if (!code) return none(`territoire inconnu : ${key}`)
-      const indicator = column.startsWith('premiers_accueils') ? 'primo_accueillis' : 'jeunes_accompagnes'
+      const indicator = column.startsWith('premiers_accueils')
+        ? 'primo_accueillis'
+        : 'jeunes_accompagnes'
       return column.endsWith('evolution')
         ? evolutionOf(data, indicator, { territory: code })
         : exact(data, indicator, { territory: code })
@@ -126,16 +141,22 @@ function resolve(data: ActivityValues, row: PublishedRow): Computed {
     default: {
       if (SHARE_TABLES[table]) {
         const indicator = SHARE_TABLES[table]
-        const breakdown = data.cells.find((c) => c.indicator === indicator && c.breakdown)?.breakdown
+        const breakdown = data.cells.find(
+          (c) => c.indicator === indicator && c.breakdown
+        )?.breakdown
         return exact(data, indicator, { breakdown, modality: key })
       }
       const spec = PUBLIC_TABLES[table]
       if (!spec) return none(`tableau inconnu : ${table}`)
       if (key === 'Total général') {
-        return column === 'count' ? exact(data, spec.indicator) : { value: new Decimal(100), kind: 'rounded', cells: [] }
+        return column === 'count'
+          ? exact(data, spec.indicator)
+          : { value: new Decimal(100), kind: 'rounded', cells: [] }
       }
       const selector = { breakdown: spec.breakdown, modality: key }
-      return column === 'count' ? exact(data, spec.indicator, selector) : shareOf(data, spec.indicator, selector)
+      return column === 'count'
+        ? exact(data, spec.indicator, selector)
+        : shareOf(data, spec.indicator, selector)
     }
   }
 }
@@ -154,9 +175,17 @@ function lineResult(row: PublishedRow, computed: Computed): CheckResult {
   const printed = row.text_value ?? (row.value === null ? '' : formatCount(new Decimal(row.value)))
   const title = `Publié · ${row.table_key} · ${row.row_key} · ${row.column_key} (${printed})`
   if (row.value === null) return missing(checkId, title, 'Valeur publiée non numérique.')
-  if (computed.value === null) return missing(checkId, title, `Socle ne calcule pas ce chiffre : ${computed.why}.`)
+  if (computed.value === null)
+    return missing(checkId, title, `Socle ne calcule pas ce chiffre : ${computed.why}.`)
   const published = new Decimal(row.value)
-  const details = [{ label: 'Valeur imprimée', value: published.toNumber(), source: `published_values n° ${row.id}` }, ...detailLines(computed.cells)]
+  const details = [
+    {
+      label: 'Valeur imprimée',
+      value: published.toNumber(),
+      source: `published_values n° ${row.id}`,
+    },
+    ...detailLines(computed.cells),
+  ]
   if (computed.kind === 'exact') {
     const { status, difference } = compare(published, computed.value)
     return {
@@ -168,7 +197,10 @@ function lineResult(row: PublishedRow, computed: Computed): CheckResult {
       difference,
       tolerance: 0,
       unit: row.unit,
-      explanation: status === 'ok' ? null : `Imprimé ${formatCount(published)}, calculé ${formatCount(computed.value)}.`,
+      explanation:
+        status === 'ok'
+          ? null
+          : `Imprimé ${formatCount(published)}, calculé ${formatCount(computed.value)}.`,
       details,
     }
   }
@@ -197,7 +229,9 @@ function lineResult(row: PublishedRow, computed: Computed): CheckResult {
 /** Printed shares of a counted table should add up to 100 %, give or take the roundings. */
 function printedSharesResult(table: string, rows: PublishedRow[]): CheckResult {
   const checkId = `published.activity:${table}:total_des_pourcentages`
-  const parts = rows.filter((r) => r.column_key === 'percent' && r.row_key !== 'Total général' && r.value !== null)
+  const parts = rows.filter(
+    (r) => r.column_key === 'percent' && r.row_key !== 'Total général' && r.value !== null
+  )
   const sum = parts.reduce((s, r) => s.plus(r.value as string), new Decimal(0))
   const tolerance = new Decimal(parts.length).times(0.5)
   const { status, difference } = compare(100, sum, tolerance)
@@ -216,7 +250,11 @@ function printedSharesResult(table: string, rows: PublishedRow[]): CheckResult {
         : status === 'rounding'
           ? `Les pourcentages imprimés totalisent ${formatCount(sum)} % : chacun est arrondi à l'unité.`
           : `Les pourcentages imprimés totalisent ${formatCount(sum)} %.`,
-    details: parts.map((r) => ({ label: r.row_key, value: Number(r.value), source: `published_values n° ${r.id}` })),
+    details: parts.map((r) => ({
+      label: r.row_key,
+      value: Number(r.value),
+      source: `published_values n° ${r.id}`,
+    })),
   }
 }
 
@@ -228,18 +266,29 @@ export const publishedChecks: CheckDefinition[] = [
     description:
       "Chaque chiffre imprimé des tableaux d'activité du rapport publié est comparé, ligne à ligne, à ce que Socle calcule (effectifs, parts, évolutions N/N-1).",
     inputs: ['published_values (domaine activity)', 'indicator_values N et N-1'],
-    tolerance: "Effectifs : aucune. Pourcentages et évolutions imprimés à l'unité : 1 point (arrondi).",
+    tolerance:
+      "Effectifs : aucune. Pourcentages et évolutions imprimés à l'unité : 1 point (arrondi).",
     async run(context) {
       const report = await context.client
         .from('published_reports')
         .where({ organisation_id: context.organisationId, year: context.year })
         .first()
       if (!report) {
-        return [missing(this.id, `Rapport publié ${context.year}`, `Aucun rapport publié n'est enregistré pour ${context.year}.`)]
+        return [
+          missing(
+            this.id,
+            `Rapport publié ${context.year}`,
+            `Aucun rapport publié n'est enregistré pour ${context.year}.`
+          ),
+        ]
       }
       const rows: PublishedRow[] = await context.client
         .from('published_values')
-        .where({ organisation_id: context.organisationId, report_id: report.id, domain: 'activity' })
+        .where({
+          organisation_id: context.organisationId,
+          report_id: report.id,
+          domain: 'activity',
+        })
         .orderBy('position')
       const data = await context.activity()
       const results = rows.map((row) => lineResult(row, resolve(data, row)))

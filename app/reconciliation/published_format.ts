@@ -35,14 +35,27 @@ function percentText(text: string | null | undefined): number | null {
 export function publishedValuesFromRapport(rapport: Record<string, any>): PublishedLine[] {
   const activity = rapport.activity
   const lines: PublishedLine[] = []
-  const push = (table: string, row: string, column: string, value: number | null, unit: PublishedLine['unit'], text?: string | null) =>
-    lines.push({ domain: 'activity', table, row, column, value, unit, text: text ?? null })
+  const push = (
+    table: string,
+    row: string,
+    column: string,
+    value: number | null,
+    unit: PublishedLine['unit'],
+    text?: string | null
+  ) => lines.push({ domain: 'activity', table, row, column, value, unit, text: text ?? null })
   const evo = (table: string, row: string, column: string, text: string | null | undefined) => {
-    if (text !== null && text !== undefined) push(table, row, column, percentText(text), 'evolution', text)
+    if (text !== null && text !== undefined)
+      push(table, row, column, percentText(text), 'evolution', text)
   }
 
   for (const [key, value] of Object.entries(activity.key_figures as Record<string, number>)) {
-    push('key_figures', key, 'value', value, key === 'budget_eur' ? 'eur' : key === 'contacts_per_young_person' ? 'ratio' : 'count')
+    push(
+      'key_figures',
+      key,
+      'value',
+      value,
+      key === 'budget_eur' ? 'eur' : key === 'contacts_per_young_person' ? 'ratio' : 'count'
+    )
   }
   evo('public', 'jeunes_accompagnes', 'evolution', activity.public.jeunes_accompagnes_evolution)
   evo('public', 'primo_accueillis', 'evolution', activity.public.primo_accueillis_evolution)
@@ -81,8 +94,10 @@ export function publishedValuesFromRapport(rapport: Record<string, any>): Publis
   }
   const out = activity.outcomes
   for (const [key, value] of Object.entries(out as Record<string, unknown>)) {
-    if (typeof value === 'number') push('outcomes', key.replace(/_evolution$/, ''), 'value', value, 'count')
-    else if (typeof value === 'string' && key.endsWith('_evolution')) evo('outcomes', key.replace(/_evolution$/, ''), 'evolution', value)
+    if (typeof value === 'number')
+      push('outcomes', key.replace(/_evolution$/, ''), 'value', value, 'count')
+    else if (typeof value === 'string' && key.endsWith('_evolution'))
+      evo('outcomes', key.replace(/_evolution$/, ''), 'evolution', value)
   }
   for (const [year, value] of Object.entries(out.cdd_interim as Record<string, number>)) {
     push('cdd_interim', year, 'value', value, 'count')
@@ -91,8 +106,11 @@ export function publishedValuesFromRapport(rapport: Record<string, any>): Publis
     push('programmes', row.name, 'beneficiaries', row.beneficiaries, 'count')
     evo('programmes', row.name, 'evolution', row.evolution)
   }
-  for (const [page, figures] of Object.entries(activity.programme_details as Record<string, Record<string, number>>)) {
-    for (const [key, value] of Object.entries(figures)) push('programme_details', `${page} / ${key}`, 'value', value, 'ratio')
+  for (const [page, figures] of Object.entries(
+    activity.programme_details as Record<string, Record<string, number>>
+  )) {
+    for (const [key, value] of Object.entries(figures))
+      push('programme_details', `${page} / ${key}`, 'value', value, 'ratio')
   }
   return lines
 }
@@ -104,7 +122,10 @@ export async function storePublishedReport(
   trx: TransactionClientContract,
   userId: number | null = null
 ) {
-  await trx.from('published_reports').where({ organisation_id: organisationId, year: document.year }).delete()
+  await trx
+    .from('published_reports')
+    .where({ organisation_id: organisationId, year: document.year })
+    .delete()
   const [report] = await trx
     .table('published_reports')
     .insert({

@@ -112,7 +112,6 @@ export const DETAIL_LABELS: Record<string, string> = {
   nationalities: 'Nationalités',
 }
 
-
 /** Key figures of the report -> indicator code (no breakdown). */
 export const KEY_FIGURE_INDICATORS: Record<string, string> = {
   jeunes_accompagnes: 'jeunes_accompagnes',
@@ -133,36 +132,86 @@ export const KEY_FIGURE_INDICATORS: Record<string, string> = {
 }
 
 /** Outcome lines of the report -> indicator, breakdown, modality. */
-export const OUTCOME_LINES: Record<string, { indicator: string; breakdown?: string; modality?: string }> = {
+export const OUTCOME_LINES: Record<
+  string,
+  { indicator: string; breakdown?: string; modality?: string }
+> = {
   contracts_signed: { indicator: 'contrats_signes' },
   cdi: { indicator: 'contrats_signes', breakdown: 'contract_type', modality: 'CDI' },
   cdd: { indicator: 'contrats_signes', breakdown: 'contract_type', modality: 'CDD' },
-  creation_activite: { indicator: 'contrats_signes', breakdown: 'contract_type', modality: "Création d'activité" },
+  creation_activite: {
+    indicator: 'contrats_signes',
+    breakdown: 'contract_type',
+    modality: "Création d'activité",
+  },
   pre_qualification_entries: { indicator: 'entrees_prequalification' },
   pre_qualification: { indicator: 'entrees_prequalification' },
-  pre_qualification_region_funded: { indicator: 'entrees_prequalification', breakdown: 'funding', modality: 'Région' },
-  pre_qualification_other_funded: { indicator: 'entrees_prequalification', breakdown: 'funding', modality: 'Autres financements' },
+  pre_qualification_region_funded: {
+    indicator: 'entrees_prequalification',
+    breakdown: 'funding',
+    modality: 'Région',
+  },
+  pre_qualification_other_funded: {
+    indicator: 'entrees_prequalification',
+    breakdown: 'funding',
+    modality: 'Autres financements',
+  },
   qualifying_training_entries: { indicator: 'entrees_formation_qualifiante' },
   qualifying_training: { indicator: 'entrees_formation_qualifiante' },
-  qualifying_region_funded: { indicator: 'entrees_formation_qualifiante', breakdown: 'funding', modality: 'Région' },
-  qualifying_other_funded: { indicator: 'entrees_formation_qualifiante', breakdown: 'funding', modality: 'Autres financements' },
+  qualifying_region_funded: {
+    indicator: 'entrees_formation_qualifiante',
+    breakdown: 'funding',
+    modality: 'Région',
+  },
+  qualifying_other_funded: {
+    indicator: 'entrees_formation_qualifiante',
+    breakdown: 'funding',
+    modality: 'Autres financements',
+  },
   immersions: { indicator: 'immersions' },
   pmsmp: { indicator: 'immersions', breakdown: 'measure', modality: 'PMSMP' },
   service_civique: { indicator: 'immersions', breakdown: 'measure', modality: 'Service civique' },
-  other_immersions: { indicator: 'immersions', breakdown: 'measure', modality: 'Autres immersions' },
+  other_immersions: {
+    indicator: 'immersions',
+    breakdown: 'measure',
+    modality: 'Autres immersions',
+  },
   alternance: { indicator: 'alternance' },
   apprentissage: { indicator: 'alternance', breakdown: 'contract_type', modality: 'Apprentissage' },
-  professionnalisation: { indicator: 'alternance', breakdown: 'contract_type', modality: 'Professionnalisation' },
+  professionnalisation: {
+    indicator: 'alternance',
+    breakdown: 'contract_type',
+    modality: 'Professionnalisation',
+  },
 }
 
 /** Tables of the public's profile -> indicator and breakdown. */
-export const PUBLIC_TABLES: Record<string, { indicator: string; breakdown: string; label: string }> = {
-  age_of_young_people_supported: { indicator: 'jeunes_accompagnes', breakdown: 'age_band', label: 'Âge des jeunes accompagnés' },
-  age_at_first_welcome: { indicator: 'primo_accueillis', breakdown: 'age_band', label: 'Âge au premier accueil' },
+export const PUBLIC_TABLES: Record<
+  string,
+  { indicator: string; breakdown: string; label: string }
+> = {
+  age_of_young_people_supported: {
+    indicator: 'jeunes_accompagnes',
+    breakdown: 'age_band',
+    label: 'Âge des jeunes accompagnés',
+  },
+  age_at_first_welcome: {
+    indicator: 'primo_accueillis',
+    breakdown: 'age_band',
+    label: 'Âge au premier accueil',
+  },
   validated_level: { indicator: 'jeunes_accompagnes', breakdown: 'level', label: 'Niveau validé' },
-  attained_level: { indicator: 'jeunes_accompagnes', breakdown: 'attained_level', label: 'Niveau atteint' },
+  attained_level: {
+    indicator: 'jeunes_accompagnes',
+    breakdown: 'attained_level',
+    label: 'Niveau atteint',
+  },
   housing: { indicator: 'jeunes_accompagnes', breakdown: 'housing', label: 'Logement' },
-  first_welcome_year: { indicator: 'jeunes_accompagnes', breakdown: 'first_welcome_year', label: 'Année de premier accueil' },
+  first_welcome_year: {
+    indicator: 'jeunes_accompagnes',
+    breakdown: 'first_welcome_year',
+    label: 'Année de premier accueil',
+  },
 }
 
 /** Share tables -> percent indicator. */

@@ -5,7 +5,13 @@ import { accountingChecks } from '#reconciliation/accounting_checks'
 import { crossDomainChecks } from '#reconciliation/cross_domain_checks'
 import { publishedChecks } from '#reconciliation/published_checks'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { CheckContext, dec, type CheckDefinition, type CheckResult, type QueryClient } from '#reconciliation/types'
+import {
+  CheckContext,
+  dec,
+  type CheckDefinition,
+  type CheckResult,
+  type QueryClient,
+} from '#reconciliation/types'
 import { recordEvent } from '#support/audit'
 
 /** Every check, one family per file. */
@@ -29,7 +35,11 @@ export interface RunSummary {
 }
 
 /** Runs every check for a year; a check that fails to run is reported, not hidden. */
-export async function evaluate(organisationId: number, year: number, client: QueryClient = db): Promise<StoredResult[]> {
+export async function evaluate(
+  organisationId: number,
+  year: number,
+  client: QueryClient = db
+): Promise<StoredResult[]> {
   const context = new CheckContext(organisationId, year, client)
   const results: StoredResult[] = []
   for (const check of CHECKS) {
@@ -46,7 +56,8 @@ export async function evaluate(organisationId: number, year: number, client: Que
         },
       ]
     }
-    for (const result of produced) results.push({ ...result, family: check.family, domain: check.domain })
+    for (const result of produced)
+      results.push({ ...result, family: check.family, domain: check.domain })
   }
   return results
 }

@@ -64,7 +64,9 @@ export class CheckContext {
   /** Tables of other domains may not exist yet: checks ask before querying them. */
   async hasTables(...names: string[]) {
     this.tables ??= this.client
-      .rawQuery(`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`)
+      .rawQuery(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`
+      )
       .then((result) => new Set<string>(result.rows.map((row: any) => row.table_name)))
     const tables = await this.tables
     return names.every((name) => tables.has(name))

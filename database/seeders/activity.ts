@@ -4,7 +4,12 @@ import { ensureCatalogue } from '#actions/activity/indicator_catalogue'
 import { previousFromEvolution } from '#reports/activity/evolution'
 import { recordEvent } from '#support/audit'
 import type { Rapport2023 } from '#database/seeders/demo'
-import { DETAIL_LABELS, DETAIL_LEVELS, DETAIL_PAGES, PROGRAMME_CODES } from '#reconciliation/rapport_layout'
+import {
+  DETAIL_LABELS,
+  DETAIL_LEVELS,
+  DETAIL_PAGES,
+  PROGRAMME_CODES,
+} from '#reconciliation/rapport_layout'
 
 const RENNES_METROPOLE_GROUPINGS = new Set([
   'CIAS Ouest de Rennes',
@@ -26,7 +31,8 @@ export function slug(text: string) {
 function areaKind(antenna: string, area: string) {
   if (area === 'Non renseigné') return 'unknown'
   if (antenna === 'Rennes (ville)') return 'quartier'
-  if (antenna === 'Rennes Métropole') return RENNES_METROPOLE_GROUPINGS.has(area) ? 'area' : 'commune'
+  if (antenna === 'Rennes Métropole')
+    return RENNES_METROPOLE_GROUPINGS.has(area) ? 'area' : 'commune'
   return 'epci'
 }
 
@@ -122,8 +128,14 @@ export async function seedActivity(
   const pub = activity.public
   const out = activity.outcomes
 
-  both({ indicator: 'jeunes_accompagnes', year, value: kf.jeunes_accompagnes }, pub.jeunes_accompagnes_evolution)
-  both({ indicator: 'primo_accueillis', year, value: kf.primo_accueillis }, pub.primo_accueillis_evolution)
+  both(
+    { indicator: 'jeunes_accompagnes', year, value: kf.jeunes_accompagnes },
+    pub.jeunes_accompagnes_evolution
+  )
+  both(
+    { indicator: 'primo_accueillis', year, value: kf.primo_accueillis },
+    pub.primo_accueillis_evolution
+  )
   const simple: Record<string, string> = {
     contacts_jeunes: 'contacts_jeunes',
     entretiens_individuels: 'entretiens_individuels',
@@ -158,14 +170,22 @@ export async function seedActivity(
 
   for (const t of activity.territories) {
     const antenna = slug(t.antenna)
-    both({ indicator: 'jeunes_accompagnes', year, value: t.jeunes_accompagnes, territory: antenna }, t.evolution)
+    both(
+      { indicator: 'jeunes_accompagnes', year, value: t.jeunes_accompagnes, territory: antenna },
+      t.evolution
+    )
     both(
       { indicator: 'primo_accueillis', year, value: t.premiers_accueils, territory: antenna },
       t.premiers_accueils_evolution
     )
     for (const [name, count, evolutionText] of t.areas) {
       both(
-        { indicator: 'jeunes_accompagnes', year, value: count, territory: `${antenna}--${slug(name)}` },
+        {
+          indicator: 'jeunes_accompagnes',
+          year,
+          value: count,
+          territory: `${antenna}--${slug(name)}`,
+        },
         evolutionText
       )
     }
@@ -187,27 +207,63 @@ export async function seedActivity(
     }
   }
 
-  both({ indicator: 'contrats_signes', year, value: out.contracts_signed }, out.contracts_signed_evolution)
+  both(
+    { indicator: 'contrats_signes', year, value: out.contracts_signed },
+    out.contracts_signed_evolution
+  )
   const contracts: Array<[string, number, string]> = [
     ['CDI', out.cdi, out.cdi_evolution],
     ['CDD', out.cdd, out.cdd_evolution],
     ["Création d'activité", out.creation_activite, out.creation_activite_evolution],
   ]
   for (const [modality, value, evolutionText] of contracts) {
-    both({ indicator: 'contrats_signes', year, value, breakdown: 'contract_type', modality }, evolutionText)
+    both(
+      { indicator: 'contrats_signes', year, value, breakdown: 'contract_type', modality },
+      evolutionText
+    )
   }
   for (const [y, value] of Object.entries(out.cdd_interim as Record<string, number>)) {
     values.push({ indicator: 'cdd_interim', year: Number(y), value })
   }
-  both({ indicator: 'entrees_prequalification', year, value: out.pre_qualification_entries }, out.pre_qualification_evolution)
-  values.push(
-    { indicator: 'entrees_prequalification', year, value: out.pre_qualification_region_funded, breakdown: 'funding', modality: 'Région' },
-    { indicator: 'entrees_prequalification', year, value: out.pre_qualification_other_funded, breakdown: 'funding', modality: 'Autres financements' }
+  both(
+    { indicator: 'entrees_prequalification', year, value: out.pre_qualification_entries },
+    out.pre_qualification_evolution
   )
-  both({ indicator: 'entrees_formation_qualifiante', year, value: out.qualifying_training_entries }, out.qualifying_training_evolution)
   values.push(
-    { indicator: 'entrees_formation_qualifiante', year, value: out.qualifying_region_funded, breakdown: 'funding', modality: 'Région' },
-    { indicator: 'entrees_formation_qualifiante', year, value: out.qualifying_other_funded, breakdown: 'funding', modality: 'Autres financements' }
+    {
+      indicator: 'entrees_prequalification',
+      year,
+      value: out.pre_qualification_region_funded,
+      breakdown: 'funding',
+      modality: 'Région',
+    },
+    {
+      indicator: 'entrees_prequalification',
+      year,
+      value: out.pre_qualification_other_funded,
+      breakdown: 'funding',
+      modality: 'Autres financements',
+    }
+  )
+  both(
+    { indicator: 'entrees_formation_qualifiante', year, value: out.qualifying_training_entries },
+    out.qualifying_training_evolution
+  )
+  values.push(
+    {
+      indicator: 'entrees_formation_qualifiante',
+      year,
+      value: out.qualifying_region_funded,
+      breakdown: 'funding',
+      modality: 'Région',
+    },
+    {
+      indicator: 'entrees_formation_qualifiante',
+      year,
+      value: out.qualifying_other_funded,
+      breakdown: 'funding',
+      modality: 'Autres financements',
+    }
   )
   const immersions: Array<[string, number]> = [
     ['PMSMP', out.pmsmp],
@@ -221,17 +277,37 @@ export async function seedActivity(
   const immersionsTotal = immersions.reduce((sum, [, value]) => sum + value, 0)
   both({ indicator: 'immersions', year, value: immersionsTotal }, out.immersions_evolution)
   both({ indicator: 'alternance', year, value: out.alternance }, out.alternance_evolution)
-  both({ indicator: 'alternance', year, value: out.apprentissage, breakdown: 'contract_type', modality: 'Apprentissage' }, out.apprentissage_evolution)
   both(
-    { indicator: 'alternance', year, value: out.professionnalisation, breakdown: 'contract_type', modality: 'Professionnalisation' },
+    {
+      indicator: 'alternance',
+      year,
+      value: out.apprentissage,
+      breakdown: 'contract_type',
+      modality: 'Apprentissage',
+    },
+    out.apprentissage_evolution
+  )
+  both(
+    {
+      indicator: 'alternance',
+      year,
+      value: out.professionnalisation,
+      breakdown: 'contract_type',
+      modality: 'Professionnalisation',
+    },
     out.professionnalisation_evolution
   )
 
   for (const row of activity.programmes.rows) {
     const code = PROGRAMME_CODES[row.name] ?? slug(row.name).toUpperCase()
-    both({ indicator: 'beneficiaires_dispositif', year, value: row.beneficiaries, programme: code }, row.evolution)
+    both(
+      { indicator: 'beneficiaires_dispositif', year, value: row.beneficiaries, programme: code },
+      row.evolution
+    )
   }
-  for (const [page, figures] of Object.entries(activity.programme_details as Record<string, Record<string, number>>)) {
+  for (const [page, figures] of Object.entries(
+    activity.programme_details as Record<string, Record<string, number>>
+  )) {
     const detail = DETAIL_PAGES[page]
     if (!detail) continue
     for (const [key, value] of Object.entries(figures)) {
@@ -258,11 +334,19 @@ export async function seedActivity(
       }
     }
     if (page === 'BPI' && figures.melting_breizh !== undefined) {
-      values.push({ indicator: 'dispositif_accompagnes', year, value: figures.melting_breizh, programme: 'MELTING_BREIZH' })
+      values.push({
+        indicator: 'dispositif_accompagnes',
+        year,
+        value: figures.melting_breizh,
+        programme: 'MELTING_BREIZH',
+      })
     }
   }
 
-  const indicators = await trx.from('indicators').where('organisation_id', organisationId).select('id', 'code')
+  const indicators = await trx
+    .from('indicators')
+    .where('organisation_id', organisationId)
+    .select('id', 'code')
   const indicatorId = new Map(indicators.map((row) => [row.code, row.id]))
   await trx.table('indicator_values').multiInsert(
     values.map((row) => ({

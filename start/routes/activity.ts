@@ -8,7 +8,9 @@ router
   .group(() => {
     router.get('/', [KeyFiguresController, 'show']).as('key_figures')
     router.get('/chiffres-cles.xlsx', [KeyFiguresController, 'exportAll']).as('key_figures.export')
-    router.get('/tableaux/:key/export.xlsx', [KeyFiguresController, 'exportTable']).as('key_figures.table')
+    router
+      .get('/tableaux/:key/export.xlsx', [KeyFiguresController, 'exportTable'])
+      .as('key_figures.table')
     router.get('/valeurs', [ValuesController, 'index']).as('values')
     router.get('/valeurs.xlsx', [ValuesController, 'export']).as('values.export')
   })

@@ -105,7 +105,7 @@ export const INDICATOR_CATALOGUE: CatalogueEntry[] = [
   { code: 'immersions', label: 'Immersions', unit: 'count', dimensions: ['measure'] },
   {
     code: 'alternance',
-    label: "Contrats en alternance",
+    label: 'Contrats en alternance',
     unit: 'count',
     dimensions: ['contract_type'],
   },

@@ -6,7 +6,6 @@ import { keyFiguresWorkbook, keyTableWorkbook } from '#exports/activity/key_figu
 import { yearQueryValidator } from '#validators/activity'
 import PermissionPolicy from '#policies/core/permission_policy'
 
-
 /** The requested year, or the latest year with activity values. */
 export async function requestedYear({ request, auth }: HttpContext) {
   const { annee } = await yearQueryValidator.validate(request.qs())

@@ -18,12 +18,21 @@ export default class ValuesController {
     const list = await this.list(ctx)
     return ctx.view.render('pages/activity/values', {
       list,
-      breadcrumbs: [{ label: 'Activité', href: `/activite?annee=${list.year}` }, { label: 'Valeurs' }],
+      breadcrumbs: [
+        { label: 'Activité', href: `/activite?annee=${list.year}` },
+        { label: 'Valeurs' },
+      ],
     })
   }
 
   async export(ctx: HttpContext) {
     const list = await this.list(ctx)
-    return sendXlsx(ctx.response, `valeurs-activite-${list.year}.xlsx`, buildWorkbook([{ name: `Valeurs ${list.year}`, columns: VALUE_COLUMNS, rows: list.rows as any }]))
+    return sendXlsx(
+      ctx.response,
+      `valeurs-activite-${list.year}.xlsx`,
+      buildWorkbook([
+        { name: `Valeurs ${list.year}`, columns: VALUE_COLUMNS, rows: list.rows as any },
+      ])
+    )
   }
 }

@@ -6,7 +6,6 @@ import { runReconciliation } from '#reconciliation/registry'
 import { reconciliationFilterValidator, reconciliationRunValidator } from '#validators/activity'
 import PermissionPolicy from '#policies/core/permission_policy'
 
-
 export default class ReconciliationController {
   private async status({ request, auth }: HttpContext) {
     const q = await reconciliationFilterValidator.validate(request.qs())

@@ -2,7 +2,10 @@ import { buildWorkbook, type Row } from '#support/spreadsheet/writer'
 import type { KeyFiguresReport, KeyTable } from '#reports/activity/key_figures'
 
 function sheetName(title: string) {
-  return title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim()
+  return title
+    .replace(/[:\\/?*[\]]/g, ' ')
+    .slice(0, 31)
+    .trim()
 }
 
 const rowsOf = (table: KeyTable) =>
@@ -13,7 +16,9 @@ const rowsOf = (table: KeyTable) =>
 
 /** One table of the key figures page as a workbook. */
 export function keyTableWorkbook(table: KeyTable) {
-  return buildWorkbook([{ name: sheetName(table.title), columns: table.columns, rows: rowsOf(table) }])
+  return buildWorkbook([
+    { name: sheetName(table.title), columns: table.columns, rows: rowsOf(table) },
+  ])
 }
 
 /** Every table of the page, one sheet each, plus the key figures. */
@@ -26,8 +31,16 @@ export function keyFiguresWorkbook(report: KeyFiguresReport) {
         { key: 'value', header: String(report.year), type: 'number', decimals: 1 },
         { key: 'evolution', header: 'Évolution', type: 'percent', decimals: 0 },
       ],
-      rows: report.cards.map((card) => ({ label: card.label, value: card.value, evolution: card.evolution })),
+      rows: report.cards.map((card) => ({
+        label: card.label,
+        value: card.value,
+        evolution: card.evolution,
+      })),
     },
-    ...report.tables.map((table) => ({ name: sheetName(table.title), columns: table.columns, rows: rowsOf(table) })),
+    ...report.tables.map((table) => ({
+      name: sheetName(table.title),
+      columns: table.columns,
+      rows: rowsOf(table),
+    })),
   ])
 }

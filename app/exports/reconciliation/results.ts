@@ -28,7 +28,12 @@ export function resultsWorkbook(status: ReconciliationStatus) {
         { key: 'source', header: 'Source', type: 'text', width: 30 },
       ],
       rows: status.results.flatMap((r) =>
-        r.details.map((d) => ({ checkId: r.checkId, label: d.label, value: typeof d.value === 'number' ? d.value : null, source: d.source ?? null }))
+        r.details.map((d) => ({
+          checkId: r.checkId,
+          label: d.label,
+          value: typeof d.value === 'number' ? d.value : null,
+          source: d.source ?? null,
+        }))
       ),
     },
   ])

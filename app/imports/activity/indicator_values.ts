@@ -1,7 +1,12 @@
 import { DateTime } from 'luxon'
 import type { Decimal } from 'decimal.js'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type { ImportContext, ImportDefinition, ImportIssue, RowReader } from '#imports/core/pipeline'
+import type {
+  ImportContext,
+  ImportDefinition,
+  ImportIssue,
+  RowReader,
+} from '#imports/core/pipeline'
 import { normaliseHeader } from '#imports/core/row_reader'
 import { BREAKDOWN_LABELS } from '#models/activity/indicator'
 import { runReconciliation } from '#reconciliation/registry'
@@ -25,7 +30,18 @@ export interface IndicatorValueRow {
 }
 
 interface Reference {
-  indicators: Map<string, { id: number; code: string; label: string; unit: string; dimensions: string[]; byProgramme: boolean; byTerritory: boolean }>
+  indicators: Map<
+    string,
+    {
+      id: number
+      code: string
+      label: string
+      unit: string
+      dimensions: string[]
+      byProgramme: boolean
+      byTerritory: boolean
+    }
+  >
   programmes: Map<string, number[]>
   territories: Map<string, number[]>
   breakdowns: Map<string, string>
@@ -47,7 +63,11 @@ function lookup(reader: RowReader, key: string, map: Map<string, number[]>, what
   if (text === null) return null
   const ids = map.get(normaliseHeader(text))
   if (!ids) return reader.fail(key, `${what} inconnu : « ${text} »`)
-  if (ids.length > 1) return reader.fail(key, `${what} ambigu : « ${text} » (indiquez son code ou « Antenne / Secteur »)`)
+  if (ids.length > 1)
+    return reader.fail(
+      key,
+      `${what} ambigu : « ${text} » (indiquez son code ou « Antenne / Secteur »)`
+    )
   return ids[0]
 }
 
@@ -59,18 +79,55 @@ const definition: ImportDefinition<IndicatorValueRow> = {
   redirectTo: '/activite',
   maxRows: 20_000,
   columns: [
-    { key: 'year', header: 'Année', aliases: ['annee', 'year'], required: true, description: 'Année des valeurs (pas dans le futur).' },
-    { key: 'indicator', header: 'Indicateur', required: true, description: "Code (ou libellé) d'un indicateur du catalogue, ex. jeunes_accompagnes." },
-    { key: 'programme', header: 'Dispositif', description: 'Code ou nom du dispositif, si la valeur porte sur un dispositif.' },
-    { key: 'territory', header: 'Territoire', description: 'Code, nom ou « Antenne / Secteur », si la valeur porte sur un territoire.' },
-    { key: 'breakdown', header: 'Ventilation', description: "Dimension de ventilation (ex. age_band ou « Tranche d'âge »), avec Modalité." },
-    { key: 'modality', header: 'Modalité', aliases: ['modalite'], description: 'Modalité de la ventilation (ex. « 18-21 ans »).' },
-    { key: 'value', header: 'Valeur', required: true, description: 'Nombre positif ; entier pour un effectif.' },
+    {
+      key: 'year',
+      header: 'Année',
+      aliases: ['annee', 'year'],
+      required: true,
+      description: 'Année des valeurs (pas dans le futur).',
+    },
+    {
+      key: 'indicator',
+      header: 'Indicateur',
+      required: true,
+      description: "Code (ou libellé) d'un indicateur du catalogue, ex. jeunes_accompagnes.",
+    },
+    {
+      key: 'programme',
+      header: 'Dispositif',
+      description: 'Code ou nom du dispositif, si la valeur porte sur un dispositif.',
+    },
+    {
+      key: 'territory',
+      header: 'Territoire',
+      description: 'Code, nom ou « Antenne / Secteur », si la valeur porte sur un territoire.',
+    },
+    {
+      key: 'breakdown',
+      header: 'Ventilation',
+      description: "Dimension de ventilation (ex. age_band ou « Tranche d'âge »), avec Modalité.",
+    },
+    {
+      key: 'modality',
+      header: 'Modalité',
+      aliases: ['modalite'],
+      description: 'Modalité de la ventilation (ex. « 18-21 ans »).',
+    },
+    {
+      key: 'value',
+      header: 'Valeur',
+      required: true,
+      description: 'Nombre positif ; entier pour un effectif.',
+    },
   ],
 
   async prepare(context, client) {
-    const indicators = await client.from('indicators').where('organisation_id', context.organisationId)
-    const programmes = await client.from('programmes').where('organisation_id', context.organisationId)
+    const indicators = await client
+      .from('indicators')
+      .where('organisation_id', context.organisationId)
+    const programmes = await client
+      .from('programmes')
+      .where('organisation_id', context.organisationId)
     const territories = await client
       .from('territories as t')
       .leftJoin('territories as p', 'p.id', 't.parent_id')
@@ -84,7 +141,15 @@ const definition: ImportDefinition<IndicatorValueRow> = {
       currentYear: DateTime.now().setZone('Europe/Paris').year,
     }
     for (const i of indicators) {
-      const entry = { id: i.id, code: i.code, label: i.label, unit: i.unit, dimensions: i.dimensions, byProgramme: i.by_programme, byTerritory: i.by_territory }
+      const entry = {
+        id: i.id,
+        code: i.code,
+        label: i.label,
+        unit: i.unit,
+        dimensions: i.dimensions,
+        byProgramme: i.by_programme,
+        byTerritory: i.by_territory,
+      }
       ref.indicators.set(normaliseHeader(i.code), entry)
       ref.indicators.set(normaliseHeader(i.label), entry)
     }
@@ -101,7 +166,12 @@ const definition: ImportDefinition<IndicatorValueRow> = {
     for (const t of territories.filter((row) => row.parent_id !== null)) {
       addKey(ref.territories, t.code, t.id)
       addKey(ref.territories, `${t.parent_name} / ${t.name}`, t.id)
-      if (!ref.territories.has(normaliseHeader(t.name)) || !territories.some((a) => a.parent_id === null && normaliseHeader(a.name) === normaliseHeader(t.name))) {
+      if (
+        !ref.territories.has(normaliseHeader(t.name)) ||
+        !territories.some(
+          (a) => a.parent_id === null && normaliseHeader(a.name) === normaliseHeader(t.name)
+        )
+      ) {
         addKey(ref.territories, t.name, t.id)
       }
     }
@@ -116,12 +186,19 @@ const definition: ImportDefinition<IndicatorValueRow> = {
     const ref = reference(context)
     const year = reader.integer('year', { required: true, min: 2000 })
     if (year !== null && year > ref.currentYear) {
-      reader.fail('year', `année dans le futur (${year}) : les valeurs d'une année ne sont importées qu'une fois constatées`)
+      reader.fail(
+        'year',
+        `année dans le futur (${year}) : les valeurs d'une année ne sont importées qu'une fois constatées`
+      )
     }
     const indicatorText = reader.text('indicator', { required: true, maxLength: 300 })
-    const indicator = indicatorText === null ? undefined : ref.indicators.get(normaliseHeader(indicatorText))
+    const indicator =
+      indicatorText === null ? undefined : ref.indicators.get(normaliseHeader(indicatorText))
     if (indicatorText !== null && !indicator) {
-      reader.fail('indicator', `indicateur inconnu : « ${indicatorText} » (voir le catalogue des indicateurs)`)
+      reader.fail(
+        'indicator',
+        `indicateur inconnu : « ${indicatorText} » (voir le catalogue des indicateurs)`
+      )
     }
     const programmeId = lookup(reader, 'programme', ref.programmes, 'dispositif')
     const territoryId = lookup(reader, 'territory', ref.territories, 'territoire')
@@ -133,33 +210,68 @@ const definition: ImportDefinition<IndicatorValueRow> = {
       if (!breakdown) reader.fail('breakdown', `ventilation inconnue : « ${breakdownText} »`)
     }
     if ((breakdownText === null) !== (modality === null)) {
-      reader.fail(breakdownText === null ? 'breakdown' : 'modality', 'ventilation et modalité vont ensemble')
+      reader.fail(
+        breakdownText === null ? 'breakdown' : 'modality',
+        'ventilation et modalité vont ensemble'
+      )
     }
     const value = reader.amount('value', { required: true })
     if (indicator) {
       if (breakdown && !indicator.dimensions.includes(breakdown)) {
-        reader.fail('breakdown', `« ${indicator.label} » ne se ventile pas par ${BREAKDOWN_LABELS[breakdown].toLowerCase()}`)
+        reader.fail(
+          'breakdown',
+          `« ${indicator.label} » ne se ventile pas par ${BREAKDOWN_LABELS[breakdown].toLowerCase()}`
+        )
       }
-      if (programmeId !== null && !indicator.byProgramme) reader.fail('programme', `« ${indicator.label} » ne se donne pas par dispositif`)
-      if (territoryId !== null && !indicator.byTerritory) reader.fail('territory', `« ${indicator.label} » ne se donne pas par territoire`)
+      if (programmeId !== null && !indicator.byProgramme)
+        reader.fail('programme', `« ${indicator.label} » ne se donne pas par dispositif`)
+      if (territoryId !== null && !indicator.byTerritory)
+        reader.fail('territory', `« ${indicator.label} » ne se donne pas par territoire`)
       if (value !== null) {
-        if (value.isNegative()) reader.fail('value', `valeur négative (${value.toString()}) : un effectif ne peut pas être négatif`)
-        else if (indicator.unit === 'count' && !value.isInteger()) reader.fail('value', `« ${indicator.label} » est un effectif : nombre entier attendu`)
-        else if (indicator.unit === 'percent' && value.greaterThan(100)) reader.fail('value', 'pourcentage supérieur à 100')
+        if (value.isNegative())
+          reader.fail(
+            'value',
+            `valeur négative (${value.toString()}) : un effectif ne peut pas être négatif`
+          )
+        else if (indicator.unit === 'count' && !value.isInteger())
+          reader.fail('value', `« ${indicator.label} » est un effectif : nombre entier attendu`)
+        else if (indicator.unit === 'percent' && value.greaterThan(100))
+          reader.fail('value', 'pourcentage supérieur à 100')
       }
     }
     if (reader.issues.length || !indicator || year === null || value === null) return null
-    return { year, indicatorId: indicator.id, indicatorCode: indicator.code, programmeId, territoryId, breakdown, modality, value }
+    return {
+      year,
+      indicatorId: indicator.id,
+      indicatorCode: indicator.code,
+      programmeId,
+      territoryId,
+      breakdown,
+      modality,
+      value,
+    }
   },
 
   checkAll(rows) {
     const issues: ImportIssue[] = []
     const seen = new Map<string, number>()
     for (const { line, row } of rows) {
-      const key = [row.year, row.indicatorId, row.programmeId, row.territoryId, row.breakdown, row.modality].join('|')
+      const key = [
+        row.year,
+        row.indicatorId,
+        row.programmeId,
+        row.territoryId,
+        row.breakdown,
+        row.modality,
+      ].join('|')
       const first = seen.get(key)
       if (first !== undefined) {
-        issues.push({ line, column: null, value: null, message: `même valeur déjà donnée ligne ${first} (année, indicateur, dispositif, territoire, ventilation, modalité)` })
+        issues.push({
+          line,
+          column: null,
+          value: null,
+          message: `même valeur déjà donnée ligne ${first} (année, indicateur, dispositif, territoire, ventilation, modalité)`,
+        })
       } else seen.set(key, line)
     }
     return issues
@@ -174,13 +286,18 @@ const definition: ImportDefinition<IndicatorValueRow> = {
       .orderBy('id', 'desc')
       .first()
     const scopes = new Map<string, { year: number; indicatorId: number }>()
-    for (const row of rows) scopes.set(`${row.year}|${row.indicatorId}`, { year: row.year, indicatorId: row.indicatorId })
+    for (const row of rows)
+      scopes.set(`${row.year}|${row.indicatorId}`, { year: row.year, indicatorId: row.indicatorId })
     let replaced = 0
     for (const scope of scopes.values()) {
       replaced += Number(
         await trx
           .from('indicator_values')
-          .where({ organisation_id: context.organisationId, year: scope.year, indicator_id: scope.indicatorId })
+          .where({
+            organisation_id: context.organisationId,
+            year: scope.year,
+            indicator_id: scope.indicatorId,
+          })
           .delete()
       )
     }
@@ -212,7 +329,13 @@ const definition: ImportDefinition<IndicatorValueRow> = {
     })
     const years = [...new Set(rows.map((row) => row.year))].sort()
     for (const year of years) {
-      await runReconciliation(context.organisationId, year, 'import', { userId: context.userId, label: 'import' }, trx)
+      await runReconciliation(
+        context.organisationId,
+        year,
+        'import',
+        { userId: context.userId, label: 'import' },
+        trx
+      )
     }
     return `${rows.length} valeur(s) enregistrée(s) pour ${scopes.size} couple(s) année-indicateur, ${replaced} valeur(s) remplacée(s) ; rapprochements ${years.join(', ')} recalculés`
   },

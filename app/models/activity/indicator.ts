@@ -29,7 +29,11 @@ export const UNIT_LABELS: Record<string, string> = {
 }
 
 /** An entry of the indicator catalogue: what is counted and how it may be broken down. */
-export default class Indicator extends compose(IndicatorSchema, OrganisationScoped, Auditable('activity')) {
+export default class Indicator extends compose(
+  IndicatorSchema,
+  OrganisationScoped,
+  Auditable('activity')
+) {
   allowsBreakdown(breakdown: string) {
     return this.dimensions.includes(breakdown)
   }

@@ -15,7 +15,11 @@ export const PROGRAMME_LEVEL_LABELS: Record<string, string> = {
 }
 
 /** A dispositif (programme) the association runs: national, regional, departmental or its own. */
-export default class Programme extends compose(ProgrammeSchema, OrganisationScoped, Auditable('activity')) {
+export default class Programme extends compose(
+  ProgrammeSchema,
+  OrganisationScoped,
+  Auditable('activity')
+) {
   @hasMany(() => ProgrammeTarget)
   declare targets: HasMany<typeof ProgrammeTarget>
 

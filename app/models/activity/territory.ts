@@ -15,7 +15,11 @@ export const TERRITORY_KIND_LABELS: Record<string, string> = {
 }
 
 /** An antenna (root) or one of its areas: quartier, EPCI, commune. */
-export default class Territory extends compose(TerritorySchema, OrganisationScoped, Auditable('activity')) {
+export default class Territory extends compose(
+  TerritorySchema,
+  OrganisationScoped,
+  Auditable('activity')
+) {
   @belongsTo(() => Territory, { foreignKey: 'parentId' })
   declare parent: BelongsTo<typeof Territory>
 

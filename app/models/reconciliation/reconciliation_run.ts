@@ -6,7 +6,10 @@ import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import ReconciliationResult from '#models/reconciliation/reconciliation_result'
 
 /** One run of the check registry for a year; its results are kept to compare over time. */
-export default class ReconciliationRun extends compose(ReconciliationRunSchema, OrganisationScoped) {
+export default class ReconciliationRun extends compose(
+  ReconciliationRunSchema,
+  OrganisationScoped
+) {
   @hasMany(() => ReconciliationResult, { foreignKey: 'runId' })
   declare results: HasMany<typeof ReconciliationResult>
 }

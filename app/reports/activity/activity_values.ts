@@ -59,7 +59,11 @@ export class ActivityValues {
     readonly programmes: ProgrammeRow[]
   ) {}
 
-  static async load(organisationId: number, year: number, client: typeof db | TransactionClientContract = db) {
+  static async load(
+    organisationId: number,
+    year: number,
+    client: typeof db | TransactionClientContract = db
+  ) {
     const rows = await client
       .from('indicator_values as v')
       .join('indicators as i', 'i.id', 'v.indicator_id')

@@ -15,9 +15,12 @@ export function parseEvolution(text: string | null | undefined): Decimal | null 
 
 /** N-1 value derived from N and a printed evolution: round(N / (1 + evolution)). */
 export function previousFromEvolution(current: number, text: string | null | undefined) {
-  const evolution = parseEvolution(text)
-  if (evolution === null || evolution.lte(-1)) return null
-  return new Decimal(current).div(evolution.plus(1)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber()
+  const ratio = parseEvolution(text)
+  if (ratio === null || ratio.lte(-1)) return null
+  return new Decimal(current)
+    .div(ratio.plus(1))
+    .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
+    .toNumber()
 }
 
 /** Evolution N/N-1 as a ratio, never typed: null when N-1 is missing or zero. */

@@ -24,9 +24,19 @@ export interface KeyFiguresReport {
   tables: KeyTable[]
 }
 
-const text = (key: string, header: string, width = 40): ColumnSpec => ({ key, header, type: 'text', width })
+const text = (key: string, header: string, width = 40): ColumnSpec => ({
+  key,
+  header,
+  type: 'text',
+  width,
+})
 const int = (key: string, header: string): ColumnSpec => ({ key, header, type: 'integer' })
-const pct = (key: string, header: string, decimals = 0): ColumnSpec => ({ key, header, type: 'percent', decimals })
+const pct = (key: string, header: string, decimals = 0): ColumnSpec => ({
+  key,
+  header,
+  type: 'percent',
+  decimals,
+})
 
 const share = (part: Decimal | null, total: Decimal | null) =>
   part && total && !total.isZero() ? part.div(total) : null
@@ -39,7 +49,8 @@ export async function keyFigures(organisationId: number, year: number): Promise<
   const data = await ActivityValues.load(organisationId, year)
   const n = (indicator: string, selector = {}) => data.value(indicator, selector)
   const p = (indicator: string, selector = {}) => data.value(indicator, selector, year - 1)
-  const evo = (indicator: string, selector = {}) => evolution(n(indicator, selector), p(indicator, selector))
+  const evo = (indicator: string, selector = {}) =>
+    evolution(n(indicator, selector), p(indicator, selector))
 
   const cardOf = (indicator: string, label: string, unit = 'count') => ({
     label,
@@ -57,7 +68,8 @@ export async function keyFigures(organisationId: number, year: number): Promise<
     cardOf('entretiens_individuels_collectifs', 'Entretiens individuels et collectifs'),
     {
       label: 'Entretiens par jeune accompagné',
-      value: interviews && young && !young.isZero() ? interviews.div(young).toDecimalPlaces(1) : null,
+      value:
+        interviews && young && !young.isZero() ? interviews.div(young).toDecimalPlaces(1) : null,
       unit: 'ratio',
       evolution: null,
     },
@@ -74,8 +86,16 @@ export async function keyFigures(organisationId: number, year: number): Promise<
   ].filter((card) => card.value !== null)
 
   const tables: KeyTable[] = []
-  const shareTable = (key: string, title: string, indicator: string, breakdown: string, header: string) => {
-    const rows = data.modalities(indicator, breakdown).map((c) => ({ label: c.modality, share: c.value.div(100) }))
+  const shareTable = (
+    key: string,
+    title: string,
+    indicator: string,
+    breakdown: string,
+    header: string
+  ) => {
+    const rows = data
+      .modalities(indicator, breakdown)
+      .map((c) => ({ label: c.modality, share: c.value.div(100) }))
     if (rows.length === 0) return
     tables.push({
       key,
@@ -86,8 +106,20 @@ export async function keyFigures(organisationId: number, year: number): Promise<
     })
   }
   shareTable('contacts-canal', 'Contacts par canal', 'part_contacts_canal', 'channel', 'Canal')
-  shareTable('services-theme', 'Services proposés par thème', 'part_services_theme', 'theme', 'Thème')
-  shareTable('services-type', 'Types de service', 'part_services_type', 'service_type', 'Type de service')
+  shareTable(
+    'services-theme',
+    'Services proposés par thème',
+    'part_services_theme',
+    'theme',
+    'Thème'
+  )
+  shareTable(
+    'services-type',
+    'Types de service',
+    'part_services_type',
+    'service_type',
+    'Type de service'
+  )
 
   // Territories: each antenna followed by its areas.
   const territoryRows: Array<Record<string, Cell>> = []
@@ -173,7 +205,12 @@ export async function keyFigures(organisationId: number, year: number): Promise<
     outcomeClass.push('subtotal')
     for (const part of parts) {
       const sel = { breakdown: part.breakdown, modality: part.modality }
-      outcomeRows.push({ label: `dont ${part.modality}`, value: part.value, previous: p(indicator, sel), evolution: evo(indicator, sel) })
+      outcomeRows.push({
+        label: `dont ${part.modality}`,
+        value: part.value,
+        previous: p(indicator, sel),
+        evolution: evo(indicator, sel),
+      })
       outcomeClass.push('area')
     }
   }
@@ -187,18 +224,40 @@ export async function keyFigures(organisationId: number, year: number): Promise<
     tables.push({
       key: 'resultats',
       title: 'Emploi, formation, immersions et alternance',
-      columns: [text('label', 'Résultat', 44), int('value', String(year)), int('previous', String(year - 1)), pct('evolution', 'Évolution')],
+      columns: [
+        text('label', 'Résultat', 44),
+        int('value', String(year)),
+        int('previous', String(year - 1)),
+        pct('evolution', 'Évolution'),
+      ],
       rows: outcomeRows,
       rowClass: outcomeClass,
     })
   }
-  shareTable('secteurs', "Principaux secteurs d'activité des contrats", 'part_contrats_secteur', 'sector', 'Secteur')
+  shareTable(
+    'secteurs',
+    "Principaux secteurs d'activité des contrats",
+    'part_contrats_secteur',
+    'sector',
+    'Secteur'
+  )
 
-  const publicTable = (key: string, title: string, indicator: string, breakdown: string, header: string, chart = true) => {
+  const publicTable = (
+    key: string,
+    title: string,
+    indicator: string,
+    breakdown: string,
+    header: string,
+    chart = true
+  ) => {
     const parts = data.modalities(indicator, breakdown)
     if (parts.length === 0) return
     const total = n(indicator)
-    const rows: Array<Record<string, Cell>> = parts.map((c) => ({ label: c.modality, count: c.value, share: share(c.value, total) }))
+    const rows: Array<Record<string, Cell>> = parts.map((c) => ({
+      label: c.modality,
+      count: c.value,
+      share: share(c.value, total),
+    }))
     rows.push({ label: 'Total général', count: total, share: total ? new Decimal(1) : null })
     tables.push({
       key,
@@ -206,16 +265,54 @@ export async function keyFigures(organisationId: number, year: number): Promise<
       columns: [text('label', header), int('count', 'Effectif'), pct('share', 'Part')],
       rows,
       rowClass: [...parts.map(() => null), 'total'],
-      chart: chart ? { type: 'bar', labelKey: 'label', valueKey: 'count', label: 'Effectif' } : undefined,
+      chart: chart
+        ? { type: 'bar', labelKey: 'label', valueKey: 'count', label: 'Effectif' }
+        : undefined,
       note: 'Parts calculées sur le total (arrondies à l’unité à l’affichage).',
     })
   }
-  publicTable('age', 'Âge des jeunes accompagnés', 'jeunes_accompagnes', 'age_band', "Tranche d'âge")
-  publicTable('age-premier-accueil', 'Âge au premier accueil', 'primo_accueillis', 'age_band', "Tranche d'âge")
-  publicTable('niveau-valide', 'Niveau de formation validé', 'jeunes_accompagnes', 'level', 'Niveau')
-  publicTable('niveau-atteint', 'Niveau de formation atteint', 'jeunes_accompagnes', 'attained_level', 'Niveau')
-  publicTable('logement', 'Logement des jeunes accompagnés', 'jeunes_accompagnes', 'housing', 'Logement')
-  publicTable('annee-premier-accueil', 'Année de premier accueil des jeunes accompagnés', 'jeunes_accompagnes', 'first_welcome_year', 'Année')
+  publicTable(
+    'age',
+    'Âge des jeunes accompagnés',
+    'jeunes_accompagnes',
+    'age_band',
+    "Tranche d'âge"
+  )
+  publicTable(
+    'age-premier-accueil',
+    'Âge au premier accueil',
+    'primo_accueillis',
+    'age_band',
+    "Tranche d'âge"
+  )
+  publicTable(
+    'niveau-valide',
+    'Niveau de formation validé',
+    'jeunes_accompagnes',
+    'level',
+    'Niveau'
+  )
+  publicTable(
+    'niveau-atteint',
+    'Niveau de formation atteint',
+    'jeunes_accompagnes',
+    'attained_level',
+    'Niveau'
+  )
+  publicTable(
+    'logement',
+    'Logement des jeunes accompagnés',
+    'jeunes_accompagnes',
+    'housing',
+    'Logement'
+  )
+  publicTable(
+    'annee-premier-accueil',
+    'Année de premier accueil des jeunes accompagnés',
+    'jeunes_accompagnes',
+    'first_welcome_year',
+    'Année'
+  )
 
   return { year, empty: data.isEmpty, cards, tables }
 }

@@ -29,33 +29,46 @@ export async function valueList(organisationId: number, year: number, indicator?
     .where('v.year', year)
     .orderBy([{ column: 'i.position' }, { column: 'v.id' }])
     .select(
-      'v.id', 'v.year', 'i.code as indicator_code', 'i.label as indicator', 'p.name as programme',
-      db.raw(`CASE WHEN a.name IS NULL THEN t.name ELSE a.name || ' / ' || t.name END AS territory`),
-      'v.breakdown', 'v.modality', 'v.value', 'v.source', 'v.import_id', 'v.source_file'
+      'v.id',
+      'v.year',
+      'i.code as indicator_code',
+      'i.label as indicator',
+      'p.name as programme',
+      db.raw(
+        `CASE WHEN a.name IS NULL THEN t.name ELSE a.name || ' / ' || t.name END AS territory`
+      ),
+      'v.breakdown',
+      'v.modality',
+      'v.value',
+      'v.source',
+      'v.import_id',
+      'v.source_file'
     )
   if (indicator) query.where('i.code', indicator)
   const rows = await query
-  const indicators = await db.from('indicators').where('organisation_id', organisationId).orderBy('position').select('code', 'label')
+  const indicators = await db
+    .from('indicators')
+    .where('organisation_id', organisationId)
+    .orderBy('position')
+    .select('code', 'label')
   return {
     year,
     indicator: indicator ?? null,
     indicators,
-    rows: rows.map(
-      (r): ValueListRow => ({
-        id: Number(r.id),
-        year: r.year,
-        indicatorCode: r.indicator_code,
-        indicator: r.indicator,
-        programme: r.programme,
-        territory: r.territory,
-        breakdown: r.breakdown ? (BREAKDOWN_LABELS[r.breakdown] ?? r.breakdown) : null,
-        modality: r.modality,
-        value: new Decimal(r.value),
-        source: r.source,
-        importId: r.import_id,
-        sourceFile: r.source_file,
-      })
-    ),
+    rows: rows.map((r): ValueListRow => ({
+      id: Number(r.id),
+      year: r.year,
+      indicatorCode: r.indicator_code,
+      indicator: r.indicator,
+      programme: r.programme,
+      territory: r.territory,
+      breakdown: r.breakdown ? (BREAKDOWN_LABELS[r.breakdown] ?? r.breakdown) : null,
+      modality: r.modality,
+      value: new Decimal(r.value),
+      source: r.source,
+      importId: r.import_id,
+      sourceFile: r.source_file,
+    })),
   }
 }
 

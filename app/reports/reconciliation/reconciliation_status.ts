@@ -28,7 +28,11 @@ export async function reconciliationStatus(organisationId: number, filter: Statu
     .where('organisation_id', organisationId)
     .where('run_id', run?.id ?? 0)
     .orderBy([
-      { column: db.raw(`CASE status WHEN 'discrepancy' THEN 0 WHEN 'rounding' THEN 1 WHEN 'missing_data' THEN 2 ELSE 3 END`) as any },
+      {
+        column: db.raw(
+          `CASE status WHEN 'discrepancy' THEN 0 WHEN 'rounding' THEN 1 WHEN 'missing_data' THEN 2 ELSE 3 END`
+        ) as any,
+      },
       { column: 'position' },
     ])
   if (filter.status) query.where('status', filter.status)
@@ -42,7 +46,14 @@ export async function reconciliationStatus(organisationId: number, filter: Statu
     runs,
     domains,
     statusLabels: STATUS_LABELS,
-    checks: CHECKS.map((c) => ({ id: c.id, family: c.family, domain: c.domain, description: c.description, inputs: c.inputs, tolerance: c.tolerance })),
+    checks: CHECKS.map((c) => ({
+      id: c.id,
+      family: c.family,
+      domain: c.domain,
+      description: c.description,
+      inputs: c.inputs,
+      tolerance: c.tolerance,
+    })),
     results: rows.map((r) => ({
       id: Number(r.id),
       checkId: r.check_id,
@@ -57,7 +68,12 @@ export async function reconciliationStatus(organisationId: number, filter: Statu
       tolerance: num(r.tolerance),
       unit: r.unit as string | null,
       explanation: r.explanation as string | null,
-      details: (r.details ?? []) as Array<{ label: string; value: number | string | null; source?: string; href?: string }>,
+      details: (r.details ?? []) as Array<{
+        label: string
+        value: number | string | null
+        source?: string
+        href?: string
+      }>,
     })),
   }
 }

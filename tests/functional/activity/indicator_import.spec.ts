@@ -23,13 +23,25 @@ async function seeded() {
 async function csv(lines: string[]) {
   const dir = await mkdtemp(join(tmpdir(), 'socle-activite-'))
   const path = join(dir, 'activite.csv')
-  await writeFile(path, ['Année;Indicateur;Dispositif;Territoire;Ventilation;Modalité;Valeur', ...lines].join('\n'))
+  await writeFile(
+    path,
+    ['Année;Indicateur;Dispositif;Territoire;Ventilation;Modalité;Valeur', ...lines].join('\n')
+  )
   return path
 }
 
-const actor = (organisation: Organisation) => ({ organisationId: organisation.id, userId: null, label: 'test' })
+const actor = (organisation: Organisation) => ({
+  organisationId: organisation.id,
+  userId: null,
+  label: 'test',
+})
 
-async function value(organisation: Organisation, indicator: string, year: number, territory?: string) {
+async function value(
+  organisation: Organisation,
+  indicator: string,
+  year: number,
+  territory?: string
+) {
   const query = db
     .from('indicator_values as v')
     .join('indicators as i', 'i.id', 'v.indicator_id')
@@ -47,9 +59,14 @@ async function value(organisation: Organisation, indicator: string, year: number
 test.group('Activity import: indicator values', (group) => {
   isolated(group)
 
-  test('a valid file replaces the values of its (year, indicator) and reruns the reconciliation', async ({ assert }) => {
+  test('a valid file replaces the values of its (year, indicator) and reruns the reconciliation', async ({
+    assert,
+  }) => {
     const organisation = await seeded()
-    const before = await db.from('indicator_values').where('organisation_id', organisation.id).count('* as n')
+    const before = await db
+      .from('indicator_values')
+      .where('organisation_id', organisation.id)
+      .count('* as n')
     const path = await csv([
       '2023;jeunes_accompagnes;;;;;10068',
       '2023;jeunes_accompagnes;;Rennes (ville);;;6044',
@@ -70,10 +87,16 @@ test.group('Activity import: indicator values', (group) => {
     assert.equal(Number((await value(organisation, 'jeunes_accompagnes', 2022)).value), 9996)
     assert.isNull(await value(organisation, 'jeunes_accompagnes', 2023, 'rennes-ville--centre'))
     assert.equal(Number((await value(organisation, 'primo_accueillis', 2023)).value), 4455)
-    const after = await db.from('indicator_values').where('organisation_id', organisation.id).count('* as n')
+    const after = await db
+      .from('indicator_values')
+      .where('organisation_id', organisation.id)
+      .count('* as n')
     assert.isBelow(Number(after[0].n), Number(before[0].n))
 
-    const run = await db.from('reconciliation_runs').where({ organisation_id: organisation.id, trigger: 'import' }).first()
+    const run = await db
+      .from('reconciliation_runs')
+      .where({ organisation_id: organisation.id, trigger: 'import' })
+      .first()
     assert.equal(run.year, 2023)
     const result = await db
       .from('reconciliation_results')
@@ -82,7 +105,11 @@ test.group('Activity import: indicator values', (group) => {
     assert.equal(result.status, 'ok')
 
     // Same scope again with another value: replaced, not added.
-    const again = await importFile(definition, await csv(['2023;jeunes_accompagnes;;;;;10070']), actor(organisation))
+    const again = await importFile(
+      definition,
+      await csv(['2023;jeunes_accompagnes;;;;;10070']),
+      actor(organisation)
+    )
     assert.deepEqual(again.issues, [])
     assert.equal(Number((await value(organisation, 'jeunes_accompagnes', 2023)).value), 10070)
     assert.isNull(await value(organisation, 'jeunes_accompagnes', 2023, 'rennes-ville'))
@@ -90,7 +117,13 @@ test.group('Activity import: indicator values', (group) => {
 
   test('a bad file is refused with precise messages and changes nothing', async ({ assert }) => {
     const organisation = await seeded()
-    const tables = ['indicator_values', 'reconciliation_runs', 'reconciliation_results', 'programmes', 'territories']
+    const tables = [
+      'indicator_values',
+      'reconciliation_runs',
+      'reconciliation_results',
+      'programmes',
+      'territories',
+    ]
     const counts = await tableCounts(tables)
     const nextYear = new Date().getFullYear() + 1
     const path = await csv([
@@ -107,14 +140,20 @@ test.group('Activity import: indicator values', (group) => {
     const outcome = await importFile(definition, path, actor(organisation))
     assert.equal(outcome.record.status, 'rejected')
     const messages = outcome.issues.map((i) => `${i.line}: ${i.message}`)
-    assert.include(messages, '3: indicateur inconnu : « jeunes_inventes » (voir le catalogue des indicateurs)')
+    assert.include(
+      messages,
+      '3: indicateur inconnu : « jeunes_inventes » (voir le catalogue des indicateurs)'
+    )
     assert.include(messages, '4: valeur négative (-4) : un effectif ne peut pas être négatif')
     assert.include(messages, '5: territoire inconnu : « Atlantide »')
     assert.include(
       messages,
       `6: année dans le futur (${nextYear}) : les valeurs d'une année ne sont importées qu'une fois constatées`
     )
-    assert.include(messages, '7: « Jeunes en premier accueil (primo-accueillis) » est un effectif : nombre entier attendu')
+    assert.include(
+      messages,
+      '7: « Jeunes en premier accueil (primo-accueillis) » est un effectif : nombre entier attendu'
+    )
     assert.include(messages, "10: « Contacts jeunes » ne se ventile pas par tranche d'âge")
     // An antenna's name designates the antenna, an area is reached as "Antenne / Secteur".
     assert.notExists(outcome.issues.find((i) => i.line === 8))
@@ -126,7 +165,10 @@ test.group('Activity import: indicator values', (group) => {
     assert.equal(Number((await value(organisation, 'jeunes_accompagnes', 2023)).value), 10296)
   })
 
-  test('only activity writers may import, and values stay in their organisation', async ({ client, assert }) => {
+  test('only activity writers may import, and values stay in their organisation', async ({
+    client,
+    assert,
+  }) => {
     const organisation = await seeded()
     const other = await makeOrganisation('Autre ML')
     const board = await makeUser(organisation, ['board'])
@@ -134,7 +176,11 @@ test.group('Activity import: indicator values', (group) => {
     const path = await csv(['2023;jeunes_accompagnes;;;;;1'])
     const counts = await tableCounts(['indicator_values', 'imports'])
     for (const user of [board, finance]) {
-      const response = await client.post('/imports/activite').file('fichier', path).withCsrfToken().actingAs(user)
+      const response = await client
+        .post('/imports/activite')
+        .file('fichier', path)
+        .withCsrfToken()
+        .actingAs(user)
       response.assertStatus(403)
     }
     assert.deepEqual(await tableCounts(['indicator_values', 'imports']), counts)

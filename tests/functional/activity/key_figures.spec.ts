@@ -23,10 +23,12 @@ function table(tables: KeyTable[], key: string) {
   return found
 }
 
-const num = (v: unknown) => (v === null || v === undefined ? null : new Decimal(v as any).toNumber())
+const num = (v: unknown) =>
+  v === null || v === undefined ? null : new Decimal(v as any).toNumber()
 /** Printed evolutions and shares are rounded to the unit: within one point. */
 const closePercent = (assert: any, ratio: unknown, printed: string | number, label: string) => {
-  const expected = typeof printed === 'number' ? printed : parseEvolution(printed)!.times(100).toNumber()
+  const expected =
+    typeof printed === 'number' ? printed : parseEvolution(printed)!.times(100).toNumber()
   assert.isAtMost(Math.abs(new Decimal(ratio as any).times(100).toNumber() - expected), 1, label)
 }
 
@@ -46,8 +48,16 @@ test.group('Activity key figures', (group) => {
     assert.equal(card('Dont entretiens individuels'), a.key_figures.entretiens_individuels)
     assert.equal(card('Services proposés'), a.key_figures.services_proposes)
     assert.equal(card('Budget'), a.key_figures.budget_eur)
-    assert.equal(Math.round(card('Entretiens par jeune accompagné')!), a.key_figures.contacts_per_young_person)
-    closePercent(assert, report.cards.find((c) => c.label === 'Jeunes accompagnés')!.evolution, a.public.jeunes_accompagnes_evolution, 'évolution des jeunes accompagnés')
+    assert.equal(
+      Math.round(card('Entretiens par jeune accompagné')!),
+      a.key_figures.contacts_per_young_person
+    )
+    closePercent(
+      assert,
+      report.cards.find((c) => c.label === 'Jeunes accompagnés')!.evolution,
+      a.public.jeunes_accompagnes_evolution,
+      'évolution des jeunes accompagnés'
+    )
 
     const shares: Array<[string, Record<string, number>]> = [
       ['contacts-canal', a.contacts_by_channel_percent],
@@ -69,7 +79,10 @@ test.group('Activity key figures', (group) => {
       [t.antenna, t.jeunes_accompagnes, t.premiers_accueils],
       ...t.areas.map(([name, count]: [string, number]) => [name, count, null]),
     ])
-    assert.deepEqual(territories.rows.map((r) => [r.label, num(r.young), num(r.first)]), expectedTerritories)
+    assert.deepEqual(
+      territories.rows.map((r) => [r.label, num(r.young), num(r.first)]),
+      expectedTerritories
+    )
     for (const t of a.territories) {
       const row = territories.rows.find((r) => r.label === t.antenna)!
       closePercent(assert, row.youngEvolution, t.evolution, t.antenna)
@@ -82,7 +95,12 @@ test.group('Activity key figures', (group) => {
       a.programmes.rows.map((r: any) => [r.name, r.beneficiaries, r.fse === true])
     )
     for (const printed of a.programmes.rows.filter((r: any) => r.evolution)) {
-      closePercent(assert, programmes.rows.find((r) => r.label === printed.name)!.evolution, printed.evolution, printed.name)
+      closePercent(
+        assert,
+        programmes.rows.find((r) => r.label === printed.name)!.evolution,
+        printed.evolution,
+        printed.name
+      )
     }
 
     const publicTables: Array<[string, Array<[string, number, string]>]> = [
@@ -111,7 +129,10 @@ test.group('Activity key figures', (group) => {
     assert.equal(outcome('dont CDD'), o.cdd)
     assert.equal(outcome("dont Création d'activité"), o.creation_activite)
     assert.equal(outcome('Contrats en intérim'), o.cdd_interim['2023'])
-    assert.equal(num(outcomes.find((r) => r.label === 'Contrats en intérim')!.previous), o.cdd_interim['2022'])
+    assert.equal(
+      num(outcomes.find((r) => r.label === 'Contrats en intérim')!.previous),
+      o.cdd_interim['2022']
+    )
     assert.equal(outcome('Entrées en formation préqualifiante'), o.pre_qualification_entries)
     assert.equal(outcome('Entrées en formation qualifiante'), o.qualifying_training_entries)
     assert.equal(outcome('dont PMSMP'), o.pmsmp)
@@ -119,10 +140,18 @@ test.group('Activity key figures', (group) => {
     assert.equal(outcome('Contrats en alternance'), o.alternance)
     assert.equal(outcome('dont Apprentissage'), o.apprentissage)
     assert.equal(outcome('dont Professionnalisation'), o.professionnalisation)
-    closePercent(assert, outcomes.find((r) => r.label === 'Immersions')!.evolution, o.immersions_evolution, 'immersions')
+    closePercent(
+      assert,
+      outcomes.find((r) => r.label === 'Immersions')!.evolution,
+      o.immersions_evolution,
+      'immersions'
+    )
   })
 
-  test('the page shows the figures with charts, exports real numbers, and stays in its organisation', async ({ client, assert }) => {
+  test('the page shows the figures with charts, exports real numbers, and stays in its organisation', async ({
+    client,
+    assert,
+  }) => {
     const { organisation } = await seeded()
     const user = await makeUser(organisation, ['board'])
     const page = await client.get('/activite?annee=2023').actingAs(user)
@@ -131,9 +160,14 @@ test.group('Activity key figures', (group) => {
     assert.include(page.text(), 'data-chart')
     assert.include(page.text(), '/activite/tableaux/territoires/export.xlsx?annee=2023')
 
-    const xlsx = await client.get('/activite/tableaux/territoires/export.xlsx?annee=2023').actingAs(user)
+    const xlsx = await client
+      .get('/activite/tableaux/territoires/export.xlsx?annee=2023')
+      .actingAs(user)
     xlsx.assertStatus(200)
-    xlsx.assertHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    xlsx.assertHeader(
+      'content-type',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    )
     const all = await client.get('/activite/chiffres-cles.xlsx?annee=2023').actingAs(user)
     all.assertStatus(200)
 

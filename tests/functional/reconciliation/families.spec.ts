@@ -23,24 +23,51 @@ async function setup() {
   const areas = await db
     .table('territories')
     .multiInsert([
-      { organisation_id: organisation.id, code: 'nord--a', name: 'A', kind: 'commune', parent_id: antenna.id },
-      { organisation_id: organisation.id, code: 'nord--b', name: 'B', kind: 'commune', parent_id: antenna.id },
+      {
+        organisation_id: organisation.id,
+        code: 'nord--a',
+        name: 'A',
+        kind: 'commune',
+        parent_id: antenna.id,
+      },
+      {
+        organisation_id: organisation.id,
+        code: 'nord--b',
+        name: 'B',
+        kind: 'commune',
+        parent_id: antenna.id,
+      },
     ])
     .returning('id')
   const [programme] = await db
     .table('programmes')
     .insert({ organisation_id: organisation.id, code: 'CEJ', name: 'CEJ', level: 'national' })
     .returning('id')
-  return { organisation, antenna: antenna.id, areaA: areas[0].id, areaB: areas[1].id, programme: programme.id }
+  return {
+    organisation,
+    antenna: antenna.id,
+    areaA: areas[0].id,
+    areaB: areas[1].id,
+    programme: programme.id,
+  }
 }
 
 async function put(
   organisation: Organisation,
   indicator: string,
   value: number,
-  extra: { year?: number; territory?: number; programme?: number; breakdown?: string; modality?: string } = {}
+  extra: {
+    year?: number
+    territory?: number
+    programme?: number
+    breakdown?: string
+    modality?: string
+  } = {}
 ) {
-  const row = await db.from('indicators').where({ organisation_id: organisation.id, code: indicator }).firstOrFail()
+  const row = await db
+    .from('indicators')
+    .where({ organisation_id: organisation.id, code: indicator })
+    .firstOrFail()
   await db.table('indicator_values').insert({
     organisation_id: organisation.id,
     year: extra.year ?? 2023,
@@ -68,15 +95,33 @@ test.group('Reconciliation families: activity', (group) => {
     await put(organisation, 'jeunes_accompagnes', 100, { territory: antenna })
     await put(organisation, 'jeunes_accompagnes', 60, { territory: areaA })
     await put(organisation, 'jeunes_accompagnes', 40, { territory: areaB })
-    await put(organisation, 'jeunes_accompagnes', 70, { breakdown: 'age_band', modality: '18-21 ans' })
-    await put(organisation, 'jeunes_accompagnes', 30, { breakdown: 'age_band', modality: '22-25 ans' })
-    await put(organisation, 'part_contacts_canal', 50, { breakdown: 'channel', modality: 'Téléphone' })
-    await put(organisation, 'part_contacts_canal', 50, { breakdown: 'channel', modality: 'Courriel' })
+    await put(organisation, 'jeunes_accompagnes', 70, {
+      breakdown: 'age_band',
+      modality: '18-21 ans',
+    })
+    await put(organisation, 'jeunes_accompagnes', 30, {
+      breakdown: 'age_band',
+      modality: '22-25 ans',
+    })
+    await put(organisation, 'part_contacts_canal', 50, {
+      breakdown: 'channel',
+      modality: 'Téléphone',
+    })
+    await put(organisation, 'part_contacts_canal', 50, {
+      breakdown: 'channel',
+      modality: 'Courriel',
+    })
     await put(organisation, 'beneficiaires_dispositif', 12, { programme })
     await put(organisation, 'dispositif_accompagnes', 12, { programme })
     await put(organisation, 'primo_accueillis', 30)
-    await put(organisation, 'jeunes_accompagnes', 70, { breakdown: 'first_welcome_year', modality: 'Avant 2023' })
-    await put(organisation, 'jeunes_accompagnes', 30, { breakdown: 'first_welcome_year', modality: '2023' })
+    await put(organisation, 'jeunes_accompagnes', 70, {
+      breakdown: 'first_welcome_year',
+      modality: 'Avant 2023',
+    })
+    await put(organisation, 'jeunes_accompagnes', 30, {
+      breakdown: 'first_welcome_year',
+      modality: '2023',
+    })
     const r = await results(organisation)
     for (const id of [
       'activity.territories_vs_total:jeunes_accompagnes',
@@ -92,25 +137,51 @@ test.group('Reconciliation families: activity', (group) => {
     }
   })
 
-  test('parts that do not add up are discrepancies with their amount; rounded shares are rounding', async ({ assert }) => {
+  test('parts that do not add up are discrepancies with their amount; rounded shares are rounding', async ({
+    assert,
+  }) => {
     const { organisation, antenna, areaA, areaB, programme } = await setup()
     await put(organisation, 'jeunes_accompagnes', 100)
     await put(organisation, 'jeunes_accompagnes', 90, { territory: antenna })
     await put(organisation, 'jeunes_accompagnes', 60, { territory: areaA })
     await put(organisation, 'jeunes_accompagnes', 35, { territory: areaB })
-    await put(organisation, 'jeunes_accompagnes', 70, { breakdown: 'age_band', modality: '18-21 ans' })
-    await put(organisation, 'jeunes_accompagnes', 31, { breakdown: 'age_band', modality: '22-25 ans' })
-    await put(organisation, 'part_contacts_canal', 33, { breakdown: 'channel', modality: 'Téléphone' })
-    await put(organisation, 'part_contacts_canal', 33, { breakdown: 'channel', modality: 'Courriel' })
-    await put(organisation, 'part_contacts_canal', 33, { breakdown: 'channel', modality: 'Entretien' })
+    await put(organisation, 'jeunes_accompagnes', 70, {
+      breakdown: 'age_band',
+      modality: '18-21 ans',
+    })
+    await put(organisation, 'jeunes_accompagnes', 31, {
+      breakdown: 'age_band',
+      modality: '22-25 ans',
+    })
+    await put(organisation, 'part_contacts_canal', 33, {
+      breakdown: 'channel',
+      modality: 'Téléphone',
+    })
+    await put(organisation, 'part_contacts_canal', 33, {
+      breakdown: 'channel',
+      modality: 'Courriel',
+    })
+    await put(organisation, 'part_contacts_canal', 33, {
+      breakdown: 'channel',
+      modality: 'Entretien',
+    })
     await put(organisation, 'part_services_theme', 60, { breakdown: 'theme', modality: 'Emploi' })
     await put(organisation, 'part_services_theme', 30, { breakdown: 'theme', modality: 'Santé' })
     await put(organisation, 'beneficiaires_dispositif', 12, { programme })
     await put(organisation, 'dispositif_accompagnes', 15, { programme })
     await put(organisation, 'primo_accueillis', 30)
-    await put(organisation, 'jeunes_accompagnes', 50, { breakdown: 'first_welcome_year', modality: 'Avant 2021' })
-    await put(organisation, 'jeunes_accompagnes', 18, { breakdown: 'first_welcome_year', modality: '2022' })
-    await put(organisation, 'jeunes_accompagnes', 32, { breakdown: 'first_welcome_year', modality: '2023' })
+    await put(organisation, 'jeunes_accompagnes', 50, {
+      breakdown: 'first_welcome_year',
+      modality: 'Avant 2021',
+    })
+    await put(organisation, 'jeunes_accompagnes', 18, {
+      breakdown: 'first_welcome_year',
+      modality: '2022',
+    })
+    await put(organisation, 'jeunes_accompagnes', 32, {
+      breakdown: 'first_welcome_year',
+      modality: '2023',
+    })
     const r = await results(organisation)
     const expect = (id: string, status: string, difference?: number) => {
       assert.equal(r.get(id)?.status, status, id)
@@ -125,10 +196,15 @@ test.group('Reconciliation families: activity', (group) => {
     expect('activity.first_welcome_year', 'discrepancy', 2)
     expect('activity.first_welcome_year_labels', 'discrepancy', -1)
     assert.include(r.get('activity.first_welcome_year_labels')!.explanation!, '2021')
-    assert.include(r.get('activity.areas_vs_antenna:jeunes_accompagnes:nord')!.explanation!, 'dépasse de 5')
+    assert.include(
+      r.get('activity.areas_vs_antenna:jeunes_accompagnes:nord')!.explanation!,
+      'dépasse de 5'
+    )
   })
 
-  test('an evolution of a total that its parts do not follow is a discrepancy', async ({ assert }) => {
+  test('an evolution of a total that its parts do not follow is a discrepancy', async ({
+    assert,
+  }) => {
     const { organisation, antenna, areaA, areaB } = await setup()
     for (const [year, total, a, b] of [
       [2022, 100, 50, 50],
@@ -140,9 +216,15 @@ test.group('Reconciliation families: activity', (group) => {
     }
     let r = await results(organisation)
     assert.equal(r.get('activity.evolution_parts_vs_total:jeunes_accompagnes:nord')?.status, 'ok')
-    await db.from('indicator_values').where({ year: 2022, territory_id: antenna }).update({ value: 120 })
+    await db
+      .from('indicator_values')
+      .where({ year: 2022, territory_id: antenna })
+      .update({ value: 120 })
     r = await results(organisation)
-    assert.equal(r.get('activity.evolution_parts_vs_total:jeunes_accompagnes:nord')?.status, 'discrepancy')
+    assert.equal(
+      r.get('activity.evolution_parts_vs_total:jeunes_accompagnes:nord')?.status,
+      'discrepancy'
+    )
   })
 
   test('nothing to check is missing data, not ok', async ({ assert }) => {
@@ -158,13 +240,21 @@ test.group('Reconciliation families: activity', (group) => {
 test.group('Reconciliation families: published report', (group) => {
   isolated(group)
 
-  test('printed figures are compared line by line: equal, rounded, different', async ({ assert }) => {
+  test('printed figures are compared line by line: equal, rounded, different', async ({
+    assert,
+  }) => {
     const { organisation, antenna } = await setup()
     await put(organisation, 'jeunes_accompagnes', 1000)
     await put(organisation, 'jeunes_accompagnes', 952, { year: 2022 })
     await put(organisation, 'jeunes_accompagnes', 990, { territory: antenna })
-    await put(organisation, 'jeunes_accompagnes', 333, { breakdown: 'housing', modality: 'Famille' })
-    await put(organisation, 'jeunes_accompagnes', 667, { breakdown: 'housing', modality: 'Autonome' })
+    await put(organisation, 'jeunes_accompagnes', 333, {
+      breakdown: 'housing',
+      modality: 'Famille',
+    })
+    await put(organisation, 'jeunes_accompagnes', 667, {
+      breakdown: 'housing',
+      modality: 'Autonome',
+    })
     await actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, () =>
       db.transaction((trx) =>
         storePublishedReport(
@@ -173,13 +263,65 @@ test.group('Reconciliation families: published report', (group) => {
             year: 2023,
             title: 'Rapport 2023',
             values: [
-              { domain: 'activity', table: 'key_figures', row: 'jeunes_accompagnes', column: 'value', value: 1000, unit: 'count' },
-              { domain: 'activity', table: 'public', row: 'jeunes_accompagnes', column: 'evolution', value: 5, unit: 'evolution', text: '+5%' },
-              { domain: 'activity', table: 'territories', row: 'Nord', column: 'jeunes_accompagnes', value: 1000, unit: 'count' },
-              { domain: 'activity', table: 'housing', row: 'Famille', column: 'count', value: 333, unit: 'count' },
-              { domain: 'activity', table: 'housing', row: 'Famille', column: 'percent', value: 34, unit: 'percent', text: '34%' },
-              { domain: 'activity', table: 'housing', row: 'Autonome', column: 'percent', value: 67, unit: 'percent', text: '67%' },
-              { domain: 'activity', table: 'housing', row: 'Autonome', column: 'count', value: 600, unit: 'count' },
+              {
+                domain: 'activity',
+                table: 'key_figures',
+                row: 'jeunes_accompagnes',
+                column: 'value',
+                value: 1000,
+                unit: 'count',
+              },
+              {
+                domain: 'activity',
+                table: 'public',
+                row: 'jeunes_accompagnes',
+                column: 'evolution',
+                value: 5,
+                unit: 'evolution',
+                text: '+5%',
+              },
+              {
+                domain: 'activity',
+                table: 'territories',
+                row: 'Nord',
+                column: 'jeunes_accompagnes',
+                value: 1000,
+                unit: 'count',
+              },
+              {
+                domain: 'activity',
+                table: 'housing',
+                row: 'Famille',
+                column: 'count',
+                value: 333,
+                unit: 'count',
+              },
+              {
+                domain: 'activity',
+                table: 'housing',
+                row: 'Famille',
+                column: 'percent',
+                value: 34,
+                unit: 'percent',
+                text: '34%',
+              },
+              {
+                domain: 'activity',
+                table: 'housing',
+                row: 'Autonome',
+                column: 'percent',
+                value: 67,
+                unit: 'percent',
+                text: '67%',
+              },
+              {
+                domain: 'activity',
+                table: 'housing',
+                row: 'Autonome',
+                column: 'count',
+                value: 600,
+                unit: 'count',
+              },
             ],
           },
           trx
@@ -191,7 +333,10 @@ test.group('Reconciliation families: published report', (group) => {
     assert.equal(status('key_figures:jeunes_accompagnes:value'), 'ok')
     assert.equal(status('public:jeunes_accompagnes:evolution'), 'ok')
     assert.equal(status('territories:Nord:jeunes_accompagnes'), 'discrepancy')
-    assert.equal(Number(r.get('published.activity:territories:Nord:jeunes_accompagnes')!.difference), -10)
+    assert.equal(
+      Number(r.get('published.activity:territories:Nord:jeunes_accompagnes')!.difference),
+      -10
+    )
     assert.equal(status('housing:Famille:count'), 'ok')
     assert.equal(status('housing:Famille:percent'), 'rounding')
     assert.equal(status('housing:Autonome:percent'), 'ok')
@@ -207,15 +352,31 @@ test.group('Reconciliation families: accounting and cross-domain', (group) => {
     const years = await db
       .table('fiscal_years')
       .multiInsert([
-        { organisation_id: organisation.id, label: '2022', start_date: '2022-01-01', end_date: '2022-12-31' },
-        { organisation_id: organisation.id, label: '2023', start_date: '2023-01-01', end_date: '2023-12-31' },
+        {
+          organisation_id: organisation.id,
+          label: '2022',
+          start_date: '2022-01-01',
+          end_date: '2022-12-31',
+        },
+        {
+          organisation_id: organisation.id,
+          label: '2023',
+          start_date: '2023-01-01',
+          end_date: '2023-12-31',
+        },
       ])
       .returning(['id', 'label'])
-    const [journal] = await db.table('journals').insert({ organisation_id: organisation.id, code: 'OD', label: 'Opérations diverses' }).returning('id')
+    const [journal] = await db
+      .table('journals')
+      .insert({ organisation_id: organisation.id, code: 'OD', label: 'Opérations diverses' })
+      .returning('id')
     const accountIds = new Map<string, number>()
     const account = async (number: string) => {
       if (!accountIds.has(number)) {
-        const [row] = await db.table('accounts').insert({ organisation_id: organisation.id, number, label: `Compte ${number}` }).returning('id')
+        const [row] = await db
+          .table('accounts')
+          .insert({ organisation_id: organisation.id, number, label: `Compte ${number}` })
+          .returning('id')
         accountIds.set(number, row.id)
       }
       return accountIds.get(number)!
@@ -225,7 +386,13 @@ test.group('Reconciliation families: accounting and cross-domain', (group) => {
       const date = `${year}-06-30`
       const [e] = await db
         .table('entries')
-        .insert({ organisation_id: organisation.id, journal_id: journal.id, fiscal_year_id: fiscalYear.id, entry_date: date, label: 'Test' })
+        .insert({
+          organisation_id: organisation.id,
+          journal_id: journal.id,
+          fiscal_year_id: fiscalYear.id,
+          entry_date: date,
+          label: 'Test',
+        })
         .returning('id')
       for (const [index, [number, debit, credit]] of lines.entries()) {
         await db.table('entry_lines').insert({
@@ -243,20 +410,40 @@ test.group('Reconciliation families: accounting and cross-domain', (group) => {
     return { entry }
   }
 
-  test('dedicated funds and balance: a consistent ledger passes, stray movements are shown', async ({ assert }) => {
+  test('dedicated funds and balance: a consistent ledger passes, stray movements are shown', async ({
+    assert,
+  }) => {
     const organisation = await makeOrganisation('Compta')
     const { entry } = await ledger(organisation)
-    await entry('2022', [['512', 100, 0], ['194', 0, 100]])
-    await entry('2023', [['512', 100, 0], ['194', 0, 100]])
-    await entry('2023', [['6894', 30, 0], ['194', 0, 30]])
-    await entry('2023', [['194', 20, 0], ['7894', 0, 20]])
-    await entry('2023', [['512', 1000, 0], ['7411', 0, 1000]])
+    await entry('2022', [
+      ['512', 100, 0],
+      ['194', 0, 100],
+    ])
+    await entry('2023', [
+      ['512', 100, 0],
+      ['194', 0, 100],
+    ])
+    await entry('2023', [
+      ['6894', 30, 0],
+      ['194', 0, 30],
+    ])
+    await entry('2023', [
+      ['194', 20, 0],
+      ['7894', 0, 20],
+    ])
+    await entry('2023', [
+      ['512', 1000, 0],
+      ['7411', 0, 1000],
+    ])
     let r = await results(organisation)
     assert.equal(r.get('accounting.dedicated_funds')?.status, 'ok')
     assert.equal(r.get('accounting.balance_sheet_balances')?.status, 'ok')
     assert.equal(r.get('accounting.result_pl_equals_balance_sheet')?.status, 'missing_data')
 
-    await entry('2023', [['512', 5, 0], ['194', 0, 5]])
+    await entry('2023', [
+      ['512', 5, 0],
+      ['194', 0, 5],
+    ])
     await entry('2023', [['512', 7, 0]])
     r = await results(organisation)
     const funds = r.get('accounting.dedicated_funds')!
@@ -267,19 +454,42 @@ test.group('Reconciliation families: accounting and cross-domain', (group) => {
     assert.equal(Number(r.get('accounting.balance_sheet_balances')!.difference), 7)
   })
 
-  test('training: HR costs against the ledger, missing when the ledger does not isolate them', async ({ assert }) => {
+  test('training: HR costs against the ledger, missing when the ledger does not isolate them', async ({
+    assert,
+  }) => {
     const organisation = await makeOrganisation('Formation')
     const { entry } = await ledger(organisation)
-    const [action] = await db.table('training_actions').insert({ organisation_id: organisation.id, title: 'Accueil' }).returning('id')
+    const [action] = await db
+      .table('training_actions')
+      .insert({ organisation_id: organisation.id, title: 'Accueil' })
+      .returning('id')
     await db.table('training_cost_lines').multiInsert([
-      { organisation_id: organisation.id, training_action_id: action.id, kind: 'pedagogique', incurred_on: '2023-03-01', amount: 1200 },
-      { organisation_id: organisation.id, training_action_id: action.id, kind: 'salaire', incurred_on: '2023-03-01', amount: 5000 },
+      {
+        organisation_id: organisation.id,
+        training_action_id: action.id,
+        kind: 'pedagogique',
+        incurred_on: '2023-03-01',
+        amount: 1200,
+      },
+      {
+        organisation_id: organisation.id,
+        training_action_id: action.id,
+        kind: 'salaire',
+        incurred_on: '2023-03-01',
+        amount: 5000,
+      },
     ])
-    await entry('2023', [['6228', 1200, 0], ['512', 0, 1200]])
+    await entry('2023', [
+      ['6228', 1200, 0],
+      ['512', 0, 1200],
+    ])
     let r = await results(organisation)
     assert.equal(r.get('cross.training_vs_ledger:costs')?.status, 'ok')
     assert.equal(r.get('cross.training_vs_ledger:opco')?.status, 'missing_data')
-    await entry('2023', [['6228', 300, 0], ['512', 0, 300]])
+    await entry('2023', [
+      ['6228', 300, 0],
+      ['512', 0, 300],
+    ])
     r = await results(organisation)
     assert.equal(r.get('cross.training_vs_ledger:costs')?.status, 'discrepancy')
     assert.equal(Number(r.get('cross.training_vs_ledger:costs')!.difference), 300)

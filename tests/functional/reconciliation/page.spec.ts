@@ -21,10 +21,18 @@ async function seeded() {
 test.group('Reconciliation page', (group) => {
   isolated(group)
 
-  test('finance runs the checks; the page filters, drills down and exports', async ({ client, assert }) => {
+  test('finance runs the checks; the page filters, drills down and exports', async ({
+    client,
+    assert,
+  }) => {
     const organisation = await seeded()
     const finance = await makeUser(organisation, ['finance'])
-    const run = await client.post('/rapprochements/executions').form({ annee: 2023 }).withCsrfToken().actingAs(finance).redirects(0)
+    const run = await client
+      .post('/rapprochements/executions')
+      .form({ annee: 2023 })
+      .withCsrfToken()
+      .actingAs(finance)
+      .redirects(0)
     run.assertStatus(302)
     run.assertHeader('location', '/rapprochements?annee=2023')
 
@@ -34,26 +42,42 @@ test.group('Reconciliation page', (group) => {
     assert.include(page.text(), '/activite/valeurs?annee=2023')
     assert.notInclude(page.text(), 'badge ok')
 
-    const activityOnly = await client.get('/rapprochements?annee=2023&domaine=accounting').actingAs(finance)
+    const activityOnly = await client
+      .get('/rapprochements?annee=2023&domaine=accounting')
+      .actingAs(finance)
     assert.notInclude(activityOnly.text(), 'Jeunes accompagnés : somme des antennes')
 
     const xlsx = await client.get('/rapprochements/export.xlsx?annee=2023').actingAs(finance)
     xlsx.assertStatus(200)
-    xlsx.assertHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    xlsx.assertHeader(
+      'content-type',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    )
   })
 
-  test('wrong roles get 403 on running; other organisations see nothing', async ({ client, assert }) => {
+  test('wrong roles get 403 on running; other organisations see nothing', async ({
+    client,
+    assert,
+  }) => {
     const organisation = await seeded()
     const counts = await tableCounts(['reconciliation_runs', 'reconciliation_results'])
     for (const roles of [['board'], ['hr'], ['quality']] as const) {
       const user = await makeUser(organisation, [...roles])
-      const response = await client.post('/rapprochements/executions').form({ annee: 2023 }).withCsrfToken().actingAs(user)
+      const response = await client
+        .post('/rapprochements/executions')
+        .form({ annee: 2023 })
+        .withCsrfToken()
+        .actingAs(user)
       response.assertStatus(403)
     }
     assert.deepEqual(await tableCounts(['reconciliation_runs', 'reconciliation_results']), counts)
 
     const direction = await makeUser(organisation, ['direction'])
-    await client.post('/rapprochements/executions').form({ annee: 2023 }).withCsrfToken().actingAs(direction)
+    await client
+      .post('/rapprochements/executions')
+      .form({ annee: 2023 })
+      .withCsrfToken()
+      .actingAs(direction)
     const other = await makeOrganisation('Autre')
     const stranger = await makeUser(other, ['admin'])
     const page = await client.get('/rapprochements?annee=2023').actingAs(stranger)
@@ -61,7 +85,12 @@ test.group('Reconciliation page', (group) => {
     assert.notInclude(page.text(), 'Jeunes accompagnés : somme des antennes')
     assert.include(page.text(), 'Aucun rapprochement')
 
-    const invalid = await client.post('/rapprochements/executions').form({ annee: 'deux mille' }).withCsrfToken().actingAs(direction).redirects(0)
+    const invalid = await client
+      .post('/rapprochements/executions')
+      .form({ annee: 'deux mille' })
+      .withCsrfToken()
+      .actingAs(direction)
+      .redirects(0)
     invalid.assertStatus(302)
   })
 })
