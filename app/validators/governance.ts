@@ -1,6 +1,10 @@
 import vine from '@vinejs/vine'
 
-const isoDate = () => vine.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/)
+const isoDate = () =>
+  vine
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
 
 export const seatValidator = vine.create({
   collegeId: vine.number().withoutDecimals(),
@@ -24,7 +28,11 @@ export const meetingValidator = vine.create({
   kind: vine.enum(['ca', 'ag_ordinaire', 'ag_extraordinaire', 'bureau', 'comite_antenne']),
   title: vine.string().trim().minLength(3).maxLength(200),
   heldOn: isoDate(),
-  heldTime: vine.string().trim().regex(/^\d{2}:\d{2}$/).optional(),
+  heldTime: vine
+    .string()
+    .trim()
+    .regex(/^\d{2}:\d{2}$/)
+    .optional(),
   location: vine.string().trim().maxLength(200).optional(),
   convenedAt: isoDate().optional(),
   agenda: vine.string().trim().maxLength(10000).optional(),
@@ -40,7 +48,13 @@ export const resolutionValidator = vine.create({
   title: vine.string().trim().minLength(3).maxLength(200),
   text: vine.string().trim().maxLength(10000).optional(),
   majority: vine.enum(['simple', 'absolute', 'two_thirds']),
-  subjectKind: vine.enum(['approve_accounts', 'allocate_result', 'adopt_budget', 'appointment', 'other']),
+  subjectKind: vine.enum([
+    'approve_accounts',
+    'allocate_result',
+    'adopt_budget',
+    'appointment',
+    'other',
+  ]),
   fiscalYearId: vine.number().withoutDecimals().optional(),
 })
 

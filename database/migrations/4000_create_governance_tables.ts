@@ -8,7 +8,11 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 export default class extends BaseSchema {
   async up() {
     const org = (table: any) =>
-      table.integer('organisation_id').notNullable().references('organisations.id').onDelete('RESTRICT')
+      table
+        .integer('organisation_id')
+        .notNullable()
+        .references('organisations.id')
+        .onDelete('RESTRICT')
     const stamps = (table: any) => {
       table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
       table.timestamp('updated_at', { useTz: true }).nullable()
@@ -62,7 +66,11 @@ export default class extends BaseSchema {
       table.increments('id')
       org(table)
       table.integer('college_id').notNullable().references('colleges.id').onDelete('RESTRICT')
-      table.integer('member_body_id').notNullable().references('member_bodies.id').onDelete('RESTRICT')
+      table
+        .integer('member_body_id')
+        .notNullable()
+        .references('member_bodies.id')
+        .onDelete('RESTRICT')
       table.integer('person_id').nullable().references('persons.id').onDelete('SET NULL')
       table.string('role', 20).notNullable().defaultTo('titular')
       table.integer('titular_seat_id').nullable().references('seats.id').onDelete('SET NULL')
@@ -351,7 +359,11 @@ export default class extends BaseSchema {
   }
 
   async down() {
-    this.schema.raw('DROP TABLE IF EXISTS votes, resolutions, attendances, meeting_documents, meetings, quorum_rules, seats, colleges, persons, member_bodies CASCADE')
-    this.schema.raw('DROP FUNCTION IF EXISTS governance_quorum(integer), governance_votes_check(), governance_attendances_check(), governance_seats_cap()')
+    this.schema.raw(
+      'DROP TABLE IF EXISTS votes, resolutions, attendances, meeting_documents, meetings, quorum_rules, seats, colleges, persons, member_bodies CASCADE'
+    )
+    this.schema.raw(
+      'DROP FUNCTION IF EXISTS governance_quorum(integer), governance_votes_check(), governance_attendances_check(), governance_seats_cap()'
+    )
   }
 }

@@ -9,15 +9,29 @@ import QuorumRule from '#models/governance/quorum_rule'
 import Attendance from '#models/governance/attendance'
 import Meeting from '#models/governance/meeting'
 import { addSeat } from '#actions/governance/seats'
-import { addResolution, conveneMeeting, recordAttendance, recordVotes } from '#actions/governance/meetings'
+import {
+  addResolution,
+  conveneMeeting,
+  recordAttendance,
+  recordVotes,
+} from '#actions/governance/meetings'
 import { recordResolutionResult } from '#actions/governance/record_resolution_result'
 import type { SeatVoteRule } from '#models/governance/seat'
 
-const COLLEGE_KINDS: Record<number, string> = { 1: 'collectivite', 2: 'etat', 3: 'partenaire', 4: 'usagers' }
+const COLLEGE_KINDS: Record<number, string> = {
+  1: 'collectivite',
+  2: 'etat',
+  3: 'partenaire',
+  4: 'usagers',
+}
 const date = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Paris' })
 
 /** The board's president, linked to the demo board user by e-mail. */
-export const DEMO_PRESIDENT = { body: 'Rennes Métropole', fullName: 'Bernard Administrateur', email: 'ca@demo.socle.fr' }
+export const DEMO_PRESIDENT = {
+  body: 'Rennes Métropole',
+  fullName: 'Bernard Administrateur',
+  email: 'ca@demo.socle.fr',
+}
 export const DEMO_MEETING_TITLE = "Conseil d'administration du 13 juin 2024"
 
 /**
@@ -38,7 +52,10 @@ function peripheralEpcis(rapport: Rapport2023, count: number): string[] {
  * Statutes as data: four colleges, their caps and vote rules, member bodies and seats. Rennes
  * Métropole's votes are derived (the sum of the other EPCIs') and never typed in.
  */
-export async function seedGovernanceComposition(rapport: Rapport2023, trx: TransactionClientContract) {
+export async function seedGovernanceComposition(
+  rapport: Rapport2023,
+  trx: TransactionClientContract
+) {
   for (const kind of ['ca', 'ag_ordinaire', 'ag_extraordinaire', 'bureau', 'comite_antenne']) {
     await QuorumRule.create(
       {
@@ -92,7 +109,10 @@ export async function seedGovernanceComposition(rapport: Rapport2023, trx: Trans
     }
     const elected = /elected/i.test(spec.rule)
     for (const member of members) {
-      const body = await MemberBody.create({ name: member.name, kind: member.kind }, { client: trx })
+      const body = await MemberBody.create(
+        { name: member.name, kind: member.kind },
+        { client: trx }
+      )
       const president = member.name === DEMO_PRESIDENT.body
       const person = await Person.create(
         {
@@ -108,7 +128,11 @@ export async function seedGovernanceComposition(rapport: Rapport2023, trx: Trans
           memberBodyId: body.id,
           personId: person.id,
           voteRule: member.rule,
-          mandateStart: elected ? date('2023-12-15') : spec.number === 1 ? date('2020-09-01') : date('2022-01-01'),
+          mandateStart: elected
+            ? date('2023-12-15')
+            : spec.number === 1
+              ? date('2020-09-01')
+              : date('2022-01-01'),
           mandateEnd: elected ? date('2026-12-14') : null,
           obtainedBy: elected ? 'elected' : spec.number === 1 ? 'by_right' : 'designated',
           reEligible: true,
@@ -135,7 +159,10 @@ async function fiscalYear2023(organisationId: number, trx: TransactionClientCont
  * A full board meeting in 2024: convened, attendance with three proxies, quorum reached, three
  * resolutions (approval of the 2023 accounts, allocation of the result, an appointment) voted.
  */
-export async function seedGovernanceMeeting(organisation: Organisation, trx: TransactionClientContract) {
+export async function seedGovernanceMeeting(
+  organisation: Organisation,
+  trx: TransactionClientContract
+) {
   const meeting = await conveneMeeting(
     {
       kind: 'ca',
@@ -148,10 +175,14 @@ export async function seedGovernanceMeeting(organisation: Organisation, trx: Tra
     },
     trx
   )
-  const attendances = await Attendance.query({ client: trx }).where('meeting_id', meeting.id).preload('seat', (q) => q.preload('college')).orderBy('id')
+  const attendances = await Attendance.query({ client: trx })
+    .where('meeting_id', meeting.id)
+    .preload('seat', (q) => q.preload('college'))
+    .orderBy('id')
   const byCollege = (n: number) => attendances.filter((a) => a.seat.college.number === n)
   const plan: Array<[Attendance, string, Attendance | null]> = []
-  const present = (list: Attendance[], n: number) => list.slice(0, n).forEach((a) => plan.push([a, 'present', null]))
+  const present = (list: Attendance[], n: number) =>
+    list.slice(0, n).forEach((a) => plan.push([a, 'present', null]))
   const c1 = byCollege(1)
   const c2 = byCollege(2)
   const c3 = byCollege(3)
@@ -160,7 +191,11 @@ export async function seedGovernanceMeeting(organisation: Organisation, trx: Tra
   present(c2, 3)
   present(c3, 3)
   present(c4, 2)
-  plan.push([c1[6], 'represented', c1[0]], [c2[3], 'represented', c2[0]], [c3[3], 'represented', c3[0]])
+  plan.push(
+    [c1[6], 'represented', c1[0]],
+    [c2[3], 'represented', c2[0]],
+    [c3[3], 'represented', c3[0]]
+  )
   plan.push([c1[7], 'excused', null], [c2[4], 'excused', null], [c4[2], 'excused', null])
   const current = await Meeting.findOrFail(meeting.id, { client: trx })
   for (const [attendance, status, holder] of plan) {
@@ -185,20 +220,30 @@ export async function seedGovernanceMeeting(organisation: Organisation, trx: Tra
       subjectKind: 'appointment',
     },
   ]
-  const voters = (await Attendance.query({ client: trx }).where('meeting_id', meeting.id).orderBy('id')).filter(
-    (a) => a.canVote
-  )
+  const voters = (
+    await Attendance.query({ client: trx }).where('meeting_id', meeting.id).orderBy('id')
+  ).filter((a) => a.canVote)
   for (const [index, spec] of specs.entries()) {
     const resolution = await addResolution(
       current,
-      { ...spec, majority: 'simple', fiscalYearId: spec.subjectKind === 'other' || spec.subjectKind === 'appointment' ? null : fiscalYearId },
+      {
+        ...spec,
+        majority: 'simple',
+        fiscalYearId:
+          spec.subjectKind === 'other' || spec.subjectKind === 'appointment' ? null : fiscalYearId,
+      },
       trx
     )
     await recordVotes(
       resolution,
       voters.map((voter, i) => ({
         attendanceId: voter.id,
-        choice: index === 2 && i % 5 === 1 ? 'abstention' : index === 2 && i % 7 === 2 ? 'against' : 'for',
+        choice:
+          index === 2 && i % 5 === 1
+            ? 'abstention'
+            : index === 2 && i % 7 === 2
+              ? 'against'
+              : 'for',
       })),
       trx
     )
@@ -207,7 +252,11 @@ export async function seedGovernanceMeeting(organisation: Organisation, trx: Tra
   return meeting
 }
 
-export async function seedGovernance(organisation: Organisation, rapport: Rapport2023, trx: TransactionClientContract) {
+export async function seedGovernance(
+  organisation: Organisation,
+  rapport: Rapport2023,
+  trx: TransactionClientContract
+) {
   await seedGovernanceComposition(rapport, trx)
   await seedGovernanceMeeting(organisation, trx)
 }

@@ -16,10 +16,17 @@ router
     router.get('/portail', [PortalController, 'show']).as('portal')
     router.get('/seances', [MeetingsController, 'index']).as('meetings.index')
     router.get('/seances.xlsx', [MeetingsController, 'export']).as('meetings.export')
-    router.get('/seances/:id', [MeetingsController, 'show']).as('meetings.show').where('id', router.matchers.number())
-    router.get('/seances/:id/presences.xlsx', [MeetingsController, 'exportAttendance']).as('attendances.export')
+    router
+      .get('/seances/:id', [MeetingsController, 'show'])
+      .as('meetings.show')
+      .where('id', router.matchers.number())
+    router
+      .get('/seances/:id/presences.xlsx', [MeetingsController, 'exportAttendance'])
+      .as('attendances.export')
     router.get('/seances/:id/proces-verbal', [MeetingsController, 'minutes']).as('meetings.minutes')
-    router.get('/seances/:id/proces-verbal-signe', [DocumentsController, 'showSigned']).as('minutes.signed')
+    router
+      .get('/seances/:id/proces-verbal-signe', [DocumentsController, 'showSigned'])
+      .as('minutes.signed')
     router.get('/documents/:id', [DocumentsController, 'show']).as('documents.show')
   })
   .prefix('/gouvernance')
@@ -34,12 +41,20 @@ router
     router.post('/sieges/:id/fin', [SeatsController, 'end']).as('seats.end')
     router.get('/seances/nouvelle', [MeetingsController, 'create']).as('meetings.create')
     router.post('/seances', [MeetingsController, 'store']).as('meetings.store')
-    router.post('/seances/:id/presences/:attendanceId', [DecisionsController, 'attendance']).as('attendances.update')
-    router.post('/seances/:id/resolutions', [DecisionsController, 'resolution']).as('resolutions.store')
+    router
+      .post('/seances/:id/presences/:attendanceId', [DecisionsController, 'attendance'])
+      .as('attendances.update')
+    router
+      .post('/seances/:id/resolutions', [DecisionsController, 'resolution'])
+      .as('resolutions.store')
     router.post('/seances/:id/documents', [DocumentsController, 'store']).as('documents.store')
-    router.post('/seances/:id/proces-verbal-signe', [DocumentsController, 'storeSigned']).as('minutes.store')
+    router
+      .post('/seances/:id/proces-verbal-signe', [DocumentsController, 'storeSigned'])
+      .as('minutes.store')
     router.post('/resolutions/:id/votes', [DecisionsController, 'votes']).as('votes.store')
-    router.post('/resolutions/:id/resultat', [DecisionsController, 'result']).as('resolutions.result')
+    router
+      .post('/resolutions/:id/resultat', [DecisionsController, 'result'])
+      .as('resolutions.result')
   })
   .prefix('/gouvernance')
   .as('governance.write')

@@ -16,7 +16,11 @@ test.group('Governance journey in the browser', (group) => {
     const { meeting } = await smallBoard(organisation, { members: 4, consultative: 1 })
     await as(organisation, () =>
       db.transaction((trx) =>
-        addResolution(meeting, { title: 'Adoption du budget 2025', majority: 'simple', subjectKind: 'adopt_budget' }, trx)
+        addResolution(
+          meeting,
+          { title: 'Adoption du budget 2025', majority: 'simple', subjectKind: 'adopt_budget' },
+          trx
+        )
       )
     )
 

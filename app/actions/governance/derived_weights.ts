@@ -1,6 +1,6 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { Decimal } from 'decimal.js'
-import { DateTime } from 'luxon'
+import { type DateTime } from 'luxon'
 import Seat, { deriveWeights, type WeightInput } from '#models/governance/seat'
 
 /** Titular and alternate seats running on `day`, with what the weight rules need. */

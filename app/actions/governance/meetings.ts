@@ -1,5 +1,5 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { DateTime } from 'luxon'
+import { type DateTime } from 'luxon'
 import Meeting from '#models/governance/meeting'
 import Attendance from '#models/governance/attendance'
 import Resolution from '#models/governance/resolution'
@@ -41,14 +41,20 @@ export async function conveneMeeting(input: MeetingInput, trx: TransactionClient
   )
   const seats = (await seatsOn(input.heldAt, trx))
     .filter((seat) => seat.role === 'titular')
-    .sort((a, b) => a.college.number - b.college.number || a.memberBody.name.localeCompare(b.memberBody.name, 'fr'))
+    .sort(
+      (a, b) =>
+        a.college.number - b.college.number ||
+        a.memberBody.name.localeCompare(b.memberBody.name, 'fr')
+    )
   for (const seat of seats) {
     await Attendance.create(
       {
         meetingId: meeting.id,
         seatId: seat.id,
         personId: seat.personId,
-        name: seat.person ? `${seat.person.fullName} (${seat.memberBody.name})` : seat.memberBody.name,
+        name: seat.person
+          ? `${seat.person.fullName} (${seat.memberBody.name})`
+          : seat.memberBody.name,
         status: 'absent',
         votes: seat.votes,
         deliberative: seat.college.deliberative,
@@ -125,7 +131,9 @@ export async function recordAttendance(
   if (status !== 'present' && status !== 'represented') {
     const voted = await trx.from('votes').where('attendance_id', attendance.id).first()
     if (voted) {
-      throw new GovernanceRuleError(`${attendance.name} a déjà voté : sa présence ne peut plus être retirée.`)
+      throw new GovernanceRuleError(
+        `${attendance.name} a déjà voté : sa présence ne peut plus être retirée.`
+      )
     }
   }
   attendance.useTransaction(trx)
@@ -149,13 +157,20 @@ export interface ResolutionInput {
   subjectReference?: number | null
 }
 
-export async function addResolution(meeting: Meeting, input: ResolutionInput, trx: TransactionClientContract) {
+export async function addResolution(
+  meeting: Meeting,
+  input: ResolutionInput,
+  trx: TransactionClientContract
+) {
   if (['approve_accounts', 'allocate_result'].includes(input.subjectKind) && !input.fiscalYearId) {
     throw new GovernanceRuleError(
       "L'approbation des comptes et l'affectation du résultat doivent désigner un exercice."
     )
   }
-  const [{ max }] = await trx.from('resolutions').where('meeting_id', meeting.id).max('position as max')
+  const [{ max }] = await trx
+    .from('resolutions')
+    .where('meeting_id', meeting.id)
+    .max('position as max')
   return Resolution.create(
     { ...input, meetingId: meeting.id, position: Number(max ?? 0) + 1, result: 'pending' },
     { client: trx }
@@ -177,7 +192,9 @@ export async function recordVotes(
   }
   const quorum = await Meeting.quorumOf(resolution.meetingId, trx)
   if (!quorum.votingAllowed) {
-    throw new GovernanceRuleError("Le quorum n'est pas atteint : aucun vote ne peut être enregistré.")
+    throw new GovernanceRuleError(
+      "Le quorum n'est pas atteint : aucun vote ne peut être enregistré."
+    )
   }
   for (const { attendanceId, choice } of choices) {
     const voter = await Attendance.query({ client: trx })

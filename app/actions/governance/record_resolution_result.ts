@@ -3,13 +3,17 @@ import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
 import { DateTime } from 'luxon'
 import Meeting from '#models/governance/meeting'
-import Resolution, { tally, type Tally } from '#models/governance/resolution'
+import type Resolution from '#models/governance/resolution'
+import { tally, type Tally } from '#models/governance/resolution'
 import Vote from '#models/governance/vote'
 import { GovernanceRuleError } from '#models/governance/rule_error'
 import { recordEvent } from '#support/audit'
 
 /** Tally of a resolution from its recorded votes and the live quorum. */
-export async function tallyOf(resolution: Resolution, trx?: TransactionClientContract): Promise<Tally> {
+export async function tallyOf(
+  resolution: Resolution,
+  trx?: TransactionClientContract
+): Promise<Tally> {
   const votes = await Vote.query(trx ? { client: trx } : {}).where('resolution_id', resolution.id)
   return tally(votes, resolution.majority, await presentWeight(resolution.meetingId, trx))
 }
@@ -31,13 +35,18 @@ async function presentWeight(meetingId: number, trx?: TransactionClientContract)
  * audit event names the fiscal year: accounting unlocks the allocation entry from the adopted
  * resolution (see adoptedAllocationResolution in #models/governance/resolution).
  */
-export async function recordResolutionResult(resolution: Resolution, trx: TransactionClientContract) {
+export async function recordResolutionResult(
+  resolution: Resolution,
+  trx: TransactionClientContract
+) {
   if (resolution.result !== 'pending') {
     throw new GovernanceRuleError('Le résultat de cette résolution est déjà proclamé.')
   }
   const quorum = await Meeting.quorumOf(resolution.meetingId, trx)
   if (!quorum.votingAllowed) {
-    throw new GovernanceRuleError("Le quorum n'est pas atteint : aucun vote ne peut être enregistré.")
+    throw new GovernanceRuleError(
+      "Le quorum n'est pas atteint : aucun vote ne peut être enregistré."
+    )
   }
   const result = await tallyOf(resolution, trx)
   if (result.for.plus(result.against).plus(result.abstention).isZero()) {

@@ -1,5 +1,5 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { DateTime } from 'luxon'
+import { type DateTime } from 'luxon'
 import College from '#models/governance/college'
 import Seat, { type SeatVoteRule } from '#models/governance/seat'
 import { GovernanceRuleError } from '#models/governance/rule_error'
@@ -42,9 +42,15 @@ export async function titularsOn(collegeId: number, day: DateTime, trx: Transact
  */
 export async function addSeat(input: SeatInput, trx: TransactionClientContract) {
   assertMandateDates(input.mandateStart, input.mandateEnd)
-  const college = await College.query({ client: trx }).where('id', input.collegeId).forUpdate().firstOrFail()
+  const college = await College.query({ client: trx })
+    .where('id', input.collegeId)
+    .forUpdate()
+    .firstOrFail()
   const role = input.role ?? 'titular'
-  if (role === 'titular' && (await titularsOn(college.id, input.mandateStart, trx)) >= college.maxSeats) {
+  if (
+    role === 'titular' &&
+    (await titularsOn(college.id, input.mandateStart, trx)) >= college.maxSeats
+  ) {
     throw new GovernanceRuleError(
       `Le collège « ${college.name} » compte au plus ${college.maxSeats} sièges : ce mandat dépasserait le plafond.`
     )

@@ -10,7 +10,9 @@ import MemberBody from '#models/governance/member_body'
 
 async function reportFor(request: HttpContext['request']) {
   const filter = await compositionFilterValidator.validate(request.qs())
-  const day = filter.date ? DateTime.fromISO(filter.date) : DateTime.now().setZone('Europe/Paris').startOf('day')
+  const day = filter.date
+    ? DateTime.fromISO(filter.date)
+    : DateTime.now().setZone('Europe/Paris').startOf('day')
   return CompositionReport.build(day)
 }
 
@@ -33,7 +35,10 @@ export default class CompositionController {
 
   async export({ request, response }: HttpContext) {
     const report = await reportFor(request)
-    response.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    response.header(
+      'content-type',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    )
     response.attachment(`composition-${report.day.toISODate()}.xlsx`)
     return response.send(await compositionWorkbook(report))
   }

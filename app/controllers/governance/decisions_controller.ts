@@ -13,8 +13,17 @@ export default class DecisionsController {
     const payload = await request.validateUsing(attendanceValidator)
     await underRules(() =>
       db.transaction(async (trx) => {
-        const meeting = await Meeting.query({ client: trx }).where('id', params.id).forUpdate().firstOrFail()
-        await recordAttendance(meeting, Number(params.attendanceId), payload.status, payload.proxyToId ?? null, trx)
+        const meeting = await Meeting.query({ client: trx })
+          .where('id', params.id)
+          .forUpdate()
+          .firstOrFail()
+        await recordAttendance(
+          meeting,
+          Number(params.attendanceId),
+          payload.status,
+          payload.proxyToId ?? null,
+          trx
+        )
       })
     )
     session.flash('success', 'Présence enregistrée.')
@@ -25,8 +34,15 @@ export default class DecisionsController {
     const payload = await request.validateUsing(resolutionValidator)
     await underRules(() =>
       db.transaction(async (trx) => {
-        const meeting = await Meeting.query({ client: trx }).where('id', params.id).forUpdate().firstOrFail()
-        await addResolution(meeting, { ...payload, fiscalYearId: payload.fiscalYearId ?? null }, trx)
+        const meeting = await Meeting.query({ client: trx })
+          .where('id', params.id)
+          .forUpdate()
+          .firstOrFail()
+        await addResolution(
+          meeting,
+          { ...payload, fiscalYearId: payload.fiscalYearId ?? null },
+          trx
+        )
       })
     )
     session.flash('success', 'Résolution ajoutée.')
@@ -41,7 +57,10 @@ export default class DecisionsController {
       .map(([key, choice]) => ({ attendanceId: Number(key.replace(/^m/, '')), choice }))
     const meetingId = await underRules(() =>
       db.transaction(async (trx) => {
-        const resolution = await Resolution.query({ client: trx }).where('id', params.id).forUpdate().firstOrFail()
+        const resolution = await Resolution.query({ client: trx })
+          .where('id', params.id)
+          .forUpdate()
+          .firstOrFail()
         if (!choices.length) throw new GovernanceRuleError('Aucun vote saisi.')
         await recordVotes(resolution, choices, trx)
         return resolution.meetingId
@@ -54,12 +73,20 @@ export default class DecisionsController {
   async result({ params, response, session }: HttpContext) {
     const resolution = await underRules(() =>
       db.transaction(async (trx) => {
-        const row = await Resolution.query({ client: trx }).where('id', params.id).forUpdate().firstOrFail()
+        const row = await Resolution.query({ client: trx })
+          .where('id', params.id)
+          .forUpdate()
+          .firstOrFail()
         await recordResolutionResult(row, trx)
         return row
       })
     )
-    session.flash('success', `Résolution « ${resolution.title} » : ${resolution.resultLabel.toLowerCase()}.`)
-    return response.redirect(`/gouvernance/seances/${resolution.meetingId}#resolution-${resolution.id}`)
+    session.flash(
+      'success',
+      `Résolution « ${resolution.title} » : ${resolution.resultLabel.toLowerCase()}.`
+    )
+    return response.redirect(
+      `/gouvernance/seances/${resolution.meetingId}#resolution-${resolution.id}`
+    )
   }
 }

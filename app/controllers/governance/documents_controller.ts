@@ -6,7 +6,10 @@ import Meeting from '#models/governance/meeting'
 import MeetingDocument from '#models/governance/meeting_document'
 import { documentValidator } from '#validators/governance'
 
-const FILE_RULES = { size: '20mb', extnames: ['pdf', 'docx', 'doc', 'odt', 'xlsx', 'ods', 'png', 'jpg', 'jpeg'] }
+const FILE_RULES = {
+  size: '20mb',
+  extnames: ['pdf', 'docx', 'doc', 'odt', 'xlsx', 'ods', 'png', 'jpg', 'jpeg'],
+}
 const storageDir = () => app.makePath('storage/governance')
 
 /** Meeting documents and signed minutes: stored under storage/governance, served as downloads. */
@@ -16,7 +19,11 @@ export default class DocumentsController {
     const payload = await request.validateUsing(documentValidator)
     const file = request.file('fichier', FILE_RULES)
     if (!file || !file.isValid) {
-      session.flash('error', file?.errors[0]?.message ?? 'Choisissez un fichier (PDF, bureautique ou image, 20 Mo au plus).')
+      session.flash(
+        'error',
+        file?.errors[0]?.message ??
+          'Choisissez un fichier (PDF, bureautique ou image, 20 Mo au plus).'
+      )
       return response.redirect().back()
     }
     const storedName = `${randomUUID()}.${file.extname}`
@@ -46,14 +53,24 @@ export default class DocumentsController {
   async storeSigned({ params, request, response, session }: HttpContext) {
     const file = request.file('fichier', { size: '20mb', extnames: ['pdf', 'png', 'jpg', 'jpeg'] })
     if (!file || !file.isValid) {
-      session.flash('error', file?.errors[0]?.message ?? 'Choisissez le procès-verbal signé (PDF ou image).')
+      session.flash(
+        'error',
+        file?.errors[0]?.message ?? 'Choisissez le procès-verbal signé (PDF ou image).'
+      )
       return response.redirect().back()
     }
     const storedName = `${randomUUID()}.${file.extname}`
     await file.move(storageDir(), { name: storedName })
     await db.transaction(async (trx) => {
-      const meeting = await Meeting.query({ client: trx }).where('id', params.id).forUpdate().firstOrFail()
-      meeting.merge({ signedMinutesFile: storedName, signedMinutesName: file.clientName, status: 'closed' })
+      const meeting = await Meeting.query({ client: trx })
+        .where('id', params.id)
+        .forUpdate()
+        .firstOrFail()
+      meeting.merge({
+        signedMinutesFile: storedName,
+        signedMinutesName: file.clientName,
+        status: 'closed',
+      })
       meeting.version = (meeting.version ?? 1) + 1
       await meeting.save()
     })
@@ -64,6 +81,9 @@ export default class DocumentsController {
   async showSigned({ params, response }: HttpContext) {
     const meeting = await Meeting.findOrFail(params.id)
     if (!meeting.signedMinutesFile) return response.notFound()
-    return response.attachment(`${storageDir()}/${meeting.signedMinutesFile}`, meeting.signedMinutesName ?? 'pv-signe.pdf')
+    return response.attachment(
+      `${storageDir()}/${meeting.signedMinutesFile}`,
+      meeting.signedMinutesName ?? 'pv-signe.pdf'
+    )
   }
 }

@@ -49,7 +49,9 @@ export default class MeetingsController {
           {
             kind: payload.kind,
             title: payload.title,
-            heldAt: DateTime.fromISO(`${payload.heldOn}T${payload.heldTime ?? '18:00'}`, { zone: 'Europe/Paris' }),
+            heldAt: DateTime.fromISO(`${payload.heldOn}T${payload.heldTime ?? '18:00'}`, {
+              zone: 'Europe/Paris',
+            }),
             location: payload.location ?? null,
             convenedAt: payload.convenedAt ? DateTime.fromISO(payload.convenedAt) : null,
             agenda: payload.agenda ?? null,

@@ -15,7 +15,11 @@ export default class PortalController {
     const today = DateTime.now().setZone('Europe/Paris').startOf('day')
     const person = await Person.forEmail(auth.user!.email).first()
     const mandates = person
-      ? await Seat.query().where('person_id', person.id).preload('college').preload('memberBody').orderBy('mandate_start', 'desc')
+      ? await Seat.query()
+          .where('person_id', person.id)
+          .preload('college')
+          .preload('memberBody')
+          .orderBy('mandate_start', 'desc')
       : []
     const nextMeetings = await Meeting.query()
       .where('held_at', '>=', today.toISO()!)
@@ -23,7 +27,11 @@ export default class PortalController {
       .preload('documents')
       .orderBy('held_at')
       .limit(5)
-    const lastMeetings = await Meeting.query().where('held_at', '<', today.toISO()!).preload('documents').orderBy('held_at', 'desc').limit(3)
+    const lastMeetings = await Meeting.query()
+      .where('held_at', '<', today.toISO()!)
+      .preload('documents')
+      .orderBy('held_at', 'desc')
+      .limit(3)
     return view.render('pages/governance/portal', {
       today,
       person,
@@ -33,7 +41,10 @@ export default class PortalController {
       lastMeetings,
       composition: await CompositionReport.build(today),
       domains: await otherDomainsAvailability(auth.user!.organisationId, today),
-      breadcrumbs: [{ label: 'Gouvernance', href: '/gouvernance' }, { label: 'Portail des administrateurs' }],
+      breadcrumbs: [
+        { label: 'Gouvernance', href: '/gouvernance' },
+        { label: 'Portail des administrateurs' },
+      ],
     })
   }
 }

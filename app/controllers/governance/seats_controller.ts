@@ -30,10 +30,17 @@ export default class SeatsController {
       db.transaction(async (trx) => {
         const body =
           (await MemberBody.query({ client: trx }).where('name', payload.memberBodyName).first()) ??
-          (await MemberBody.create({ name: payload.memberBodyName, kind: payload.memberKind }, { client: trx }))
+          (await MemberBody.create(
+            { name: payload.memberBodyName, kind: payload.memberKind },
+            { client: trx }
+          ))
         const person = payload.personName
           ? await Person.create(
-              { fullName: payload.personName, email: payload.personEmail ?? null, memberBodyId: body.id },
+              {
+                fullName: payload.personName,
+                email: payload.personEmail ?? null,
+                memberBodyId: body.id,
+              },
               { client: trx }
             )
           : null
@@ -63,7 +70,10 @@ export default class SeatsController {
     const payload = await request.validateUsing(seatEndValidator)
     const changes = await underRules(() =>
       db.transaction(async (trx) => {
-        const seat = await Seat.query({ client: trx }).where('id', params.id).forUpdate().firstOrFail()
+        const seat = await Seat.query({ client: trx })
+          .where('id', params.id)
+          .forUpdate()
+          .firstOrFail()
         return endSeat(seat, DateTime.fromISO(payload.mandateEnd), trx)
       })
     )

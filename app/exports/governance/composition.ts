@@ -85,7 +85,13 @@ export function attendanceWorkbook(minutes: Minutes) {
 }
 
 export function meetingsWorkbook(
-  meetings: Array<{ kindLabel: string; title: string; heldAt: any; convenedAt: any; statusLabel: string }>
+  meetings: Array<{
+    kindLabel: string
+    title: string
+    heldAt: any
+    convenedAt: any
+    statusLabel: string
+  }>
 ) {
   return buildWorkbook([
     {

@@ -5,7 +5,11 @@ import { Auditable } from '#models/mixins/auditable'
 
 export type CollegeVoteRule = { kind: 'fixed_per_seat'; votes: number } | { kind: 'consultative' }
 
-export default class College extends compose(CollegeSchema, OrganisationScoped, Auditable('governance')) {
+export default class College extends compose(
+  CollegeSchema,
+  OrganisationScoped,
+  Auditable('governance')
+) {
   get rule(): CollegeVoteRule {
     return this.voteRule as CollegeVoteRule
   }

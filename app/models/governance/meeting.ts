@@ -43,7 +43,11 @@ export interface Quorum {
   votingAllowed: boolean
 }
 
-export default class Meeting extends compose(MeetingSchema, OrganisationScoped, Auditable('governance')) {
+export default class Meeting extends compose(
+  MeetingSchema,
+  OrganisationScoped,
+  Auditable('governance')
+) {
   @hasMany(() => Attendance)
   declare attendances: HasMany<typeof Attendance>
 
@@ -66,7 +70,9 @@ export default class Meeting extends compose(MeetingSchema, OrganisationScoped, 
    * Consultative members are never counted.
    */
   static async quorumOf(meetingId: number, client?: QueryClientContract): Promise<Quorum> {
-    const { rows } = await (client ?? db).rawQuery('SELECT * FROM governance_quorum(?)', [meetingId])
+    const { rows } = await (client ?? db).rawQuery('SELECT * FROM governance_quorum(?)', [
+      meetingId,
+    ])
     const row = rows[0]
     const reached = !!row.reached
     return {

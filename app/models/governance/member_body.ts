@@ -3,7 +3,11 @@ import { MemberBodySchema } from '#database/schema'
 import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
 
-export default class MemberBody extends compose(MemberBodySchema, OrganisationScoped, Auditable('governance')) {
+export default class MemberBody extends compose(
+  MemberBodySchema,
+  OrganisationScoped,
+  Auditable('governance')
+) {
   static readonly KINDS: Record<string, string> = {
     epci: 'EPCI',
     collectivite: 'Collectivité',

@@ -1,12 +1,11 @@
 import { Exception } from '@adonisjs/core/exceptions'
-import type { HttpContext } from '@adonisjs/core/http'
 
 /** A rule of the statutes is broken: shown in French on the page, nothing is changed. */
 export class GovernanceRuleError extends Exception {
   static status = 422
   static code = 'E_GOVERNANCE_RULE'
 
-  async handle(error: this, ctx: HttpContext) {
+  async handle(error: this, ctx: import('@adonisjs/core/http').HttpContext) {
     ctx.session?.flashAll()
     ctx.session?.flash('error', error.message)
     return ctx.response.status(302).redirect().back()

@@ -85,7 +85,8 @@ export default class Seat extends compose(SeatSchema, OrganisationScoped, Audita
   isActiveOn(day: DateTime) {
     const iso = day.toISODate()!
     return (
-      this.mandateStart.toISODate()! <= iso && (!this.mandateEnd || this.mandateEnd.toISODate()! >= iso)
+      this.mandateStart.toISODate()! <= iso &&
+      (!this.mandateEnd || this.mandateEnd.toISODate()! >= iso)
     )
   }
 

@@ -73,10 +73,13 @@ export default class CompositionReport {
             mandateStart: seat.mandateStart,
             mandateEnd: seat.mandateEnd,
             daysLeft,
-            alert: (daysLeft === null || daysLeft < 0 ? null : daysLeft <= 30 ? 30 : daysLeft <= 90 ? 90 : null) as
-              | 30
-              | 90
-              | null,
+            alert: (daysLeft === null || daysLeft < 0
+              ? null
+              : daysLeft <= 30
+                ? 30
+                : daysLeft <= 90
+                  ? 90
+                  : null) as 30 | 90 | null,
           }
         })
       const titulars = rows.filter((row) => row.role === 'titular')

@@ -19,7 +19,10 @@ export interface Minutes {
  * Everything the procès-verbal says, computed from the meeting's records: attendance and
  * proxies, quorum, each resolution with its weighted tally and result.
  */
-export async function minutesOf(meetingId: number, trx?: TransactionClientContract): Promise<Minutes> {
+export async function minutesOf(
+  meetingId: number,
+  trx?: TransactionClientContract
+): Promise<Minutes> {
   const options = trx ? { client: trx } : {}
   const meeting = await Meeting.query(options)
     .where('id', meetingId)
@@ -33,7 +36,9 @@ export async function minutesOf(meetingId: number, trx?: TransactionClientContra
   const proxies = attendances
     .filter((a) => a.proxyToId)
     .map((a) => ({ from: a.name, to: byId.get(a.proxyToId!)?.name ?? '' }))
-  const resolutions = await Resolution.query(options).where('meeting_id', meeting.id).orderBy('position')
+  const resolutions = await Resolution.query(options)
+    .where('meeting_id', meeting.id)
+    .orderBy('position')
   const rows = []
   for (const resolution of resolutions) {
     const votes = await Vote.query(options).where('resolution_id', resolution.id).orderBy('id')

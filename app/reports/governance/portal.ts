@@ -11,7 +11,10 @@ async function tableExists(name: string) {
  * What the board portal can show from the other domains: a figure only when the tables that
  * hold it exist, otherwise the section says it is not available yet. No staff data at all.
  */
-export async function otherDomainsAvailability(organisationId: number, today: DateTime<boolean> = DateTime.now()) {
+export async function otherDomainsAvailability(
+  organisationId: number,
+  today: DateTime<boolean> = DateTime.now()
+) {
   const budgets = await tableExists('budgets')
   let grantsAwaited: { amount: Decimal; count: number } | null = null
   if ((await tableExists('grant_payment_schedules')) && (await tableExists('grant_receipts'))) {

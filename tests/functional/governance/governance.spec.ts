@@ -4,14 +4,32 @@ import { isolated, makeOrganisation, makeUser, tableCounts } from '#tests/helper
 import { smallBoard, attendancesOf, setStatuses, as } from '#tests/functional/governance/helpers'
 import Resolution, { adoptedAllocationResolution } from '#models/governance/resolution'
 import { addResolution } from '#actions/governance/meetings'
-import Meeting from '#models/governance/meeting'
+import type Meeting from '#models/governance/meeting'
 
-const TABLES = ['seats', 'member_bodies', 'persons', 'attendances', 'votes', 'resolutions', 'meetings', 'audit_events']
+const TABLES = [
+  'seats',
+  'member_bodies',
+  'persons',
+  'attendances',
+  'votes',
+  'resolutions',
+  'meetings',
+  'audit_events',
+]
 
-async function resolutionFor(organisation: any, meeting: Meeting, subjectKind = 'other', fiscalYearId: number | null = null) {
+async function resolutionFor(
+  organisation: any,
+  meeting: Meeting,
+  subjectKind = 'other',
+  fiscalYearId: number | null = null
+) {
   return as(organisation, () =>
     db.transaction((trx) =>
-      addResolution(meeting, { title: 'Résolution de test', majority: 'simple', subjectKind, fiscalYearId }, trx)
+      addResolution(
+        meeting,
+        { title: 'Résolution de test', majority: 'simple', subjectKind, fiscalYearId },
+        trx
+      )
     )
   )
 }
@@ -29,11 +47,24 @@ test.group('Governance: roles', (group) => {
       const before = await tableCounts(TABLES)
       const writes = [
         client.post('/gouvernance/seances').form({ kind: 'ca', title: 'CA', heldOn: '2024-09-01' }),
-        client.post(`/gouvernance/seances/${meeting.id}/presences/${a}`).form({ status: 'present' }),
-        client.post(`/gouvernance/seances/${meeting.id}/resolutions`).form({ title: 'X', majority: 'simple', subjectKind: 'other' }),
-        client.post(`/gouvernance/resolutions/${resolution.id}/votes`).form({ [`choices[m${a}]`]: 'for' }),
+        client
+          .post(`/gouvernance/seances/${meeting.id}/presences/${a}`)
+          .form({ status: 'present' }),
+        client
+          .post(`/gouvernance/seances/${meeting.id}/resolutions`)
+          .form({ title: 'X', majority: 'simple', subjectKind: 'other' }),
+        client
+          .post(`/gouvernance/resolutions/${resolution.id}/votes`)
+          .form({ [`choices[m${a}]`]: 'for' }),
         client.post(`/gouvernance/resolutions/${resolution.id}/resultat`),
-        client.post('/gouvernance/sieges').form({ collegeId: college.id, memberBodyName: 'X', memberKind: 'autre', role: 'titular', mandateStart: '2024-01-01', obtainedBy: 'designated' }),
+        client.post('/gouvernance/sieges').form({
+          collegeId: college.id,
+          memberBodyName: 'X',
+          memberKind: 'autre',
+          role: 'titular',
+          mandateStart: '2024-01-01',
+          obtainedBy: 'designated',
+        }),
         client.post('/gouvernance/voix/recalcul'),
       ]
       for (const request of writes) {
@@ -55,7 +86,12 @@ test.group('Governance: roles', (group) => {
 test.group('Governance: bad input is refused in French and changes nothing', (group) => {
   isolated(group)
 
-  async function refused(response: any, assert: any, before: Record<string, number>, message: string) {
+  async function refused(
+    response: any,
+    assert: any,
+    before: Record<string, number>,
+    message: string
+  ) {
     response.assertStatus(302)
     const flash = response.flashMessages()
     assert.include(String(flash.error), message)
@@ -69,7 +105,14 @@ test.group('Governance: bad input is refused in French and changes nothing', (gr
     const before = await tableCounts(TABLES)
     const response = await client
       .post('/gouvernance/sieges')
-      .form({ collegeId: advisory.id, memberBodyName: 'Nouveau', memberKind: 'usagers', role: 'titular', mandateStart: '2024-03-01', obtainedBy: 'elected' })
+      .form({
+        collegeId: advisory.id,
+        memberBodyName: 'Nouveau',
+        memberKind: 'usagers',
+        role: 'titular',
+        mandateStart: '2024-03-01',
+        obtainedBy: 'elected',
+      })
       .withCsrfToken()
       .actingAs(admin)
       .redirects(0)
@@ -83,7 +126,15 @@ test.group('Governance: bad input is refused in French and changes nothing', (gr
     const before = await tableCounts(TABLES)
     const response = await client
       .post('/gouvernance/sieges')
-      .form({ collegeId: college.id, memberBodyName: 'Nouveau', memberKind: 'autre', role: 'titular', mandateStart: '2024-03-01', mandateEnd: '2024-02-01', obtainedBy: 'designated' })
+      .form({
+        collegeId: college.id,
+        memberBodyName: 'Nouveau',
+        memberKind: 'autre',
+        role: 'titular',
+        mandateStart: '2024-03-01',
+        mandateEnd: '2024-02-01',
+        obtainedBy: 'designated',
+      })
       .withCsrfToken()
       .actingAs(admin)
       .redirects(0)
@@ -104,7 +155,10 @@ test.group('Governance: bad input is refused in French and changes nothing', (gr
       .redirects(0)
     await refused(response, assert, before, "Le pouvoir ne peut être donné qu'à un membre présent")
 
-    await setStatuses(organisation, meeting, [[a, 'present', null], [b, 'represented', a]])
+    await setStatuses(organisation, meeting, [
+      [a, 'present', null],
+      [b, 'represented', a],
+    ])
     before = await tableCounts(TABLES)
     response = await client
       .post(`/gouvernance/seances/${meeting.id}/presences/${c}`)
@@ -164,40 +218,78 @@ test.group('Governance: the database refuses what the domain refuses', (group) =
     const organisation = await makeOrganisation()
     const { meeting, advisory } = await smallBoard(organisation, { members: 4, consultative: 2 })
     const [a, b, c] = await attendancesOf(meeting)
-    const body = await db.table('member_bodies').insert({ organisation_id: organisation.id, name: 'Intrus', kind: 'autre' }).returning('id')
+    const body = await db
+      .table('member_bodies')
+      .insert({ organisation_id: organisation.id, name: 'Intrus', kind: 'autre' })
+      .returning('id')
     // Each attempt runs in a savepoint, rolled back when the database refuses it.
     const attempt = async (work: (trx: any) => Promise<unknown>, message: string) => {
-      const error: Error | null = await db.transaction(async (trx) => {
-        await work(trx)
-      }).then(() => null, (e) => e)
+      const error: Error | null = await db
+        .transaction(async (trx) => {
+          await work(trx)
+        })
+        .then(
+          () => null,
+          (e) => e
+        )
       assert.isNotNull(error, message)
       assert.include(error!.message, message)
     }
     await attempt(
-      (trx) => trx.table('seats').insert({ organisation_id: organisation.id, college_id: advisory.id, member_body_id: body[0].id, mandate_start: '2024-05-01' }),
+      (trx) =>
+        trx.table('seats').insert({
+          organisation_id: organisation.id,
+          college_id: advisory.id,
+          member_body_id: body[0].id,
+          mandate_start: '2024-05-01',
+        }),
       'compte au plus 2 sièges'
     )
     await attempt(
-      (trx) => trx.table('seats').insert({ organisation_id: organisation.id, college_id: advisory.id, member_body_id: body[0].id, mandate_start: '2024-05-01', mandate_end: '2024-04-01', role: 'alternate' }),
+      (trx) =>
+        trx.table('seats').insert({
+          organisation_id: organisation.id,
+          college_id: advisory.id,
+          member_body_id: body[0].id,
+          mandate_start: '2024-05-01',
+          mandate_end: '2024-04-01',
+          role: 'alternate',
+        }),
       'seats_mandate_end_after_start'
     )
     await attempt(
-      (trx) => trx.from('attendances').where('id', b).update({ status: 'represented', proxy_to_id: a }),
+      (trx) =>
+        trx.from('attendances').where('id', b).update({ status: 'represented', proxy_to_id: a }),
       "Le pouvoir ne peut être donné qu'à un membre présent"
     )
     const resolution = await resolutionFor(organisation, meeting)
     await attempt(
-      (trx) => trx.table('votes').insert({ organisation_id: organisation.id, resolution_id: resolution.id, attendance_id: c, choice: 'for', weight: 1 }),
+      (trx) =>
+        trx.table('votes').insert({
+          organisation_id: organisation.id,
+          resolution_id: resolution.id,
+          attendance_id: c,
+          choice: 'for',
+          weight: 1,
+        }),
       "n'est ni présent ni représenté"
     )
     await db.from('attendances').where('id', a).update({ status: 'present' })
     await attempt(
-      (trx) => trx.table('votes').insert({ organisation_id: organisation.id, resolution_id: resolution.id, attendance_id: a, choice: 'for', weight: 1 }),
+      (trx) =>
+        trx.table('votes').insert({
+          organisation_id: organisation.id,
+          resolution_id: resolution.id,
+          attendance_id: a,
+          choice: 'for',
+          weight: 1,
+        }),
       "Le quorum n'est pas atteint"
     )
     await db.from('attendances').where('id', b).update({ status: 'represented', proxy_to_id: a })
     await attempt(
-      (trx) => trx.from('attendances').where('id', c).update({ status: 'represented', proxy_to_id: a }),
+      (trx) =>
+        trx.from('attendances').where('id', c).update({ status: 'represented', proxy_to_id: a }),
       'nombre maximal de pouvoirs'
     )
   })
@@ -206,7 +298,10 @@ test.group('Governance: the database refuses what the domain refuses', (group) =
 test.group('Governance: a meeting from attendance to minutes', (group) => {
   isolated(group)
 
-  test('attendance with a proxy, quorum, weighted votes, result, minutes and the accounting link', async ({ client, assert }) => {
+  test('attendance with a proxy, quorum, weighted votes, result, minutes and the accounting link', async ({
+    client,
+    assert,
+  }) => {
     const organisation = await makeOrganisation()
     const admin = await makeUser(organisation, ['direction'])
     const { meeting } = await smallBoard(organisation, { members: 4, consultative: 1 })
@@ -214,44 +309,105 @@ test.group('Governance: a meeting from attendance to minutes', (group) => {
     const post = (url: string, form: Record<string, unknown> = {}) =>
       client.post(url).form(form).withCsrfToken().actingAs(admin).redirects(0)
 
-    ;(await post(`/gouvernance/seances/${meeting.id}/presences/${a}`, { status: 'present' })).assertStatus(302)
-    ;(await post(`/gouvernance/seances/${meeting.id}/presences/${b}`, { status: 'represented', proxyToId: a })).assertStatus(302)
-    ;(await post(`/gouvernance/seances/${meeting.id}/presences/${advisory}`, { status: 'present' })).assertStatus(302)
+    ;(
+      await post(`/gouvernance/seances/${meeting.id}/presences/${a}`, { status: 'present' })
+    ).assertStatus(302)
+    ;(
+      await post(`/gouvernance/seances/${meeting.id}/presences/${b}`, {
+        status: 'represented',
+        proxyToId: a,
+      })
+    ).assertStatus(302)
+    ;(
+      await post(`/gouvernance/seances/${meeting.id}/presences/${advisory}`, { status: 'present' })
+    ).assertStatus(302)
     const page = await client.get(`/gouvernance/seances/${meeting.id}`).actingAs(admin)
     page.assertTextIncludes('Quorum atteint')
     assert.notInclude(page.text(), '@export_link')
 
-    ;(await post(`/gouvernance/seances/${meeting.id}/resolutions`, { title: 'Affectation du résultat 2023', majority: 'simple', subjectKind: 'allocate_result' })).assertStatus(302)
-    assert.equal(await Resolution.query().where('meeting_id', meeting.id).count('* as n').then((r) => Number(r[0].$extras.n)), 0)
+    ;(
+      await post(`/gouvernance/seances/${meeting.id}/resolutions`, {
+        title: 'Affectation du résultat 2023',
+        majority: 'simple',
+        subjectKind: 'allocate_result',
+      })
+    ).assertStatus(302)
+    assert.equal(
+      await Resolution.query()
+        .where('meeting_id', meeting.id)
+        .count('* as n')
+        .then((r) => Number(r[0].$extras.n)),
+      0
+    )
 
-    const fiscalYear = await db.table('fiscal_years').insert({ organisation_id: organisation.id, label: '2023', start_date: '2023-01-01', end_date: '2023-12-31' }).returning('id')
-    ;(await post(`/gouvernance/seances/${meeting.id}/resolutions`, { title: 'Affectation du résultat 2023', majority: 'simple', subjectKind: 'allocate_result', fiscalYearId: fiscalYear[0].id })).assertStatus(302)
+    const fiscalYear = await db
+      .table('fiscal_years')
+      .insert({
+        organisation_id: organisation.id,
+        label: '2023',
+        start_date: '2023-01-01',
+        end_date: '2023-12-31',
+      })
+      .returning('id')
+    ;(
+      await post(`/gouvernance/seances/${meeting.id}/resolutions`, {
+        title: 'Affectation du résultat 2023',
+        majority: 'simple',
+        subjectKind: 'allocate_result',
+        fiscalYearId: fiscalYear[0].id,
+      })
+    ).assertStatus(302)
     const resolution = await db.from('resolutions').where('meeting_id', meeting.id).firstOrFail()
-    ;(await post(`/gouvernance/resolutions/${resolution.id}/votes`, { [`choices[m${a}]`]: 'for', [`choices[m${b}]`]: 'against', [`choices[m${advisory}]`]: 'against' })).assertStatus(302)
+    ;(
+      await post(`/gouvernance/resolutions/${resolution.id}/votes`, {
+        [`choices[m${a}]`]: 'for',
+        [`choices[m${b}]`]: 'against',
+        [`choices[m${advisory}]`]: 'against',
+      })
+    ).assertStatus(302)
     // 1 for, 1 against (the consultative "against" is not counted): a tie is rejected.
     assert.isNull(await adoptedAllocationResolution(organisation.id, fiscalYear[0].id))
-    ;(await post(`/gouvernance/resolutions/${resolution.id}/votes`, { [`choices[m${b}]`]: 'for' })).assertStatus(302)
+    ;(
+      await post(`/gouvernance/resolutions/${resolution.id}/votes`, { [`choices[m${b}]`]: 'for' })
+    ).assertStatus(302)
     ;(await post(`/gouvernance/resolutions/${resolution.id}/resultat`)).assertStatus(302)
     const adopted = await adoptedAllocationResolution(organisation.id, fiscalYear[0].id)
     assert.equal(adopted?.id, resolution.id)
-    const event = await db.from('audit_events').where('action', 'resolution.adopted').where('subject_id', String(resolution.id)).first()
+    const event = await db
+      .from('audit_events')
+      .where('action', 'resolution.adopted')
+      .where('subject_id', String(resolution.id))
+      .first()
     assert.exists(event)
     assert.notExists(await db.from('votes').where('attendance_id', c).first())
 
-    const minutes = await client.get(`/gouvernance/seances/${meeting.id}/proces-verbal`).actingAs(admin)
+    const minutes = await client
+      .get(`/gouvernance/seances/${meeting.id}/proces-verbal`)
+      .actingAs(admin)
     minutes.assertStatus(200)
     minutes.assertTextIncludes('le quorum est atteint')
     minutes.assertTextIncludes('Adoptée')
     minutes.assertTextIncludes(' à ')
 
-    const xlsx = await client.get(`/gouvernance/seances/${meeting.id}/presences.xlsx`).actingAs(admin)
+    const xlsx = await client
+      .get(`/gouvernance/seances/${meeting.id}/presences.xlsx`)
+      .actingAs(admin)
     xlsx.assertStatus(200)
     assert.include(xlsx.header('content-type'), 'spreadsheetml')
 
     // Accounting may only cite the adopted allocation resolution.
-    const allocation = { organisation_id: organisation.id, fiscal_year_id: fiscalYear[0].id, result: '100.00', to_report: '100.00' }
+    const allocation = {
+      organisation_id: organisation.id,
+      fiscal_year_id: fiscalYear[0].id,
+      result: '100.00',
+      to_report: '100.00',
+    }
     const error = await db
-      .transaction((trx) => trx.table('result_allocations').insert({ ...allocation, resolution_id: resolution.id + 1000 }))
+      .transaction((trx) =>
+        trx
+          .table('result_allocations')
+          .insert({ ...allocation, resolution_id: resolution.id + 1000 })
+      )
       .catch((e) => e)
     assert.instanceOf(error, Error)
     await db.table('result_allocations').insert({ ...allocation, resolution_id: resolution.id })
@@ -261,13 +417,15 @@ test.group('Governance: a meeting from attendance to minutes', (group) => {
 test.group('Governance: isolation and exports', (group) => {
   isolated(group)
 
-  test('an organisation never sees another one\'s governance', async ({ client, assert }) => {
+  test("an organisation never sees another one's governance", async ({ client, assert }) => {
     const mine = await makeOrganisation('Mission A')
     const other = await makeOrganisation('Mission B')
     const { meeting } = await smallBoard(other)
     const user = await makeUser(mine, ['admin'])
     ;(await client.get(`/gouvernance/seances/${meeting.id}`).actingAs(user)).assertStatus(404)
-    ;(await client.get(`/gouvernance/seances/${meeting.id}/proces-verbal`).actingAs(user)).assertStatus(404)
+    ;(
+      await client.get(`/gouvernance/seances/${meeting.id}/proces-verbal`).actingAs(user)
+    ).assertStatus(404)
     const [a] = await attendancesOf(meeting)
     const before = await tableCounts(TABLES)
     const response = await client
@@ -295,7 +453,9 @@ test.group('Governance: isolation and exports', (group) => {
     page.assertTextIncludes('Total collège 1')
     assert.notInclude(page.text(), '@export_link')
     assert.include(page.text(), 'href="/gouvernance/composition.xlsx?date=2024-06-13"')
-    ;(await client.get('/gouvernance/composition/impression?date=2024-06-13').actingAs(user)).assertStatus(200)
+    ;(
+      await client.get('/gouvernance/composition/impression?date=2024-06-13').actingAs(user)
+    ).assertStatus(200)
     const xlsx = await client.get('/gouvernance/composition.xlsx?date=2024-06-13').actingAs(user)
     xlsx.assertStatus(200)
     assert.include(xlsx.header('content-type'), 'spreadsheetml')

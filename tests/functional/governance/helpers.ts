@@ -47,17 +47,32 @@ export async function smallBoard(
         { client: trx }
       )
       const college = await College.create(
-        { number: 1, name: 'Membres', maxSeats: 6, voteRule: { kind: 'fixed_per_seat', votes: 1 }, deliberative: true },
+        {
+          number: 1,
+          name: 'Membres',
+          maxSeats: 6,
+          voteRule: { kind: 'fixed_per_seat', votes: 1 },
+          deliberative: true,
+        },
         { client: trx }
       )
       const advisory = await College.create(
-        { number: 2, name: 'Consultatifs', maxSeats: 2, voteRule: { kind: 'consultative' }, deliberative: false },
+        {
+          number: 2,
+          name: 'Consultatifs',
+          maxSeats: 2,
+          voteRule: { kind: 'consultative' },
+          deliberative: false,
+        },
         { client: trx }
       )
       const start = DateTime.fromISO('2024-01-01')
       const members = options.members ?? 4
       for (let i = 0; i < members; i++) {
-        const body = await MemberBody.create({ name: `Membre ${i + 1}`, kind: 'autre' }, { client: trx })
+        const body = await MemberBody.create(
+          { name: `Membre ${i + 1}`, kind: 'autre' },
+          { client: trx }
+        )
         const weight = options.weights?.[i]
         await addSeat(
           {
@@ -71,8 +86,19 @@ export async function smallBoard(
         )
       }
       for (let i = 0; i < (options.consultative ?? 1); i++) {
-        const body = await MemberBody.create({ name: `Consultatif ${i + 1}`, kind: 'usagers' }, { client: trx })
-        await addSeat({ collegeId: advisory.id, memberBodyId: body.id, obtainedBy: 'elected', mandateStart: start }, trx)
+        const body = await MemberBody.create(
+          { name: `Consultatif ${i + 1}`, kind: 'usagers' },
+          { client: trx }
+        )
+        await addSeat(
+          {
+            collegeId: advisory.id,
+            memberBodyId: body.id,
+            obtainedBy: 'elected',
+            mandateStart: start,
+          },
+          trx
+        )
       }
       const meeting = await conveneMeeting(
         {

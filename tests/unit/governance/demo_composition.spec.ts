@@ -21,10 +21,13 @@ async function seeded() {
 test.group('Governance demo reproduces the report', (group) => {
   isolated(group)
 
-  test('four colleges, members and vote weights match the reference cell by cell', async ({ assert }) => {
+  test('four colleges, members and vote weights match the reference cell by cell', async ({
+    assert,
+  }) => {
     const { organisation, rapport } = await seeded()
-    const report = await actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, () =>
-      CompositionReport.build(DateTime.fromISO('2024-06-13'))
+    const report = await actingAs(
+      { organisationId: organisation.id, userId: null, label: 'test' },
+      () => CompositionReport.build(DateTime.fromISO('2024-06-13'))
     )
     assert.deepEqual(report.warnings, [])
     const reference = rapport.governance.colleges
@@ -72,7 +75,9 @@ test.group('Governance demo reproduces the report', (group) => {
     )
   })
 
-  test('the 2024 board meeting is recorded with proxies, quorum and three resolutions', async ({ assert }) => {
+  test('the 2024 board meeting is recorded with proxies, quorum and three resolutions', async ({
+    assert,
+  }) => {
     const { organisation } = await seeded()
     await actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, async () => {
       const meeting = await Meeting.query().where('title', DEMO_MEETING_TITLE).firstOrFail()
@@ -88,7 +93,10 @@ test.group('Governance demo reproduces the report', (group) => {
         // Two consultative members voted: shown, never counted in the weighted tally.
         const c = tally.consultative
         assert.equal(c.for + c.against + c.abstention, 2)
-        assert.equal(tally.for.plus(tally.against).plus(tally.abstention).toString(), tally.base.toString())
+        assert.equal(
+          tally.for.plus(tally.against).plus(tally.abstention).toString(),
+          tally.base.toString()
+        )
       }
     })
   })

@@ -6,7 +6,13 @@ import { tally } from '#models/governance/resolution'
 const RENNES: SeatVoteRule = { kind: 'derived', derived: 'sum_of_college_members', of: ['epci'] }
 type SeatVoteRule = WeightInput['rule']
 
-function seat(seatId: number, memberKind: string, rule: SeatVoteRule = null, role = 'titular', collegeId = 1): WeightInput {
+function seat(
+  seatId: number,
+  memberKind: string,
+  rule: SeatVoteRule = null,
+  role = 'titular',
+  collegeId = 1
+): WeightInput {
   return { seatId, collegeId, memberKind, role, collegeVotes: new Decimal(1), rule }
 }
 
@@ -49,28 +55,43 @@ test.group('Derived vote weights', () => {
   })
 })
 
-const v = (choice: string, weight: number, deliberative = true) => ({ choice, weight: new Decimal(weight), deliberative })
+const v = (choice: string, weight: number, deliberative = true) => ({
+  choice,
+  weight: new Decimal(weight),
+  deliberative,
+})
 
 test.group('Weighted tallies and majorities', () => {
   test('simple majority ignores abstentions; a tie is rejected', ({ assert }) => {
-    assert.isTrue(tally([v('for', 2), v('against', 1), v('abstention', 5)], 'simple', new Decimal(8)).adopted)
+    assert.isTrue(
+      tally([v('for', 2), v('against', 1), v('abstention', 5)], 'simple', new Decimal(8)).adopted
+    )
     assert.isFalse(tally([v('for', 2), v('against', 2)], 'simple', new Decimal(4)).adopted)
   })
 
   test('consultative votes are shown but never counted', ({ assert }) => {
-    const result = tally([v('for', 1), v('against', 2), v('for', 1, false), v('for', 1, false)], 'simple', new Decimal(3))
+    const result = tally(
+      [v('for', 1), v('against', 2), v('for', 1, false), v('for', 1, false)],
+      'simple',
+      new Decimal(3)
+    )
     assert.isFalse(result.adopted)
     assert.equal(result.for.toString(), '1')
     assert.deepEqual(result.consultative, { for: 2, against: 0, abstention: 0 })
   })
 
-  test('absolute majority needs more than half of the votes present or represented', ({ assert }) => {
+  test('absolute majority needs more than half of the votes present or represented', ({
+    assert,
+  }) => {
     assert.isFalse(tally([v('for', 5), v('abstention', 5)], 'absolute', new Decimal(10)).adopted)
     assert.isTrue(tally([v('for', 6), v('abstention', 4)], 'absolute', new Decimal(10)).adopted)
   })
 
   test('two thirds: exactly two thirds is enough, one vote less is not', ({ assert }) => {
     assert.isTrue(tally([v('for', 6), v('against', 3)], 'two_thirds', new Decimal(9)).adopted)
-    assert.isFalse(tally([v('for', 5), v('against', 3), v('abstention', 1)], 'two_thirds', new Decimal(9)).adopted)
+    assert.isFalse(
+      tally([v('for', 5), v('against', 3), v('abstention', 1)], 'two_thirds', new Decimal(9))
+        .adopted
+    )
   })
 })
