@@ -113,7 +113,7 @@ async function seedPlan(
   const plan = await StrategicPlan.create(
     {
       organisationId: organisation.id,
-      title: `Plan d'actions stratégique ${source.period}`,
+      title: "Plan d'actions stratégique",
       startYear: start,
       endYear: end,
       announcedAxes: source.announced_axes,

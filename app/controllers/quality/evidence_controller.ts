@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
 import Criterion from '#models/quality/criterion'
 import EvidenceFile from '#models/quality/evidence_file'
-import EvidenceLink from '#models/quality/evidence_link'
+import EvidenceLink, { evidenceReferenceError } from '#models/quality/evidence_link'
 import { evidenceLinkValidator } from '#validators/quality'
 import { attachEvidence, downloadHeaders, EvidenceRejected } from '#actions/quality/attach_evidence'
 import { currentActor } from '#support/request_context'
@@ -52,9 +52,10 @@ export default class EvidenceController {
   async storeLink({ params, request, response, session }: HttpContext) {
     const criterion = await Criterion.findOrFail(params.id)
     const payload = await request.validateUsing(evidenceLinkValidator)
-    if (payload.kind === 'url' && !/^https?:\/\/\S+$/i.test(payload.reference)) {
+    const invalid = evidenceReferenceError(payload.kind, payload.reference)
+    if (invalid) {
       session.flashAll()
-      session.flash('error', 'Un lien externe doit commencer par http:// ou https://.')
+      session.flash('error', invalid)
       return response.redirect().back()
     }
     await db.transaction((trx) =>

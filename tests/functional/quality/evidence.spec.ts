@@ -138,7 +138,10 @@ test.group('Quality: evidence files', (group) => {
       .withCsrfToken()
       .actingAs(quality)
       .redirects(0)
-    bad.assertFlashMessage('error', 'Un lien externe doit commencer par http:// ou https://.')
+    bad.assertFlashMessage(
+      'error',
+      'Référence invalide : un lien externe doit commencer par http:// ou https://.'
+    )
     assert.equal(Number((await db.from('evidence_links').count('* as c'))[0].c), 1)
   })
 })
