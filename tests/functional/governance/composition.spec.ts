@@ -1,0 +1,135 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import { isolated, makeOrganisation, makeUser, tableCounts } from '#tests/helpers'
+import { loadRapport2023 } from '#database/seeders/demo'
+import { DEMO_PRESIDENT, seedGovernanceComposition } from '#database/seeders/governance'
+import CompositionReport from '#reports/governance/composition'
+import { as } from '#tests/functional/governance/helpers'
+
+async function demoBoard() {
+  const organisation = await makeOrganisation()
+  const rapport = await loadRapport2023()
+  await as(organisation, () => db.transaction((trx) => seedGovernanceComposition(rapport, trx)))
+  return organisation
+}
+
+async function rennesVotes(organisationId: number) {
+  const row = await db
+    .from('seats')
+    .join('member_bodies', 'member_bodies.id', 'seats.member_body_id')
+    .where('seats.organisation_id', organisationId)
+    .where('member_bodies.name', 'Rennes Métropole')
+    .select('seats.votes')
+    .firstOrFail()
+  return String(Number(row.votes))
+}
+
+test.group('Governance: composition rules', (group) => {
+  isolated(group)
+
+  test('an EPCI joining then leaving recomputes Rennes Métropole votes', async ({
+    client,
+    assert,
+  }) => {
+    const organisation = await demoBoard()
+    const admin = await makeUser(organisation, ['admin'])
+    assert.equal(await rennesVotes(organisation.id), '8')
+    const college = await db
+      .from('colleges')
+      .where('organisation_id', organisation.id)
+      .where('number', 1)
+      .firstOrFail()
+    const response = await client
+      .post('/gouvernance/sieges')
+      .form({
+        collegeId: college.id,
+        memberBodyName: 'Nouvelle communauté',
+        memberKind: 'epci',
+        personName: 'Élue EPCI',
+        role: 'titular',
+        mandateStart: '2024-09-01',
+        obtainedBy: 'by_right',
+      })
+      .withCsrfToken()
+      .actingAs(admin)
+      .redirects(0)
+    response.assertStatus(302)
+    assert.equal(await rennesVotes(organisation.id), '9')
+
+    const seat = await db
+      .from('seats')
+      .join('member_bodies', 'member_bodies.id', 'seats.member_body_id')
+      .where('member_bodies.name', 'Nouvelle communauté')
+      .select('seats.id')
+      .firstOrFail()
+    const end = await client
+      .post(`/gouvernance/sieges/${seat.id}/fin`)
+      .form({ mandateEnd: '2024-12-31' })
+      .withCsrfToken()
+      .actingAs(admin)
+      .redirects(0)
+    end.assertStatus(302)
+    assert.equal(await rennesVotes(organisation.id), '8')
+  })
+
+  test('a stale derived weight and a college over its cap are reported', async ({
+    client,
+    assert,
+  }) => {
+    const organisation = await demoBoard()
+    const user = await makeUser(organisation, ['board'])
+    await db
+      .from('seats')
+      .where('organisation_id', organisation.id)
+      .where('votes', 8)
+      .update({ votes: 5 })
+    await db
+      .from('colleges')
+      .where('organisation_id', organisation.id)
+      .where('number', 2)
+      .update({ max_seats: 7 })
+    const page = await client.get('/gouvernance?date=2024-06-13').actingAs(user)
+    page.assertStatus(200)
+    page.assertTextIncludes('ne suivent plus la règle des statuts')
+    page.assertTextIncludes('compte 8 sièges pour un plafond de 7')
+
+    const admin = await makeUser(organisation, ['admin'])
+    const before = await tableCounts(['seats'])
+    ;(
+      await client.post('/gouvernance/voix/recalcul').withCsrfToken().actingAs(admin).redirects(0)
+    ).assertStatus(302)
+    assert.equal(await rennesVotes(organisation.id), '8')
+    assert.deepEqual(await tableCounts(['seats']), before)
+  })
+
+  test('mandates ending within 90 and 30 days raise alerts', async ({ assert }) => {
+    const organisation = await demoBoard()
+    // Colleges 3 and 4 are elected until 14/12/2026.
+    const at = (today: string) =>
+      as(organisation, () =>
+        CompositionReport.build(DateTime.fromISO('2026-06-01'), undefined, DateTime.fromISO(today))
+      )
+    assert.lengthOf((await at('2026-09-01')).alerts, 0)
+    const ninety = await at('2026-09-15')
+    assert.lengthOf(ninety.alerts, 12)
+    assert.isTrue(ninety.alerts.every((a) => a.alert === 90 && a.daysLeft === 90))
+    const thirty = await at('2026-11-14')
+    assert.isTrue(thirty.alerts.every((a) => a.alert === 30 && a.daysLeft === 30))
+    assert.lengthOf((await at('2026-12-15')).alerts, 0)
+  })
+
+  test('the board portal shows the member their own mandate, read-only', async ({ client }) => {
+    const organisation = await demoBoard()
+    const board = await makeUser(organisation, ['board'], { email: DEMO_PRESIDENT.email })
+    const page = await client.get('/gouvernance/portail').actingAs(board)
+    page.assertStatus(200)
+    page.assertTextIncludes('Titulaire pour Rennes Métropole')
+    page.assertTextIncludes('Prochaines séances')
+    // The grants tables exist: their figure is shown (none awaited in this organisation).
+    page.assertTextIncludes('financements attendus sous 12 mois (0 versement(s))')
+    const other = await makeUser(organisation, ['board'])
+    const empty = await client.get('/gouvernance/portail').actingAs(other)
+    empty.assertTextIncludes("Aucun mandat n'est rattaché à votre adresse e-mail.")
+  })
+})
