@@ -115,27 +115,50 @@ export function publishedValuesFromRapport(rapport: Record<string, any>): Publis
   return lines
 }
 
-/** Stores (or replaces) the published report of a year, in the caller's transaction. */
+/**
+ * Stores the published tables of a year, in the caller's transaction: the lines of each domain
+ * present in the document replace that domain's lines; other domains are kept.
+ */
 export async function storePublishedReport(
   organisationId: number,
   document: PublishedDocument,
   trx: TransactionClientContract,
   userId: number | null = null
 ) {
-  await trx
+  let report = await trx
     .from('published_reports')
     .where({ organisation_id: organisationId, year: document.year })
-    .delete()
-  const [report] = await trx
-    .table('published_reports')
-    .insert({
-      organisation_id: organisationId,
-      year: document.year,
-      title: document.title,
-      source_file: document.sourceFile ?? null,
-      user_id: userId,
-    })
-    .returning(['id'])
+    .forUpdate()
+    .first()
+  if (report) {
+    await trx
+      .from('published_reports')
+      .where('id', report.id)
+      .update({
+        title: document.title,
+        source_file: document.sourceFile ?? null,
+        user_id: userId,
+        updated_at: new Date(),
+        version: report.version + 1,
+      })
+    const domains = [...new Set(document.values.map((line) => line.domain))]
+    await trx
+      .from('published_values')
+      .where('report_id', report.id)
+      .whereIn('domain', domains)
+      .delete()
+  } else {
+    ;[report] = await trx
+      .table('published_reports')
+      .insert({
+        organisation_id: organisationId,
+        year: document.year,
+        title: document.title,
+        source_file: document.sourceFile ?? null,
+        user_id: userId,
+      })
+      .returning(['id'])
+  }
   const seen = new Set<string>()
   const rows = []
   for (const [position, line] of document.values.entries()) {
@@ -168,4 +191,59 @@ export async function storePublishedReport(
     trx,
   })
   return report.id as number
+}
+
+const UNITS = new Set(['count', 'percent', 'evolution', 'ratio', 'eur'])
+
+/**
+ * Reads a published report in the JSON format of docs/imports/rapport-publie.md. Returns the
+ * document, or the list of French problems (nothing is stored when there is one).
+ */
+export function parsePublishedJson(
+  text: string,
+  currentYear: number
+): { document?: PublishedDocument; errors: string[] } {
+  let raw: any
+  try {
+    raw = JSON.parse(text)
+  } catch {
+    return { errors: ['fichier JSON illisible'] }
+  }
+  const errors: string[] = []
+  const year = raw?.year
+  if (!Number.isInteger(year) || year < 2000 || year > currentYear)
+    errors.push(`année absente ou invalide : ${year}`)
+  if (typeof raw?.title !== 'string' || !raw.title.trim()) errors.push('titre (title) manquant')
+  if (!Array.isArray(raw?.values) || raw.values.length === 0) errors.push('aucune valeur (values)')
+  const values: PublishedLine[] = []
+  const seen = new Set<string>()
+  for (const [index, line] of (Array.isArray(raw?.values) ? raw.values : []).entries()) {
+    const where = `valeur n° ${index + 1}`
+    for (const key of ['domain', 'table', 'row', 'column']) {
+      if (typeof line?.[key] !== 'string' || !line[key].trim())
+        errors.push(`${where} : « ${key} » manquant`)
+    }
+    if (!UNITS.has(line?.unit)) errors.push(`${where} : unité inconnue « ${line?.unit} »`)
+    if (line?.value !== null && line?.value !== undefined && typeof line.value !== 'number')
+      errors.push(`${where} : valeur non numérique`)
+    if ((line?.value === null || line?.value === undefined) && !line?.text)
+      errors.push(`${where} : ni valeur ni texte`)
+    const key = [line?.domain, line?.table, line?.row, line?.column].join('|')
+    if (seen.has(key)) errors.push(`${where} : ligne en double (${key})`)
+    seen.add(key)
+    values.push({
+      domain: line?.domain,
+      table: line?.table,
+      row: line?.row,
+      column: line?.column,
+      value: line?.value ?? null,
+      text: line?.text ?? null,
+      unit: line?.unit,
+    })
+  }
+  if (errors.length) return { errors }
+  return {
+    document: { year, title: raw.title, sourceFile: raw.source_file ?? null, values },
+    errors,
+  }
 }

@@ -1,0 +1,149 @@
+import { DateTime } from 'luxon'
+import type { ImportDefinition, ImportIssue } from '#imports/core/pipeline'
+import { storePublishedReport, type PublishedLine } from '#reconciliation/published_format'
+import { runReconciliation } from '#reconciliation/registry'
+
+/**
+ * A year's published tables (the report as printed), one printed figure per row: année,
+ * domaine, tableau, ligne, colonne, valeur, texte, unité (docs/imports/rapport-publie.md).
+ * The lines of each domain of the file replace that domain's published lines for the year;
+ * the reconciliation of the year then runs in the same transaction.
+ */
+interface Row extends PublishedLine {
+  year: number
+}
+
+const UNITS: Record<string, PublishedLine['unit']> = {
+  count: 'count',
+  effectif: 'count',
+  nombre: 'count',
+  percent: 'percent',
+  pourcentage: 'percent',
+  evolution: 'evolution',
+  ratio: 'ratio',
+  eur: 'eur',
+  euros: 'eur',
+}
+
+const definition: ImportDefinition<Row> = {
+  kind: 'rapport-publie',
+  label: 'Rapport publié (tableaux imprimés)',
+  domain: 'reconciliation',
+  permission: 'reconciliation.run',
+  redirectTo: '/rapprochements',
+  maxRows: 20_000,
+  columns: [
+    {
+      key: 'year',
+      header: 'Année',
+      required: true,
+      description: 'Année du rapport (une seule par fichier).',
+    },
+    {
+      key: 'domain',
+      header: 'Domaine',
+      required: true,
+      description: 'activity, accounting, hr...',
+    },
+    {
+      key: 'table',
+      header: 'Tableau',
+      required: true,
+      description: 'Clé du tableau, ex. territories.',
+    },
+    {
+      key: 'row',
+      header: 'Ligne',
+      required: true,
+      description: 'Libellé de la ligne tel qu’imprimé.',
+    },
+    {
+      key: 'column',
+      header: 'Colonne',
+      required: true,
+      description: 'Clé de la colonne, ex. jeunes_accompagnes.',
+    },
+    { key: 'value', header: 'Valeur', description: 'Nombre imprimé (5 pour « +5% »).' },
+    { key: 'text', header: 'Texte', description: 'Texte imprimé, ex. « +5% ».' },
+    {
+      key: 'unit',
+      header: 'Unité',
+      required: true,
+      description: 'effectif, pourcentage, evolution, ratio, euros.',
+    },
+  ],
+
+  parseRow(reader) {
+    const year = reader.integer('year', { required: true, min: 2000 })
+    if (year !== null && year > DateTime.now().setZone('Europe/Paris').year) {
+      reader.fail('year', `année dans le futur (${year})`)
+    }
+    const domain = reader.text('domain', { required: true, maxLength: 40 })
+    const table = reader.text('table', { required: true, maxLength: 120 })
+    const row = reader.text('row', { required: true, maxLength: 300 })
+    const column = reader.text('column', { required: true, maxLength: 120 })
+    const value = reader.amount('value')
+    const text = reader.text('text', { maxLength: 300 })
+    const unit = reader.oneOf('unit', UNITS, { required: true })
+    if (value === null && text === null) reader.fail('value', 'ni valeur ni texte')
+    if (reader.issues.length || year === null || !domain || !table || !row || !column || !unit)
+      return null
+    return {
+      year,
+      domain,
+      table,
+      row,
+      column,
+      value: value === null ? null : value.toNumber(),
+      text,
+      unit,
+    }
+  },
+
+  checkAll(rows) {
+    const issues: ImportIssue[] = []
+    const years = new Set(rows.map((r) => r.row.year))
+    if (years.size > 1) {
+      issues.push({
+        line: null,
+        column: 'Année',
+        value: [...years].join(', '),
+        message: 'un fichier ne porte que sur une année',
+      })
+    }
+    const seen = new Map<string, number>()
+    for (const { line, row } of rows) {
+      const key = [row.domain, row.table, row.row, row.column].join(' | ')
+      const first = seen.get(key)
+      if (first !== undefined)
+        issues.push({
+          line,
+          column: null,
+          value: key,
+          message: `même chiffre déjà donné ligne ${first}`,
+        })
+      else seen.set(key, line)
+    }
+    return issues
+  },
+
+  async commit(rows, trx, context) {
+    const year = rows[0].year
+    await storePublishedReport(
+      context.organisationId,
+      { year, title: `Rapport publié ${year}`, values: rows },
+      trx,
+      context.userId
+    )
+    const summary = await runReconciliation(
+      context.organisationId,
+      year,
+      'import',
+      { userId: context.userId, label: 'import' },
+      trx
+    )
+    return `${rows.length} chiffre(s) publié(s) pour ${year} ; rapprochements : ${summary.counts.discrepancy} écart(s), ${summary.counts.rounding} arrondi(s)`
+  },
+}
+
+export default definition
