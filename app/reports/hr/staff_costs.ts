@@ -77,10 +77,9 @@ export async function staffCostByProgramme(
     }
   })
   const hours = employees.reduce((a: Decimal, e: any) => a.plus(e.hours), new Decimal(0))
-  const gross = roundCents(
-    result.rows.reduce((a: Decimal, r: any) => a.plus(r.gross), new Decimal(0))
-  )
-  const total = roundCents(gross.times(chargeRate.plus(1)))
+  const exactGross = result.rows.reduce((a: Decimal, r: any) => a.plus(r.gross), new Decimal(0))
+  const gross = roundCents(exactGross)
+  const total = roundCents(exactGross.times(chargeRate.plus(1)))
   return {
     hours,
     gross,
