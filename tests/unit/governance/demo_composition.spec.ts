@@ -7,15 +7,26 @@ import { loadRapport2023 } from '#database/seeders/demo'
 import { DEMO_MEETING_TITLE, seedGovernance } from '#database/seeders/governance'
 import CompositionReport from '#reports/governance/composition'
 import Meeting from '#models/governance/meeting'
+import { adoptedAllocationResolution } from '#models/governance/resolution'
 import { minutesOf } from '#reports/governance/minutes'
 
 async function seeded() {
   const organisation = await makeOrganisation()
   const rapport = await loadRapport2023()
+  // Accounting's demo step runs first and creates the 2023 fiscal year.
+  const [fiscalYear] = await db
+    .table('fiscal_years')
+    .insert({
+      organisation_id: organisation.id,
+      label: '2023',
+      start_date: '2023-01-01',
+      end_date: '2023-12-31',
+    })
+    .returning('id')
   await actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, () =>
     db.transaction((trx) => seedGovernance(organisation, rapport, trx))
   )
-  return { organisation, rapport }
+  return { organisation, rapport, fiscalYearId: fiscalYear.id as number }
 }
 
 test.group('Governance demo reproduces the report', (group) => {
@@ -78,7 +89,7 @@ test.group('Governance demo reproduces the report', (group) => {
   test('the 2024 board meeting is recorded with proxies, quorum and three resolutions', async ({
     assert,
   }) => {
-    const { organisation } = await seeded()
+    const { organisation, fiscalYearId } = await seeded()
     await actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, async () => {
       const meeting = await Meeting.query().where('title', DEMO_MEETING_TITLE).firstOrFail()
       const minutes = await minutesOf(meeting.id)
@@ -89,6 +100,16 @@ test.group('Governance demo reproduces the report', (group) => {
       assert.lengthOf(minutes.proxies, 3)
       assert.lengthOf(minutes.resolutions, 3)
       assert.isTrue(minutes.resolutions.every((r) => r.resolution.result === 'adopted'))
+      assert.deepEqual(
+        minutes.resolutions.map((r) => [r.resolution.subjectKind, r.resolution.fiscalYearId]),
+        [
+          ['approve_accounts', fiscalYearId],
+          ['allocate_result', fiscalYearId],
+          ['appointment', null],
+        ]
+      )
+      const allocation = await adoptedAllocationResolution(organisation.id, fiscalYearId)
+      assert.equal(allocation?.id, minutes.resolutions[1].resolution.id)
       for (const { tally } of minutes.resolutions) {
         // Two consultative members voted: shown, never counted in the weighted tally.
         const c = tally.consultative
@@ -100,4 +121,33 @@ test.group('Governance demo reproduces the report', (group) => {
       }
     })
   })
+})
+
+test.group('Governance in the whole demo', (group) => {
+  isolated(group)
+
+  test('the demo links the accounts resolutions to the 2023 fiscal year of accounting', async ({
+    assert,
+  }) => {
+    const { seedDemo } = await import('#database/seeders/demo')
+    const organisation = await seedDemo()
+    const fiscalYear = await db
+      .from('fiscal_years')
+      .where('organisation_id', organisation.id)
+      .where('start_date', '<=', '2023-12-31')
+      .where('end_date', '>=', '2023-12-31')
+      .firstOrFail()
+    const rows = await db
+      .from('resolutions')
+      .where('organisation_id', organisation.id)
+      .whereIn('subject_kind', ['approve_accounts', 'allocate_result'])
+      .orderBy('position')
+    assert.deepEqual(
+      rows.map((r) => [r.subject_kind, r.fiscal_year_id, r.result]),
+      [
+        ['approve_accounts', fiscalYear.id, 'adopted'],
+        ['allocate_result', fiscalYear.id, 'adopted'],
+      ]
+    )
+  }).timeout(120000)
 })
