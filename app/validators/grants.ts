@@ -6,7 +6,11 @@ import { GRANT_STATUS_LABELS } from '#models/grants/grant'
 import { parseFrenchAmount, InvalidAmountError } from '#support/money'
 import { GrantRuleError } from '#actions/grants/errors'
 
-const isoDate = () => vine.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/)
+const isoDate = () =>
+  vine
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
 const amount = () => vine.string().trim().maxLength(40)
 const optionalText = (max: number) => vine.string().trim().maxLength(max).optional()
 
@@ -14,7 +18,12 @@ export const funderValidator = vine.create({
   name: vine.string().trim().minLength(2).maxLength(200),
   category: vine.enum(Object.keys(FUNDER_CATEGORY_LABELS)),
   parentId: vine.number().positive().optional(),
-  revenueAccount: vine.string().trim().regex(/^7\d*$/).maxLength(20).optional(),
+  revenueAccount: vine
+    .string()
+    .trim()
+    .regex(/^7\d*$/)
+    .maxLength(20)
+    .optional(),
   notes: optionalText(2000),
   version: vine.number().optional(),
 })
@@ -27,7 +36,12 @@ export const grantValidator = vine.create({
   periodEnd: isoDate(),
   amountAwarded: amount().optional(),
   cofinancingRate: amount().optional(),
-  revenueAccount: vine.string().trim().regex(/^7\d*$/).maxLength(20).optional(),
+  revenueAccount: vine
+    .string()
+    .trim()
+    .regex(/^7\d*$/)
+    .maxLength(20)
+    .optional(),
   analyticCode: optionalText(40),
   flatRate: vine.enum(['0', '7', '15', '20', '40']).optional(),
   programmeIds: vine.array(vine.number().positive()).optional(),
@@ -89,11 +103,16 @@ export const reportTextValidator = vine.create({
 })
 
 /** Amount typed in French ("1 234,56"); a bad one is a rule error with a French message. */
-export function money(text: string | undefined | null, label: string, required = true): Decimal | null {
+export function money(
+  text: string | undefined | null,
+  label: string,
+  required = true
+): Decimal | null {
   try {
     const value = parseFrenchAmount(text ?? '')
     if (value === null && required) throw new GrantRuleError(`Le champ ${label} est obligatoire.`)
-    if (value && value.isNegative()) throw new GrantRuleError(`Le champ ${label} doit être positif.`)
+    if (value && value.isNegative())
+      throw new GrantRuleError(`Le champ ${label} doit être positif.`)
     return value
   } catch (error) {
     if (error instanceof InvalidAmountError) throw new GrantRuleError(`${label} : ${error.message}`)

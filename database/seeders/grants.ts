@@ -31,25 +31,137 @@ const CT = 'Collectivités territoriales'
 
 export const DEMO_FUNDERS: DemoFunder[] = [
   { key: 'etat', name: "Crédits d'État déconcentrés", category: 'regroupement', line: [ETAT] },
-  { key: 'dreets', parent: 'etat', name: 'DREETS Bretagne', category: 'etat_dreets', line: [ETAT, 'DREETS/DEETS'], account: '74118', programmes: ['PARRAINAGE'] },
-  { key: 'socle', parent: 'dreets', name: 'DREETS — CPO socle et OBF', category: 'etat_dreets', line: [ETAT, 'DREETS/DEETS', 'dont Socle + OBF'], account: '74111', programmes: ['PACEA'] },
-  { key: 'cej', parent: 'dreets', name: "DREETS — Contrat d'engagement jeune", category: 'etat_dreets', line: [ETAT, 'DREETS/DEETS', 'dont CEJ'], account: '74112', programmes: ['CEJ'] },
-  { key: 'ft', parent: 'etat', name: 'France Travail (Pôle emploi)', category: 'france_travail', line: [ETAT, 'Pôle Emploi'], account: '74120', programmes: ['PPAE'] },
-  { key: 'pic', parent: 'etat', name: "PIC — Plan d'investissement dans les compétences", category: 'pic', line: [ETAT, 'PIC'], account: '74130', programmes: ['SORTIR_DE_LA_RUE'] },
-  { key: 'cdv', parent: 'etat', name: 'Contrat de Ville', category: 'contrat_de_ville', line: [ETAT, 'Contrat de Ville'], account: '74140', programmes: ['CLUB_JEUNES_DIPLOMES'] },
-  { key: 'etat_autres', parent: 'etat', name: "Autres crédits d'État (préfecture)", category: 'autre_public', line: [ETAT, 'Autres'], account: '74180', programmes: ['BPI'] },
-  { key: 'fse', name: 'Fonds social européen (FSE+)', category: 'fse', line: ['Fonds social européen'], account: '74200', programmes: ['FSE_EMPLOI', 'CAP_JEUNES', 'DEDANS_DEHORS', 'PLATEFORME_MOBILITE'] },
-  { key: 'feder', name: 'FEDER Interreg', category: 'feder', line: ['FEDER Interreg'], account: '74300', programmes: ['GROUPEMENT_CREATEURS'] },
+  {
+    key: 'dreets',
+    parent: 'etat',
+    name: 'DREETS Bretagne',
+    category: 'etat_dreets',
+    line: [ETAT, 'DREETS/DEETS'],
+    account: '74118',
+    programmes: ['PARRAINAGE'],
+  },
+  {
+    key: 'socle',
+    parent: 'dreets',
+    name: 'DREETS — CPO socle et OBF',
+    category: 'etat_dreets',
+    line: [ETAT, 'DREETS/DEETS', 'dont Socle + OBF'],
+    account: '74111',
+    programmes: ['PACEA'],
+  },
+  {
+    key: 'cej',
+    parent: 'dreets',
+    name: "DREETS — Contrat d'engagement jeune",
+    category: 'etat_dreets',
+    line: [ETAT, 'DREETS/DEETS', 'dont CEJ'],
+    account: '74112',
+    programmes: ['CEJ'],
+  },
+  {
+    key: 'ft',
+    parent: 'etat',
+    name: 'France Travail (Pôle emploi)',
+    category: 'france_travail',
+    line: [ETAT, 'Pôle Emploi'],
+    account: '74120',
+    programmes: ['PPAE'],
+  },
+  {
+    key: 'pic',
+    parent: 'etat',
+    name: "PIC — Plan d'investissement dans les compétences",
+    category: 'pic',
+    line: [ETAT, 'PIC'],
+    account: '74130',
+    programmes: ['SORTIR_DE_LA_RUE'],
+  },
+  {
+    key: 'cdv',
+    parent: 'etat',
+    name: 'Contrat de Ville',
+    category: 'contrat_de_ville',
+    line: [ETAT, 'Contrat de Ville'],
+    account: '74140',
+    programmes: ['CLUB_JEUNES_DIPLOMES'],
+  },
+  {
+    key: 'etat_autres',
+    parent: 'etat',
+    name: "Autres crédits d'État (préfecture)",
+    category: 'autre_public',
+    line: [ETAT, 'Autres'],
+    account: '74180',
+    programmes: ['BPI'],
+  },
+  {
+    key: 'fse',
+    name: 'Fonds social européen (FSE+)',
+    category: 'fse',
+    line: ['Fonds social européen'],
+    account: '74200',
+    programmes: ['FSE_EMPLOI', 'CAP_JEUNES', 'DEDANS_DEHORS', 'PLATEFORME_MOBILITE'],
+  },
+  {
+    key: 'feder',
+    name: 'FEDER Interreg',
+    category: 'feder',
+    line: ['FEDER Interreg'],
+    account: '74300',
+    programmes: ['GROUPEMENT_CREATEURS'],
+  },
   { key: 'ct', name: 'Collectivités territoriales', category: 'regroupement', line: [CT] },
-  { key: 'region', parent: 'ct', name: 'Conseil régional de Bretagne', category: 'region', line: [CT, 'Conseil Régional'], account: '74410', programmes: ['AAQ', 'FSE_EMPLOI'] },
-  { key: 'dep', parent: 'ct', name: "Conseil départemental d'Ille-et-Vilaine", category: 'departement', line: [CT, 'Conseil Départemental'], account: '74420', programmes: ['BRSA'] },
-  { key: 'rm', parent: 'ct', name: 'Rennes Métropole', category: 'metropole', line: [CT, 'Rennes Métropole'], account: '74430', programmes: ['MELTING_BREIZH', 'FSE_EMPLOI'] },
-  { key: 'epci', parent: 'ct', name: 'Autres EPCI du territoire', category: 'epci', line: [CT, 'Autres EPCI'], account: '74440', programmes: ['START_APP_35'] },
-  { key: 'asp', name: 'ASP — aides aux contrats aidés', category: 'contrats_aides', line: ['Subventions contrats aidés'], account: '74500' },
+  {
+    key: 'region',
+    parent: 'ct',
+    name: 'Conseil régional de Bretagne',
+    category: 'region',
+    line: [CT, 'Conseil Régional'],
+    account: '74410',
+    programmes: ['AAQ', 'FSE_EMPLOI'],
+  },
+  {
+    key: 'dep',
+    parent: 'ct',
+    name: "Conseil départemental d'Ille-et-Vilaine",
+    category: 'departement',
+    line: [CT, 'Conseil Départemental'],
+    account: '74420',
+    programmes: ['BRSA'],
+  },
+  {
+    key: 'rm',
+    parent: 'ct',
+    name: 'Rennes Métropole',
+    category: 'metropole',
+    line: [CT, 'Rennes Métropole'],
+    account: '74430',
+    programmes: ['MELTING_BREIZH', 'FSE_EMPLOI'],
+  },
+  {
+    key: 'epci',
+    parent: 'ct',
+    name: 'Autres EPCI du territoire',
+    category: 'epci',
+    line: [CT, 'Autres EPCI'],
+    account: '74440',
+    programmes: ['START_APP_35'],
+  },
+  {
+    key: 'asp',
+    name: 'ASP — aides aux contrats aidés',
+    category: 'contrats_aides',
+    line: ['Subventions contrats aidés'],
+    account: '74500',
+  },
 ]
 
 /** The reference figure of a produits line (2023 or 2024_budget). */
-export function referenceLine(rapport: Rapport2023, path: string[], column: '2023' | '2024_budget') {
+export function referenceLine(
+  rapport: Rapport2023,
+  path: string[],
+  column: '2023' | '2024_budget'
+) {
   let list: any[] = rapport.accounts.income_statement.produits
   let row: any
   for (const label of path) {
@@ -65,7 +177,10 @@ function ownBudget(rapport: Rapport2023, funder: DemoFunder) {
   const total = referenceLine(rapport, funder.line, '2024_budget')
   if (total === null) return null
   const children = DEMO_FUNDERS.filter((f) => f.parent === funder.key && f.account)
-  return children.reduce((rest, child) => rest - (referenceLine(rapport, child.line, '2024_budget') ?? 0), total)
+  return children.reduce(
+    (rest, child) => rest - (referenceLine(rapport, child.line, '2024_budget') ?? 0),
+    total
+  )
 }
 
 interface Line {
@@ -92,10 +207,21 @@ interface DemoGrant {
 const ZERO = new Decimal(0)
 const amountOf = (line: Line) => new Decimal(line.debit).plus(line.credit)
 
-export async function seedGrants(organisation: Organisation, rapport: Rapport2023, trx: TransactionClientContract) {
+export async function seedGrants(
+  organisation: Organisation,
+  rapport: Rapport2023,
+  trx: TransactionClientContract
+) {
   const org = organisation.id
   const audit = (subjectType: string, summary: string) =>
-    recordEvent({ domain: 'grants', action: 'create', subjectType, summary, organisationId: org, trx })
+    recordEvent({
+      domain: 'grants',
+      action: 'create',
+      subjectType,
+      summary,
+      organisationId: org,
+      trx,
+    })
 
   // Funders, parents first.
   const funderIds = new Map<string, number>()
@@ -120,7 +246,10 @@ export async function seedGrants(organisation: Organisation, rapport: Rapport202
     .where('organisation_id', org)
     .whereRaw('extract(year FROM end_date) = 2023')
     .first()
-  if (!fiscalYear) throw new Error('La démo des financements suit celle de la comptabilité (exercice 2023 absent).')
+  if (!fiscalYear)
+    throw new Error(
+      'La démo des financements suit celle de la comptabilité (exercice 2023 absent).'
+    )
   const programmes = await trx.from('programmes').where('organisation_id', org).select('id', 'code')
   const programmeId = new Map<string, number>(programmes.map((p) => [p.code, p.id]))
 
@@ -144,12 +273,14 @@ export async function seedGrants(organisation: Organisation, rapport: Rapport202
   const grants: DemoGrant[] = []
   for (const family of DEMO_FUNDERS.filter((f) => f.account)) {
     const revenue = await lines('l.account_number = ?', [family.account])
-    const pieces = [...new Set(revenue.map((l) => l.piece_ref).filter((p): p is string => !!p))].sort(
-      (a, b) => Number(a.split('-').pop()) - Number(b.split('-').pop())
-    )
+    const pieces = [
+      ...new Set(revenue.map((l) => l.piece_ref).filter((p): p is string => !!p)),
+    ].sort((a, b) => Number(a.split('-').pop()) - Number(b.split('-').pop()))
     if (pieces.length === 0) pieces.push(`CONV-${family.account}-1`)
     pieces.forEach((reference, index) => {
-      const own = revenue.filter((l) => l.piece_ref === reference || (index === 0 && !pieces.includes(l.piece_ref ?? '')))
+      const own = revenue.filter(
+        (l) => l.piece_ref === reference || (index === 0 && !pieces.includes(l.piece_ref ?? ''))
+      )
       grants.push({
         id: 0,
         family,
@@ -179,9 +310,14 @@ export async function seedGrants(organisation: Organisation, rapport: Rapport202
   const candidates = grants
     .filter((g) => !g.main && !deferredFamilies.has(g.family.account!))
     .sort((a, b) => b.recognised.comparedTo(a.recognised))
-  const reports = (await lines(`l.account_number LIKE '6894%'`, [])).sort((a, b) => amountOf(b).comparedTo(amountOf(a)))
-  const uses = (await lines(`l.account_number LIKE '7894%'`, [])).sort((a, b) => amountOf(b).comparedTo(amountOf(a)))
-  if (candidates.length < reports.length + uses.length) throw new Error('Démo : pas assez de conventions pour les fonds dédiés.')
+  const reports = (await lines(`l.account_number LIKE '6894%'`, [])).sort((a, b) =>
+    amountOf(b).comparedTo(amountOf(a))
+  )
+  const uses = (await lines(`l.account_number LIKE '7894%'`, [])).sort((a, b) =>
+    amountOf(b).comparedTo(amountOf(a))
+  )
+  if (candidates.length < reports.length + uses.length)
+    throw new Error('Démo : pas assez de conventions pour les fonds dédiés.')
   reports.forEach((line, i) => (candidates[i].newDedicated = amountOf(line)))
   uses.forEach((line, i) => (candidates[reports.length + i].usedDedicated = amountOf(line)))
 
@@ -211,22 +347,51 @@ export async function seedGrants(organisation: Organisation, rapport: Rapport202
       .returning('id')
     grant.id = row.id
     await trx.table('grant_years').multiInsert([
-      { organisation_id: org, grant_id: grant.id, year: 2023, amount: grant.recognised.toFixed(2) },
-      ...(multiYear ? [{ organisation_id: org, grant_id: grant.id, year: 2024, amount: new Decimal(budget!).toFixed(2) }] : []),
+      {
+        organisation_id: org,
+        grant_id: grant.id,
+        year: 2023,
+        amount: grant.recognised.toFixed(2),
+      },
+      ...(multiYear
+        ? [
+            {
+              organisation_id: org,
+              grant_id: grant.id,
+              year: 2024,
+              amount: new Decimal(budget!).toFixed(2),
+            },
+          ]
+        : []),
     ])
     const code = codes[grant.main ? 0 : (number - 1) % Math.max(codes.length, 1)]
-    const linked = new Set([code, ...(grant.family.key !== 'fse' && grant.reference.endsWith('-2') && codes.includes('FSE_EMPLOI') ? ['FSE_EMPLOI'] : [])])
+    const linked = new Set([
+      code,
+      ...(grant.family.key !== 'fse' &&
+      grant.reference.endsWith('-2') &&
+      codes.includes('FSE_EMPLOI')
+        ? ['FSE_EMPLOI']
+        : []),
+    ])
     const programmeRows = [...linked]
       .filter((c): c is string => !!c && programmeId.has(c))
       .map((c) => ({ organisation_id: org, grant_id: grant.id, programme_id: programmeId.get(c) }))
     if (programmeRows.length) await trx.table('grant_programmes').multiInsert(programmeRows)
-    const notified = grant.lines.find((l) => l.piece_ref === grant.reference)?.entry_date ?? '2023-01-15'
+    const notified =
+      grant.lines.find((l) => l.piece_ref === grant.reference)?.entry_date ?? '2023-01-15'
     await trx.table('grant_events').multiInsert(
       [
         ['requested', '2022-10-15', 'Demande de subvention déposée'],
         ['notified', notified, 'Notification reçue'],
         ['signed', notified, 'Convention signée'],
-      ].map(([kind, date, note]) => ({ organisation_id: org, grant_id: grant.id, kind, occurred_on: date, note, actor: 'démo' }))
+      ].map(([kind, date, note]) => ({
+        organisation_id: org,
+        grant_id: grant.id,
+        kind,
+        occurred_on: date,
+        note,
+        actor: 'démo',
+      }))
     )
     await trx.table('grant_deadlines').insert({
       organisation_id: org,
@@ -241,9 +406,16 @@ export async function seedGrants(organisation: Organisation, rapport: Rapport202
   // Attribution of the ledger lines.
   const allocations: Array<{ line: string; grant: number; amount: Decimal; source: string }> = []
   const allocate = (line: Line | string, grant: DemoGrant, amount: Decimal, source: string) => {
-    if (amount.gt(0)) allocations.push({ line: typeof line === 'string' ? line : line.id, grant: grant.id, amount, source })
+    if (amount.gt(0))
+      allocations.push({
+        line: typeof line === 'string' ? line : line.id,
+        grant: grant.id,
+        amount,
+        source,
+      })
   }
-  for (const grant of grants) for (const line of grant.lines) allocate(line, grant, amountOf(line), 'demo_revenue')
+  for (const grant of grants)
+    for (const line of grant.lines) allocate(line, grant, amountOf(line), 'demo_revenue')
 
   // 487: each deferral line of an entry goes to the conventions of that entry's revenue lines; a
   // reclassification from 487 to 194 (the explicit entry that makes the printed fonds dédiés
@@ -253,16 +425,21 @@ export async function seedGrants(organisation: Organisation, rapport: Rapport202
   const deferral = await lines(`l.account_number LIKE '487%'`, [])
   const openingDeferred = new Map<DemoGrant, Decimal>()
   for (const line of deferral) {
-    const revenueLines = grants.flatMap((g) => g.lines.filter((l) => l.entry_id === line.entry_id).map((l) => ({ g, l })))
+    const revenueLines = grants.flatMap((g) =>
+      g.lines.filter((l) => l.entry_id === line.entry_id).map((l) => ({ g, l }))
+    )
     if (revenueLines.length) {
       for (const { g, l } of revenueLines) {
         allocate(line, g, amountOf(l), 'demo_deferred')
-        if (l.entry_date === fiscalYear.start_date) openingDeferred.set(g, (openingDeferred.get(g) ?? ZERO).plus(amountOf(l)))
+        if (l.entry_date === fiscalYear.start_date)
+          openingDeferred.set(g, (openingDeferred.get(g) ?? ZERO).plus(amountOf(l)))
       }
     } else {
       allocate(line, fse, amountOf(line), 'demo_reclassification')
       openingDeferred.set(fse, (openingDeferred.get(fse) ?? ZERO).plus(amountOf(line)))
-      const partner = await lines(`l.entry_id = ? AND l.account_number LIKE '194%'`, [line.entry_id])
+      const partner = await lines(`l.entry_id = ? AND l.account_number LIKE '194%'`, [
+        line.entry_id,
+      ])
       for (const p of partner) allocate(p, fse, amountOf(p), 'demo_reclassification')
     }
   }
@@ -276,8 +453,13 @@ export async function seedGrants(organisation: Organisation, rapport: Rapport202
   const used = candidates.filter((g) => g.usedDedicated.gt(0))
   reports.forEach((line, i) => allocate(line, reported[i], amountOf(line), 'demo_dedicated'))
   uses.forEach((line, i) => allocate(line, used[i], amountOf(line), 'demo_dedicated'))
-  for (const line of await lines(`l.account_number LIKE '194%' AND l.entry_id IN (SELECT entry_id FROM entry_lines WHERE account_number LIKE '6894%' OR account_number LIKE '7894%')`, [])) {
-    const owners = new Decimal(line.credit).gt(0) ? reported.map((g) => [g, g.newDedicated] as const) : used.map((g) => [g, g.usedDedicated] as const)
+  for (const line of await lines(
+    `l.account_number LIKE '194%' AND l.entry_id IN (SELECT entry_id FROM entry_lines WHERE account_number LIKE '6894%' OR account_number LIKE '7894%')`,
+    []
+  )) {
+    const owners = new Decimal(line.credit).gt(0)
+      ? reported.map((g) => [g, g.newDedicated] as const)
+      : used.map((g) => [g, g.usedDedicated] as const)
     for (const [g, amount] of owners) allocate(line, g, amount, 'demo_dedicated')
   }
   for (const line of await lines(`l.account_number LIKE '194%'`, [], true)) {
@@ -297,7 +479,8 @@ export async function seedGrants(organisation: Organisation, rapport: Rapport202
   for (const grant of grants) {
     let need = grant.recognised.minus(grant.newDedicated).plus(grant.usedDedicated)
     while (need.gt(0)) {
-      if (cursor >= costs.length) throw new Error('Démo : pas assez de charges pour les conventions.')
+      if (cursor >= costs.length)
+        throw new Error('Démo : pas assez de charges pour les conventions.')
       const take = Decimal.min(need, left)
       allocate(costs[cursor], grant, take, 'demo_costs')
       need = need.minus(take)
@@ -324,19 +507,37 @@ export async function seedGrants(organisation: Organisation, rapport: Rapport202
     amount: a.amount.toFixed(2),
     source: a.source,
   }))
-  for (let i = 0; i < rows.length; i += 2000) await trx.table('grant_line_allocations').multiInsert(rows.slice(i, i + 2000))
-  await audit('grant_line_allocations', `Démo : ${rows.length} imputations de lignes du grand livre`)
+  for (let i = 0; i < rows.length; i += 2000)
+    await trx.table('grant_line_allocations').multiInsert(rows.slice(i, i + 2000))
+  await audit(
+    'grant_line_allocations',
+    `Démo : ${rows.length} imputations de lignes du grand livre`
+  )
 
   // FSE Emploi: activity target, payment schedule and the advance received.
   const fseEmploi = fse
   await trx.table('grant_targets').multiInsert([
-    { organisation_id: org, grant_id: fseEmploi.id, indicator_code: 'beneficiaires_dispositif', label: 'Jeunes accompagnés sur le dispositif', year: 2023, target: '550' },
+    {
+      organisation_id: org,
+      grant_id: fseEmploi.id,
+      indicator_code: 'beneficiaires_dispositif',
+      label: 'Jeunes accompagnés sur le dispositif',
+      year: 2023,
+      target: '550',
+    },
   ])
   const fseAwarded = await trx.from('grants').where('id', fseEmploi.id).first()
   const advance = new Decimal(fseAwarded.amount_awarded).times('0.3').toDecimalPlaces(2)
   const [schedule] = await trx
     .table('grant_payment_schedules')
-    .insert({ organisation_id: org, grant_id: fseEmploi.id, kind: 'advance', label: 'Avance FSE+ (30 %)', expected_on: '2023-03-31', amount: advance.toFixed(2) })
+    .insert({
+      organisation_id: org,
+      grant_id: fseEmploi.id,
+      kind: 'advance',
+      label: 'Avance FSE+ (30 %)',
+      expected_on: '2023-03-31',
+      amount: advance.toFixed(2),
+    })
     .returning('id')
   await trx.table('grant_payment_schedules').insert({
     organisation_id: org,
@@ -361,8 +562,10 @@ export async function seedGrants(organisation: Organisation, rapport: Rapport202
     period_end: '2023-12-31',
     actions_text:
       "Accompagnement renforcé vers l'emploi : entretiens individuels, ateliers collectifs, mises en situation professionnelle et suivi dans l'emploi.",
-    public_text: 'Jeunes de 16 à 25 ans, prioritairement sans qualification ou résidant en quartier prioritaire.',
-    principles_text: "Égalité femmes-hommes et non-discrimination suivies dans les entrées ; sensibilisation à la mobilité durable.",
+    public_text:
+      'Jeunes de 16 à 25 ans, prioritairement sans qualification ou résidant en quartier prioritaire.',
+    principles_text:
+      'Égalité femmes-hommes et non-discrimination suivies dans les entrées ; sensibilisation à la mobilité durable.',
     publicity_text: 'Logo FSE+ sur les supports et affichage dans les antennes.',
   })
 }

@@ -17,11 +17,16 @@ router
     router.get('/financeurs.xlsx', [Funders, 'export']).as('funders.export')
     router.get('/conventions', [Grants, 'index']).as('grants.index')
     router.get('/conventions.xlsx', [Grants, 'export']).as('grants.export')
-    router.get('/conventions/:id', [Grants, 'show']).as('grants.show').where('id', router.matchers.number())
+    router
+      .get('/conventions/:id', [Grants, 'show'])
+      .as('grants.show')
+      .where('id', router.matchers.number())
     router.get('/conventions/:id/documents/:documentId', [Items, 'download']).as('grants.document')
     router.get('/conventions/:id/bilan', [FunderReports, 'show']).as('grants.report')
     router.get('/conventions/:id/bilan.xlsx', [FunderReports, 'export']).as('grants.report.export')
-    router.get('/conventions/:id/bilan/impression', [FunderReports, 'show']).as('grants.report.print')
+    router
+      .get('/conventions/:id/bilan/impression', [FunderReports, 'show'])
+      .as('grants.report.print')
     router.get('/versements', [Payments, 'index']).as('payments.index')
     router.get('/versements.xlsx', [Payments, 'export']).as('payments.export')
     router.get('/fin-exercice', [YearEnd, 'show']).as('year_end.show')

@@ -45,10 +45,16 @@ async function totals(grantId: number, trx: TransactionClientContract) {
       trx.raw(
         '(SELECT coalesce(sum(amount), 0) FROM grant_payment_schedules WHERE grant_id = g.id) AS schedule'
       ),
-      trx.raw('(SELECT coalesce(sum(amount), 0) FROM grant_receipts WHERE grant_id = g.id) AS received')
+      trx.raw(
+        '(SELECT coalesce(sum(amount), 0) FROM grant_receipts WHERE grant_id = g.id) AS received'
+      )
     )
     .firstOrFail()
-  return { years: toMoney(row.years), schedule: toMoney(row.schedule), received: toMoney(row.received) }
+  return {
+    years: toMoney(row.years),
+    schedule: toMoney(row.schedule),
+    received: toMoney(row.received),
+  }
 }
 
 /** Creates or updates a convention; the awarded amount changes only through an amendment. */
@@ -120,7 +126,10 @@ export async function setYearSplit(
           await row.save()
         }
       } else {
-        await GrantYear.create({ grantId: grant.id, year: s.year, amount: s.amount }, { client: trx })
+        await GrantYear.create(
+          { grantId: grant.id, year: s.year, amount: s.amount },
+          { client: trx }
+        )
       }
     }
   })
@@ -147,7 +156,10 @@ export async function addScheduleLine(
     )
   }
   return withDatabaseGuards(() =>
-    GrantPaymentSchedule.create({ grantId: grant.id, ...line, label: line.label ?? null }, { client: trx })
+    GrantPaymentSchedule.create(
+      { grantId: grant.id, ...line, label: line.label ?? null },
+      { client: trx }
+    )
   )
 }
 
@@ -176,7 +188,9 @@ export async function addReceipt(
       .whereLike('account_number', '51%')
       .first()
     if (!line) {
-      throw new GrantRuleError(`La ligne de banque n° ${receipt.entryLineId} est introuvable (compte 51).`)
+      throw new GrantRuleError(
+        `La ligne de banque n° ${receipt.entryLineId} est introuvable (compte 51).`
+      )
     }
   }
   return withDatabaseGuards(() =>
@@ -230,7 +244,8 @@ export async function amendGrant(
   amendment: { newAmount: Decimal; signedOn: DateTime; reason: string; reference?: string | null },
   trx: TransactionClientContract
 ) {
-  if (amendment.newAmount.isNegative()) throw new GrantRuleError('Le nouveau montant doit être positif.')
+  if (amendment.newAmount.isNegative())
+    throw new GrantRuleError('Le nouveau montant doit être positif.')
   const t = await totals(grant.id, trx)
   const floor = [t.years, t.schedule, t.received].reduce((a, b) => (b.gt(a) ? b : a))
   if (amendment.newAmount.lt(floor)) {
@@ -299,7 +314,8 @@ export async function allocateLine(
     .from('entry_lines')
     .where({ id: allocation.entryLineId, organisation_id: grant.organisationId })
     .first()
-  if (!line) throw new GrantRuleError(`La ligne d'écriture n° ${allocation.entryLineId} est introuvable.`)
+  if (!line)
+    throw new GrantRuleError(`La ligne d'écriture n° ${allocation.entryLineId} est introuvable.`)
   const amount = allocation.amount ?? toMoney(line.debit).plus(toMoney(line.credit))
   return withDatabaseGuards(() =>
     GrantLineAllocation.create(

@@ -12,9 +12,15 @@ export function documentPath(storedName: string) {
 }
 
 /** Stores the signed convention under a generated name; the user's file name is only a label. */
-export async function storeDocument(grant: Grant, file: MultipartFile, trx: TransactionClientContract) {
+export async function storeDocument(
+  grant: Grant,
+  file: MultipartFile,
+  trx: TransactionClientContract
+) {
   const storedName = `${randomUUID()}.${file.extname ?? 'bin'}`
-  const hash = createHash('sha256').update(await readFile(file.tmpPath!)).digest('hex')
+  const hash = createHash('sha256')
+    .update(await readFile(file.tmpPath!))
+    .digest('hex')
   await mkdir(app.makePath('storage/grants'), { recursive: true })
   const doc = await GrantDocument.create(
     {

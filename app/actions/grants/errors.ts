@@ -23,7 +23,11 @@ export async function withDatabaseGuards<T>(work: () => Promise<T>): Promise<T> 
     const code = (error as { code?: string }).code
     if (code === 'P0001') {
       // knex prefixes the SQL text: keep the trigger's French message only.
-      throw new GrantRuleError(String((error as Error).message).split(' - ').pop()!)
+      throw new GrantRuleError(
+        String((error as Error).message)
+          .split(' - ')
+          .pop()!
+      )
     }
     if (code === '23514') {
       throw new GrantRuleError('Valeur refusée par une règle de cohérence de la convention.')

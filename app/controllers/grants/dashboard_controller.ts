@@ -3,7 +3,11 @@ import { DateTime } from 'luxon'
 import { GrantsDashboard } from '#reports/grants/dashboard'
 import { deadlinesSheet } from '#exports/grants/sheets'
 import { sendWorkbook } from '#controllers/grants/xlsx'
-import { GRANT_STATUS_LABELS, DEADLINE_KIND_LABELS, SCHEDULE_KIND_LABELS } from '#models/grants/grant'
+import {
+  GRANT_STATUS_LABELS,
+  DEADLINE_KIND_LABELS,
+  SCHEDULE_KIND_LABELS,
+} from '#models/grants/grant'
 
 const today = () => DateTime.now().setZone('Europe/Paris').startOf('day')
 
@@ -13,7 +17,12 @@ export default class GrantsDashboardController {
     return view.render('pages/grants/dashboard', {
       report,
       statusLabels: GRANT_STATUS_LABELS,
-      kindLabels: { ...DEADLINE_KIND_LABELS, ...Object.fromEntries(Object.entries(SCHEDULE_KIND_LABELS).map(([k, v]) => [`payment_${k}`, `Versement : ${v}`])) },
+      kindLabels: {
+        ...DEADLINE_KIND_LABELS,
+        ...Object.fromEntries(
+          Object.entries(SCHEDULE_KIND_LABELS).map(([k, v]) => [`payment_${k}`, `Versement : ${v}`])
+        ),
+      },
       breadcrumbs: [{ label: 'Financements' }],
     })
   }
@@ -54,7 +63,10 @@ export default class GrantsDashboardController {
           { header: 'Part consommée', key: 'consumedShare', type: 'percent' },
           { header: 'État', key: 'state', type: 'text' },
         ],
-        rows: r.consumption.map((c) => ({ ...c, state: { on_plan: 'Conforme', behind: 'En retard', ahead: 'En avance' }[c.state] })),
+        rows: r.consumption.map((c) => ({
+          ...c,
+          state: { on_plan: 'Conforme', behind: 'En retard', ahead: 'En avance' }[c.state],
+        })),
       },
     ])
   }

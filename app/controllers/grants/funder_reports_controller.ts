@@ -13,7 +13,9 @@ import { funderReportSheets } from '#exports/grants/funder_report'
 async function period(ctx: HttpContext) {
   const grant = await Grant.findOrFail(ctx.params.id)
   const valid = (v: unknown) => typeof v === 'string' && DateTime.fromISO(v).isValid
-  const from = valid(ctx.request.input('du')) ? ctx.request.input('du') : grant.periodStart.toISODate()!
+  const from = valid(ctx.request.input('du'))
+    ? ctx.request.input('du')
+    : grant.periodStart.toISODate()!
   const yearEnd = DateTime.fromISO(from).endOf('year')
   const fallback = (grant.periodEnd < yearEnd ? grant.periodEnd : yearEnd).toISODate()!
   const to = valid(ctx.request.input('au')) ? ctx.request.input('au') : fallback
@@ -23,7 +25,12 @@ async function period(ctx: HttpContext) {
 export default class FunderReportsController {
   async show(ctx: HttpContext) {
     const { grant, from, to } = await period(ctx)
-    const report = await new FunderReport(ctx.auth.user!.organisationId, grant.id, from, to).compute()
+    const report = await new FunderReport(
+      ctx.auth.user!.organisationId,
+      grant.id,
+      from,
+      to
+    ).compute()
     const print = ctx.request.url().endsWith('/impression')
     return ctx.view.render('pages/grants/funder_report', {
       report,
@@ -41,8 +48,17 @@ export default class FunderReportsController {
 
   async export(ctx: HttpContext) {
     const { grant, from, to } = await period(ctx)
-    const report = await new FunderReport(ctx.auth.user!.organisationId, grant.id, from, to).compute()
-    return sendWorkbook(ctx.response, `bilan-${grant.reference}-${from}-${to}.xlsx`, funderReportSheets(report))
+    const report = await new FunderReport(
+      ctx.auth.user!.organisationId,
+      grant.id,
+      from,
+      to
+    ).compute()
+    return sendWorkbook(
+      ctx.response,
+      `bilan-${grant.reference}-${from}-${to}.xlsx`,
+      funderReportSheets(report)
+    )
   }
 
   async update(ctx: HttpContext) {
@@ -67,7 +83,12 @@ export default class FunderReportsController {
         await row.save()
       } else {
         await GrantReport.create(
-          { grantId: grant.id, periodStart: DateTime.fromISO(from), periodEnd: DateTime.fromISO(to), ...texts },
+          {
+            grantId: grant.id,
+            periodStart: DateTime.fromISO(from),
+            periodEnd: DateTime.fromISO(to),
+            ...texts,
+          },
           { client: trx }
         )
       }

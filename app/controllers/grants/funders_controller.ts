@@ -10,10 +10,15 @@ import { GrantRuleError, withDatabaseGuards } from '#actions/grants/errors'
 
 function yearOf(input: unknown) {
   const year = Number(input)
-  return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : new Date().getFullYear() - 1
+  return Number.isInteger(year) && year >= 2000 && year <= 2100
+    ? year
+    : new Date().getFullYear() - 1
 }
 
-const categoryOptions = Object.entries(FUNDER_CATEGORY_LABELS).map(([value, label]) => ({ value, label }))
+const categoryOptions = Object.entries(FUNDER_CATEGORY_LABELS).map(([value, label]) => ({
+  value,
+  label,
+}))
 const crumbs = (label?: string) => [
   { label: 'Financements', href: '/financements' },
   { label: 'Financeurs', href: label ? '/financements/financeurs' : undefined },
@@ -22,13 +27,23 @@ const crumbs = (label?: string) => [
 
 export default class FundersController {
   async index({ view, auth, request }: HttpContext) {
-    const tree = await new FunderTree(auth.user!.organisationId, undefined, yearOf(request.input('annee'))).compute()
+    const tree = await new FunderTree(
+      auth.user!.organisationId,
+      undefined,
+      yearOf(request.input('annee'))
+    ).compute()
     return view.render('pages/grants/funders/index', { tree, breadcrumbs: crumbs() })
   }
 
   async export({ response, auth, request }: HttpContext) {
-    const tree = await new FunderTree(auth.user!.organisationId, undefined, yearOf(request.input('annee'))).compute()
-    return sendWorkbook(response, `financeurs-${tree.year}.xlsx`, [fundersSheet(tree.rows as any, tree.year)])
+    const tree = await new FunderTree(
+      auth.user!.organisationId,
+      undefined,
+      yearOf(request.input('annee'))
+    ).compute()
+    return sendWorkbook(response, `financeurs-${tree.year}.xlsx`, [
+      fundersSheet(tree.rows as any, tree.year),
+    ])
   }
 
   async create({ view }: HttpContext) {
@@ -36,13 +51,17 @@ export default class FundersController {
   }
 
   async edit({ params, view }: HttpContext) {
-    return view.render('pages/grants/funders/form', await this.formData(await Funder.findOrFail(params.id)))
+    return view.render(
+      'pages/grants/funders/form',
+      await this.formData(await Funder.findOrFail(params.id))
+    )
   }
 
   async store({ request, response, session }: HttpContext) {
     const payload = await request.validateUsing(funderValidator)
     await db.transaction(async (trx) => {
-      if (payload.parentId) await Funder.query({ client: trx }).where('id', payload.parentId).firstOrFail()
+      if (payload.parentId)
+        await Funder.query({ client: trx }).where('id', payload.parentId).firstOrFail()
       await withDatabaseGuards(() => Funder.create(this.values(payload), { client: trx }))
     })
     session.flash('success', 'Financeur créé.')
@@ -52,9 +71,14 @@ export default class FundersController {
   async update({ params, request, response, session }: HttpContext) {
     const payload = await request.validateUsing(funderValidator)
     await db.transaction(async (trx) => {
-      const funder = await Funder.query({ client: trx }).where('id', params.id).forUpdate().firstOrFail()
-      if (payload.parentId === funder.id) throw new GrantRuleError('Un financeur ne peut pas être son propre parent.')
-      if (payload.parentId) await Funder.query({ client: trx }).where('id', payload.parentId).firstOrFail()
+      const funder = await Funder.query({ client: trx })
+        .where('id', params.id)
+        .forUpdate()
+        .firstOrFail()
+      if (payload.parentId === funder.id)
+        throw new GrantRuleError('Un financeur ne peut pas être son propre parent.')
+      if (payload.parentId)
+        await Funder.query({ client: trx }).where('id', payload.parentId).firstOrFail()
       assertVersion(funder, payload.version)
       funder.merge(this.values(payload))
       await withDatabaseGuards(() => funder.save())

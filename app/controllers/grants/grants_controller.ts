@@ -1,6 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import Grant, { FLAT_RATE_OPTIONS, GRANT_STATUS_LABELS, DEADLINE_KIND_LABELS, SCHEDULE_KIND_LABELS } from '#models/grants/grant'
+import Grant, {
+  FLAT_RATE_OPTIONS,
+  GRANT_STATUS_LABELS,
+  DEADLINE_KIND_LABELS,
+  SCHEDULE_KIND_LABELS,
+} from '#models/grants/grant'
 import Funder from '#models/grants/funder'
 import Programme from '#models/activity/programme'
 import { grantValidator, money, calendarDate } from '#validators/grants'
@@ -23,19 +28,34 @@ export default class GrantsController {
     return view.render('pages/grants/grants/index', {
       grants,
       status: request.input('statut') ?? '',
-      statusOptions: [{ value: '', label: 'Tous' }, ...Object.entries(GRANT_STATUS_LABELS).map(([value, label]) => ({ value, label }))],
+      statusOptions: [
+        { value: '', label: 'Tous' },
+        ...Object.entries(GRANT_STATUS_LABELS).map(([value, label]) => ({ value, label })),
+      ],
       breadcrumbs: crumbs(),
     })
   }
 
   async export({ request, response }: HttpContext) {
     const grants = await this.list(request.input('statut'))
-    return sendWorkbook(response, 'conventions.xlsx', [grantsSheet(grants.map((g) => ({ ...g.serialize(), funder: g.funder.name, periodStart: g.periodStart, periodEnd: g.periodEnd, amountAwarded: g.amountAwarded, cofinancingRate: g.cofinancingRate })))])
+    return sendWorkbook(response, 'conventions.xlsx', [
+      grantsSheet(
+        grants.map((g) => ({
+          ...g.serialize(),
+          funder: g.funder.name,
+          periodStart: g.periodStart,
+          periodEnd: g.periodEnd,
+          amountAwarded: g.amountAwarded,
+          cofinancingRate: g.cofinancingRate,
+        }))
+      ),
+    ])
   }
 
   async show({ params, view, auth }: HttpContext) {
     const detail = await new GrantDetail(auth.user!.organisationId, Number(params.id)).compute()
-    const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }))
+    const options = (labels: Record<string, string>) =>
+      Object.entries(labels).map(([value, label]) => ({ value, label }))
     return view.render('pages/grants/grants/show', {
       ...detail,
       statusLabels: GRANT_STATUS_LABELS,
@@ -61,7 +81,10 @@ export default class GrantsController {
     const payload = await request.validateUsing(grantValidator)
     const grant = await db.transaction(async (trx) => {
       await Funder.query({ client: trx }).where('id', payload.funderId).firstOrFail()
-      return saveGrant({ ...this.input(payload), amountAwarded: money(payload.amountAwarded, 'montant accordé')! }, trx)
+      return saveGrant(
+        { ...this.input(payload), amountAwarded: money(payload.amountAwarded, 'montant accordé')! },
+        trx
+      )
     })
     session.flash('success', 'Convention créée.')
     return response.redirect(`/financements/conventions/${grant.id}`)
@@ -70,7 +93,10 @@ export default class GrantsController {
   async update({ params, request, response, session }: HttpContext) {
     const payload = await request.validateUsing(grantValidator)
     await db.transaction(async (trx) => {
-      const grant = await Grant.query({ client: trx }).where('id', params.id).forUpdate().firstOrFail()
+      const grant = await Grant.query({ client: trx })
+        .where('id', params.id)
+        .forUpdate()
+        .firstOrFail()
       await Funder.query({ client: trx }).where('id', payload.funderId).firstOrFail()
       assertVersion(grant, payload.version)
       await saveGrant({ ...this.input(payload), amountAwarded: grant.amountAwarded }, trx, grant)
@@ -81,7 +107,10 @@ export default class GrantsController {
 
   async destroy({ params, response, session }: HttpContext) {
     await db.transaction(async (trx) => {
-      const grant = await Grant.query({ client: trx }).where('id', params.id).forUpdate().firstOrFail()
+      const grant = await Grant.query({ client: trx })
+        .where('id', params.id)
+        .forUpdate()
+        .firstOrFail()
       await deleteGrant(grant, trx)
     })
     session.flash('success', 'Convention supprimée.')
@@ -90,7 +119,8 @@ export default class GrantsController {
 
   private input(payload: Awaited<ReturnType<typeof grantValidator.validate>>) {
     const rate = money(payload.cofinancingRate, 'taux de cofinancement (%)', false)
-    if (rate && (rate.lte(0) || rate.gt(100))) throw new GrantRuleError('Le taux de cofinancement doit être compris entre 0 et 100 %.')
+    if (rate && (rate.lte(0) || rate.gt(100)))
+      throw new GrantRuleError('Le taux de cofinancement doit être compris entre 0 et 100 %.')
     return {
       funderId: payload.funderId,
       reference: payload.reference,

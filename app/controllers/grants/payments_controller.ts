@@ -15,7 +15,10 @@ export default class PaymentsController {
     const data = await this.data(auth.user!.organisationId, atDate(request.input('date')))
     return view.render('pages/grants/payments/index', {
       ...data,
-      breadcrumbs: [{ label: 'Financements', href: '/financements' }, { label: 'Versements et créances' }],
+      breadcrumbs: [
+        { label: 'Financements', href: '/financements' },
+        { label: 'Versements et créances' },
+      ],
     })
   }
 

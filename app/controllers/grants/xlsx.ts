@@ -7,7 +7,10 @@ export async function sendWorkbook(
   sheets: Array<SheetSpec & { rows: Iterable<Row> }>
 ) {
   const buffer = await buildWorkbook(sheets)
-  response.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  response.header(
+    'Content-Type',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+  )
   response.header('Content-Disposition', `attachment; filename="${fileName}"`)
   return response.send(buffer)
 }

@@ -7,7 +7,9 @@ import { sendWorkbook } from '#controllers/grants/xlsx'
 
 function yearOf(input: unknown) {
   const year = Number(input)
-  return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : new Date().getFullYear() - 1
+  return Number.isInteger(year) && year >= 2000 && year <= 2100
+    ? year
+    : new Date().getFullYear() - 1
 }
 
 export default class YearEndController {
@@ -16,19 +18,26 @@ export default class YearEndController {
     const report = await new YearEndPositions(auth.user!.organisationId, year).compute()
     return view.render('pages/grants/year_end', {
       report,
-      breadcrumbs: [{ label: 'Financements', href: '/financements' }, { label: `Fin d'exercice ${year}` }],
+      breadcrumbs: [
+        { label: 'Financements', href: '/financements' },
+        { label: `Fin d'exercice ${year}` },
+      ],
     })
   }
 
   async export({ response, request, auth }: HttpContext) {
     const year = yearOf(request.input('annee'))
     const report = await new YearEndPositions(auth.user!.organisationId, year).compute()
-    return sendWorkbook(response, `fonds-dedies-${year}.xlsx`, [yearEndSheet(report.positions as any)])
+    return sendWorkbook(response, `fonds-dedies-${year}.xlsx`, [
+      yearEndSheet(report.positions as any),
+    ])
   }
 
   async propose({ response, request, auth, session }: HttpContext) {
     const year = yearOf(request.input('annee'))
-    const created = await db.transaction((trx) => proposeYearEndEntries(auth.user!.organisationId, year, trx))
+    const created = await db.transaction((trx) =>
+      proposeYearEndEntries(auth.user!.organisationId, year, trx)
+    )
     session.flash(
       'success',
       created.length

@@ -14,7 +14,10 @@ export function funderReportSheets(report: Report): Array<SheetSpec & { rows: It
         { header: 'Montant', key: 'amount', type: 'money' },
       ],
       rows: [
-        { label: `Frais de personnel directs (${c.staffSource === 'hr' ? 'temps RH × coût salarial' : 'grand livre 64'})`, amount: c.staff },
+        {
+          label: `Frais de personnel directs (${c.staffSource === 'hr' ? 'temps RH × coût salarial' : 'grand livre 64'})`,
+          amount: c.staff,
+        },
         { label: 'Autres coûts directs (grand livre)', amount: c.other },
         { label: c.flatLabel, amount: c.flat },
         { label: 'Total des dépenses éligibles', amount: c.eligible },
@@ -27,7 +30,10 @@ export function funderReportSheets(report: Report): Array<SheetSpec & { rows: It
         { header: 'Financeur', key: 'funder', type: 'text', width: 40 },
         { header: 'Produit sur la période', key: 'amount', type: 'money' },
       ],
-      rows: [...report.resources, { reference: 'Total', funder: '', amount: report.totalResources }],
+      rows: [
+        ...report.resources,
+        { reference: 'Total', funder: '', amount: report.totalResources },
+      ],
     },
     {
       name: 'Activité',

@@ -1,5 +1,9 @@
 import type { SheetSpec, Row } from '#support/spreadsheet/writer'
-import { GRANT_STATUS_LABELS, DEADLINE_KIND_LABELS, SCHEDULE_KIND_LABELS } from '#models/grants/grant'
+import {
+  GRANT_STATUS_LABELS,
+  DEADLINE_KIND_LABELS,
+  SCHEDULE_KIND_LABELS,
+} from '#models/grants/grant'
 
 type Sheet = SheetSpec & { rows: Iterable<Row> }
 

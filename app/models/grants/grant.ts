@@ -30,9 +30,21 @@ export const GRANT_STATUS_LABELS: Record<string, string> = {
 export const FLAT_RATE_OPTIONS = [
   { value: '0', label: 'Aucun taux forfaitaire', basis: null },
   { value: '7', label: '7 % des coûts directs (art. 54 a)', basis: 'direct_costs' },
-  { value: '15', label: '15 % des frais de personnel directs (art. 54 b)', basis: 'direct_staff_costs' },
-  { value: '20', label: '20 % des coûts directs hors personnel (art. 55.1)', basis: 'other_direct_costs' },
-  { value: '40', label: '40 % des frais de personnel directs (art. 56)', basis: 'direct_staff_costs' },
+  {
+    value: '15',
+    label: '15 % des frais de personnel directs (art. 54 b)',
+    basis: 'direct_staff_costs',
+  },
+  {
+    value: '20',
+    label: '20 % des coûts directs hors personnel (art. 55.1)',
+    basis: 'other_direct_costs',
+  },
+  {
+    value: '40',
+    label: '40 % des frais de personnel directs (art. 56)',
+    basis: 'direct_staff_costs',
+  },
 ] as const
 
 /** Statuses after which nothing more is paid or scheduled on the convention. */

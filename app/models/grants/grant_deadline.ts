@@ -6,7 +6,11 @@ import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
 import Grant from '#models/grants/grant'
 
-export default class GrantDeadline extends compose(GrantDeadlineSchema, OrganisationScoped, Auditable('grants')) {
+export default class GrantDeadline extends compose(
+  GrantDeadlineSchema,
+  OrganisationScoped,
+  Auditable('grants')
+) {
   @belongsTo(() => Grant)
   declare grant: BelongsTo<typeof Grant>
 }

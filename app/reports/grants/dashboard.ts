@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js'
-import { DateTime } from 'luxon'
+import { type DateTime } from 'luxon'
 import { COST_LINE, dec, rows, type Client } from '#reports/grants/sql'
 import { sumMoney } from '#support/money'
 
@@ -96,7 +96,11 @@ export class GrantsDashboard {
       const consumedShare = budget.isZero() ? new Decimal(0) : dec(r.consumed).div(budget)
       const elapsed = dec(r.elapsed)
       const gap = consumedShare.minus(elapsed)
-      const state = gap.abs().lte(CONSUMPTION_TOLERANCE) ? 'on_plan' : gap.isNegative() ? 'behind' : 'ahead'
+      const state = gap.abs().lte(CONSUMPTION_TOLERANCE)
+        ? 'on_plan'
+        : gap.isNegative()
+          ? 'behind'
+          : 'ahead'
       return {
         grantId: r.id,
         reference: r.reference,

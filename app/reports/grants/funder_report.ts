@@ -16,8 +16,10 @@ type StaffCostSource = (
 
 async function hrStaffCosts(): Promise<StaffCostSource | null> {
   try {
-    const module = await import('#reports/hr/staff_costs')
-    return module.staffCostByProgramme as StaffCostSource
+    // Resolved at run time: the report fills in once the HR domain provides staff costs.
+    const specifier = '#reports/hr/staff_costs'
+    const module = await import(specifier)
+    return (module.staffCostByProgramme as StaffCostSource) ?? null
   } catch {
     return null
   }
@@ -90,7 +92,13 @@ export class FunderReport {
         { ...bind, programmes: `{${programmeIds.join(',')}}` },
         this.client
       )
-    ).map((r) => ({ grantId: r.id, reference: r.reference, funder: r.funder, own: r.own, amount: dec(r.amount) }))
+    ).map((r) => ({
+      grantId: r.id,
+      reference: r.reference,
+      funder: r.funder,
+      own: r.own,
+      amount: dec(r.amount),
+    }))
     const totalResources = sumMoney(resources.map((r) => r.amount))
 
     const fromYear = Number(this.from.slice(0, 4))
@@ -108,13 +116,31 @@ export class FunderReport {
     const activity = grant.targets
       .filter((t) => t.year >= fromYear && t.year <= toYear)
       .map((t) => {
-        const value = achieved.find((a) => a.code === t.indicatorCode && a.year === t.year && a.breakdown === null)
+        const value = achieved.find(
+          (a) => a.code === t.indicatorCode && a.year === t.year && a.breakdown === null
+        )
         const done = value ? dec(value.value) : null
-        return { code: t.indicatorCode, label: t.label, year: t.year, target: t.target, achieved: done, rate: done && t.target.gt(0) ? done.div(t.target) : null }
+        return {
+          code: t.indicatorCode,
+          label: t.label,
+          year: t.year,
+          target: t.target,
+          achieved: done,
+          rate: done && t.target.gt(0) ? done.div(t.target) : null,
+        }
       })
     const participants = achieved
-      .filter((a) => a.breakdown !== null || !activity.some((t) => t.code === a.code && t.year === a.year))
-      .map((a) => ({ code: a.code, label: a.label, year: a.year, breakdown: a.breakdown, modality: a.modality, value: dec(a.value) }))
+      .filter(
+        (a) => a.breakdown !== null || !activity.some((t) => t.code === a.code && t.year === a.year)
+      )
+      .map((a) => ({
+        code: a.code,
+        label: a.label,
+        year: a.year,
+        breakdown: a.breakdown,
+        modality: a.modality,
+        value: dec(a.value),
+      }))
 
     const texts = await GrantReport.query({ client: this.client })
       .where('grantId', this.grantId)
@@ -127,7 +153,13 @@ export class FunderReport {
       from: this.from,
       to: this.to,
       isFse: grant.funder.category === 'fse',
-      costs: { ...costs, actualOther: other, staffSource: hrStaff ? 'hr' : 'ledger', hours: hrStaff?.hours ?? null, ledgerStaff: dec(ledger.staff) },
+      costs: {
+        ...costs,
+        actualOther: other,
+        staffSource: hrStaff ? 'hr' : 'ledger',
+        hours: hrStaff?.hours ?? null,
+        ledgerStaff: dec(ledger.staff),
+      },
       resources,
       totalResources,
       balance: totalResources.minus(costs.eligible),
@@ -143,22 +175,52 @@ export class FunderReport {
     switch (grant.flatRate.toNumber()) {
       case 7: {
         const flat = roundCents(staff.plus(other).times(rate))
-        return { staff, other, flat, flatLabel: 'Coûts indirects : 7 % des coûts directs', eligible: staff.plus(other).plus(flat) }
+        return {
+          staff,
+          other,
+          flat,
+          flatLabel: 'Coûts indirects : 7 % des coûts directs',
+          eligible: staff.plus(other).plus(flat),
+        }
       }
       case 15: {
         const flat = roundCents(staff.times(rate))
-        return { staff, other, flat, flatLabel: 'Coûts indirects : 15 % des frais de personnel directs', eligible: staff.plus(other).plus(flat) }
+        return {
+          staff,
+          other,
+          flat,
+          flatLabel: 'Coûts indirects : 15 % des frais de personnel directs',
+          eligible: staff.plus(other).plus(flat),
+        }
       }
       case 20: {
         const flat = roundCents(other.times(rate))
-        return { staff: flat, other, flat, flatLabel: 'Frais de personnel directs : 20 % des autres coûts directs', eligible: other.plus(flat) }
+        return {
+          staff: flat,
+          other,
+          flat,
+          flatLabel: 'Frais de personnel directs : 20 % des autres coûts directs',
+          eligible: other.plus(flat),
+        }
       }
       case 40: {
         const flat = roundCents(staff.times(rate))
-        return { staff, other: ZERO, flat, flatLabel: 'Tous les autres coûts : 40 % des frais de personnel directs', eligible: staff.plus(flat) }
+        return {
+          staff,
+          other: ZERO,
+          flat,
+          flatLabel: 'Tous les autres coûts : 40 % des frais de personnel directs',
+          eligible: staff.plus(flat),
+        }
       }
       default:
-        return { staff, other, flat: ZERO, flatLabel: 'Coûts réels (aucun taux forfaitaire)', eligible: staff.plus(other) }
+        return {
+          staff,
+          other,
+          flat: ZERO,
+          flatLabel: 'Coûts réels (aucun taux forfaitaire)',
+          eligible: staff.plus(other),
+        }
     }
   }
 }

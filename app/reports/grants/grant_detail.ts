@@ -37,7 +37,12 @@ export class GrantDetail {
         { org: this.organisationId, id: this.grantId },
         this.client
       )
-    ).map((r) => ({ year: r.year, recognised: dec(r.recognised), consumed: dec(r.consumed), lines: r.lines }))
+    ).map((r) => ({
+      year: r.year,
+      recognised: dec(r.recognised),
+      consumed: dec(r.consumed),
+      lines: r.lines,
+    }))
     const split = sumMoney(grant.years.map((y) => y.amount))
     const scheduled = sumMoney(grant.schedule.map((s) => s.amount))
     const received = sumMoney(grant.receipts.map((r) => r.amount))

@@ -59,7 +59,12 @@ export class YearEndPositions {
       this.client
     )
     return fy
-      ? { id: fy.id as number, start: fy.start as string, end: fy.end as string, status: fy.status as string }
+      ? {
+          id: fy.id as number,
+          start: fy.start as string,
+          end: fy.end as string,
+          status: fy.status as string,
+        }
       : { id: null, start: `${this.year}-01-01`, end: `${this.year}-12-31`, status: 'none' }
   }
 
@@ -69,14 +74,14 @@ export class YearEndPositions {
     const scope = period.id
       ? `e.fiscal_year_id = :fy`
       : `l.entry_date BETWEEN CAST(:start AS date) AND CAST(:end AS date)`
-    const opening = `j.code = 'AN'`
+    const openingLine = `j.code = 'AN'`
     const inYear = `j.code <> 'AN'`
     const list = await rows(
       `WITH lines AS (
          SELECT l.grant_id,
                 sum(CASE WHEN ${REVENUE_LINE} AND ${inYear} THEN l.credit - l.debit ELSE 0 END) AS recognised,
                 sum(CASE WHEN ${COST_LINE} AND ${inYear} THEN l.debit - l.credit ELSE 0 END) AS consumed,
-                sum(CASE WHEN l.account_number LIKE '194%' AND ${opening} THEN l.credit - l.debit ELSE 0 END) AS fd_open,
+                sum(CASE WHEN l.account_number LIKE '194%' AND ${openingLine} THEN l.credit - l.debit ELSE 0 END) AS fd_open,
                 sum(CASE WHEN l.account_number LIKE '194%' THEN l.credit - l.debit ELSE 0 END) AS fd_close,
                 sum(CASE WHEN l.account_number LIKE '6894%' THEN l.debit - l.credit ELSE 0 END) AS fd_new,
                 sum(CASE WHEN l.account_number LIKE '7894%' THEN l.credit - l.debit ELSE 0 END) AS fd_used,
@@ -97,7 +102,13 @@ export class YearEndPositions {
         WHERE g.organisation_id = :org
           AND (x.grant_id IS NOT NULL OR (g.period_start <= CAST(:end AS date) AND g.period_end >= CAST(:start AS date)))
         ORDER BY f.name, g.reference`,
-      { org: this.organisationId, year: this.year, start: period.start, end: period.end, fy: period.id },
+      {
+        org: this.organisationId,
+        year: this.year,
+        start: period.start,
+        end: period.end,
+        fy: period.id,
+      },
       this.client
     )
     const positions: YearEndPosition[] = list.map((r) => {
@@ -106,7 +117,9 @@ export class YearEndPositions {
       const laterSplit = dec(r.later_split)
       const deferredBooked = dec(r.pca_close)
       const beforeDeferral = recognised.plus(deferredBooked)
-      const deferred = laterSplit.isZero() ? ZERO : Decimal.min(max0(beforeDeferral.minus(split)), laterSplit)
+      const deferred = laterSplit.isZero()
+        ? ZERO
+        : Decimal.min(max0(beforeDeferral.minus(split)), laterSplit)
       const afterDeferral = beforeDeferral.minus(deferred)
       const consumed = dec(r.consumed)
       const rate = r.cofinancing_rate === null ? null : dec(r.cofinancing_rate)
@@ -117,7 +130,9 @@ export class YearEndPositions {
       const bookedUsed = dec(r.fd_used)
       const other = dec(r.fd_close).minus(opening).minus(bookedNew).plus(bookedUsed)
       const newDedicated = max0(unused)
-      const usedDedicated = unused.isNegative() ? Decimal.min(max0(opening.plus(other)), unused.negated()) : ZERO
+      const usedDedicated = unused.isNegative()
+        ? Decimal.min(max0(opening.plus(other)), unused.negated())
+        : ZERO
       return {
         grantId: r.id,
         reference: r.reference,
@@ -147,7 +162,7 @@ export class YearEndPositions {
     })
     const [ledger] = await rows(
       `SELECT
-         coalesce(sum(CASE WHEN l.account_number LIKE '194%' AND ${opening} THEN l.credit - l.debit END), 0) AS fd_opening,
+         coalesce(sum(CASE WHEN l.account_number LIKE '194%' AND ${openingLine} THEN l.credit - l.debit END), 0) AS fd_opening,
          coalesce(sum(CASE WHEN l.account_number LIKE '194%' THEN l.credit - l.debit END), 0) AS fd_closing,
          coalesce(sum(CASE WHEN l.account_number LIKE '6894%' THEN l.debit - l.credit END), 0) AS fd_new,
          coalesce(sum(CASE WHEN l.account_number LIKE '7894%' THEN l.credit - l.debit END), 0) AS fd_used,
@@ -187,7 +202,14 @@ export class YearEndPositions {
       ledger: {
         ...ledgerFigures,
         // What the ledger holds on 194 / 487 outside any convention (to explain, never hidden).
-        dedicatedUnassigned: ledgerFigures.dedicatedClosing.minus(sum((p) => p.openingDedicated.plus(p.otherDedicated).plus(p.booked.newDedicated).minus(p.booked.usedDedicated))),
+        dedicatedUnassigned: ledgerFigures.dedicatedClosing.minus(
+          sum((p) =>
+            p.openingDedicated
+              .plus(p.otherDedicated)
+              .plus(p.booked.newDedicated)
+              .minus(p.booked.usedDedicated)
+          )
+        ),
         deferredUnassigned: ledgerFigures.deferredClosing.minus(totals.deferredBooked),
       },
     }

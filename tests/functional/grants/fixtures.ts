@@ -11,10 +11,17 @@ export function asOrg<T>(organisation: Organisation, work: () => Promise<T>) {
 }
 
 /** One funder and one signed 100 000 € convention over 2023–2024. */
-export async function makeGrant(organisation: Organisation, reference = 'CONV-1', amount = '100000') {
+export async function makeGrant(
+  organisation: Organisation,
+  reference = 'CONV-1',
+  amount = '100000'
+) {
   return asOrg(organisation, () =>
     db.transaction(async (trx) => {
-      const funder = await Funder.create({ name: `Région ${reference}`, category: 'region', revenueAccount: '7413' }, { client: trx })
+      const funder = await Funder.create(
+        { name: `Région ${reference}`, category: 'region', revenueAccount: '7413' },
+        { client: trx }
+      )
       return saveGrant(
         {
           funderId: funder.id,
@@ -35,7 +42,12 @@ export async function makeGrant(organisation: Organisation, reference = 'CONV-1'
 export async function makeLedger(organisation: Organisation, numbers: string[]) {
   const [fy] = await db
     .table('fiscal_years')
-    .insert({ organisation_id: organisation.id, label: '2023', start_date: '2023-01-01', end_date: '2023-12-31' })
+    .insert({
+      organisation_id: organisation.id,
+      label: '2023',
+      start_date: '2023-01-01',
+      end_date: '2023-12-31',
+    })
     .returning('id')
   const [journal] = await db
     .table('journals')
@@ -61,7 +73,14 @@ export async function postEntry(
 ) {
   const [entry] = await db
     .table('entries')
-    .insert({ organisation_id: organisation.id, journal_id: ledger.journalId, fiscal_year_id: ledger.fiscalYearId, entry_date: date, label: 'Test', status: 'draft' })
+    .insert({
+      organisation_id: organisation.id,
+      journal_id: ledger.journalId,
+      fiscal_year_id: ledger.fiscalYearId,
+      entry_date: date,
+      label: 'Test',
+      status: 'draft',
+    })
     .returning('id')
   await db.table('entry_lines').multiInsert(
     lines.map((line, index) => ({
