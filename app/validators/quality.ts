@@ -70,3 +70,15 @@ export const milestoneValidator = vine.create({
 export const axisCriterionValidator = vine.create({
   criterionId: id(),
 })
+
+export const referentialSettingsValidator = vine.create({
+  name: vine.string().trim().minLength(2).maxLength(200),
+  thresholdPercent: vine.number().decimal([0, 2]).min(0.01).max(100),
+  deadline: date().optional(),
+  allowsNotApplicable: vine.enum(['1', '0']),
+  version: vine.number().withoutDecimals(),
+})
+
+export const milestoneReachedValidator = vine.create({
+  reachedOn: date(),
+})

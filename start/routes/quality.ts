@@ -6,6 +6,7 @@ const CriteriaController = () => import('#controllers/quality/criteria_controlle
 const EvidenceController = () => import('#controllers/quality/evidence_controller')
 const PlanController = () => import('#controllers/quality/plan_controller')
 const PlanItemsController = () => import('#controllers/quality/plan_items_controller')
+const ReferentialsController = () => import('#controllers/quality/referentials_controller')
 
 router
   .group(() => {
@@ -32,6 +33,7 @@ router
 
 router
   .group(() => {
+    router.put('/referentiels/:id', [ReferentialsController, 'update']).as('referentials.update')
     router.put('/criteres/:id', [CriteriaController, 'update']).as('criteria.update')
     router.post('/criteres/:id/preuves', [EvidenceController, 'upload']).as('evidence.upload')
     router.delete('/preuves/:id', [EvidenceController, 'destroyFile']).as('evidence.destroy')
@@ -51,6 +53,9 @@ router
     router
       .post('/plan/actions/:id/jalons', [PlanItemsController, 'storeMilestone'])
       .as('plan.milestones.store')
+    router
+      .put('/plan/jalons/:id', [PlanItemsController, 'reachMilestone'])
+      .as('plan.milestones.reach')
   })
   .prefix('/qualite')
   .as('quality')

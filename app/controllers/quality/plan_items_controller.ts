@@ -11,6 +11,7 @@ import {
   actionStatusValidator,
   actionValidator,
   memberValidator,
+  milestoneReachedValidator,
   milestoneValidator,
   workingGroupValidator,
 } from '#validators/quality'
@@ -111,6 +112,20 @@ export default class PlanItemsController {
       )
     )
     session.flash('success', 'Jalon ajouté.')
+    return response.redirect('/qualite/plan')
+  }
+
+  async reachMilestone({ params, request, response, session }: HttpContext) {
+    const { reachedOn } = await request.validateUsing(milestoneReachedValidator)
+    await db.transaction(async (trx) => {
+      const milestone = await ActionMilestone.query({ client: trx })
+        .where('id', params.id)
+        .forUpdate()
+        .firstOrFail()
+      milestone.reachedOn = calendarDate(reachedOn)
+      await milestone.save()
+    })
+    session.flash('success', 'Jalon marqué comme atteint.')
     return response.redirect('/qualite/plan')
   }
 }

@@ -122,4 +122,44 @@ test.group('Quality: referential import', (group) => {
     const previous = (await labellisationScore(organisation.id, { referentialId: old.id }))!
     assert.equal(previous.overall.validated, 26)
   })
+
+  test('over HTTP: upload, preview, then commit makes the new edition current', async ({
+    client,
+    assert,
+  }) => {
+    const organisation = await makeOrganisation()
+    const quality = await makeUser(organisation, ['quality'])
+    const path = await workbook([row('Gouvernance', 'G1', 'Statuts'), row('Offre', 'O1', 'Offre')])
+    const preview = await client
+      .post('/imports/quality.referential')
+      .file('fichier', path)
+      .withCsrfToken()
+      .actingAs(quality)
+    preview.assertStatus(200)
+    const record = await db
+      .from('imports')
+      .where('organisation_id', organisation.id)
+      .where('kind', 'quality.referential')
+      .firstOrFail()
+    assert.equal(record.status, 'previewed')
+    assert.equal(
+      await db
+        .from('referentials')
+        .where('organisation_id', organisation.id)
+        .count('* as c')
+        .first()
+        .then((r) => Number(r.c)),
+      0
+    )
+    const commit = await client
+      .post(`/imports/quality.referential/${record.id}/validation`)
+      .withCsrfToken()
+      .actingAs(quality)
+      .redirects(0)
+    commit.assertStatus(302)
+    commit.assertHeader('location', '/qualite/criteres')
+    const page = await client.get('/qualite/criteres').actingAs(quality)
+    page.assertTextIncludes('Référentiel de labellisation des Missions Locales (édition 1)')
+    page.assertTextIncludes('Importé depuis « referentiel.xlsx »')
+  })
 })
