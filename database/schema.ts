@@ -1168,6 +1168,17 @@ export class LedgerChainHeadSchema extends BaseModel {
   declare position: bigint | number
 }
 
+export class LedgerPendingCheckSchema extends BaseModel {
+  static $columns = ['entryIds', 'id', 'organisationId'] as const
+  $columns = LedgerPendingCheckSchema.$columns
+  @column()
+  declare entryIds: any
+  @column({ isPrimary: true })
+  declare id: bigint | number
+  @column()
+  declare organisationId: number
+}
+
 export class MeetingDocumentSchema extends BaseModel {
   static $columns = ['createdAt', 'id', 'meetingId', 'mimeType', 'organisationId', 'originalName', 'size', 'storedName', 'title', 'updatedAt'] as const
   $columns = MeetingDocumentSchema.$columns

@@ -152,14 +152,22 @@ export default class extends BaseSchema {
         ADD CONSTRAINT entry_lines_one_side CHECK (debit = 0 OR credit = 0);
       CREATE INDEX entry_lines_org_date ON entry_lines (organisation_id, entry_date);
       CREATE INDEX entry_lines_org_account ON entry_lines (organisation_id, account_number);
-      CREATE INDEX entry_lines_account ON entry_lines (account_id);
     `)
+
+    // Validated entries inserted by a statement, checked for balance once at commit (see TRIGGERS).
+    this.schema.createTable('ledger_pending_checks', (table) => {
+      table.bigIncrements('id')
+      table.integer('organisation_id').notNullable().references('organisations.id')
+      table.specificType('entry_ids', 'integer[]').notNullable()
+      table.index(['organisation_id'])
+    })
 
     this.schema.raw(TRIGGERS)
   }
 
   async down() {
     this.schema.raw(`
+      DROP TABLE IF EXISTS ledger_pending_checks CASCADE;
       DROP TABLE IF EXISTS entry_lines CASCADE;
       DROP TABLE IF EXISTS entries CASCADE;
       DROP TABLE IF EXISTS ledger_chain_heads CASCADE;
@@ -170,7 +178,7 @@ export default class extends BaseSchema {
       DROP FUNCTION IF EXISTS ledger_fiscal_year_guard() CASCADE;
       DROP FUNCTION IF EXISTS ledger_entry_row_guard() CASCADE;
       DROP FUNCTION IF EXISTS ledger_entries_inserted() CASCADE;
-      DROP FUNCTION IF EXISTS ledger_entry_balanced_at_commit() CASCADE;
+      DROP FUNCTION IF EXISTS ledger_pending_check() CASCADE;
       DROP FUNCTION IF EXISTS ledger_lines_inserted() CASCADE;
       DROP FUNCTION IF EXISTS ledger_lines_changed() CASCADE;
       DROP FUNCTION IF EXISTS ledger_assert_balanced(integer[]) CASCADE;
@@ -297,22 +305,26 @@ BEGIN
       RAISE EXCEPTION 'Une écriture validée doit être horodatée par la transaction qui la valide.' USING ERRCODE = 'P0001';
     END IF;
   END IF;
+  INSERT INTO ledger_pending_checks (organisation_id, entry_ids)
+    SELECT min(organisation_id), array_agg(id) FROM new_rows WHERE status = 'validated' HAVING count(*) > 0;
   RETURN NULL;
 END $$;
 
 CREATE TRIGGER entries_inserted AFTER INSERT ON entries
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ledger_entries_inserted();
 
--- An entry inserted directly as validated must have its balanced lines by commit time.
-CREATE OR REPLACE FUNCTION ledger_entry_balanced_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Entries inserted directly as validated must have their balanced lines by commit time. The
+-- insert statement queues their ids in one row; one deferred trigger per statement (not per
+-- entry) checks them all with a set-based query at commit, then removes the row.
+CREATE OR REPLACE FUNCTION ledger_pending_check() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM ledger_assert_balanced(ARRAY[NEW.id]);
+  PERFORM ledger_assert_balanced(NEW.entry_ids);
+  DELETE FROM ledger_pending_checks WHERE id = NEW.id;
   RETURN NULL;
 END $$;
 
-CREATE CONSTRAINT TRIGGER entries_balanced_at_commit AFTER INSERT ON entries
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.status = 'validated')
-  EXECUTE FUNCTION ledger_entry_balanced_at_commit();
+CREATE CONSTRAINT TRIGGER ledger_pending_checks_at_commit AFTER INSERT ON ledger_pending_checks
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledger_pending_check();
 
 CREATE OR REPLACE FUNCTION ledger_lines_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE

@@ -72,7 +72,10 @@ export function balanceSheetSheets(report: StatementReport): Array<SheetSpec & {
 }
 
 /** Accounts of one statement line (drill-down). */
-export function lineAccountsSheet(report: StatementReport, code: string): SheetSpec & { rows: Row[] } {
+export function lineAccountsSheet(
+  report: StatementReport,
+  code: string
+): SheetSpec & { rows: Row[] } {
   const line = report.rows.find((r) => r.code === code)
   return {
     name: `Ligne ${code}`.slice(0, 31),

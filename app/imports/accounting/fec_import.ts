@@ -470,6 +470,19 @@ export async function importFec(path: string, options: FecImportOptions): Promis
   })
 }
 
+/** PostgreSQL array literal: building it here is much cheaper than letting the driver do it. */
+function pgArray(values: Array<string | number | bigint | null | undefined>) {
+  let out = '{'
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) out += ','
+    const value = values[i]
+    if (value === null || value === undefined) out += 'NULL'
+    else if (typeof value !== 'string') out += String(value)
+    else out += `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
+  }
+  return `${out}}`
+}
+
 async function fileSha256(path: string) {
   const hash = createHash('sha256')
   const { createReadStream } = await import('node:fs')
@@ -594,10 +607,10 @@ async function writeAll(
        RETURNING id, chain_position`,
       [
         organisationId, year.id, options.userId, importId, options.userId,
-        entries.map((e) => e.journalId), entries.map((e) => e.date), entries.map((e) => e.number),
-        entries.map((e) => e.sequence), entries.map((e) => e.label), entries.map((e) => e.pieceRef),
-        entries.map((e) => e.pieceDate), entries.map((e) => e.validDate), entries.map((e) => e.position),
-        entries.map((e) => e.previous), entries.map((e) => e.hash),
+        pgArray(entries.map((e) => e.journalId)), pgArray(entries.map((e) => e.date)), pgArray(entries.map((e) => e.number)),
+        pgArray(entries.map((e) => e.sequence)), pgArray(entries.map((e) => e.label)), pgArray(entries.map((e) => e.pieceRef)),
+        pgArray(entries.map((e) => e.pieceDate)), pgArray(entries.map((e) => e.validDate)), pgArray(entries.map((e) => e.position)),
+        pgArray(entries.map((e) => e.previous)), pgArray(entries.map((e) => e.hash)),
       ] as never[]
     )
     const ids = new Map<number, number>(rows.map((row: { id: number; chain_position: string }) => [Number(row.chain_position), row.id]))
@@ -612,14 +625,14 @@ async function writeAll(
                 lettering, lettering_date, currency_amount, currency)`,
       [
         organisationId,
-        lines.map((l) => ids.get(l.position)), lines.map((l) => l.lineNo),
-        lines.map((l) => accountIds.get(l.parsed.account)), lines.map((l) => l.parsed.account),
-        lines.map((l) => l.parsed.date), lines.map((l) => centsToDecimal(l.parsed.debit)),
-        lines.map((l) => centsToDecimal(l.parsed.credit)), lines.map((l) => l.parsed.label),
-        lines.map((l) => l.parsed.auxNumber), lines.map((l) => l.parsed.auxLabel),
-        lines.map((l) => l.parsed.lettering), lines.map((l) => l.parsed.letteringDate),
-        lines.map((l) => (l.parsed.currencyAmount === null ? null : centsToDecimal(l.parsed.currencyAmount))),
-        lines.map((l) => l.parsed.currency),
+        pgArray(lines.map((l) => ids.get(l.position))), pgArray(lines.map((l) => l.lineNo)),
+        pgArray(lines.map((l) => accountIds.get(l.parsed.account))), pgArray(lines.map((l) => l.parsed.account)),
+        pgArray(lines.map((l) => l.parsed.date)), pgArray(lines.map((l) => centsToDecimal(l.parsed.debit))),
+        pgArray(lines.map((l) => centsToDecimal(l.parsed.credit))), pgArray(lines.map((l) => l.parsed.label)),
+        pgArray(lines.map((l) => l.parsed.auxNumber)), pgArray(lines.map((l) => l.parsed.auxLabel)),
+        pgArray(lines.map((l) => l.parsed.lettering)), pgArray(lines.map((l) => l.parsed.letteringDate)),
+        pgArray(lines.map((l) => (l.parsed.currencyAmount === null ? null : centsToDecimal(l.parsed.currencyAmount)))),
+        pgArray(lines.map((l) => l.parsed.currency)),
       ] as never[]
     )
     await recordEvent({
@@ -661,7 +674,7 @@ async function writeAll(
   }
   await moveChainHead(trx, organisationId, position, previous)
   // Fire the deferred balance checks now: an error at COMMIT would be swallowed by knex.
-  await trx.rawQuery('SET CONSTRAINTS entries_balanced_at_commit IMMEDIATE')
-  await trx.rawQuery('SET CONSTRAINTS entries_balanced_at_commit DEFERRED')
+  await trx.rawQuery('SET CONSTRAINTS ledger_pending_checks_at_commit IMMEDIATE')
+  await trx.rawQuery('SET CONSTRAINTS ledger_pending_checks_at_commit DEFERRED')
   return { importId, accountsCreated, journalsCreated }
 }

@@ -8,6 +8,8 @@ export interface LedgerFilters {
   journalId?: number | null
   accountFrom?: string | null
   accountTo?: string | null
+  /** Exactly this account number. */
+  account?: string | null
   programmeId?: number | null
   grantId?: number | null
   territoryId?: number | null
@@ -45,6 +47,10 @@ export function filterSql(organisationId: number, filters: LedgerFilters) {
   if (filters.accountTo) {
     where.push('l.account_number <= ?')
     bindings.push(`${filters.accountTo}\uffff`)
+  }
+  if (filters.account) {
+    where.push('l.account_number = ?')
+    bindings.push(filters.account)
   }
   for (const [key, column] of [
     ['programmeId', 'programme_id'],
