@@ -4,6 +4,7 @@ import { activityChecks } from '#reconciliation/activity_checks'
 import { accountingChecks } from '#reconciliation/accounting_checks'
 import { crossDomainChecks } from '#reconciliation/cross_domain_checks'
 import { publishedChecks } from '#reconciliation/published_checks'
+import { fundingChecks } from '#reconciliation/funding_checks'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import {
   CheckContext,
@@ -19,6 +20,7 @@ export const CHECKS: CheckDefinition[] = [
   ...activityChecks,
   ...accountingChecks,
   ...crossDomainChecks,
+  ...fundingChecks,
   ...publishedChecks,
 ]
 

@@ -407,7 +407,12 @@ test.group('Reconciliation families: accounting and cross-domain', (group) => {
         })
       }
     }
-    return { entry }
+    const lineGrant = (number: string, grantId: number) =>
+      db
+        .from('entry_lines')
+        .where({ organisation_id: organisation.id, account_number: number })
+        .update({ grant_id: grantId })
+    return { entry, lineGrant }
   }
 
   test('dedicated funds and balance: a consistent ledger passes, stray movements are shown', async ({
@@ -493,5 +498,57 @@ test.group('Reconciliation families: accounting and cross-domain', (group) => {
     r = await results(organisation)
     assert.equal(r.get('cross.training_vs_ledger:costs')?.status, 'discrepancy')
     assert.equal(Number(r.get('cross.training_vs_ledger:costs')!.difference), 300)
+  })
+
+  test('grant revenue per funder against the ledger, and funding per beneficiary with N-1', async ({
+    assert,
+  }) => {
+    const { organisation, programme } = await setup()
+    const { entry, lineGrant } = await ledger(organisation)
+    const [funder] = await db
+      .table('funders')
+      .insert({ organisation_id: organisation.id, name: 'Région', category: 'region' })
+      .returning('id')
+    const [grant] = await db
+      .table('grants')
+      .insert({
+        organisation_id: organisation.id,
+        funder_id: funder.id,
+        reference: 'R-1',
+        title: 'CEJ',
+        period_start: '2022-01-01',
+        period_end: '2023-12-31',
+        amount_awarded: 50000,
+        status: 'signed',
+      })
+      .returning('id')
+    await db.table('grant_years').multiInsert([
+      { organisation_id: organisation.id, grant_id: grant.id, year: 2022, amount: 10000 },
+      { organisation_id: organisation.id, grant_id: grant.id, year: 2023, amount: 24000 },
+    ])
+    await db
+      .table('grant_programmes')
+      .insert({ organisation_id: organisation.id, grant_id: grant.id, programme_id: programme })
+    await put(organisation, 'beneficiaires_dispositif', 100, { programme, year: 2022 })
+    await put(organisation, 'beneficiaires_dispositif', 120, { programme })
+    await entry('2023', [
+      ['512', 24000, 0],
+      ['7441', 0, 24000],
+    ])
+    await lineGrant('7441', grant.id)
+    let r = await results(organisation)
+    const revenue = r.get(`cross.grant_revenue_vs_ledger:${funder.id}`)!
+    assert.equal(revenue.status, 'ok')
+    const perBeneficiary = r.get('funding.per_beneficiary:CEJ')!
+    assert.equal(Number(perBeneficiary.actual), 200)
+    assert.equal(Number(perBeneficiary.expected), 100)
+    // 200 € against 100 € the year before: a jump of more than half is flagged.
+    assert.equal(perBeneficiary.status, 'discrepancy')
+
+    await db.from('grant_years').where({ grant_id: grant.id, year: 2023 }).update({ amount: 15000 })
+    r = await results(organisation)
+    assert.equal(r.get(`cross.grant_revenue_vs_ledger:${funder.id}`)?.status, 'discrepancy')
+    assert.equal(Number(r.get(`cross.grant_revenue_vs_ledger:${funder.id}`)!.difference), 9000)
+    assert.equal(r.get('funding.per_beneficiary:CEJ')?.status, 'ok')
   })
 })

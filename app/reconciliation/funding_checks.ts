@@ -1,0 +1,275 @@
+import { Decimal } from 'decimal.js'
+import type { ActivityValues } from '#reports/activity/activity_values'
+import {
+  missing,
+  type CheckContext,
+  type CheckDefinition,
+  type CheckResult,
+} from '#reconciliation/types'
+
+/*
+ * Funding against activity: what each programme, territory and funder costs or brings per young
+ * person, for the year and the year before, with outliers flagged. Results are "ok" (a ratio
+ * computed) or "discrepancy" (an outlier to explain); each check keeps its SQL in one constant.
+ */
+
+/** Grant revenue of a year per programme (conventions linked to programmes). */
+const SQL_FUNDING_BY_PROGRAMME = `
+  SELECT gp.programme_id AS id, y.year, sum(y.amount)::text AS amount
+  FROM grant_programmes gp JOIN grant_years y ON y.grant_id = gp.grant_id
+  WHERE gp.organisation_id = ? AND y.year IN (?, ?)
+  GROUP BY gp.programme_id, y.year`
+
+/** Grant revenue booked in the ledger (74x) per antenna (line territory or its parent). */
+const SQL_FUNDING_BY_ANTENNA = `
+  SELECT coalesce(t.parent_id, t.id) AS id, extract(year FROM f.end_date)::int AS year,
+         sum(l.credit - l.debit)::text AS amount
+  FROM entry_lines l JOIN entries e ON e.id = l.entry_id JOIN fiscal_years f ON f.id = e.fiscal_year_id
+  JOIN territories t ON t.id = l.territory_id
+  WHERE l.organisation_id = ? AND l.account_number LIKE '74%' AND extract(year FROM f.end_date) IN (?, ?)
+  GROUP BY 1, 2`
+
+/** Grant revenue of a year per funder. */
+const SQL_FUNDING_BY_FUNDER = `
+  SELECT f.id, f.name, y.year, sum(y.amount)::text AS amount
+  FROM grant_years y JOIN grants g ON g.id = y.grant_id JOIN funders f ON f.id = g.funder_id
+  WHERE y.organisation_id = ? AND y.year IN (?, ?)
+  GROUP BY f.id, f.name, y.year`
+
+const euros = (d: Decimal) =>
+  new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(d.toNumber())
+
+interface Ratio {
+  key: string
+  name: string
+  funding: Decimal
+  people: Decimal
+  ratio: Decimal
+  previous: Decimal | null
+}
+
+function median(values: Decimal[]) {
+  const sorted = [...values].sort((a, b) => a.comparedTo(b))
+  return sorted[Math.floor(sorted.length / 2)]
+}
+
+/** Flags a ratio more than 3 times the median (or under a third), or moving by more than half. */
+function ratioResults(
+  id: string,
+  unitLabel: string,
+  ratios: Ratio[],
+  compareAcross: boolean
+): CheckResult[] {
+  const mid = compareAcross ? median(ratios.map((r) => r.ratio)) : null
+  return ratios.map((r) => {
+    const farFromMedian = mid !== null && (r.ratio.gt(mid.times(3)) || r.ratio.lt(mid.div(3)))
+    const change =
+      r.previous && !r.previous.isZero() ? r.ratio.minus(r.previous).div(r.previous) : null
+    const jump = change !== null && change.abs().gt(0.5)
+    const reasons = [
+      farFromMedian ? `loin de la médiane (${euros(mid!)})` : null,
+      jump
+        ? `${change!.isNegative() ? '' : '+'}${change!.times(100).toFixed(0)} % par rapport à N-1 (${euros(r.previous!)})`
+        : null,
+    ].filter(Boolean)
+    return {
+      checkId: `${id}:${r.key}`,
+      title: `${r.name} : financement ${unitLabel}`,
+      status: reasons.length ? 'discrepancy' : 'ok',
+      expected: r.previous?.toDecimalPlaces(2) ?? null,
+      actual: r.ratio.toDecimalPlaces(2),
+      difference: r.previous ? r.ratio.minus(r.previous).toDecimalPlaces(2) : null,
+      unit: 'eur',
+      explanation: reasons.length
+        ? `Valeur atypique : ${euros(r.ratio)} ${unitLabel}, ${reasons.join(' ; ')}.`
+        : null,
+      details: [
+        { label: 'Financement', value: r.funding.toNumber() },
+        { label: 'Jeunes', value: r.people.toNumber() },
+        { label: 'Ratio N-1', value: r.previous?.toDecimalPlaces(2).toNumber() ?? null },
+      ],
+    }
+  })
+}
+
+function byYear(rows: any[], year: number) {
+  const map = new Map<string, Decimal>()
+  for (const row of rows)
+    if (Number(row.year) === year) map.set(String(row.id), new Decimal(row.amount))
+  return map
+}
+
+async function ratiosFor(
+  context: CheckContext,
+  data: ActivityValues,
+  rows: any[],
+  subjects: Array<{
+    key: string
+    id: string
+    name: string
+    people: (year: number) => Decimal | null
+  }>
+) {
+  const now = byYear(rows, context.year)
+  const before = byYear(rows, context.year - 1)
+  const ratios: Ratio[] = []
+  for (const subject of subjects) {
+    const funding = now.get(subject.id)
+    const people = subject.people(data.year)
+    if (!funding || !people || people.isZero() || funding.isZero()) continue
+    const fundingBefore = before.get(subject.id)
+    const peopleBefore = subject.people(data.year - 1)
+    ratios.push({
+      key: subject.key,
+      name: subject.name,
+      funding,
+      people,
+      ratio: funding.div(people),
+      previous:
+        fundingBefore && peopleBefore && !peopleBefore.isZero()
+          ? fundingBefore.div(peopleBefore)
+          : null,
+    })
+  }
+  return ratios
+}
+
+export const fundingChecks: CheckDefinition[] = [
+  {
+    id: 'funding.per_beneficiary',
+    family: 'funding',
+    domain: 'grants+activity',
+    description:
+      'Financement par bénéficiaire de chaque dispositif (conventions rattachées au dispositif / bénéficiaires), avec N-1 ; valeurs atypiques signalées.',
+    inputs: ['grant_programmes', 'grant_years', 'beneficiaires_dispositif (N, N-1)'],
+    tolerance:
+      'Atypique : plus de 3 fois la médiane des dispositifs ou moins du tiers, ou variation de plus de 50 % sur un an.',
+    async run(context) {
+      const title = 'Financement par bénéficiaire et par dispositif'
+      if (!(await context.hasTables('grant_programmes', 'grant_years'))) {
+        return [missing(this.id, title, 'Les financements ne sont pas encore en place.')]
+      }
+      const data = await context.activity()
+      const rows = (
+        await context.client.rawQuery(SQL_FUNDING_BY_PROGRAMME, [
+          context.organisationId,
+          context.year,
+          context.year - 1,
+        ])
+      ).rows
+      const ratios = await ratiosFor(
+        context,
+        data,
+        rows,
+        data.programmes.map((p) => ({
+          key: p.code,
+          id: String(p.id),
+          name: p.name,
+          people: (year) => data.value('beneficiaires_dispositif', { programme: p.code }, year),
+        }))
+      )
+      if (ratios.length === 0) {
+        return [
+          missing(
+            this.id,
+            title,
+            `Aucun dispositif n'a à la fois une convention rattachée et des bénéficiaires en ${context.year}.`
+          ),
+        ]
+      }
+      return ratioResults(this.id, 'par bénéficiaire', ratios, true)
+    },
+  },
+  {
+    id: 'funding.per_young_person_by_territory',
+    family: 'funding',
+    domain: 'accounting+activity',
+    description:
+      "Subventions comptabilisées (74x) par antenne (lignes portant un territoire) rapportées aux jeunes accompagnés de l'antenne, avec N-1 ; valeurs atypiques signalées.",
+    inputs: ['entry_lines 74x avec territory_id', 'jeunes_accompagnes par antenne (N, N-1)'],
+    tolerance:
+      'Atypique : plus de 3 fois la médiane des antennes ou moins du tiers, ou variation de plus de 50 % sur un an.',
+    async run(context) {
+      const title = 'Financement par jeune et par antenne'
+      if (!(await context.hasTables('entry_lines', 'entries', 'fiscal_years'))) {
+        return [missing(this.id, title, "La comptabilité n'est pas encore en place.")]
+      }
+      const data = await context.activity()
+      const rows = (
+        await context.client.rawQuery(SQL_FUNDING_BY_ANTENNA, [
+          context.organisationId,
+          context.year,
+          context.year - 1,
+        ])
+      ).rows
+      const ratios = await ratiosFor(
+        context,
+        data,
+        rows,
+        data.antennas().map((a) => ({
+          key: a.code,
+          id: String(a.id),
+          name: a.name,
+          people: (year) => data.value('jeunes_accompagnes', { territory: a.code }, year),
+        }))
+      )
+      if (ratios.length === 0) {
+        return [
+          missing(
+            this.id,
+            title,
+            `Aucune subvention comptabilisée en ${context.year} ne porte un territoire, ou aucune antenne n'a de jeunes accompagnés.`
+          ),
+        ]
+      }
+      return ratioResults(this.id, 'par jeune accompagné', ratios, true)
+    },
+  },
+  {
+    id: 'funding.per_young_person_by_funder',
+    family: 'funding',
+    domain: 'grants+activity',
+    description:
+      'Produits de subvention de chaque financeur rapportés au nombre de jeunes accompagnés, avec N-1 ; une variation de plus de 50 % sur un an est signalée.',
+    inputs: ['grant_years', 'grants', 'funders', 'jeunes_accompagnes (N, N-1)'],
+    tolerance: 'Atypique : variation de plus de 50 % sur un an.',
+    async run(context) {
+      const title = 'Financement par jeune et par financeur'
+      if (!(await context.hasTables('grant_years', 'grants', 'funders'))) {
+        return [missing(this.id, title, 'Les financements ne sont pas encore en place.')]
+      }
+      const data = await context.activity()
+      const rows = (
+        await context.client.rawQuery(SQL_FUNDING_BY_FUNDER, [
+          context.organisationId,
+          context.year,
+          context.year - 1,
+        ])
+      ).rows
+      const funders = [
+        ...new Map<string, string>(rows.map((r: any) => [String(r.id), String(r.name)])).entries(),
+      ]
+      const ratios = await ratiosFor(
+        context,
+        data,
+        rows,
+        funders.map(([id, name]) => ({
+          key: id,
+          id,
+          name,
+          people: (year) => data.value('jeunes_accompagnes', {}, year),
+        }))
+      )
+      if (ratios.length === 0) {
+        return [
+          missing(
+            this.id,
+            title,
+            `Aucun produit de subvention ou aucun jeune accompagné en ${context.year}.`
+          ),
+        ]
+      }
+      return ratioResults(this.id, 'par jeune accompagné', ratios, false)
+    },
+  },
+]
