@@ -56,3 +56,21 @@ export async function readWorkbook(response: { body(): unknown }) {
   await workbook.xlsx.load(response.body() as any)
   return workbook
 }
+
+/** Browser tests: a logged-in context with the session stamps the auth middleware checks. */
+export async function loginInBrowser(
+  browserContext: {
+    loginAs(user: User): Promise<void>
+    getSession(): Promise<Record<string, unknown>>
+    setSession(values: Record<string, unknown>): Promise<void>
+  },
+  user: User
+) {
+  await browserContext.loginAs(user)
+  const session = (await browserContext.getSession()) ?? {}
+  await browserContext.setSession({
+    ...session,
+    auth_session_version: user.sessionVersion ?? 1,
+    auth_logged_in_at: Date.now(),
+  })
+}
