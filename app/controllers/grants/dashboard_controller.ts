@@ -14,8 +14,17 @@ const today = () => DateTime.now().setZone('Europe/Paris').startOf('day')
 export default class GrantsDashboardController {
   async show({ view, auth }: HttpContext) {
     const report = await new GrantsDashboard(auth.user!.organisationId, today()).compute()
+    const byFunder = new Map<string, number>()
+    for (const row of report.byFunder) {
+      byFunder.set(row.funder, (byFunder.get(row.funder) ?? 0) + row.awarded.round().toNumber())
+    }
     return view.render('pages/grants/dashboard', {
       report,
+      chart: {
+        type: 'bar',
+        labels: [...byFunder.keys()],
+        datasets: [{ label: 'Montant accordé (€)', data: [...byFunder.values()] }],
+      },
       statusLabels: GRANT_STATUS_LABELS,
       kindLabels: {
         ...DEADLINE_KIND_LABELS,

@@ -426,3 +426,48 @@ test.group('Grants: pages', (group) => {
     assert.include(payments.text(), 'PAGE-1')
   })
 })
+
+test.group('Grants: documents', (group) => {
+  isolated(group)
+
+  test('the signed convention is stored under a generated name and served as a download', async ({
+    client,
+    assert,
+  }) => {
+    const { writeFile, rm, access } = await import('node:fs/promises')
+    const app = (await import('@adonisjs/core/services/app')).default
+    const organisation = await makeOrganisation()
+    const user = await makeUser(organisation, ['finance'])
+    const board = await makeUser(organisation, ['board'])
+    const grant = await makeGrant(organisation, 'DOC-1')
+    const source = app.makePath('tmp', 'convention-signée.pdf')
+    const { mkdir } = await import('node:fs/promises')
+    await mkdir(app.makePath('tmp'), { recursive: true })
+    await writeFile(source, '%PDF-1.4 convention signée')
+    const upload = await client
+      .post(`/financements/conventions/${grant.id}/documents`)
+      .actingAs(user)
+      .withCsrfToken()
+      .redirects(0)
+      .file('fichier', source)
+    assert.equal(upload.status(), 302, upload.text().slice(0, 2000))
+    const doc = await db.from('grant_documents').where('grant_id', grant.id).firstOrFail()
+    assert.equal(doc.original_name, 'convention-signée.pdf')
+    assert.match(doc.stored_name, /^[0-9a-f-]{36}\.pdf$/)
+    await access(app.makePath('storage/grants', doc.stored_name))
+    const download = await client
+      .get(`/financements/conventions/${grant.id}/documents/${doc.id}`)
+      .actingAs(board)
+    download.assertStatus(200)
+    assert.include(String(download.header('content-disposition')), 'attachment')
+    const refused = await client
+      .post(`/financements/conventions/${grant.id}/documents`)
+      .actingAs(board)
+      .withCsrfToken()
+      .redirects(0)
+      .file('fichier', source)
+    refused.assertStatus(403)
+    await rm(app.makePath('storage/grants', doc.stored_name))
+    await rm(source)
+  })
+})
