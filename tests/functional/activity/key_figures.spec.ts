@@ -7,6 +7,8 @@ import { seedActivity } from '#database/seeders/activity'
 import { keyFigures, type KeyTable } from '#reports/activity/key_figures'
 import { parseEvolution } from '#reports/activity/evolution'
 import { actingAs } from '#support/request_context'
+import { keyTableWorkbook } from '#exports/activity/key_figures'
+import ExcelJS from 'exceljs'
 
 async function seeded(name = 'We Ker chiffres clés') {
   const organisation = await makeOrganisation(name)
@@ -146,6 +148,14 @@ test.group('Activity key figures', (group) => {
       o.immersions_evolution,
       'immersions'
     )
+
+    // The Excel export holds real numbers.
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load((await keyTableWorkbook(territories)) as any)
+    const sheet = workbook.worksheets[0]
+    assert.equal(sheet.getCell('A2').value, 'Rennes (ville)')
+    assert.strictEqual(sheet.getCell('B2').value, 6044)
+    assert.closeTo(sheet.getCell('C2').value as number, 0.04, 0.005)
   })
 
   test('the page shows the figures with charts, exports real numbers, and stays in its organisation', async ({
