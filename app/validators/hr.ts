@@ -1,9 +1,22 @@
 import vine from '@vinejs/vine'
 
-const CONTRACT_TYPES = ['cdi', 'cdd', 'cdd_remplacement', 'apprentissage', 'professionnalisation'] as const
+const CONTRACT_TYPES = [
+  'cdi',
+  'cdd',
+  'cdd_remplacement',
+  'apprentissage',
+  'professionnalisation',
+] as const
 const END_REASONS = [
-  'demission', 'rupture_conventionnelle', 'licenciement', 'retraite', 'fin_cdd',
-  'fin_periode_essai', 'rupture_anticipee', 'deces', 'autre',
+  'demission',
+  'rupture_conventionnelle',
+  'licenciement',
+  'retraite',
+  'fin_cdd',
+  'fin_periode_essai',
+  'rupture_anticipee',
+  'deces',
+  'autre',
 ] as const
 const isoDate = () => vine.date({ formats: ['YYYY-MM-DD', 'DD/MM/YYYY'] })
 
@@ -45,6 +58,18 @@ export const salaryEventValidator = vine.create({
   kind: vine.enum(['hire', 'raise', 'promotion', 'general']),
   grossAnnualFte: vine.number().positive().max(10_000_000),
   comment: vine.string().trim().maxLength(255).optional(),
+})
+
+export const leaveValidator = vine.create({
+  kind: vine.enum(['maternite', 'adoption']),
+  startDate: isoDate(),
+  endDate: isoDate().afterOrSameAs('startDate'),
+})
+
+export const jobReferenceValidator = vine.create({
+  code: vine.string().trim().minLength(1).maxLength(40),
+  label: vine.string().trim().minLength(1).maxLength(120),
+  defaultCsp: vine.enum(['ouvrier', 'employe', 'tam', 'cadre']).optional(),
 })
 
 export const periodValidator = vine.create({

@@ -7,6 +7,7 @@ const EmployeesController = () => import('#controllers/hr/employees_controller')
 const ContractsController = () => import('#controllers/hr/contracts_controller')
 const RegisterController = () => import('#controllers/hr/register_controller')
 const TimeController = () => import('#controllers/hr/time_controller')
+const JobReferencesController = () => import('#controllers/hr/job_references_controller')
 
 /** Aggregates only: no name, no individual salary (board and direction may read them). */
 router
@@ -23,6 +24,7 @@ router
     router.get('/egalite.xlsx', [EqualityController, 'export']).as('equality.export')
     router.get('/formation', [ReportsController, 'training']).as('training')
     router.get('/formation.xlsx', [ReportsController, 'trainingExport']).as('training.export')
+    router.get('/emplois-reperes', [JobReferencesController, 'index']).as('job_references')
   })
   .prefix('/rh')
   .as('hr')
@@ -69,6 +71,11 @@ router
       .post('/registre/anonymisation', [RegisterController, 'anonymise'])
       .as('register.anonymise')
     router.post('/temps/parametres', [TimeController, 'updateSettings']).as('time.settings')
+    router
+      .post('/salaries/:id/conges', [ContractsController, 'leave'])
+      .as('leaves.store')
+      .where('id', router.matchers.number())
+    router.post('/emplois-reperes', [JobReferencesController, 'store']).as('job_references.store')
   })
   .prefix('/rh')
   .as('hr.write')

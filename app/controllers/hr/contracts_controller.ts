@@ -3,7 +3,13 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import Employee from '#models/hr/employee'
 import Contract from '#models/hr/contract'
-import { contractValidator, contractEndValidator, salaryEventValidator } from '#validators/hr'
+import {
+  contractValidator,
+  contractEndValidator,
+  salaryEventValidator,
+  leaveValidator,
+} from '#validators/hr'
+import Leave from '#models/hr/leave'
 import { addContract, endContract, addSalaryEvent, HrRuleError } from '#actions/hr/register'
 
 const day = (d: Date) => DateTime.fromJSDate(d).toISODate()!
@@ -68,6 +74,28 @@ export default class ContractsController {
       `/rh/salaries/${employee.id}`,
       () => addSalaryEvent(employee.id, { ...payload, effectiveDate: day(payload.effectiveDate) }),
       'Événement de salaire enregistré.'
+    )
+  }
+
+  async leave(ctx: HttpContext) {
+    const employee = await Employee.findOrFail(ctx.params.id)
+    const payload = await ctx.request.validateUsing(leaveValidator)
+    return this.attempt(
+      ctx,
+      `/rh/salaries/${employee.id}`,
+      () =>
+        db.transaction((trx) =>
+          Leave.create(
+            {
+              employeeId: employee.id,
+              kind: payload.kind,
+              startDate: DateTime.fromJSDate(payload.startDate),
+              endDate: DateTime.fromJSDate(payload.endDate),
+            } as any,
+            { client: trx }
+          )
+        ),
+      'Congé enregistré.'
     )
   }
 }

@@ -93,7 +93,10 @@ export default class EmployeesController {
     const employee = await Employee.findOrFail(params.id)
     const file = await employeeFile(auth.user!.organisationId, employee.id)
     response.header('Content-Type', XLSX)
-    response.header('Content-Disposition', `attachment; filename="${`donnees-personnelles-${employee.id}.xlsx`}"`)
+    response.header(
+      'Content-Disposition',
+      `attachment; filename="${`donnees-personnelles-${employee.id}.xlsx`}"`
+    )
     return gdprWorkbook(employee, file)
   }
 }

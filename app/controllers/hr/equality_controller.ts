@@ -36,7 +36,10 @@ export default class EqualityController {
     const index = await new EqualityIndexReport(ctx.auth.user!.organisationId, from, to).build()
     const withPay = await ctx.bouncer.with(PermissionPolicy).allows('perform', 'hr.personal')
     ctx.response.header('Content-Type', XLSX)
-    ctx.response.header('Content-Disposition', `attachment; filename="${`index-egalite-${from}-${to}.xlsx`}"`)
+    ctx.response.header(
+      'Content-Disposition',
+      `attachment; filename="${`index-egalite-${from}-${to}.xlsx`}"`
+    )
     return equalityWorkbook(index, withPay)
   }
 }

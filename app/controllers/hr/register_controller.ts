@@ -23,7 +23,10 @@ export default class RegisterController {
   async export({ response, auth }: HttpContext) {
     const register = await staffRegister(auth.user!.organisationId)
     response.header('Content-Type', XLSX)
-    response.header('Content-Disposition', `attachment; filename="${'registre-unique-du-personnel.xlsx'}"`)
+    response.header(
+      'Content-Disposition',
+      `attachment; filename="${'registre-unique-du-personnel.xlsx'}"`
+    )
     return buildWorkbook([
       { name: 'Registre du personnel', columns: REGISTER_COLUMNS, rows: register.lines },
       { name: 'Stagiaires', columns: INTERN_COLUMNS, rows: register.interns },

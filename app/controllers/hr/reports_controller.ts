@@ -53,7 +53,10 @@ export default class ReportsController {
     const year = await hrYear(ctx)
     const report = await new BilanSocialReport(ctx.auth.user!.organisationId, year).build()
     ctx.response.header('Content-Type', XLSX)
-    ctx.response.header('Content-Disposition', `attachment; filename="${`bilan-social-${year}.xlsx`}"`)
+    ctx.response.header(
+      'Content-Disposition',
+      `attachment; filename="${`bilan-social-${year}.xlsx`}"`
+    )
     return bilanSocialWorkbook(report)
   }
 

@@ -46,7 +46,10 @@ export default class TimeController {
       `${year}-12-31`
     )
     ctx.response.header('Content-Type', XLSX)
-    ctx.response.header('Content-Disposition', `attachment; filename="${`couts-salariaux-par-dispositif-${year}.xlsx`}"`)
+    ctx.response.header(
+      'Content-Disposition',
+      `attachment; filename="${`couts-salariaux-par-dispositif-${year}.xlsx`}"`
+    )
     return buildWorkbook([{ name: 'Coûts par dispositif', columns, rows: lines }])
   }
 

@@ -99,6 +99,8 @@ test.group('HR | access rules', (group) => {
       `/rh/salaries/${employee.id}/salaires`,
       '/rh/registre/anonymisation',
       '/rh/temps/parametres',
+      `/rh/salaries/${employee.id}/conges`,
+      '/rh/emplois-reperes',
     ]
     for (const role of ['board', 'finance', 'quality', 'direction'] as const) {
       const user = await makeUser(organisation, [role])

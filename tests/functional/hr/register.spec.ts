@@ -164,7 +164,7 @@ test.group('HR | staff register rules', (group) => {
       .actingAs(hr)
       .redirects(0)
     reversed.assertStatus(302)
-    assert.exists(reversed.flashMessages().inputErrorsBag?.endDate)
+    assert.exists((reversed.flashMessages() as any).inputErrorsBag?.endDate)
     const twice = await client
       .post(`/rh/contrats/${contract.id}/fin`)
       .form({ endDate: '2022-11-30', endReason: 'demission' })

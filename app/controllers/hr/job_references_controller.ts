@@ -1,0 +1,38 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import JobReference from '#models/hr/job_reference'
+import { jobReferenceValidator } from '#validators/hr'
+
+/** The configurable list of emplois repères (CCN Missions Locales). */
+export default class JobReferencesController {
+  async index({ view }: HttpContext) {
+    const jobs = await JobReference.query().orderBy('position').orderBy('label')
+    return view.render('pages/hr/job_references', {
+      jobs,
+      breadcrumbs: [{ label: 'Ressources humaines', href: '/rh' }, { label: 'Emplois repères' }],
+    })
+  }
+
+  async store({ request, response, session }: HttpContext) {
+    const payload = await request.validateUsing(jobReferenceValidator)
+    if (await JobReference.query().where('code', payload.code).first()) {
+      session.flashAll()
+      session.flash('error', 'Un emploi repère existe déjà avec ce code.')
+      return response.redirect().back()
+    }
+    const last = await JobReference.query().max('position as max').first()
+    await db.transaction((trx) =>
+      JobReference.create(
+        {
+          code: payload.code,
+          label: payload.label,
+          defaultCsp: payload.defaultCsp ?? null,
+          position: Number(last?.$extras.max ?? 0) + 1,
+        } as any,
+        { client: trx }
+      )
+    )
+    session.flash('success', 'Emploi repère ajouté.')
+    return response.redirect('/rh/emplois-reperes')
+  }
+}
