@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { sendXlsx } from '#controllers/quality/xlsx'
 import Criterion from '#models/quality/criterion'
-import Referential from '#models/quality/referential'
+import { criteriaList } from '#reports/quality/criteria_list'
 import User from '#models/core/user'
 import {
   ASSESSMENT_STATUSES,
@@ -23,21 +23,8 @@ const crumbs = (label?: string) => [
 ]
 
 export default class CriteriaController {
-  private async load(request: HttpContext['request']) {
-    const referentialId = Number(request.input('referentiel')) || undefined
-    const query = Referential.query()
-    const referential = await (
-      referentialId ? query.where('id', referentialId) : query.where('is_current', true)
-    ).first()
-    if (!referential) return { referential: null, criteria: [] }
-    const criteria = await Criterion.query()
-      .where('referential_id', referential.id)
-      .preload('theme')
-      .preload('assessment', (q) => q.preload('owner'))
-      .withCount('evidenceFiles')
-      .withCount('evidenceLinks')
-      .orderBy('position')
-    return { referential, criteria }
+  private load(request: HttpContext['request']) {
+    return criteriaList(Number(request.input('referentiel')) || undefined)
   }
 
   async index({ view, request }: HttpContext) {

@@ -3,8 +3,6 @@ import { sendXlsx } from '#controllers/quality/xlsx'
 import db from '@adonisjs/lucid/services/db'
 import StrategicPlan from '#models/quality/strategic_plan'
 import StrategicAxis from '#models/quality/strategic_axis'
-import StrategicAction from '#models/quality/strategic_action'
-import WorkingGroup from '#models/quality/working_group'
 import Criterion from '#models/quality/criterion'
 import AxisCriterion from '#models/quality/axis_criterion'
 import User from '#models/core/user'
@@ -15,39 +13,12 @@ import {
   AXIS_KIND_LABELS,
 } from '#models/quality/labels'
 import { axisCriterionValidator, axisValidator, planValidator } from '#validators/quality'
-import { planProgress } from '#reports/quality/plan_progress'
+import { planOverview } from '#reports/quality/plan_overview'
 import { planWorkbook } from '#exports/quality/plan'
 
 export default class PlanController {
-  private async load(organisationId: number) {
-    const plan = await StrategicPlan.query()
-      .orderBy('start_year', 'desc')
-      .orderBy('id', 'desc')
-      .first()
-    if (!plan) return { plan: null, progress: [], axes: [], groups: [], actions: [] }
-    const [progress, axes, groups, actions] = await Promise.all([
-      planProgress(organisationId, plan.id),
-      StrategicAxis.query()
-        .where('plan_id', plan.id)
-        .preload('criteria', (q) => q.orderBy('position'))
-        .orderBy('position'),
-      WorkingGroup.query()
-        .where('plan_id', plan.id)
-        .preload('axis')
-        .preload('members', (q) => q.preload('user'))
-        .orderBy('id'),
-      StrategicAction.query()
-        .whereIn('axis_id', db.from('strategic_axes').select('id').where('plan_id', plan.id))
-        .preload('owner')
-        .preload('milestones', (q) => q.orderBy('due_date'))
-        .orderBy('axis_id')
-        .orderBy('id'),
-    ])
-    return { plan, progress, axes, groups, actions }
-  }
-
   async index({ view, auth }: HttpContext) {
-    const data = await this.load(auth.user!.organisationId)
+    const data = await planOverview(auth.user!.organisationId)
     const users = await User.query().where('is_active', true).orderBy('full_name')
     const criteria = await Criterion.query()
       .whereIn('referential_id', db.from('referentials').select('id').where('is_current', true))
@@ -66,7 +37,7 @@ export default class PlanController {
   }
 
   async export({ auth, response }: HttpContext) {
-    const data = await this.load(auth.user!.organisationId)
+    const data = await planOverview(auth.user!.organisationId)
     return sendXlsx(
       response,
       'plan-strategique.xlsx',
@@ -93,10 +64,7 @@ export default class PlanController {
 
   async storeAxis({ request, response, session }: HttpContext) {
     const payload = await request.validateUsing(axisValidator)
-    const plan = await StrategicPlan.query()
-      .orderBy('start_year', 'desc')
-      .orderBy('id', 'desc')
-      .firstOrFail()
+    const plan = await StrategicPlan.current().firstOrFail()
     await db.transaction(async (trx) => {
       const last = await trx
         .from('strategic_axes')

@@ -22,10 +22,7 @@ import { calendarDate } from '#support/calendar_date'
 export default class PlanItemsController {
   async storeGroup({ request, response, session }: HttpContext) {
     const payload = await request.validateUsing(workingGroupValidator)
-    const plan = await StrategicPlan.query()
-      .orderBy('start_year', 'desc')
-      .orderBy('id', 'desc')
-      .firstOrFail()
+    const plan = await StrategicPlan.current().firstOrFail()
     if (payload.axisId) await StrategicAxis.findOrFail(payload.axisId)
     await db.transaction((trx) =>
       WorkingGroup.create(

@@ -18,6 +18,11 @@ export default class StrategicPlan extends compose(
   @hasMany(() => WorkingGroup, { foreignKey: 'planId' })
   declare workingGroups: HasMany<typeof WorkingGroup>
 
+  /** The plan in force: the one starting last. */
+  static current() {
+    return this.query().orderBy('start_year', 'desc').orderBy('id', 'desc')
+  }
+
   get period() {
     return `${this.startYear}-${this.endYear}`
   }

@@ -47,6 +47,14 @@ test.group('Quality: assessing criteria over HTTP', (group) => {
     assert.lengthOf(history, 2)
     assert.equal(history[0].from_status, 'submitted')
     assert.equal(history[0].comment, 'Preuves vérifiées')
+    const audit = await db
+      .from('audit_events')
+      .where('domain', 'quality')
+      .where('subject_type', 'criterion_assessments')
+      .where('action', 'update')
+      .where('user_id', quality.id)
+    assert.lengthOf(audit, 2)
+    assert.equal(audit[0].after.status, 'validated')
   })
 
   test('a stale form gets a conflict message and changes nothing', async ({ client, assert }) => {
