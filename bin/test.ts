@@ -1,16 +1,20 @@
 process.env.NODE_ENV = 'test'
 
-// Each test run listens on a free port, so that several runs (and a dev server) can coexist.
-if (!process.env.PORT) {
+// Each test run listens on a free port (or TEST_PORT), so that several runs can coexist.
+{
   const { createServer } = await import('node:net')
-  process.env.PORT = await new Promise<string>((resolve, reject) => {
-    const server = createServer()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(String(typeof address === 'object' && address ? address.port : 3334)))
-    })
-  })
+  process.env.PORT =
+    process.env.TEST_PORT ??
+    (await new Promise<string>((resolve, reject) => {
+      const server = createServer()
+      server.on('error', reject)
+      server.listen(0, '127.0.0.1', () => {
+        const address = server.address()
+        server.close(() =>
+          resolve(String(typeof address === 'object' && address ? address.port : 3334))
+        )
+      })
+    }))
 }
 
 import 'reflect-metadata'

@@ -1,6 +1,8 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import User from '#models/core/user'
+import hash from '@adonisjs/core/services/hash'
+import { Argon } from '@adonisjs/core/hash/drivers/argon'
 import { isolated, makeOrganisation, makeUser, tableCounts, TEST_PASSWORD } from '#tests/helpers'
 
 test.group('Login and sessions', (group) => {
@@ -33,6 +35,34 @@ test.group('Login and sessions', (group) => {
     response.assertHeader('location', '/')
     const row = await db.from('users').where('id', user.id).first()
     assert.isNotNull(row.last_login_at)
+  })
+
+  test('a password hashed with older parameters is rehashed at login', async ({
+    client,
+    assert,
+  }) => {
+    const organisation = await makeOrganisation()
+    const user = await makeUser(organisation, ['finance'])
+    const weaker = new Argon({
+      variant: 'id',
+      iterations: 2,
+      memory: 512,
+      parallelism: 1,
+      saltSize: 16,
+      hashLength: 32,
+    })
+    const oldHash = await weaker.make(TEST_PASSWORD)
+    await db.from('users').where('id', user.id).update({ password: oldHash })
+    const response = await client
+      .post('/login')
+      .form({ email: user.email, password: TEST_PASSWORD })
+      .withCsrfToken()
+      .redirects(0)
+    response.assertHeader('location', '/')
+    const row = await db.from('users').where('id', user.id).first()
+    assert.notEqual(row.password, oldHash)
+    assert.isFalse(hash.needsReHash(row.password))
+    assert.isTrue(await hash.verify(row.password, TEST_PASSWORD))
   })
 
   test('a wrong password is refused with a French message', async ({ client }) => {
