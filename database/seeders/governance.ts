@@ -33,6 +33,7 @@ export const DEMO_PRESIDENT = {
   email: 'ca@demo.socle.fr',
 }
 export const DEMO_MEETING_TITLE = "Conseil d'administration du 13 juin 2024"
+export const DEMO_NEXT_MEETING_TITLE = "Prochain conseil d'administration"
 
 /**
  * The peripheral EPCIs are not named in the governance section of the report: they are the
@@ -259,4 +260,20 @@ export async function seedGovernance(
 ) {
   await seedGovernanceComposition(rapport, trx)
   await seedGovernanceMeeting(organisation, trx)
+  // An upcoming meeting, relative to today, so that the board portal has something to show.
+  const next = DateTime.now()
+    .setZone('Europe/Paris')
+    .plus({ weeks: 3 })
+    .set({ hour: 18, minute: 0 })
+  await conveneMeeting(
+    {
+      kind: 'ca',
+      title: DEMO_NEXT_MEETING_TITLE,
+      heldAt: next.startOf('minute'),
+      location: 'Siège, Rennes',
+      convenedAt: DateTime.now().setZone('Europe/Paris').startOf('day'),
+      agenda: "1. Budget prévisionnel de l'an prochain\n2. Renouvellement des collèges 3 et 4",
+    },
+    trx
+  )
 }

@@ -91,7 +91,7 @@ export default class Seat extends compose(SeatSchema, OrganisationScoped, Audita
   }
 
   /** Days until the mandate ends (null: no end date). */
-  daysLeft(today: DateTime) {
+  daysLeft(today: DateTime<boolean>) {
     if (!this.mandateEnd) return null
     return Math.round(this.mandateEnd.startOf('day').diff(today.startOf('day'), 'days').days)
   }

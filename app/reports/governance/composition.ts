@@ -48,7 +48,11 @@ export default class CompositionReport {
     public warnings: string[]
   ) {}
 
-  static async build(day: DateTime, trx?: TransactionClientContract, today = DateTime.now()) {
+  static async build(
+    day: DateTime,
+    trx?: TransactionClientContract,
+    today: DateTime<boolean> = DateTime.now()
+  ) {
     const colleges = await College.query(trx ? { client: trx } : {}).orderBy('number')
     const seats = await seatsOn(day, trx)
     const computed = deriveWeights(weightInputs(seats))

@@ -1,6 +1,11 @@
 import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
 import { DateTime } from 'luxon'
+import {
+  IncomeStatement,
+  StatementNotFound,
+  type StatementRow,
+} from '#reports/accounting/statements'
 
 async function tableExists(name: string) {
   const { rows } = await db.rawQuery('SELECT to_regclass(?) IS NOT NULL AS present', [name])
@@ -28,5 +33,37 @@ export async function otherDomainsAvailability(
     )
     grantsAwaited = { amount: new Decimal(rows[0].amount), count: Number(rows[0].count) }
   }
-  return { budgets, grantsAwaited }
+  return {
+    budgets,
+    grantsAwaited,
+    budgetVsActual: budgets ? await budgetVsActual(organisationId, today) : null,
+  }
+}
+
+/**
+ * Budget against actual of the latest fiscal year that has started, from accounting's income
+ * statement (totals and subtotals only); null while accounting has no such year or budget.
+ */
+async function budgetVsActual(organisationId: number, today: DateTime<boolean>) {
+  const year = await db
+    .from('fiscal_years')
+    .where('organisation_id', organisationId)
+    .where('start_date', '<=', today.toISODate()!)
+    .orderBy('start_date', 'desc')
+    .first()
+  if (!year) return null
+  try {
+    const report = await IncomeStatement.build({ organisationId, fiscalYearId: year.id })
+    if (!report.budget) return null
+    return {
+      year: report.fiscalYear.label,
+      budget: report.budget.label,
+      rows: report.rows.filter(
+        (row: StatementRow) => row.kind === 'total' || row.kind === 'subtotal'
+      ),
+    }
+  } catch (error) {
+    if (error instanceof StatementNotFound) return null
+    throw error
+  }
 }

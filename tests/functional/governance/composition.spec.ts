@@ -3,7 +3,11 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { isolated, makeOrganisation, makeUser, tableCounts } from '#tests/helpers'
 import { loadRapport2023 } from '#database/seeders/demo'
-import { DEMO_PRESIDENT, seedGovernanceComposition } from '#database/seeders/governance'
+import {
+  DEMO_NEXT_MEETING_TITLE,
+  DEMO_PRESIDENT,
+  seedGovernanceComposition,
+} from '#database/seeders/governance'
 import CompositionReport from '#reports/governance/composition'
 import { as } from '#tests/functional/governance/helpers'
 
@@ -132,4 +136,28 @@ test.group('Governance: composition rules', (group) => {
     const empty = await client.get('/gouvernance/portail').actingAs(other)
     empty.assertTextIncludes("Aucun mandat n'est rattaché à votre adresse e-mail.")
   })
+})
+
+test.group('Governance: board portal on the whole demo', (group) => {
+  isolated(group)
+
+  test('the demo board member sees their mandate, meetings and figures, nothing about staff', async ({
+    client,
+    assert,
+  }) => {
+    const { seedDemo } = await import('#database/seeders/demo')
+    const { default: User } = await import('#models/core/user')
+    const organisation = await seedDemo()
+    const board = await User.query()
+      .where('organisation_id', organisation.id)
+      .where('email', DEMO_PRESIDENT.email)
+      .firstOrFail()
+    const page = await client.get('/gouvernance/portail').actingAs(board)
+    page.assertStatus(200)
+    page.assertTextIncludes('Titulaire pour Rennes Métropole')
+    page.assertTextIncludes('Dernières séances')
+    page.assertTextIncludes('Budget et réalisé')
+    page.assertTextIncludes(DEMO_NEXT_MEETING_TITLE.replace("'", '&#x27;'))
+    assert.notInclude(page.text(), 'salaire')
+  }).timeout(120000)
 })
