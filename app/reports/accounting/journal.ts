@@ -1,0 +1,65 @@
+import db from '@adonisjs/lucid/services/db'
+import { Decimal } from 'decimal.js'
+import { Exception } from '@adonisjs/core/exceptions'
+import { filterSql, type LedgerFilters } from '#reports/accounting/ledger_lines'
+
+export const PAGE_SIZE = 50
+
+/**
+ * One page of entries matching the filters (an entry matches when one of its lines does), with
+ * each entry's totals and the page count — all computed in SQL.
+ */
+export async function journalPage(organisationId: number, filters: LedgerFilters, page: number) {
+  const { where, bindings } = filterSql(organisationId, filters)
+  const matching = `SELECT DISTINCT l.entry_id FROM entry_lines l JOIN entries e ON e.id = l.entry_id WHERE ${where}`
+  const { rows: countRows } = await db.rawQuery(`SELECT count(*) AS n FROM (${matching}) m`, bindings)
+  const total = Number(countRows[0].n)
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
+  const current = Math.min(Math.max(1, page), pages)
+  const { rows } = await db.rawQuery(
+    `SELECT e.id, e.number, e.status, e.label, e.piece_ref, to_char(e.entry_date, 'YYYY-MM-DD') AS entry_date,
+            j.code AS journal_code, e.reversal_of_id,
+            (SELECT sum(debit)::text FROM entry_lines WHERE entry_id = e.id) AS total
+       FROM entries e JOIN journals j ON j.id = e.journal_id
+      WHERE e.id IN (${matching})
+      ORDER BY e.entry_date, e.id
+      LIMIT ${PAGE_SIZE} OFFSET ${(current - 1) * PAGE_SIZE}`,
+    bindings
+  )
+  return {
+    entries: rows.map((row: any) => ({ ...row, total: new Decimal(row.total ?? 0) })),
+    total,
+    page: current,
+    pages,
+  }
+}
+
+/** An entry with its lines, for the detail page and the draft form. */
+export async function entryPage(organisationId: number, id: number) {
+  const { rows } = await db.rawQuery(
+    `SELECT e.*, to_char(e.entry_date, 'YYYY-MM-DD') AS entry_date, to_char(e.piece_date, 'YYYY-MM-DD') AS piece_date,
+            j.code AS journal_code, j.label AS journal_label, f.label AS year_label, f.status AS year_status,
+            r.id AS reversed_by_id, r.number AS reversed_by_number, o.number AS reversal_of_number
+       FROM entries e JOIN journals j ON j.id = e.journal_id JOIN fiscal_years f ON f.id = e.fiscal_year_id
+       LEFT JOIN entries r ON r.reversal_of_id = e.id LEFT JOIN entries o ON o.id = e.reversal_of_id
+      WHERE e.id = ? AND e.organisation_id = ?`,
+    [id, organisationId]
+  )
+  if (rows.length === 0) throw new Exception('Écriture introuvable', { status: 404, code: 'E_ROW_NOT_FOUND' })
+  const { rows: lines } = await db.rawQuery(
+    `SELECT l.*, a.label AS account_label FROM entry_lines l JOIN accounts a ON a.id = l.account_id
+      WHERE l.entry_id = ? ORDER BY l.line_no`,
+    [id]
+  )
+  const { rows: totals } = await db.rawQuery(
+    `SELECT coalesce(sum(debit), 0)::text AS debit, coalesce(sum(credit), 0)::text AS credit FROM entry_lines WHERE entry_id = ?`,
+    [id]
+  )
+  const journals = await db.from('journals').where('organisation_id', organisationId).orderBy('code').select('id', 'code', 'label')
+  return {
+    entry: rows[0],
+    lines: lines.map((l: any) => ({ ...l, debit: new Decimal(l.debit), credit: new Decimal(l.credit) })),
+    totals: { debit: new Decimal(totals[0].debit), credit: new Decimal(totals[0].credit) },
+    journals,
+  }
+}

@@ -1,0 +1,53 @@
+import vine from '@vinejs/vine'
+
+const isoDate = () =>
+  vine
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+
+export const fiscalYearValidator = vine.create({
+  label: vine.string().trim().minLength(1).maxLength(60),
+  startDate: isoDate(),
+  endDate: isoDate(),
+})
+
+export const subAccountValidator = vine.create({
+  number: vine
+    .string()
+    .trim()
+    .regex(/^[1-8][0-9A-Za-z]{1,19}$/),
+  label: vine.string().trim().minLength(2).maxLength(200),
+})
+
+const line = vine.object({
+  accountNumber: vine.string().trim().maxLength(20).optional(),
+  debit: vine.string().trim().maxLength(30).optional(),
+  credit: vine.string().trim().maxLength(30).optional(),
+  label: vine.string().trim().maxLength(500).optional(),
+  programmeId: vine.string().trim().regex(/^\d{0,9}$/).optional(),
+  territoryId: vine.string().trim().regex(/^\d{0,9}$/).optional(),
+  grantId: vine.string().trim().regex(/^\d{0,9}$/).optional(),
+})
+
+export const draftEntryValidator = vine.create({
+  journalId: vine.number().positive(),
+  entryDate: isoDate(),
+  label: vine.string().trim().minLength(1).maxLength(500),
+  pieceRef: vine.string().trim().maxLength(100).optional(),
+  pieceDate: isoDate().optional(),
+  version: vine.number().optional(),
+  lines: vine.array(line).maxLength(500),
+})
+
+export const versionValidator = vine.create({
+  version: vine.number().optional(),
+})
+
+export const reverseValidator = vine.create({
+  date: isoDate().optional(),
+})
+
+export const fecImportValidator = vine.create({
+  fiscalYearId: vine.number().positive(),
+})
