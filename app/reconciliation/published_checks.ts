@@ -1,4 +1,6 @@
 import { Decimal } from 'decimal.js'
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { ActivityValues, Selector, ValueCell } from '#reports/activity/activity_values'
 import { evolution } from '#reports/activity/evolution'
 import {
@@ -258,6 +260,89 @@ function printedSharesResult(table: string, rows: PublishedRow[]): CheckResult {
   }
 }
 
+const normalise = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’']/g, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+
+const ROMAN: Record<string, string> = { I: 'i', II: 'ii', III: 'iii', IV: 'iv' }
+
+/** A printed statement line's row in Socle's statement: by label, or by the total's name. */
+function statementRow(
+  rows: Array<{ label: string; section: string }>,
+  key: string,
+  side: string | null
+) {
+  const inSide = side ? rows.filter((r) => r.section === side) : rows
+  const wanted = normalise(key)
+  const byLabel = inSide.find((r) => normalise(r.label) === wanted)
+  if (byLabel) return byLabel
+  const total = /^total_(I|II|III|IV)$/.exec(key)
+  if (total) return inSide.find((r) => normalise(r.label).startsWith(`total ${ROMAN[total[1]]} `))
+  const aliases: Record<string, string> = {
+    total_general: 'total general',
+    total_charges: 'total des charges',
+    total_produits: 'total des produits',
+    excedent: 'excedent',
+    deficit: 'deficit',
+    total_compte_de_resultat: 'total compte de resultat',
+    situation_nette: 'situation nette',
+    subventions_investissement: 'subventions d investissement',
+    produits_constates_d_avance: 'produits constates d avance',
+  }
+  const alias = aliases[key]
+  if (!alias) return undefined
+  return (
+    inSide.find((r) => normalise(r.label) === alias) ??
+    inSide.find((r) => normalise(r.label).startsWith(alias))
+  )
+}
+
+/** Printed euros are rounded to the euro: equal once rounded is ok, within 1 € is rounding. */
+function euroResult(
+  row: PublishedRow,
+  computed: Decimal | null,
+  why: string | null,
+  label: string
+): CheckResult {
+  const checkId = `published.accounting:${row.table_key}:${row.row_key}:${row.column_key}`
+  const title = `Publié · ${label} · ${row.row_key} · ${row.column_key}`
+  if (row.value === null) return missing(checkId, title, 'Valeur publiée non numérique.')
+  if (computed === null) return missing(checkId, title, why ?? 'Socle ne calcule pas ce chiffre.')
+  const printed = new Decimal(row.value)
+  const difference = computed.minus(printed)
+  const status = computed.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).eq(printed)
+    ? 'ok'
+    : difference.abs().lte(1)
+      ? 'rounding'
+      : 'discrepancy'
+  return {
+    checkId,
+    title,
+    status,
+    expected: printed,
+    actual: computed,
+    difference,
+    tolerance: 1,
+    unit: 'eur',
+    explanation:
+      status === 'ok'
+        ? null
+        : `Imprimé ${formatCount(printed)} €, calculé ${formatCount(computed)} €${status === 'rounding' ? ' : arrondi à l’euro' : ''}.`,
+    details: [
+      {
+        label: 'Valeur imprimée',
+        value: printed.toNumber(),
+        source: `published_values n° ${row.id}`,
+      },
+    ],
+  }
+}
+
 export const publishedChecks: CheckDefinition[] = [
   {
     id: 'published.activity',
@@ -297,6 +382,114 @@ export const publishedChecks: CheckDefinition[] = [
         if (tableRows.length > 0) results.push(printedSharesResult(table, tableRows))
       }
       return results
+    },
+  },
+  {
+    id: 'published.accounting',
+    family: 'published',
+    domain: 'accounting',
+    description:
+      'Chaque montant imprimé du compte de résultat et du bilan du rapport publié est comparé, ligne à ligne, aux états que Socle calcule (présentation « rapport annuel »).',
+    inputs: [
+      'published_values (domaine accounting)',
+      'états financiers (IncomeStatement, BalanceSheet, présentation rapport-annuel)',
+    ],
+    tolerance: "1 € : les montants imprimés sont arrondis à l'euro.",
+    async run(context) {
+      const report = await context.client
+        .from('published_reports')
+        .where({ organisation_id: context.organisationId, year: context.year })
+        .first()
+      const rows: PublishedRow[] = report
+        ? await context.client
+            .from('published_values')
+            .where({
+              organisation_id: context.organisationId,
+              report_id: report.id,
+              domain: 'accounting',
+            })
+            .orderBy('position')
+        : []
+      if (rows.length === 0) {
+        return [
+          missing(
+            this.id,
+            `Rapport publié ${context.year} : états financiers`,
+            `Aucun état financier publié pour ${context.year}.`
+          ),
+        ]
+      }
+      if (!(await context.hasTables('statement_layouts', 'statement_lines', 'entry_lines'))) {
+        return [
+          missing(this.id, 'États financiers', 'Les états financiers ne sont pas encore en place.'),
+        ]
+      }
+      const { IncomeStatement, BalanceSheet } = await import('#reports/accounting/statements')
+      const client =
+        context.client === db ? undefined : (context.client as TransactionClientContract)
+      const options = {
+        organisationId: context.organisationId,
+        year: context.year,
+        layoutCode: 'rapport-annuel',
+        client,
+      }
+      const built = async (kind: 'income' | 'balance') => {
+        try {
+          return kind === 'income'
+            ? await IncomeStatement.build(options)
+            : await BalanceSheet.build(options)
+        } catch (error) {
+          return (error as Error).message
+        }
+      }
+      const income = await built('income')
+      const balance = await built('balance')
+      return rows.map((row) => {
+        const isIncome = row.table_key === 'income_statement'
+        const statement = isIncome ? income : balance
+        const label = isIncome
+          ? 'Compte de résultat'
+          : row.table_key === 'balance_sheet.actif'
+            ? 'Bilan actif'
+            : 'Bilan passif'
+        if (typeof statement === 'string' || !statement) {
+          return euroResult(
+            row,
+            null,
+            `État non calculé : ${statement ?? 'présentation absente'}.`,
+            label
+          )
+        }
+        const side = isIncome ? null : row.table_key.split('.')[1]
+        const line = statementRow(statement.rows, row.row_key, side) as
+          (typeof statement.rows)[number] | undefined
+        if (!line)
+          return euroResult(
+            row,
+            null,
+            `Ligne « ${row.row_key} » absente de la présentation de Socle.`,
+            label
+          )
+        const year = String(context.year)
+        const previous = String(context.year - 1)
+        const column = row.column_key
+        const value =
+          column === year || column === `net_${year}`
+            ? line.current
+            : column === previous || column === `net_${previous}`
+              ? line.previous
+              : column === 'brut'
+                ? line.gross
+                : column === 'amortissements_provisions'
+                  ? line.depreciation
+                  : null
+        return euroResult(
+          row,
+          value ? new Decimal(value.toString()) : null,
+          `colonne « ${column} » non calculée`,
+          label
+        )
+      })
     },
   },
 ]

@@ -29,10 +29,90 @@ function percentText(text: string | null | undefined): number | null {
 }
 
 /**
- * Converts the layout of the reference report file (rapport-2023.json) into published lines.
- * Only the activity section is converted; other domains add their tables here.
+ * The statements of the reference file: income statement (N column) and balance sheet (actif:
+ * brut, amortissements, net N, net N-1; passif: N, N-1), with their "dont" lines.
+ */
+function accountingLines(accounts: Record<string, any> | undefined): PublishedLine[] {
+  if (!accounts) return []
+  const lines: PublishedLine[] = []
+  const walk = (table: string, items: any[], columns: string[]) => {
+    for (const item of items ?? []) {
+      for (const column of columns) {
+        if (typeof item[column] === 'number') {
+          lines.push({
+            domain: 'accounting',
+            table,
+            row: item.label,
+            column,
+            value: item[column],
+            unit: 'eur',
+          })
+        }
+      }
+      if (item.of_which) walk(table, item.of_which, columns)
+    }
+  }
+  const statement = accounts.income_statement
+  if (statement) {
+    const columns = (statement.columns as string[]).filter((c) => /^\d{4}$/.test(c))
+    walk('income_statement', statement.charges, columns)
+    walk('income_statement', statement.produits, columns)
+    for (const key of [
+      'total_charges',
+      'excedent',
+      'total_produits',
+      'deficit',
+      'total_compte_de_resultat',
+    ]) {
+      for (const column of columns) {
+        const value = statement[key]?.[column]
+        if (typeof value === 'number')
+          lines.push({
+            domain: 'accounting',
+            table: 'income_statement',
+            row: key,
+            column,
+            value,
+            unit: 'eur',
+          })
+      }
+    }
+  }
+  for (const side of ['actif', 'passif']) {
+    const part = accounts.balance_sheet?.[side]
+    if (!part) continue
+    const columns = part.columns as string[]
+    for (const [key, content] of Object.entries(part as Record<string, any>)) {
+      if (key === 'columns') continue
+      if (Array.isArray(content)) walk(`balance_sheet.${side}`, content, columns)
+      else {
+        for (const column of columns) {
+          if (typeof content?.[column] === 'number') {
+            lines.push({
+              domain: 'accounting',
+              table: `balance_sheet.${side}`,
+              row: key,
+              column,
+              value: content[column],
+              unit: 'eur',
+            })
+          }
+        }
+      }
+    }
+  }
+  return lines
+}
+
+/**
+ * Converts the layout of the reference report file (rapport-2023.json) into published lines:
+ * the activity tables and the statements.
  */
 export function publishedValuesFromRapport(rapport: Record<string, any>): PublishedLine[] {
+  return [...activityLines(rapport), ...accountingLines(rapport.accounts)]
+}
+
+function activityLines(rapport: Record<string, any>): PublishedLine[] {
   const activity = rapport.activity
   const lines: PublishedLine[] = []
   const push = (
