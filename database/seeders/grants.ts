@@ -492,6 +492,62 @@ export async function seedGrants(
     }
   }
 
+  // Receivables: each notification (Dr 441) belongs to its convention; the bank settlements of
+  // 441 become receipts, matched to their bank line, paid to conventions in notification order.
+  const notifications = await lines(
+    `l.account_number LIKE '441%' AND l.debit > 0 AND e.piece_ref IS NOT NULL`,
+    []
+  )
+  const owed = new Map<DemoGrant, Decimal>()
+  for (const line of notifications) {
+    const grant = grants.find((g) => g.reference === line.piece_ref)
+    if (!grant) continue
+    allocate(line, grant, amountOf(line), 'demo_receivable')
+    owed.set(grant, (owed.get(grant) ?? ZERO).plus(amountOf(line)))
+  }
+  const queue = [...owed.entries()].sort(
+    (a, b) =>
+      (a[0].lines.find((l) => l.piece_ref === a[0].reference)?.entry_date ?? '').localeCompare(
+        b[0].lines.find((l) => l.piece_ref === b[0].reference)?.entry_date ?? ''
+      ) || a[0].id - b[0].id
+  )
+  const settlements = (
+    await trx.rawQuery(
+      `SELECT c.id::text AS id, c.entry_id, c.account_number, c.debit::text AS debit, c.credit::text AS credit,
+              e.piece_ref, c.entry_date, b.id AS bank_line
+         FROM entry_lines c JOIN entries e ON e.id = c.entry_id JOIN journals j ON j.id = e.journal_id
+         JOIN LATERAL (SELECT id FROM entry_lines b WHERE b.entry_id = c.entry_id AND b.account_number LIKE '51%'
+                        ORDER BY b.id LIMIT 1) b ON true
+        WHERE c.organisation_id = ? AND e.fiscal_year_id = ? AND j.code <> 'AN'
+          AND c.account_number LIKE '441%' AND c.credit > 0
+        ORDER BY c.entry_date, c.id`,
+      [org, fiscalYear.id]
+    )
+  ).rows as Array<Line & { bank_line: string }>
+  const receipts: Array<Record<string, unknown>> = []
+  let payee = 0
+  for (const line of settlements) {
+    let rest = amountOf(line)
+    while (rest.gt(0) && payee < queue.length) {
+      const [grant, due] = queue[payee]
+      const paid = Decimal.min(rest, due)
+      if (paid.gt(0)) {
+        allocate(line, grant, paid, 'demo_receivable')
+        receipts.push({
+          organisation_id: org,
+          grant_id: grant.id,
+          received_on: line.entry_date,
+          amount: paid.toFixed(2),
+          reference: 'Virement reçu',
+          entry_line_id: line.bank_line,
+        })
+      }
+      rest = rest.minus(paid)
+      queue[payee][1] = due.minus(paid)
+      if (queue[payee][1].isZero()) payee++
+    }
+  }
+
   // Allocations of one line to one convention are merged, then inserted in batches.
   const merged = new Map<string, { line: string; grant: number; amount: Decimal; source: string }>()
   for (const a of allocations) {
@@ -514,6 +570,13 @@ export async function seedGrants(
     `Démo : ${rows.length} imputations de lignes du grand livre`
   )
 
+  for (let i = 0; i < receipts.length; i += 1000)
+    await trx.table('grant_receipts').multiInsert(receipts.slice(i, i + 1000))
+  await audit(
+    'grant_receipts',
+    `Démo : ${receipts.length} versements reçus rapprochés des lignes de banque`
+  )
+
   // FSE Emploi: activity target, payment schedule and the advance received.
   const fseEmploi = fse
   await trx.table('grant_targets').multiInsert([
@@ -528,7 +591,7 @@ export async function seedGrants(
   ])
   const fseAwarded = await trx.from('grants').where('id', fseEmploi.id).first()
   const advance = new Decimal(fseAwarded.amount_awarded).times('0.3').toDecimalPlaces(2)
-  const [schedule] = await trx
+  await trx
     .table('grant_payment_schedules')
     .insert({
       organisation_id: org,
@@ -546,14 +609,6 @@ export async function seedGrants(
     label: 'Solde après contrôle de service fait',
     expected_on: '2025-06-30',
     amount: new Decimal(fseAwarded.amount_awarded).minus(advance).toFixed(2),
-  })
-  await trx.table('grant_receipts').insert({
-    organisation_id: org,
-    grant_id: fseEmploi.id,
-    schedule_id: schedule.id,
-    received_on: '2023-04-12',
-    amount: advance.toFixed(2),
-    reference: 'Avance FSE+',
   })
   await trx.table('grant_reports').insert({
     organisation_id: org,

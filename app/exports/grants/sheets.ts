@@ -53,6 +53,7 @@ export function receivablesSheet(rows: Row[]): Sheet {
       { header: 'Reconnu à date', key: 'recognised', type: 'money' },
       { header: 'Reçu à date', key: 'received', type: 'money' },
       { header: 'Reste à recevoir', key: 'receivable', type: 'money' },
+      { header: 'Compte 441 imputé', key: 'ledger441', type: 'money' },
     ],
     rows,
   }

@@ -12,6 +12,8 @@ export interface ReceivableRow {
   recognised: Decimal
   received: Decimal
   receivable: Decimal
+  /** Balance of the 441 lines attributed to the convention (fiscal year of the date). */
+  ledger441: Decimal
 }
 
 /**
@@ -31,7 +33,12 @@ export class Receivables {
               (SELECT coalesce(sum(y.amount), 0) FROM grant_years y
                 WHERE y.grant_id = g.id AND y.year <= extract(year FROM CAST(:date AS date))) AS recognised,
               (SELECT coalesce(sum(r.amount), 0) FROM grant_receipts r
-                WHERE r.grant_id = g.id AND r.received_on <= CAST(:date AS date)) AS received
+                WHERE r.grant_id = g.id AND r.received_on <= CAST(:date AS date)) AS received,
+              (SELECT coalesce(sum(l.debit - l.credit), 0) FROM grant_ledger_lines l
+                 JOIN entries e ON e.id = l.entry_id JOIN fiscal_years fy ON fy.id = e.fiscal_year_id
+                WHERE l.organisation_id = g.organisation_id AND l.grant_id = g.id
+                  AND l.account_number LIKE '441%' AND l.entry_date <= CAST(:date AS date)
+                  AND CAST(:date AS date) BETWEEN fy.start_date AND fy.end_date) AS ledger441
          FROM grants g JOIN funders f ON f.id = g.funder_id
         WHERE g.organisation_id = :org
         ORDER BY f.name, g.reference`,
@@ -48,6 +55,7 @@ export class Receivables {
       recognised: dec(r.recognised),
       received: dec(r.received),
       receivable: dec(r.recognised).minus(dec(r.received)),
+      ledger441: dec(r.ledger441),
     }))
     const [ledger] = await rows(
       // A fiscal year's balance is its own lines, à-nouveaux included.
@@ -63,6 +71,7 @@ export class Receivables {
     )
     const total = sumMoney(result.map((r) => r.receivable))
     const ledger441 = dec(ledger.balance)
+    const attributed = sumMoney(result.map((r) => r.ledger441))
     return {
       date: this.date,
       rows: result,
@@ -71,8 +80,13 @@ export class Receivables {
         recognised: sumMoney(result.map((r) => r.recognised)),
         received: sumMoney(result.map((r) => r.received)),
         receivable: total,
+        ledger441: attributed,
       },
       ledger441,
+      /** 441 lines of no convention (earlier conventions, investment grants...). */
+      unattributed441: ledger441.minus(attributed),
+      /** Recognised (split) versus notified in the ledger, convention by convention. */
+      timing: total.minus(attributed),
       difference: total.minus(ledger441),
     }
   }

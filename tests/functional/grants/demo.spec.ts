@@ -127,6 +127,25 @@ test.group('Grants: the demo reproduces the reference', (group) => {
       assert.equal(response.status(), 200, path)
     }
 
+    // Receivables: for a convention notified once, what is owed equals its 441 lines.
+    const { Receivables } = await import('#reports/grants/receivables')
+    const receivables = await new Receivables(organisation.id, '2023-12-31').compute()
+    const single = receivables.rows.filter((r) => !r.reference.endsWith('-1'))
+    assert.isAbove(single.length, 20)
+    for (const row of single)
+      assert.equal(row.receivable.toFixed(2), row.ledger441.toFixed(2), row.reference)
+    assert.equal(
+      receivables.difference.toFixed(2),
+      receivables.timing.minus(receivables.unattributed441).toFixed(2)
+    )
+    const unmatched = await db
+      .from('grant_receipts')
+      .where('organisation_id', organisation.id)
+      .whereNull('entry_line_id')
+      .count('* as n')
+      .first()
+    assert.equal(Number(unmatched.n), 0)
+
     // Bilan d'exécution of the FSE Emploi programme: costs, resources and activity.
     const fse = await db
       .from('grants as g')
