@@ -65,3 +65,13 @@ export const votesValidator = vine.create({
 export const documentValidator = vine.create({
   title: vine.string().trim().minLength(2).maxLength(200),
 })
+
+export const quorumRuleValidator = vine.create({
+  basis: vine.enum(['members', 'votes']),
+  countsRepresented: vine.boolean().optional(),
+  percent: vine.number().min(1).max(100),
+  comparison: vine.enum(['gte', 'gt']),
+  secondConveningWithoutQuorum: vine.boolean().optional(),
+  maxProxiesPerPerson: vine.number().withoutDecimals().min(0).max(20),
+  version: vine.number().withoutDecimals().optional(),
+})

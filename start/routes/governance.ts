@@ -7,6 +7,7 @@ const MeetingsController = () => import('#controllers/governance/meetings_contro
 const DecisionsController = () => import('#controllers/governance/decisions_controller')
 const DocumentsController = () => import('#controllers/governance/documents_controller')
 const PortalController = () => import('#controllers/governance/portal_controller')
+const QuorumRulesController = () => import('#controllers/governance/quorum_rules_controller')
 
 router
   .group(() => {
@@ -14,6 +15,8 @@ router
     router.get('/composition.xlsx', [CompositionController, 'export']).as('composition.export')
     router.get('/composition/impression', [CompositionController, 'print']).as('composition.print')
     router.get('/portail', [PortalController, 'show']).as('portal')
+    router.get('/regles', [QuorumRulesController, 'index']).as('rules.index')
+    router.get('/regles.xlsx', [QuorumRulesController, 'export']).as('rules.export')
     router.get('/seances', [MeetingsController, 'index']).as('meetings.index')
     router.get('/seances.xlsx', [MeetingsController, 'export']).as('meetings.export')
     router
@@ -35,6 +38,7 @@ router
 
 router
   .group(() => {
+    router.post('/regles/:kind', [QuorumRulesController, 'update']).as('rules.update')
     router.post('/voix/recalcul', [CompositionController, 'recompute']).as('votes.recompute')
     router.get('/sieges/nouveau', [SeatsController, 'create']).as('seats.create')
     router.post('/sieges', [SeatsController, 'store']).as('seats.store')

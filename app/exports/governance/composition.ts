@@ -113,3 +113,41 @@ export function meetingsWorkbook(
     },
   ])
 }
+
+export function quorumRulesWorkbook(
+  rows: Array<{
+    label: string
+    rule: {
+      label: string
+      basis: string
+      fraction: unknown
+      countsRepresented: boolean
+      maxProxiesPerPerson: number
+      secondConveningWithoutQuorum: boolean
+    } | null
+  }>
+) {
+  return buildWorkbook([
+    {
+      name: 'Règles de quorum',
+      columns: [
+        { header: 'Instance', key: 'kind', type: 'text', width: 36 },
+        { header: 'Base', key: 'basis', type: 'text' },
+        { header: 'Seuil', key: 'fraction', type: 'percent' },
+        { header: 'Représentés comptés', key: 'represented', type: 'text' },
+        { header: 'Pouvoirs par membre', key: 'proxies', type: 'integer' },
+        { header: 'Seconde convocation sans quorum', key: 'second', type: 'text' },
+        { header: 'Règle', key: 'label', type: 'text', width: 60 },
+      ],
+      rows: rows.map(({ label, rule }) => ({
+        kind: label,
+        basis: rule ? (rule.basis === 'votes' ? 'Voix pondérées' : 'Membres') : null,
+        fraction: rule?.fraction ?? null,
+        represented: rule ? (rule.countsRepresented ? 'Oui' : 'Non') : null,
+        proxies: rule?.maxProxiesPerPerson ?? null,
+        second: rule ? (rule.secondConveningWithoutQuorum ? 'Oui' : 'Non') : null,
+        label: rule?.label ?? 'Non définie',
+      })),
+    },
+  ])
+}

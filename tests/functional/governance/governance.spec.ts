@@ -461,3 +461,78 @@ test.group('Governance: isolation and exports', (group) => {
     assert.include(xlsx.header('content-type'), 'spreadsheetml')
   })
 })
+
+test.group('Governance: quorum rules are data', (group) => {
+  isolated(group)
+
+  test('the secretariat changes the proxy cap; others get 403; bad values change nothing', async ({
+    client,
+    assert,
+  }) => {
+    const organisation = await makeOrganisation()
+    const admin = await makeUser(organisation, ['admin'])
+    const finance = await makeUser(organisation, ['finance'])
+    const { meeting } = await smallBoard(organisation, { members: 4, maxProxies: 1 })
+    const rule = await db
+      .from('quorum_rules')
+      .where('organisation_id', organisation.id)
+      .firstOrFail()
+    const form = {
+      basis: 'members',
+      percent: '50',
+      comparison: 'gte',
+      countsRepresented: '1',
+      maxProxiesPerPerson: '2',
+      version: String(rule.version),
+    }
+    ;(
+      await client
+        .post('/gouvernance/regles/ca')
+        .form(form)
+        .withCsrfToken()
+        .actingAs(finance)
+        .redirects(0)
+    ).assertStatus(403)
+    const refused = await client
+      .post('/gouvernance/regles/ca')
+      .form({ ...form, percent: '150' })
+      .withCsrfToken()
+      .actingAs(admin)
+      .redirects(0)
+    refused.assertStatus(302)
+    assert.equal(
+      (await db.from('quorum_rules').where('id', rule.id).firstOrFail()).max_proxies_per_person,
+      1
+    )
+    ;(
+      await client
+        .post('/gouvernance/regles/ca')
+        .form(form)
+        .withCsrfToken()
+        .actingAs(admin)
+        .redirects(0)
+    ).assertStatus(302)
+    assert.equal(
+      (await db.from('quorum_rules').where('id', rule.id).firstOrFail()).max_proxies_per_person,
+      2
+    )
+    // Two proxies to the same member are now accepted, a third is not.
+    const [a, b, c, d] = await attendancesOf(meeting)
+    await setStatuses(organisation, meeting, [
+      [a, 'present', null],
+      [b, 'represented', a],
+      [c, 'represented', a],
+    ])
+    const third = await client
+      .post(`/gouvernance/seances/${meeting.id}/presences/${d}`)
+      .form({ status: 'represented', proxyToId: a })
+      .withCsrfToken()
+      .actingAs(admin)
+      .redirects(0)
+    assert.include(String(third.flashMessages().error), 'nombre maximal de pouvoirs (2)')
+    ;(await client.get('/gouvernance/regles').actingAs(finance)).assertStatus(200)
+    const xlsx = await client.get('/gouvernance/regles.xlsx').actingAs(finance)
+    xlsx.assertStatus(200)
+    assert.include(xlsx.header('content-type'), 'spreadsheetml')
+  })
+})
