@@ -51,6 +51,7 @@ vine.messagesProvider = new SimpleMessagesProvider(
     'nativeFile': 'Le champ {{ field }} doit être un fichier.',
     'database.unique': 'Cette valeur est déjà utilisée.',
     'database.exists': 'Cette valeur est inconnue.',
+    'roles.*.enum': 'Rôle inconnu.',
   },
   {
     email: 'adresse e-mail',

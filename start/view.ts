@@ -1,4 +1,5 @@
 import edge from 'edge.js'
+import { sortLink } from '#support/table_query'
 import { formatDate, formatMoney, formatNumber, formatPercent } from '#support/french_format'
 import { navigation } from '#support/navigation'
 
@@ -7,3 +8,4 @@ edge.global('formatNumber', formatNumber)
 edge.global('formatPercent', formatPercent)
 edge.global('formatDate', formatDate)
 edge.global('navigation', navigation)
+edge.global('sortLink', sortLink)

@@ -34,6 +34,7 @@ router
 router
   .group(() => {
     router.get('/', [UsersController, 'index']).as('index')
+    router.get('/export.xlsx', [UsersController, 'export']).as('export')
     router.get('/nouveau', [UsersController, 'create']).as('create')
     router.post('/', [UsersController, 'store']).as('store')
     router.get('/:id/modifier', [UsersController, 'edit']).as('edit')

@@ -3,6 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { auditFilterValidator } from '#validators/core'
 import { AuditLog } from '#reports/core/audit_log'
 import { streamWorkbook } from '#support/spreadsheet/writer'
+import { workbookHeaders } from '#support/downloads'
 import { auditColumns } from '#exports/core/audit_log'
 
 export default class AuditEventsController {
@@ -21,11 +22,7 @@ export default class AuditEventsController {
 
   async export({ request, response }: HttpContext) {
     const filters = await auditFilterValidator.validate(request.qs())
-    response.header(
-      'Content-Type',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-    )
-    response.attachment('journal-audit.xlsx')
+    workbookHeaders(response, 'journal-audit.xlsx')
     // Streamed: the journal can hold hundreds of thousands of events.
     const output = new PassThrough()
     response.stream(output)

@@ -9,10 +9,9 @@ import {
   type ImportIssue,
 } from '#imports/core/pipeline'
 import { buildWorkbook } from '#support/spreadsheet/writer'
+import { sendWorkbook } from '#support/downloads'
 import { currentActor } from '#support/request_context'
 import { importTemplate, issueColumns } from '#exports/core/imports'
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 export default class ImportsController {
   async index({ view }: HttpContext) {
@@ -40,9 +39,7 @@ export default class ImportsController {
 
   async template(ctx: HttpContext) {
     const definition = await this.definition(ctx)
-    ctx.response.header('Content-Type', XLSX)
-    ctx.response.attachment(`modele-${definition.kind}.xlsx`)
-    return importTemplate(definition)
+    sendWorkbook(ctx.response, `modele-${definition.kind}.xlsx`, await importTemplate(definition))
   }
 
   async preview(ctx: HttpContext) {
@@ -91,10 +88,9 @@ export default class ImportsController {
       .where('kind', definition.kind)
       .firstOrFail()
     const issues: ImportIssue[] = record.errors ?? []
-    ctx.response.header('Content-Type', XLSX)
-    ctx.response.attachment(`erreurs-import-${record.id}.xlsx`)
-    return buildWorkbook([
+    const workbook = await buildWorkbook([
       { name: 'Erreurs', columns: issueColumns, rows: issues.map((issue) => ({ ...issue })) },
     ])
+    sendWorkbook(ctx.response, `erreurs-import-${record.id}.xlsx`, workbook)
   }
 }

@@ -4,6 +4,22 @@ import User from '#models/core/user'
 import { userValidator } from '#validators/core'
 import { ROLES, ROLE_LABELS } from '#policies/role_matrix'
 import { assertVersion } from '#support/optimistic_lock'
+import { tableState } from '#support/table_query'
+import { buildWorkbook } from '#support/spreadsheet/writer'
+import { sendWorkbook } from '#support/downloads'
+import { userColumns, userRow } from '#exports/core/users'
+
+const SORTABLE = { nom: 'full_name', email: 'email', connexion: 'last_login_at' }
+
+function usersQuery(state: ReturnType<typeof tableState>) {
+  const query = User.query().orderBy(state.column, state.direction).orderBy('id')
+  if (state.search) {
+    query.where((q) =>
+      q.whereILike('full_name', `%${state.search}%`).orWhereILike('email', `%${state.search}%`)
+    )
+  }
+  return query
+}
 
 const roleOptions = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))
 const crumbs = (label?: string) => [
@@ -12,9 +28,21 @@ const crumbs = (label?: string) => [
 ]
 
 export default class UsersController {
-  async index({ view }: HttpContext) {
-    const users = await User.query().orderBy('full_name')
-    return view.render('pages/admin/users/index', { users, breadcrumbs: crumbs() })
+  async index({ request, view }: HttpContext) {
+    const state = tableState(request.qs(), SORTABLE, { sort: 'nom' })
+    const page = await usersQuery(state).paginate(state.page, 50)
+    page
+      .baseUrl('/admin/utilisateurs')
+      .queryString({ q: state.search, tri: state.sort, ordre: state.direction })
+    return view.render('pages/admin/users/index', { page, state, breadcrumbs: crumbs() })
+  }
+
+  async export({ request, response }: HttpContext) {
+    const users = await usersQuery(tableState(request.qs(), SORTABLE, { sort: 'nom' }))
+    const workbook = await buildWorkbook([
+      { name: 'Utilisateurs', columns: userColumns, rows: users.map(userRow) },
+    ])
+    sendWorkbook(response, 'utilisateurs.xlsx', workbook)
   }
 
   async create({ view }: HttpContext) {
