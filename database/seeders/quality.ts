@@ -10,6 +10,8 @@ import WorkingGroupMember from '#models/quality/working_group_member'
 import StrategicAction from '#models/quality/strategic_action'
 import ActionMilestone from '#models/quality/action_milestone'
 import AxisCriterion from '#models/quality/axis_criterion'
+import EvidenceLink from '#models/quality/evidence_link'
+import type { EvidenceLinkKind } from '#models/quality/labels'
 import type { AssessmentStatus } from '#models/quality/labels'
 import { createReferential } from '#actions/quality/create_referential'
 import { DEMO_CRITERIA } from '#database/seeders/quality_referential_demo'
@@ -232,6 +234,64 @@ async function seedPlan(
   }
 }
 
+/**
+ * Evidence that lives elsewhere in Socle: links built from records seeded by the earlier demo
+ * steps (when they exist), so that they open the current page of that record.
+ */
+async function seedEvidenceLinks(
+  organisation: Organisation,
+  criteria: Awaited<ReturnType<typeof seedReferential>>,
+  trx: TransactionClientContract
+) {
+  const byCode = new Map(criteria.map((criterion) => [criterion.code, criterion]))
+  const assembly = await trx
+    .from('meetings')
+    .where('organisation_id', organisation.id)
+    .where('kind', 'ag_ordinaire')
+    .orderBy('held_at', 'desc')
+    .first()
+  const grant = await trx
+    .from('grants')
+    .where('organisation_id', organisation.id)
+    .orderBy('id')
+    .first()
+  const links: Array<{ code: string; kind: EvidenceLinkKind; reference: string; label: string }> = [
+    { code: 'M3', kind: 'training_plan', reference: '2023', label: 'Formation 2023' },
+    { code: 'M5', kind: 'bilan_social', reference: '2023', label: 'Bilan social 2023' },
+    { code: 'M2', kind: 'bilan_social', reference: '2023', label: 'Bilan social 2023' },
+  ]
+  if (assembly) {
+    links.push({
+      code: 'G3',
+      kind: 'ag_minutes',
+      reference: String(assembly.id),
+      label: assembly.title,
+    })
+  }
+  if (grant) {
+    links.push({
+      code: 'G6',
+      kind: 'funder_report',
+      reference: String(grant.id),
+      label: 'Bilan de convention',
+    })
+  }
+  for (const link of links) {
+    const criterion = byCode.get(link.code)
+    if (!criterion) continue
+    await EvidenceLink.create(
+      {
+        organisationId: organisation.id,
+        criterionId: criterion.id,
+        kind: link.kind,
+        reference: link.reference,
+        label: link.label,
+      },
+      { client: trx }
+    )
+  }
+}
+
 /** Demo step of the quality domain: the labellisation referential and the strategic plan. */
 export async function seedQuality(
   organisation: Organisation,
@@ -240,4 +300,5 @@ export async function seedQuality(
 ) {
   const criteria = await seedReferential(organisation, rapport, trx)
   await seedPlan(organisation, rapport, criteria, trx)
+  await seedEvidenceLinks(organisation, criteria, trx)
 }

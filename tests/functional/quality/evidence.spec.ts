@@ -142,6 +142,11 @@ test.group('Quality: evidence files', (group) => {
       'error',
       'Référence invalide : un lien externe doit commencer par http:// ou https://.'
     )
-    assert.equal(Number((await db.from('evidence_links').count('* as c'))[0].c), 1)
+    assert.equal(
+      Number(
+        (await db.from('evidence_links').where('criterion_id', criteria[0].id).count('* as c'))[0].c
+      ),
+      1
+    )
   })
 })
