@@ -21,6 +21,7 @@ router
       .get('/conventions/:id', [Grants, 'show'])
       .as('grants.show')
       .where('id', router.matchers.number())
+    router.get('/conventions/:id/export.xlsx', [Grants, 'exportOne']).as('grants.show.export')
     router.get('/conventions/:id/documents/:documentId', [Items, 'download']).as('grants.document')
     router.get('/conventions/:id/bilan', [FunderReports, 'show']).as('grants.report')
     router.get('/conventions/:id/bilan.xlsx', [FunderReports, 'export']).as('grants.report.export')

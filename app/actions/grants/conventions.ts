@@ -3,6 +3,7 @@ import { DateTime } from 'luxon'
 import type { Decimal } from 'decimal.js'
 import Grant, { FINAL_STATUSES, FLAT_RATE_OPTIONS } from '#models/grants/grant'
 import GrantYear from '#models/grants/grant_year'
+import GrantDeadline from '#models/grants/grant_deadline'
 import GrantEvent from '#models/grants/grant_event'
 import GrantAmendment from '#models/grants/grant_amendment'
 import GrantPaymentSchedule from '#models/grants/grant_payment_schedule'
@@ -229,6 +230,24 @@ export async function addEvent(
     },
     { client: trx }
   )
+  // Sending a report or requesting the balance fulfils the earliest open deadline of that kind.
+  const fulfils: Record<string, string[]> = {
+    report_sent: ['interim_report', 'final_report'],
+    balance_requested: ['balance_request'],
+  }
+  if (fulfils[kind]) {
+    const deadline = await GrantDeadline.query({ client: trx })
+      .where('grantId', grant.id)
+      .whereIn('kind', fulfils[kind])
+      .whereNull('doneOn')
+      .orderBy('dueOn')
+      .first()
+    if (deadline) {
+      deadline.doneOn = occurredOn
+      deadline.version += 1
+      await deadline.save()
+    }
+  }
   if (updateStatus && grant.status !== kind) {
     grant.useTransaction(trx)
     grant.status = kind

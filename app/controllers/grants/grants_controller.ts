@@ -12,7 +12,7 @@ import { grantValidator, money, calendarDate } from '#validators/grants'
 import { saveGrant, deleteGrant } from '#actions/grants/conventions'
 import { GrantRuleError } from '#actions/grants/errors'
 import { assertVersion } from '#support/optimistic_lock'
-import { grantsSheet } from '#exports/grants/sheets'
+import { grantsSheet, grantDetailSheets } from '#exports/grants/sheets'
 import { sendWorkbook } from '#controllers/grants/xlsx'
 import { GrantDetail } from '#reports/grants/grant_detail'
 
@@ -66,6 +66,11 @@ export default class GrantsController {
       deadlineOptions: options(DEADLINE_KIND_LABELS),
       breadcrumbs: crumbs(detail.grant.reference),
     })
+  }
+
+  async exportOne({ params, response, auth }: HttpContext) {
+    const detail = await new GrantDetail(auth.user!.organisationId, Number(params.id)).compute()
+    return sendWorkbook(response, `convention-${detail.grant.id}.xlsx`, grantDetailSheets(detail))
   }
 
   async create({ view }: HttpContext) {

@@ -121,3 +121,124 @@ export function yearEndSheet(rows: Row[]): Sheet {
     rows,
   }
 }
+
+type Detail = Awaited<ReturnType<import('#reports/grants/grant_detail').GrantDetail['compute']>>
+
+/** Every table of a convention's page, one sheet each. */
+export function grantDetailSheets(detail: Detail): Sheet[] {
+  const g = detail.grant
+  return [
+    grantsSheet([
+      {
+        ...g.serialize(),
+        funder: g.funder.name,
+        periodStart: g.periodStart,
+        periodEnd: g.periodEnd,
+        amountAwarded: g.amountAwarded,
+        cofinancingRate: g.cofinancingRate,
+        status: g.status,
+      },
+    ]),
+    {
+      name: 'Répartition et grand livre',
+      columns: [
+        { header: 'Exercice', key: 'year', type: 'integer' },
+        { header: 'Réparti', key: 'amount', type: 'money' },
+        { header: 'Produit comptabilisé', key: 'recognised', type: 'money' },
+        { header: 'Charges imputées', key: 'consumed', type: 'money' },
+      ],
+      rows: g.years.map((y) => {
+        const l = detail.ledger.find((x) => x.year === y.year)
+        return {
+          year: y.year,
+          amount: y.amount,
+          recognised: l?.recognised ?? null,
+          consumed: l?.consumed ?? null,
+        }
+      }),
+    },
+    {
+      name: 'Étapes',
+      columns: [
+        { header: 'Date', key: 'occurredOn', type: 'date' },
+        { header: 'Étape', key: 'kind', type: 'text' },
+        { header: 'Par', key: 'actor', type: 'text' },
+        { header: 'Note', key: 'note', type: 'text', width: 40 },
+      ],
+      rows: g.events.map((e) => ({
+        occurredOn: e.occurredOn,
+        kind: GRANT_STATUS_LABELS[e.kind] ?? e.kind,
+        actor: e.actor,
+        note: e.note,
+      })),
+    },
+    {
+      name: 'Avenants',
+      columns: [
+        { header: 'Date', key: 'signedOn', type: 'date' },
+        { header: 'Référence', key: 'reference', type: 'text' },
+        { header: 'Ancien montant', key: 'previousAmount', type: 'money' },
+        { header: 'Nouveau montant', key: 'newAmount', type: 'money' },
+        { header: 'Motif', key: 'reason', type: 'text', width: 40 },
+        { header: 'Par', key: 'actor', type: 'text' },
+      ],
+      rows: g.amendments.map((a) => ({
+        signedOn: a.signedOn,
+        reference: a.reference,
+        previousAmount: a.previousAmount,
+        newAmount: a.newAmount,
+        reason: a.reason,
+        actor: a.actor,
+      })),
+    },
+    scheduleSheet(
+      g.schedule.map((s) => ({
+        expectedOn: s.expectedOn,
+        reference: g.reference,
+        kind: s.kind,
+        label: s.label,
+        amount: s.amount,
+      }))
+    ),
+    receiptsSheet(
+      g.receipts.map((r) => ({
+        receivedOn: r.receivedOn,
+        reference: g.reference,
+        funder: g.funder.name,
+        amount: r.amount,
+        receiptReference: r.reference,
+        entryLineId: r.entryLineId,
+      }))
+    ),
+    {
+      name: 'Objectifs',
+      columns: [
+        { header: 'Année', key: 'year', type: 'integer' },
+        { header: 'Indicateur', key: 'indicatorCode', type: 'text' },
+        { header: 'Libellé', key: 'label', type: 'text', width: 40 },
+        { header: 'Objectif', key: 'target', type: 'number', decimals: 0 },
+      ],
+      rows: g.targets.map((t) => ({
+        year: t.year,
+        indicatorCode: t.indicatorCode,
+        label: t.label,
+        target: t.target,
+      })),
+    },
+    {
+      name: 'Échéances de bilan',
+      columns: [
+        { header: 'Date', key: 'dueOn', type: 'date' },
+        { header: 'Nature', key: 'kind', type: 'text' },
+        { header: 'Libellé', key: 'label', type: 'text', width: 40 },
+        { header: 'Fait le', key: 'doneOn', type: 'date' },
+      ],
+      rows: g.deadlines.map((d) => ({
+        dueOn: d.dueOn,
+        kind: DEADLINE_KIND_LABELS[d.kind] ?? d.kind,
+        label: d.label,
+        doneOn: d.doneOn,
+      })),
+    },
+  ]
+}

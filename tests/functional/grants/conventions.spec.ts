@@ -424,6 +424,18 @@ test.group('Grants: pages', (group) => {
     assert.include(show.text(), 'Bilan final')
     const payments = await client.get('/financements/versements?date=2023-12-31').actingAs(user)
     assert.include(payments.text(), 'PAGE-1')
+    const workbook = await client.get(`/financements/conventions/${grant.id}/export.xlsx`).actingAs(user)
+    workbook.assertStatus(200)
+    assert.include(String(workbook.header('content-type')), 'spreadsheetml')
+    await client
+      .post(`/financements/conventions/${grant.id}/etapes`)
+      .actingAs(user)
+      .withCsrfToken()
+      .redirects(0)
+      .form({ kind: 'report_sent', occurredOn: '2030-03-15' })
+    const deadline = await db.from('grant_deadlines').where('grant_id', grant.id).first()
+    assert.equal(deadline.done_on, '2030-03-15')
+    assert.equal((await db.from('grants').where('id', grant.id).first()).status, 'report_sent')
   })
 })
 
