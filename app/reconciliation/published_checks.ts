@@ -492,4 +492,69 @@ export const publishedChecks: CheckDefinition[] = [
       })
     },
   },
+  {
+    id: 'published.accounting_result',
+    family: 'published',
+    domain: 'accounting',
+    description:
+      "Dans le rapport publié, le résultat du compte de résultat (excédent ou déficit) égale le résultat de l'exercice porté au passif du bilan.",
+    inputs: [
+      'published_values : compte de résultat (excédent, déficit) et bilan passif (résultat de l’exercice)',
+    ],
+    tolerance: "1 € : deux montants arrondis à l'euro séparément.",
+    async run(context) {
+      const title = `Rapport publié ${context.year} : résultat du compte de résultat = résultat du bilan`
+      const rows: PublishedRow[] = await context.client
+        .from('published_values as v')
+        .join('published_reports as r', 'r.id', 'v.report_id')
+        .where({
+          'r.organisation_id': context.organisationId,
+          'r.year': context.year,
+          'v.domain': 'accounting',
+        })
+        .where('v.column_key', String(context.year))
+        .select('v.*')
+      const find = (table: string, key: string) =>
+        rows.find((r) => r.table_key === table && normalise(r.row_key) === key && r.value !== null)
+      const surplus = find('income_statement', 'excedent')
+      const deficit = find('income_statement', 'deficit')
+      const balance = find('balance_sheet.passif', 'resultat de l exercice')
+      if ((!surplus && !deficit) || !balance) {
+        return [
+          missing(this.id, title, 'Le rapport publié ne donne pas le résultat aux deux endroits.'),
+        ]
+      }
+      const fromIncome = new Decimal(surplus?.value ?? 0).minus(deficit?.value ?? 0)
+      const fromBalance = new Decimal(balance.value as string)
+      const difference = fromBalance.minus(fromIncome)
+      const status = difference.isZero()
+        ? 'ok'
+        : difference.abs().lte(1)
+          ? 'rounding'
+          : 'discrepancy'
+      return [
+        {
+          checkId: this.id,
+          title,
+          status,
+          expected: fromIncome,
+          actual: fromBalance,
+          difference,
+          tolerance: 1,
+          unit: 'eur',
+          explanation:
+            status === 'ok'
+              ? null
+              : `Compte de résultat ${formatCount(fromIncome)} €, bilan ${formatCount(fromBalance)} €${status === 'rounding' ? ' : arrondis différents' : ''}.`,
+          details: [surplus, deficit, balance]
+            .filter((r): r is PublishedRow => !!r)
+            .map((r) => ({
+              label: `${r.table_key} · ${r.row_key}`,
+              value: Number(r.value),
+              source: `published_values n° ${r.id}`,
+            })),
+        },
+      ]
+    },
+  },
 ]

@@ -345,6 +345,55 @@ test.group('Reconciliation families: published report', (group) => {
   })
 })
 
+test.group('Reconciliation families: published statements', (group) => {
+  isolated(group)
+
+  test('the printed result of the income statement and of the balance sheet agree', async ({
+    assert,
+  }) => {
+    const organisation = await makeOrganisation('Résultat publié')
+    const store = (surplus: number, result: number) =>
+      actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, () =>
+        db.transaction((trx) =>
+          storePublishedReport(
+            organisation.id,
+            {
+              year: 2023,
+              title: 'Rapport',
+              values: [
+                {
+                  domain: 'accounting',
+                  table: 'income_statement',
+                  row: 'excedent',
+                  column: '2023',
+                  value: surplus,
+                  unit: 'eur',
+                },
+                {
+                  domain: 'accounting',
+                  table: 'balance_sheet.passif',
+                  row: "Résultat de l'exercice",
+                  column: '2023',
+                  value: result,
+                  unit: 'eur',
+                },
+              ],
+            },
+            trx
+          )
+        )
+      )
+    const status = async () =>
+      (await results(organisation)).get('published.accounting_result')?.status
+    await store(1000, 1000)
+    assert.equal(await status(), 'ok')
+    await store(1000, 999)
+    assert.equal(await status(), 'rounding')
+    await store(1000, 900)
+    assert.equal(await status(), 'discrepancy')
+  })
+})
+
 test.group('Reconciliation families: accounting and cross-domain', (group) => {
   isolated(group)
 
