@@ -424,7 +424,9 @@ test.group('Grants: pages', (group) => {
     assert.include(show.text(), 'Bilan final')
     const payments = await client.get('/financements/versements?date=2023-12-31').actingAs(user)
     assert.include(payments.text(), 'PAGE-1')
-    const workbook = await client.get(`/financements/conventions/${grant.id}/export.xlsx`).actingAs(user)
+    const workbook = await client
+      .get(`/financements/conventions/${grant.id}/export.xlsx`)
+      .actingAs(user)
     workbook.assertStatus(200)
     assert.include(String(workbook.header('content-type')), 'spreadsheetml')
     await client
