@@ -65,6 +65,15 @@ export async function conveneMeeting(input: MeetingInput, trx: TransactionClient
   return meeting
 }
 
+/** Once the signed minutes are filed, the meeting's records are final. */
+export function assertOpen(meeting: Meeting) {
+  if (meeting.status === 'closed' || meeting.status === 'cancelled') {
+    throw new GovernanceRuleError(
+      `La séance est ${meeting.status === 'closed' ? 'close (procès-verbal signé)' : 'annulée'} : elle ne peut plus être modifiée.`
+    )
+  }
+}
+
 export async function proxyCap(meeting: Meeting, trx: TransactionClientContract) {
   const rule = await QuorumRule.query({ client: trx }).where('meeting_kind', meeting.kind).first()
   return rule?.maxProxiesPerPerson ?? 1
@@ -82,6 +91,7 @@ export async function recordAttendance(
   proxyToId: number | null,
   trx: TransactionClientContract
 ) {
+  assertOpen(meeting)
   const attendance = await Attendance.query({ client: trx })
     .where('meeting_id', meeting.id)
     .where('id', attendanceId)
@@ -162,6 +172,7 @@ export async function addResolution(
   input: ResolutionInput,
   trx: TransactionClientContract
 ) {
+  assertOpen(meeting)
   if (['approve_accounts', 'allocate_result'].includes(input.subjectKind) && !input.fiscalYearId) {
     throw new GovernanceRuleError(
       "L'approbation des comptes et l'affectation du résultat doivent désigner un exercice."
@@ -190,6 +201,7 @@ export async function recordVotes(
   if (resolution.result !== 'pending') {
     throw new GovernanceRuleError('Le résultat de cette résolution est déjà proclamé.')
   }
+  assertOpen(await Meeting.findOrFail(resolution.meetingId, { client: trx }))
   const quorum = await Meeting.quorumOf(resolution.meetingId, trx)
   if (!quorum.votingAllowed) {
     throw new GovernanceRuleError(

@@ -42,7 +42,15 @@ export async function minutesOf(
   const rows = []
   for (const resolution of resolutions) {
     const votes = await Vote.query(options).where('resolution_id', resolution.id).orderBy('id')
-    rows.push({ resolution, tally: await tallyOf(resolution, trx), votes })
+    const tally = await tallyOf(resolution, trx)
+    if (resolution.result !== 'pending') {
+      // A proclaimed result is final: show the tally frozen at proclamation.
+      tally.for = resolution.votesFor ?? tally.for
+      tally.against = resolution.votesAgainst ?? tally.against
+      tally.abstention = resolution.votesAbstention ?? tally.abstention
+      tally.adopted = resolution.result === 'adopted'
+    }
+    rows.push({ resolution, tally, votes })
   }
   return {
     meeting,

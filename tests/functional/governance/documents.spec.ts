@@ -109,3 +109,35 @@ test.group('Governance: documents and signed minutes', (group) => {
     composition.assertTextIncludes('Total collège 1 : 11 siège(s) pourvu(s), 7 vacant(s)')
   })
 })
+
+test.group('Governance: a closed meeting is final', (group) => {
+  isolated(group)
+
+  test('after the signed minutes, attendance and resolutions are refused', async ({
+    client,
+    assert,
+  }) => {
+    const organisation = await makeOrganisation()
+    const admin = await makeUser(organisation, ['admin'])
+    const { meeting } = await smallBoard(organisation)
+    await db.from('meetings').where('id', meeting.id).update({ status: 'closed' })
+    const [a] = await db.from('attendances').where('meeting_id', meeting.id).orderBy('id')
+    const before = await tableCounts(['attendances', 'resolutions', 'audit_events'])
+    const response = await client
+      .post(`/gouvernance/seances/${meeting.id}/presences/${a.id}`)
+      .form({ status: 'present' })
+      .withCsrfToken()
+      .actingAs(admin)
+      .redirects(0)
+    assert.include(String(response.flashMessages().error), 'La séance est close')
+    const resolution = await client
+      .post(`/gouvernance/seances/${meeting.id}/resolutions`)
+      .form({ title: 'Trop tard', majority: 'simple', subjectKind: 'other' })
+      .withCsrfToken()
+      .actingAs(admin)
+      .redirects(0)
+    assert.include(String(resolution.flashMessages().error), 'La séance est close')
+    assert.deepEqual(await tableCounts(['attendances', 'resolutions', 'audit_events']), before)
+    assert.equal((await db.from('attendances').where('id', a.id).firstOrFail()).status, 'absent')
+  })
+})
