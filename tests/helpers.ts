@@ -74,3 +74,28 @@ export async function loginInBrowser(
     auth_logged_in_at: Date.now(),
   })
 }
+
+let demo: Promise<Organisation> | undefined
+
+/**
+ * The demo organisation of the 2023 report, seeded once per test run and committed (outside the
+ * test's rolled-back transaction), so that the tests that need the whole demo share one seed.
+ * Read it; anything a test writes is still rolled back with the test.
+ */
+export function demoOrganisation(): Promise<Organisation> {
+  demo ??= (async () => {
+    const existing = await Organisation.query().where('slug', 'we-ker').first()
+    if (existing) return existing
+    const globals = (db as unknown as { connectionGlobalTransactions: Map<string, unknown> })
+      .connectionGlobalTransactions
+    const suspended = new Map(globals)
+    globals.clear()
+    try {
+      const { seedDemo } = await import('#database/seeders/demo')
+      return await seedDemo()
+    } finally {
+      for (const [name, trx] of suspended) globals.set(name, trx)
+    }
+  })()
+  return demo
+}

@@ -35,8 +35,12 @@ test.group('Backup and restore', (group) => {
   let folder: string
   group.setup(async () => {
     folder = await mkdtemp(join(tmpdir(), 'socle-backup-'))
+    // Other tests share committed data (the demo): put it back afterwards.
+    const everything = join(folder, 'everything.jsonl.gz')
+    await backupDatabase(everything)
     return async () => {
       await wipe()
+      await restoreDatabase(everything)
       await rm(folder, { recursive: true, force: true })
     }
   })
