@@ -231,3 +231,51 @@ test.group('Grants: year-end positions and proposals', (group) => {
       assert.include(read.text(), 'Ateliers collectifs')
     })
 })
+
+test.group('Grants: dashboard', (group) => {
+  isolated(group)
+
+  test('flags consumption behind or ahead of plan and lists the deadlines of the next 90 days', async ({
+    assert,
+  }) => {
+    const { DateTime } = await import('luxon')
+    const { GrantsDashboard } = await import('#reports/grants/dashboard')
+    const organisation = await makeOrganisation()
+    const ahead = await makeGrant(organisation, 'AHEAD')
+    const behind = await makeGrant(organisation, 'BEHIND')
+    await db.from('grants').whereIn('id', [ahead.id, behind.id]).update({ status: 'signed' })
+    const ledger = await makeLedger(organisation, ['6411', '512'])
+    await postEntry(organisation, ledger, '2023-03-01', [
+      { account: '6411', debit: '90000', grantId: ahead.id },
+      { account: '512', credit: '90000' },
+    ])
+    await db.table('grant_deadlines').multiInsert([
+      {
+        organisation_id: organisation.id,
+        grant_id: ahead.id,
+        kind: 'interim_report',
+        label: 'Bilan proche',
+        due_on: '2023-08-01',
+      },
+      {
+        organisation_id: organisation.id,
+        grant_id: ahead.id,
+        kind: 'final_report',
+        label: 'Bilan lointain',
+        due_on: '2023-12-01',
+      },
+    ])
+    const report = await new GrantsDashboard(
+      organisation.id,
+      DateTime.fromISO('2023-07-01')
+    ).compute()
+    const state = (id: number) => report.consumption.find((c) => c.grantId === id)!.state
+    assert.equal(state(ahead.id), 'ahead')
+    assert.equal(state(behind.id), 'behind')
+    assert.deepEqual(
+      report.deadlines.map((d) => d.label),
+      ['Bilan proche']
+    )
+    assert.equal(report.totalAwaited.toFixed(2), '200000.00')
+  })
+})
