@@ -1,11 +1,17 @@
 import type { Database } from '@adonisjs/lucid/database'
 import { actingAs } from '#support/request_context'
 import { seedStatementLayouts } from '#actions/accounting/seed_statement_layouts'
-import { ensureAccounts, insertValidatedEntries, journalIds, type BulkEntry } from '#actions/accounting/bulk_entries'
+import {
+  ensureAccounts,
+  insertValidatedEntries,
+  journalIds,
+  type BulkEntry,
+} from '#actions/accounting/bulk_entries'
 import { DEMO_ACCOUNTS, prng } from '#database/seeders/accounting_demo_ledger'
 import { IncomeStatement, BalanceSheet, balancesQuery } from '#reports/accounting/statements'
 
-const cents = (value: number) => `${Math.floor(value / 100)}.${String(value % 100).padStart(2, '0')}`
+const cents = (value: number) =>
+  `${Math.floor(value / 100)}.${String(value % 100).padStart(2, '0')}`
 
 /**
  * Compte de résultat + bilan over a 1,000,000-line ledger (BENCH_SCALE shrinks it) against the
@@ -14,8 +20,17 @@ const cents = (value: number) => `${Math.floor(value / 100)}.${String(value % 10
 export default async function (ctx: { db: Database; organisationId: number }) {
   const { db } = ctx
   const scale = Number(process.env.BENCH_SCALE ?? 1)
-  const target = Math.max(1000, Math.round(1_000_000 * (Number.isFinite(scale) && scale > 0 ? scale : 1)))
-  const [org] = await db.table('organisations').insert({ name: 'Bench états financiers', slug: `bench-statements-${process.pid}-${Date.now()}` }).returning('id')
+  const target = Math.max(
+    1000,
+    Math.round(1_000_000 * (Number.isFinite(scale) && scale > 0 ? scale : 1))
+  )
+  const [org] = await db
+    .table('organisations')
+    .insert({
+      name: 'Bench états financiers',
+      slug: `bench-statements-${process.pid}-${Date.now()}`,
+    })
+    .returning('id')
   const organisationId = org.id as number
   const accounts = Object.keys(DEMO_ACCOUNTS).filter((n) => !['110', '119', '129'].includes(n))
   const { years } = await db.transaction(async (trx) => {
@@ -24,7 +39,15 @@ export default async function (ctx: { db: Database; organisationId: number }) {
     await journalIds(trx, organisationId, { OD: 'Opérations diverses' })
     const ids: number[] = []
     for (const year of [2022, 2023]) {
-      const [fy] = await trx.table('fiscal_years').insert({ organisation_id: organisationId, label: `Exercice ${year}`, start_date: `${year}-01-01`, end_date: `${year}-12-31` }).returning('id')
+      const [fy] = await trx
+        .table('fiscal_years')
+        .insert({
+          organisation_id: organisationId,
+          label: `Exercice ${year}`,
+          start_date: `${year}-01-01`,
+          end_date: `${year}-12-31`,
+        })
+        .returning('id')
       ids.push(fy.id)
     }
     return { years: ids }
@@ -48,8 +71,16 @@ export default async function (ctx: { db: Database; organisationId: number }) {
           date: `${2022 + year}-${String(month).padStart(2, '0')}-15`,
           label: `Écriture de test ${lines}`,
           lines: [
-            ...amounts.map((a) => ({ accountNumber: accounts[Math.floor(rng() * accounts.length)], debit: cents(a), credit: '0.00' })),
-            { accountNumber: accounts[Math.floor(rng() * accounts.length)], debit: '0.00', credit: cents(total) },
+            ...amounts.map((a) => ({
+              accountNumber: accounts[Math.floor(rng() * accounts.length)],
+              debit: cents(a),
+              credit: '0.00',
+            })),
+            {
+              accountNumber: accounts[Math.floor(rng() * accounts.length)],
+              debit: '0.00',
+              credit: cents(total),
+            },
           ],
         })
         lines += n

@@ -9,13 +9,21 @@ export default class Statements extends BaseCommand {
   @flags.number({ description: "Année de clôture de l'exercice", required: true })
   declare year: number
 
-  @flags.string({ description: 'Présentation (rapport-annuel ou anc-2018-06)', default: 'rapport-annuel' })
+  @flags.string({
+    description: 'Présentation (rapport-annuel ou anc-2018-06)',
+    default: 'rapport-annuel',
+  })
   declare layout: string
 
-  @flags.number({ description: 'Exercice dont le budget remplit la colonne budget (par défaut : le même)' })
+  @flags.number({
+    description: 'Exercice dont le budget remplit la colonne budget (par défaut : le même)',
+  })
   declare budgetYear?: number
 
-  @flags.string({ description: "Organisation (slug) ; par défaut l'organisation de démonstration", default: 'we-ker' })
+  @flags.string({
+    description: "Organisation (slug) ; par défaut l'organisation de démonstration",
+    default: 'we-ker',
+  })
   declare organisation: string
 
   @flags.boolean({ description: 'Sortie JSON' })
@@ -23,14 +31,20 @@ export default class Statements extends BaseCommand {
 
   async run() {
     const db = (await import('@adonisjs/lucid/services/db')).default
-    const { IncomeStatement, BalanceSheet, statementToJson } = await import('#reports/accounting/statements')
+    const { IncomeStatement, BalanceSheet, statementToJson } =
+      await import('#reports/accounting/statements')
     const org = await db.from('organisations').where('slug', this.organisation).first()
     if (!org) {
       this.logger.error(`Organisation introuvable : ${this.organisation}`)
       this.exitCode = 1
       return
     }
-    const options = { organisationId: org.id, year: this.year, layoutCode: this.layout, budgetYear: this.budgetYear }
+    const options = {
+      organisationId: org.id,
+      year: this.year,
+      layoutCode: this.layout,
+      budgetYear: this.budgetYear,
+    }
     try {
       const income = await IncomeStatement.build(options)
       const balance = await BalanceSheet.build(options)
@@ -47,7 +61,11 @@ export default class Statements extends BaseCommand {
         this.logger.info(`${report.kind} — ${report.layout} — ${report.fiscal_year}`)
         for (const line of report.lines) {
           const amounts = line.amounts as unknown as Record<string, string | null>
-          console.log(`${'  '.repeat(line.level - 1)}${line.label.padEnd(60)} ${Object.values(amounts).map((v) => (v ?? '').padStart(14)).join(' ')}`)
+          console.log(
+            `${'  '.repeat(line.level - 1)}${line.label.padEnd(60)} ${Object.values(amounts)
+              .map((v) => (v ?? '').padStart(14))
+              .join(' ')}`
+          )
         }
       }
       this.logger.info(`Bilan équilibré : ${totals.balanced ? 'oui' : 'NON'}`)

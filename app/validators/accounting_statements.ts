@@ -2,7 +2,10 @@ import vine from '@vinejs/vine'
 
 export const budgetValidator = vine.create({
   fiscalYearId: vine.number().positive(),
-  layoutCode: vine.string().trim().regex(/^[a-z0-9-]{1,40}$/),
+  layoutCode: vine
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,40}$/),
   versionKind: vine.enum(['initial', 'revised']),
   label: vine.string().trim().minLength(2).maxLength(200),
 })
@@ -17,8 +20,16 @@ export const reopenValidator = vine.create({
 })
 
 export const allocationValidator = vine.create({
-  decisionDate: vine.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  decisionDate: vine
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   decisionText: vine.string().trim().maxLength(4000).optional(),
   toReserves: vine.string().trim().maxLength(40).optional(),
-  reserveAccount: vine.string().trim().regex(/^106\d*$/).optional(),
+  reserveAccount: vine
+    .string()
+    .trim()
+    .regex(/^106\d*$/)
+    .optional(),
 })

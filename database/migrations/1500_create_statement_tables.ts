@@ -41,7 +41,11 @@ export default class extends BaseSchema {
     this.schema.createTable('statement_lines', (table) => {
       table.increments('id')
       table.integer('organisation_id').notNullable().references('organisations.id')
-      table.integer('layout_id').notNullable().references('statement_layouts.id').onDelete('CASCADE')
+      table
+        .integer('layout_id')
+        .notNullable()
+        .references('statement_layouts.id')
+        .onDelete('CASCADE')
       table.integer('position').notNullable()
       table.string('code', 40).notNullable()
       table.string('label', 300).notNullable()
@@ -126,7 +130,11 @@ export default class extends BaseSchema {
       table.bigIncrements('id')
       table.integer('organisation_id').notNullable().references('organisations.id')
       table.integer('fiscal_year_id').notNullable().references('fiscal_years.id')
-      table.integer('closing_id').notNullable().references('fiscal_year_closings.id').onDelete('CASCADE')
+      table
+        .integer('closing_id')
+        .notNullable()
+        .references('fiscal_year_closings.id')
+        .onDelete('CASCADE')
       table.integer('account_id').notNullable().references('accounts.id')
       table.string('account_number', 20).notNullable()
       table.integer('programme_id').nullable().references('programmes.id')

@@ -3,7 +3,12 @@ import type Organisation from '#models/core/organisation'
 import type { Rapport2023 } from '#database/seeders/demo'
 import { Decimal } from 'decimal.js'
 import { recordEvent } from '#support/audit'
-import { ensureAccounts, insertValidatedEntries, journalIds, type BulkEntry } from '#actions/accounting/bulk_entries'
+import {
+  ensureAccounts,
+  insertValidatedEntries,
+  journalIds,
+  type BulkEntry,
+} from '#actions/accounting/bulk_entries'
 import { seedStatementLayouts } from '#actions/accounting/seed_statement_layouts'
 import { closeFiscalYear, postAllocation, saveAllocation } from '#actions/accounting/year_end'
 import {
@@ -28,14 +33,40 @@ const BUDGET_LINES: Array<[string, (is: any) => number | null]> = [
   ['C04A', (is) => sub(is.charges, 'Impôts et taxes', 'dont impôts et taxes sur masse salariale')],
   ['C05', (is) => find(is.charges, 'Charges de personnel')],
   ['C06', (is) => find(is.charges, 'Autres charges de gestion courante')],
-  ['C07A', (is) => sub(is.charges, 'Dotations aux amortissements et provisions', 'Dotations aux amortissements')],
-  ['C07B', (is) => sub(is.charges, 'Dotations aux amortissements et provisions', 'Autres provisions')],
-  ['C07C', (is) => sub(is.charges, 'Dotations aux amortissements et provisions', 'Engagements à réaliser (fonds dédiés)')],
+  [
+    'C07A',
+    (is) =>
+      sub(is.charges, 'Dotations aux amortissements et provisions', 'Dotations aux amortissements'),
+  ],
+  [
+    'C07B',
+    (is) => sub(is.charges, 'Dotations aux amortissements et provisions', 'Autres provisions'),
+  ],
+  [
+    'C07C',
+    (is) =>
+      sub(
+        is.charges,
+        'Dotations aux amortissements et provisions',
+        'Engagements à réaliser (fonds dédiés)'
+      ),
+  ],
   ['C08', (is) => find(is.charges, 'Charges financières')],
   ['C09', (is) => find(is.charges, 'Charges exceptionnelles')],
   ['P01A', (is) => sub(is.produits, "Crédits d'État déconcentrés", 'DREETS/DEETS')],
-  ['P01A1', (is) => sub(sub2(is.produits, "Crédits d'État déconcentrés", 'DREETS/DEETS'), null, 'dont Socle + OBF')],
-  ['P01A2', (is) => sub(sub2(is.produits, "Crédits d'État déconcentrés", 'DREETS/DEETS'), null, 'dont CEJ')],
+  [
+    'P01A1',
+    (is) =>
+      sub(
+        sub2(is.produits, "Crédits d'État déconcentrés", 'DREETS/DEETS'),
+        null,
+        'dont Socle + OBF'
+      ),
+  ],
+  [
+    'P01A2',
+    (is) => sub(sub2(is.produits, "Crédits d'État déconcentrés", 'DREETS/DEETS'), null, 'dont CEJ'),
+  ],
   ['P01B', (is) => sub(is.produits, "Crédits d'État déconcentrés", 'Pôle Emploi')],
   ['P01C', (is) => sub(is.produits, "Crédits d'État déconcentrés", 'PIC')],
   ['P01D', (is) => sub(is.produits, "Crédits d'État déconcentrés", 'Contrat de Ville')],
@@ -61,9 +92,12 @@ const item = (list: any[], label: string) => {
   return found
 }
 const find = (list: any[], label: string) => item(list, label)['2024_budget'] as number | null
-const sub2 = (list: any[], parent: string, label: string) => item(item(list, parent).of_which, label).of_which
+const sub2 = (list: any[], parent: string, label: string) =>
+  item(item(list, parent).of_which, label).of_which
 const sub = (list: any[], parent: string | null, label: string) =>
-  (parent === null ? item(list, label) : item(item(list, parent).of_which, label))['2024_budget'] as number | null
+  (parent === null ? item(list, label) : item(item(list, parent).of_which, label))[
+    '2024_budget'
+  ] as number | null
 
 function toBulk(entry: DemoEntry, fiscalYearId: number): BulkEntry {
   return {
@@ -83,7 +117,11 @@ function toBulk(entry: DemoEntry, fiscalYearId: number): BulkEntry {
   }
 }
 
-async function ensureFiscalYear(trx: TransactionClientContract, organisationId: number, year: number) {
+async function ensureFiscalYear(
+  trx: TransactionClientContract,
+  organisationId: number,
+  year: number
+) {
   const found = await trx
     .from('fiscal_years')
     .where('organisation_id', organisationId)
@@ -92,27 +130,43 @@ async function ensureFiscalYear(trx: TransactionClientContract, organisationId: 
   if (found) return found.id as number
   const [row] = await trx
     .table('fiscal_years')
-    .insert({ organisation_id: organisationId, label: `Exercice ${year}`, start_date: `${year}-01-01`, end_date: `${year}-12-31` })
+    .insert({
+      organisation_id: organisationId,
+      label: `Exercice ${year}`,
+      start_date: `${year}-01-01`,
+      end_date: `${year}-12-31`,
+    })
     .returning('id')
   return row.id as number
 }
 
-export async function seedAccounting(organisation: Organisation, rapport: Rapport2023, trx: TransactionClientContract) {
+export async function seedAccounting(
+  organisation: Organisation,
+  rapport: Rapport2023,
+  trx: TransactionClientContract
+) {
   const organisationId = organisation.id
   await seedStatementLayouts(organisationId, trx)
   await ensureAccounts(trx, organisationId, DEMO_ACCOUNTS)
   await journalIds(trx, organisationId, DEMO_JOURNALS)
   const years = new Map<number, number>()
-  for (const year of [2022, 2023, 2024]) years.set(year, await ensureFiscalYear(trx, organisationId, year))
+  for (const year of [2022, 2023, 2024])
+    years.set(year, await ensureFiscalYear(trx, organisationId, year))
 
   const ledger = buildDemoLedger(rapport)
   const decisionDate = '2023-06-20'
   const isOpening = (entry: DemoEntry) => entry.year === 2023 && entry.journal === 'AN'
-  const isAllocation = (entry: DemoEntry) => entry.year === 2023 && entry.label.startsWith('Affectation du résultat 2022')
+  const isAllocation = (entry: DemoEntry) =>
+    entry.year === 2023 && entry.label.startsWith('Affectation du résultat 2022')
   const ordered = ledger.entries
     .map((entry, index) => ({ entry, index }))
     .filter(({ entry }) => !isOpening(entry) && !isAllocation(entry))
-    .sort((x, y) => x.entry.date.localeCompare(y.entry.date) || (x.entry.journal === 'AN' ? -1 : y.entry.journal === 'AN' ? 1 : 0) || x.index - y.index)
+    .sort(
+      (x, y) =>
+        x.entry.date.localeCompare(y.entry.date) ||
+        (x.entry.journal === 'AN' ? -1 : y.entry.journal === 'AN' ? 1 : 0) ||
+        x.index - y.index
+    )
     .map(({ entry }) => toBulk(entry, years.get(entry.year)!))
   const in2022 = ordered.filter((e) => e.fiscalYearId === years.get(2022))
   const before = ordered.filter((e) => e.fiscalYearId === years.get(2023) && e.date < decisionDate)
@@ -120,14 +174,26 @@ export async function seedAccounting(organisation: Organisation, rapport: Rappor
 
   await insertValidatedEntries(trx, organisationId, in2022, 'démonstration 2022')
   // Closing 2022 generates the à-nouveaux of 2023 (result on 129 until the allocation).
-  await closeFiscalYear(trx, organisationId, years.get(2022)!, null, new Date('2023-03-31T16:00:00Z'))
+  await closeFiscalYear(
+    trx,
+    organisationId,
+    years.get(2022)!,
+    null,
+    new Date('2023-03-31T16:00:00Z')
+  )
   await insertValidatedEntries(trx, organisationId, before, 'démonstration 2023')
   await saveAllocation(trx, organisationId, years.get(2022)!, {
     decisionDate,
     decisionText: "L'assemblée générale affecte le déficit de l'exercice 2022 au report à nouveau.",
     toReserves: new Decimal(0),
   })
-  await postAllocation(trx, organisationId, years.get(2022)!, null, new Date('2023-06-20T18:00:00Z'))
+  await postAllocation(
+    trx,
+    organisationId,
+    years.get(2022)!,
+    null,
+    new Date('2023-06-20T18:00:00Z')
+  )
   await insertValidatedEntries(trx, organisationId, after, 'démonstration 2023')
 
   // Budget 2024 (initial, approved) on the annual-report layout.
@@ -149,7 +215,10 @@ export async function seedAccounting(organisation: Organisation, rapport: Rappor
       approved_at: new Date('2023-12-12T18:00:00Z'),
     })
     .returning('id')
-  const budgetRows = BUDGET_LINES.map(([code, pick]) => ({ code, amount: pick(rapport.accounts.income_statement) }))
+  const budgetRows = BUDGET_LINES.map(([code, pick]) => ({
+    code,
+    amount: pick(rapport.accounts.income_statement),
+  }))
     .filter((row) => row.amount !== null)
     .map((row) => ({
       organisation_id: organisationId,
@@ -158,5 +227,13 @@ export async function seedAccounting(organisation: Organisation, rapport: Rappor
       amount: String(row.amount),
     }))
   await trx.table('budget_lines').multiInsert(budgetRows)
-  await recordEvent({ domain: 'accounting', action: 'create', subjectType: 'budgets', subjectId: budget.id, summary: 'Budget prévisionnel 2024 (démo)', organisationId, trx })
+  await recordEvent({
+    domain: 'accounting',
+    action: 'create',
+    subjectType: 'budgets',
+    subjectId: budget.id,
+    summary: 'Budget prévisionnel 2024 (démo)',
+    organisationId,
+    trx,
+  })
 }

@@ -159,17 +159,75 @@ export const DEMO_ACCOUNTS: Record<string, string> = {
 
 /** Cents part of each printed figure (see the header comment). */
 const CENTS: Record<string, number> = {
-  c_achats: 49, c_se: 49, c_ase: 49, c_imp_ms: 49, c_imp_oth: 0, c_pers: 49, c_agc: 49,
-  c_amort: 49, c_prov: -49, c_fd: -49, c_fin: 49, c_exc: -45,
-  p_socle: 49, p_cej: 49, p_dreets_oth: -49, p_pe: 49, p_pic: 49, p_cdv: -49, p_etat_oth: -49,
-  p_fse: 47, p_feder: -49, p_reg: -2, p_dep: -49, p_rm: -49, p_epci: -49, p_ca: -49,
-  p_aut: 49, p_agc: 49, p_fin: 0, p_exc: -49, p_rfd: -49, p_tc: -49,
-  a_inc_b: 49, a_inc_a: 49, a_cor_b: 0, a_cor_a: 2, a_fin_b: 49, a_cr_b: 47, a_cr_p: -2,
-  a_vmp: 49, a_dis: 4, a_cca: -49,
-  a22_inc: 47, a22_cor: -49, a22_fin: -49, a22_cr: 49, a22_vmp: 49, a22_dis: -49, a22_cca: -49,
-  f_F: 49, f_S: 49, f_RAN22: 2, f_R22: -49,
-  f_SI23: -49, f_PR23: -2, f_FD23: -49, f_EM23: 49, f_DF23: 0, f_DFS23: -49, f_AD23: -49, f_PCA23: 47,
-  f_SI22: -2, f_PR22: 49, f_FD22: -47, f_EM22: 49, f_DF22: 49, f_DFS22: 0, f_AD22: -49, f_PCA22: 49,
+  c_achats: 49,
+  c_se: 49,
+  c_ase: 49,
+  c_imp_ms: 49,
+  c_imp_oth: 0,
+  c_pers: 49,
+  c_agc: 49,
+  c_amort: 49,
+  c_prov: -49,
+  c_fd: -49,
+  c_fin: 49,
+  c_exc: -45,
+  p_socle: 49,
+  p_cej: 49,
+  p_dreets_oth: -49,
+  p_pe: 49,
+  p_pic: 49,
+  p_cdv: -49,
+  p_etat_oth: -49,
+  p_fse: 47,
+  p_feder: -49,
+  p_reg: -2,
+  p_dep: -49,
+  p_rm: -49,
+  p_epci: -49,
+  p_ca: -49,
+  p_aut: 49,
+  p_agc: 49,
+  p_fin: 0,
+  p_exc: -49,
+  p_rfd: -49,
+  p_tc: -49,
+  a_inc_b: 49,
+  a_inc_a: 49,
+  a_cor_b: 0,
+  a_cor_a: 2,
+  a_fin_b: 49,
+  a_cr_b: 47,
+  a_cr_p: -2,
+  a_vmp: 49,
+  a_dis: 4,
+  a_cca: -49,
+  a22_inc: 47,
+  a22_cor: -49,
+  a22_fin: -49,
+  a22_cr: 49,
+  a22_vmp: 49,
+  a22_dis: -49,
+  a22_cca: -49,
+  f_F: 49,
+  f_S: 49,
+  f_RAN22: 2,
+  f_R22: -49,
+  f_SI23: -49,
+  f_PR23: -2,
+  f_FD23: -49,
+  f_EM23: 49,
+  f_DF23: 0,
+  f_DFS23: -49,
+  f_AD23: -49,
+  f_PCA23: 47,
+  f_SI22: -2,
+  f_PR22: 49,
+  f_FD22: -47,
+  f_EM22: 49,
+  f_DF22: 49,
+  f_DFS22: 0,
+  f_AD22: -49,
+  f_PCA22: 49,
 }
 
 /** mulberry32: small, fast, deterministic. */
@@ -203,9 +261,10 @@ type Rng = () => number
 export function randomSplit(total: Cents, n: number, rng: Rng, spread = 0.6): Cents[] {
   const count = Math.max(1, Math.min(n, total))
   if (count <= 1) return [total]
-  return splitByWeights(total, Array.from({ length: count }, () => 1 - spread / 2 + spread * rng())).filter(
-    (p) => p !== 0
-  )
+  return splitByWeights(
+    total,
+    Array.from({ length: count }, () => 1 - spread / 2 + spread * rng())
+  ).filter((p) => p !== 0)
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -285,7 +344,11 @@ export function buildDemoLedger(rapport: any): DemoLedger {
   // ---- Bilan figures (cents, positive as printed)
   const actif = [...bs.actif.actif_immobilise, ...bs.actif.actif_circulant]
   const a = (label: string) => byLabel(actif, label)
-  const passif = [...bs.passif.fonds_associatifs, ...bs.passif.provisions_et_fonds_dedies, ...bs.passif.dettes]
+  const passif = [
+    ...bs.passif.fonds_associatifs,
+    ...bs.passif.provisions_et_fonds_dedies,
+    ...bs.passif.dettes,
+  ]
   const p = (label: string) => byLabel(passif, label)
   const bil = {
     inc_b: euro(a('Immobilisations incorporelles').brut, 'a_inc_b'),
@@ -317,7 +380,10 @@ export function buildDemoLedger(rapport: any): DemoLedger {
     bil['SI' + s] = euro(bs.passif.subventions_investissement[yy], 'f_SI' + s)
     bil['PR' + s] = euro(p('Provisions pour risques')[yy], 'f_PR' + s)
     bil['FD' + s] = euro(p('Fonds dédiés')[yy], 'f_FD' + s)
-    bil['EM' + s] = euro(p('Emprunts et dettes auprès des établissements de crédit')[yy], 'f_EM' + s)
+    bil['EM' + s] = euro(
+      p('Emprunts et dettes auprès des établissements de crédit')[yy],
+      'f_EM' + s
+    )
     bil['DF' + s] = euro(p('Dettes fournisseurs et comptes rattachés')[yy], 'f_DF' + s)
     bil['DFS' + s] = euro(p('Dettes fiscales et sociales')[yy], 'f_DFS' + s)
     bil['AD' + s] = euro(p('Autres dettes')[yy], 'f_AD' + s)
@@ -335,25 +401,119 @@ export function buildDemoLedger(rapport: any): DemoLedger {
     )
     accountsWeights.forEach(([account], i) => put(target23, account, sign * parts[i]))
   }
-  spread(pl.c_achats, [['6061', 35], ['6063', 15], ['6064', 30], ['6068', 20]], 1)
-  spread(pl.c_se, [['6132', 55], ['6135', 8], ['6152', 10], ['6156', 12], ['616', 8], ['6181', 3], ['6185', 4]], 1)
-  spread(pl.c_ase, [['6226', 20], ['6231', 5], ['6251', 30], ['6256', 10], ['6257', 3], ['626', 20], ['627', 2], ['6281', 10]], 1)
-  spread(pl.c_imp_ms, [['6311', 60], ['6331', 15], ['6333', 25]], 1)
-  spread(pl.c_imp_oth, [['63512', 70], ['637', 30]], 1)
-  spread(pl.c_pers, [['6411', 66], ['6412', 3], ['6413', 2], ['6414', 1], ['6451', 19], ['6452', 3], ['6453', 4], ['6475', 1], ['6488', 1]], 1)
+  spread(
+    pl.c_achats,
+    [
+      ['6061', 35],
+      ['6063', 15],
+      ['6064', 30],
+      ['6068', 20],
+    ],
+    1
+  )
+  spread(
+    pl.c_se,
+    [
+      ['6132', 55],
+      ['6135', 8],
+      ['6152', 10],
+      ['6156', 12],
+      ['616', 8],
+      ['6181', 3],
+      ['6185', 4],
+    ],
+    1
+  )
+  spread(
+    pl.c_ase,
+    [
+      ['6226', 20],
+      ['6231', 5],
+      ['6251', 30],
+      ['6256', 10],
+      ['6257', 3],
+      ['626', 20],
+      ['627', 2],
+      ['6281', 10],
+    ],
+    1
+  )
+  spread(
+    pl.c_imp_ms,
+    [
+      ['6311', 60],
+      ['6331', 15],
+      ['6333', 25],
+    ],
+    1
+  )
+  spread(
+    pl.c_imp_oth,
+    [
+      ['63512', 70],
+      ['637', 30],
+    ],
+    1
+  )
+  spread(
+    pl.c_pers,
+    [
+      ['6411', 66],
+      ['6412', 3],
+      ['6413', 2],
+      ['6414', 1],
+      ['6451', 19],
+      ['6452', 3],
+      ['6453', 4],
+      ['6475', 1],
+      ['6488', 1],
+    ],
+    1
+  )
   put(target23, '6581', pl.c_agc)
   put(target23, '6611', pl.c_fin)
-  spread(pl.c_exc, [['6718', 60], ['6788', 40]], 1)
+  spread(
+    pl.c_exc,
+    [
+      ['6718', 60],
+      ['6788', 40],
+    ],
+    1
+  )
   put(target23, '6894', pl.c_fd)
   const grantAccounts: Array<[keyof typeof pl, string]> = [
-    ['p_socle', '74111'], ['p_cej', '74112'], ['p_dreets_oth', '74118'], ['p_pe', '74120'],
-    ['p_pic', '74130'], ['p_cdv', '74140'], ['p_etat_oth', '74180'], ['p_fse', '74200'],
-    ['p_feder', '74300'], ['p_reg', '74410'], ['p_dep', '74420'], ['p_rm', '74430'],
-    ['p_epci', '74440'], ['p_ca', '74500'],
+    ['p_socle', '74111'],
+    ['p_cej', '74112'],
+    ['p_dreets_oth', '74118'],
+    ['p_pe', '74120'],
+    ['p_pic', '74130'],
+    ['p_cdv', '74140'],
+    ['p_etat_oth', '74180'],
+    ['p_fse', '74200'],
+    ['p_feder', '74300'],
+    ['p_reg', '74410'],
+    ['p_dep', '74420'],
+    ['p_rm', '74430'],
+    ['p_epci', '74440'],
+    ['p_ca', '74500'],
   ]
   for (const [key, account] of grantAccounts) put(target23, account, -pl[key])
-  spread(pl.p_aut, [['7061', 80], ['7088', 20]], -1)
-  spread(pl.p_agc, [['7561', 50], ['7588', 50]], -1)
+  spread(
+    pl.p_aut,
+    [
+      ['7061', 80],
+      ['7088', 20],
+    ],
+    -1
+  )
+  spread(
+    pl.p_agc,
+    [
+      ['7561', 50],
+      ['7588', 50],
+    ],
+    -1
+  )
   put(target23, '7681', -pl.p_fin)
   put(target23, '7894', -pl.p_rfd)
   put(target23, '7910', -pl.p_tc)
@@ -385,9 +545,22 @@ export function buildDemoLedger(rapport: any): DemoLedger {
   both('275', bil.fin22, bil.fin_b)
   // Receivables: provision of 6 000,00 € at the end of 2022.
   const prov22 = 600000
-  const crW: Array<[string, number]> = [['441', 80], ['411', 5], ['4387', 3], ['4678', 9], ['409', 1.5], ['425', 1.5]]
-  const cr22 = splitByWeights(bil.cr22 + prov22, crW.map(([, x]) => x * (0.8 + 0.4 * rng())))
-  const cr23 = splitByWeights(bil.cr_b, crW.map(([, x]) => x * (0.8 + 0.4 * rng())))
+  const crW: Array<[string, number]> = [
+    ['441', 80],
+    ['411', 5],
+    ['4387', 3],
+    ['4678', 9],
+    ['409', 1.5],
+    ['425', 1.5],
+  ]
+  const cr22 = splitByWeights(
+    bil.cr22 + prov22,
+    crW.map(([, x]) => x * (0.8 + 0.4 * rng()))
+  )
+  const cr23 = splitByWeights(
+    bil.cr_b,
+    crW.map(([, x]) => x * (0.8 + 0.4 * rng()))
+  )
   crW.forEach(([account], i) => both(account, cr22[i], cr23[i]))
   both('491', -prov22, -bil.cr_p)
   both('508', bil.vmp22, bil.vmp)
@@ -405,8 +578,14 @@ export function buildDemoLedger(rapport: any): DemoLedger {
   both('194', -bil.FD22, -bil.FD23)
   both('164', -bil.EM22, -bil.EM23)
   const split2 = (account: string[], weights: number[], v22: Cents, v23: Cents) => {
-    const s22 = splitByWeights(v22, weights.map((x) => x * (0.8 + 0.4 * rng())))
-    const s23 = splitByWeights(v23, weights.map((x) => x * (0.8 + 0.4 * rng())))
+    const s22 = splitByWeights(
+      v22,
+      weights.map((x) => x * (0.8 + 0.4 * rng()))
+    )
+    const s23 = splitByWeights(
+      v23,
+      weights.map((x) => x * (0.8 + 0.4 * rng()))
+    )
     account.forEach((acc, i) => both(acc, -s22[i], -s23[i]))
   }
   split2(['401', '408'], [85, 15], bil.DF22, bil.DF23)
@@ -432,14 +611,21 @@ export function buildDemoLedger(rapport: any): DemoLedger {
   }
   // À-nouveaux: 2022 balance-sheet balances, the 2022 result on 129.
   const opening: DemoLine[] = []
-  for (const [account, value] of close22) if (value !== 0) opening.push(line(account, value, 'À-nouveaux'))
+  for (const [account, value] of close22)
+    if (value !== 0) opening.push(line(account, value, 'À-nouveaux'))
   opening.push(line('129', result22Balance, 'Résultat 2022 à affecter'))
   add('2023-01-01', 'AN', 'À-nouveaux au 01/01/2023', opening, 'AN2023')
   const allocationDate = '2023-06-30'
 
   const targetOf = (account: string) => close23.get(account) ?? target23.get(account) ?? 0
   const residual = (account: string) => targetOf(account) - (moved.get(account) ?? 0)
-  const twoLines = (debit: string, credit: string, amount: Cents, label: string, aux?: [string, string]) => [
+  const twoLines = (
+    debit: string,
+    credit: string,
+    amount: Cents,
+    label: string,
+    aux?: [string, string]
+  ) => [
     { account: debit, debit: amount, credit: 0, label, aux: aux?.[0], auxLabel: aux?.[1] },
     { account: credit, debit: 0, credit: amount, label, aux: aux?.[0], auxLabel: aux?.[1] },
   ]
@@ -448,71 +634,212 @@ export function buildDemoLedger(rapport: any): DemoLedger {
     return dateOf(2023, m, 1 + Math.floor(rng() * 28))
   }
   /** Brings `account` to its 2023 target against `counterpart` in n dated movements. */
-  const settle = (account: string, counterpart: string, n: number, journal: string, label: string, dated?: (i: number) => string) => {
+  const settle = (
+    account: string,
+    counterpart: string,
+    n: number,
+    journal: string,
+    label: string,
+    dated?: (i: number) => string
+  ) => {
     const r = residual(account)
     if (r === 0) return
     const parts = randomSplit(Math.abs(r), n, rng)
     parts.forEach((amount, i) => {
       const date = dated ? dated(i) : randomDate()
-      add(date, journal, label, r > 0 ? twoLines(account, counterpart, amount, label) : twoLines(counterpart, account, amount, label))
+      add(
+        date,
+        journal,
+        label,
+        r > 0
+          ? twoLines(account, counterpart, amount, label)
+          : twoLines(counterpart, account, amount, label)
+      )
     })
   }
 
   // Reversal of the 2022 accruals on 1 January.
   const pca22Reclass = bil.FD23 - bil.FD22 - pl.c_fd + pl.p_rfd
-  const pcaFunders: Array<[string, number]> = [['74112', 40], ['74200', 30], ['74430', 15], ['74410', 15]]
-  reverseInto('487', -close22.get('487')! - pca22Reclass, pcaFunders, 'Extourne des produits constatés d’avance 2022', -1)
-  add('2023-01-01', 'OD', 'Reclassement en fonds dédiés de financements FSE reçus d’avance', twoLines('487', '194', pca22Reclass, 'Reclassement PCA en fonds dédiés'))
-  reverseInto('486', close22.get('486')!, [['6132', 50], ['616', 30], ['6156', 20]], 'Extourne des charges constatées d’avance 2022', 1)
-  reverseInto('408', -close22.get('408')!, [['6226', 40], ['6132', 30], ['626', 30]], 'Extourne des factures non parvenues 2022', 1)
-  reverseInto('4386', -close22.get('4386')!, [['6451', 70], ['6453', 30]], 'Extourne des charges sociales à payer 2022', 1)
-  reverseInto('4387', close22.get('4387')!, [['74120', 60], ['74180', 40]], 'Extourne des produits à recevoir 2022', -1)
+  const pcaFunders: Array<[string, number]> = [
+    ['74112', 40],
+    ['74200', 30],
+    ['74430', 15],
+    ['74410', 15],
+  ]
+  reverseInto(
+    '487',
+    -close22.get('487')! - pca22Reclass,
+    pcaFunders,
+    'Extourne des produits constatés d’avance 2022',
+    -1
+  )
+  add(
+    '2023-01-01',
+    'OD',
+    'Reclassement en fonds dédiés de financements FSE reçus d’avance',
+    twoLines('487', '194', pca22Reclass, 'Reclassement PCA en fonds dédiés')
+  )
+  reverseInto(
+    '486',
+    close22.get('486')!,
+    [
+      ['6132', 50],
+      ['616', 30],
+      ['6156', 20],
+    ],
+    'Extourne des charges constatées d’avance 2022',
+    1
+  )
+  reverseInto(
+    '408',
+    -close22.get('408')!,
+    [
+      ['6226', 40],
+      ['6132', 30],
+      ['626', 30],
+    ],
+    'Extourne des factures non parvenues 2022',
+    1
+  )
+  reverseInto(
+    '4386',
+    -close22.get('4386')!,
+    [
+      ['6451', 70],
+      ['6453', 30],
+    ],
+    'Extourne des charges sociales à payer 2022',
+    1
+  )
+  reverseInto(
+    '4387',
+    close22.get('4387')!,
+    [
+      ['74120', 60],
+      ['74180', 40],
+    ],
+    'Extourne des produits à recevoir 2022',
+    -1
+  )
 
   /**
    * Reverses an accrual account's opening balance into P&L accounts on 1 January.
    * side 1: the accrual was a charge (Dr 6 / Cr accrual when the accrual had a debit balance...).
    */
-  function reverseInto(account: string, amount: Cents, into: Array<[string, number]>, label: string, plSide: 1 | -1) {
+  function reverseInto(
+    account: string,
+    amount: Cents,
+    into: Array<[string, number]>,
+    label: string,
+    plSide: 1 | -1
+  ) {
     if (amount <= 0) return
-    const parts = splitByWeights(amount, into.map(([, x]) => x))
+    const parts = splitByWeights(
+      amount,
+      into.map(([, x]) => x)
+    )
     const lines: DemoLine[] = []
     const accrualIsDebit = (close22.get(account) ?? 0) > 0
     into.forEach(([target], i) => {
       // Charges accruals (486 debit; 408/4386 credit) move the charge; income accruals (487, 4387) the income.
       if (plSide === 1) {
-        lines.push(accrualIsDebit ? { account: target, debit: parts[i], credit: 0, label } : { account: target, debit: 0, credit: parts[i], label })
+        lines.push(
+          accrualIsDebit
+            ? { account: target, debit: parts[i], credit: 0, label }
+            : { account: target, debit: 0, credit: parts[i], label }
+        )
       } else {
-        lines.push(accrualIsDebit ? { account: target, debit: parts[i], credit: 0, label } : { account: target, debit: 0, credit: parts[i], label })
+        lines.push(
+          accrualIsDebit
+            ? { account: target, debit: parts[i], credit: 0, label }
+            : { account: target, debit: 0, credit: parts[i], label }
+        )
       }
     })
-    lines.push(accrualIsDebit ? { account, debit: 0, credit: amount, label } : { account, debit: amount, credit: 0, label })
+    lines.push(
+      accrualIsDebit
+        ? { account, debit: 0, credit: amount, label }
+        : { account, debit: amount, credit: 0, label }
+    )
     add('2023-01-01', 'OD', label, lines)
   }
 
   // Allocation of the 2022 result (after the general assembly).
-  add(allocationDate, 'OD', 'Affectation du résultat 2022 en report à nouveau (AG)', twoLines('119', '129', -bil.R22, 'Affectation du résultat 2022'))
+  add(
+    allocationDate,
+    'OD',
+    'Affectation du résultat 2022 en report à nouveau (AG)',
+    twoLines('119', '129', -bil.R22, 'Affectation du résultat 2022')
+  )
 
   // Year-end accruals of 2023 (posted on 31 December), amounts from the 2023 targets.
   const dec31 = '2023-12-31'
   const accrue = (account: string, from: Array<[string, number]>, label: string) => {
     const amount = Math.abs(targetOf(account))
     if (amount === 0) return
-    const parts = splitByWeights(amount, from.map(([, x]) => x))
+    const parts = splitByWeights(
+      amount,
+      from.map(([, x]) => x)
+    )
     const isDebit = targetOf(account) > 0
     const lines: DemoLine[] = from.map(([acc], i) =>
-      isDebit ? { account: acc, debit: 0, credit: parts[i], label } : { account: acc, debit: parts[i], credit: 0, label }
+      isDebit
+        ? { account: acc, debit: 0, credit: parts[i], label }
+        : { account: acc, debit: parts[i], credit: 0, label }
     )
-    lines.push(isDebit ? { account, debit: amount, credit: 0, label } : { account, debit: 0, credit: amount, label })
+    lines.push(
+      isDebit
+        ? { account, debit: amount, credit: 0, label }
+        : { account, debit: 0, credit: amount, label }
+    )
     add(dec31, 'OD', label, lines)
   }
-  accrue('486', [['6132', 50], ['616', 30], ['6156', 20]], 'Charges constatées d’avance 2023')
-  accrue('408', [['6226', 40], ['6132', 30], ['626', 30]], 'Factures non parvenues 2023')
-  accrue('4386', [['6451', 70], ['6453', 30]], 'Charges sociales à payer 2023')
-  accrue('4387', [['74120', 60], ['74180', 40]], 'Produits à recevoir 2023')
+  accrue(
+    '486',
+    [
+      ['6132', 50],
+      ['616', 30],
+      ['6156', 20],
+    ],
+    'Charges constatées d’avance 2023'
+  )
+  accrue(
+    '408',
+    [
+      ['6226', 40],
+      ['6132', 30],
+      ['626', 30],
+    ],
+    'Factures non parvenues 2023'
+  )
+  accrue(
+    '4386',
+    [
+      ['6451', 70],
+      ['6453', 30],
+    ],
+    'Charges sociales à payer 2023'
+  )
+  accrue(
+    '4387',
+    [
+      ['74120', 60],
+      ['74180', 40],
+    ],
+    'Produits à recevoir 2023'
+  )
   accrue('487', pcaFunders, 'Produits constatés d’avance 2023 (conventions pluriannuelles)')
   // Congés payés: change of the provision.
   const cp = residual('4282')
-  if (cp !== 0) add(dec31, 'OD', 'Ajustement de la provision pour congés payés', cp < 0 ? twoLines('6412', '4282', -cp, 'Provision congés payés') : twoLines('4282', '6412', cp, 'Provision congés payés'))
+  if (cp !== 0)
+    add(
+      dec31,
+      'OD',
+      'Ajustement de la provision pour congés payés',
+      cp < 0
+        ? twoLines('6412', '4282', -cp, 'Provision congés payés')
+        : twoLines('4282', '6412', cp, 'Provision congés payés')
+    )
 
   // Depreciation, provisions, fonds dédiés, investment subsidies (year-end inventory entries).
   add(dec31, 'OD', 'Dotations aux amortissements 2023', [
@@ -526,24 +853,54 @@ export function buildDemoLedger(rapport: any): DemoLedger {
   put(target23, '68112', corDotation)
   const dot6817 = bil.cr_p - prov22
   put(target23, '6817', dot6817)
-  add(dec31, 'OD', 'Dépréciation des créances douteuses', twoLines('6817', '491', dot6817, 'Dotation dépréciation clients'))
+  add(
+    dec31,
+    'OD',
+    'Dépréciation des créances douteuses',
+    twoLines('6817', '491', dot6817, 'Dotation dépréciation clients')
+  )
   const dot6815 = pl.c_prov - dot6817
   put(target23, '6815', dot6815)
-  add(dec31, 'OD', 'Provision pour risques (litiges prud’homaux)', twoLines('6815', '1511', dot6815, 'Dotation provision pour risques'))
-  add(dec31, 'OD', 'Reprise de provisions pour risques devenues sans objet', twoLines('1511', '7875', bil.PR22 + dot6815 - bil.PR23, 'Reprise provision'))
+  add(
+    dec31,
+    'OD',
+    'Provision pour risques (litiges prud’homaux)',
+    twoLines('6815', '1511', dot6815, 'Dotation provision pour risques')
+  )
+  add(
+    dec31,
+    'OD',
+    'Reprise de provisions pour risques devenues sans objet',
+    twoLines('1511', '7875', bil.PR22 + dot6815 - bil.PR23, 'Reprise provision')
+  )
   put(target23, '7875', -(bil.PR22 + dot6815 - bil.PR23))
   const fdParts = randomSplit(pl.c_fd, 6, rng)
   add(dec31, 'OD', 'Reports en fonds dédiés des subventions non utilisées', [
-    ...fdParts.map((amount, i) => ({ account: '6894', debit: amount, credit: 0, label: `Convention ${i + 1}` })),
+    ...fdParts.map((amount, i) => ({
+      account: '6894',
+      debit: amount,
+      credit: 0,
+      label: `Convention ${i + 1}`,
+    })),
     { account: '194', debit: 0, credit: pl.c_fd },
   ])
   const rfdParts = randomSplit(pl.p_rfd, 8, rng)
   add(dec31, 'OD', 'Utilisation des fonds dédiés antérieurs', [
     { account: '194', debit: pl.p_rfd, credit: 0 },
-    ...rfdParts.map((amount, i) => ({ account: '7894', debit: 0, credit: amount, label: `Convention ${i + 1}` })),
+    ...rfdParts.map((amount, i) => ({
+      account: '7894',
+      debit: 0,
+      credit: amount,
+      label: `Convention ${i + 1}`,
+    })),
   ])
   const quotePart = close23.get('139')! - close22.get('139')!
-  add(dec31, 'OD', "Quote-part des subventions d'investissement virée au résultat", twoLines('139', '777', quotePart, 'Quote-part subventions'))
+  add(
+    dec31,
+    'OD',
+    "Quote-part des subventions d'investissement virée au résultat",
+    twoLines('139', '777', quotePart, 'Quote-part subventions')
+  )
   put(target23, '777', -quotePart)
   const exc7788 = 350000
   put(target23, '7788', -exc7788)
@@ -551,86 +908,227 @@ export function buildDemoLedger(rapport: any): DemoLedger {
 
   // Grants: notifications (Dr 441 / Cr 74x) by funder, then receipts through the bank.
   const funderNames: Record<string, string> = {
-    '74111': 'DREETS Bretagne', '74112': 'DREETS Bretagne', '74118': 'DREETS Bretagne', '74120': 'Pôle Emploi',
-    '74130': 'Région - PIC', '74140': 'Ville de Rennes - Contrat de Ville', '74180': 'Préfecture', '74200': 'FSE+ Bretagne',
-    '74300': 'FEDER Interreg', '74410': 'Conseil Régional de Bretagne', '74420': 'Conseil Départemental d’Ille-et-Vilaine',
-    '74430': 'Rennes Métropole', '74440': 'EPCI du territoire', '74500': 'ASP',
+    '74111': 'DREETS Bretagne',
+    '74112': 'DREETS Bretagne',
+    '74118': 'DREETS Bretagne',
+    '74120': 'Pôle Emploi',
+    '74130': 'Région - PIC',
+    '74140': 'Ville de Rennes - Contrat de Ville',
+    '74180': 'Préfecture',
+    '74200': 'FSE+ Bretagne',
+    '74300': 'FEDER Interreg',
+    '74410': 'Conseil Régional de Bretagne',
+    '74420': 'Conseil Départemental d’Ille-et-Vilaine',
+    '74430': 'Rennes Métropole',
+    '74440': 'EPCI du territoire',
+    '74500': 'ASP',
   }
   for (const [account, funder] of Object.entries(funderNames)) {
     const amount = residual(account)
     if (amount === 0) continue
     const parts = randomSplit(-amount, 2 + Math.floor(rng() * 6), rng)
     parts.forEach((part, i) =>
-      add(randomDate(), 'SU', `Notification ${funder} — convention ${i + 1}`, twoLines('441', account, part, `${DEMO_ACCOUNTS[account]}`, [`F${account}`, funder]), `CONV-${account}-${i + 1}`)
+      add(
+        randomDate(),
+        'SU',
+        `Notification ${funder} — convention ${i + 1}`,
+        twoLines('441', account, part, `${DEMO_ACCOUNTS[account]}`, [`F${account}`, funder]),
+        `CONV-${account}-${i + 1}`
+      )
     )
   }
-  add('2023-11-15', 'SU', "Subvention d'équipement notifiée (renouvellement du parc informatique)", twoLines('441', '131', equipmentGrant, "Subvention d'équipement"))
+  add(
+    '2023-11-15',
+    'SU',
+    "Subvention d'équipement notifiée (renouvellement du parc informatique)",
+    twoLines('441', '131', equipmentGrant, "Subvention d'équipement")
+  )
   const prior = -targetOf('7720')
   randomSplit(prior, 4, rng).forEach((part, i) =>
-    add(randomDate(3 + i), 'SU', `Subvention 2022 notifiée en 2023 (${i + 1})`, twoLines('441', '7720', part, 'Produit sur exercice antérieur'))
+    add(
+      randomDate(3 + i),
+      'SU',
+      `Subvention 2022 notifiée en 2023 (${i + 1})`,
+      twoLines('441', '7720', part, 'Produit sur exercice antérieur')
+    )
   )
 
   // Other income: invoices to partners (411), membership fees, interest, transfers of charges.
   for (const account of ['7061', '7088']) {
     randomSplit(-residual(account), 40, rng).forEach((part, i) =>
-      add(randomDate(), 'VT', `Facture prestation ${account}-${i + 1}`, twoLines('411', account, part, DEMO_ACCOUNTS[account], [`C${(i % 12) + 1}`, `Partenaire ${(i % 12) + 1}`]), `FV${account}-${i + 1}`)
+      add(
+        randomDate(),
+        'VT',
+        `Facture prestation ${account}-${i + 1}`,
+        twoLines('411', account, part, DEMO_ACCOUNTS[account], [
+          `C${(i % 12) + 1}`,
+          `Partenaire ${(i % 12) + 1}`,
+        ]),
+        `FV${account}-${i + 1}`
+      )
     )
   }
   for (const account of ['7561', '7588', '7788']) {
-    randomSplit(-residual(account), 6, rng).forEach((part) => add(randomDate(), 'BQ', DEMO_ACCOUNTS[account], twoLines('5121', account, part, DEMO_ACCOUNTS[account])))
+    randomSplit(-residual(account), 6, rng).forEach((part) =>
+      add(
+        randomDate(),
+        'BQ',
+        DEMO_ACCOUNTS[account],
+        twoLines('5121', account, part, DEMO_ACCOUNTS[account])
+      )
+    )
   }
-  randomSplit(-residual('7681'), 4, rng).forEach((part, i) => add(dateOf(2023, 3 * (i + 1), 31), 'BQ', 'Intérêts du livret', twoLines('5122', '7681', part, 'Intérêts')))
-  randomSplit(-residual('7910'), 24, rng).forEach((part, i) => add(randomDate(), 'OD', `Prise en charge OPCO — formation ${i + 1}`, twoLines('4678', '7910', part, 'Remboursement OPCO', ['OPCO', 'Uniformation'])))
+  randomSplit(-residual('7681'), 4, rng).forEach((part, i) =>
+    add(
+      dateOf(2023, 3 * (i + 1), 31),
+      'BQ',
+      'Intérêts du livret',
+      twoLines('5122', '7681', part, 'Intérêts')
+    )
+  )
+  randomSplit(-residual('7910'), 24, rng).forEach((part, i) =>
+    add(
+      randomDate(),
+      'OD',
+      `Prise en charge OPCO — formation ${i + 1}`,
+      twoLines('4678', '7910', part, 'Remboursement OPCO', ['OPCO', 'Uniformation'])
+    )
+  )
 
   // Payroll: one entry per month, one line per employee and account.
   const employees = 168
   const level = Array.from({ length: employees }, () => 0.75 + rng() * 0.9)
   const payrollAccounts = ['6411', '6413', '6414', '6412', '6451', '6452', '6453', '6475', '6488']
-  const taxAccounts: Array<[string, string]> = [['6311', '447'], ['6331', '431'], ['6333', '437']]
+  const taxAccounts: Array<[string, string]> = [
+    ['6311', '447'],
+    ['6331', '431'],
+    ['6333', '437'],
+  ]
   const monthly = new Map<string, Cents[]>()
-  for (const account of payrollAccounts) monthly.set(account, splitEvenly(residual(account), 12, rng))
-  const taxParts = new Map(taxAccounts.map(([account]) => [account, splitEvenly(targetOf(account), 12, rng)]))
+  for (const account of payrollAccounts)
+    monthly.set(account, splitEvenly(residual(account), 12, rng))
+  const taxParts = new Map(
+    taxAccounts.map(([account]) => [account, splitEvenly(targetOf(account), 12, rng)])
+  )
   for (let m = 1; m <= 12; m++) {
     const lines: DemoLine[] = []
-    const gross = splitByWeights(monthly.get('6411')![m - 1], level.map((x) => x * (0.97 + 0.06 * rng())))
+    const gross = splitByWeights(
+      monthly.get('6411')![m - 1],
+      level.map((x) => x * (0.97 + 0.06 * rng()))
+    )
     const perEmployee = ['6451', '6452', '6453'].map(
-      (account) => [account, splitByWeights(monthly.get(account)![m - 1], gross.map((g) => Math.max(g, 1)))] as const
+      (account) =>
+        [
+          account,
+          splitByWeights(
+            monthly.get(account)![m - 1],
+            gross.map((g) => Math.max(g, 1))
+          ),
+        ] as const
     )
     let net = 0
     let debits = 0
     gross.forEach((g, e) => {
       const aux: [string, string] = [`S${String(e + 1).padStart(3, '0')}`, `Salarié ${e + 1}`]
-      lines.push({ account: '6411', debit: g, credit: 0, label: 'Salaire de base', aux: aux[0], auxLabel: aux[1] })
+      lines.push({
+        account: '6411',
+        debit: g,
+        credit: 0,
+        label: 'Salaire de base',
+        aux: aux[0],
+        auxLabel: aux[1],
+      })
       debits += g
       for (const [account, parts] of perEmployee) {
         if (parts[e] === 0) continue
-        lines.push(parts[e] > 0
-          ? { account, debit: parts[e], credit: 0, label: DEMO_ACCOUNTS[account], aux: aux[0], auxLabel: aux[1] }
-          : { account, debit: 0, credit: -parts[e], label: DEMO_ACCOUNTS[account], aux: aux[0], auxLabel: aux[1] })
+        lines.push(
+          parts[e] > 0
+            ? {
+                account,
+                debit: parts[e],
+                credit: 0,
+                label: DEMO_ACCOUNTS[account],
+                aux: aux[0],
+                auxLabel: aux[1],
+              }
+            : {
+                account,
+                debit: 0,
+                credit: -parts[e],
+                label: DEMO_ACCOUNTS[account],
+                aux: aux[0],
+                auxLabel: aux[1],
+              }
+        )
         debits += parts[e]
       }
       const n = Math.round(g * 0.78)
       net += n
-      lines.push({ account: '421', debit: 0, credit: n, label: 'Net à payer', aux: aux[0], auxLabel: aux[1] })
+      lines.push({
+        account: '421',
+        debit: 0,
+        credit: n,
+        label: 'Net à payer',
+        aux: aux[0],
+        auxLabel: aux[1],
+      })
     })
     for (const account of ['6413', '6414', '6412', '6475', '6488']) {
       const v = monthly.get(account)![m - 1]
       if (v === 0) continue
-      lines.push(v > 0 ? { account, debit: v, credit: 0, label: DEMO_ACCOUNTS[account] } : { account, debit: 0, credit: -v, label: DEMO_ACCOUNTS[account] })
+      lines.push(
+        v > 0
+          ? { account, debit: v, credit: 0, label: DEMO_ACCOUNTS[account] }
+          : { account, debit: 0, credit: -v, label: DEMO_ACCOUNTS[account] }
+      )
       debits += v
     }
     const urssaf = Math.round((debits - net) * 0.62)
     lines.push({ account: '431', debit: 0, credit: urssaf, label: 'URSSAF' })
-    lines.push({ account: '437', debit: 0, credit: debits - net - urssaf, label: 'Retraite, prévoyance, mutuelle' })
+    lines.push({
+      account: '437',
+      debit: 0,
+      credit: debits - net - urssaf,
+      label: 'Retraite, prévoyance, mutuelle',
+    })
     add(dateOf(2023, m, 28), 'PA', `Paie de ${pad(m)}/2023`, lines, `PAIE-2023-${pad(m)}`)
     for (const [account, payable] of taxAccounts) {
       const parts = taxParts.get(account)!
-      add(dateOf(2023, m, 28), 'OD', `${DEMO_ACCOUNTS[account]} ${pad(m)}/2023`, twoLines(account, payable, parts[m - 1], DEMO_ACCOUNTS[account]))
+      add(
+        dateOf(2023, m, 28),
+        'OD',
+        `${DEMO_ACCOUNTS[account]} ${pad(m)}/2023`,
+        twoLines(account, payable, parts[m - 1], DEMO_ACCOUNTS[account])
+      )
     }
   }
 
   // Suppliers: invoices per charge account (Dr 6 / Cr 401), assets bought (Dr 218 / Cr 401).
-  const supplierAccounts = ['6061', '6063', '6064', '6068', '6132', '6135', '6152', '6156', '616', '6181', '6185', '6226', '6231', '6251', '6256', '6257', '626', '6281', '63512', '637', '6581', '6718', '6788']
+  const supplierAccounts = [
+    '6061',
+    '6063',
+    '6064',
+    '6068',
+    '6132',
+    '6135',
+    '6152',
+    '6156',
+    '616',
+    '6181',
+    '6185',
+    '6226',
+    '6231',
+    '6251',
+    '6256',
+    '6257',
+    '626',
+    '6281',
+    '63512',
+    '637',
+    '6581',
+    '6718',
+    '6788',
+  ]
   let invoice = 0
   for (const account of supplierAccounts) {
     const total = residual(account)
@@ -643,15 +1141,26 @@ export function buildDemoLedger(rapport: any): DemoLedger {
       const aux: [string, string] = [`F${account}-${s}`, `Fournisseur ${account}-${s}`]
       const label = `${DEMO_ACCOUNTS[account]} — facture ${invoice}`
       const detail = part > 20000 && rng() < 0.5 ? randomSplit(part, 2, rng) : [part]
-      add(randomDate(), 'AC', label, [
-        ...detail.map((d) => ({ account, debit: d, credit: 0, label })),
-        { account: '401', debit: 0, credit: part, label, aux: aux[0], auxLabel: aux[1] },
-      ], `FA${invoice}`)
+      add(
+        randomDate(),
+        'AC',
+        label,
+        [
+          ...detail.map((d) => ({ account, debit: d, credit: 0, label })),
+          { account: '401', debit: 0, credit: part, label, aux: aux[0], auxLabel: aux[1] },
+        ],
+        `FA${invoice}`
+      )
     }
   }
   for (const account of ['2183', '2184']) {
     randomSplit(residual(account), 5, rng).forEach((part, i) =>
-      add(randomDate(), 'AC', `Acquisition d'immobilisation ${account}-${i + 1}`, twoLines(account, '401', part, DEMO_ACCOUNTS[account], ['FIMMO', 'Fournisseur matériel']))
+      add(
+        randomDate(),
+        'AC',
+        `Acquisition d'immobilisation ${account}-${i + 1}`,
+        twoLines(account, '401', part, DEMO_ACCOUNTS[account], ['FIMMO', 'Fournisseur matériel'])
+      )
     )
   }
 
@@ -671,7 +1180,9 @@ export function buildDemoLedger(rapport: any): DemoLedger {
   settle('4678', '5121', 12, 'BQ', 'Remboursement OPCO reçu')
   settle('421', '5121', 12, 'BQ', 'Virement des salaires', (i) => dateOf(2023, i + 1, 29))
   settle('431', '5121', 12, 'BQ', 'Règlement URSSAF', (i) => dateOf(2023, i + 1, 15))
-  settle('437', '5121', 12, 'BQ', 'Règlement caisses de retraite et prévoyance', (i) => dateOf(2023, i + 1, 15))
+  settle('437', '5121', 12, 'BQ', 'Règlement caisses de retraite et prévoyance', (i) =>
+    dateOf(2023, i + 1, 15)
+  )
   settle('447', '5121', 12, 'BQ', 'Règlement taxe sur les salaires', (i) => dateOf(2023, i + 1, 15))
   settle('401', '5121', 250, 'BQ', 'Règlement fournisseurs')
   settle('409', '5121', 4, 'BQ', 'Acompte fournisseur')
@@ -685,7 +1196,8 @@ export function buildDemoLedger(rapport: any): DemoLedger {
 
   // ---- 2022: opening balances, then monthly totals whose result is the printed 2022 result
   const pl22 = new Map<string, Cents>()
-  for (const [account, value] of target23) if (account >= '6') pl22.set(account, Math.round(value * (0.9 + 0.12 * rng())))
+  for (const [account, value] of target23)
+    if (account >= '6') pl22.set(account, Math.round(value * (0.9 + 0.12 * rng())))
   const pl22Sum = [...pl22.values()].reduce((s, v) => s + v, 0)
   pl22.set('6411', pl22.get('6411')! + (result22Balance - pl22Sum))
   const bank22Movement = -result22Balance
@@ -694,7 +1206,14 @@ export function buildDemoLedger(rapport: any): DemoLedger {
     const v = account === '5121' ? value - bank22Movement : value
     if (v !== 0) opening22.push(line(account, v, 'Reprise des soldes au 01/01/2022'))
   }
-  entries.push({ year: 2022, journal: 'AN', date: '2022-01-01', label: 'À-nouveaux 2022', pieceRef: 'AN2022', lines: opening22 })
+  entries.push({
+    year: 2022,
+    journal: 'AN',
+    date: '2022-01-01',
+    label: 'À-nouveaux 2022',
+    pieceRef: 'AN2022',
+    lines: opening22,
+  })
   const months22 = new Map<string, Cents[]>()
   for (const [account, value] of pl22) months22.set(account, splitEvenly(value, 12, rng))
   for (let m = 1; m <= 12; m++) {
@@ -706,7 +1225,14 @@ export function buildDemoLedger(rapport: any): DemoLedger {
       bank -= parts[m - 1]
     }
     lines.push(line('5121', bank, `Contrepartie trésorerie ${pad(m)}/2022`))
-    entries.push({ year: 2022, journal: 'OD', date: dateOf(2022, m, 31), label: `Centralisation des opérations de ${pad(m)}/2022`, pieceRef: `C2022-${pad(m)}`, lines })
+    entries.push({
+      year: 2022,
+      journal: 'OD',
+      date: dateOf(2022, m, 31),
+      label: `Centralisation des opérations de ${pad(m)}/2022`,
+      pieceRef: `C2022-${pad(m)}`,
+      lines,
+    })
   }
 
   // Every account must now be at its target; the bank is what is left and must match too.
@@ -718,18 +1244,24 @@ export function buildDemoLedger(rapport: any): DemoLedger {
     const got = moved.get(account) ?? 0
     if (expected !== got) problems.push(`${account}: attendu ${expected}, obtenu ${got}`)
   }
-  if (problems.length) throw new Error(`Grand livre de démonstration incohérent : ${problems.join('; ')}`)
+  if (problems.length)
+    throw new Error(`Grand livre de démonstration incohérent : ${problems.join('; ')}`)
 
   const closing2023 = new Map<string, Cents>(moved)
   return { entries, closing2022: close22, closing2023, result2022: bil.R22, allocationDate }
 }
 
 function line(account: string, value: Cents, label: string): DemoLine {
-  return value >= 0 ? { account, debit: value, credit: 0, label } : { account, debit: 0, credit: -value, label }
+  return value >= 0
+    ? { account, debit: value, credit: 0, label }
+    : { account, debit: 0, credit: -value, label }
 }
 
 /** Splits a (possibly negative) total into n near-equal parts that add up exactly. */
 function splitEvenly(total: Cents, n: number, rng: Rng): Cents[] {
   const sign = total < 0 ? -1 : 1
-  return splitByWeights(Math.abs(total), Array.from({ length: n }, () => 0.9 + 0.2 * rng())).map((x) => x * sign)
+  return splitByWeights(
+    Math.abs(total),
+    Array.from({ length: n }, () => 0.9 + 0.2 * rng())
+  ).map((x) => x * sign)
 }

@@ -8,17 +8,37 @@ const YearEnd = () => import('#controllers/accounting/year_end_controller')
 // Statements, budgets and year-end (the ledger screens live in start/routes/accounting.ts).
 router
   .group(() => {
-    router.get('/etats', ({ response, request }) => response.redirect(`/comptabilite/etats/compte-de-resultat?${new URLSearchParams(request.qs()).toString()}`)).as('statements.index')
+    router
+      .get('/etats', ({ response, request }) =>
+        response.redirect(
+          `/comptabilite/etats/compte-de-resultat?${new URLSearchParams(request.qs()).toString()}`
+        )
+      )
+      .as('statements.index')
     router.get('/etats/compte-de-resultat', [Statements, 'income']).as('statements.income')
-    router.get('/etats/compte-de-resultat.xlsx', [Statements, 'incomeExport']).as('statements.income.export')
+    router
+      .get('/etats/compte-de-resultat.xlsx', [Statements, 'incomeExport'])
+      .as('statements.income.export')
     router.get('/etats/bilan', [Statements, 'balance']).as('statements.balance')
     router.get('/etats/bilan.xlsx', [Statements, 'balanceExport']).as('statements.balance.export')
     router.get('/etats/liasse', [Statements, 'print']).as('statements.print')
-    router.get('/etats/:kind/lignes/:code.xlsx', [Statements, 'lineExport']).as('statements.line.export').where('kind', /^(compte-de-resultat|bilan)$/)
-    router.get('/etats/:kind/lignes/:code', [Statements, 'line']).as('statements.line').where('kind', /^(compte-de-resultat|bilan)$/)
+    router
+      .get('/etats/:kind/lignes/:code.xlsx', [Statements, 'lineExport'])
+      .as('statements.line.export')
+      .where('kind', /^(compte-de-resultat|bilan)$/)
+    router
+      .get('/etats/:kind/lignes/:code', [Statements, 'line'])
+      .as('statements.line')
+      .where('kind', /^(compte-de-resultat|bilan)$/)
     router.get('/budgets', [Budgets, 'index']).as('budgets.index')
-    router.get('/budgets/:id.xlsx', [Budgets, 'export']).as('budgets.export').where('id', router.matchers.number())
-    router.get('/budgets/:id', [Budgets, 'show']).as('budgets.show').where('id', router.matchers.number())
+    router
+      .get('/budgets/:id.xlsx', [Budgets, 'export'])
+      .as('budgets.export')
+      .where('id', router.matchers.number())
+    router
+      .get('/budgets/:id', [Budgets, 'show'])
+      .as('budgets.show')
+      .where('id', router.matchers.number())
     router.get('/exercices', [YearEnd, 'index']).as('year_end.index')
   })
   .prefix('/comptabilite')
@@ -28,9 +48,18 @@ router
 router
   .group(() => {
     router.post('/budgets', [Budgets, 'store']).as('budgets.store')
-    router.post('/budgets/:id/montants', [Budgets, 'update']).as('budgets.update').where('id', router.matchers.number())
-    router.post('/budgets/:id/import', [Budgets, 'import']).as('budgets.import').where('id', router.matchers.number())
-    router.post('/budgets/:id/approbation', [Budgets, 'approve']).as('budgets.approve').where('id', router.matchers.number())
+    router
+      .post('/budgets/:id/montants', [Budgets, 'update'])
+      .as('budgets.update')
+      .where('id', router.matchers.number())
+    router
+      .post('/budgets/:id/import', [Budgets, 'import'])
+      .as('budgets.import')
+      .where('id', router.matchers.number())
+    router
+      .post('/budgets/:id/approbation', [Budgets, 'approve'])
+      .as('budgets.approve')
+      .where('id', router.matchers.number())
   })
   .prefix('/comptabilite')
   .as('accounting')
@@ -38,9 +67,18 @@ router
 
 router
   .group(() => {
-    router.post('/exercices/:id/cloture', [YearEnd, 'close']).as('year_end.close').where('id', router.matchers.number())
-    router.post('/exercices/:id/affectation', [YearEnd, 'saveAllocation']).as('year_end.allocation').where('id', router.matchers.number())
-    router.post('/exercices/:id/affectation/comptabiliser', [YearEnd, 'postAllocation']).as('year_end.allocation.post').where('id', router.matchers.number())
+    router
+      .post('/exercices/:id/cloture', [YearEnd, 'close'])
+      .as('year_end.close')
+      .where('id', router.matchers.number())
+    router
+      .post('/exercices/:id/affectation', [YearEnd, 'saveAllocation'])
+      .as('year_end.allocation')
+      .where('id', router.matchers.number())
+    router
+      .post('/exercices/:id/affectation/comptabiliser', [YearEnd, 'postAllocation'])
+      .as('year_end.allocation.post')
+      .where('id', router.matchers.number())
   })
   .prefix('/comptabilite')
   .as('accounting')

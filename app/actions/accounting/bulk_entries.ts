@@ -32,13 +32,23 @@ export const STANDARD_JOURNALS: Record<string, string> = {
   OD: 'Opérations diverses',
 }
 
-export async function journalIds(trx: TransactionClientContract, organisationId: number, labels: Record<string, string>) {
+export async function journalIds(
+  trx: TransactionClientContract,
+  organisationId: number,
+  labels: Record<string, string>
+) {
   const ids = new Map<string, number>()
   for (const [code, label] of Object.entries(labels)) {
-    const found = await trx.from('journals').where({ organisation_id: organisationId, code }).first()
+    const found = await trx
+      .from('journals')
+      .where({ organisation_id: organisationId, code })
+      .first()
     if (found) ids.set(code, found.id)
     else {
-      const [row] = await trx.table('journals').insert({ organisation_id: organisationId, code, label }).returning('id')
+      const [row] = await trx
+        .table('journals')
+        .insert({ organisation_id: organisationId, code, label })
+        .returning('id')
       ids.set(code, row.id)
     }
   }
@@ -51,16 +61,25 @@ export async function ensureAccounts(
   organisationId: number,
   accounts: Record<string, string>
 ) {
-  const existing = await trx.from('accounts').where('organisation_id', organisationId).select('id', 'number')
+  const existing = await trx
+    .from('accounts')
+    .where('organisation_id', organisationId)
+    .select('id', 'number')
   const ids = new Map<string, number>(existing.map((r: any) => [r.number, r.id]))
   const numbers = Object.keys(accounts).sort((x, y) => x.length - y.length || x.localeCompare(y))
   for (const number of numbers) {
     if (ids.has(number)) continue
     let parent: number | null = null
-    for (let len = number.length - 1; len >= 1 && parent === null; len--) parent = ids.get(number.slice(0, len)) ?? null
+    for (let len = number.length - 1; len >= 1 && parent === null; len--)
+      parent = ids.get(number.slice(0, len)) ?? null
     const [row] = await trx
       .table('accounts')
-      .insert({ organisation_id: organisationId, number, label: accounts[number], parent_id: parent })
+      .insert({
+        organisation_id: organisationId,
+        number,
+        label: accounts[number],
+        parent_id: parent,
+      })
       .returning('id')
     ids.set(number, row.id)
   }
@@ -80,15 +99,23 @@ export async function insertValidatedEntries(
   summary = 'insertion groupée'
 ): Promise<number[]> {
   if (entries.length === 0) return []
-  const journals = await trx.from('journals').where('organisation_id', organisationId).select('id', 'code')
+  const journals = await trx
+    .from('journals')
+    .where('organisation_id', organisationId)
+    .select('id', 'code')
   const journalByCode = new Map<string, number>(journals.map((j: any) => [j.code, j.id]))
-  const accounts = await trx.from('accounts').where('organisation_id', organisationId).select('id', 'number')
+  const accounts = await trx
+    .from('accounts')
+    .where('organisation_id', organisationId)
+    .select('id', 'number')
   const accountByNumber = new Map<string, number>(accounts.map((a: any) => [a.number, a.id]))
   const { rows: seqRows } = await trx.rawQuery(
     `SELECT journal_id, fiscal_year_id, last_number FROM journal_sequences WHERE organisation_id = ? FOR UPDATE`,
     [organisationId]
   )
-  const sequences = new Map<string, number>(seqRows.map((r: any) => [`${r.journal_id}:${r.fiscal_year_id}`, r.last_number]))
+  const sequences = new Map<string, number>(
+    seqRows.map((r: any) => [`${r.journal_id}:${r.fiscal_year_id}`, r.last_number])
+  )
   const head = await lockChainHead(trx, organisationId)
   const { rows: idRows } = await trx.rawQuery(
     `SELECT nextval(pg_get_serial_sequence('entries', 'id')) AS id FROM generate_series(1, ?)`,
@@ -97,8 +124,35 @@ export async function insertValidatedEntries(
   const ids = idRows.map((r: any) => Number(r.id))
   let previous = head.lastHash
   let position = head.position
-  const e: Record<string, unknown[]> = { id: [], journal: [], fy: [], date: [], number: [], seq: [], label: [], piece: [], pos: [], prev: [], hash: [], rev: [] }
-  const l: Record<string, unknown[]> = { entry: [], no: [], account: [], number: [], date: [], debit: [], credit: [], label: [], aux: [], auxLabel: [], programme: [], grant: [], territory: [] }
+  const e: Record<string, unknown[]> = {
+    id: [],
+    journal: [],
+    fy: [],
+    date: [],
+    number: [],
+    seq: [],
+    label: [],
+    piece: [],
+    pos: [],
+    prev: [],
+    hash: [],
+    rev: [],
+  }
+  const l: Record<string, unknown[]> = {
+    entry: [],
+    no: [],
+    account: [],
+    number: [],
+    date: [],
+    debit: [],
+    credit: [],
+    label: [],
+    aux: [],
+    auxLabel: [],
+    programme: [],
+    grant: [],
+    territory: [],
+  }
   entries.forEach((entry, index) => {
     const journalId = journalByCode.get(entry.journalCode)
     if (!journalId) throw new LedgerError(`Journal inconnu : ${entry.journalCode}`)
@@ -127,17 +181,36 @@ export async function insertValidatedEntries(
     )
     position++
     const id = ids[index]
-    e.id.push(id); e.journal.push(journalId); e.fy.push(entry.fiscalYearId); e.date.push(entry.date)
-    e.number.push(number); e.seq.push(sequence); e.label.push(entry.label); e.piece.push(entry.pieceRef ?? null)
-    e.pos.push(position); e.prev.push(previous); e.hash.push(hash); e.rev.push(entry.reversalOfId ?? null)
+    e.id.push(id)
+    e.journal.push(journalId)
+    e.fy.push(entry.fiscalYearId)
+    e.date.push(entry.date)
+    e.number.push(number)
+    e.seq.push(sequence)
+    e.label.push(entry.label)
+    e.piece.push(entry.pieceRef ?? null)
+    e.pos.push(position)
+    e.prev.push(previous)
+    e.hash.push(hash)
+    e.rev.push(entry.reversalOfId ?? null)
     previous = hash
     entry.lines.forEach((line, i) => {
       const accountId = accountByNumber.get(line.accountNumber)
-      if (!accountId) throw new LedgerError(`Compte absent du plan comptable : ${line.accountNumber}`)
-      l.entry.push(id); l.no.push(i + 1); l.account.push(accountId); l.number.push(line.accountNumber)
-      l.date.push(entry.date); l.debit.push(line.debit); l.credit.push(line.credit)
-      l.label.push(line.label ?? entry.label); l.aux.push(line.auxNumber ?? null); l.auxLabel.push(line.auxLabel ?? null)
-      l.programme.push(line.programmeId ?? null); l.grant.push(line.grantId ?? null); l.territory.push(line.territoryId ?? null)
+      if (!accountId)
+        throw new LedgerError(`Compte absent du plan comptable : ${line.accountNumber}`)
+      l.entry.push(id)
+      l.no.push(i + 1)
+      l.account.push(accountId)
+      l.number.push(line.accountNumber)
+      l.date.push(entry.date)
+      l.debit.push(line.debit)
+      l.credit.push(line.credit)
+      l.label.push(line.label ?? entry.label)
+      l.aux.push(line.auxNumber ?? null)
+      l.auxLabel.push(line.auxLabel ?? null)
+      l.programme.push(line.programmeId ?? null)
+      l.grant.push(line.grantId ?? null)
+      l.territory.push(line.territoryId ?? null)
     })
   })
   await trx.rawQuery(
@@ -146,7 +219,21 @@ export async function insertValidatedEntries(
      SELECT id, ?, journal_id, fy, d, num, seq, label, piece, 'validated', now(), pos, prev, hash, rev
        FROM unnest(?::int[], ?::int[], ?::int[], ?::date[], ?::text[], ?::int[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::int[])
             AS t(id, journal_id, fy, d, num, seq, label, piece, pos, prev, hash, rev)`,
-    [organisationId, e.id, e.journal, e.fy, e.date, e.number, e.seq, e.label, e.piece, e.pos, e.prev, e.hash, e.rev] as never[]
+    [
+      organisationId,
+      e.id,
+      e.journal,
+      e.fy,
+      e.date,
+      e.number,
+      e.seq,
+      e.label,
+      e.piece,
+      e.pos,
+      e.prev,
+      e.hash,
+      e.rev,
+    ] as never[]
   )
   for (let start = 0, end = 0; start < l.entry.length; start = end) {
     end = Math.min(start + 20000, l.entry.length)
@@ -158,7 +245,24 @@ export async function insertValidatedEntries(
        SELECT entry_id, ?, no, account_id, num, d, debit, credit, label, aux, aux_label, programme_id, grant_id, territory_id
          FROM unnest(?::int[], ?::smallint[], ?::int[], ?::text[], ?::date[], ?::numeric[], ?::numeric[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::int[])
               AS t(entry_id, no, account_id, num, d, debit, credit, label, aux, aux_label, programme_id, grant_id, territory_id)`,
-      [organisationId, ...[l.entry, l.no, l.account, l.number, l.date, l.debit, l.credit, l.label, l.aux, l.auxLabel, l.programme, l.grant, l.territory].map(slice)] as never[]
+      [
+        organisationId,
+        ...[
+          l.entry,
+          l.no,
+          l.account,
+          l.number,
+          l.date,
+          l.debit,
+          l.credit,
+          l.label,
+          l.aux,
+          l.auxLabel,
+          l.programme,
+          l.grant,
+          l.territory,
+        ].map(slice),
+      ] as never[]
     )
   }
   for (const [key, last] of sequences) {

@@ -42,16 +42,28 @@ const RESULT_ACCOUNTS = {
 
 const amount = (d: Decimal) => d.abs().toFixed(2)
 const side = (balance: Decimal): Pick<BulkLine, 'debit' | 'credit'> =>
-  balance.gte(0) ? { debit: amount(balance), credit: '0.00' } : { debit: '0.00', credit: amount(balance) }
+  balance.gte(0)
+    ? { debit: amount(balance), credit: '0.00' }
+    : { debit: '0.00', credit: amount(balance) }
 
-async function lockYear(trx: TransactionClientContract, organisationId: number, fiscalYearId: number) {
+async function lockYear(
+  trx: TransactionClientContract,
+  organisationId: number,
+  fiscalYearId: number
+) {
   const { rows } = await trx.rawQuery(
     `SELECT id, label, status, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date
        FROM fiscal_years WHERE id = ? AND organisation_id = ? FOR UPDATE`,
     [fiscalYearId, organisationId]
   )
   if (!rows[0]) throw new LedgerError('Exercice introuvable.')
-  return rows[0] as { id: number; label: string; status: string; start_date: string; end_date: string }
+  return rows[0] as {
+    id: number
+    label: string
+    status: string
+    start_date: string
+    end_date: string
+  }
 }
 
 async function nextYear(trx: TransactionClientContract, organisationId: number, endDate: string) {
@@ -60,7 +72,12 @@ async function nextYear(trx: TransactionClientContract, organisationId: number, 
        FROM fiscal_years WHERE organisation_id = ? AND start_date = ?::date + 1 FOR UPDATE`,
     [organisationId, endDate]
   )
-  return (rows[0] ?? null) as { id: number; label: string; status: string; start_date: string } | null
+  return (rows[0] ?? null) as {
+    id: number
+    label: string
+    status: string
+    start_date: string
+  } | null
 }
 
 /**
@@ -86,14 +103,17 @@ export async function closeFiscalYear(
   if (earlierOpen) throw new LedgerError(`Clôturez d’abord l’exercice ${earlierOpen.label}.`)
   const next = await nextYear(trx, organisationId, year.end_date)
   if (!next) throw new LedgerError('Créez d’abord l’exercice suivant : il reçoit les à-nouveaux.')
-  if (next.status === 'closed') throw new LedgerError(`L’exercice suivant ${next.label} est clôturé.`)
+  if (next.status === 'closed')
+    throw new LedgerError(`L’exercice suivant ${next.label} est clôturé.`)
 
   const { rows: drafts } = await trx.rawQuery(
     `SELECT count(*)::int AS n FROM entries WHERE organisation_id = ? AND fiscal_year_id = ? AND status = 'draft'`,
     [organisationId, fiscalYearId]
   )
   if (drafts[0].n > 0) {
-    throw new LedgerError(`${drafts[0].n} écriture(s) en brouillon dans l’exercice ${year.label} : validez-les ou supprimez-les avant la clôture.`)
+    throw new LedgerError(
+      `${drafts[0].n} écriture(s) en brouillon dans l’exercice ${year.label} : validez-les ou supprimez-les avant la clôture.`
+    )
   }
   const { rows: unbalanced } = await trx.rawQuery(
     `SELECT e.number FROM entries e JOIN entry_lines l ON l.entry_id = e.id
@@ -101,7 +121,8 @@ export async function closeFiscalYear(
       GROUP BY e.id, e.number HAVING SUM(l.debit) <> SUM(l.credit) LIMIT 1`,
     [organisationId, fiscalYearId]
   )
-  if (unbalanced.length) throw new LedgerError(`L’écriture ${unbalanced[0].number} est déséquilibrée.`)
+  if (unbalanced.length)
+    throw new LedgerError(`L’écriture ${unbalanced[0].number} est déséquilibrée.`)
 
   const { rows: totals } = await trx.rawQuery(
     `SELECT COALESCE(SUM(l.credit) - SUM(l.debit), 0)::text AS result
@@ -112,7 +133,13 @@ export async function closeFiscalYear(
   const result = new Decimal(totals[0].result)
   const [closing] = await trx
     .table('fiscal_year_closings')
-    .insert({ organisation_id: organisationId, fiscal_year_id: fiscalYearId, result: result.toFixed(2), closed_by: userId, closed_at: closedAt })
+    .insert({
+      organisation_id: organisationId,
+      fiscal_year_id: fiscalYearId,
+      result: result.toFixed(2),
+      closed_by: userId,
+      closed_at: closedAt,
+    })
     .returning('id')
   await storeClosingBalances(trx, organisationId, fiscalYearId, closing.id)
 
@@ -145,12 +172,27 @@ export async function closeFiscalYear(
     ;[openingId] = await insertValidatedEntries(
       trx,
       organisationId,
-      [{ journalCode: 'AN', fiscalYearId: next.id, date: next.start_date, label: `À-nouveaux issus de la clôture de ${year.label}`, pieceRef: `AN-${year.end_date.slice(0, 4)}`, lines }],
+      [
+        {
+          journalCode: 'AN',
+          fiscalYearId: next.id,
+          date: next.start_date,
+          label: `À-nouveaux issus de la clôture de ${year.label}`,
+          pieceRef: `AN-${year.end_date.slice(0, 4)}`,
+          lines,
+        },
+      ],
       `à-nouveaux de ${year.label}`
     )
   }
-  await trx.from('fiscal_year_closings').where('id', closing.id).update({ opening_entry_id: openingId })
-  await trx.from('fiscal_years').where('id', fiscalYearId).update({ status: 'closed', closed_by: userId, closed_at: closedAt, updated_at: new Date() })
+  await trx
+    .from('fiscal_year_closings')
+    .where('id', closing.id)
+    .update({ opening_entry_id: openingId })
+  await trx
+    .from('fiscal_years')
+    .where('id', fiscalYearId)
+    .update({ status: 'closed', closed_by: userId, closed_at: closedAt, updated_at: new Date() })
   await recordEvent({
     domain: 'accounting',
     action: 'close',
@@ -182,14 +224,17 @@ export async function reopenFiscalYear(
   const year = await lockYear(trx, organisationId, fiscalYearId)
   if (year.status !== 'closed') throw new LedgerError(`L’exercice ${year.label} n’est pas clôturé.`)
   const next = await nextYear(trx, organisationId, year.end_date)
-  if (next?.status === 'closed') throw new LedgerError(`Rouvrez d’abord l’exercice suivant ${next.label}.`)
+  if (next?.status === 'closed')
+    throw new LedgerError(`Rouvrez d’abord l’exercice suivant ${next.label}.`)
   const allocation = await trx
     .from('result_allocations')
     .where({ organisation_id: organisationId, fiscal_year_id: fiscalYearId })
     .whereNotNull('entry_id')
     .first()
   if (allocation) {
-    throw new LedgerError('L’affectation du résultat est déjà comptabilisée : extournez-la avant de rouvrir l’exercice.')
+    throw new LedgerError(
+      'L’affectation du résultat est déjà comptabilisée : extournez-la avant de rouvrir l’exercice.'
+    )
   }
   const closing = await trx
     .from('fiscal_year_closings')
@@ -206,21 +251,37 @@ export async function reopenFiscalYear(
     await insertValidatedEntries(
       trx,
       organisationId,
-      [{
-        journalCode: 'AN',
-        fiscalYearId: next.id,
-        date: next.start_date,
-        label: `Annulation des à-nouveaux de ${year.label} (réouverture)`,
-        reversalOfId: closing.opening_entry_id,
-        lines: lines.map((l: any) => ({ accountNumber: l.account_number, debit: l.credit, credit: l.debit, label: 'Annulation à-nouveaux', programmeId: l.programme_id, grantId: l.grant_id, territoryId: l.territory_id })),
-      }],
+      [
+        {
+          journalCode: 'AN',
+          fiscalYearId: next.id,
+          date: next.start_date,
+          label: `Annulation des à-nouveaux de ${year.label} (réouverture)`,
+          reversalOfId: closing.opening_entry_id,
+          lines: lines.map((l: any) => ({
+            accountNumber: l.account_number,
+            debit: l.credit,
+            credit: l.debit,
+            label: 'Annulation à-nouveaux',
+            programmeId: l.programme_id,
+            grantId: l.grant_id,
+            territoryId: l.territory_id,
+          })),
+        },
+      ],
       `annulation des à-nouveaux de ${year.label}`
     )
   }
   if (closing) {
-    await trx.from('fiscal_year_closings').where('id', closing.id).update({ reopened_at: new Date(), reopened_by: userId, reopen_reason: reason.trim() })
+    await trx
+      .from('fiscal_year_closings')
+      .where('id', closing.id)
+      .update({ reopened_at: new Date(), reopened_by: userId, reopen_reason: reason.trim() })
   }
-  await trx.from('fiscal_years').where('id', fiscalYearId).update({ status: 'open', closed_by: null, closed_at: null, updated_at: new Date() })
+  await trx
+    .from('fiscal_years')
+    .where('id', fiscalYearId)
+    .update({ status: 'open', closed_by: null, closed_at: null, updated_at: new Date() })
   await recordEvent({
     domain: 'accounting',
     action: 'reopen',
@@ -249,7 +310,8 @@ export async function saveAllocation(
   input: AllocationInput
 ) {
   const year = await lockYear(trx, organisationId, fiscalYearId)
-  if (year.status !== 'closed') throw new LedgerError('L’affectation porte sur un exercice clôturé.')
+  if (year.status !== 'closed')
+    throw new LedgerError('L’affectation porte sur un exercice clôturé.')
   const closing = await trx
     .from('fiscal_year_closings')
     .where({ organisation_id: organisationId, fiscal_year_id: fiscalYearId })
@@ -257,10 +319,19 @@ export async function saveAllocation(
     .orderBy('id', 'desc')
     .first()
   const result = new Decimal(closing.result)
-  if (input.toReserves.abs().gt(result.abs()) || (!input.toReserves.isZero() && input.toReserves.s !== result.s)) {
-    throw new LedgerError('La part affectée aux réserves doit être du signe du résultat et ne pas le dépasser.')
+  if (
+    input.toReserves.abs().gt(result.abs()) ||
+    (!input.toReserves.isZero() && input.toReserves.s !== result.s)
+  ) {
+    throw new LedgerError(
+      'La part affectée aux réserves doit être du signe du résultat et ne pas le dépasser.'
+    )
   }
-  const existing = await trx.from('result_allocations').where({ organisation_id: organisationId, fiscal_year_id: fiscalYearId }).forUpdate().first()
+  const existing = await trx
+    .from('result_allocations')
+    .where({ organisation_id: organisationId, fiscal_year_id: fiscalYearId })
+    .forUpdate()
+    .first()
   if (existing?.entry_id) throw new LedgerError('L’affectation est déjà comptabilisée.')
   const values = {
     decision_date: input.decisionDate,
@@ -273,11 +344,25 @@ export async function saveAllocation(
     updated_at: new Date(),
   }
   if (existing) {
-    await trx.from('result_allocations').where('id', existing.id).update({ ...values, version: existing.version + 1 })
+    await trx
+      .from('result_allocations')
+      .where('id', existing.id)
+      .update({ ...values, version: existing.version + 1 })
   } else {
-    await trx.table('result_allocations').insert({ organisation_id: organisationId, fiscal_year_id: fiscalYearId, ...values })
+    await trx
+      .table('result_allocations')
+      .insert({ organisation_id: organisationId, fiscal_year_id: fiscalYearId, ...values })
   }
-  await recordEvent({ domain: 'accounting', action: existing ? 'update' : 'create', subjectType: 'result_allocations', subjectId: existing?.id ?? null, summary: `Décision d’affectation du résultat de ${year.label}`, after: values, organisationId, trx })
+  await recordEvent({
+    domain: 'accounting',
+    action: existing ? 'update' : 'create',
+    subjectType: 'result_allocations',
+    subjectId: existing?.id ?? null,
+    summary: `Décision d’affectation du résultat de ${year.label}`,
+    after: values,
+    organisationId,
+    trx,
+  })
 }
 
 /**
@@ -293,32 +378,85 @@ export async function postAllocation(
   postedAt: Date = new Date()
 ) {
   const year = await lockYear(trx, organisationId, fiscalYearId)
-  const allocation = await trx.from('result_allocations').where({ organisation_id: organisationId, fiscal_year_id: fiscalYearId }).forUpdate().first()
+  const allocation = await trx
+    .from('result_allocations')
+    .where({ organisation_id: organisationId, fiscal_year_id: fiscalYearId })
+    .forUpdate()
+    .first()
   if (!allocation || !allocation.decision_date || !allocation.decision_text?.trim()) {
-    throw new LedgerError('L’affectation ne peut être comptabilisée qu’après la décision de l’assemblée générale (date et texte de la résolution).')
+    throw new LedgerError(
+      'L’affectation ne peut être comptabilisée qu’après la décision de l’assemblée générale (date et texte de la résolution).'
+    )
   }
   if (allocation.entry_id) throw new LedgerError('L’affectation est déjà comptabilisée.')
   const next = await nextYear(trx, organisationId, year.end_date)
-  if (!next || next.status !== 'open') throw new LedgerError('L’exercice suivant doit être ouvert pour recevoir l’affectation.')
+  if (!next || next.status !== 'open')
+    throw new LedgerError('L’exercice suivant doit être ouvert pour recevoir l’affectation.')
   const result = new Decimal(allocation.result)
   const reserves = new Decimal(allocation.to_reserves)
   const report = new Decimal(allocation.to_report)
-  const decision = allocation.decision_date instanceof Date ? allocation.decision_date.toISOString().slice(0, 10) : String(allocation.decision_date).slice(0, 10)
+  const decision =
+    allocation.decision_date instanceof Date
+      ? allocation.decision_date.toISOString().slice(0, 10)
+      : String(allocation.decision_date).slice(0, 10)
   const date = decision > next.start_date ? decision : next.start_date
-  await ensureAccounts(trx, organisationId, { ...RESULT_ACCOUNTS, [allocation.reserve_account]: 'Réserves' })
+  await ensureAccounts(trx, organisationId, {
+    ...RESULT_ACCOUNTS,
+    [allocation.reserve_account]: 'Réserves',
+  })
   await journalIds(trx, organisationId, STANDARD_JOURNALS)
   const lines: BulkLine[] = []
   const surplus = result.gt(0)
-  lines.push({ accountNumber: surplus ? '120' : '129', ...side(result), label: `Affectation du résultat ${year.label}` })
-  if (!report.isZero()) lines.push({ accountNumber: surplus ? '110' : '119', ...side(report.neg()), label: 'Report à nouveau' })
-  if (!reserves.isZero()) lines.push({ accountNumber: allocation.reserve_account, ...side(reserves.neg()), label: 'Réserves' })
+  lines.push({
+    accountNumber: surplus ? '120' : '129',
+    ...side(result),
+    label: `Affectation du résultat ${year.label}`,
+  })
+  if (!report.isZero())
+    lines.push({
+      accountNumber: surplus ? '110' : '119',
+      ...side(report.neg()),
+      label: 'Report à nouveau',
+    })
+  if (!reserves.isZero())
+    lines.push({
+      accountNumber: allocation.reserve_account,
+      ...side(reserves.neg()),
+      label: 'Réserves',
+    })
   const [entryId] = await insertValidatedEntries(
     trx,
     organisationId,
-    [{ journalCode: 'OD', fiscalYearId: next.id, date, label: `Affectation du résultat ${year.label} (AG du ${decision.split('-').reverse().join('/')})`, pieceRef: `AG-${decision}`, lines }],
+    [
+      {
+        journalCode: 'OD',
+        fiscalYearId: next.id,
+        date,
+        label: `Affectation du résultat ${year.label} (AG du ${decision.split('-').reverse().join('/')})`,
+        pieceRef: `AG-${decision}`,
+        lines,
+      },
+    ],
     `affectation du résultat de ${year.label}`
   )
-  await trx.from('result_allocations').where('id', allocation.id).update({ entry_id: entryId, posted_by: userId, posted_at: postedAt, version: allocation.version + 1, updated_at: new Date() })
-  await recordEvent({ domain: 'accounting', action: 'post_allocation', subjectType: 'result_allocations', subjectId: allocation.id, summary: `Affectation du résultat de ${year.label} comptabilisée`, organisationId, trx })
+  await trx
+    .from('result_allocations')
+    .where('id', allocation.id)
+    .update({
+      entry_id: entryId,
+      posted_by: userId,
+      posted_at: postedAt,
+      version: allocation.version + 1,
+      updated_at: new Date(),
+    })
+  await recordEvent({
+    domain: 'accounting',
+    action: 'post_allocation',
+    subjectType: 'result_allocations',
+    subjectId: allocation.id,
+    summary: `Affectation du résultat de ${year.label} comptabilisée`,
+    organisationId,
+    trx,
+  })
   return entryId
 }

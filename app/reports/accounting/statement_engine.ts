@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js'
+import { type Decimal } from 'decimal.js'
 import { Money } from '#support/money'
 import type { Formula, LineKind, RangeSpec, Section } from '#reports/accounting/layout_definitions'
 

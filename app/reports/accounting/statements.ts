@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { Decimal } from 'decimal.js'
+import { type Decimal } from 'decimal.js'
 import { Money } from '#support/money'
 import { computeLayout, sumBalances, type LayoutLine } from '#reports/accounting/statement_engine'
 import type { LayoutKind, Section, LineKind } from '#reports/accounting/layout_definitions'
@@ -65,7 +65,8 @@ export interface StatementOptions {
 const ZERO = new Money(0)
 
 function yearRef(row: any): FiscalYearRef {
-  const iso = (d: any) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10))
+  const iso = (d: any) =>
+    d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10)
   return {
     id: row.id,
     label: row.label,
@@ -77,11 +78,22 @@ function yearRef(row: any): FiscalYearRef {
 
 export class StatementNotFound extends Error {}
 
-async function findYear(client: QueryClientContract, organisationId: number, year?: number, id?: number) {
+async function findYear(
+  client: QueryClientContract,
+  organisationId: number,
+  year?: number,
+  id?: number
+) {
   const query = client
     .from('fiscal_years')
     .where('organisation_id', organisationId)
-    .select('id', 'label', 'status', client.raw('start_date::text as start_date'), client.raw('end_date::text as end_date'))
+    .select(
+      'id',
+      'label',
+      'status',
+      client.raw('start_date::text as start_date'),
+      client.raw('end_date::text as end_date')
+    )
   if (id) query.where('id', id)
   else if (year) query.whereRaw('extract(year from end_date) = ?', [year])
   else query.orderBy('end_date', 'desc')
@@ -89,12 +101,22 @@ async function findYear(client: QueryClientContract, organisationId: number, yea
   return row ? yearRef(row) : null
 }
 
-async function previousOf(client: QueryClientContract, organisationId: number, year: FiscalYearRef) {
+async function previousOf(
+  client: QueryClientContract,
+  organisationId: number,
+  year: FiscalYearRef
+) {
   const row = await client
     .from('fiscal_years')
     .where('organisation_id', organisationId)
     .whereRaw('end_date = ?::date - 1', [year.startDate])
-    .select('id', 'label', 'status', client.raw('start_date::text as start_date'), client.raw('end_date::text as end_date'))
+    .select(
+      'id',
+      'label',
+      'status',
+      client.raw('start_date::text as start_date'),
+      client.raw('end_date::text as end_date')
+    )
     .first()
   return row ? yearRef(row) : null
 }
@@ -130,7 +152,10 @@ export async function loadLayout(
     ranges: r.ranges ?? [],
     formula: r.formula ?? null,
   }))
-  return { layout: { id: layout.id as number, code: layout.code as string, name: layout.name as string }, lines }
+  return {
+    layout: { id: layout.id as number, code: layout.code as string, name: layout.name as string },
+    lines,
+  }
 }
 
 /**
@@ -156,15 +181,16 @@ async function balancesByYear(
   const result = await client.rawQuery(balancesQuery(fromClass), bindings)
   const byYear = new Map<number, Map<string, Decimal>>()
   for (const id of yearIds) {
-    byYear.set(
-      id,
-      sumBalances(result.rows.filter((r: any) => r.fiscal_year_id === id))
-    )
+    byYear.set(id, sumBalances(result.rows.filter((r: any) => r.fiscal_year_id === id)))
   }
   return byYear
 }
 
-async function accountLabels(client: QueryClientContract, organisationId: number, numbers: string[]) {
+async function accountLabels(
+  client: QueryClientContract,
+  organisationId: number,
+  numbers: string[]
+) {
   if (numbers.length === 0) return new Map<string, string>()
   const rows = await client
     .from('accounts')
@@ -202,7 +228,12 @@ async function budgetAmounts(
     .sum('bl.amount as amount')
   const amounts = new Map<string, Decimal>(rows.map((r: any) => [r.code, new Money(r.amount)]))
   return {
-    ref: { id: budget.id, label: budget.label, status: budget.status, fiscalYearLabel: budget.fiscal_year_label },
+    ref: {
+      id: budget.id,
+      label: budget.label,
+      status: budget.status,
+      fiscalYearLabel: budget.fiscal_year_label,
+    },
     amounts,
   }
 }
@@ -212,16 +243,33 @@ async function build(kind: LayoutKind, options: StatementOptions): Promise<State
   const year = await findYear(client, options.organisationId, options.year, options.fiscalYearId)
   if (!year) throw new StatementNotFound('Exercice introuvable.')
   const endYear = Number(year.endDate.slice(0, 4))
-  const loaded = await loadLayout(client, options.organisationId, kind, options.layoutCode ?? 'rapport-annuel', endYear)
+  const loaded = await loadLayout(
+    client,
+    options.organisationId,
+    kind,
+    options.layoutCode ?? 'rapport-annuel',
+    endYear
+  )
   if (!loaded) throw new StatementNotFound('Présentation des états introuvable pour cet exercice.')
   const previous = await previousOf(client, options.organisationId, year)
   const ids = previous ? [year.id, previous.id] : [year.id]
-  const balances = await balancesByYear(client, options.organisationId, ids, kind === 'income_statement' ? '6' : null)
+  const balances = await balancesByYear(
+    client,
+    options.organisationId,
+    ids,
+    kind === 'income_statement' ? '6' : null
+  )
   const current = computeLayout(loaded.lines, balances.get(year.id)!)
   const before = computeLayout(loaded.lines, previous ? balances.get(previous.id)! : new Map())
   const budget =
     kind === 'income_statement'
-      ? await budgetAmounts(client, options.organisationId, loaded.layout.id, options.budgetYear ?? endYear, options.budgetId)
+      ? await budgetAmounts(
+          client,
+          options.organisationId,
+          loaded.layout.id,
+          options.budgetYear ?? endYear,
+          options.budgetId
+        )
       : null
   const budgeted = budget ? computeLayout(loaded.lines, new Map(), budget.amounts) : null
 
@@ -236,7 +284,10 @@ async function build(kind: LayoutKind, options: StatementOptions): Promise<State
     const then = before.amounts.get(line.code)
     const plan = budgeted?.amounts.get(line.code)?.amount ?? null
     const value = now?.amount ?? ZERO
-    const accountNumbers = new Set([...(now?.accounts.keys() ?? []), ...(then?.accounts.keys() ?? [])])
+    const accountNumbers = new Set([
+      ...(now?.accounts.keys() ?? []),
+      ...(then?.accounts.keys() ?? []),
+    ])
     return {
       code: line.code,
       label: line.label,
@@ -249,7 +300,9 @@ async function build(kind: LayoutKind, options: StatementOptions): Promise<State
       budget: line.kind === 'heading' ? null : plan,
       variance: plan === null || line.kind === 'heading' ? null : value.minus(plan),
       variancePercent:
-        plan === null || plan.isZero() || line.kind === 'heading' ? null : value.minus(plan).div(plan.abs()),
+        plan === null || plan.isZero() || line.kind === 'heading'
+          ? null
+          : value.minus(plan).div(plan.abs()),
       gross: now?.gross ?? ZERO,
       depreciation: now?.depreciation ?? ZERO,
       accounts: [...accountNumbers].sort().map((number) => ({
@@ -263,7 +316,8 @@ async function build(kind: LayoutKind, options: StatementOptions): Promise<State
 
   const resultOf = (map: Map<string, Decimal> | undefined) => {
     let total = ZERO
-    for (const [number, balance] of map ?? []) if (number >= '6' && number < '8') total = total.minus(balance)
+    for (const [number, balance] of map ?? [])
+      if (number >= '6' && number < '8') total = total.minus(balance)
     return total
   }
   return {
@@ -304,7 +358,10 @@ export class BalanceSheet {
       previousActif: actif?.previous ?? ZERO,
       previousPassif: passif?.previous ?? ZERO,
       balanced:
-        !!actif && !!passif && actif.current.equals(passif.current) && actif.previous.equals(passif.previous),
+        !!actif &&
+        !!passif &&
+        actif.current.equals(passif.current) &&
+        actif.previous.equals(passif.previous),
     }
   }
 }
@@ -330,13 +387,19 @@ export function statementToJson(report: StatementReport) {
         level: r.level,
         amounts:
           report.kind === 'balance_sheet' && r.section === 'actif'
-            ? { brut: s(r.gross), amortissements_provisions: s(r.depreciation), n: s(r.current), n1: s(r.previous) }
+            ? {
+                brut: s(r.gross),
+                amortissements_provisions: s(r.depreciation),
+                n: s(r.current),
+                n1: s(r.previous),
+              }
             : {
                 n: s(r.current),
                 n1: s(r.previous),
                 budget: s(r.budget),
                 variance: s(r.variance),
-                variance_percent: r.variancePercent === null ? null : r.variancePercent.times(100).toFixed(1),
+                variance_percent:
+                  r.variancePercent === null ? null : r.variancePercent.times(100).toFixed(1),
               },
       })),
   }

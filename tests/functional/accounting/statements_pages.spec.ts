@@ -14,7 +14,9 @@ async function seeded() {
   const organisation = await makeOrganisation()
   const rapport = await loadRapport2023()
   await db.transaction((trx) =>
-    actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, () => seedAccounting(organisation, rapport, trx))
+    actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, () =>
+      seedAccounting(organisation, rapport, trx)
+    )
   )
   return organisation
 }
@@ -30,11 +32,15 @@ async function workbook(rows: unknown[][]) {
 
 test.group('Statements | pages, exports, roles', (group) => {
   isolated(group)
+  // Each test seeds the 2023 demo ledger (about 20,000 lines) in its rolled-back transaction.
+  group.each.timeout(180_000)
 
   test('finance reads the statements, drills down and exports', async ({ client, assert }) => {
     const organisation = await seeded()
     const user = await makeUser(organisation, ['finance'])
-    const income = await client.get('/comptabilite/etats/compte-de-resultat?annee=2023&budget=2024').actingAs(user)
+    const income = await client
+      .get('/comptabilite/etats/compte-de-resultat?annee=2023&budget=2024')
+      .actingAs(user)
     income.assertStatus(200)
     assert.include(plain(income.text()), '403 271,51')
     assert.include(income.text(), 'Budget prévisionnel 2024')
@@ -42,7 +48,9 @@ test.group('Statements | pages, exports, roles', (group) => {
     balance.assertStatus(200)
     assert.include(plain(balance.text()), '4 227 904,00')
     assert.include(balance.text(), 'Actif = passif')
-    const line = await client.get('/comptabilite/etats/compte-de-resultat/lignes/P01A?annee=2023').actingAs(user)
+    const line = await client
+      .get('/comptabilite/etats/compte-de-resultat/lignes/P01A?annee=2023')
+      .actingAs(user)
     line.assertStatus(200)
     assert.include(line.text(), '74111')
     assert.include(line.text(), '/comptabilite/grand-livre?compte=74111')
@@ -60,28 +68,74 @@ test.group('Statements | pages, exports, roles', (group) => {
     ;(await client.get('/comptabilite/etats/bilan?annee=2023').actingAs(hr)).assertStatus(403)
     ;(await client.get('/comptabilite/budgets').actingAs(hr)).assertStatus(403)
     ;(await client.get('/comptabilite/etats/bilan?annee=2023').actingAs(board)).assertStatus(200)
-    const year = await db.from('fiscal_years').where('organisation_id', organisation.id).orderBy('start_date', 'desc').first()
-    ;(await client.post('/comptabilite/budgets').form({ fiscalYearId: year.id, layoutCode: 'rapport-annuel', versionKind: 'revised', label: 'X' }).withCsrfToken().actingAs(board)).assertStatus(403)
-    ;(await client.post(`/comptabilite/exercices/${year.id}/cloture`).withCsrfToken().actingAs(board)).assertStatus(403)
+    const year = await db
+      .from('fiscal_years')
+      .where('organisation_id', organisation.id)
+      .orderBy('start_date', 'desc')
+      .first()
+    ;(
+      await client
+        .post('/comptabilite/budgets')
+        .form({
+          fiscalYearId: year.id,
+          layoutCode: 'rapport-annuel',
+          versionKind: 'revised',
+          label: 'X',
+        })
+        .withCsrfToken()
+        .actingAs(board)
+    ).assertStatus(403)
+    ;(
+      await client
+        .post(`/comptabilite/exercices/${year.id}/cloture`)
+        .withCsrfToken()
+        .actingAs(board)
+    ).assertStatus(403)
   })
 
   test('only admin may reopen a closed year', async ({ client, assert }) => {
     const organisation = await seeded()
     const finance = await makeUser(organisation, ['finance'])
-    const y2022 = await db.from('fiscal_years').where({ organisation_id: organisation.id, start_date: '2022-01-01' }).first()
-    const response = await client.post(`/comptabilite/exercices/${y2022.id}/reouverture`).form({ motif: 'Erreur de saisie constatée' }).withCsrfToken().actingAs(finance)
+    const y2022 = await db
+      .from('fiscal_years')
+      .where({ organisation_id: organisation.id, start_date: '2022-01-01' })
+      .first()
+    const response = await client
+      .post(`/comptabilite/exercices/${y2022.id}/reouverture`)
+      .form({ motif: 'Erreur de saisie constatée' })
+      .withCsrfToken()
+      .actingAs(finance)
     response.assertStatus(403)
     const after = await db.from('fiscal_years').where('id', y2022.id).first()
     assert.equal(after.status, 'closed')
   })
 
-  test('a bad budget import is refused with line, column and reason, and changes nothing', async ({ client, assert }) => {
+  test('a bad budget import is refused with line, column and reason, and changes nothing', async ({
+    client,
+    assert,
+  }) => {
     const organisation = await seeded()
     const user = await makeUser(organisation, ['finance'])
-    const year = await db.from('fiscal_years').where({ organisation_id: organisation.id, start_date: '2024-01-01' }).first()
-    const created = await client.post('/comptabilite/budgets').form({ fiscalYearId: year.id, layoutCode: 'rapport-annuel', versionKind: 'revised', label: 'Budget révisé 2024' }).withCsrfToken().actingAs(user).redirects(0)
+    const year = await db
+      .from('fiscal_years')
+      .where({ organisation_id: organisation.id, start_date: '2024-01-01' })
+      .first()
+    const created = await client
+      .post('/comptabilite/budgets')
+      .form({
+        fiscalYearId: year.id,
+        layoutCode: 'rapport-annuel',
+        versionKind: 'revised',
+        label: 'Budget révisé 2024',
+      })
+      .withCsrfToken()
+      .actingAs(user)
+      .redirects(0)
     assert.equal(created.status(), 302, JSON.stringify(created.flashMessages()))
-    const budget = await db.from('budgets').where({ organisation_id: organisation.id, version_kind: 'revised' }).first()
+    const budget = await db
+      .from('budgets')
+      .where({ organisation_id: organisation.id, version_kind: 'revised' })
+      .first()
     const before = await tableCounts(['budget_lines', 'budgets'])
     const path = await workbook([
       ['Code', 'Libellé', 'Montant'],
@@ -90,9 +144,17 @@ test.group('Statements | pages, exports, roles', (group) => {
       ['C02', 'Services extérieurs', 'douze mille'],
       ['TC', 'Total des charges', 5],
     ])
-    const response = await client.post(`/comptabilite/budgets/${budget.id}/import`).file('fichier', path).withCsrfToken().actingAs(user).redirects(0)
+    const response = await client
+      .post(`/comptabilite/budgets/${budget.id}/import`)
+      .file('fichier', path)
+      .withCsrfToken()
+      .actingAs(user)
+      .redirects(0)
     response.assertStatus(302)
-    const page = await client.get(`/comptabilite/budgets/${budget.id}`).actingAs(user).withCookie('adonis-session', response.cookie('adonis-session')?.value ?? '')
+    const page = await client
+      .get(`/comptabilite/budgets/${budget.id}`)
+      .actingAs(user)
+      .withCookie('adonis-session', response.cookie('adonis-session')?.value ?? '')
     page.assertStatus(200)
     assert.deepEqual(await tableCounts(['budget_lines', 'budgets']), before)
     const flash = response.flashMessages() as any
@@ -105,7 +167,14 @@ test.group('Statements | pages, exports, roles', (group) => {
       ['C01', 'Achats', 280000],
       ['C02', 'Services extérieurs', '800 434,00'],
     ])
-    ;(await client.post(`/comptabilite/budgets/${budget.id}/import`).file('fichier', good).withCsrfToken().actingAs(user).redirects(0)).assertStatus(302)
+    ;(
+      await client
+        .post(`/comptabilite/budgets/${budget.id}/import`)
+        .file('fichier', good)
+        .withCsrfToken()
+        .actingAs(user)
+        .redirects(0)
+    ).assertStatus(302)
     const lines = await db.from('budget_lines').where('budget_id', budget.id)
     assert.lengthOf(lines, 2)
   })

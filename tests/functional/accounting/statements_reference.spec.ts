@@ -82,20 +82,32 @@ function printedGaps(rapport: any) {
   }
   const charges = is.charges
   const produits = is.produits.filter((p: any) => !p.is_subtotal)
-  const publicLines = is.produits.slice(0, is.produits.findIndex((p: any) => p.is_subtotal))
+  const publicLines = is.produits.slice(
+    0,
+    is.produits.findIndex((p: any) => p.is_subtotal)
+  )
   for (const col of ['2023', '2024_budget']) {
     check(`CR ${col} Total charges`, is.total_charges[col], s(charges, col))
     check(`CR ${col} Total produits`, is.total_produits[col], s(produits, col))
-    check(`CR ${col} TOTAL FONDS PUBLICS`, is.produits.find((p: any) => p.is_subtotal)[col], s(publicLines, col))
+    check(
+      `CR ${col} TOTAL FONDS PUBLICS`,
+      is.produits.find((p: any) => p.is_subtotal)[col],
+      s(publicLines, col)
+    )
     for (const parent of [...charges, ...is.produits]) {
-      if (!parent.of_which || parent.label === 'Impôts et taxes' || parent.label === 'DREETS/DEETS') continue
+      if (!parent.of_which || parent.label === 'Impôts et taxes' || parent.label === 'DREETS/DEETS')
+        continue
       check(`CR ${col} ${parent.label}`, parent[col], s(parent.of_which, col))
     }
   }
   for (const col of ['brut', 'amortissements_provisions', 'net_2023', 'net_2022']) {
     check(`Actif ${col} Total I`, bs.actif.total_I[col], s(bs.actif.actif_immobilise, col))
     check(`Actif ${col} Total II`, bs.actif.total_II[col], s(bs.actif.actif_circulant, col))
-    check(`Actif ${col} Total général`, bs.actif.total_general[col], s([...bs.actif.actif_immobilise, ...bs.actif.actif_circulant], col))
+    check(
+      `Actif ${col} Total général`,
+      bs.actif.total_general[col],
+      s([...bs.actif.actif_immobilise, ...bs.actif.actif_circulant], col)
+    )
   }
   for (const col of ['2023', '2022']) {
     const p = bs.passif
@@ -108,8 +120,12 @@ function printedGaps(rapport: any) {
 
 test.group('Statements | the demo ledger reproduces the 2023 report', (group) => {
   isolated(group)
+  // Each test seeds the 2023 demo ledger (about 20,000 lines) in its rolled-back transaction.
+  group.each.timeout(180_000)
 
-  test('printed totals that differ from the sum of their printed lines are declared', ({ assert }) => {
+  test('printed totals that differ from the sum of their printed lines are declared', ({
+    assert,
+  }) => {
     return loadRapport2023().then((rapport) => {
       assert.deepEqual(printedGaps(rapport), [
         ['CR 2023 Total charges', 2],
@@ -133,12 +149,20 @@ test.group('Statements | the demo ledger reproduces the 2023 report', (group) =>
 
   test('compte de résultat: every printed line and total, to the euro', async ({ assert }) => {
     const { organisation, rapport } = await seeded()
-    const report = await IncomeStatement.build({ organisationId: organisation.id, year: 2023, budgetYear: 2024 })
+    const report = await IncomeStatement.build({
+      organisationId: organisation.id,
+      year: 2023,
+      budgetYear: 2024,
+    })
     const is = rapport.accounts.income_statement
     for (const item of flatten([...is.charges, ...is.produits])) {
       const line = row(report, INCOME_CODES[item.label])
       assert.equal(euro(line.current), item['2023'] ?? 0, `2023 ${item.label}`)
-      assert.equal(line.budget === null ? null : euro(line.budget), item['2024_budget'] ?? (line.budget === null ? null : 0), `budget 2024 ${item.label}`)
+      assert.equal(
+        line.budget === null ? null : euro(line.budget),
+        item['2024_budget'] ?? (line.budget === null ? null : 0),
+        `budget 2024 ${item.label}`
+      )
     }
     assert.equal(euro(row(report, 'TC').current), is.total_charges['2023'])
     assert.equal(euro(row(report, 'TP').current), is.total_produits['2023'])
@@ -156,7 +180,9 @@ test.group('Statements | the demo ledger reproduces the 2023 report', (group) =>
     assert.lengthOf(report.unmapped, 0)
   })
 
-  test('bilan: every printed line and total, N and N-1, balanced, same result', async ({ assert }) => {
+  test('bilan: every printed line and total, N and N-1, balanced, same result', async ({
+    assert,
+  }) => {
     const { organisation, rapport } = await seeded()
     const bilan = await BalanceSheet.build({ organisationId: organisation.id, year: 2023 })
     const income = await IncomeStatement.build({ organisationId: organisation.id, year: 2023 })
@@ -169,7 +195,11 @@ test.group('Statements | the demo ledger reproduces the 2023 report', (group) =>
       assert.equal(euro(line.current), item.net_2023, `net 2023 ${item.label}`)
       assert.equal(euro(line.previous), item.net_2022, `net 2022 ${item.label}`)
     })
-    for (const [code, total] of [['AT1', bs.actif.total_I], ['AT2', bs.actif.total_II], ['AT', bs.actif.total_general]] as const) {
+    for (const [code, total] of [
+      ['AT1', bs.actif.total_I],
+      ['AT2', bs.actif.total_II],
+      ['AT', bs.actif.total_general],
+    ] as const) {
       const line = row(bilan, code)
       assert.equal(euro(line.gross), total.brut, `${code} brut`)
       assert.equal(euro(line.depreciation), total.amortissements_provisions, `${code} amort`)
@@ -178,11 +208,23 @@ test.group('Statements | the demo ledger reproduces the 2023 report', (group) =>
     }
     const p = bs.passif
     const passif: Array<[string, any]> = [
-      ['F01', p.fonds_associatifs[0]], ['F02', p.fonds_associatifs[1]], ['F03', p.fonds_associatifs[2]],
-      ['F04', p.fonds_associatifs[3]], ['FSN', p.situation_nette], ['F05', p.subventions_investissement],
-      ['FT1', p.total_I], ['F06', p.provisions_et_fonds_dedies[0]], ['F07', p.provisions_et_fonds_dedies[1]],
-      ['FT2', p.total_II], ['F08', p.dettes[0]], ['F09', p.dettes[1]], ['F10', p.dettes[2]], ['F11', p.dettes[3]],
-      ['FT3', p.total_III], ['F12', p.produits_constates_d_avance], ['FT', p.total_general],
+      ['F01', p.fonds_associatifs[0]],
+      ['F02', p.fonds_associatifs[1]],
+      ['F03', p.fonds_associatifs[2]],
+      ['F04', p.fonds_associatifs[3]],
+      ['FSN', p.situation_nette],
+      ['F05', p.subventions_investissement],
+      ['FT1', p.total_I],
+      ['F06', p.provisions_et_fonds_dedies[0]],
+      ['F07', p.provisions_et_fonds_dedies[1]],
+      ['FT2', p.total_II],
+      ['F08', p.dettes[0]],
+      ['F09', p.dettes[1]],
+      ['F10', p.dettes[2]],
+      ['F11', p.dettes[3]],
+      ['FT3', p.total_III],
+      ['F12', p.produits_constates_d_avance],
+      ['FT', p.total_general],
     ]
     for (const [code, item] of passif) {
       const line = row(bilan, code)

@@ -5,15 +5,24 @@ import { isolated, makeOrganisation } from '#tests/helpers'
 import { actingAs } from '#support/request_context'
 import { loadRapport2023 } from '#database/seeders/demo'
 import { seedAccounting } from '#database/seeders/accounting'
-import { closeFiscalYear, postAllocation, reopenFiscalYear, saveAllocation } from '#actions/accounting/year_end'
+import {
+  closeFiscalYear,
+  postAllocation,
+  reopenFiscalYear,
+  saveAllocation,
+} from '#actions/accounting/year_end'
 import { BalanceSheet } from '#reports/accounting/statements'
 
 async function seeded() {
   const organisation = await makeOrganisation()
   const rapport = await loadRapport2023()
-  const as = <T>(fn: () => Promise<T>) => actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, fn)
+  const as = <T>(fn: () => Promise<T>) =>
+    actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, fn)
   await db.transaction((trx) => as(() => seedAccounting(organisation, rapport, trx)))
-  const years = await db.from('fiscal_years').where('organisation_id', organisation.id).orderBy('start_date')
+  const years = await db
+    .from('fiscal_years')
+    .where('organisation_id', organisation.id)
+    .orderBy('start_date')
   return { organisation, as, y2022: years[0], y2023: years[1], y2024: years[2] }
 }
 
@@ -28,10 +37,16 @@ async function rejection(fn: () => Promise<unknown>) {
 
 test.group('Year-end | closing, allocation, reopening', (group) => {
   isolated(group)
+  // Each test seeds the 2023 demo ledger (about 20,000 lines) in its rolled-back transaction.
+  group.each.timeout(180_000)
 
-  test('closing 2023 stores balances equal to a rescan and opens 2024 with the bilan', async ({ assert }) => {
+  test('closing 2023 stores balances equal to a rescan and opens 2024 with the bilan', async ({
+    assert,
+  }) => {
     const { organisation, as, y2023, y2024 } = await seeded()
-    const closed = await db.transaction((trx) => as(() => closeFiscalYear(trx, organisation.id, y2023.id, null)))
+    const closed = await db.transaction((trx) =>
+      as(() => closeFiscalYear(trx, organisation.id, y2023.id, null))
+    )
     assert.equal(closed.result.toFixed(2), '403271.51')
     const { rows } = await db.rawQuery(
       `WITH stored AS (SELECT account_number, coalesce(programme_id, 0) AS p, coalesce(territory_id, 0) AS t, balance
@@ -49,19 +64,36 @@ test.group('Year-end | closing, allocation, reopening', (group) => {
     // The 2024 opening equals the 2023 closing: same bilan, result carried on 120.
     const b2023 = await BalanceSheet.build({ organisationId: organisation.id, year: 2023 })
     const b2024 = await BalanceSheet.build({ organisationId: organisation.id, year: 2024 })
-    assert.equal(BalanceSheet.totals(b2024).actif.toFixed(2), BalanceSheet.totals(b2023).actif.toFixed(2))
+    assert.equal(
+      BalanceSheet.totals(b2024).actif.toFixed(2),
+      BalanceSheet.totals(b2023).actif.toFixed(2)
+    )
     assert.isTrue(BalanceSheet.totals(b2024).balanced)
     const year = await db.from('fiscal_years').where('id', y2023.id).first()
     assert.equal(year.status, 'closed')
-    const opening = await db.from('entries').where({ fiscal_year_id: y2024.id, id: closed.openingEntryId! }).first()
+    const opening = await db
+      .from('entries')
+      .where({ fiscal_year_id: y2024.id, id: closed.openingEntryId! })
+      .first()
     assert.equal(opening.status, 'validated')
   })
 
   test('closing refuses a year with a draft entry, and changes nothing', async ({ assert }) => {
     const { organisation, as, y2023 } = await seeded()
-    const journal = await db.from('journals').where({ organisation_id: organisation.id, code: 'OD' }).first()
-    await db.table('entries').insert({ organisation_id: organisation.id, journal_id: journal.id, fiscal_year_id: y2023.id, entry_date: '2023-12-31', label: 'Brouillon' })
-    const message = await rejection(() => db.transaction((trx) => as(() => closeFiscalYear(trx, organisation.id, y2023.id, null))))
+    const journal = await db
+      .from('journals')
+      .where({ organisation_id: organisation.id, code: 'OD' })
+      .first()
+    await db.table('entries').insert({
+      organisation_id: organisation.id,
+      journal_id: journal.id,
+      fiscal_year_id: y2023.id,
+      entry_date: '2023-12-31',
+      label: 'Brouillon',
+    })
+    const message = await rejection(() =>
+      db.transaction((trx) => as(() => closeFiscalYear(trx, organisation.id, y2023.id, null)))
+    )
     assert.match(message, /brouillon/)
     const year = await db.from('fiscal_years').where('id', y2023.id).first()
     assert.equal(year.status, 'open')
@@ -71,46 +103,96 @@ test.group('Year-end | closing, allocation, reopening', (group) => {
 
   test('a closed year takes no entry and its dates cannot move', async ({ assert }) => {
     const { organisation, y2022 } = await seeded()
-    const journal = await db.from('journals').where({ organisation_id: organisation.id, code: 'OD' }).first()
+    const journal = await db
+      .from('journals')
+      .where({ organisation_id: organisation.id, code: 'OD' })
+      .first()
     const insert = await rejection(() =>
-      db.transaction((trx) => trx.table('entries').insert({ organisation_id: organisation.id, journal_id: journal.id, fiscal_year_id: y2022.id, entry_date: '2022-06-30', label: 'Tardive' }))
+      db.transaction((trx) =>
+        trx.table('entries').insert({
+          organisation_id: organisation.id,
+          journal_id: journal.id,
+          fiscal_year_id: y2022.id,
+          entry_date: '2022-06-30',
+          label: 'Tardive',
+        })
+      )
     )
     assert.match(insert, /clôturé/)
     const move = await rejection(() =>
-      db.transaction((trx) => trx.from('fiscal_years').where('id', y2022.id).update({ end_date: '2023-01-31' }))
+      db.transaction((trx) =>
+        trx.from('fiscal_years').where('id', y2022.id).update({ end_date: '2023-01-31' })
+      )
     )
     assert.match(move, /clôturé|chevauchent/)
   })
 
-  test('the allocation cannot be posted before the general assembly decision', async ({ assert }) => {
+  test('the allocation cannot be posted before the general assembly decision', async ({
+    assert,
+  }) => {
     const { organisation, as, y2023 } = await seeded()
     await db.transaction((trx) => as(() => closeFiscalYear(trx, organisation.id, y2023.id, null)))
     await db.transaction((trx) =>
-      as(() => saveAllocation(trx, organisation.id, y2023.id, { decisionDate: null, decisionText: null, toReserves: new Decimal('100000') }))
+      as(() =>
+        saveAllocation(trx, organisation.id, y2023.id, {
+          decisionDate: null,
+          decisionText: null,
+          toReserves: new Decimal('100000'),
+        })
+      )
     )
-    const before = await db.from('entries').where('organisation_id', organisation.id).count('* as n')
-    const message = await rejection(() => db.transaction((trx) => as(() => postAllocation(trx, organisation.id, y2023.id, null))))
+    const before = await db
+      .from('entries')
+      .where('organisation_id', organisation.id)
+      .count('* as n')
+    const message = await rejection(() =>
+      db.transaction((trx) => as(() => postAllocation(trx, organisation.id, y2023.id, null)))
+    )
     assert.match(message, /assemblée générale/)
     const after = await db.from('entries').where('organisation_id', organisation.id).count('* as n')
     assert.equal(after[0].n, before[0].n)
     // With the decision: Dr 120 / Cr 110 and 1068.
     await db.transaction((trx) =>
-      as(() => saveAllocation(trx, organisation.id, y2023.id, { decisionDate: '2024-06-18', decisionText: 'Résolution 3 : affectation du résultat.', toReserves: new Decimal('100000') }))
+      as(() =>
+        saveAllocation(trx, organisation.id, y2023.id, {
+          decisionDate: '2024-06-18',
+          decisionText: 'Résolution 3 : affectation du résultat.',
+          toReserves: new Decimal('100000'),
+        })
+      )
     )
-    const entryId = await db.transaction((trx) => as(() => postAllocation(trx, organisation.id, y2023.id, null)))
+    const entryId = await db.transaction((trx) =>
+      as(() => postAllocation(trx, organisation.id, y2023.id, null))
+    )
     const lines = await db.from('entry_lines').where('entry_id', entryId).orderBy('line_no')
     assert.deepEqual(
-      lines.map((l: any) => [l.account_number, new Decimal(l.debit).toFixed(2), new Decimal(l.credit).toFixed(2)]),
-      [['120', '403271.51', '0.00'], ['110', '0.00', '303271.51'], ['1068', '0.00', '100000.00']]
+      lines.map((l: any) => [
+        l.account_number,
+        new Decimal(l.debit).toFixed(2),
+        new Decimal(l.credit).toFixed(2),
+      ]),
+      [
+        ['120', '403271.51', '0.00'],
+        ['110', '0.00', '303271.51'],
+        ['1068', '0.00', '100000.00'],
+      ]
     )
   })
 
   test('reopening needs a reason, cancels the à-nouveaux and is audited', async ({ assert }) => {
     const { organisation, as, y2023, y2024 } = await seeded()
-    const closed = await db.transaction((trx) => as(() => closeFiscalYear(trx, organisation.id, y2023.id, null)))
-    const noReason = await rejection(() => db.transaction((trx) => as(() => reopenFiscalYear(trx, organisation.id, y2023.id, null, ' '))))
+    const closed = await db.transaction((trx) =>
+      as(() => closeFiscalYear(trx, organisation.id, y2023.id, null))
+    )
+    const noReason = await rejection(() =>
+      db.transaction((trx) => as(() => reopenFiscalYear(trx, organisation.id, y2023.id, null, ' ')))
+    )
     assert.match(noReason, /motif/)
-    await db.transaction((trx) => as(() => reopenFiscalYear(trx, organisation.id, y2023.id, null, 'Correction d’une facture oubliée')))
+    await db.transaction((trx) =>
+      as(() =>
+        reopenFiscalYear(trx, organisation.id, y2023.id, null, 'Correction d’une facture oubliée')
+      )
+    )
     const year = await db.from('fiscal_years').where('id', y2023.id).first()
     assert.equal(year.status, 'open')
     const { rows } = await db.rawQuery(
@@ -119,9 +201,15 @@ test.group('Year-end | closing, allocation, reopening', (group) => {
       [y2024.id]
     )
     assert.equal(Number(rows[0].n), 0)
-    const reversal = await db.from('entries').where('reversal_of_id', closed.openingEntryId!).first()
+    const reversal = await db
+      .from('entries')
+      .where('reversal_of_id', closed.openingEntryId!)
+      .first()
     assert.exists(reversal)
-    const audit = await db.from('audit_events').where({ organisation_id: organisation.id, action: 'reopen' }).first()
+    const audit = await db
+      .from('audit_events')
+      .where({ organisation_id: organisation.id, action: 'reopen' })
+      .first()
     assert.include(audit.summary, 'facture oubliée')
   })
 })
