@@ -2,7 +2,13 @@ import { rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { Database } from '@adonisjs/lucid/database'
 import { importFec } from '#imports/accounting/fec_import'
-import { benchOrganisation, dropBenchOrganisation, generateFec, scaled, withPeakRss } from './ledger_fixtures.js'
+import {
+  benchOrganisation,
+  dropBenchOrganisation,
+  generateFec,
+  scaled,
+  withPeakRss,
+} from './ledger_fixtures.js'
 
 /**
  * FEC import of 1,000,000 generated lines (BENCH_SCALE scales it) against PostgreSQL COPY of the

@@ -12,7 +12,22 @@ export function scaled(base: number) {
   return Math.max(100, Math.round(base * (Number.isFinite(scale) && scale > 0 ? scale : 1)))
 }
 
-const ACCOUNTS = ['6064', '6132', '6226', '6251', '6411', '6451', '401', '411', '421', '431', '512', '741', '7441', '756']
+const ACCOUNTS = [
+  '6064',
+  '6132',
+  '6226',
+  '6251',
+  '6411',
+  '6451',
+  '401',
+  '411',
+  '421',
+  '431',
+  '512',
+  '741',
+  '7441',
+  '756',
+]
 
 /**
  * Writes a plausible FEC of about `lines` lines for calendar year `year` (entries of 2 to 4
@@ -42,10 +57,24 @@ export async function generateFec(lines: number, year = 2024) {
       const account = ACCOUNTS[(number + i * 5) % ACCOUNTS.length]
       buffer +=
         [
-          journal, `Journal ${journal}`, String(number), date, account, `Compte ${account}`,
-          account.startsWith('4') ? `T${number % 500}` : '', account.startsWith('4') ? `Tiers ${number % 500}` : '',
-          `P${number}`, date, `Écriture ${number} ligne ${i + 1}`,
-          last ? '0,00' : amount, last ? amount : '0,00', '', '', date, '', '',
+          journal,
+          `Journal ${journal}`,
+          String(number),
+          date,
+          account,
+          `Compte ${account}`,
+          account.startsWith('4') ? `T${number % 500}` : '',
+          account.startsWith('4') ? `Tiers ${number % 500}` : '',
+          `P${number}`,
+          date,
+          `Écriture ${number} ligne ${i + 1}`,
+          last ? '0,00' : amount,
+          last ? amount : '0,00',
+          '',
+          '',
+          date,
+          '',
+          '',
         ].join('\t') + '\r\n'
       written++
     }
@@ -72,7 +101,12 @@ export async function benchOrganisation(db: Database, year = 2024) {
     const [fy] = await trx
       .insertQuery()
       .table('fiscal_years')
-      .insert({ organisation_id: org.id, label: String(year), start_date: `${year}-01-01`, end_date: `${year}-12-31` })
+      .insert({
+        organisation_id: org.id,
+        label: String(year),
+        start_date: `${year}-01-01`,
+        end_date: `${year}-12-31`,
+      })
       .returning('id')
     return { organisationId: org.id as number, fiscalYearId: fy.id as number }
   })
@@ -82,7 +116,17 @@ export async function benchOrganisation(db: Database, year = 2024) {
 export async function dropBenchOrganisation(db: Database, organisationId: number) {
   await db.transaction(async (trx) => {
     await trx.rawQuery('SET LOCAL session_replication_role = replica')
-    for (const table of ['entry_lines', 'entries', 'journal_sequences', 'ledger_chain_heads', 'imports', 'audit_events', 'accounts', 'journals', 'fiscal_years']) {
+    for (const table of [
+      'entry_lines',
+      'entries',
+      'journal_sequences',
+      'ledger_chain_heads',
+      'imports',
+      'audit_events',
+      'accounts',
+      'journals',
+      'fiscal_years',
+    ]) {
       await trx.from(table).where('organisation_id', organisationId).delete()
     }
     await trx.from('organisations').where('id', organisationId).delete()

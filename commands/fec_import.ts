@@ -46,9 +46,13 @@ export default class FecImport extends BaseCommand {
       )
       return
     }
-    this.logger.error(`FEC refusé : ${result.errorCount} erreur(s), rien n’a été écrit dans la comptabilité.`)
+    this.logger.error(
+      `FEC refusé : ${result.errorCount} erreur(s), rien n’a été écrit dans la comptabilité.`
+    )
     for (const issue of result.errors.slice(0, 50)) {
-      this.logger.log(`  ligne ${issue.line} · ${issue.field} · « ${issue.value} » : ${issue.reason}`)
+      this.logger.log(
+        `  ligne ${issue.line} · ${issue.field} · « ${issue.value} » : ${issue.reason}`
+      )
     }
     if (result.errorCount > 50) this.logger.log(`  … et ${result.errorCount - 50} autre(s).`)
     this.exitCode = 1

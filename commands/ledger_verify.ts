@@ -26,10 +26,14 @@ export default class LedgerVerify extends BaseCommand {
           `Organisation ${id} : chaîne rompue à l’écriture ${at.journalCode} n° ${at.number} du ${at.entryDate
             .split('-')
             .reverse()
-            .join('/')} (id ${at.entryId}, position ${at.position}) : ${at.reason}. ${report.checked} écriture(s) intègre(s) avant elle.`
+            .join(
+              '/'
+            )} (id ${at.entryId}, position ${at.position}) : ${at.reason}. ${report.checked} écriture(s) intègre(s) avant elle.`
         )
       } else {
-        this.logger.success(`Organisation ${id} : ${report.checked} écriture(s) validée(s), chaîne intègre.`)
+        this.logger.success(
+          `Organisation ${id} : ${report.checked} écriture(s) validée(s), chaîne intègre.`
+        )
       }
     }
     this.exitCode = broken > 0 ? 1 : 0

@@ -25,9 +25,21 @@ const line = vine.object({
   debit: vine.string().trim().maxLength(30).optional(),
   credit: vine.string().trim().maxLength(30).optional(),
   label: vine.string().trim().maxLength(500).optional(),
-  programmeId: vine.string().trim().regex(/^\d{0,9}$/).optional(),
-  territoryId: vine.string().trim().regex(/^\d{0,9}$/).optional(),
-  grantId: vine.string().trim().regex(/^\d{0,9}$/).optional(),
+  programmeId: vine
+    .string()
+    .trim()
+    .regex(/^\d{0,9}$/)
+    .optional(),
+  territoryId: vine
+    .string()
+    .trim()
+    .regex(/^\d{0,9}$/)
+    .optional(),
+  grantId: vine
+    .string()
+    .trim()
+    .regex(/^\d{0,9}$/)
+    .optional(),
 })
 
 export const draftEntryValidator = vine.create({

@@ -23,7 +23,10 @@ router
     router.get('/ecritures.xlsx', [Entries, 'export']).as('entries.export')
     router.get('/ecritures/:id', [Entries, 'show']).as('entries.show').where('id', id)
     router.get('/fec/imports/:id', [FecImports, 'show']).as('fec.imports.show').where('id', id)
-    router.get('/fec/imports/:id/erreurs.xlsx', [FecImports, 'errorsExport']).as('fec.imports.errors').where('id', id)
+    router
+      .get('/fec/imports/:id/erreurs.xlsx', [FecImports, 'errorsExport'])
+      .as('fec.imports.errors')
+      .where('id', id)
   })
   .prefix('/comptabilite')
   .as('accounting')
@@ -37,9 +40,18 @@ router
     router.post('/ecritures', [Entries, 'store']).as('entries.store')
     router.get('/ecritures/:id/modifier', [Entries, 'edit']).as('entries.edit').where('id', id)
     router.post('/ecritures/:id', [Entries, 'update']).as('entries.update').where('id', id)
-    router.post('/ecritures/:id/validation', [Entries, 'validate']).as('entries.validate').where('id', id)
-    router.post('/ecritures/:id/extourne', [Entries, 'reverse']).as('entries.reverse').where('id', id)
-    router.post('/ecritures/:id/suppression', [Entries, 'destroy']).as('entries.destroy').where('id', id)
+    router
+      .post('/ecritures/:id/validation', [Entries, 'validate'])
+      .as('entries.validate')
+      .where('id', id)
+    router
+      .post('/ecritures/:id/extourne', [Entries, 'reverse'])
+      .as('entries.reverse')
+      .where('id', id)
+    router
+      .post('/ecritures/:id/suppression', [Entries, 'destroy'])
+      .as('entries.destroy')
+      .where('id', id)
     router.get('/fec/import', [FecImports, 'create']).as('fec.imports.create')
     router.post('/fec/import', [FecImports, 'store']).as('fec.imports.store')
   })

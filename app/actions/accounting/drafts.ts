@@ -29,16 +29,25 @@ export interface DraftInput {
 }
 
 /** The open fiscal year that contains `date`, or a French refusal. */
-export async function fiscalYearFor(trx: TransactionClientContract, organisationId: number, date: string) {
+export async function fiscalYearFor(
+  trx: TransactionClientContract,
+  organisationId: number,
+  date: string
+) {
   const row = await trx
     .from('fiscal_years')
     .where('organisation_id', organisationId)
     .where('start_date', '<=', date)
     .where('end_date', '>=', date)
     .first()
-  if (!row) throw new LedgerError(`Aucun exercice ne couvre la date ${date.split('-').reverse().join('/')}.`)
+  if (!row)
+    throw new LedgerError(
+      `Aucun exercice ne couvre la date ${date.split('-').reverse().join('/')}.`
+    )
   if (row.status !== 'open') {
-    throw new LedgerError(`L’exercice ${row.label} est clôturé : aucune écriture ne peut y être passée.`)
+    throw new LedgerError(
+      `L’exercice ${row.label} est clôturé : aucune écriture ne peut y être passée.`
+    )
   }
   return row as { id: number; label: string }
 }
@@ -46,8 +55,10 @@ export async function fiscalYearFor(trx: TransactionClientContract, organisation
 function amount(value: Decimal | string | null | undefined) {
   if (value === null || value === undefined || value === '') return new Decimal(0)
   const decimal = new Decimal(value)
-  if (decimal.isNegative()) throw new LedgerError('Les montants au débit et au crédit doivent être positifs.')
-  if (!decimal.times(100).isInteger()) throw new LedgerError('Les montants ont au plus deux décimales.')
+  if (decimal.isNegative())
+    throw new LedgerError('Les montants au débit et au crédit doivent être positifs.')
+  if (!decimal.times(100).isInteger())
+    throw new LedgerError('Les montants ont au plus deux décimales.')
   return decimal
 }
 
@@ -126,7 +137,9 @@ export async function updateDraft(entryId: number, expectedVersion: number, inpu
   return db.transaction(async (trx) => {
     const locked = await lockEntry(trx, actor.organisationId, entryId)
     if (locked.status !== 'draft') {
-      throw new ConflictException('Cette écriture a été validée entre-temps : elle ne peut plus être modifiée.')
+      throw new ConflictException(
+        'Cette écriture a été validée entre-temps : elle ne peut plus être modifiée.'
+      )
     }
     if (locked.version !== expectedVersion) {
       throw new ConflictException(
@@ -159,7 +172,8 @@ export async function deleteDraft(entryId: number) {
   const actor = ledgerActor()
   return db.transaction(async (trx) => {
     const locked = await lockEntry(trx, actor.organisationId, entryId)
-    if (locked.status !== 'draft') throw new LedgerError('Une écriture validée ne peut pas être supprimée.')
+    if (locked.status !== 'draft')
+      throw new LedgerError('Une écriture validée ne peut pas être supprimée.')
     const entry = await Entry.query({ client: trx }).where('id', entryId).firstOrFail()
     await entry.useTransaction(trx).delete()
   })
@@ -170,14 +184,23 @@ export async function deleteDraft(entryId: number) {
  * linked by reversal_of_id. Concurrent reversals queue on the original's row lock; the second
  * one finds the reversal already made and gets a conflict.
  */
-export async function reverseEntry(entryId: number, options: { date?: string; label?: string } = {}) {
+export async function reverseEntry(
+  entryId: number,
+  options: { date?: string; label?: string } = {}
+) {
   const actor = ledgerActor()
   return db.transaction(async (trx) => {
     const original = await lockEntry(trx, actor.organisationId, entryId)
     if (original.status !== 'validated') {
-      throw new LedgerError('Seule une écriture validée peut être extournée (un brouillon se modifie).')
+      throw new LedgerError(
+        'Seule une écriture validée peut être extournée (un brouillon se modifie).'
+      )
     }
-    const already = await trx.from('entries').where('reversal_of_id', entryId).select('number').first()
+    const already = await trx
+      .from('entries')
+      .where('reversal_of_id', entryId)
+      .select('number')
+      .first()
     if (already) {
       throw new ConflictException(
         `Cette écriture a déjà été extournée (écriture n° ${already.number}) : rechargez la page.`
@@ -194,7 +217,9 @@ export async function reverseEntry(entryId: number, options: { date?: string; la
       {
         journalId: original.journal_id,
         entryDate: date,
-        label: options.label ?? `Extourne de l’écriture n° ${original.number} – ${original.label}`.slice(0, 500),
+        label:
+          options.label ??
+          `Extourne de l’écriture n° ${original.number} – ${original.label}`.slice(0, 500),
         pieceRef: original.piece_ref,
         pieceDate: original.piece_date,
         lines: lines.map((line: Record<string, any>) => ({

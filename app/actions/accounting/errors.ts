@@ -1,12 +1,11 @@
 import { Exception } from '@adonisjs/core/exceptions'
-import type { HttpContext } from '@adonisjs/core/http'
 
 /** A business rule of the ledger refused the operation; the message is French, for the user. */
 export class LedgerError extends Exception {
   static status = 422
   static code = 'E_LEDGER_RULE'
 
-  async handle(error: this, ctx: HttpContext) {
+  async handle(error: this, ctx: import('@adonisjs/core/http').HttpContext) {
     ctx.session?.flashAll()
     ctx.session?.flash('error', error.message)
     return ctx.response.status(422).redirect().back()
@@ -16,9 +15,7 @@ export class LedgerError extends Exception {
 /** The database raises integrity violations (triggers) with SQLSTATE P0001 and a French text. */
 export function isLedgerTriggerError(error: unknown): error is { message: string; code: string } {
   return (
-    typeof error === 'object' &&
-    error !== null &&
-    (error as { code?: string }).code === 'P0001'
+    typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P0001'
   )
 }
 

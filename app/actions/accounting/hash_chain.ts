@@ -26,7 +26,9 @@ export interface HashableLine {
 
 function field(value: string | number | null) {
   // Escape the separators so that no two different entries give the same string.
-  return value === null ? '\\N' : String(value).replace(/\\/g, '\\\\').replace(/\|/g, '\\p').replace(/\n/g, '\\n')
+  return value === null
+    ? '\\N'
+    : String(value).replace(/\\/g, '\\\\').replace(/\|/g, '\\p').replace(/\n/g, '\\n')
 }
 
 export function canonicalEntry(entry: HashableEntry, lines: HashableLine[]) {
@@ -44,12 +46,18 @@ export function canonicalEntry(entry: HashableEntry, lines: HashableLine[]) {
     .map(field)
     .join('|')
   const body = lines
-    .map((line) => ['L', line.accountNumber, line.debit, line.credit, line.entryDate].map(field).join('|'))
+    .map((line) =>
+      ['L', line.accountNumber, line.debit, line.credit, line.entryDate].map(field).join('|')
+    )
     .join('\n')
   return `${head}\n${body}`
 }
 
-export function chainHash(previousHash: string | null, entry: HashableEntry, lines: HashableLine[]) {
+export function chainHash(
+  previousHash: string | null,
+  entry: HashableEntry,
+  lines: HashableLine[]
+) {
   return createHash('sha256')
     .update(previousHash ?? 'GENESIS')
     .update('\n')

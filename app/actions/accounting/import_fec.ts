@@ -9,7 +9,11 @@ export function fecMaxBytes() {
 }
 
 /** Imports a FEC file for the acting organisation into the given fiscal year. */
-export async function importFecFile(path: string, fiscalYearId: number, fileName?: string): Promise<FecImportResult> {
+export async function importFecFile(
+  path: string,
+  fiscalYearId: number,
+  fileName?: string
+): Promise<FecImportResult> {
   const actor = ledgerActor()
   return importFec(path, {
     organisationId: actor.organisationId,
@@ -25,7 +29,9 @@ export async function fiscalYearByYear(organisationId: number, year: number) {
   return db
     .from('fiscal_years')
     .where('organisation_id', organisationId)
-    .where((query) => query.where('label', String(year)).orWhereRaw('extract(year from end_date) = ?', [year]))
+    .where((query) =>
+      query.where('label', String(year)).orWhereRaw('extract(year from end_date) = ?', [year])
+    )
     .orderByRaw('(label = ?) DESC', [String(year)])
     .first()
 }

@@ -29,7 +29,11 @@ export interface LockedEntry {
 }
 
 /** Locks the entry row (FOR UPDATE): a second validation or reversal waits here, then sees it done. */
-export async function lockEntry(trx: TransactionClientContract, organisationId: number, id: number) {
+export async function lockEntry(
+  trx: TransactionClientContract,
+  organisationId: number,
+  id: number
+) {
   const { rows } = await trx.rawQuery(
     `SELECT id, organisation_id, journal_id, fiscal_year_id, to_char(entry_date, 'YYYY-MM-DD') AS entry_date,
             number, label, piece_ref, to_char(piece_date, 'YYYY-MM-DD') AS piece_date, status, version
@@ -51,7 +55,9 @@ async function openFiscalYear(trx: TransactionClientContract, entry: LockedEntry
   const year = rows[0]
   if (!year) throw new LedgerError('Exercice introuvable.')
   if (year.status !== 'open') {
-    throw new LedgerError(`L’exercice ${year.label} est clôturé : aucune écriture ne peut y être validée.`)
+    throw new LedgerError(
+      `L’exercice ${year.label} est clôturé : aucune écriture ne peut y être validée.`
+    )
   }
   if (entry.entry_date < year.start_date || entry.entry_date > year.end_date) {
     throw new LedgerError(`La date de l’écriture est hors de l’exercice ${year.label}.`)
@@ -109,7 +115,11 @@ export async function moveChainHead(
  * chained to the organisation's previous validated entry. Lock order (entry, sequence, chain
  * head) is the same everywhere, so concurrent validations queue instead of deadlocking.
  */
-export async function sealEntry(trx: TransactionClientContract, entry: LockedEntry, userId: number | null) {
+export async function sealEntry(
+  trx: TransactionClientContract,
+  entry: LockedEntry,
+  userId: number | null
+) {
   if (entry.status !== 'draft') {
     throw new ConflictException(
       `L’écriture a déjà été validée (n° ${entry.number}) par un autre utilisateur entre-temps : rechargez la page.`
@@ -122,8 +132,14 @@ export async function sealEntry(trx: TransactionClientContract, entry: LockedEnt
        FROM entry_lines WHERE entry_id = ? ORDER BY line_no, id`,
     [entry.id]
   )
-  const debit = lines.reduce((sum: Decimal, line: { debit: string }) => sum.plus(line.debit), new Decimal(0))
-  const credit = lines.reduce((sum: Decimal, line: { credit: string }) => sum.plus(line.credit), new Decimal(0))
+  const debit = lines.reduce(
+    (sum: Decimal, line: { debit: string }) => sum.plus(line.debit),
+    new Decimal(0)
+  )
+  const credit = lines.reduce(
+    (sum: Decimal, line: { credit: string }) => sum.plus(line.credit),
+    new Decimal(0)
+  )
   if (lines.length < 2) throw new LedgerError('Une écriture doit compter au moins deux lignes.')
   if (!debit.equals(credit)) {
     throw new LedgerError(
@@ -147,12 +163,14 @@ export async function sealEntry(trx: TransactionClientContract, entry: LockedEnt
       pieceRef: entry.piece_ref,
       pieceDate: entry.piece_date,
     },
-    lines.map((line: { account_number: string; debit: string; credit: string; entry_date: string }) => ({
-      accountNumber: line.account_number,
-      debit: canonicalAmount(line.debit),
-      credit: canonicalAmount(line.credit),
-      entryDate: line.entry_date,
-    }))
+    lines.map(
+      (line: { account_number: string; debit: string; credit: string; entry_date: string }) => ({
+        accountNumber: line.account_number,
+        debit: canonicalAmount(line.debit),
+        credit: canonicalAmount(line.credit),
+        entryDate: line.entry_date,
+      })
+    )
   )
   const position = head.position + 1
   try {
@@ -188,7 +206,11 @@ export async function validateEntry(
   const actor = ledgerActor()
   const run = async (trx: TransactionClientContract) => {
     const entry = await lockEntry(trx, actor.organisationId, entryId)
-    if (entry.status === 'draft' && options.expectedVersion !== undefined && entry.version !== options.expectedVersion) {
+    if (
+      entry.status === 'draft' &&
+      options.expectedVersion !== undefined &&
+      entry.version !== options.expectedVersion
+    ) {
       throw new ConflictException(
         'Cette écriture a été modifiée par quelqu’un d’autre pendant votre saisie : rechargez la page.'
       )

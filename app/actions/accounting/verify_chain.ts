@@ -66,7 +66,10 @@ export async function verifyChain(organisationId: number): Promise<ChainReport> 
         return {
           organisationId,
           checked,
-          firstBreak: { ...where, reason: `maillon manquant avant la position ${position} (attendu ${expectedPosition})` },
+          firstBreak: {
+            ...where,
+            reason: `maillon manquant avant la position ${position} (attendu ${expectedPosition})`,
+          },
         }
       }
       if (entry.previous_hash !== previous) {

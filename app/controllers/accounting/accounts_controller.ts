@@ -15,12 +15,24 @@ async function chart(organisationId: number) {
     .leftJoin('accounts as p', 'p.id', 'a.parent_id')
     .where('a.organisation_id', organisationId)
     .orderBy('a.number')
-    .select('a.id', 'a.number', 'a.label', 'a.account_class', 'a.is_system', 'a.valid_from_year', 'a.valid_to_year', 'p.number as parent_number')
+    .select(
+      'a.id',
+      'a.number',
+      'a.label',
+      'a.account_class',
+      'a.is_system',
+      'a.valid_from_year',
+      'a.valid_to_year',
+      'p.number as parent_number'
+    )
 }
 
 export default class AccountsController {
   async index({ view, auth }: HttpContext) {
-    return view.render('pages/accounting/accounts/index', { accounts: await chart(auth.user!.organisationId), breadcrumbs: crumbs })
+    return view.render('pages/accounting/accounts/index', {
+      accounts: await chart(auth.user!.organisationId),
+      breadcrumbs: crumbs,
+    })
   }
 
   async export({ response, auth }: HttpContext) {
@@ -49,12 +61,25 @@ export default class AccountsController {
     const payload = await request.validateUsing(subAccountValidator)
     const organisationId = auth.user!.organisationId
     await db.transaction(async (trx) => {
-      const existing = await trx.from('accounts').where('organisation_id', organisationId).select('id', 'number')
+      const existing = await trx
+        .from('accounts')
+        .where('organisation_id', organisationId)
+        .select('id', 'number')
       const numbers = new Map(existing.map((row) => [row.number as string, row.id as number]))
-      if (numbers.has(payload.number)) throw new LedgerError(`Le compte ${payload.number} existe déjà.`)
+      if (numbers.has(payload.number))
+        throw new LedgerError(`Le compte ${payload.number} existe déjà.`)
       const parent = longestPrefixParent(payload.number, numbers.keys())
       if (!parent) throw new LedgerError(`Aucun compte du plan n’est parent de ${payload.number}.`)
-      await Account.create({ organisationId, number: payload.number, label: payload.label, parentId: numbers.get(parent)!, isSystem: false }, { client: trx })
+      await Account.create(
+        {
+          organisationId,
+          number: payload.number,
+          label: payload.label,
+          parentId: numbers.get(parent)!,
+          isSystem: false,
+        },
+        { client: trx }
+      )
     })
     session.flash('success', `Compte ${payload.number} ajouté.`)
     return response.redirect('/comptabilite/plan-comptable')

@@ -2,7 +2,13 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { PassThrough } from 'node:stream'
 import Entry from '#models/accounting/entry'
 import { draftEntryValidator, reverseValidator, versionValidator } from '#validators/accounting'
-import { createDraft, deleteDraft, reverseEntry, updateDraft, type DraftInput } from '#actions/accounting/drafts'
+import {
+  createDraft,
+  deleteDraft,
+  reverseEntry,
+  updateDraft,
+  type DraftInput,
+} from '#actions/accounting/drafts'
 import { validateEntry } from '#actions/accounting/ledger'
 import { LedgerError } from '#actions/accounting/errors'
 import { parseFrenchAmount } from '#support/money'
@@ -16,7 +22,9 @@ const crumbs = (label?: string) => [
   ...(label ? [{ label }] : []),
 ]
 
-async function draftInput(request: HttpContext['request']): Promise<DraftInput & { version?: number }> {
+async function draftInput(
+  request: HttpContext['request']
+): Promise<DraftInput & { version?: number }> {
   const payload = await request.validateUsing(draftEntryValidator)
   const amount = (text: string | undefined, index: number) => {
     if (!text) return null
@@ -43,32 +51,61 @@ async function draftInput(request: HttpContext['request']): Promise<DraftInput &
 export default class EntriesController {
   async index(ctx: HttpContext) {
     const { filters, form, query, years, journals } = await ledgerFilters(ctx)
-    const page = await journalPage(ctx.auth.user!.organisationId, filters, Number(ctx.request.qs().page) || 1)
-    return ctx.view.render('pages/accounting/entries/index', { page, form, query, years, journals, breadcrumbs: crumbs() })
+    const page = await journalPage(
+      ctx.auth.user!.organisationId,
+      filters,
+      Number(ctx.request.qs().page) || 1
+    )
+    return ctx.view.render('pages/accounting/entries/index', {
+      page,
+      form,
+      query,
+      years,
+      journals,
+      breadcrumbs: crumbs(),
+    })
   }
 
   async export(ctx: HttpContext) {
     const { filters } = await ledgerFilters(ctx)
     const output = new PassThrough()
-    streamLedgerLinesWorkbook(output, ctx.auth.user!.organisationId, filters).catch((error) => output.destroy(error))
+    streamLedgerLinesWorkbook(output, ctx.auth.user!.organisationId, filters).catch((error) =>
+      output.destroy(error)
+    )
     xlsxHeaders(ctx.response, 'ecritures.xlsx')
     return ctx.response.stream(output)
   }
 
   async show({ params, view, auth }: HttpContext) {
     const entry = await entryPage(auth.user!.organisationId, Number(params.id))
-    return view.render('pages/accounting/entries/show', { ...entry, breadcrumbs: crumbs(entry.entry.number ? `Écriture ${entry.entry.journal_code} n° ${entry.entry.number}` : 'Brouillon') })
+    return view.render('pages/accounting/entries/show', {
+      ...entry,
+      breadcrumbs: crumbs(
+        entry.entry.number
+          ? `Écriture ${entry.entry.journal_code} n° ${entry.entry.number}`
+          : 'Brouillon'
+      ),
+    })
   }
 
   async create(ctx: HttpContext) {
     const { journals } = await ledgerFilters(ctx)
-    return ctx.view.render('pages/accounting/entries/form', { entry: null, lines: [], journals, breadcrumbs: crumbs('Nouvelle écriture') })
+    return ctx.view.render('pages/accounting/entries/form', {
+      entry: null,
+      lines: [],
+      journals,
+      breadcrumbs: crumbs('Nouvelle écriture'),
+    })
   }
 
   async edit({ params, view, auth, response }: HttpContext) {
     const data = await entryPage(auth.user!.organisationId, Number(params.id))
-    if (data.entry.status !== 'draft') return response.redirect(`/comptabilite/ecritures/${params.id}`)
-    return view.render('pages/accounting/entries/form', { ...data, breadcrumbs: crumbs('Modifier le brouillon') })
+    if (data.entry.status !== 'draft')
+      return response.redirect(`/comptabilite/ecritures/${params.id}`)
+    return view.render('pages/accounting/entries/form', {
+      ...data,
+      breadcrumbs: crumbs('Modifier le brouillon'),
+    })
   }
 
   async store({ request, response, session }: HttpContext) {

@@ -10,7 +10,10 @@ import { fiscalYears, xlsxHeaders } from '#controllers/accounting/ledger_params'
 const crumbs = (label: string) => [{ label: 'Comptabilité', href: '/comptabilite' }, { label }]
 
 async function findImport(organisationId: number, id: unknown) {
-  const record = await db.from('imports').where({ id: Number(id), organisation_id: organisationId, kind: FEC_IMPORT_KIND }).first()
+  const record = await db
+    .from('imports')
+    .where({ id: Number(id), organisation_id: organisationId, kind: FEC_IMPORT_KIND })
+    .first()
   if (!record) throw new LedgerError('Import introuvable.')
   return record
 }
@@ -18,7 +21,11 @@ async function findImport(organisationId: number, id: unknown) {
 export default class FecImportsController {
   async create({ view, auth }: HttpContext) {
     const { years } = await fiscalYears(auth.user!.organisationId, null)
-    const recent = await db.from('imports').where({ organisation_id: auth.user!.organisationId, kind: FEC_IMPORT_KIND }).orderBy('id', 'desc').limit(20)
+    const recent = await db
+      .from('imports')
+      .where({ organisation_id: auth.user!.organisationId, kind: FEC_IMPORT_KIND })
+      .orderBy('id', 'desc')
+      .limit(20)
     return view.render('pages/accounting/fec/create', {
       years: years.filter((y) => y.status === 'open').map((y) => ({ value: y.id, label: y.label })),
       recent,
@@ -31,7 +38,8 @@ export default class FecImportsController {
     const { fiscalYearId } = await request.validateUsing(fecImportValidator)
     const file = request.file('fichier', { size: `${fecMaxBytes()}B` as never })
     if (!file || !file.tmpPath) throw new LedgerError('Choisissez un fichier FEC.')
-    if (!file.isValid) throw new LedgerError(`Fichier refusé : ${file.errors.map((e) => e.message).join(' ')}`)
+    if (!file.isValid)
+      throw new LedgerError(`Fichier refusé : ${file.errors.map((e) => e.message).join(' ')}`)
     const result = await importFecFile(file.tmpPath, fiscalYearId, file.clientName)
     return response.redirect(`/comptabilite/fec/imports/${result.importId}`)
   }
@@ -44,7 +52,13 @@ export default class FecImportsController {
          FROM entries WHERE import_id = ?`,
       [record.id, record.id, record.id]
     )
-    return view.render('pages/accounting/fec/show', { record, counts: counts.rows[0], errors: record.errors?.list ?? [], errorCount: record.errors?.count ?? 0, breadcrumbs: crumbs(`Import FEC n° ${record.id}`) })
+    return view.render('pages/accounting/fec/show', {
+      record,
+      counts: counts.rows[0],
+      errors: record.errors?.list ?? [],
+      errorCount: record.errors?.count ?? 0,
+      breadcrumbs: crumbs(`Import FEC n° ${record.id}`),
+    })
   }
 
   async errorsExport({ params, response, auth }: HttpContext) {

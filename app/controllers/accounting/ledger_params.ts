@@ -16,9 +16,16 @@ export async function fiscalYears(organisationId: number, requested: unknown) {
     .from('fiscal_years')
     .where('organisation_id', organisationId)
     .orderBy('start_date', 'desc')
-    .select('id', 'label', 'status', db.raw(`to_char(start_date, 'YYYY-MM-DD') AS start_date`), db.raw(`to_char(end_date, 'YYYY-MM-DD') AS end_date`))
+    .select(
+      'id',
+      'label',
+      'status',
+      db.raw(`to_char(start_date, 'YYYY-MM-DD') AS start_date`),
+      db.raw(`to_char(end_date, 'YYYY-MM-DD') AS end_date`)
+    )
   const id = int(requested)
-  const selected = years.find((y) => y.id === id) ?? years.find((y) => y.status === 'open') ?? years[0] ?? null
+  const selected =
+    years.find((y) => y.id === id) ?? years.find((y) => y.status === 'open') ?? years[0] ?? null
   return { years, selected }
 }
 
@@ -51,7 +58,9 @@ export async function ledgerFilters({ request, auth }: HttpContext) {
     territoire: filters.territoryId ?? '',
   }
   const query = new URLSearchParams(
-    Object.entries(form).filter(([, v]) => v !== '').map(([k, v]): [string, string] => [k, String(v)])
+    Object.entries(form)
+      .filter(([, v]) => v !== '')
+      .map(([k, v]): [string, string] => [k, String(v)])
   ).toString()
   const journals = await db
     .from('journals')
@@ -63,6 +72,9 @@ export async function ledgerFilters({ request, auth }: HttpContext) {
 
 /** Streams an xlsx download to the client. */
 export function xlsxHeaders(response: HttpContext['response'], fileName: string) {
-  response.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  response.header(
+    'Content-Type',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+  )
   response.header('Content-Disposition', `attachment; filename="${fileName}"`)
 }

@@ -5,7 +5,14 @@ import { streamLedgerLines } from '#reports/accounting/ledger_lines'
 
 // Code points where ISO-8859-15 differs from ISO-8859-1.
 const LATIN9: Record<number, number> = {
-  0x20ac: 0xa4, 0x160: 0xa6, 0x161: 0xa8, 0x17d: 0xb4, 0x17e: 0xb8, 0x152: 0xbc, 0x153: 0xbd, 0x178: 0xbe,
+  0x20ac: 0xa4,
+  0x160: 0xa6,
+  0x161: 0xa8,
+  0x17d: 0xb4,
+  0x17e: 0xb8,
+  0x152: 0xbc,
+  0x153: 0xbd,
+  0x178: 0xbe,
 }
 const LATIN1_ONLY = new Set([0xa4, 0xa6, 0xa8, 0xb4, 0xb8, 0xbc, 0xbd, 0xbe])
 
@@ -36,10 +43,15 @@ export async function writeFec(
   fiscalYearId: number,
   encoding: 'iso-8859-15' | 'utf-8' = 'iso-8859-15'
 ) {
-  const encode = (text: string) => (encoding === 'utf-8' ? Buffer.from(text, 'utf8') : encodeLatin9(text))
+  const encode = (text: string) =>
+    encoding === 'utf-8' ? Buffer.from(text, 'utf8') : encodeLatin9(text)
   let buffer = `${FEC_COLUMNS.join('\t')}\r\n`
   let lines = 0
-  for await (const row of streamLedgerLines(organisationId, { fiscalYearId, status: 'validated' }, 'chain')) {
+  for await (const row of streamLedgerLines(
+    organisationId,
+    { fiscalYearId, status: 'validated' },
+    'chain'
+  )) {
     buffer +=
       [
         row.journal_code,

@@ -1,6 +1,11 @@
 import type { Writable } from 'node:stream'
 import { Decimal } from 'decimal.js'
-import { buildWorkbook, streamWorkbook, type ColumnSpec, type Row } from '#support/spreadsheet/writer'
+import {
+  buildWorkbook,
+  streamWorkbook,
+  type ColumnSpec,
+  type Row,
+} from '#support/spreadsheet/writer'
 import { streamLedgerLines, type LedgerFilters } from '#reports/accounting/ledger_lines'
 import type { TrialBalance } from '#reports/accounting/trial_balance'
 
@@ -20,7 +25,11 @@ export const LEDGER_LINE_COLUMNS: ColumnSpec[] = [
 ]
 
 /** Streams every line matching the filters into an xlsx written to `output` (bounded memory). */
-export async function streamLedgerLinesWorkbook(output: Writable, organisationId: number, filters: LedgerFilters) {
+export async function streamLedgerLinesWorkbook(
+  output: Writable,
+  organisationId: number,
+  filters: LedgerFilters
+) {
   async function* rows() {
     for await (const row of streamLedgerLines(organisationId, filters, 'date')) {
       yield {
@@ -36,7 +45,11 @@ export async function streamLedgerLinesWorkbook(output: Writable, organisationId
 }
 
 /** Grand livre: same lines with a running balance per account, streamed. */
-export async function streamGeneralLedgerWorkbook(output: Writable, organisationId: number, filters: LedgerFilters) {
+export async function streamGeneralLedgerWorkbook(
+  output: Writable,
+  organisationId: number,
+  filters: LedgerFilters
+) {
   const { streamGeneralLedger } = await import('#reports/accounting/general_ledger')
   await streamWorkbook(
     output,
@@ -74,7 +87,10 @@ export function trialBalanceWorkbook(balance: TrialBalance) {
         money('Solde de clôture débit', 'closingDebit'),
         money('Solde de clôture crédit', 'closingCredit'),
       ],
-      rows: [...balance.rows, { accountNumber: 'Total', accountLabel: '', ...balance.totals }] as unknown as Row[],
+      rows: [
+        ...balance.rows,
+        { accountNumber: 'Total', accountLabel: '', ...balance.totals },
+      ] as unknown as Row[],
     },
   ])
 }

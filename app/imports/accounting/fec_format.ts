@@ -64,7 +64,9 @@ export async function detectEncoding(path: string): Promise<FecEncoding> {
     const buffer = Buffer.alloc(SNIFF)
     const { bytesRead } = await handle.read(buffer, 0, SNIFF, 0)
     try {
-      new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, bytesRead), { stream: true })
+      new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, bytesRead), {
+        stream: true,
+      })
       return 'utf-8'
     } catch {
       return 'iso-8859-15'

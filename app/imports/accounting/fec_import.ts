@@ -118,7 +118,8 @@ class Issues {
   constructor(private cap: number) {}
   add(line: number, field: string, value: string, reason: string) {
     this.count++
-    if (this.list.length < this.cap) this.list.push({ line, field, value: value.slice(0, 200), reason })
+    if (this.list.length < this.cap)
+      this.list.push({ line, field, value: value.slice(0, 200), reason })
   }
 }
 
@@ -126,7 +127,12 @@ function parseHeader(text: string, issues: Issues): Layout | null {
   const clean = text.replace(/^\uFEFF/, '')
   const separator = clean.includes('\t') ? '\t' : clean.includes('|') ? '|' : null
   if (!separator) {
-    issues.add(1, 'en-tête', clean.slice(0, 80), 'séparateur introuvable : un FEC sépare ses 18 colonnes par des tabulations ou des « | »')
+    issues.add(
+      1,
+      'en-tête',
+      clean.slice(0, 80),
+      'séparateur introuvable : un FEC sépare ses 18 colonnes par des tabulations ou des « | »'
+    )
     return null
   }
   const names = clean.split(separator).map((name) => name.trim())
@@ -136,7 +142,9 @@ function parseHeader(text: string, issues: Issues): Layout | null {
     return null
   }
   const variant =
-    names[11].toLowerCase() === 'montant' && names[12].toLowerCase() === 'sens' ? 'montant-sens' : 'debit-credit'
+    names[11].toLowerCase() === 'montant' && names[12].toLowerCase() === 'sens'
+      ? 'montant-sens'
+      : 'debit-credit'
   let ok = true
   names.forEach((name, index) => {
     let expected: string = FEC_COLUMNS[index]
@@ -158,26 +166,50 @@ function optionalDate(value: string, line: number, field: string, issues: Issues
 }
 
 /** Parses and validates one data line; returns null when it has errors (recorded in issues). */
-function parseLine(fields: string[], line: number, layout: Layout, issues: Issues): ParsedLine | null {
+function parseLine(
+  fields: string[],
+  line: number,
+  layout: Layout,
+  issues: Issues
+): ParsedLine | null {
   if (fields.length === 19 && fields[18] === '') fields.pop()
   if (fields.length !== 18) {
-    issues.add(line, 'ligne', `${fields.length} colonnes`, 'chaque ligne doit compter exactement 18 colonnes')
+    issues.add(
+      line,
+      'ligne',
+      `${fields.length} colonnes`,
+      'chaque ligne doit compter exactement 18 colonnes'
+    )
     return null
   }
   const before = issues.count
   for (let i = 0; i < 18; i++) fields[i] = fields[i].trim()
   for (const [index, name, max] of MAX_LENGTH) {
-    if (fields[index].length > max) issues.add(line, name, fields[index], `trop long (${max} caractères au plus)`)
+    if (fields[index].length > max)
+      issues.add(line, name, fields[index], `trop long (${max} caractères au plus)`)
   }
   if (fields[COL.journalCode] === '') issues.add(line, 'JournalCode', '', 'code journal manquant')
-  if (fields[COL.ecritureNum] === '') issues.add(line, 'EcritureNum', '', 'numéro d’écriture manquant')
+  if (fields[COL.ecritureNum] === '')
+    issues.add(line, 'EcritureNum', '', 'numéro d’écriture manquant')
   const date = parseFecDate(fields[COL.ecritureDate])
-  if (!date) issues.add(line, 'EcritureDate', fields[COL.ecritureDate], 'date invalide (format AAAAMMJJ attendu)')
+  if (!date)
+    issues.add(
+      line,
+      'EcritureDate',
+      fields[COL.ecritureDate],
+      'date invalide (format AAAAMMJJ attendu)'
+    )
   const account = fields[COL.compteNum]
   if (!ACCOUNT.test(account)) {
-    issues.add(line, 'CompteNum', account, 'numéro de compte invalide (chiffres du plan comptable, commençant par 1 à 8)')
+    issues.add(
+      line,
+      'CompteNum',
+      account,
+      'numéro de compte invalide (chiffres du plan comptable, commençant par 1 à 8)'
+    )
   }
-  if (fields[COL.ecritureLib] === '') issues.add(line, 'EcritureLib', '', 'libellé d’écriture manquant (obligatoire)')
+  if (fields[COL.ecritureLib] === '')
+    issues.add(line, 'EcritureLib', '', 'libellé d’écriture manquant (obligatoire)')
   const pieceDate = optionalDate(fields[COL.pieceDate], line, 'PieceDate', issues)
   const letteringDate = optionalDate(fields[COL.dateLet], line, 'DateLet', issues)
   const validDate = optionalDate(fields[COL.validDate], line, 'ValidDate', issues)
@@ -187,12 +219,29 @@ function parseLine(fields: string[], line: number, layout: Layout, issues: Issue
   if (layout.variant === 'debit-credit') {
     debit = parseFecAmount(fields[COL.debit])
     credit = parseFecAmount(fields[COL.credit])
-    if (debit === null) issues.add(line, 'Debit', fields[COL.debit], 'montant invalide (virgule décimale, deux décimales au plus)')
+    if (debit === null)
+      issues.add(
+        line,
+        'Debit',
+        fields[COL.debit],
+        'montant invalide (virgule décimale, deux décimales au plus)'
+      )
     else if (debit < 0n) issues.add(line, 'Debit', fields[COL.debit], 'montant négatif')
-    if (credit === null) issues.add(line, 'Credit', fields[COL.credit], 'montant invalide (virgule décimale, deux décimales au plus)')
+    if (credit === null)
+      issues.add(
+        line,
+        'Credit',
+        fields[COL.credit],
+        'montant invalide (virgule décimale, deux décimales au plus)'
+      )
     else if (credit < 0n) issues.add(line, 'Credit', fields[COL.credit], 'montant négatif')
     if (debit && credit && debit > 0n && credit > 0n) {
-      issues.add(line, 'Debit/Credit', `${fields[COL.debit]} / ${fields[COL.credit]}`, 'une ligne est soit au débit, soit au crédit')
+      issues.add(
+        line,
+        'Debit/Credit',
+        `${fields[COL.debit]} / ${fields[COL.credit]}`,
+        'une ligne est soit au débit, soit au crédit'
+      )
     }
   } else {
     const amount = parseFecAmount(fields[COL.debit])
@@ -211,7 +260,8 @@ function parseLine(fields: string[], line: number, layout: Layout, issues: Issue
   let currencyAmount: bigint | null = null
   if (fields[COL.montantDevise] !== '') {
     currencyAmount = parseFecAmount(fields[COL.montantDevise])
-    if (currencyAmount === null) issues.add(line, 'Montantdevise', fields[COL.montantDevise], 'montant invalide')
+    if (currencyAmount === null)
+      issues.add(line, 'Montantdevise', fields[COL.montantDevise], 'montant invalide')
   }
   if (issues.count !== before) return null
   return {
@@ -262,7 +312,12 @@ function frDate(iso: string) {
 }
 
 /** Pass 1: every check that needs no database, over the whole file. */
-async function analyse(path: string, encoding: FecEncoding, year: FiscalYearRow | null, issues: Issues): Promise<Analysis> {
+async function analyse(
+  path: string,
+  encoding: FecEncoding,
+  year: FiscalYearRow | null,
+  issues: Issues
+): Promise<Analysis> {
   const hash = createHash('sha256')
   let layout: Layout | null = null
   let lines = 0
@@ -270,14 +325,28 @@ async function analyse(path: string, encoding: FecEncoding, year: FiscalYearRow 
   const accounts = new Map<string, string>()
   const seen = new Set<string>()
   const keys: Array<[string, string]> = []
-  let current: { key: string; line: number; date: string; debit: bigint; credit: bigint; count: number; code: string; number: string } | null = null
+  let current: {
+    key: string
+    line: number
+    date: string
+    debit: bigint
+    credit: bigint
+    count: number
+    code: string
+    number: string
+  } | null = null
   let totalDebit = 0n
   let totalCredit = 0n
 
   const closeEntry = () => {
     if (!current) return
     if (current.count < 2) {
-      issues.add(current.line, 'EcritureNum', `${current.code} ${current.number}`, 'une écriture compte au moins deux lignes')
+      issues.add(
+        current.line,
+        'EcritureNum',
+        `${current.code} ${current.number}`,
+        'une écriture compte au moins deux lignes'
+      )
     }
     if (current.debit !== current.credit) {
       issues.add(
@@ -302,7 +371,12 @@ async function analyse(path: string, encoding: FecEncoding, year: FiscalYearRow 
     totalDebit += parsed.debit
     totalCredit += parsed.credit
     if (year && (parsed.date < year.start_date || parsed.date > year.end_date)) {
-      issues.add(line, 'EcritureDate', frDate(parsed.date), `date hors de l’exercice ${year.label} (${frDate(year.start_date)} – ${frDate(year.end_date)})`)
+      issues.add(
+        line,
+        'EcritureDate',
+        frDate(parsed.date),
+        `date hors de l’exercice ${year.label} (${frDate(year.start_date)} – ${frDate(year.end_date)})`
+      )
     }
     if (!journals.has(parsed.journalCode)) journals.set(parsed.journalCode, parsed.journalLib)
     if (!accounts.has(parsed.account)) accounts.set(parsed.account, parsed.accountLib)
@@ -312,17 +386,36 @@ async function analyse(path: string, encoding: FecEncoding, year: FiscalYearRow 
       current.debit += parsed.debit
       current.credit += parsed.credit
       if (parsed.date !== current.date) {
-        issues.add(line, 'EcritureDate', frDate(parsed.date), `toutes les lignes de l’écriture ${parsed.number} doivent avoir la même date (${frDate(current.date)})`)
+        issues.add(
+          line,
+          'EcritureDate',
+          frDate(parsed.date),
+          `toutes les lignes de l’écriture ${parsed.number} doivent avoir la même date (${frDate(current.date)})`
+        )
       }
       continue
     }
     closeEntry()
     if (seen.has(key)) {
-      issues.add(line, 'EcritureNum', `${parsed.journalCode} ${parsed.number}`, 'les lignes de cette écriture ne se suivent pas dans le fichier (numéro déjà rencontré plus haut)')
+      issues.add(
+        line,
+        'EcritureNum',
+        `${parsed.journalCode} ${parsed.number}`,
+        'les lignes de cette écriture ne se suivent pas dans le fichier (numéro déjà rencontré plus haut)'
+      )
     }
     seen.add(key)
     keys.push([parsed.journalCode, parsed.number])
-    current = { key, line, date: parsed.date, debit: parsed.debit, credit: parsed.credit, count: 1, code: parsed.journalCode, number: parsed.number }
+    current = {
+      key,
+      line,
+      date: parsed.date,
+      debit: parsed.debit,
+      credit: parsed.credit,
+      count: 1,
+      code: parsed.journalCode,
+      number: parsed.number,
+    }
   }
   closeEntry()
   if (layout && lines === 0) issues.add(2, 'ligne', '', 'le fichier ne contient aucune écriture')
@@ -340,7 +433,14 @@ async function analyse(path: string, encoding: FecEncoding, year: FiscalYearRow 
   }
 }
 
-async function recordRejected(path: string, fileName: string, options: FecImportOptions, sha256: string, lines: number, issues: Issues) {
+async function recordRejected(
+  path: string,
+  fileName: string,
+  options: FecImportOptions,
+  sha256: string,
+  lines: number,
+  issues: Issues
+) {
   const size = (await stat(path)).size
   const [row] = await db
     .insertQuery()
@@ -367,7 +467,11 @@ export async function importFec(path: string, options: FecImportOptions): Promis
   const started = Date.now()
   const fileName = options.fileName ?? basename(path)
   const issues = new Issues(options.maxErrors ?? DEFAULT_MAX_ERRORS)
-  const result = (status: 'committed' | 'rejected', importId: number, extra: Partial<FecImportResult> = {}): FecImportResult => ({
+  const result = (
+    status: 'committed' | 'rejected',
+    importId: number,
+    extra: Partial<FecImportResult> = {}
+  ): FecImportResult => ({
     status,
     importId,
     fileName,
@@ -388,15 +492,30 @@ export async function importFec(path: string, options: FecImportOptions): Promis
 
   // 1. Size and type, before reading anything else.
   try {
-    const { kind } = await inspectUpload(path, { maxBytes: options.maxBytes ?? DEFAULT_FEC_MAX_BYTES })
+    const { kind } = await inspectUpload(path, {
+      maxBytes: options.maxBytes ?? DEFAULT_FEC_MAX_BYTES,
+    })
     if (kind === 'xlsx') {
-      throw new SpreadsheetError('un FEC est un fichier texte (tabulations ou « | »), pas un classeur Excel')
+      throw new SpreadsheetError(
+        'un FEC est un fichier texte (tabulations ou « | »), pas un classeur Excel'
+      )
     }
   } catch (error) {
     if (!(error instanceof SpreadsheetError)) throw error
-    issues.add(0, 'fichier', fileName, error.message.replace('ce fichier n’est ni un classeur Excel (.xlsx) ni un fichier CSV', 'ce fichier n’est pas un FEC texte'))
+    issues.add(
+      0,
+      'fichier',
+      fileName,
+      error.message.replace(
+        'ce fichier n’est ni un classeur Excel (.xlsx) ni un fichier CSV',
+        'ce fichier n’est pas un FEC texte'
+      )
+    )
     const size = (await stat(path)).size
-    const sha = size <= (options.maxBytes ?? DEFAULT_FEC_MAX_BYTES) ? await fileSha256(path) : 'non calculé (fichier trop volumineux)'.padEnd(64, '-').slice(0, 64)
+    const sha =
+      size <= (options.maxBytes ?? DEFAULT_FEC_MAX_BYTES)
+        ? await fileSha256(path)
+        : 'non calculé (fichier trop volumineux)'.padEnd(64, '-').slice(0, 64)
     return result('rejected', await recordRejected(path, fileName, options, sha, 0, issues))
   }
 
@@ -409,7 +528,13 @@ export async function importFec(path: string, options: FecImportOptions): Promis
     )
   ).rows[0]
   if (!year) issues.add(0, 'exercice', String(options.fiscalYearId), 'exercice introuvable')
-  else if (year.status !== 'open') issues.add(0, 'exercice', year.label, `l’exercice ${year.label} est clôturé : aucune écriture ne peut y être importée`)
+  else if (year.status !== 'open')
+    issues.add(
+      0,
+      'exercice',
+      year.label,
+      `l’exercice ${year.label} est clôturé : aucune écriture ne peut y être importée`
+    )
 
   // 3. Pass 1 over the whole file.
   let encoding = await detectEncoding(path)
@@ -427,10 +552,20 @@ export async function importFec(path: string, options: FecImportOptions): Promis
   // 4. Checks against the database: same file already imported, numbers already used.
   const duplicate = await db
     .from('imports')
-    .where({ organisation_id: options.organisationId, kind: FEC_IMPORT_KIND, sha256: analysis.sha256, status: 'committed' })
+    .where({
+      organisation_id: options.organisationId,
+      kind: FEC_IMPORT_KIND,
+      sha256: analysis.sha256,
+      status: 'committed',
+    })
     .first()
   if (duplicate) {
-    issues.add(0, 'fichier', fileName, `ce fichier a déjà été importé le ${new Date(duplicate.committed_at ?? duplicate.created_at).toLocaleDateString('fr-FR')} (import n° ${duplicate.id}) : il n’est pas réimporté`)
+    issues.add(
+      0,
+      'fichier',
+      fileName,
+      `ce fichier a déjà été importé le ${new Date(duplicate.committed_at ?? duplicate.created_at).toLocaleDateString('fr-FR')} (import n° ${duplicate.id}) : il n’est pas réimporté`
+    )
   }
   if (year && analysis.keys.length > 0 && issues.count === 0) {
     const { rows } = await db.rawQuery(
@@ -438,10 +573,20 @@ export async function importFec(path: string, options: FecImportOptions): Promis
         WHERE e.organisation_id = ? AND e.fiscal_year_id = ?
           AND (j.code, e.number) IN (SELECT * FROM unnest(?::text[], ?::text[]))
         LIMIT 100`,
-      [options.organisationId, year.id, analysis.keys.map((k) => k[0]), analysis.keys.map((k) => k[1])]
+      [
+        options.organisationId,
+        year.id,
+        analysis.keys.map((k) => k[0]),
+        analysis.keys.map((k) => k[1]),
+      ]
     )
     for (const row of rows) {
-      issues.add(0, 'EcritureNum', `${row.code} ${row.number}`, 'ce numéro d’écriture existe déjà dans ce journal pour cet exercice')
+      issues.add(
+        0,
+        'EcritureNum',
+        `${row.code} ${row.number}`,
+        'ce numéro d’écriture existe déjà dans ce journal pour cet exercice'
+      )
     }
   }
   const summary = {
@@ -454,7 +599,14 @@ export async function importFec(path: string, options: FecImportOptions): Promis
     variant: analysis.layout?.variant ?? null,
   } as const
   if (issues.count > 0 || !analysis.layout || !year) {
-    const id = await recordRejected(path, fileName, options, analysis.sha256, analysis.lines, issues)
+    const id = await recordRejected(
+      path,
+      fileName,
+      options,
+      analysis.sha256,
+      analysis.lines,
+      issues
+    )
     return result('rejected', id, { ...summary, seconds: (Date.now() - started) / 1000 })
   }
 
@@ -473,9 +625,8 @@ export async function importFec(path: string, options: FecImportOptions): Promis
 /** PostgreSQL array literal: building it here is much cheaper than letting the driver do it. */
 function pgArray(values: Array<string | number | bigint | null | undefined>) {
   let out = '{'
-  for (let i = 0; i < values.length; i++) {
+  for (const [i, value] of values.entries()) {
     if (i > 0) out += ','
-    const value = values[i]
     if (value === null || value === undefined) out += 'NULL'
     else if (typeof value !== 'string') out += String(value)
     else out += `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
@@ -503,7 +654,12 @@ async function writeAll(
   await trx.rawQuery(`SELECT pg_advisory_xact_lock(hashtext('fec-import'), ?)`, [organisationId])
   const again = await trx
     .from('imports')
-    .where({ organisation_id: organisationId, kind: FEC_IMPORT_KIND, sha256: analysis.sha256, status: 'committed' })
+    .where({
+      organisation_id: organisationId,
+      kind: FEC_IMPORT_KIND,
+      sha256: analysis.sha256,
+      status: 'committed',
+    })
     .first()
   if (again) throw new Error('Ce fichier vient d’être importé par ailleurs.')
   const size = (await stat(path)).size
@@ -527,24 +683,36 @@ async function writeAll(
   const importId = importRow.id as number
 
   // Journals and accounts the file uses and the organisation lacks.
-  const journalRows = await trx.from('journals').where('organisation_id', organisationId).select('id', 'code')
+  const journalRows = await trx
+    .from('journals')
+    .where('organisation_id', organisationId)
+    .select('id', 'code')
   const journalIds = new Map<string, number>(journalRows.map((row) => [row.code, row.id]))
   let journalsCreated = 0
   for (const [code, label] of analysis.journals) {
     if (journalIds.has(code)) continue
-    const [row] = await trx.insertQuery().table('journals')
+    const [row] = await trx
+      .insertQuery()
+      .table('journals')
       .insert({ organisation_id: organisationId, code, label: label || code })
       .returning('id')
     journalIds.set(code, row.id)
     journalsCreated++
   }
-  const accountRows = await trx.from('accounts').where('organisation_id', organisationId).select('id', 'number')
+  const accountRows = await trx
+    .from('accounts')
+    .where('organisation_id', organisationId)
+    .select('id', 'number')
   const accountIds = new Map<string, number>(accountRows.map((row) => [row.number, row.id]))
   let accountsCreated = 0
-  const missing = [...analysis.accounts.keys()].filter((n) => !accountIds.has(n)).sort((a, b) => a.length - b.length || a.localeCompare(b))
+  const missing = [...analysis.accounts.keys()]
+    .filter((n) => !accountIds.has(n))
+    .sort((a, b) => a.length - b.length || a.localeCompare(b))
   for (const number of missing) {
     const parent = longestPrefixParent(number, accountIds.keys())
-    const [row] = await trx.insertQuery().table('accounts')
+    const [row] = await trx
+      .insertQuery()
+      .table('accounts')
       .insert({
         organisation_id: organisationId,
         number,
@@ -570,7 +738,19 @@ async function writeAll(
   let previous = head.lastHash
   let position = head.position
 
-  type PendingEntry = { position: number; journalId: number; number: string; date: string; label: string; pieceRef: string | null; pieceDate: string | null; validDate: string | null; previous: string | null; hash: string; sequence: number | null }
+  type PendingEntry = {
+    position: number
+    journalId: number
+    number: string
+    date: string
+    label: string
+    pieceRef: string | null
+    pieceDate: string | null
+    validDate: string | null
+    previous: string | null
+    hash: string
+    sequence: number | null
+  }
   let entries: PendingEntry[] = []
   let lines: Array<{ position: number; lineNo: number; parsed: ParsedLine }> = []
   let group: ParsedLine[] = []
@@ -583,12 +763,39 @@ async function writeAll(
     position++
     const hash = chainHash(
       previous,
-      { organisationId, journalId, fiscalYearId: year.id, number: first.number, entryDate: first.date, label: first.label, pieceRef: first.pieceRef, pieceDate: first.pieceDate },
-      group.map((line) => ({ accountNumber: line.account, debit: centsToDecimal(line.debit), credit: centsToDecimal(line.credit), entryDate: line.date }))
+      {
+        organisationId,
+        journalId,
+        fiscalYearId: year.id,
+        number: first.number,
+        entryDate: first.date,
+        label: first.label,
+        pieceRef: first.pieceRef,
+        pieceDate: first.pieceDate,
+      },
+      group.map((line) => ({
+        accountNumber: line.account,
+        debit: centsToDecimal(line.debit),
+        credit: centsToDecimal(line.credit),
+        entryDate: line.date,
+      }))
     )
     const sequence = /^\d{1,9}$/.test(first.number) ? Number(first.number) : null
-    if (sequence !== null && sequence > (maxSequence.get(journalId) ?? 0)) maxSequence.set(journalId, sequence)
-    entries.push({ position, journalId, number: first.number, date: first.date, label: first.label, pieceRef: first.pieceRef, pieceDate: first.pieceDate, validDate: first.validDate, previous, hash, sequence })
+    if (sequence !== null && sequence > (maxSequence.get(journalId) ?? 0))
+      maxSequence.set(journalId, sequence)
+    entries.push({
+      position,
+      journalId,
+      number: first.number,
+      date: first.date,
+      label: first.label,
+      pieceRef: first.pieceRef,
+      pieceDate: first.pieceDate,
+      validDate: first.validDate,
+      previous,
+      hash,
+      sequence,
+    })
     group.forEach((parsed, index) => lines.push({ position, lineNo: index + 1, parsed }))
     previous = hash
     group = []
@@ -606,14 +813,30 @@ async function writeAll(
            AS u(journal_id, entry_date, number, sequence_number, label, piece_ref, piece_date, valid_date, chain_position, previous_hash, hash)
        RETURNING id, chain_position`,
       [
-        organisationId, year.id, options.userId, importId, options.userId,
-        pgArray(entries.map((e) => e.journalId)), pgArray(entries.map((e) => e.date)), pgArray(entries.map((e) => e.number)),
-        pgArray(entries.map((e) => e.sequence)), pgArray(entries.map((e) => e.label)), pgArray(entries.map((e) => e.pieceRef)),
-        pgArray(entries.map((e) => e.pieceDate)), pgArray(entries.map((e) => e.validDate)), pgArray(entries.map((e) => e.position)),
-        pgArray(entries.map((e) => e.previous)), pgArray(entries.map((e) => e.hash)),
+        organisationId,
+        year.id,
+        options.userId,
+        importId,
+        options.userId,
+        pgArray(entries.map((e) => e.journalId)),
+        pgArray(entries.map((e) => e.date)),
+        pgArray(entries.map((e) => e.number)),
+        pgArray(entries.map((e) => e.sequence)),
+        pgArray(entries.map((e) => e.label)),
+        pgArray(entries.map((e) => e.pieceRef)),
+        pgArray(entries.map((e) => e.pieceDate)),
+        pgArray(entries.map((e) => e.validDate)),
+        pgArray(entries.map((e) => e.position)),
+        pgArray(entries.map((e) => e.previous)),
+        pgArray(entries.map((e) => e.hash)),
       ] as never[]
     )
-    const ids = new Map<number, number>(rows.map((row: { id: number; chain_position: string }) => [Number(row.chain_position), row.id]))
+    const ids = new Map<number, number>(
+      rows.map((row: { id: number; chain_position: string }) => [
+        Number(row.chain_position),
+        row.id,
+      ])
+    )
     await trx.rawQuery(
       `INSERT INTO entry_lines (entry_id, organisation_id, line_no, account_id, account_number, entry_date, debit, credit,
               label, aux_number, aux_label, lettering, lettering_date, currency_amount, currency)
@@ -625,13 +848,23 @@ async function writeAll(
                 lettering, lettering_date, currency_amount, currency)`,
       [
         organisationId,
-        pgArray(lines.map((l) => ids.get(l.position))), pgArray(lines.map((l) => l.lineNo)),
-        pgArray(lines.map((l) => accountIds.get(l.parsed.account))), pgArray(lines.map((l) => l.parsed.account)),
-        pgArray(lines.map((l) => l.parsed.date)), pgArray(lines.map((l) => centsToDecimal(l.parsed.debit))),
-        pgArray(lines.map((l) => centsToDecimal(l.parsed.credit))), pgArray(lines.map((l) => l.parsed.label)),
-        pgArray(lines.map((l) => l.parsed.auxNumber)), pgArray(lines.map((l) => l.parsed.auxLabel)),
-        pgArray(lines.map((l) => l.parsed.lettering)), pgArray(lines.map((l) => l.parsed.letteringDate)),
-        pgArray(lines.map((l) => (l.parsed.currencyAmount === null ? null : centsToDecimal(l.parsed.currencyAmount)))),
+        pgArray(lines.map((l) => ids.get(l.position))),
+        pgArray(lines.map((l) => l.lineNo)),
+        pgArray(lines.map((l) => accountIds.get(l.parsed.account))),
+        pgArray(lines.map((l) => l.parsed.account)),
+        pgArray(lines.map((l) => l.parsed.date)),
+        pgArray(lines.map((l) => centsToDecimal(l.parsed.debit))),
+        pgArray(lines.map((l) => centsToDecimal(l.parsed.credit))),
+        pgArray(lines.map((l) => l.parsed.label)),
+        pgArray(lines.map((l) => l.parsed.auxNumber)),
+        pgArray(lines.map((l) => l.parsed.auxLabel)),
+        pgArray(lines.map((l) => l.parsed.lettering)),
+        pgArray(lines.map((l) => l.parsed.letteringDate)),
+        pgArray(
+          lines.map((l) =>
+            l.parsed.currencyAmount === null ? null : centsToDecimal(l.parsed.currencyAmount)
+          )
+        ),
         pgArray(lines.map((l) => l.parsed.currency)),
       ] as never[]
     )

@@ -9,7 +9,11 @@ import EntryLine from '#models/accounting/entry_line'
 import Journal from '#models/accounting/journal'
 import FiscalYear from '#models/accounting/fiscal_year'
 
-export default class Entry extends compose(EntrySchema, OrganisationScoped, Auditable('accounting')) {
+export default class Entry extends compose(
+  EntrySchema,
+  OrganisationScoped,
+  Auditable('accounting')
+) {
   @hasMany(() => EntryLine)
   declare lines: HasMany<typeof EntryLine>
 

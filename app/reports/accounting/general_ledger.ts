@@ -1,6 +1,11 @@
 import { Decimal } from 'decimal.js'
 import db from '@adonisjs/lucid/services/db'
-import { filterSql, streamLedgerLines, type LedgerFilters, type LedgerLineRow } from '#reports/accounting/ledger_lines'
+import {
+  filterSql,
+  streamLedgerLines,
+  type LedgerFilters,
+  type LedgerLineRow,
+} from '#reports/accounting/ledger_lines'
 
 export interface GeneralLedgerLine extends LedgerLineRow {
   balance: Decimal
@@ -22,7 +27,13 @@ export async function* streamGeneralLedger(
     const perAccount = { ...filters, account }
     for await (const row of streamLedgerLines(organisationId, perAccount, 'date')) {
       balance = balance.plus(row.debit).minus(row.credit)
-      yield { ...row, label: row.label ?? row.entry_label, balance, debit: new Decimal(row.debit), credit: new Decimal(row.credit) } as never
+      yield {
+        ...row,
+        label: row.label ?? row.entry_label,
+        balance,
+        debit: new Decimal(row.debit),
+        credit: new Decimal(row.credit),
+      } as never
     }
   }
 }

@@ -12,7 +12,10 @@ export const PAGE_SIZE = 50
 export async function journalPage(organisationId: number, filters: LedgerFilters, page: number) {
   const { where, bindings } = filterSql(organisationId, filters)
   const matching = `SELECT DISTINCT l.entry_id FROM entry_lines l JOIN entries e ON e.id = l.entry_id WHERE ${where}`
-  const { rows: countRows } = await db.rawQuery(`SELECT count(*) AS n FROM (${matching}) m`, bindings)
+  const { rows: countRows } = await db.rawQuery(
+    `SELECT count(*) AS n FROM (${matching}) m`,
+    bindings
+  )
   const total = Number(countRows[0].n)
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
   const current = Math.min(Math.max(1, page), pages)
@@ -45,7 +48,8 @@ export async function entryPage(organisationId: number, id: number) {
       WHERE e.id = ? AND e.organisation_id = ?`,
     [id, organisationId]
   )
-  if (rows.length === 0) throw new Exception('Écriture introuvable', { status: 404, code: 'E_ROW_NOT_FOUND' })
+  if (rows.length === 0)
+    throw new Exception('Écriture introuvable', { status: 404, code: 'E_ROW_NOT_FOUND' })
   const { rows: lines } = await db.rawQuery(
     `SELECT l.*, a.label AS account_label FROM entry_lines l JOIN accounts a ON a.id = l.account_id
       WHERE l.entry_id = ? ORDER BY l.line_no`,
@@ -55,10 +59,18 @@ export async function entryPage(organisationId: number, id: number) {
     `SELECT coalesce(sum(debit), 0)::text AS debit, coalesce(sum(credit), 0)::text AS credit FROM entry_lines WHERE entry_id = ?`,
     [id]
   )
-  const journals = await db.from('journals').where('organisation_id', organisationId).orderBy('code').select('id', 'code', 'label')
+  const journals = await db
+    .from('journals')
+    .where('organisation_id', organisationId)
+    .orderBy('code')
+    .select('id', 'code', 'label')
   return {
     entry: rows[0],
-    lines: lines.map((l: any) => ({ ...l, debit: new Decimal(l.debit), credit: new Decimal(l.credit) })),
+    lines: lines.map((l: any) => ({
+      ...l,
+      debit: new Decimal(l.debit),
+      credit: new Decimal(l.credit),
+    })),
     totals: { debit: new Decimal(totals[0].debit), credit: new Decimal(totals[0].credit) },
     journals,
   }

@@ -131,7 +131,8 @@ export async function* streamLedgerLines(
           ? ' AND (e.chain_position, l.line_no) > (?, ?)'
           : ' AND (l.entry_date, l.entry_id, l.line_no) > (?, ?, ?)'
     }
-    const orderBy = order === 'chain' ? 'e.chain_position, l.line_no' : 'l.entry_date, l.entry_id, l.line_no'
+    const orderBy =
+      order === 'chain' ? 'e.chain_position, l.line_no' : 'l.entry_date, l.entry_id, l.line_no'
     const { rows } = await db.rawQuery(
       `${SELECT} WHERE ${where}${keyset} ORDER BY ${orderBy} LIMIT ${batch}`,
       [...bindings, ...(cursor ?? [])]
@@ -139,6 +140,9 @@ export async function* streamLedgerLines(
     for (const row of rows) yield row as LedgerLineRow
     if (rows.length < batch) return
     const last = rows[rows.length - 1] as LedgerLineRow
-    cursor = order === 'chain' ? [last.chain_position!, last.line_no] : [last.entry_date, last.entry_id, last.line_no]
+    cursor =
+      order === 'chain'
+        ? [last.chain_position!, last.line_no]
+        : [last.entry_date, last.entry_id, last.line_no]
   }
 }

@@ -24,13 +24,25 @@ test.group('FEC import', (group) => {
   group.each.setup(async () => {
     organisation = await makeOrganisation('FEC')
     ledger = await setupLedger(organisation, [2023, 2024])
-    options = { organisationId: organisation.id, userId: null, fiscalYearId: ledger.fiscalYears[2024] }
+    options = {
+      organisationId: organisation.id,
+      userId: null,
+      fiscalYearId: ledger.fiscalYears[2024],
+    }
   })
 
-  const importText = (text: string | Buffer, encoding: 'utf-8' | 'iso-8859-15' = 'utf-8', extra: Partial<FecImportOptions> = {}) =>
-    writeFecFile(text, encoding).then((path) => importFec(path, { ...options, ...extra }))
+  const importText = (
+    text: string | Buffer,
+    encoding: 'utf-8' | 'iso-8859-15' = 'utf-8',
+    extra: Partial<FecImportOptions> = {}
+  ) => writeFecFile(text, encoding).then((path) => importFec(path, { ...options, ...extra }))
 
-  async function expectRejected(assert: any, text: string | Buffer, reason: RegExp, extra: Partial<FecImportOptions> = {}) {
+  async function expectRejected(
+    assert: any,
+    text: string | Buffer,
+    reason: RegExp,
+    extra: Partial<FecImportOptions> = {}
+  ) {
     const before = await tableCounts(LEDGER)
     const result = await importText(text, 'utf-8', extra)
     assert.equal(result.status, 'rejected')
@@ -44,7 +56,9 @@ test.group('FEC import', (group) => {
     return result
   }
 
-  test('imports a tab-separated UTF-8 FEC as validated entries with their numbers', async ({ assert }) => {
+  test('imports a tab-separated UTF-8 FEC as validated entries with their numbers', async ({
+    assert,
+  }) => {
     const rows: FecRow[] = [
       ...entryRows('1', '20240105', '120,50'),
       ...entryRows('2', '20240106', '1234567,89', '6064100', '401', 'ACH2'),
@@ -56,29 +70,62 @@ test.group('FEC import', (group) => {
     assert.equal(result.totalDebit, '1234688.39')
     assert.equal(result.journalsCreated, 1)
     assert.equal(result.accountsCreated, 1)
-    const entries = await db.from('entries').where('organisation_id', organisation.id).orderBy('chain_position')
-    assert.deepEqual(entries.map((e) => [e.number, e.status, e.import_id]), [['1', 'validated', result.importId], ['2', 'validated', result.importId]])
-    const sub = await db.from('accounts').where({ organisation_id: organisation.id, number: '6064100' }).first()
+    const entries = await db
+      .from('entries')
+      .where('organisation_id', organisation.id)
+      .orderBy('chain_position')
+    assert.deepEqual(
+      entries.map((e) => [e.number, e.status, e.import_id]),
+      [
+        ['1', 'validated', result.importId],
+        ['2', 'validated', result.importId],
+      ]
+    )
+    const sub = await db
+      .from('accounts')
+      .where({ organisation_id: organisation.id, number: '6064100' })
+      .first()
     const parent = await db.from('accounts').where('id', sub.parent_id).first()
     assert.equal(parent.number, '6064')
-    const line = await db.from('entry_lines').where({ organisation_id: organisation.id, account_number: '6064100' }).first()
+    const line = await db
+      .from('entry_lines')
+      .where({ organisation_id: organisation.id, account_number: '6064100' })
+      .first()
     assert.equal(line.debit, '1234567.89')
     assert.isNull((await verifyChain(organisation.id)).firstBreak)
-    const sequence = await db.from('journal_sequences').where('journal_id', ledger.journal.AC).first()
+    const sequence = await db
+      .from('journal_sequences')
+      .where('journal_id', ledger.journal.AC)
+      .first()
     assert.equal(sequence.last_number, 1)
   })
 
   test('reads the pipe-separated Montant + Sens variant in ISO-8859-15', async ({ assert }) => {
-    const rows = entryRows('7', '20240301', '99,90').map((row) => ({ ...row, EcritureLib: 'Réparation œuvre 5 €' }))
-    const result = await importText(fecText(rows, { separator: '|', variant: 'montant-sens' }), 'iso-8859-15')
+    const rows = entryRows('7', '20240301', '99,90').map((row) => ({
+      ...row,
+      EcritureLib: 'Réparation œuvre 5 €',
+    }))
+    const result = await importText(
+      fecText(rows, { separator: '|', variant: 'montant-sens' }),
+      'iso-8859-15'
+    )
     assert.equal(result.status, 'committed', JSON.stringify(result.errors))
     assert.equal(result.encoding, 'iso-8859-15')
     assert.equal(result.variant, 'montant-sens')
     assert.equal(result.separator, 'pipe')
-    const entry = await db.from('entries').where({ organisation_id: organisation.id, number: '7' }).first()
+    const entry = await db
+      .from('entries')
+      .where({ organisation_id: organisation.id, number: '7' })
+      .first()
     assert.equal(entry.label, 'Réparation œuvre 5 €')
     const lines = await db.from('entry_lines').where('entry_id', entry.id).orderBy('line_no')
-    assert.deepEqual(lines.map((l) => [l.debit, l.credit]), [['99.90', '0.00'], ['0.00', '99.90']])
+    assert.deepEqual(
+      lines.map((l) => [l.debit, l.credit]),
+      [
+        ['99.90', '0.00'],
+        ['0.00', '99.90'],
+      ]
+    )
   })
 
   test('refuses an unbalanced entry', async ({ assert }) => {
@@ -90,8 +137,17 @@ test.group('FEC import', (group) => {
 
   test('refuses a bad date, naming line and field', async ({ assert }) => {
     const rows = [...entryRows('1', '20240105', '10,00'), ...entryRows('2', '20240231', '10,00')]
-    const result = await expectRejected(assert, fecText(rows), /EcritureDate 20240231 date invalide/)
-    assert.deepInclude(result.errors, { line: 4, field: 'EcritureDate', value: '20240231', reason: 'date invalide (format AAAAMMJJ attendu)' })
+    const result = await expectRejected(
+      assert,
+      fecText(rows),
+      /EcritureDate 20240231 date invalide/
+    )
+    assert.deepInclude(result.errors, {
+      line: 4,
+      field: 'EcritureDate',
+      value: '20240231',
+      reason: 'date invalide (format AAAAMMJJ attendu)',
+    })
   })
 
   test('refuses a wrong column count', async ({ assert }) => {
@@ -100,17 +156,34 @@ test.group('FEC import', (group) => {
     assert.equal(result.errors[0].line, 3)
   })
 
-  test('refuses lines outside the fiscal year and any line into a closed year', async ({ assert }) => {
-    await expectRejected(assert, fecText(entryRows('1', '20231231', '10,00')), /hors de l’exercice 2024/)
+  test('refuses lines outside the fiscal year and any line into a closed year', async ({
+    assert,
+  }) => {
+    await expectRejected(
+      assert,
+      fecText(entryRows('1', '20231231', '10,00')),
+      /hors de l’exercice 2024/
+    )
     await db.from('fiscal_years').where('id', ledger.fiscalYears[2023]).update({ status: 'closed' })
-    await expectRejected(assert, fecText(entryRows('1', '20230601', '10,00')), /clôturé/, { fiscalYearId: ledger.fiscalYears[2023] })
+    await expectRejected(assert, fecText(entryRows('1', '20230601', '10,00')), /clôturé/, {
+      fiscalYearId: ledger.fiscalYears[2023],
+    })
   })
 
   test('refuses a binary file and a file over the size cap at once', async ({ assert }) => {
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100)])
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(100),
+    ])
     await expectRejected(assert, png, /image PNG/)
-    await expectRejected(assert, Buffer.from('JournalCode\tJournalLib\u0000\u0001\u0002 binaire'), /binaire/)
-    await expectRejected(assert, fecText(entryRows('1', '20240105', '10,00')), /trop volumineux/, { maxBytes: 100 })
+    await expectRejected(
+      assert,
+      Buffer.from('JournalCode\tJournalLib\u0000\u0001\u0002 binaire'),
+      /binaire/
+    )
+    await expectRejected(assert, fecText(entryRows('1', '20240105', '10,00')), /trop volumineux/, {
+      maxBytes: 100,
+    })
   })
 
   test('refuses the same file twice', async ({ assert }) => {
@@ -130,10 +203,21 @@ test.group('FEC import', (group) => {
     assert.equal(capped.errorCount, 60)
   })
 
-  test('an exported FEC imported into an empty organisation gives the same trial balance', async ({ assert }) => {
+  test('an exported FEC imported into an empty organisation gives the same trial balance', async ({
+    assert,
+  }) => {
     const rows: FecRow[] = []
     for (let i = 1; i <= 40; i++) {
-      rows.push(...entryRows(String(i), `202403${String((i % 28) + 1).padStart(2, '0')}`, `${i * 13},${String(i).padStart(2, '0')}`, i % 2 ? '6064' : '6226', i % 3 ? '401' : '512', i % 2 ? 'AC' : 'BQ'))
+      rows.push(
+        ...entryRows(
+          String(i),
+          `202403${String((i % 28) + 1).padStart(2, '0')}`,
+          `${i * 13},${String(i).padStart(2, '0')}`,
+          i % 2 ? '6064' : '6226',
+          i % 3 ? '401' : '512',
+          i % 2 ? 'AC' : 'BQ'
+        )
+      )
     }
     rows[0].EcritureLet = 'AA'
     rows[0].DateLet = '20240410'
@@ -144,36 +228,64 @@ test.group('FEC import', (group) => {
     output.on('data', (chunk) => chunks.push(chunk))
     await writeFec(output, organisation.id, ledger.fiscalYears[2024])
     const exported = Buffer.concat(chunks)
-    assert.match(exported.toString('latin1').split('\r\n')[0], /^JournalCode\tJournalLib\tEcritureNum/)
+    assert.match(
+      exported.toString('latin1').split('\r\n')[0],
+      /^JournalCode\tJournalLib\tEcritureNum/
+    )
 
     const empty = await makeOrganisation('Vide')
     const emptyLedger = await setupLedger(empty, [2024])
     const path = await writeFecFile(exported)
-    const second = await importFec(path, { organisationId: empty.id, userId: null, fiscalYearId: emptyLedger.fiscalYears[2024] })
+    const second = await importFec(path, {
+      organisationId: empty.id,
+      userId: null,
+      fiscalYearId: emptyLedger.fiscalYears[2024],
+    })
     assert.equal(second.status, 'committed', JSON.stringify(second.errors))
 
     const strip = (tb: Awaited<ReturnType<typeof trialBalance>>) =>
-      tb.rows.map((r) => [r.accountNumber, r.movementDebit.toFixed(2), r.movementCredit.toFixed(2), r.closingDebit.toFixed(2), r.closingCredit.toFixed(2)])
+      tb.rows.map((r) => [
+        r.accountNumber,
+        r.movementDebit.toFixed(2),
+        r.movementCredit.toFixed(2),
+        r.closingDebit.toFixed(2),
+        r.closingCredit.toFixed(2),
+      ])
     const a = await trialBalance(organisation.id, { fiscalYearId: ledger.fiscalYears[2024] })
     const b = await trialBalance(empty.id, { fiscalYearId: emptyLedger.fiscalYears[2024] })
     assert.deepEqual(strip(b), strip(a))
     assert.isAbove(a.rows.length, 2)
     assert.equal(a.totals.movementDebit.toFixed(2), a.totals.movementCredit.toFixed(2))
-    const lettered = await db.from('entry_lines').where({ organisation_id: empty.id, lettering: 'AA' }).first()
+    const lettered = await db
+      .from('entry_lines')
+      .where({ organisation_id: empty.id, lettering: 'AA' })
+      .first()
     assert.equal(lettered.lettering_date, '2024-04-10')
   })
 
   test('fec:import prints a summary, and the errors of a refused file', async ({ assert }) => {
     const good = await writeFecFile(fecText(entryRows('1', '20240105', '10,00')))
     ace.ui.switchMode('raw')
-    let command = await ace.create(FecImport, [good, '--year', '2024', '--organisation', String(organisation.id)])
+    let command = await ace.create(FecImport, [
+      good,
+      '--year',
+      '2024',
+      '--organisation',
+      String(organisation.id),
+    ])
     await asOrg(organisation, () => command.exec())
     command.assertSucceeded()
     command.assertLogMatches(/2 lignes, 1 écritures/)
     const rows = entryRows('2', '20240105', '10,00')
     rows[0].Debit = '11,00'
     const bad = await writeFecFile(fecText(rows))
-    command = await ace.create(FecImport, [bad, '--year', '2024', '--organisation', String(organisation.id)])
+    command = await ace.create(FecImport, [
+      bad,
+      '--year',
+      '2024',
+      '--organisation',
+      String(organisation.id),
+    ])
     await command.exec()
     command.assertFailed()
     command.assertLogMatches(/ligne 2 · Debit\/Credit/)

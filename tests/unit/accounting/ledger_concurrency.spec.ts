@@ -3,7 +3,14 @@ import ace from '@adonisjs/core/services/ace'
 import db from '@adonisjs/lucid/services/db'
 import type Organisation from '#models/core/organisation'
 import { makeOrganisation } from '#tests/helpers'
-import { asOrg, purgeLedger, setupLedger, simpleLines, validatedEntry, rawClient } from '#tests/fixtures/accounting'
+import {
+  asOrg,
+  purgeLedger,
+  setupLedger,
+  simpleLines,
+  validatedEntry,
+  rawClient,
+} from '#tests/fixtures/accounting'
 import { createDraft, reverseEntry } from '#actions/accounting/drafts'
 import { validateEntry } from '#actions/accounting/ledger'
 import { verifyChain } from '#actions/accounting/verify_chain'
@@ -22,7 +29,12 @@ test.group('Ledger concurrency and hash chain', (group) => {
 
   test('two parallel validations of one entry: one success, one conflict', async ({ assert }) => {
     const draft = await asOrg(organisation, () =>
-      createDraft({ journalId: ledger.journal.AC, entryDate: '2024-04-02', label: 'Facture', lines: simpleLines() })
+      createDraft({
+        journalId: ledger.journal.AC,
+        entryDate: '2024-04-02',
+        label: 'Facture',
+        lines: simpleLines(),
+      })
     )
     const results = await Promise.allSettled([
       asOrg(organisation, () => validateEntry(draft.id)),
@@ -35,7 +47,10 @@ test.group('Ledger concurrency and hash chain', (group) => {
     assert.match(failed[0].reason.message, /déjà été validée .* par un autre utilisateur/)
     const row = await db.from('entries').where('id', draft.id).first()
     assert.equal(row.number, '1')
-    const sequence = await db.from('journal_sequences').where('journal_id', ledger.journal.AC).first()
+    const sequence = await db
+      .from('journal_sequences')
+      .where('journal_id', ledger.journal.AC)
+      .first()
     assert.equal(sequence.last_number, 1)
   })
 
@@ -57,21 +72,38 @@ test.group('Ledger concurrency and hash chain', (group) => {
     assert.equal(reversals[0].number, '2')
   })
 
-  test('fifty parallel validations in one journal get fifty consecutive numbers', async ({ assert }) => {
+  test('fifty parallel validations in one journal get fifty consecutive numbers', async ({
+    assert,
+  }) => {
     const drafts = []
     for (let i = 0; i < 50; i++) {
       drafts.push(
         await asOrg(organisation, () =>
-          createDraft({ journalId: ledger.journal.BQ, entryDate: '2024-05-10', label: `Règlement ${i}`, lines: simpleLines('10.00', '401', '512') })
+          createDraft({
+            journalId: ledger.journal.BQ,
+            entryDate: '2024-05-10',
+            label: `Règlement ${i}`,
+            lines: simpleLines('10.00', '401', '512'),
+          })
         )
       )
     }
-    const results = await Promise.allSettled(drafts.map((draft) => asOrg(organisation, () => validateEntry(draft.id))))
-    assert.deepEqual(results.filter((r) => r.status === 'rejected'), [])
-    const numbers = (await db.from('entries').where('journal_id', ledger.journal.BQ).select('sequence_number'))
+    const results = await Promise.allSettled(
+      drafts.map((draft) => asOrg(organisation, () => validateEntry(draft.id)))
+    )
+    assert.deepEqual(
+      results.filter((r) => r.status === 'rejected'),
+      []
+    )
+    const numbers = (
+      await db.from('entries').where('journal_id', ledger.journal.BQ).select('sequence_number')
+    )
       .map((row) => row.sequence_number)
       .sort((a, b) => a - b)
-    assert.deepEqual(numbers, Array.from({ length: 50 }, (_, i) => i + 1))
+    assert.deepEqual(
+      numbers,
+      Array.from({ length: 50 }, (_, i) => i + 1)
+    )
     const report = await verifyChain(organisation.id)
     assert.isNull(report.firstBreak)
     assert.equal(report.checked, 50)
@@ -94,8 +126,13 @@ test.group('Ledger concurrency and hash chain', (group) => {
     try {
       await client.query('BEGIN')
       await client.query('ALTER TABLE entry_lines DISABLE TRIGGER USER')
-      await client.query(`UPDATE entry_lines SET debit = 1000 WHERE entry_id = $1 AND debit > 0`, [entries[2].id])
-      await client.query(`UPDATE entry_lines SET credit = 1000 WHERE entry_id = $1 AND credit > 0`, [entries[2].id])
+      await client.query(`UPDATE entry_lines SET debit = 1000 WHERE entry_id = $1 AND debit > 0`, [
+        entries[2].id,
+      ])
+      await client.query(
+        `UPDATE entry_lines SET credit = 1000 WHERE entry_id = $1 AND credit > 0`,
+        [entries[2].id]
+      )
       await client.query('ALTER TABLE entry_lines ENABLE TRIGGER USER')
       await client.query('COMMIT')
     } finally {

@@ -48,7 +48,12 @@ test.group('Ledger integrity enforced by PostgreSQL', (group) => {
 
   test('a validated entry cannot be updated or deleted', async ({ assert }) => {
     const entry = await validatedEntry(organisation, ledger.journal.AC)
-    await refused(assert, `UPDATE entries SET label = 'falsifié' WHERE id = ?`, [entry.id], /validée/)
+    await refused(
+      assert,
+      `UPDATE entries SET label = 'falsifié' WHERE id = ?`,
+      [entry.id],
+      /validée/
+    )
     await refused(assert, `UPDATE entries SET status = 'draft' WHERE id = ?`, [entry.id], /validée/)
     await refused(assert, `DELETE FROM entries WHERE id = ?`, [entry.id], /validée/)
     const row = await db.from('entries').where('id', entry.id).first()
@@ -58,10 +63,23 @@ test.group('Ledger integrity enforced by PostgreSQL', (group) => {
 
   test('lines of a validated entry cannot be updated, deleted or added to', async ({ assert }) => {
     const entry = await validatedEntry(organisation, ledger.journal.AC)
-    await refused(assert, `UPDATE entry_lines SET debit = 1 WHERE entry_id = ? AND debit > 0`, [entry.id], /validée/)
-    await refused(assert, `UPDATE entry_lines SET account_number = '6061' WHERE entry_id = ?`, [entry.id], /validée/)
+    await refused(
+      assert,
+      `UPDATE entry_lines SET debit = 1 WHERE entry_id = ? AND debit > 0`,
+      [entry.id],
+      /validée/
+    )
+    await refused(
+      assert,
+      `UPDATE entry_lines SET account_number = '6061' WHERE entry_id = ?`,
+      [entry.id],
+      /validée/
+    )
     await refused(assert, `DELETE FROM entry_lines WHERE entry_id = ?`, [entry.id], /validée/)
-    const account = await db.from('accounts').where({ organisation_id: organisation.id, number: '512' }).first()
+    const account = await db
+      .from('accounts')
+      .where({ organisation_id: organisation.id, number: '512' })
+      .first()
     await refused(
       assert,
       `INSERT INTO entry_lines (entry_id, organisation_id, line_no, account_id, account_number, entry_date, debit, credit)
@@ -110,7 +128,10 @@ test.group('Ledger integrity enforced by PostgreSQL', (group) => {
   })
 
   test('an entry inserted as validated must balance by commit time', async ({ assert }) => {
-    const account = await db.from('accounts').where({ organisation_id: organisation.id, number: '6064' }).first()
+    const account = await db
+      .from('accounts')
+      .where({ organisation_id: organisation.id, number: '6064' })
+      .first()
     const insertEntry = `INSERT INTO entries (organisation_id, journal_id, fiscal_year_id, entry_date, number, label, status,
         validated_at, hash, chain_position) VALUES (?, ?, ?, '2024-05-02', ?, 'brute', 'validated', now(), 'x', ?)`
     const base = [organisation.id, ledger.journal.OD, ledger.fiscalYears[2024]]
@@ -131,18 +152,31 @@ test.group('Ledger integrity enforced by PostgreSQL', (group) => {
       [...base],
       /horodatée/
     )
-    const [{ count }] = await db.from('entries').where('organisation_id', organisation.id).count('* as count')
+    const [{ count }] = await db
+      .from('entries')
+      .where('organisation_id', organisation.id)
+      .count('* as count')
     assert.equal(Number(count), 0)
   })
 
   test('nothing is written into a closed fiscal year', async ({ assert }) => {
     const draft = await asOrg(organisation, () =>
-      createDraft({ journalId: ledger.journal.OD, entryDate: '2023-06-30', label: 'Brouillon 2023', lines: simpleLines() })
+      createDraft({
+        journalId: ledger.journal.OD,
+        entryDate: '2023-06-30',
+        label: 'Brouillon 2023',
+        lines: simpleLines(),
+      })
     )
     await db.from('fiscal_years').where('id', ledger.fiscalYears[2023]).update({ status: 'closed' })
     await refused(assert, `UPDATE entries SET label = 'x' WHERE id = ?`, [draft.id], /clôturé/)
     await refused(assert, `DELETE FROM entries WHERE id = ?`, [draft.id], /clôturé/)
-    await refused(assert, `UPDATE entry_lines SET debit = 5 WHERE entry_id = ? AND debit > 0`, [draft.id], /clôturé/)
+    await refused(
+      assert,
+      `UPDATE entry_lines SET debit = 5 WHERE entry_id = ? AND debit > 0`,
+      [draft.id],
+      /clôturé/
+    )
     await refused(assert, `DELETE FROM entry_lines WHERE entry_id = ?`, [draft.id], /clôturé/)
     await refused(
       assert,
@@ -151,13 +185,31 @@ test.group('Ledger integrity enforced by PostgreSQL', (group) => {
       /clôturé/
     )
     await assert.rejects(
-      () => asOrg(organisation, () => createDraft({ journalId: ledger.journal.OD, entryDate: '2023-07-01', label: 'x', lines: simpleLines() })),
+      () =>
+        asOrg(organisation, () =>
+          createDraft({
+            journalId: ledger.journal.OD,
+            entryDate: '2023-07-01',
+            label: 'x',
+            lines: simpleLines(),
+          })
+        ),
       /clôturé/
     )
     await assert.rejects(() => asOrg(organisation, () => validateEntry(draft.id)), /clôturé/)
     // Closed year: its dates cannot change, nor can it be deleted.
-    await refused(assert, `UPDATE fiscal_years SET end_date = '2023-11-30' WHERE id = ?`, [ledger.fiscalYears[2023]], /clôturé/)
-    await refused(assert, `DELETE FROM fiscal_years WHERE id = ?`, [ledger.fiscalYears[2023]], /clôturé/)
+    await refused(
+      assert,
+      `UPDATE fiscal_years SET end_date = '2023-11-30' WHERE id = ?`,
+      [ledger.fiscalYears[2023]],
+      /clôturé/
+    )
+    await refused(
+      assert,
+      `DELETE FROM fiscal_years WHERE id = ?`,
+      [ledger.fiscalYears[2023]],
+      /clôturé/
+    )
   })
 
   test('an entry date must lie inside its fiscal year', async ({ assert }) => {
@@ -168,9 +220,19 @@ test.group('Ledger integrity enforced by PostgreSQL', (group) => {
       /hors de l'exercice/
     )
     const draft = await asOrg(organisation, () =>
-      createDraft({ journalId: ledger.journal.OD, entryDate: '2024-06-30', label: 'x', lines: simpleLines() })
+      createDraft({
+        journalId: ledger.journal.OD,
+        entryDate: '2024-06-30',
+        label: 'x',
+        lines: simpleLines(),
+      })
     )
-    await refused(assert, `UPDATE entries SET entry_date = '2023-12-31' WHERE id = ?`, [draft.id], /hors de l'exercice/)
+    await refused(
+      assert,
+      `UPDATE entries SET entry_date = '2023-12-31' WHERE id = ?`,
+      [draft.id],
+      /hors de l'exercice/
+    )
   })
 
   test('fiscal years of one organisation never overlap', async ({ assert }) => {
@@ -187,15 +249,35 @@ test.group('Ledger integrity enforced by PostgreSQL', (group) => {
       /chevauchent/
     )
     const other = await makeOrganisation('Autre')
-    await db.table('fiscal_years').insert({ organisation_id: other.id, label: 'x', start_date: '2024-07-01', end_date: '2025-06-30' })
+    await db.table('fiscal_years').insert({
+      organisation_id: other.id,
+      label: 'x',
+      start_date: '2024-07-01',
+      end_date: '2025-06-30',
+    })
     await db.from('fiscal_years').where('organisation_id', other.id).delete()
   })
 
   test('amounts are positive and a line is on one side only', async ({ assert }) => {
     const draft = await asOrg(organisation, () =>
-      createDraft({ journalId: ledger.journal.OD, entryDate: '2024-06-30', label: 'x', lines: simpleLines() })
+      createDraft({
+        journalId: ledger.journal.OD,
+        entryDate: '2024-06-30',
+        label: 'x',
+        lines: simpleLines(),
+      })
     )
-    await refused(assert, `UPDATE entry_lines SET debit = -1 WHERE entry_id = ? AND debit > 0`, [draft.id], /debit_positive/)
-    await refused(assert, `UPDATE entry_lines SET credit = 5 WHERE entry_id = ? AND debit > 0`, [draft.id], /one_side/)
+    await refused(
+      assert,
+      `UPDATE entry_lines SET debit = -1 WHERE entry_id = ? AND debit > 0`,
+      [draft.id],
+      /debit_positive/
+    )
+    await refused(
+      assert,
+      `UPDATE entry_lines SET credit = 5 WHERE entry_id = ? AND debit > 0`,
+      [draft.id],
+      /one_side/
+    )
   })
 })
