@@ -9,6 +9,7 @@ import type Criterion from '#models/quality/criterion'
 import EvidenceFile from '#models/quality/evidence_file'
 import { currentActor } from '#support/request_context'
 import { sniffFile } from '#support/file_sniff'
+import { attachmentHeader } from '#support/downloads'
 
 export class EvidenceRejected extends Error {}
 
@@ -85,10 +86,9 @@ export async function attachEvidence(
 
 /** Headers that make a browser save the file, never render it. */
 export function downloadHeaders(evidence: EvidenceFile): Record<string, string> {
-  const ascii = evidence.originalName.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_')
   return {
     'Content-Type': 'application/octet-stream',
-    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(evidence.originalName)}`,
+    'Content-Disposition': attachmentHeader(evidence.originalName),
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': "default-src 'none'; sandbox",
     'Cache-Control': 'private, no-store',

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { sendXlsx } from '#controllers/quality/xlsx'
+import { sendWorkbook } from '#support/downloads'
 import Criterion from '#models/quality/criterion'
 import { criteriaList } from '#reports/quality/criteria_list'
 import User from '#models/core/user'
@@ -38,13 +38,13 @@ export default class CriteriaController {
 
   async export({ request, response }: HttpContext) {
     const { criteria } = await this.load(request)
-    return sendXlsx(response, 'criteres-labellisation.xlsx', await criteriaWorkbook(criteria))
+    return sendWorkbook(response, 'criteres-labellisation.xlsx', await criteriaWorkbook(criteria))
   }
 
   async referential({ request, response }: HttpContext) {
     const { referential, criteria } = await this.load(request)
     if (!referential) return response.notFound('Aucun référentiel')
-    return sendXlsx(
+    return sendWorkbook(
       response,
       `referentiel-edition-${referential.edition}.xlsx`,
       await referentialWorkbook(referential, criteria)

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { sendXlsx } from '#controllers/quality/xlsx'
+import { sendWorkbook } from '#support/downloads'
 import db from '@adonisjs/lucid/services/db'
 import StrategicPlan from '#models/quality/strategic_plan'
 import StrategicAxis from '#models/quality/strategic_axis'
@@ -38,7 +38,7 @@ export default class PlanController {
 
   async export({ auth, response }: HttpContext) {
     const data = await planOverview(auth.user!.organisationId)
-    return sendXlsx(
+    return sendWorkbook(
       response,
       'plan-strategique.xlsx',
       await planWorkbook(data.progress, data.actions)

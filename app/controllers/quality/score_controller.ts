@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { sendXlsx } from '#controllers/quality/xlsx'
+import { sendWorkbook } from '#support/downloads'
 import Referential from '#models/quality/referential'
 import { labellisationScore } from '#reports/quality/labellisation_score'
 import { scoreWorkbook } from '#exports/quality/score'
@@ -48,7 +48,7 @@ export default class ScoreController {
   async export(ctx: HttpContext) {
     const score = await this.score(ctx)
     if (!score) return ctx.response.notFound('Aucun référentiel')
-    return sendXlsx(
+    return sendWorkbook(
       ctx.response,
       `score-labellisation-${score.asOf.toISODate()}.xlsx`,
       await scoreWorkbook(score)
