@@ -20,15 +20,27 @@ function spread(totalEuros: number, weights: number[]): string[] {
  * `buildHrPlan` so that the reports reproduce the printed tables. Costs and refunds of the
  * training plan are the report's own figures, entered as cost and financing lines.
  */
-export async function seedHr(organisation: Organisation, rapport: Rapport2023, trx: TransactionClientContract) {
+export async function seedHr(
+  organisation: Organisation,
+  rapport: Rapport2023,
+  trx: TransactionClientContract
+) {
   const organisationId = organisation.id
-  await trx.table('hr_settings').insert({ organisation_id: organisationId, employer_charge_rate: '0.4500' })
+  await trx
+    .table('hr_settings')
+    .insert({ organisation_id: organisationId, employer_charge_rate: '0.4500' })
 
   const jobIds = new Map<string, number>()
   for (const [position, job] of JOBS.entries()) {
     const [row] = await trx
       .table('job_references')
-      .insert({ organisation_id: organisationId, code: job.code, label: job.label, default_csp: job.csp, position })
+      .insert({
+        organisation_id: organisationId,
+        code: job.code,
+        label: job.label,
+        default_csp: job.csp,
+        position,
+      })
       .returning('id')
     jobIds.set(job.code, row.id)
   }
@@ -102,7 +114,12 @@ export async function seedHr(organisation: Organisation, rapport: Rapport2023, t
   for (const [code, title] of Object.entries(trainingActions)) {
     const [row] = await trx
       .table('training_actions')
-      .insert({ organisation_id: organisationId, title, provider: code === ALT ? 'CFA et organismes de formation' : 'Organisme de formation', kind: code === ALT ? 'alternance' : 'plan' })
+      .insert({
+        organisation_id: organisationId,
+        title,
+        provider: code === ALT ? 'CFA et organismes de formation' : 'Organisme de formation',
+        kind: code === ALT ? 'alternance' : 'plan',
+      })
       .returning('id')
     actionIds.set(code, row.id)
   }
@@ -116,7 +133,13 @@ export async function seedHr(organisation: Organisation, rapport: Rapport2023, t
         end.setUTCDate(end.getUTCDate() + (t.action === ALT ? 30 : 4))
         const [row] = await trx
           .table('training_sessions')
-          .insert({ organisation_id: organisationId, training_action_id: actionIds.get(t.action), start_date: t.date, end_date: end.toISOString().slice(0, 10), place: contractAt(person, t.date)?.site ?? null })
+          .insert({
+            organisation_id: organisationId,
+            training_action_id: actionIds.get(t.action),
+            start_date: t.date,
+            end_date: end.toISOString().slice(0, 10),
+            place: contractAt(person, t.date)?.site ?? null,
+          })
           .returning('id')
         sessionIds.set(key, row.id)
       }
@@ -132,10 +155,16 @@ export async function seedHr(organisation: Organisation, rapport: Rapport2023, t
   await trx.table('training_participants').multiInsert(participants)
 
   const cost = rapport.hr.training.plan_cost_2023
-  const refunds: Array<{ mode: string; amount: number }> = rapport.hr.training.opco_refunds_2023.rows
+  const refunds: Array<{ mode: string; amount: number }> =
+    rapport.hr.training.opco_refunds_2023.rows
   const actions = [...actionIds.keys()]
   const weights = actions.map((a) =>
-    plan.reduce((acc, p) => acc + p.training.filter((t) => t.year === 2023 && t.action === a).reduce((x, t) => x + t.days, 0), 0)
+    plan.reduce(
+      (acc, p) =>
+        acc +
+        p.training.filter((t) => t.year === 2023 && t.action === a).reduce((x, t) => x + t.days, 0),
+      0
+    )
   )
   const costLines: Array<Record<string, unknown>> = []
   const kinds: Array<[string, number]> = [
@@ -147,7 +176,13 @@ export async function seedHr(organisation: Organisation, rapport: Rapport2023, t
   ]
   for (const [kind, total] of kinds) {
     spread(total, weights).forEach((amount, i) =>
-      costLines.push({ organisation_id: organisationId, training_action_id: actionIds.get(actions[i]), kind, incurred_on: '2023-12-15', amount })
+      costLines.push({
+        organisation_id: organisationId,
+        training_action_id: actionIds.get(actions[i]),
+        kind,
+        incurred_on: '2023-12-15',
+        amount,
+      })
     )
   }
   await trx.table('training_cost_lines').multiInsert(costLines)
@@ -159,7 +194,9 @@ export async function seedHr(organisation: Organisation, rapport: Rapport2023, t
   await trx.table('training_financing_lines').multiInsert(
     refunds.map((r) => ({
       organisation_id: organisationId,
-      training_action_id: actionIds.get(modeCode[r.mode] === 'fonds_mutualises_plan' ? 'cisp' : ALT),
+      training_action_id: actionIds.get(
+        modeCode[r.mode] === 'fonds_mutualises_plan' ? 'cisp' : ALT
+      ),
       funder: 'uniformation',
       mode: modeCode[r.mode],
       requested_on: '2023-01-16',
@@ -169,28 +206,64 @@ export async function seedHr(organisation: Organisation, rapport: Rapport2023, t
     }))
   )
 
-  await trx.table('internships').multiInsert([
-    ['LEROY', 'Inès', 'F', 'IUT Carrières sociales', '2023-03-06', '2023-05-26'],
-    ['BONNET', 'Yanis', 'H', 'Master Insertion et développement social', '2023-04-03', '2023-06-30'],
-    ['GARCIA', 'Léa', 'F', 'BTS SP3S', '2023-10-02', '2023-12-15'],
-    ['NICOLAS', 'Manon', 'F', 'Licence pro Intervention sociale', '2022-11-07', '2023-01-27'],
-  ].map(([surname, firstNames, sex, school, start, end]) => ({
-    organisation_id: organisationId, surname, first_names: firstNames, sex, school,
-    tutor_name: 'Responsable de secteur', place: 'Siège', start_date: start, end_date: end,
-  })))
+  await trx.table('internships').multiInsert(
+    [
+      ['LEROY', 'Inès', 'F', 'IUT Carrières sociales', '2023-03-06', '2023-05-26'],
+      [
+        'BONNET',
+        'Yanis',
+        'H',
+        'Master Insertion et développement social',
+        '2023-04-03',
+        '2023-06-30',
+      ],
+      ['GARCIA', 'Léa', 'F', 'BTS SP3S', '2023-10-02', '2023-12-15'],
+      ['NICOLAS', 'Manon', 'F', 'Licence pro Intervention sociale', '2022-11-07', '2023-01-27'],
+    ].map(([surname, firstNames, sex, school, start, end]) => ({
+      organisation_id: organisationId,
+      surname,
+      first_names: firstNames,
+      sex,
+      school,
+      tutor_name: 'Responsable de secteur',
+      place: 'Siège',
+      start_date: start,
+      end_date: end,
+    }))
+  )
 
   // Time allocation of advisers to the programmes of the activity step, when there are some.
-  const programmes = await trx.from('programmes').where('organisation_id', organisationId).orderBy('position').select('id').limit(3)
+  const programmes = await trx
+    .from('programmes')
+    .where('organisation_id', organisationId)
+    .orderBy('position')
+    .select('id')
+    .limit(3)
   if (programmes.length) {
     const allocations: Array<Record<string, unknown>> = []
-    const advisers = plan.filter((p) => p.role.startsWith('stayer:2014') && contractAt(p, '2023-12-31')?.job === 'cisp').slice(0, 10)
+    const advisers = plan
+      .filter(
+        (p) => p.role.startsWith('stayer:2014') && contractAt(p, '2023-12-31')?.job === 'cisp'
+      )
+      .slice(0, 10)
     for (const person of advisers) {
       for (let month = 1; month <= 12; month++) {
         const iso = `2023-${String(month).padStart(2, '0')}-01`
         if (!contractAt(person, iso)) continue
-        const shares = programmes.length === 1 ? ['1.0000'] : programmes.length === 2 ? ['0.6000', '0.4000'] : ['0.5000', '0.3000', '0.2000']
+        const shares =
+          programmes.length === 1
+            ? ['1.0000']
+            : programmes.length === 2
+              ? ['0.6000', '0.4000']
+              : ['0.5000', '0.3000', '0.2000']
         programmes.forEach((programme, i) =>
-          allocations.push({ organisation_id: organisationId, employee_id: employeeIds.get(person.key), programme_id: programme.id, month: iso, share: shares[i] })
+          allocations.push({
+            organisation_id: organisationId,
+            employee_id: employeeIds.get(person.key),
+            programme_id: programme.id,
+            month: iso,
+            share: shares[i],
+          })
         )
       }
     }

@@ -10,7 +10,8 @@
  */
 
 export type Sex = 'F' | 'H'
-export type ContractType = 'cdi' | 'cdd' | 'cdd_remplacement' | 'apprentissage' | 'professionnalisation'
+export type ContractType =
+  'cdi' | 'cdd' | 'cdd_remplacement' | 'apprentissage' | 'professionnalisation'
 
 export interface PlanContract {
   type: ContractType
@@ -47,7 +48,12 @@ export const JOBS: Array<{ code: string; label: string; csp: string; base: numbe
   { code: 'animation_accueil', label: 'Chargé-e animation & accueil', csp: 'employe', base: 23800 },
   { code: 'assistant_direction', label: 'Assistant-e de direction', csp: 'employe', base: 26000 },
   { code: 'assistant_admin', label: 'Assistant-e administratif-ive', csp: 'employe', base: 23000 },
-  { code: 'hors_classification', label: 'Métiers hors classification', csp: 'employe', base: 23500 },
+  {
+    code: 'hors_classification',
+    label: 'Métiers hors classification',
+    csp: 'employe',
+    base: 23500,
+  },
 ]
 
 const TITLES: Record<string, string> = {
@@ -55,7 +61,7 @@ const TITLES: Record<string, string> = {
   resp_secteur: 'Responsable de secteur',
   rrh: 'Responsable des ressources humaines',
   charge_projet: 'Chargé(e) de projet',
-  cisp: "Conseiller(ère) en insertion sociale et professionnelle",
+  cisp: 'Conseiller(ère) en insertion sociale et professionnelle',
   animation_accueil: "Chargé(e) d'accueil et d'animation",
   assistant_direction: 'Assistant(e) de direction',
   assistant_admin: 'Assistant(e) administratif(ve)',
@@ -64,9 +70,105 @@ const TITLES: Record<string, string> = {
 export const jobTitle = (code: string) => TITLES[code]
 
 const SITES = ['Siège', 'Antenne Nord', 'Antenne Sud', 'Antenne Est', 'Antenne Ouest']
-const SURNAMES = ['Martin', 'Bernard', 'Thomas', 'Petit', 'Robert', 'Richard', 'Durand', 'Dubois', 'Moreau', 'Laurent', 'Simon', 'Michel', 'Lefebvre', 'Leroy', 'Roux', 'David', 'Bertrand', 'Morel', 'Fournier', 'Girard', 'Bonnet', 'Dupont', 'Lambert', 'Fontaine', 'Rousseau', 'Vincent', 'Muller', 'Lefevre', 'Faure', 'André', 'Mercier', 'Blanc', 'Guerin', 'Boyer', 'Garnier', 'Chevalier', 'François', 'Legrand', 'Gauthier', 'Garcia', 'Perrin', 'Robin', 'Clément', 'Morin', 'Nicolas', 'Henry', 'Roussel', 'Mathieu', 'Gautier', 'Masson']
-const FIRST_F = ['Marie', 'Nathalie', 'Isabelle', 'Sylvie', 'Catherine', 'Sandrine', 'Céline', 'Julie', 'Aurélie', 'Émilie', 'Camille', 'Laura', 'Sarah', 'Léa', 'Manon', 'Chloé', 'Inès', 'Amina', 'Fatou', 'Sophie', 'Claire', 'Anne', 'Valérie', 'Karine', 'Élodie']
-const FIRST_H = ['Nicolas', 'Julien', 'Thomas', 'Mehdi', 'Karim', 'Stéphane', 'David', 'Laurent', 'Olivier', 'Antoine', 'Hugo', 'Lucas', 'Yanis', 'Moussa', 'Pierre', 'Romain', 'Sébastien', 'Éric']
+const SURNAMES = [
+  'Martin',
+  'Bernard',
+  'Thomas',
+  'Petit',
+  'Robert',
+  'Richard',
+  'Durand',
+  'Dubois',
+  'Moreau',
+  'Laurent',
+  'Simon',
+  'Michel',
+  'Lefebvre',
+  'Leroy',
+  'Roux',
+  'David',
+  'Bertrand',
+  'Morel',
+  'Fournier',
+  'Girard',
+  'Bonnet',
+  'Dupont',
+  'Lambert',
+  'Fontaine',
+  'Rousseau',
+  'Vincent',
+  'Muller',
+  'Lefevre',
+  'Faure',
+  'André',
+  'Mercier',
+  'Blanc',
+  'Guerin',
+  'Boyer',
+  'Garnier',
+  'Chevalier',
+  'François',
+  'Legrand',
+  'Gauthier',
+  'Garcia',
+  'Perrin',
+  'Robin',
+  'Clément',
+  'Morin',
+  'Nicolas',
+  'Henry',
+  'Roussel',
+  'Mathieu',
+  'Gautier',
+  'Masson',
+]
+const FIRST_F = [
+  'Marie',
+  'Nathalie',
+  'Isabelle',
+  'Sylvie',
+  'Catherine',
+  'Sandrine',
+  'Céline',
+  'Julie',
+  'Aurélie',
+  'Émilie',
+  'Camille',
+  'Laura',
+  'Sarah',
+  'Léa',
+  'Manon',
+  'Chloé',
+  'Inès',
+  'Amina',
+  'Fatou',
+  'Sophie',
+  'Claire',
+  'Anne',
+  'Valérie',
+  'Karine',
+  'Élodie',
+]
+const FIRST_H = [
+  'Nicolas',
+  'Julien',
+  'Thomas',
+  'Mehdi',
+  'Karim',
+  'Stéphane',
+  'David',
+  'Laurent',
+  'Olivier',
+  'Antoine',
+  'Hugo',
+  'Lucas',
+  'Yanis',
+  'Moussa',
+  'Pierre',
+  'Romain',
+  'Sébastien',
+  'Éric',
+]
 
 // ---- dates (calendar days as UTC) ----
 const DAY = 86_400_000
@@ -87,13 +189,20 @@ export function seniorityAt(person: PlanPerson, iso: string): number | null {
   // walk back through contiguous contracts
   const sorted = [...person.contracts].sort((a, b) => toDay(a.start) - toDay(b.start))
   let index = sorted.indexOf(current)
-  while (index > 0 && sorted[index - 1].end && toDay(sorted[index - 1].end!) + 1 >= toDay(sorted[index].start)) index--
+  while (
+    index > 0 &&
+    sorted[index - 1].end &&
+    toDay(sorted[index - 1].end!) + 1 >= toDay(sorted[index].start)
+  )
+    index--
   return (day - toDay(sorted[index].start)) / 365.25
 }
 
 export function contractAt(person: PlanPerson, iso: string) {
   const day = toDay(iso)
-  return person.contracts.find((c) => toDay(c.start) <= day && (c.end === null || toDay(c.end) >= day))
+  return person.contracts.find(
+    (c) => toDay(c.start) <= day && (c.end === null || toDay(c.end) >= day)
+  )
 }
 
 function mulberry32(seed: number) {
@@ -113,7 +222,8 @@ export const TAM_MALE_PREMIUM = 0.015
 
 export function buildHrPlan(): PlanPerson[] {
   const rand = mulberry32(20231231)
-  const between = (from: string, to: string) => toIso(toDay(from) + Math.floor(rand() * (toDay(to) - toDay(from) + 1)))
+  const between = (from: string, to: string) =>
+    toIso(toDay(from) + Math.floor(rand() * (toDay(to) - toDay(from) + 1)))
   const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)]
   const shuffle = <T>(list: T[]) => {
     for (let i = list.length - 1; i > 0; i--) {
@@ -142,11 +252,30 @@ export function buildHrPlan(): PlanPerson[] {
     return p
   }
   const site = () => pick(SITES)
-  const c = (type: ContractType, start: string, end: string | null, endReason: string | null, job = 'cisp', share = 1): PlanContract => ({
-    type, start, end, endReason, job, share, site: site(),
+  const c = (
+    type: ContractType,
+    start: string,
+    end: string | null,
+    endReason: string | null,
+    job = 'cisp',
+    share = 1
+  ): PlanContract => ({
+    type,
+    start,
+    end,
+    endReason,
+    job,
+    share,
+    site: site(),
   })
   /** A career: optional first CDD, then CDI from `cdiStart` to `end`. */
-  const career = (p: PlanPerson, spellStart: string, end: string | null, reason: string | null, cddFirst: boolean) => {
+  const career = (
+    p: PlanPerson,
+    spellStart: string,
+    end: string | null,
+    reason: string | null,
+    cddFirst: boolean
+  ) => {
     if (cddFirst) {
       const cdiStart = addMonths(spellStart, 6 + Math.floor(rand() * 7))
       p.contracts.push(c('cdd', spellStart, minus1(cdiStart), 'fin_cdd'))
@@ -181,7 +310,9 @@ export function buildHrPlan(): PlanPerson[] {
   }
   // hired in 2022: 3 CDI (F2 H1), 23 CDD (F19 H4) of which 15 made permanent in 2023 (F13 H2)
   for (const sex of ['F', 'F', 'H'] as Sex[]) {
-    person(sex, 'stayer:2022cdi').contracts.push(c('cdi', between('2022-02-01', '2022-11-30'), null, null))
+    person(sex, 'stayer:2022cdi').contracts.push(
+      c('cdi', between('2022-02-01', '2022-11-30'), null, null)
+    )
   }
   for (let i = 0; i < 23; i++) {
     const sex: Sex = i < 19 ? 'F' : 'H'
@@ -199,18 +330,32 @@ export function buildHrPlan(): PlanPerson[] {
   }
 
   // ---- hired in 2023 and still there: CDI F9 H3, CDD F4 H5 ----
-  for (const [type, sex, n] of [['cdi', 'F', 9], ['cdi', 'H', 3], ['cdd', 'F', 4], ['cdd', 'H', 5]] as Array<[ContractType, Sex, number]>) {
+  for (const [type, sex, n] of [
+    ['cdi', 'F', 9],
+    ['cdi', 'H', 3],
+    ['cdd', 'F', 4],
+    ['cdd', 'H', 5],
+  ] as Array<[ContractType, Sex, number]>) {
     for (let i = 0; i < n; i++) {
       const p = person(sex, `new2023:${type}`)
       const start = between('2023-01-09', '2023-09-15')
-      p.contracts.push(c(type, start, type === 'cdi' ? null : minus1(addMonths(start, 12 + Math.floor(rand() * 6))), type === 'cdi' ? null : 'fin_cdd'))
+      p.contracts.push(
+        c(
+          type,
+          start,
+          type === 'cdi' ? null : minus1(addMonths(start, 12 + Math.floor(rand() * 6))),
+          type === 'cdi' ? null : 'fin_cdd'
+        )
+      )
     }
   }
   // ---- hired in 2023 and gone in 2023: 4 F and 1 H at the end of a CDD, 1 F at the end of a trial period ----
   for (const sex of ['F', 'F', 'F', 'F', 'H'] as Sex[]) {
     const p = person(sex, 'hired-left2023')
     const start = between('2023-01-09', '2023-05-15')
-    p.contracts.push(c('cdd', start, minus1(addMonths(start, 3 + Math.floor(rand() * 4))), 'fin_cdd'))
+    p.contracts.push(
+      c('cdd', start, minus1(addMonths(start, 3 + Math.floor(rand() * 4))), 'fin_cdd')
+    )
   }
   {
     const p = person('F', 'hired-left2023')
@@ -219,13 +364,20 @@ export function buildHrPlan(): PlanPerson[] {
 
   // ---- on the staff at 31/12/2022, gone in 2023 ----
   const leaves2023: Array<[string, Sex, number]> = [
-    ['demission', 'F', 5], ['demission', 'H', 1], ['rupture_conventionnelle', 'F', 3], ['rupture_conventionnelle', 'H', 1],
-    ['licenciement', 'H', 1], ['retraite', 'F', 2],
+    ['demission', 'F', 5],
+    ['demission', 'H', 1],
+    ['rupture_conventionnelle', 'F', 3],
+    ['rupture_conventionnelle', 'H', 1],
+    ['licenciement', 'H', 1],
+    ['retraite', 'F', 2],
   ]
   for (const [reason, sex, n] of leaves2023) {
     for (let i = 0; i < n; i++) {
       const p = person(sex, `left2023:${reason}`)
-      const spell = reason === 'retraite' ? between('1991-01-07', '1999-12-15') : between('2015-01-05', '2021-06-30')
+      const spell =
+        reason === 'retraite'
+          ? between('1991-01-07', '1999-12-15')
+          : between('2015-01-05', '2021-06-30')
       career(p, spell, between('2023-01-31', '2023-11-30'), reason, rand() < 0.4)
     }
   }
@@ -233,18 +385,39 @@ export function buildHrPlan(): PlanPerson[] {
     const p = person(i < 9 ? 'F' : 'H', 'left2023:fin_cdd')
     const start = between('2022-03-01', '2022-10-31')
     const end = minus1(addMonths(start, 12 + Math.floor(rand() * 6)))
-    p.contracts.push(c('cdd', start, end < '2023-01-02' ? '2023-01-31' : end > '2023-11-30' ? '2023-11-30' : end, 'fin_cdd'))
+    p.contracts.push(
+      c(
+        'cdd',
+        start,
+        end < '2023-01-02' ? '2023-01-31' : end > '2023-11-30' ? '2023-11-30' : end,
+        'fin_cdd'
+      )
+    )
   }
 
   // ---- gone in 2022 ----
-  for (const [reason, sex] of [['demission', 'F'], ['demission', 'H'], ['rupture_conventionnelle', 'F'], ['rupture_conventionnelle', 'F'], ['rupture_conventionnelle', 'H']] as Array<[string, Sex]>) {
+  for (const [reason, sex] of [
+    ['demission', 'F'],
+    ['demission', 'H'],
+    ['rupture_conventionnelle', 'F'],
+    ['rupture_conventionnelle', 'F'],
+    ['rupture_conventionnelle', 'H'],
+  ] as Array<[string, Sex]>) {
     const p = person(sex, 'left2022')
-    career(p, between('2012-01-09', '2019-12-16'), between('2022-02-28', '2022-11-30'), reason, rand() < 0.4)
+    career(
+      p,
+      between('2012-01-09', '2019-12-16'),
+      between('2022-02-28', '2022-11-30'),
+      reason,
+      rand() < 0.4
+    )
   }
   for (let i = 0; i < 10; i++) {
     const p = person(i < 8 ? (i < 6 ? 'F' : 'H') : 'F', 'left2022')
     const start = i < 8 ? between('2022-01-10', '2022-05-31') : between('2021-03-01', '2021-09-30')
-    p.contracts.push(c('cdd', start, minus1(addMonths(start, i < 8 ? 4 + Math.floor(rand() * 3) : 14)), 'fin_cdd'))
+    p.contracts.push(
+      c('cdd', start, minus1(addMonths(start, i < 8 ? 4 + Math.floor(rand() * 3) : 14)), 'fin_cdd')
+    )
   }
 
   // ---- work-study ----
@@ -260,11 +433,15 @@ export function buildHrPlan(): PlanPerson[] {
   for (const [sex, type, start, end, reason, job] of ws) {
     const p = person(sex, `ws:${type}`)
     // a contract whose end is in the future still has its planned end date
-    p.contracts.push(c(type, start, end, end ? reason ?? 'fin_cdd' : null, job))
+    p.contracts.push(c(type, start, end, end ? (reason ?? 'fin_cdd') : null, job))
   }
 
   // ---- replacement CDDs (outside every bilan social table) ----
-  for (const [start, end] of [['2022-11-14', '2023-02-28'], ['2023-03-01', '2023-07-31'], ['2023-10-02', '2024-03-29']]) {
+  for (const [start, end] of [
+    ['2022-11-14', '2023-02-28'],
+    ['2023-03-01', '2023-07-31'],
+    ['2023-10-02', '2024-03-29'],
+  ]) {
     person('F', 'remplacement').contracts.push(c('cdd_remplacement', start, end, 'fin_cdd'))
   }
 
@@ -276,7 +453,10 @@ export function buildHrPlan(): PlanPerson[] {
   for (const p of people) {
     if (p.key % 23 === 0) {
       p.nationality = 'algérienne'
-      p.workPermit = { type: 'Carte de séjour pluriannuelle', number: `75${String(100000 + p.key * 37)}` }
+      p.workPermit = {
+        type: 'Carte de séjour pluriannuelle',
+        number: `75${String(100000 + p.key * 37)}`,
+      }
     }
   }
   return people
@@ -317,8 +497,18 @@ function tuneSeniority(people: PlanPerson[]) {
   const groups: Array<[Sex, string, number, string[]]> = [
     ['F', END23, SENIORITY_TARGETS.F23, ['stayer:2004', 'stayer:1990', 'stayer:2014']],
     ['H', END23, SENIORITY_TARGETS.H23, ['stayer:2004', 'stayer:1990', 'stayer:2014']],
-    ['F', END22, SENIORITY_TARGETS.F22, ['left2023:demission', 'left2023:rupture', 'left2023:retraite']],
-    ['H', END22, SENIORITY_TARGETS.H22, ['left2023:demission', 'left2023:rupture', 'left2023:licenciement']],
+    [
+      'F',
+      END22,
+      SENIORITY_TARGETS.F22,
+      ['left2023:demission', 'left2023:rupture', 'left2023:retraite'],
+    ],
+    [
+      'H',
+      END22,
+      SENIORITY_TARGETS.H22,
+      ['left2023:demission', 'left2023:rupture', 'left2023:licenciement'],
+    ],
   ]
   const bounds: Record<string, [string, string]> = {
     'stayer:2004': ['2004-01-10', '2013-12-15'],
@@ -349,8 +539,25 @@ function tuneSeniority(people: PlanPerson[]) {
 
 // ----- emploi repère: managers are the most senior; CDD staff are advisers -----
 const JOB_TARGETS: Record<Sex, Array<[string, number]>> = {
-  F: [['directeur', 1], ['resp_secteur', 5], ['rrh', 1], ['assistant_direction', 1], ['charge_projet', 7], ['assistant_admin', 8], ['animation_accueil', 3], ['hors_classification', 18], ['cisp', 72]],
-  H: [['resp_secteur', 2], ['charge_projet', 4], ['assistant_admin', 4], ['animation_accueil', 2], ['hors_classification', 14], ['cisp', 18]],
+  F: [
+    ['directeur', 1],
+    ['resp_secteur', 5],
+    ['rrh', 1],
+    ['assistant_direction', 1],
+    ['charge_projet', 7],
+    ['assistant_admin', 8],
+    ['animation_accueil', 3],
+    ['hors_classification', 18],
+    ['cisp', 72],
+  ],
+  H: [
+    ['resp_secteur', 2],
+    ['charge_projet', 4],
+    ['assistant_admin', 4],
+    ['animation_accueil', 2],
+    ['hors_classification', 14],
+    ['cisp', 18],
+  ],
 }
 
 function setJob(p: PlanPerson, job: string) {
@@ -359,7 +566,9 @@ function setJob(p: PlanPerson, job: string) {
 
 function assignJobs(people: PlanPerson[], rand: () => number, shuffle: <T>(l: T[]) => T[]) {
   for (const sex of ['F', 'H'] as Sex[]) {
-    const present = people.filter((p) => p.sex === sex && ['cdi', 'cdd'].includes(contractAt(p, END23)?.type ?? ''))
+    const present = people.filter(
+      (p) => p.sex === sex && ['cdi', 'cdd'].includes(contractAt(p, END23)?.type ?? '')
+    )
     const cdd = present.filter((p) => contractAt(p, END23)!.type === 'cdd')
     const cdi = present
       .filter((p) => contractAt(p, END23)!.type === 'cdi')
@@ -374,7 +583,8 @@ function assignJobs(people: PlanPerson[], rand: () => number, shuffle: <T>(l: T[
     } else {
       cdd.forEach((p, i) => take(i < 4 ? 'hors_classification' : 'cisp', p))
     }
-    const seniorJobs = sex === 'F' ? ['directeur', 'resp_secteur', 'rrh', 'assistant_direction'] : ['resp_secteur']
+    const seniorJobs =
+      sex === 'F' ? ['directeur', 'resp_secteur', 'rrh', 'assistant_direction'] : ['resp_secteur']
     let index = 0
     for (const job of seniorJobs) {
       while (remaining.get(job)! > 0) take(job, cdi[index++])
@@ -387,12 +597,20 @@ function assignJobs(people: PlanPerson[], rand: () => number, shuffle: <T>(l: T[
     const rest = shuffle(cdi.slice(index))
     const pool: string[] = []
     for (const [job, n] of remaining) for (let i = 0; i < n; i++) pool.push(job)
-    if (pool.length !== rest.length) throw new Error(`job pool mismatch ${sex} ${pool.length} ${rest.length} cdd ${cdd.length} cdi ${cdi.length}`)
+    if (pool.length !== rest.length)
+      throw new Error(
+        `job pool mismatch ${sex} ${pool.length} ${rest.length} cdd ${cdd.length} cdi ${cdi.length}`
+      )
     rest.forEach((p, i) => take(pool[i], p))
   }
   for (const p of people) {
     if (p.role.startsWith('left') || p.role.startsWith('hired-left') || p.role === 'remplacement') {
-      setJob(p, rand() < 0.7 ? 'cisp' : pick2(rand, ['assistant_admin', 'animation_accueil', 'hors_classification']))
+      setJob(
+        p,
+        rand() < 0.7
+          ? 'cisp'
+          : pick2(rand, ['assistant_admin', 'animation_accueil', 'hors_classification'])
+      )
     }
   }
 }
@@ -437,7 +655,13 @@ const ACTIONS: Record<string, string> = {
 export const trainingActions = ACTIONS
 
 const group = (type: string | undefined) =>
-  type === 'cdi' ? 'cdi' : type === 'cdd' ? 'cdd' : type === 'apprentissage' || type === 'professionnalisation' ? 'alt' : 'other'
+  type === 'cdi'
+    ? 'cdi'
+    : type === 'cdd'
+      ? 'cdd'
+      : type === 'apprentissage' || type === 'professionnalisation'
+        ? 'alt'
+        : 'other'
 
 function split(total: number, n: number): number[] {
   const halves = Math.round(total * 2)
@@ -447,7 +671,10 @@ function split(total: number, n: number): number[] {
 
 function sessionDate(p: PlanPerson, year: number, rand: () => number) {
   const contract = contractAt(p, `${year}-12-31`)!
-  const from = Math.max(toDay(contract.start) + 20, toDay(year === 2023 ? '2023-05-02' : '2022-11-02'))
+  const from = Math.max(
+    toDay(contract.start) + 20,
+    toDay(year === 2023 ? '2023-05-02' : '2022-11-02')
+  )
   const to = toDay(`${year}-12-15`)
   return toIso(from + Math.floor(rand() * Math.max(1, to - from)))
 }
@@ -463,7 +690,12 @@ function assignTraining(people: PlanPerson[], rand: () => number, shuffle: <T>(l
     if (cell.length < n) throw new Error(`training cell ${sex} ${job} ${g}: ${cell.length} < ${n}`)
     const amounts = split(days, n)
     cell.slice(0, n).forEach((p, i) =>
-      p.training.push({ year: 2023, date: sessionDate(p, 2023, rand), days: amounts[i], action: g === 'alt' ? 'alt' : job })
+      p.training.push({
+        year: 2023,
+        date: sessionDate(p, 2023, rand),
+        days: amounts[i],
+        action: g === 'alt' ? 'alt' : job,
+      })
     )
   }
 }
@@ -471,7 +703,12 @@ function assignTraining(people: PlanPerson[], rand: () => number, shuffle: <T>(l
 // ----- ages: trained people by printed age bands (most senior are the oldest) -----
 const TRAINED_AGE_2023: Record<Sex, number[]> = { F: [26, 30, 26, 15], H: [8, 14, 9, 3] }
 // age bands: [min, max] at 31/12 of the year
-const AGE_BANDS: Array<[number, number]> = [[26, 35], [36, 45], [46, 55], [56, 63]]
+const AGE_BANDS: Array<[number, number]> = [
+  [26, 35],
+  [36, 45],
+  [46, 55],
+  [56, 63],
+]
 const TRAINED_AGE_2022 = [2, 31, 39, 35, 6]
 
 function birthFor(age: number, iso: string, rand: () => number) {
@@ -484,7 +721,9 @@ function assignAges(people: PlanPerson[], rand: () => number) {
   const randInt = (a: number, b: number) => a + Math.floor(rand() * (b - a + 1))
   for (const sex of ['F', 'H'] as Sex[]) {
     const trained = people
-      .filter((p) => p.sex === sex && p.training.some((t) => t.year === 2023) && !p.role.startsWith('ws'))
+      .filter(
+        (p) => p.sex === sex && p.training.some((t) => t.year === 2023) && !p.role.startsWith('ws')
+      )
       .sort((a, b) => seniorityAt(b, END23)! - seniorityAt(a, END23)!)
     const counts = TRAINED_AGE_2023[sex]
     let index = 0
@@ -525,7 +764,10 @@ function assignAges(people: PlanPerson[], rand: () => number) {
     const b = contractAt(p, END22)
     return a && b && a === b && a.type !== 'cdd_remplacement'
   })
-  const alt = present22.filter((p) => group(contractAt(p, END22)!.type) === 'alt' && p.sex === 'F' && p.role === 'ws:apprentissage')
+  const alt = present22.filter(
+    (p) =>
+      group(contractAt(p, END22)!.type) === 'alt' && p.sex === 'F' && p.role === 'ws:apprentissage'
+  )
   alt.forEach((p) => p.training.push({ year: 2022, date: '2022-12-05', days: 124, action: 'alt' }))
   const bands22: Array<[number, number]> = [[0, 25], ...AGE_BANDS.slice(0, 3), [56, 70]]
   const chosen: PlanPerson[] = []
@@ -535,12 +777,20 @@ function assignAges(people: PlanPerson[], rand: () => number) {
       .filter((p) => group(contractAt(p, END22)!.type) !== 'alt')
       .filter((p) => ageOn(p.birth, END22) >= min && ageOn(p.birth, END22) <= max)
       // CDD staff first so that CDD days exist
-      .sort((a, b) => (contractAt(a, END22)!.type === 'cdd' ? 0 : 1) - (contractAt(b, END22)!.type === 'cdd' ? 0 : 1) || a.key - b.key)
-    if (pool.length < TRAINED_AGE_2022[band]) throw new Error(`2022 age band ${band}: ${pool.length}`)
+      .sort(
+        (a, b) =>
+          (contractAt(a, END22)!.type === 'cdd' ? 0 : 1) -
+            (contractAt(b, END22)!.type === 'cdd' ? 0 : 1) || a.key - b.key
+      )
+    if (pool.length < TRAINED_AGE_2022[band])
+      throw new Error(`2022 age band ${band}: ${pool.length}`)
     chosen.push(...pool.slice(0, TRAINED_AGE_2022[band]))
   }
   if (alt.length !== TRAINED_AGE_2022[0]) throw new Error(`2022 alternance trainees: ${alt.length}`)
-  for (const [type, total] of [['cdi', 741], ['cdd', 154]] as Array<[string, number]>) {
+  for (const [type, total] of [
+    ['cdi', 741],
+    ['cdd', 154],
+  ] as Array<[string, number]>) {
     const group22 = chosen.filter((p) => contractAt(p, END22)!.type === type)
     const amounts = split(total, group22.length)
     group22.forEach((p, i) => {
@@ -560,8 +810,17 @@ export function ageOn(birth: string, iso: string) {
 function assignSalaries(people: PlanPerson[], rand: () => number) {
   const jobBase = new Map(JOBS.map((j) => [j.code, j]))
   const round = (x: number) => Math.round(x / 10) * 10
-  const mothers = people.filter((p) => p.sex === 'F' && p.role.startsWith('stayer:2014') && contractAt(p, END23)?.job === 'cisp').slice(0, 3)
-  const leaveWindows: Array<[string, string]> = [['2022-12-01', '2023-03-22'], ['2023-02-06', '2023-05-28'], ['2023-06-05', '2023-09-24']]
+  const mothers = people
+    .filter(
+      (p) =>
+        p.sex === 'F' && p.role.startsWith('stayer:2014') && contractAt(p, END23)?.job === 'cisp'
+    )
+    .slice(0, 3)
+  const leaveWindows: Array<[string, string]> = [
+    ['2022-12-01', '2023-03-22'],
+    ['2023-02-06', '2023-05-28'],
+    ['2023-06-05', '2023-09-24'],
+  ]
   mothers.forEach((p, i) => p.leaves.push({ start: leaveWindows[i][0], end: leaveWindows[i][1] }))
   let raiseCounter = 0
   for (const p of people) {
@@ -574,7 +833,8 @@ function assignSalaries(people: PlanPerson[], rand: () => number) {
     if (job.csp === 'tam' && p.sex === 'H') premium += TAM_MALE_PREMIUM
     if (p.role.endsWith(':top')) premium = 1.42
     const wsFactor = group(last.type) === 'alt' ? 0.62 : 1
-    const final = job.base * (1 + 0.008 * Math.min(years, 25)) * premium * wsFactor * (0.985 + rand() * 0.03)
+    const final =
+      job.base * (1 + 0.008 * Math.min(years, 25)) * premium * wsFactor * (0.985 + rand() * 0.03)
     // salary path: hire, a raise every four years or so, 2023 raises for about 30 % of staff
     const raised2023 = p.leaves.length > 0 || raiseCounter++ % 10 < 3
     const events: Array<{ date: string; kind: 'hire' | 'raise' | 'promotion'; amount: number }> = []
@@ -585,13 +845,25 @@ function assignSalaries(people: PlanPerson[], rand: () => number) {
       amount = amount * 1.048
       events.push({ date: `${year}-01-01`, kind: 'raise', amount: round(amount) })
     }
-    if (raised2023 && toDay(endDay) - toDay('2023-01-01') > 60 && toDay(spellStart) < toDay('2023-01-01')) {
+    if (
+      raised2023 &&
+      toDay(endDay) - toDay('2023-01-01') > 60 &&
+      toDay(spellStart) < toDay('2023-01-01')
+    ) {
       const leave = p.leaves[0]
-      let date = leave ? toIso(toDay(leave.end) + 14) : `2023-${String(2 + (raiseCounter % 10)).padStart(2, '0')}-01`
+      let date = leave
+        ? toIso(toDay(leave.end) + 14)
+        : `2023-${String(2 + (raiseCounter % 10)).padStart(2, '0')}-01`
       if (date > endDay) date = '2023-02-01'
-      events.push({ date, kind: p.role.includes('stayer:1990') ? 'promotion' : 'raise', amount: round(final) })
+      events.push({
+        date,
+        kind: p.role.includes('stayer:1990') ? 'promotion' : 'raise',
+        amount: round(final),
+      })
     } else {
-      events[events.length - 1].amount = round(Math.max(events[events.length - 1].amount, final * 0.99))
+      events[events.length - 1].amount = round(
+        Math.max(events[events.length - 1].amount, final * 0.99)
+      )
     }
     p.salaries = events
   }

@@ -4,16 +4,17 @@ import EqualityIndexReport from '#reports/hr/equality_index'
 import { equalityWorkbook } from '#exports/hr/equality_index'
 import { periodValidator } from '#validators/hr'
 import PermissionPolicy from '#policies/core/permission_policy'
+import { hrYear } from '#controllers/hr/reports_controller'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** The 12-month reference period: ?du=&au=, or the calendar year ?annee= (last year by default). */
-async function period({ request }: HttpContext) {
-  const { du, au, annee } = await periodValidator.validate(request.qs())
+async function period(ctx: HttpContext) {
+  const { du, au, annee } = await periodValidator.validate(ctx.request.qs())
   if (du && au) {
     return { from: DateTime.fromJSDate(du).toISODate()!, to: DateTime.fromJSDate(au).toISODate()! }
   }
-  const year = annee ?? new Date().getFullYear() - 1
+  const year = annee ?? (await hrYear(ctx))
   return { from: `${year}-01-01`, to: `${year}-12-31` }
 }
 

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
 import BilanSocialReport from '#reports/hr/bilan_social'
 import EqualityIndexReport from '#reports/hr/equality_index'
 import TrainingReportBuilder from '#reports/hr/training'
@@ -8,9 +9,17 @@ import { hrYearValidator } from '#validators/hr'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
-export async function hrYear({ request }: HttpContext) {
+/** ?annee=, or the last complete year that has register data. */
+export async function hrYear({ request, auth }: HttpContext) {
   const { annee } = await hrYearValidator.validate(request.qs())
-  return annee ?? new Date().getFullYear() - 1
+  if (annee) return annee
+  const lastYear = new Date().getFullYear() - 1
+  const latest = await db
+    .from('contracts')
+    .where('organisation_id', auth.user!.organisationId)
+    .max('start_date as day')
+    .first()
+  return latest?.day ? Math.min(Number(String(latest.day).slice(0, 4)), lastYear) : lastYear
 }
 
 /** Aggregated HR pages: no name, no individual salary (permission hr.aggregates). */

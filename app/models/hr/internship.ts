@@ -3,4 +3,8 @@ import { compose } from '@adonisjs/core/helpers'
 import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
 
-export default class Internship extends compose(InternshipSchema, OrganisationScoped, Auditable('hr')) {}
+export default class Internship extends compose(
+  InternshipSchema,
+  OrganisationScoped,
+  Auditable('hr')
+) {}
