@@ -1,11 +1,11 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
-import { seedDemo, loadRapport2023 } from '#database/seeders/demo'
+import { loadRapport2023 } from '#database/seeders/demo'
 import { DEMO_FUNDERS, referenceLine } from '#database/seeders/grants'
 import { FunderTree } from '#reports/grants/funder_tree'
 import { YearEndPositions } from '#reports/grants/year_end'
-import { isolated, makeUser } from '#tests/helpers'
+import { demoOrganisation, isolated, makeUser } from '#tests/helpers'
 
 /** The report prints whole euros. */
 const euros = (value: Decimal) => value.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber()
@@ -17,7 +17,7 @@ test.group('Grants: the demo reproduces the reference', (group) => {
     assert,
     client,
   }) => {
-    const organisation = await seedDemo()
+    const organisation = await demoOrganisation()
     const rapport = await loadRapport2023()
 
     const tree = await new FunderTree(organisation.id, undefined, 2023).compute()
