@@ -191,3 +191,63 @@ test.group('Activity import: indicator values', (group) => {
     assert.equal(Number((await value(organisation, 'jeunes_accompagnes', 2023)).value), 10296)
   })
 })
+
+test.group('Activity integrity in PostgreSQL', (group) => {
+  isolated(group)
+
+  test('an area hangs under an antenna, and a value stays within its organisation', async ({
+    assert,
+  }) => {
+    const organisation = await seeded()
+    const other = await makeOrganisation('Autre')
+    const area = await db
+      .from('territories')
+      .where({ organisation_id: organisation.id })
+      .whereNotNull('parent_id')
+      .firstOrFail()
+    await assert.rejects(
+      () =>
+        db.transaction((trx) =>
+          trx.table('territories').insert({
+            organisation_id: organisation.id,
+            code: 'sous-secteur',
+            name: 'Sous-secteur',
+            kind: 'commune',
+            parent_id: area.id,
+          })
+        ),
+      /un secteur se rattache à une antenne/
+    )
+    const antenna = await db
+      .from('territories')
+      .where({ organisation_id: organisation.id })
+      .whereNull('parent_id')
+      .firstOrFail()
+    await assert.rejects(
+      () =>
+        db.transaction((trx) =>
+          trx.table('territories').insert({
+            organisation_id: other.id,
+            code: 'x',
+            name: 'X',
+            kind: 'commune',
+            parent_id: antenna.id,
+          })
+        ),
+      /autre organisation/
+    )
+    const indicator = await db
+      .from('indicators')
+      .where({ organisation_id: organisation.id, code: 'jeunes_accompagnes' })
+      .firstOrFail()
+    await assert.rejects(
+      () =>
+        db.transaction((trx) =>
+          trx
+            .table('indicator_values')
+            .insert({ organisation_id: other.id, year: 2023, indicator_id: indicator.id, value: 1 })
+        ),
+      /autre organisation/
+    )
+  })
+})
