@@ -10,6 +10,7 @@ import {
   type BulkEntry,
 } from '#actions/accounting/bulk_entries'
 import { seedStatementLayouts } from '#actions/accounting/seed_statement_layouts'
+import { seedChartOfAccounts } from '#database/reference/pcg_associations'
 import { closeFiscalYear, postAllocation, saveAllocation } from '#actions/accounting/year_end'
 import {
   buildDemoLedger,
@@ -147,6 +148,8 @@ export async function seedAccounting(
 ) {
   const organisationId = organisation.id
   await seedStatementLayouts(organisationId, trx)
+  // The association chart first, so the demo's sub-accounts attach to their parents by prefix.
+  await seedChartOfAccounts(organisationId, trx)
   await ensureAccounts(trx, organisationId, DEMO_ACCOUNTS)
   await journalIds(trx, organisationId, DEMO_JOURNALS)
   const years = new Map<number, number>()

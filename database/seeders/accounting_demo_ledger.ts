@@ -40,9 +40,9 @@ export const DEMO_JOURNALS: Record<string, string> = {
   AN: 'À-nouveaux',
   AC: 'Achats',
   BQ: 'Banque',
-  PA: 'Paie',
+  SA: 'Salaires',
   SU: 'Subventions',
-  VT: 'Ventes et prestations',
+  VE: 'Ventes et produits',
   OD: 'Opérations diverses',
 }
 
@@ -139,13 +139,13 @@ export const DEMO_ACCOUNTS: Record<string, string> = {
   '74130': 'Subvention PIC (plan d’investissement dans les compétences)',
   '74140': 'Subvention Contrat de Ville',
   '74180': 'Autres crédits d’État déconcentrés',
-  '74200': 'Fonds social européen (FSE)',
-  '74300': 'FEDER Interreg',
-  '74410': 'Subvention Conseil Régional',
-  '74420': 'Subvention Conseil Départemental',
-  '74430': 'Subvention Rennes Métropole',
-  '74440': 'Subventions autres EPCI',
-  '74500': 'Aides aux contrats aidés (ASP)',
+  '74610': 'Fonds social européen (FSE)',
+  '74620': 'FEDER Interreg',
+  '74210': 'Subvention Conseil Régional',
+  '74310': 'Subvention Conseil Départemental',
+  '74410': 'Subvention Rennes Métropole',
+  '74420': 'Subventions autres EPCI',
+  '74810': 'Aides aux contrats aidés (ASP)',
   '7561': 'Cotisations sans contrepartie',
   '7588': 'Produits divers de gestion courante',
   '7681': 'Intérêts des comptes financiers',
@@ -489,13 +489,13 @@ export function buildDemoLedger(rapport: any): DemoLedger {
     ['p_pic', '74130'],
     ['p_cdv', '74140'],
     ['p_etat_oth', '74180'],
-    ['p_fse', '74200'],
-    ['p_feder', '74300'],
-    ['p_reg', '74410'],
-    ['p_dep', '74420'],
-    ['p_rm', '74430'],
-    ['p_epci', '74440'],
-    ['p_ca', '74500'],
+    ['p_fse', '74610'],
+    ['p_feder', '74620'],
+    ['p_reg', '74210'],
+    ['p_dep', '74310'],
+    ['p_rm', '74410'],
+    ['p_epci', '74420'],
+    ['p_ca', '74810'],
   ]
   for (const [key, account] of grantAccounts) put(target23, account, -pl[key])
   spread(
@@ -662,9 +662,9 @@ export function buildDemoLedger(rapport: any): DemoLedger {
   const pca22Reclass = bil.FD23 - bil.FD22 - pl.c_fd + pl.p_rfd
   const pcaFunders: Array<[string, number]> = [
     ['74112', 40],
-    ['74200', 30],
-    ['74430', 15],
+    ['74610', 30],
     ['74410', 15],
+    ['74210', 15],
   ]
   reverseInto(
     '487',
@@ -915,13 +915,13 @@ export function buildDemoLedger(rapport: any): DemoLedger {
     '74130': 'Région - PIC',
     '74140': 'Ville de Rennes - Contrat de Ville',
     '74180': 'Préfecture',
-    '74200': 'FSE+ Bretagne',
-    '74300': 'FEDER Interreg',
-    '74410': 'Conseil Régional de Bretagne',
-    '74420': 'Conseil Départemental d’Ille-et-Vilaine',
-    '74430': 'Rennes Métropole',
-    '74440': 'EPCI du territoire',
-    '74500': 'ASP',
+    '74610': 'FSE+ Bretagne',
+    '74620': 'FEDER Interreg',
+    '74210': 'Conseil Régional de Bretagne',
+    '74310': 'Conseil Départemental d’Ille-et-Vilaine',
+    '74410': 'Rennes Métropole',
+    '74420': 'EPCI du territoire',
+    '74810': 'ASP',
   }
   for (const [account, funder] of Object.entries(funderNames)) {
     const amount = residual(account)
@@ -958,7 +958,7 @@ export function buildDemoLedger(rapport: any): DemoLedger {
     randomSplit(-residual(account), 40, rng).forEach((part, i) =>
       add(
         randomDate(),
-        'VT',
+        'VE',
         `Facture prestation ${account}-${i + 1}`,
         twoLines('411', account, part, DEMO_ACCOUNTS[account], [
           `C${(i % 12) + 1}`,
@@ -1091,7 +1091,7 @@ export function buildDemoLedger(rapport: any): DemoLedger {
       credit: debits - net - urssaf,
       label: 'Retraite, prévoyance, mutuelle',
     })
-    add(dateOf(2023, m, 28), 'PA', `Paie de ${pad(m)}/2023`, lines, `PAIE-2023-${pad(m)}`)
+    add(dateOf(2023, m, 28), 'SA', `Paie de ${pad(m)}/2023`, lines, `PAIE-2023-${pad(m)}`)
     for (const [account, payable] of taxAccounts) {
       const parts = taxParts.get(account)!
       add(

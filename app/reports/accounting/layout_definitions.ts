@@ -8,6 +8,11 @@
  * - formula: `A + B - C` over other line codes of the same layout; `max0(...)` keeps a positive
  *   result only (excédent / déficit printed on opposite sides).
  *
+ * Funder families of the annual-report layout follow the sub-accounts of 74 in the association
+ * chart: 741 État (7411 DREETS with 74111 Socle + OBF and 74112 CEJ, 7412 Pôle Emploi, 7413 PIC,
+ * 7414 Contrat de Ville), 742 Région, 743 Département, 744 communes et groupements (7441 Rennes
+ * Métropole), 746 Union européenne (7461 FSE, 7462 FEDER), 7481 aides aux contrats aidés.
+ *
  * Layouts are versioned by the first fiscal year they apply to (ANC 2018-06 from 2020; the 2025
  * changes of ANC 2022-06 remove 79x and move 777 to 747).
  */
@@ -215,8 +220,8 @@ const ANNUAL_INCOME: LineDefinition[] = [
     ofWhich: true,
     ranges: '741 -7411 -7412 -7413 -7414',
   },
-  { code: 'P02', label: 'Fonds social européen', section: 'produits', ranges: '742' },
-  { code: 'P03', label: 'FEDER Interreg', section: 'produits', ranges: '743' },
+  { code: 'P02', label: 'Fonds social européen', section: 'produits', ranges: '7461' },
+  { code: 'P03', label: 'FEDER Interreg', section: 'produits', ranges: '7462' },
   {
     code: 'P04',
     label: 'Collectivités territoriales',
@@ -229,7 +234,7 @@ const ANNUAL_INCOME: LineDefinition[] = [
     section: 'produits',
     level: 2,
     ofWhich: true,
-    ranges: '7441',
+    ranges: '742',
   },
   {
     code: 'P04B',
@@ -237,7 +242,7 @@ const ANNUAL_INCOME: LineDefinition[] = [
     section: 'produits',
     level: 2,
     ofWhich: true,
-    ranges: '7442',
+    ranges: '743',
   },
   {
     code: 'P04C',
@@ -245,7 +250,7 @@ const ANNUAL_INCOME: LineDefinition[] = [
     section: 'produits',
     level: 2,
     ofWhich: true,
-    ranges: '7443',
+    ranges: '7441',
   },
   {
     code: 'P04D',
@@ -253,9 +258,9 @@ const ANNUAL_INCOME: LineDefinition[] = [
     section: 'produits',
     level: 2,
     ofWhich: true,
-    ranges: '744 -7441 -7442 -7443',
+    ranges: '744 -7441',
   },
-  { code: 'P05', label: 'Subventions contrats aidés', section: 'produits', ranges: '745' },
+  { code: 'P05', label: 'Subventions contrats aidés', section: 'produits', ranges: '7481' },
   {
     code: 'P06',
     label: 'TOTAL FONDS PUBLICS',
@@ -267,7 +272,7 @@ const ANNUAL_INCOME: LineDefinition[] = [
     code: 'P07',
     label: 'Autres produits',
     section: 'produits',
-    ranges: '70 71 72 73 74 -741 -742 -743 -744 -745',
+    ranges: '70 71 72 73 74 -741 -742 -743 -744 -7461 -7462 -7481',
   },
   { code: 'P08', label: 'Autres produits de gestion courante', section: 'produits', ranges: '75' },
   { code: 'P09', label: 'Produits financiers', section: 'produits', ranges: '76 786' },
