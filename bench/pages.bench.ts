@@ -43,7 +43,10 @@ async function p95(base: string, path: string, cookies: string[], rounds: number
 }
 
 /** Main pages under 50 concurrent logged-in users, against the bare health route. */
-export default async function pages({ organisationId, scale }: BenchContext): Promise<BenchResult[]> {
+export default async function pages({
+  organisationId,
+  scale,
+}: BenchContext): Promise<BenchResult[]> {
   const close = await testUtils.httpServer().start()
   const base = `http://${env.get('HOST')}:${env.get('PORT')}`
   try {
@@ -51,7 +54,13 @@ export default async function pages({ organisationId, scale }: BenchContext): Pr
     await actingAs({ organisationId, userId: null, label: 'bench' }, async () => {
       for (let i = 0; i < USERS; i++) {
         const email = `bench-${organisationId}-${i}@bench.socle.fr`
-        await User.create({ organisationId, fullName: `Banc ${i}`, email, password: PASSWORD, roles: [...ROLES] })
+        await User.create({
+          organisationId,
+          fullName: `Banc ${i}`,
+          email,
+          password: PASSWORD,
+          roles: [...ROLES],
+        })
         emails.push(email)
       }
     })

@@ -29,7 +29,8 @@ export interface BenchContext {
  */
 export default class Bench extends BaseCommand {
   static commandName = 'bench'
-  static description = 'Mesure les performances (ratios contre une référence mesurée dans le même passage)'
+  static description =
+    'Mesure les performances (ratios contre une référence mesurée dans le même passage)'
   static options: CommandOptions = { startApp: true }
 
   @args.string({ description: 'Filtre sur le nom du fichier', required: false })
@@ -40,7 +41,10 @@ export default class Bench extends BaseCommand {
     const { default: testUtils } = await import('@adonisjs/core/services/test_utils')
     const { default: Organisation } = await import('#models/core/organisation')
     await testUtils.db().migrate()
-    const organisation = await Organisation.create({ name: 'Banc d’essai', slug: `bench-${Date.now()}` })
+    const organisation = await Organisation.create({
+      name: 'Banc d’essai',
+      slug: `bench-${Date.now()}`,
+    })
     const scale = Number(process.env.BENCH_SCALE ?? 1)
     const folder = this.app.makePath('bench')
     const files = (await readdir(folder)).filter(
@@ -51,7 +55,11 @@ export default class Bench extends BaseCommand {
       this.logger.info(`${file}…`)
       const bench = await import(pathToFileURL(`${folder}/${file}`).href)
       const started = Date.now()
-      const produced: BenchResult[] = await bench.default({ db, organisationId: organisation.id, scale })
+      const produced: BenchResult[] = await bench.default({
+        db,
+        organisationId: organisation.id,
+        scale,
+      })
       for (const result of produced) results.push({ ...result, file })
       this.logger.info(`${file} terminé en ${((Date.now() - started) / 1000).toFixed(1)} s`)
     }
@@ -68,6 +76,7 @@ export default class Bench extends BaseCommand {
       ])
     }
     table.render()
-    for (const result of results.filter((r) => r.note)) this.logger.info(`${result.name} : ${result.note}`)
+    for (const result of results.filter((r) => r.note))
+      this.logger.info(`${result.name} : ${result.note}`)
   }
 }

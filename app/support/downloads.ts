@@ -4,7 +4,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** Content-Disposition for a download; non-ASCII names (é, ’) travel in RFC 5987 form. */
 export function attachmentHeader(fileName: string) {
-  const ascii = fileName.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '')
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/["\\]/g, '')
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`
 }
 
@@ -16,7 +19,11 @@ export function workbookHeaders(response: HttpContext['response'], fileName: str
 }
 
 /** Sends an in-memory workbook; large tables are streamed instead (`streamWorkbook`). */
-export function sendWorkbook(response: HttpContext['response'], fileName: string, workbook: Buffer) {
+export function sendWorkbook(
+  response: HttpContext['response'],
+  fileName: string,
+  workbook: Buffer
+) {
   workbookHeaders(response, fileName)
   response.send(workbook)
 }
