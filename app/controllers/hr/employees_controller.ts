@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { sendWorkbook } from '#support/downloads'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import Employee from '#models/hr/employee'
@@ -13,7 +14,6 @@ import {
 import { buildWorkbook } from '#support/spreadsheet/writer'
 
 const day = (d: Date) => DateTime.fromJSDate(d).toISODate()!
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const crumbs = (label?: string) => [
   { label: 'Ressources humaines', href: '/rh' },
   { label: 'Salariés', href: label ? '/rh/salaries' : undefined },
@@ -37,9 +37,11 @@ export default class EmployeesController {
 
   async export({ response, auth }: HttpContext) {
     const employees = await employeeList(auth.user!.organisationId)
-    response.header('Content-Type', XLSX)
-    response.header('Content-Disposition', `attachment; filename="${'salaries.xlsx'}"`)
-    return buildWorkbook([{ name: 'Salariés', columns: EMPLOYEE_COLUMNS, rows: employees }])
+    return sendWorkbook(
+      response,
+      'salaries.xlsx',
+      await buildWorkbook([{ name: 'Salariés', columns: EMPLOYEE_COLUMNS, rows: employees }])
+    )
   }
 
   async show({ params, view, auth }: HttpContext) {
@@ -92,11 +94,10 @@ export default class EmployeesController {
   async gdprExport({ params, response, auth }: HttpContext) {
     const employee = await Employee.findOrFail(params.id)
     const file = await employeeFile(auth.user!.organisationId, employee.id)
-    response.header('Content-Type', XLSX)
-    response.header(
-      'Content-Disposition',
-      `attachment; filename="${`donnees-personnelles-${employee.id}.xlsx`}"`
+    return sendWorkbook(
+      response,
+      `donnees-personnelles-${employee.id}.xlsx`,
+      await gdprWorkbook(employee, file)
     )
-    return gdprWorkbook(employee, file)
   }
 }

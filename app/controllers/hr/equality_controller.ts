@@ -1,12 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { sendWorkbook } from '#support/downloads'
 import { DateTime } from 'luxon'
 import EqualityIndexReport from '#reports/hr/equality_index'
 import { equalityWorkbook } from '#exports/hr/equality_index'
 import { periodValidator } from '#validators/hr'
 import PermissionPolicy from '#policies/core/permission_policy'
 import { hrYear } from '#controllers/hr/reports_controller'
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** The 12-month reference period: ?du=&au=, or the calendar year ?annee= (last year by default). */
 async function period(ctx: HttpContext) {
@@ -36,11 +35,10 @@ export default class EqualityController {
     const { from, to } = await period(ctx)
     const index = await new EqualityIndexReport(ctx.auth.user!.organisationId, from, to).build()
     const withPay = await ctx.bouncer.with(PermissionPolicy).allows('perform', 'hr.personal')
-    ctx.response.header('Content-Type', XLSX)
-    ctx.response.header(
-      'Content-Disposition',
-      `attachment; filename="${`index-egalite-${from}-${to}.xlsx`}"`
+    return sendWorkbook(
+      ctx.response,
+      `index-egalite-${from}-${to}.xlsx`,
+      await equalityWorkbook(index, withPay)
     )
-    return equalityWorkbook(index, withPay)
   }
 }

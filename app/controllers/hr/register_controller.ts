@@ -1,10 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { sendWorkbook } from '#support/downloads'
 import { DateTime } from 'luxon'
 import { staffRegister, REGISTER_COLUMNS, INTERN_COLUMNS } from '#reports/hr/staff_register'
 import { anonymiseLeavers } from '#actions/hr/register'
 import { buildWorkbook } from '#support/spreadsheet/writer'
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** Registre unique du personnel (hr.personal). */
 export default class RegisterController {
@@ -22,15 +21,11 @@ export default class RegisterController {
 
   async export({ response, auth }: HttpContext) {
     const register = await staffRegister(auth.user!.organisationId)
-    response.header('Content-Type', XLSX)
-    response.header(
-      'Content-Disposition',
-      `attachment; filename="${'registre-unique-du-personnel.xlsx'}"`
-    )
-    return buildWorkbook([
+    const workbook = await buildWorkbook([
       { name: 'Registre du personnel', columns: REGISTER_COLUMNS, rows: register.lines },
       { name: 'Stagiaires', columns: INTERN_COLUMNS, rows: register.interns },
     ])
+    return sendWorkbook(response, 'registre-unique-du-personnel.xlsx', workbook)
   }
 
   async anonymise({ response, session, auth }: HttpContext) {

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { sendWorkbook } from '#support/downloads'
 import db from '@adonisjs/lucid/services/db'
 import BilanSocialReport from '#reports/hr/bilan_social'
 import EqualityIndexReport from '#reports/hr/equality_index'
@@ -6,8 +7,6 @@ import TrainingReportBuilder from '#reports/hr/training'
 import { bilanSocialWorkbook } from '#exports/hr/bilan_social'
 import { trainingWorkbook } from '#exports/hr/training'
 import { hrYearValidator } from '#validators/hr'
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** ?annee=, or the last complete year that has register data. */
 export async function hrYear({ request, auth }: HttpContext) {
@@ -61,12 +60,11 @@ export default class ReportsController {
   async bilanSocialExport(ctx: HttpContext) {
     const year = await hrYear(ctx)
     const report = await new BilanSocialReport(ctx.auth.user!.organisationId, year).build()
-    ctx.response.header('Content-Type', XLSX)
-    ctx.response.header(
-      'Content-Disposition',
-      `attachment; filename="${`bilan-social-${year}.xlsx`}"`
+    return sendWorkbook(
+      ctx.response,
+      `bilan-social-${year}.xlsx`,
+      await bilanSocialWorkbook(report)
     )
-    return bilanSocialWorkbook(report)
   }
 
   async training(ctx: HttpContext) {
@@ -81,8 +79,6 @@ export default class ReportsController {
   async trainingExport(ctx: HttpContext) {
     const year = await hrYear(ctx)
     const report = await new TrainingReportBuilder(ctx.auth.user!.organisationId, year).build()
-    ctx.response.header('Content-Type', XLSX)
-    ctx.response.header('Content-Disposition', `attachment; filename="${`formation-${year}.xlsx`}"`)
-    return trainingWorkbook(report)
+    return sendWorkbook(ctx.response, `formation-${year}.xlsx`, await trainingWorkbook(report))
   }
 }

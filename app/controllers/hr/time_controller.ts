@@ -1,11 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { sendWorkbook } from '#support/downloads'
 import db from '@adonisjs/lucid/services/db'
 import vine from '@vinejs/vine'
 import { costsByProgramme } from '#reports/hr/staff_costs'
 import { hrYear } from '#controllers/hr/reports_controller'
 import { buildWorkbook } from '#support/spreadsheet/writer'
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const settingsValidator = vine.create({ employerChargeRate: vine.number().range([0, 150]) })
 
 const columns = [
@@ -45,12 +45,11 @@ export default class TimeController {
       `${year}-01-01`,
       `${year}-12-31`
     )
-    ctx.response.header('Content-Type', XLSX)
-    ctx.response.header(
-      'Content-Disposition',
-      `attachment; filename="${`couts-salariaux-par-dispositif-${year}.xlsx`}"`
+    return sendWorkbook(
+      ctx.response,
+      `couts-salariaux-par-dispositif-${year}.xlsx`,
+      await buildWorkbook([{ name: 'Coûts par dispositif', columns, rows: lines }])
     )
-    return buildWorkbook([{ name: 'Coûts par dispositif', columns, rows: lines }])
   }
 
   async updateSettings({ request, response, session, auth }: HttpContext) {
