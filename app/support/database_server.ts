@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
+import { tmpdir } from 'node:os'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 
@@ -65,8 +66,10 @@ async function resolveConnection(options: ServerOptions): Promise<ConnectionPara
     throwawayDatabase = { admin: params, name }
     return { ...params, database: name }
   }
+  // Throwaway clusters live in the system temp folder: as root, PostgreSQL runs as the
+  // `postgres` user, who may not be allowed into the project folder (e.g. under /root).
   const dataDir = options.throwaway
-    ? join(options.dataDir, '..', `postgres-test-${process.pid}-${randomBytes(3).toString('hex')}`)
+    ? join(tmpdir(), `socle-postgres-test-${process.pid}-${randomBytes(3).toString('hex')}`)
     : options.dataDir
   if (!options.throwaway) {
     const running = await runningClusterPort(dataDir)
@@ -201,7 +204,7 @@ async function startCluster(dataDir: string, port: number, options: ServerOption
     await cluster.start()
   } catch (error) {
     throw new Error(
-      `Le serveur PostgreSQL embarqué n'a pas démarré (dossier ${dataDir}, port ${port}). ` +
+      `Le serveur PostgreSQL embarqué n'a pas démarré (dossier ${dataDir}, port ${port} ; en root, ce dossier doit être accessible à l'utilisateur système postgres). ` +
         `Consultez les journaux ou utilisez DATABASE_URL. ${error instanceof Error ? error.message : ''}`
     )
   }
