@@ -3,6 +3,7 @@ import { guard } from '#start/routes/guard'
 
 const KeyFiguresController = () => import('#controllers/activity/key_figures_controller')
 const ValuesController = () => import('#controllers/activity/values_controller')
+const ProgrammesController = () => import('#controllers/activity/programmes_controller')
 
 router
   .group(() => {
@@ -13,6 +14,13 @@ router
       .as('key_figures.table')
     router.get('/valeurs', [ValuesController, 'index']).as('values')
     router.get('/valeurs.xlsx', [ValuesController, 'export']).as('values.export')
+    router.get('/dispositifs', [ProgrammesController, 'index']).as('programmes')
+    router.get('/dispositifs.xlsx', [ProgrammesController, 'export']).as('programmes.export')
+    router.get('/dispositifs/:code', [ProgrammesController, 'show']).as('programmes.show')
+    router.get('/territoires', [ProgrammesController, 'territories']).as('territories')
+    router
+      .get('/territoires.xlsx', [ProgrammesController, 'exportTerritories'])
+      .as('territories.export')
   })
   .prefix('/activite')
   .as('activity')

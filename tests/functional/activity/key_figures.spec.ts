@@ -190,3 +190,42 @@ test.group('Activity key figures', (group) => {
     assert.notInclude(values.text(), 'Rennes')
   })
 })
+
+test.group('Activity programmes and territories pages', (group) => {
+  isolated(group)
+
+  test('list programmes with both sources, show a programme page, list territories', async ({
+    client,
+    assert,
+  }) => {
+    const { organisation } = await seeded('We Ker dispositifs')
+    const user = await makeUser(organisation, ['quality'])
+    const list = await client.get('/activite/dispositifs?annee=2023').actingAs(user)
+    list.assertStatus(200)
+    assert.include(list.text(), 'Dedans/Dehors - jeunes sous main de justice')
+    const page = await client.get('/activite/dispositifs/DEDANS_DEHORS?annee=2023').actingAs(user)
+    page.assertStatus(200)
+    assert.include(page.text(), 'Personnes accompagnées')
+    assert.include(page.text(), '276')
+    const unknown = await client.get('/activite/dispositifs/INCONNU?annee=2023').actingAs(user)
+    unknown.assertStatus(404)
+    const territories = await client.get('/activite/territoires?annee=2023').actingAs(user)
+    territories.assertStatus(200)
+    assert.include(territories.text(), 'Saint-Sulpice-la-forêt')
+    for (const url of [
+      '/activite/dispositifs.xlsx?annee=2023',
+      '/activite/territoires.xlsx?annee=2023',
+    ]) {
+      const xlsx = await client.get(url).actingAs(user)
+      xlsx.assertStatus(200)
+    }
+
+    const stranger = await makeUser(await makeOrganisation('Ailleurs'), ['admin'])
+    const foreign = await client
+      .get('/activite/dispositifs/DEDANS_DEHORS?annee=2023')
+      .actingAs(stranger)
+    foreign.assertStatus(404)
+    const foreignList = await client.get('/activite/territoires?annee=2023').actingAs(stranger)
+    assert.notInclude(foreignList.text(), 'Saint-Sulpice-la-forêt')
+  })
+})

@@ -1,0 +1,74 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { sendXlsx } from '#controllers/activity/xlsx'
+import { requestedYear } from '#controllers/activity/key_figures_controller'
+import {
+  PROGRAMME_COLUMNS,
+  TERRITORY_COLUMNS,
+  programmeList,
+  programmePage,
+  territoryList,
+} from '#reports/activity/programme_list'
+import { buildWorkbook } from '#support/spreadsheet/writer'
+
+export default class ProgrammesController {
+  async index(ctx: HttpContext) {
+    const list = await programmeList(ctx.auth.user!.organisationId, await requestedYear(ctx))
+    return ctx.view.render('pages/activity/programmes', {
+      list,
+      breadcrumbs: [
+        { label: 'Activité', href: `/activite?annee=${list.year}` },
+        { label: 'Dispositifs' },
+      ],
+    })
+  }
+
+  async export(ctx: HttpContext) {
+    const list = await programmeList(ctx.auth.user!.organisationId, await requestedYear(ctx))
+    return sendXlsx(
+      ctx.response,
+      `dispositifs-${list.year}.xlsx`,
+      buildWorkbook([
+        { name: `Dispositifs ${list.year}`, columns: PROGRAMME_COLUMNS, rows: list.rows },
+      ])
+    )
+  }
+
+  async show(ctx: HttpContext) {
+    const page = await programmePage(
+      ctx.auth.user!.organisationId,
+      ctx.params.code,
+      await requestedYear(ctx)
+    )
+    if (!page) return ctx.response.notFound('Dispositif inconnu')
+    return ctx.view.render('pages/activity/programme', {
+      page,
+      breadcrumbs: [
+        { label: 'Activité', href: `/activite?annee=${page.year}` },
+        { label: 'Dispositifs', href: `/activite/dispositifs?annee=${page.year}` },
+        { label: page.programme.name },
+      ],
+    })
+  }
+
+  async territories(ctx: HttpContext) {
+    const list = await territoryList(ctx.auth.user!.organisationId, await requestedYear(ctx))
+    return ctx.view.render('pages/activity/territories', {
+      list,
+      breadcrumbs: [
+        { label: 'Activité', href: `/activite?annee=${list.year}` },
+        { label: 'Territoires' },
+      ],
+    })
+  }
+
+  async exportTerritories(ctx: HttpContext) {
+    const list = await territoryList(ctx.auth.user!.organisationId, await requestedYear(ctx))
+    return sendXlsx(
+      ctx.response,
+      `territoires-${list.year}.xlsx`,
+      buildWorkbook([
+        { name: `Territoires ${list.year}`, columns: TERRITORY_COLUMNS, rows: list.rows },
+      ])
+    )
+  }
+}
