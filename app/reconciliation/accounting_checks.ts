@@ -59,6 +59,18 @@ async function totals(client: QueryClient, organisationId: number, year: number,
   }
 }
 
+/** Link to the trial balance of a fiscal year restricted to an account prefix (drill-down). */
+export async function balanceHref(context: CheckContext, year: number, prefix: string) {
+  const fiscalYear = await context.client
+    .from('fiscal_years')
+    .where('organisation_id', context.organisationId)
+    .whereRaw('extract(year FROM end_date) = ?', [year])
+    .select('id')
+    .first()
+  if (!fiscalYear) return null
+  return `/comptabilite/balance?exercice=${fiscalYear.id}&compte_de=${prefix}&compte_a=${prefix.padEnd(12, '9')}`
+}
+
 async function ledgerReady(
   context: CheckContext,
   checkId: string,
@@ -134,15 +146,21 @@ export const accountingChecks: CheckDefinition[] = [
       )
       const result = b.get('7')!.balance.plus(b.get('6')!.balance).negated()
       // Assets - liabilities (classes 1-5 net debit) must equal the result (a profit is owed to the association).
-      return [
-        moneyResult(
-          this.id,
-          title,
-          result,
-          sheet,
-          'Le solde des comptes de bilan ne couvre pas le résultat.'
-        ),
-      ]
+      const balanceResult = moneyResult(
+        this.id,
+        title,
+        result,
+        sheet,
+        'Le solde des comptes de bilan ne couvre pas le résultat.'
+      )
+      balanceResult.details = await Promise.all(
+        ['1', '2', '3', '4', '5', '6', '7'].map(async (p) => ({
+          label: `Solde débiteur de la classe ${p}`,
+          value: b.get(p)!.balance.toNumber(),
+          href: await balanceHref(context, context.year, p),
+        }))
+      )
+      return [balanceResult]
     },
   },
   {
@@ -253,11 +271,27 @@ export const accountingChecks: CheckDefinition[] = [
         'Des mouvements de fonds dédiés ne passent pas par 6894/7894.'
       )
       result.details = [
-        { label: 'Fonds dédiés N-1', value: before.toNumber() },
-        { label: 'Engagements (6894)', value: added.debit.minus(added.credit).toNumber() },
-        { label: 'Utilisations (7894)', value: used.credit.minus(used.debit).toNumber() },
+        {
+          label: 'Fonds dédiés N-1',
+          value: before.toNumber(),
+          href: await balanceHref(context, context.year - 1, '19'),
+        },
+        {
+          label: 'Engagements (6894)',
+          value: added.debit.minus(added.credit).toNumber(),
+          href: await balanceHref(context, context.year, '6894'),
+        },
+        {
+          label: 'Utilisations (7894)',
+          value: used.credit.minus(used.debit).toNumber(),
+          href: await balanceHref(context, context.year, '7894'),
+        },
         { label: 'Autres mouvements', value: now.minus(expected).toNumber() },
-        { label: 'Fonds dédiés N', value: now.toNumber() },
+        {
+          label: 'Fonds dédiés N',
+          value: now.toNumber(),
+          href: await balanceHref(context, context.year, '19'),
+        },
       ]
       return [result]
     },

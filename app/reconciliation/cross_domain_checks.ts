@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js'
-import { balances } from '#reconciliation/accounting_checks'
+import { balanceHref, balances } from '#reconciliation/accounting_checks'
 import { compare, missing, type CheckDefinition, type CheckResult } from '#reconciliation/types'
 import { RECONCILIATION_SETTINGS } from '#reconciliation/settings'
 
@@ -172,8 +172,25 @@ export const crossDomainChecks: CheckDefinition[] = [
         .times(RECONCILIATION_SETTINGS.payrollToleranceRatio)
         .toDecimalPlaces(2)
       const { status, difference } = compare(expected, ledger.balance, tolerance)
+      const subAccounts = await balances(context.client, context.organisationId, context.year, [
+        '6411',
+        '6412',
+        '6413',
+        '6414',
+      ])
+      const details = [
+        { label: 'Masse salariale brute du registre', value: expected.toNumber(), href: '/rh' },
+        ...(await Promise.all(
+          [...subAccounts.entries()].map(async ([prefix, b]) => ({
+            label: `Compte ${prefix}`,
+            value: b.balance.toNumber(),
+            href: await balanceHref(context, context.year, prefix),
+          }))
+        )),
+      ]
       return [
         {
+          details,
           checkId: this.id,
           title,
           status,

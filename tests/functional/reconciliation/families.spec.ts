@@ -504,6 +504,11 @@ test.group('Reconciliation families: accounting and cross-domain', (group) => {
     assert.equal(funds.status, 'discrepancy')
     assert.equal(Number(funds.difference), 5)
     assert.deepInclude(funds.details!, { label: 'Autres mouvements', value: 5 })
+    const fundsNow = funds.details!.find((d) => d.label === 'Fonds dédiés N')!
+    assert.match(
+      fundsNow.href!,
+      /^\/comptabilite\/balance\?exercice=\d+&compte_de=19&compte_a=199999999999$/
+    )
     assert.equal(r.get('accounting.balance_sheet_balances')?.status, 'discrepancy')
     assert.equal(Number(r.get('accounting.balance_sheet_balances')!.difference), 7)
   })
