@@ -96,7 +96,16 @@ async function findYear(
     )
   if (id) query.where('id', id)
   else if (year) query.whereRaw('extract(year from end_date) = ?', [year])
-  else query.orderBy('end_date', 'desc')
+  // Without a year: the latest one that has income or expenses (not a year holding only its
+  // à-nouveaux), else the latest one.
+  else
+    query
+      .orderByRaw(
+        `EXISTS (SELECT 1 FROM entry_lines l WHERE l.organisation_id = fiscal_years.organisation_id
+                   AND l.entry_date BETWEEN fiscal_years.start_date AND fiscal_years.end_date
+                   AND l.account_number >= '6' LIMIT 1) DESC`
+      )
+      .orderBy('end_date', 'desc')
   const row = await query.first()
   return row ? yearRef(row) : null
 }

@@ -1,0 +1,112 @@
+import { test } from '@japa/runner'
+import { Decimal } from 'decimal.js'
+import { computeLayout, type LayoutLine } from '#reports/accounting/statement_engine'
+import {
+  LAYOUT_DEFINITIONS,
+  parseFormula,
+  parseRanges,
+  sectionSign,
+} from '#reports/accounting/layout_definitions'
+import { DEMO_ACCOUNTS } from '#database/seeders/accounting_demo_ledger'
+
+function lines(code: string, kind: string, year = 2023): LayoutLine[] {
+  const definition = LAYOUT_DEFINITIONS.find(
+    (d) =>
+      d.code === code &&
+      d.kind === kind &&
+      d.validFromYear <= year &&
+      (d.validToYear ?? 9999) >= year
+  )!
+  return definition.lines.map((l, i) => ({
+    id: i,
+    code: l.code,
+    label: l.label,
+    section: l.section,
+    kind: l.kind ?? 'line',
+    level: l.level ?? 1,
+    ofWhich: l.ofWhich ?? false,
+    sign: sectionSign(l.section),
+    ranges: parseRanges(l.ranges),
+    formula: parseFormula(l.formula),
+  }))
+}
+
+const balances = (entries: Record<string, string>) =>
+  new Map(Object.entries(entries).map(([k, v]) => [k, new Decimal(v)]))
+
+test.group('Statement engine', () => {
+  test('parses ranges and formulas', ({ assert }) => {
+    assert.deepEqual(parseRanges('40:D -409 28:A 487'), [
+      { prefix: '40', side: 'debit' },
+      { prefix: '409', exclude: true },
+      { prefix: '28', part: 'depreciation' },
+      { prefix: '487' },
+    ])
+    assert.deepEqual(parseFormula('max0(TP - TC)'), {
+      terms: [
+        { code: 'TP', sign: 1 },
+        { code: 'TC', sign: -1 },
+      ],
+      clamp: 'positive',
+    })
+    assert.throws(() => parseRanges('4x'))
+  })
+
+  test('bilan: 40-46 by balance side, depreciation column, result from classes 6 and 7', ({
+    assert,
+  }) => {
+    const { amounts } = computeLayout(
+      lines('rapport-annuel', 'balance_sheet'),
+      balances({
+        '2183': '1000.00',
+        '28183': '-400.00',
+        '401': '-300.00',
+        '409': '50.00',
+        '4671': '-20.00',
+        '4678': '70.00',
+        '5121': '200.00',
+        '102': '-500.00',
+        '6064': '100.00',
+        '706': '-200.00',
+      })
+    )
+    const get = (code: string) => amounts.get(code)!
+    assert.equal(get('A02').gross.toFixed(2), '1000.00')
+    assert.equal(get('A02').depreciation.toFixed(2), '400.00')
+    assert.equal(get('A02').amount.toFixed(2), '600.00')
+    assert.equal(get('A05').amount.toFixed(2), '120.00')
+    assert.equal(get('F09').amount.toFixed(2), '300.00')
+    assert.equal(get('F11').amount.toFixed(2), '20.00')
+    assert.equal(get('F04').amount.toFixed(2), '100.00')
+    assert.equal(get('AT').amount.toFixed(2), get('FT').amount.toFixed(2))
+  })
+
+  test('every demo account falls in exactly one top-level line of each layout', ({ assert }) => {
+    for (const [code, kind] of [
+      ['rapport-annuel', 'income_statement'],
+      ['rapport-annuel', 'balance_sheet'],
+      ['anc-2018-06', 'income_statement'],
+      ['anc-2018-06', 'balance_sheet'],
+    ]) {
+      const layout = lines(code, kind)
+      const wanted = kind === 'income_statement' ? (n: string) => n >= '6' : () => true
+      for (const number of Object.keys(DEMO_ACCOUNTS).filter(wanted)) {
+        for (const sign of ['1.00', '-1.00']) {
+          const { amounts } = computeLayout(layout, balances({ [number]: sign }))
+          const top = kind === 'income_statement' ? ['TC', 'TP'] : ['AT', 'FT']
+          const nonZero = top.filter((t) => !amounts.get(t)!.amount.isZero())
+          assert.lengthOf(
+            nonZero,
+            1,
+            `${code} ${kind}: ${number} (${sign}) in ${nonZero.join(', ')}`
+          )
+          assert.equal(
+            amounts.get(nonZero[0])!.amount.abs().toFixed(2),
+            '1.00',
+            `${code} ${number}`
+          )
+        }
+      }
+    }
+  })
+})
