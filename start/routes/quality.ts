@@ -15,6 +15,7 @@ router
     router.get('/score.xlsx', [ScoreController, 'export']).as('score.export')
     router.get('/criteres', [CriteriaController, 'index']).as('criteria.index')
     router.get('/criteres.xlsx', [CriteriaController, 'export']).as('criteria.export')
+    router.get('/historique.xlsx', [CriteriaController, 'history']).as('history.export')
     router.get('/referentiel.xlsx', [CriteriaController, 'referential']).as('referential.export')
     router
       .get('/criteres/:id', [CriteriaController, 'show'])

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { sendWorkbook } from '#support/downloads'
 import Criterion from '#models/quality/criterion'
-import { criteriaList } from '#reports/quality/criteria_list'
+import { criteriaList, statusHistory } from '#reports/quality/criteria_list'
 import User from '#models/core/user'
 import {
   ASSESSMENT_STATUSES,
@@ -12,7 +12,7 @@ import {
 import { assessmentValidator } from '#validators/quality'
 import { updateAssessment, AssessmentRuleError } from '#actions/quality/update_assessment'
 import { calendarDate } from '#support/calendar_date'
-import { criteriaWorkbook, referentialWorkbook } from '#exports/quality/criteria'
+import { criteriaWorkbook, historyWorkbook, referentialWorkbook } from '#exports/quality/criteria'
 import qualityConfig from '#config/quality'
 import { ACCEPTED_TYPES_TEXT } from '#actions/quality/attach_evidence'
 
@@ -49,6 +49,13 @@ export default class CriteriaController {
       `referentiel-edition-${referential.edition}.xlsx`,
       await referentialWorkbook(referential, criteria)
     )
+  }
+
+  async history({ request, response, auth }: HttpContext) {
+    const { referential } = await this.load(request)
+    if (!referential) return response.notFound('Aucun référentiel')
+    const rows = await statusHistory(auth.user!.organisationId, referential.id)
+    return sendWorkbook(response, 'historique-criteres.xlsx', await historyWorkbook(rows))
   }
 
   async show({ params, view }: HttpContext) {

@@ -41,7 +41,7 @@ export default class PlanController {
     return sendWorkbook(
       response,
       'plan-strategique.xlsx',
-      await planWorkbook(data.progress, data.actions)
+      await planWorkbook(data.progress, data.actions, data.groups)
     )
   }
 

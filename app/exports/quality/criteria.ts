@@ -1,3 +1,4 @@
+import type { DateTime } from 'luxon'
 import type Criterion from '#models/quality/criterion'
 import type Referential from '#models/quality/referential'
 import { buildWorkbook, type ColumnSpec } from '#support/spreadsheet/writer'
@@ -62,6 +63,42 @@ export function referentialWorkbook(referential: Referential, criteria: Criterio
         referentialName: referential.name,
         threshold: referential.thresholdPercent,
         deadline: referential.deadline,
+      })),
+    },
+  ])
+}
+
+const historyColumns: ColumnSpec[] = [
+  { header: 'Code', key: 'code', type: 'text', width: 10 },
+  { header: 'Critère', key: 'title', type: 'text', width: 60 },
+  { header: 'Date', key: 'day', type: 'date' },
+  { header: 'Heure', key: 'time', type: 'text', width: 8 },
+  { header: 'Par', key: 'by', type: 'text', width: 28 },
+  { header: 'De', key: 'from', type: 'text', width: 16 },
+  { header: 'Vers', key: 'to', type: 'text', width: 16 },
+  { header: 'Commentaire', key: 'comment', type: 'text', width: 50 },
+]
+
+/** The history of status changes (who, when, from, to, why). */
+export function historyWorkbook(
+  rows: Array<{
+    code: string
+    title: string
+    at: DateTime
+    by: string
+    from: string | null
+    to: string
+    comment: string | null
+  }>
+) {
+  return buildWorkbook([
+    {
+      name: 'Historique',
+      columns: historyColumns,
+      rows: rows.map((row) => ({
+        ...row,
+        day: row.at,
+        time: row.at.setZone('Europe/Paris').toFormat('HH:mm'),
       })),
     },
   ])

@@ -1,5 +1,6 @@
 import type { AxisProgress } from '#reports/quality/plan_progress'
 import type StrategicAction from '#models/quality/strategic_action'
+import type WorkingGroup from '#models/quality/working_group'
 import { AXIS_KIND_LABELS, type AxisKind } from '#models/quality/labels'
 import { buildWorkbook, type ColumnSpec } from '#support/spreadsheet/writer'
 
@@ -27,7 +28,18 @@ const actionColumns: ColumnSpec[] = [
   { header: 'Jalons atteints', key: 'reached', type: 'integer' },
 ]
 
-export function planWorkbook(progress: AxisProgress[], actions: StrategicAction[]) {
+const memberColumns: ColumnSpec[] = [
+  { header: 'Groupe de travail', key: 'group', type: 'text', width: 50 },
+  { header: 'Axe', key: 'axis', type: 'text', width: 50 },
+  { header: 'Membre', key: 'member', type: 'text', width: 30 },
+  { header: 'Rôle', key: 'role', type: 'text', width: 20 },
+]
+
+export function planWorkbook(
+  progress: AxisProgress[],
+  actions: StrategicAction[],
+  groups: WorkingGroup[] = []
+) {
   const positions = new Map(progress.map((axis) => [axis.axisId, axis.position]))
   return buildWorkbook([
     {
@@ -50,6 +62,18 @@ export function planWorkbook(progress: AxisProgress[], actions: StrategicAction[
         milestones: action.milestones.length,
         reached: action.milestones.filter((m) => m.reachedOn).length,
       })),
+    },
+    {
+      name: 'Groupes de travail',
+      columns: memberColumns,
+      rows: groups.flatMap((group) =>
+        (group.members.length ? group.members : [null]).map((member) => ({
+          group: group.name,
+          axis: group.axis?.title ?? null,
+          member: member?.displayName ?? null,
+          role: member?.role ?? null,
+        }))
+      ),
     },
   ])
 }

@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
+import ExcelJS from 'exceljs'
 import { isolated, makeOrganisation, makeUser, tableCounts } from '#tests/helpers'
 import { seedQualityDemo, QUALITY_TABLES } from './helpers.js'
 
@@ -55,6 +56,17 @@ test.group('Quality: assessing criteria over HTTP', (group) => {
       .where('user_id', quality.id)
     assert.lengthOf(audit, 2)
     assert.equal(audit[0].after.status, 'validated')
+
+    const file = await client.get('/qualite/historique.xlsx').actingAs(quality)
+    file.assertStatus(200)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(file.body() as unknown as ArrayBuffer)
+    const sheet = workbook.getWorksheet('Historique')!
+    const last = sheet.getRow(sheet.rowCount)
+    assert.equal(last.getCell(5).value, quality.fullName)
+    assert.equal(last.getCell(6).value, 'Soumis')
+    assert.equal(last.getCell(7).value, 'Validé')
+    assert.equal(last.getCell(8).value, 'Preuves vérifiées')
   })
 
   test('a stale form gets a conflict message and changes nothing', async ({ client, assert }) => {

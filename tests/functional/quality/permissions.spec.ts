@@ -32,6 +32,7 @@ test.group('Quality: permissions and isolation', (group) => {
       '/qualite/criteres.xlsx',
       '/qualite/referentiel.xlsx',
       '/qualite/plan.xlsx',
+      '/qualite/historique.xlsx',
     ]) {
       const file = await client.get(path).actingAs(board)
       assert.equal(file.status(), 200, path)
