@@ -49,7 +49,7 @@ export async function fiscalYearFor(
       `L’exercice ${row.label} est clôturé : aucune écriture ne peut y être passée.`
     )
   }
-  return row as { id: number; label: string }
+  return row as { id: number; label: string; start_date: string }
 }
 
 function amount(value: Decimal | string | null | undefined) {
@@ -66,18 +66,30 @@ async function writeLines(
   trx: TransactionClientContract,
   entry: Entry,
   organisationId: number,
-  lines: DraftLineInput[]
+  lines: DraftLineInput[],
+  yearStart: number
 ) {
   const numbers = [...new Set(lines.map((line) => line.accountNumber))]
   const accounts = await trx
     .from('accounts')
     .where('organisation_id', organisationId)
     .whereIn('number', numbers)
-    .select('id', 'number')
-  const byNumber = new Map(accounts.map((row) => [row.number as string, row.id as number]))
+    .select('id', 'number', 'valid_from_year', 'valid_to_year')
+  const byNumber = new Map(accounts.map((row) => [row.number as string, row]))
+  if (lines.length > 500) throw new LedgerError('Une écriture compte au plus 500 lignes.')
   const rows = lines.map((line, index) => {
-    const accountId = byNumber.get(line.accountNumber)
-    if (!accountId) throw new LedgerError(`Compte ${line.accountNumber} absent du plan comptable.`)
+    const account = byNumber.get(line.accountNumber)
+    if (!account) throw new LedgerError(`Compte ${line.accountNumber} absent du plan comptable.`)
+    // Chart versioning (ANC 2022-06 from 2025: no 79x, 747 instead of 777).
+    if (
+      (account.valid_from_year !== null && yearStart < account.valid_from_year) ||
+      (account.valid_to_year !== null && yearStart > account.valid_to_year)
+    ) {
+      throw new LedgerError(
+        `Le compte ${line.accountNumber} n’est pas utilisable dans un exercice ouvert en ${yearStart} (plan comptable ${account.valid_from_year ? `à partir de ${account.valid_from_year}` : `jusqu’en ${account.valid_to_year}`}).`
+      )
+    }
+    const accountId = account.id as number
     const debit = amount(line.debit)
     const credit = amount(line.credit)
     if (!debit.isZero() && !credit.isZero()) {
@@ -122,7 +134,13 @@ export async function createDraft(input: DraftInput, trx?: TransactionClientCont
         },
         { client }
       )
-      await writeLines(client, entry, actor.organisationId, input.lines)
+      await writeLines(
+        client,
+        entry,
+        actor.organisationId,
+        input.lines,
+        Number(year.start_date.slice(0, 4))
+      )
       return entry
     } catch (error) {
       return translateDatabaseError(error)
@@ -160,7 +178,13 @@ export async function updateDraft(entryId: number, expectedVersion: number, inpu
         version: locked.version + 1,
       })
       await entry.useTransaction(trx).save()
-      await writeLines(trx, entry, actor.organisationId, input.lines)
+      await writeLines(
+        trx,
+        entry,
+        actor.organisationId,
+        input.lines,
+        Number(year.start_date.slice(0, 4))
+      )
     } catch (error) {
       translateDatabaseError(error)
     }
