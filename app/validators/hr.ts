@@ -79,3 +79,39 @@ export const periodValidator = vine.create({
 })
 
 export { CONTRACT_TYPES, END_REASONS }
+
+export const trainingActionValidator = vine.create({
+  title: vine.string().trim().minLength(1).maxLength(200),
+  provider: vine.string().trim().maxLength(200).optional(),
+  kind: vine.enum(['plan', 'alternance', 'tutorat', 'cpf', 'autre']),
+})
+
+export const trainingSessionValidator = vine.create({
+  trainingActionId: vine.number().withoutDecimals().positive(),
+  startDate: isoDate(),
+  endDate: isoDate().afterOrSameAs('startDate'),
+  place: vine.string().trim().maxLength(200).optional(),
+})
+
+export const trainingCostValidator = vine.create({
+  trainingActionId: vine.number().withoutDecimals().positive(),
+  kind: vine.enum(['pedagogique', 'transport', 'hebergement', 'repas', 'salaire']),
+  incurredOn: isoDate(),
+  amount: vine.number().positive().max(10_000_000),
+})
+
+export const trainingFinancingValidator = vine.create({
+  trainingActionId: vine.number().withoutDecimals().positive(),
+  funder: vine.enum(['employeur', 'uniformation', 'cpf', 'autre']),
+  mode: vine.enum(['alternance', 'fonction_tutorale', 'fonds_mutualises_plan']).optional(),
+  requestedOn: isoDate(),
+  amountExpected: vine.number().min(0).max(10_000_000),
+  amountReceived: vine.number().min(0).max(10_000_000).optional(),
+  receivedOn: isoDate().optional(),
+})
+
+export const participationValidator = vine.create({
+  trainingSessionId: vine.number().withoutDecimals().positive(),
+  days: vine.number().min(0).max(365),
+  hours: vine.number().min(0).max(2600).optional(),
+})

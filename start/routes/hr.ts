@@ -7,6 +7,7 @@ const EmployeesController = () => import('#controllers/hr/employees_controller')
 const ContractsController = () => import('#controllers/hr/contracts_controller')
 const RegisterController = () => import('#controllers/hr/register_controller')
 const TimeController = () => import('#controllers/hr/time_controller')
+const TrainingPlanController = () => import('#controllers/hr/training_plan_controller')
 const JobReferencesController = () => import('#controllers/hr/job_references_controller')
 
 /** Aggregates only: no name, no individual salary (board and direction may read them). */
@@ -25,6 +26,7 @@ router
     router.get('/formation', [ReportsController, 'training']).as('training')
     router.get('/formation.xlsx', [ReportsController, 'trainingExport']).as('training.export')
     router.get('/emplois-reperes', [JobReferencesController, 'index']).as('job_references')
+    router.get('/formation/actions', [TrainingPlanController, 'index']).as('training_plan')
   })
   .prefix('/rh')
   .as('hr')
@@ -76,6 +78,22 @@ router
       .as('leaves.store')
       .where('id', router.matchers.number())
     router.post('/emplois-reperes', [JobReferencesController, 'store']).as('job_references.store')
+    router
+      .post('/formation/actions', [TrainingPlanController, 'storeAction'])
+      .as('training.actions.store')
+    router
+      .post('/formation/sessions', [TrainingPlanController, 'storeSession'])
+      .as('training.sessions.store')
+    router
+      .post('/formation/couts', [TrainingPlanController, 'storeCost'])
+      .as('training.costs.store')
+    router
+      .post('/formation/financements', [TrainingPlanController, 'storeFinancing'])
+      .as('training.financing.store')
+    router
+      .post('/salaries/:id/formations', [TrainingPlanController, 'storeParticipation'])
+      .as('training.participation.store')
+      .where('id', router.matchers.number())
   })
   .prefix('/rh')
   .as('hr.write')

@@ -51,7 +51,15 @@ export default class EmployeesController {
       .from('job_references')
       .where('organisation_id', auth.user!.organisationId)
       .orderBy('position')
+    const sessions = await db
+      .from('training_sessions as s')
+      .join('training_actions as a', 'a.id', 's.training_action_id')
+      .where('s.organisation_id', auth.user!.organisationId)
+      .orderBy('s.start_date', 'desc')
+      .limit(200)
+      .select('s.id', 's.start_date', 'a.title')
     return view.render('pages/hr/employees/show', {
+      sessions,
       employee,
       file,
       jobReferences,
