@@ -75,3 +75,12 @@ export const quorumRuleValidator = vine.create({
   maxProxiesPerPerson: vine.number().withoutDecimals().min(0).max(20),
   version: vine.number().withoutDecimals().optional(),
 })
+
+export const collegeValidator = vine.create({
+  name: vine.string().trim().minLength(2).maxLength(200),
+  maxSeats: vine.number().withoutDecimals().min(1).max(200),
+  ruleKind: vine.enum(['fixed_per_seat', 'consultative']),
+  votesPerSeat: vine.number().min(0).max(1000).optional(),
+  ruleText: vine.string().trim().maxLength(2000).optional(),
+  version: vine.number().withoutDecimals().optional(),
+})

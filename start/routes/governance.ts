@@ -8,6 +8,7 @@ const DecisionsController = () => import('#controllers/governance/decisions_cont
 const DocumentsController = () => import('#controllers/governance/documents_controller')
 const PortalController = () => import('#controllers/governance/portal_controller')
 const QuorumRulesController = () => import('#controllers/governance/quorum_rules_controller')
+const CollegesController = () => import('#controllers/governance/colleges_controller')
 
 router
   .group(() => {
@@ -39,6 +40,8 @@ router
 router
   .group(() => {
     router.post('/regles/:kind', [QuorumRulesController, 'update']).as('rules.update')
+    router.get('/colleges/:id/modifier', [CollegesController, 'edit']).as('colleges.edit')
+    router.post('/colleges/:id', [CollegesController, 'update']).as('colleges.update')
     router.post('/voix/recalcul', [CompositionController, 'recompute']).as('votes.recompute')
     router.get('/sieges/nouveau', [SeatsController, 'create']).as('seats.create')
     router.post('/sieges', [SeatsController, 'store']).as('seats.store')

@@ -161,3 +161,61 @@ test.group('Governance: board portal on the whole demo', (group) => {
     assert.notInclude(page.text(), 'salaire')
   }).timeout(120000)
 })
+
+test.group('Governance: colleges are data', (group) => {
+  isolated(group)
+
+  test('changing the votes per seat recomputes the seats; others get 403; bad values change nothing', async ({
+    client,
+    assert,
+  }) => {
+    const organisation = await demoBoard()
+    const admin = await makeUser(organisation, ['direction'])
+    const hr = await makeUser(organisation, ['hr'])
+    const college = await db
+      .from('colleges')
+      .where('organisation_id', organisation.id)
+      .where('number', 2)
+      .firstOrFail()
+    const form = {
+      name: college.name,
+      maxSeats: '8',
+      ruleKind: 'fixed_per_seat',
+      votesPerSeat: '3',
+      version: String(college.version),
+    }
+    const votes = async () =>
+      (await db.from('seats').where('college_id', college.id)).map((s) => Number(s.votes))
+    ;(
+      await client
+        .post(`/gouvernance/colleges/${college.id}`)
+        .form(form)
+        .withCsrfToken()
+        .actingAs(hr)
+        .redirects(0)
+    ).assertStatus(403)
+    const before = await tableCounts(['colleges', 'seats', 'audit_events'])
+    ;(
+      await client
+        .post(`/gouvernance/colleges/${college.id}`)
+        .form({ ...form, maxSeats: '0' })
+        .withCsrfToken()
+        .actingAs(admin)
+        .redirects(0)
+    ).assertStatus(302)
+    assert.deepEqual(await tableCounts(['colleges', 'seats', 'audit_events']), before)
+    assert.deepEqual(await votes(), [1, 1, 1, 1, 1, 1, 1, 1])
+    ;(
+      await client
+        .post(`/gouvernance/colleges/${college.id}`)
+        .form(form)
+        .withCsrfToken()
+        .actingAs(admin)
+        .redirects(0)
+    ).assertStatus(302)
+    assert.deepEqual(await votes(), [3, 3, 3, 3, 3, 3, 3, 3])
+    ;(
+      await client.get(`/gouvernance/colleges/${college.id}/modifier`).actingAs(admin)
+    ).assertStatus(200)
+  })
+})
