@@ -7,6 +7,7 @@ export function resultsWorkbook(status: ReconciliationStatus) {
       name: `Rapprochements ${status.year}`,
       columns: [
         { key: 'statusLabel', header: 'Statut', type: 'text', width: 18 },
+        { key: 'previousStatusLabel', header: 'Statut précédent', type: 'text', width: 18 },
         { key: 'domain', header: 'Domaine', type: 'text', width: 18 },
         { key: 'checkId', header: 'Contrôle', type: 'text', width: 40 },
         { key: 'title', header: 'Libellé', type: 'text', width: 60 },

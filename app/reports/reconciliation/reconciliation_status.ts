@@ -38,6 +38,17 @@ export async function reconciliationStatus(organisationId: number, filter: Statu
   if (filter.status) query.where('status', filter.status)
   if (filter.domain) query.where('domain', 'like', `%${filter.domain}%`)
   const rows = await query
+  // The run before the chosen one, to show what changed since.
+  const previousRun = run ? runs.find((r) => r.id < run.id) : undefined
+  const before = new Map<string, string>()
+  if (previousRun) {
+    const previousRows = await db
+      .from('reconciliation_results')
+      .where('organisation_id', organisationId)
+      .where('run_id', previousRun.id)
+      .select('check_id', 'status')
+    for (const r of previousRows) before.set(r.check_id, r.status)
+  }
   const domains = [...new Set(CHECKS.flatMap((c) => c.domain.split('+')))].sort()
   return {
     year: filter.year,
@@ -54,8 +65,13 @@ export async function reconciliationStatus(organisationId: number, filter: Statu
       inputs: c.inputs,
       tolerance: c.tolerance,
     })),
+    previousRun: previousRun ?? null,
     results: rows.map((r) => ({
       id: Number(r.id),
+      previousStatus: previousRun ? (before.get(r.check_id) ?? 'absent') : null,
+      previousStatusLabel: previousRun
+        ? (STATUS_LABELS[before.get(r.check_id) ?? ''] ?? 'absent')
+        : null,
       checkId: r.check_id,
       family: r.family,
       domain: r.domain,

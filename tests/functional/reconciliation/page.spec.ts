@@ -47,6 +47,27 @@ test.group('Reconciliation page', (group) => {
       .actingAs(finance)
     assert.notInclude(activityOnly.text(), 'Jeunes accompagnés : somme des antennes')
 
+    // A value corrected, a second run: the page shows what changed since the previous run.
+    await db
+      .from('indicator_values')
+      .where('organisation_id', organisation.id)
+      .where('year', 2023)
+      .whereNull('territory_id')
+      .whereNull('programme_id')
+      .whereNull('breakdown')
+      .whereIn(
+        'indicator_id',
+        db.from('indicators').where('code', 'jeunes_accompagnes').select('id')
+      )
+      .update({ value: 10068 })
+    await client
+      .post('/rapprochements/executions')
+      .form({ annee: 2023 })
+      .withCsrfToken()
+      .actingAs(finance)
+    const second = await client.get('/rapprochements?annee=2023&statut=ok').actingAs(finance)
+    assert.include(second.text(), 'changé (avant : Écart)')
+
     const xlsx = await client.get('/rapprochements/export.xlsx?annee=2023').actingAs(finance)
     xlsx.assertStatus(200)
     xlsx.assertHeader(
