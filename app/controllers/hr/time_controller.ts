@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { sendWorkbook } from '#support/downloads'
 import db from '@adonisjs/lucid/services/db'
 import vine from '@vinejs/vine'
-import { costsByProgramme } from '#reports/hr/staff_costs'
+import { costsByProgramme, ledgerChargeRatio } from '#reports/hr/staff_costs'
 import { hrYear } from '#controllers/hr/reports_controller'
 import { buildWorkbook } from '#support/spreadsheet/writer'
 
@@ -23,13 +23,17 @@ export default class TimeController {
   async show(ctx: HttpContext) {
     const year = await hrYear(ctx)
     const org = ctx.auth.user!.organisationId
-    const lines = await costsByProgramme(org, `${year}-01-01`, `${year}-12-31`)
+    const source = ctx.request.qs().taux === 'grand-livre' ? 'ledger' : 'setting'
+    const lines = await costsByProgramme(org, `${year}-01-01`, `${year}-12-31`, source)
+    const ledgerRatio = await ledgerChargeRatio(org, `${year}-01-01`, `${year}-12-31`)
     const settings = await db.from('hr_settings').where('organisation_id', org).first()
     return ctx.view.render('pages/hr/time', {
       year,
       lines,
       columns,
       chargeRate: Number(settings?.employer_charge_rate ?? 0.45) * 100,
+      ledgerRatio,
+      source,
       annualHours: settings?.fse_annual_hours ?? 1720,
       breadcrumbs: [
         { label: 'Ressources humaines', href: '/rh' },

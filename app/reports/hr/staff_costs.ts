@@ -35,13 +35,40 @@ async function settings(organisationId: number) {
   }
 }
 
+/**
+ * Actual employer-charge ratio of the ledger over a period: social charges (645, 647) over
+ * gross pay (641), validated entries only; null when the ledger has no pay for the period.
+ */
+export async function ledgerChargeRatio(organisationId: number, from: string, to: string) {
+  const result = await db.rawQuery(
+    `SELECT sum(l.debit - l.credit) FILTER (WHERE l.account_number LIKE '641%') AS gross,
+            sum(l.debit - l.credit) FILTER (WHERE l.account_number LIKE '645%' OR l.account_number LIKE '647%') AS charges
+     FROM entry_lines l JOIN entries e ON e.id = l.entry_id
+     WHERE l.organisation_id = ? AND e.status = 'validated' AND l.entry_date BETWEEN ?::date AND ?::date`,
+    [organisationId, from, to]
+  )
+  const row = result.rows[0]
+  if (!row?.gross || new Decimal(row.gross).lessThanOrEqualTo(0)) return null
+  return new Decimal(row.charges ?? 0).div(row.gross)
+}
+
+/**
+ * `options.chargeRate`: 'setting' (the organisation's configured rate, default) or 'ledger'
+ * (the ledger's actual ratio over the period, falling back to the setting without payroll).
+ */
 export async function staffCostByProgramme(
   organisationId: number,
   programmeId: number | null,
   from: string,
-  to: string
+  to: string,
+  options: { chargeRate?: 'setting' | 'ledger' } = {}
 ): Promise<StaffCost> {
-  const { chargeRate, annualHours } = await settings(organisationId)
+  const configured = await settings(organisationId)
+  const annualHours = configured.annualHours
+  const chargeRate =
+    options.chargeRate === 'ledger'
+      ? ((await ledgerChargeRatio(organisationId, from, to)) ?? configured.chargeRate)
+      : configured.chargeRate
   const result = await db.rawQuery(
     `WITH a AS (
        SELECT ta.employee_id, ta.month, ta.share,
@@ -108,7 +135,12 @@ export async function fseHourlyRate(organisationId: number, employeeId: number, 
 }
 
 /** Cost per programme over a period (time page): one line per programme. */
-export async function costsByProgramme(organisationId: number, from: string, to: string) {
+export async function costsByProgramme(
+  organisationId: number,
+  from: string,
+  to: string,
+  chargeRate: 'setting' | 'ledger' = 'setting'
+) {
   const programmes = await db.rawQuery(
     `SELECT DISTINCT ta.programme_id, p.name FROM time_allocations ta
      LEFT JOIN programmes p ON p.id = ta.programme_id
@@ -118,7 +150,9 @@ export async function costsByProgramme(organisationId: number, from: string, to:
   )
   const lines = []
   for (const p of programmes.rows) {
-    const cost = await staffCostByProgramme(organisationId, p.programme_id, from, to)
+    const cost = await staffCostByProgramme(organisationId, p.programme_id, from, to, {
+      chargeRate,
+    })
     lines.push({
       programmeId: p.programme_id,
       name: p.name ?? `Dispositif ${p.programme_id}`,

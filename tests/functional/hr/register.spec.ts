@@ -4,7 +4,7 @@ import { Decimal } from 'decimal.js'
 import { isolated, makeOrganisation, makeUser, tableCounts } from '#tests/helpers'
 import { actingAs } from '#support/request_context'
 import { createEmployee, addContract, anonymiseLeavers } from '#actions/hr/register'
-import { staffCostByProgramme, fseHourlyRate } from '#reports/hr/staff_costs'
+import { staffCostByProgramme, fseHourlyRate, ledgerChargeRatio } from '#reports/hr/staff_costs'
 import { staffRegister } from '#reports/hr/staff_register'
 import type Organisation from '#models/core/organisation'
 
@@ -266,6 +266,12 @@ test.group('HR | staff register rules', (group) => {
       '28.00'
     )
     assert.instanceOf(cost.total, Decimal)
+    // without validated payroll in the ledger, the "ledger ratio" option falls back to the setting
+    assert.isNull(await ledgerChargeRatio(organisation.id, '2023-01-01', '2023-12-31'))
+    const fallback = await staffCostByProgramme(organisation.id, p.id, '2023-01-01', '2023-12-31', {
+      chargeRate: 'ledger',
+    })
+    assert.equal(fallback.total.toFixed(2), '3210.67')
   })
 
   test('register: hiring order, legal mentions; anonymisation after five years only', async ({
