@@ -32,6 +32,8 @@ export interface ReferentialInput {
  * which they first appear; every criterion starts "to do".
  */
 export async function createReferential(input: ReferentialInput, trx: TransactionClientContract) {
+  // Two imports at once would race for the edition number and the "current" flag.
+  await trx.rawQuery('SELECT pg_advisory_xact_lock(5000, ?)', [input.organisationId])
   const last = await trx
     .from('referentials')
     .where('organisation_id', input.organisationId)

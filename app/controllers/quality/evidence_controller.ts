@@ -7,11 +7,13 @@ import EvidenceLink, { evidenceReferenceError } from '#models/quality/evidence_l
 import { evidenceLinkValidator } from '#validators/quality'
 import { attachEvidence, downloadHeaders, EvidenceRejected } from '#actions/quality/attach_evidence'
 import { currentActor } from '#support/request_context'
+import EvidencePolicy from '#policies/quality/evidence_policy'
 
 /** Evidence of a criterion: uploaded files (served as downloads only) and links to Socle records. */
 export default class EvidenceController {
-  async upload({ params, request, response, session }: HttpContext) {
+  async upload({ params, request, response, session, bouncer }: HttpContext) {
     const criterion = await Criterion.findOrFail(params.id)
+    await bouncer.with(EvidencePolicy).authorize('manage', criterion)
     const file = request.file('fichier')
     if (!file || !file.tmpPath) {
       session.flash('error', 'Choisissez un fichier à joindre.')
@@ -28,10 +30,10 @@ export default class EvidenceController {
     return response.redirect(`/qualite/criteres/${criterion.id}`)
   }
 
-  async download({ params, response }: HttpContext) {
+  async download({ params, response, bouncer }: HttpContext) {
     const evidence = await EvidenceFile.findOrFail(params.id)
-    // Loading the criterion through the scoped model applies the criterion's own access rule.
-    await Criterion.findOrFail(evidence.criterionId)
+    const criterion = await Criterion.findOrFail(evidence.criterionId)
+    await bouncer.with(EvidencePolicy).authorize('download', evidence, criterion)
     for (const [name, value] of Object.entries(downloadHeaders(evidence))) {
       response.header(name, value)
     }

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
 import { isolated, makeOrganisation, makeUser, tableCounts } from '#tests/helpers'
 import { seedQualityDemo, QUALITY_TABLES } from './helpers.js'
 
@@ -118,6 +119,19 @@ test.group('Quality: permissions and isolation', (group) => {
     const plan = await client.get('/qualite/plan').actingAs(outsider)
     assert.notInclude(plan.text(), "Redéfinir l'organisation de l'accueil")
     ;(await client.get(`/qualite/criteres/${criteria[0].id}`).actingAs(outsider)).assertStatus(404)
+    const [evidence] = await db
+      .table('evidence_files')
+      .insert({
+        organisation_id: theirs.id,
+        criterion_id: criteria[0].id,
+        stored_name: '00000000-0000-4000-8000-000000000000',
+        original_name: 'pv.pdf',
+        mime: 'application/pdf',
+        size_bytes: 10,
+        sha256: 'a'.repeat(64),
+      })
+      .returning('id')
+    ;(await client.get(`/qualite/preuves/${evidence.id}`).actingAs(outsider)).assertStatus(404)
 
     const before = await tableCounts(QUALITY_TABLES)
     const update = await client

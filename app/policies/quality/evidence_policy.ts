@@ -1,0 +1,23 @@
+import type User from '#models/core/user'
+import type Criterion from '#models/quality/criterion'
+import type EvidenceFile from '#models/quality/evidence_file'
+import { DomainPolicy } from '#policies/domain_policy'
+
+/**
+ * Evidence follows its criterion: whoever may read the criterion (same organisation,
+ * quality.read) may download its files; only quality.write may add or remove them.
+ */
+export default class EvidencePolicy extends DomainPolicy {
+  download(user: User, evidence: EvidenceFile, criterion: Criterion) {
+    return (
+      this.allows(user, 'quality.read') &&
+      criterion.id === evidence.criterionId &&
+      criterion.organisationId === user.organisationId &&
+      evidence.organisationId === user.organisationId
+    )
+  }
+
+  manage(user: User, criterion: Criterion) {
+    return this.allows(user, 'quality.write') && criterion.organisationId === user.organisationId
+  }
+}
