@@ -21,6 +21,9 @@ export interface DemoFunder {
   category: string
   /** Path of the produits line of the reference income statement. */
   line: string[]
+  /** Label of its revenue sub-account (74x) in the organisation's chart. */
+  match?: RegExp
+  /** Resolved at seed time from the chart. */
   account?: string
   /** Programme codes (activity) funded by the family's conventions, by convention number. */
   programmes?: string[]
@@ -37,7 +40,7 @@ export const DEMO_FUNDERS: DemoFunder[] = [
     name: 'DREETS Bretagne',
     category: 'etat_dreets',
     line: [ETAT, 'DREETS/DEETS'],
-    account: '74118',
+    match: /DREETS.*autres/i,
     programmes: ['PARRAINAGE'],
   },
   {
@@ -46,7 +49,7 @@ export const DEMO_FUNDERS: DemoFunder[] = [
     name: 'DREETS — CPO socle et OBF',
     category: 'etat_dreets',
     line: [ETAT, 'DREETS/DEETS', 'dont Socle + OBF'],
-    account: '74111',
+    match: /socle/i,
     programmes: ['PACEA'],
   },
   {
@@ -55,7 +58,7 @@ export const DEMO_FUNDERS: DemoFunder[] = [
     name: "DREETS — Contrat d'engagement jeune",
     category: 'etat_dreets',
     line: [ETAT, 'DREETS/DEETS', 'dont CEJ'],
-    account: '74112',
+    match: /engagement jeune/i,
     programmes: ['CEJ'],
   },
   {
@@ -64,7 +67,7 @@ export const DEMO_FUNDERS: DemoFunder[] = [
     name: 'France Travail (Pôle emploi)',
     category: 'france_travail',
     line: [ETAT, 'Pôle Emploi'],
-    account: '74120',
+    match: /P[ôo]le emploi|France Travail/i,
     programmes: ['PPAE'],
   },
   {
@@ -73,7 +76,7 @@ export const DEMO_FUNDERS: DemoFunder[] = [
     name: "PIC — Plan d'investissement dans les compétences",
     category: 'pic',
     line: [ETAT, 'PIC'],
-    account: '74130',
+    match: /\bPIC\b|investissement dans les comp/i,
     programmes: ['SORTIR_DE_LA_RUE'],
   },
   {
@@ -82,7 +85,7 @@ export const DEMO_FUNDERS: DemoFunder[] = [
     name: 'Contrat de Ville',
     category: 'contrat_de_ville',
     line: [ETAT, 'Contrat de Ville'],
-    account: '74140',
+    match: /contrat de ville/i,
     programmes: ['CLUB_JEUNES_DIPLOMES'],
   },
   {
@@ -91,7 +94,7 @@ export const DEMO_FUNDERS: DemoFunder[] = [
     name: "Autres crédits d'État (préfecture)",
     category: 'autre_public',
     line: [ETAT, 'Autres'],
-    account: '74180',
+    match: /autres cr[ée]dits d.[ÉE]tat/i,
     programmes: ['BPI'],
   },
   {
@@ -99,7 +102,7 @@ export const DEMO_FUNDERS: DemoFunder[] = [
     name: 'Fonds social européen (FSE+)',
     category: 'fse',
     line: ['Fonds social européen'],
-    account: '74200',
+    match: /social europ[ée]en|\bFSE\b/i,
     programmes: ['FSE_EMPLOI', 'CAP_JEUNES', 'DEDANS_DEHORS', 'PLATEFORME_MOBILITE'],
   },
   {
@@ -107,7 +110,7 @@ export const DEMO_FUNDERS: DemoFunder[] = [
     name: 'FEDER Interreg',
     category: 'feder',
     line: ['FEDER Interreg'],
-    account: '74300',
+    match: /FEDER/i,
     programmes: ['GROUPEMENT_CREATEURS'],
   },
   { key: 'ct', name: 'Collectivités territoriales', category: 'regroupement', line: [CT] },
@@ -117,7 +120,7 @@ export const DEMO_FUNDERS: DemoFunder[] = [
     name: 'Conseil régional de Bretagne',
     category: 'region',
     line: [CT, 'Conseil Régional'],
-    account: '74410',
+    match: /conseil r[ée]gional/i,
     programmes: ['AAQ', 'FSE_EMPLOI'],
   },
   {
@@ -126,7 +129,7 @@ export const DEMO_FUNDERS: DemoFunder[] = [
     name: "Conseil départemental d'Ille-et-Vilaine",
     category: 'departement',
     line: [CT, 'Conseil Départemental'],
-    account: '74420',
+    match: /conseil d[ée]partemental/i,
     programmes: ['BRSA'],
   },
   {
@@ -135,7 +138,7 @@ export const DEMO_FUNDERS: DemoFunder[] = [
     name: 'Rennes Métropole',
     category: 'metropole',
     line: [CT, 'Rennes Métropole'],
-    account: '74430',
+    match: /Rennes M[ée]tropole/i,
     programmes: ['MELTING_BREIZH', 'FSE_EMPLOI'],
   },
   {
@@ -144,7 +147,7 @@ export const DEMO_FUNDERS: DemoFunder[] = [
     name: 'Autres EPCI du territoire',
     category: 'epci',
     line: [CT, 'Autres EPCI'],
-    account: '74440',
+    match: /EPCI/i,
     programmes: ['START_APP_35'],
   },
   {
@@ -152,7 +155,7 @@ export const DEMO_FUNDERS: DemoFunder[] = [
     name: 'ASP — aides aux contrats aidés',
     category: 'contrats_aides',
     line: ['Subventions contrats aidés'],
-    account: '74500',
+    match: /contrats aid[ée]s|\bASP\b/i,
   },
 ]
 
@@ -176,7 +179,7 @@ export function referenceLine(
 function ownBudget(rapport: Rapport2023, funder: DemoFunder) {
   const total = referenceLine(rapport, funder.line, '2024_budget')
   if (total === null) return null
-  const children = DEMO_FUNDERS.filter((f) => f.parent === funder.key && f.account)
+  const children = DEMO_FUNDERS.filter((f) => f.parent === funder.key && f.match)
   return children.reduce(
     (rest, child) => rest - (referenceLine(rapport, child.line, '2024_budget') ?? 0),
     total
@@ -223,9 +226,26 @@ export async function seedGrants(
       trx,
     })
 
+  // Each funder family's revenue sub-account, found in the chart by its label.
+  const chart = await trx
+    .from('accounts')
+    .where('organisation_id', org)
+    .whereLike('number', '74%')
+    .whereRaw('length(number) >= 5')
+    .orderBy('number')
+    .select('number', 'label')
+  const taken = new Set<string>()
+  const families: DemoFunder[] = DEMO_FUNDERS.map((funder) => {
+    if (!funder.match) return { ...funder }
+    const found = chart.find((a) => !taken.has(a.number) && funder.match!.test(a.label))
+    if (!found) throw new Error(`Démo : aucun sous-compte 74 pour ${funder.name}.`)
+    taken.add(found.number)
+    return { ...funder, account: found.number as string }
+  })
+
   // Funders, parents first.
   const funderIds = new Map<string, number>()
-  for (const [index, funder] of DEMO_FUNDERS.entries()) {
+  for (const [index, funder] of families.entries()) {
     const [row] = await trx
       .table('funders')
       .insert({
@@ -239,7 +259,7 @@ export async function seedGrants(
       .returning('id')
     funderIds.set(funder.key, row.id)
   }
-  await audit('funders', `Démo : ${DEMO_FUNDERS.length} financeurs`)
+  await audit('funders', `Démo : ${families.length} financeurs`)
 
   const fiscalYear = await trx
     .from('fiscal_years')
@@ -271,7 +291,7 @@ export async function seedGrants(
   // lines without a notification (accrual reversals and accruals) belong to the family's first,
   // multi-year convention, which also carries the family's 2024 budget.
   const grants: DemoGrant[] = []
-  for (const family of DEMO_FUNDERS.filter((f) => f.account)) {
+  for (const family of families.filter((f) => f.account)) {
     const revenue = await lines('l.account_number = ?', [family.account])
     const pieces = [
       ...new Set(revenue.map((l) => l.piece_ref).filter((p): p is string => !!p)),
@@ -420,8 +440,8 @@ export async function seedGrants(
   // 487: each deferral line of an entry goes to the conventions of that entry's revenue lines; a
   // reclassification from 487 to 194 (the explicit entry that makes the printed fonds dédiés
   // true) and the opening 487 follow the FSE convention and the reversals.
-  const mainOf = (account: string) => grants.find((g) => g.main && g.family.account === account)!
-  const fse = mainOf('74200')
+  const mainOf = (key: string) => grants.find((g) => g.main && g.family.key === key)!
+  const fse = mainOf('fse')
   const deferral = await lines(`l.account_number LIKE '487%'`, [])
   const openingDeferred = new Map<DemoGrant, Decimal>()
   for (const line of deferral) {
@@ -472,25 +492,34 @@ export async function seedGrants(
   }
 
   // Eligible costs: each convention consumes its revenue, less what it carries forward, plus
-  // the prior fonds dédiés it uses; charge lines of 60 to 65 are attributed in date order.
-  const costs = await lines(`l.account_number ~ '^6[0-5]' AND l.debit > 0`, [])
-  let cursor = 0
-  let left = costs.length ? new Decimal(costs[0].debit) : ZERO
-  for (const grant of grants) {
-    let need = grant.recognised.minus(grant.newDedicated).plus(grant.usedDedicated)
-    while (need.gt(0)) {
-      if (cursor >= costs.length)
-        throw new Error('Démo : pas assez de charges pour les conventions.')
-      const take = Decimal.min(need, left)
-      allocate(costs[cursor], grant, take, 'demo_costs')
+  // the prior fonds dédiés it uses. Staff (64) and other charges (60-63, 65) are attributed in
+  // the same proportion to every convention, line after line in date order.
+  const pool = (rows: Line[]) => ({ rows, cursor: 0, left: rows.length ? amountOf(rows[0]) : ZERO })
+  const staffPool = pool(await lines(`l.account_number LIKE '64%' AND l.debit > 0`, []))
+  const otherPool = pool(await lines(`l.account_number ~ '^6[0-35]' AND l.debit > 0`, []))
+  const draw = (from: ReturnType<typeof pool>, grant: DemoGrant, amount: Decimal) => {
+    let need = amount
+    while (need.gt(0) && from.cursor < from.rows.length) {
+      const take = Decimal.min(need, from.left)
+      allocate(from.rows[from.cursor], grant, take, 'demo_costs')
       need = need.minus(take)
-      left = left.minus(take)
-      if (left.isZero()) {
-        cursor++
-        left = cursor < costs.length ? new Decimal(costs[cursor].debit) : ZERO
+      from.left = from.left.minus(take)
+      if (from.left.isZero()) {
+        from.cursor++
+        from.left = from.cursor < from.rows.length ? amountOf(from.rows[from.cursor]) : ZERO
       }
     }
+    return need
   }
+  const needs = grants.map((g) => g.recognised.minus(g.newDedicated).plus(g.usedDedicated))
+  const staffTotal = staffPool.rows.reduce((sum, l) => sum.plus(amountOf(l)), ZERO)
+  const ratio = Decimal.min(1, staffTotal.div(needs.reduce((a, b) => a.plus(b), ZERO)))
+  grants.forEach((grant, i) => {
+    const staff = needs[i].times(ratio).toDecimalPlaces(2)
+    const rest = draw(otherPool, grant, needs[i].minus(staff).plus(draw(staffPool, grant, staff)))
+    if (draw(staffPool, grant, rest).gt(0))
+      throw new Error('Démo : pas assez de charges pour les conventions.')
+  })
 
   // Receivables: each notification (Dr 441) belongs to its convention; the bank settlements of
   // 441 become receipts, matched to their bank line, paid to conventions in notification order.

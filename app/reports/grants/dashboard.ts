@@ -118,7 +118,14 @@ export class GrantsDashboard {
       byFunder,
       awaited,
       totalAwaited: sumMoney(awaited.map((a) => a.awaited)),
-      deadlines: deadlines.map((d) => ({ ...d, amount: d.amount === null ? null : dec(d.amount) })),
+      deadlines: deadlines.map((d) => ({
+        due_on: d.due_on as string,
+        kind: d.kind as string,
+        label: d.label as string,
+        grant_id: d.grant_id as number,
+        reference: d.reference as string,
+        amount: d.amount === null ? null : dec(d.amount),
+      })),
       consumption,
       offPlan: consumption.filter((c) => c.state !== 'on_plan'),
     }

@@ -52,31 +52,7 @@ export class FunderReport {
     const bind = { org: this.organisationId, id: this.grantId, from: this.from, to: this.to }
     const period = `l.entry_date BETWEEN CAST(:from AS date) AND CAST(:to AS date) AND j.code <> 'AN'`
 
-    const [ledger] = await rows(
-      `SELECT coalesce(sum(CASE WHEN l.account_number LIKE '64%' THEN l.debit - l.credit END), 0) AS staff,
-              coalesce(sum(CASE WHEN l.account_number ~ '^6[0-35]' THEN l.debit - l.credit END), 0) AS other
-         FROM grant_ledger_lines l JOIN entries e ON e.id = l.entry_id JOIN journals j ON j.id = e.journal_id
-        WHERE l.organisation_id = :org AND l.grant_id = :id AND ${period}`,
-      bind,
-      this.client
-    )
     const programmeIds = grant.programmes.map((p) => p.id)
-    const staffSource = await hrStaffCosts()
-    let hrStaff: { total: Decimal; hours: Decimal } | null = null
-    if (staffSource && programmeIds.length) {
-      let total = ZERO
-      let hours = ZERO
-      for (const programmeId of programmeIds) {
-        const cost = await staffSource(this.organisationId, programmeId, this.from, this.to)
-        total = total.plus(cost.total)
-        hours = hours.plus(cost.hours)
-      }
-      if (total.gt(0)) hrStaff = { total, hours }
-    }
-    const staff = hrStaff ? hrStaff.total : dec(ledger.staff)
-    const other = dec(ledger.other)
-    const costs = this.flatRate(grant, staff, other)
-
     const resources = (
       await rows(
         `SELECT g.id, g.reference, f.name AS funder, g.id = :id AS own,
@@ -99,6 +75,31 @@ export class FunderReport {
       own: r.own,
       amount: dec(r.amount),
     }))
+    // Costs of the operation: the lines of every convention that funds its programmes.
+    const [ledger] = await rows(
+      `SELECT coalesce(sum(CASE WHEN l.account_number LIKE '64%' THEN l.debit - l.credit END), 0) AS staff,
+              coalesce(sum(CASE WHEN l.account_number ~ '^6[0-35]' THEN l.debit - l.credit END), 0) AS other
+         FROM grant_ledger_lines l JOIN entries e ON e.id = l.entry_id JOIN journals j ON j.id = e.journal_id
+        WHERE l.organisation_id = :org AND l.grant_id = ANY(CAST(:grants AS int[])) AND ${period}`,
+      { ...bind, grants: `{${resources.map((r) => r.grantId).join(',')}}` },
+      this.client
+    )
+    const staffSource = await hrStaffCosts()
+    let hrStaff: { total: Decimal; hours: Decimal } | null = null
+    if (staffSource && programmeIds.length) {
+      let total = ZERO
+      let hours = ZERO
+      for (const programmeId of programmeIds) {
+        const cost = await staffSource(this.organisationId, programmeId, this.from, this.to)
+        total = total.plus(cost.total)
+        hours = hours.plus(cost.hours)
+      }
+      if (total.gt(0)) hrStaff = { total, hours }
+    }
+    const staff = hrStaff ? hrStaff.total : dec(ledger.staff)
+    const other = dec(ledger.other)
+    const costs = this.flatRate(grant, staff, other)
+
     const totalResources = sumMoney(resources.map((r) => r.amount))
 
     const fromYear = Number(this.from.slice(0, 4))

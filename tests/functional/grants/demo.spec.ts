@@ -161,6 +161,8 @@ test.group('Grants: the demo reproduces the reference', (group) => {
       .get(`/financements/conventions/${fse.id}/bilan?du=2023-01-01&au=2023-12-31`)
       .actingAs(finance)
     bilan.assertStatus(200)
+    const page = await client.get(`/financements/conventions/${fse.id}`).actingAs(finance)
+    page.assertStatus(200)
     const { FunderReport } = await import('#reports/grants/funder_report')
     const report2 = await new FunderReport(
       organisation.id,
@@ -169,6 +171,7 @@ test.group('Grants: the demo reproduces the reference', (group) => {
       '2023-12-31'
     ).compute()
     assert.isTrue(report2.costs.staff.gt(0), 'direct staff costs')
+
     assert.equal(
       report2.costs.flat.toFixed(2),
       report2.costs.staff.times('0.4').toDecimalPlaces(2).toFixed(2)
