@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
 import { sendXlsx } from '#controllers/activity/xlsx'
 import { reconciliationStatus } from '#reports/reconciliation/reconciliation_status'
 import { resultsWorkbook } from '#exports/reconciliation/results'
@@ -6,11 +7,27 @@ import { runReconciliation } from '#reconciliation/registry'
 import { reconciliationFilterValidator, reconciliationRunValidator } from '#validators/activity'
 import PermissionPolicy from '#policies/core/permission_policy'
 
+/** The latest year reconciled, else the latest year with activity, else last year. */
+async function latestYear(organisationId: number) {
+  const run = await db
+    .from('reconciliation_runs')
+    .where('organisation_id', organisationId)
+    .max('year as year')
+    .first()
+  if (run?.year) return run.year as number
+  const values = await db
+    .from('indicator_values')
+    .where('organisation_id', organisationId)
+    .max('year as year')
+    .first()
+  return (values?.year as number | undefined) ?? new Date().getFullYear() - 1
+}
+
 export default class ReconciliationController {
   private async status({ request, auth }: HttpContext) {
     const q = await reconciliationFilterValidator.validate(request.qs())
     return reconciliationStatus(auth.user!.organisationId, {
-      year: q.annee ?? new Date().getFullYear() - 1,
+      year: q.annee ?? (await latestYear(auth.user!.organisationId)),
       status: q.statut,
       domain: q.domaine,
       runId: q.run,

@@ -42,6 +42,9 @@ test.group('Reconciliation page', (group) => {
     assert.include(page.text(), '/activite/valeurs?annee=2023')
     assert.notInclude(page.text(), 'badge ok')
 
+    const byDefault = await client.get('/rapprochements').actingAs(finance)
+    assert.include(byDefault.text(), 'Rapprochements 2023')
+
     const activityOnly = await client
       .get('/rapprochements?annee=2023&domaine=accounting')
       .actingAs(finance)
