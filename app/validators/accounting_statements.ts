@@ -33,3 +33,10 @@ export const allocationValidator = vine.create({
     .regex(/^106\d*$/)
     .optional(),
 })
+
+export const layoutLineValidator = vine.create({
+  label: vine.string().trim().minLength(1).maxLength(300),
+  ranges: vine.string().trim().maxLength(2000).optional(),
+  formula: vine.string().trim().maxLength(2000).optional(),
+  version: vine.number(),
+})

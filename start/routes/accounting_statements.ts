@@ -4,6 +4,7 @@ import { guard } from '#start/routes/guard'
 const Statements = () => import('#controllers/accounting/statements_controller')
 const Budgets = () => import('#controllers/accounting/budgets_controller')
 const YearEnd = () => import('#controllers/accounting/year_end_controller')
+const Layouts = () => import('#controllers/accounting/layouts_controller')
 
 // Statements, budgets and year-end (the ledger screens live in start/routes/accounting.ts).
 router
@@ -40,6 +41,11 @@ router
       .as('budgets.show')
       .where('id', router.matchers.number())
     router.get('/exercices', [YearEnd, 'index']).as('year_end.index')
+    router.get('/presentations', [Layouts, 'index']).as('layouts.index')
+    router
+      .get('/presentations/:id', [Layouts, 'show'])
+      .as('layouts.show')
+      .where('id', router.matchers.number())
   })
   .prefix('/comptabilite')
   .as('accounting')
@@ -48,6 +54,11 @@ router
 router
   .group(() => {
     router.post('/budgets', [Budgets, 'store']).as('budgets.store')
+    router
+      .post('/presentations/:id/lignes/:lineId', [Layouts, 'updateLine'])
+      .as('layouts.lines.update')
+      .where('id', router.matchers.number())
+      .where('lineId', router.matchers.number())
     router
       .post('/budgets/:id/montants', [Budgets, 'update'])
       .as('budgets.update')

@@ -828,3 +828,31 @@ export const LAYOUT_DEFINITIONS: LayoutDefinition[] = [
 export function sectionSign(section: Section): 1 | -1 {
   return section === 'produits' || section === 'passif' ? -1 : 1
 }
+
+/** Compact notation of stored ranges, the inverse of parseRanges. */
+export function rangesToText(ranges: RangeSpec[]) {
+  return ranges
+    .map((r) => {
+      const flag =
+        r.side === 'debit'
+          ? ':D'
+          : r.side === 'credit'
+            ? ':C'
+            : r.part === 'depreciation'
+              ? ':A'
+              : ''
+      return `${r.exclude ? '-' : ''}${r.prefix}${flag}`
+    })
+    .join(' ')
+}
+
+/** Compact notation of a stored formula, the inverse of parseFormula. */
+export function formulaToText(formula: Formula | null) {
+  if (!formula) return ''
+  const body = formula.terms
+    .map((t, i) =>
+      i === 0 ? (t.sign < 0 ? `- ${t.code}` : t.code) : `${t.sign < 0 ? '-' : '+'} ${t.code}`
+    )
+    .join(' ')
+  return formula.clamp === 'positive' ? `max0(${body})` : body
+}

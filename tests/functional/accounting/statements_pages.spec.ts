@@ -186,4 +186,53 @@ test.group('Statements | pages, exports, roles', (group) => {
     const budget = await db.from('budgets').orderBy('id', 'desc').first()
     ;(await client.get(`/comptabilite/budgets/${budget.id}`).actingAs(user)).assertStatus(404)
   })
+
+  test('an accountant adjusts a layout line; bad notation is refused and changes nothing', async ({
+    client,
+    assert,
+  }) => {
+    const organisation = await seeded()
+    const finance = await makeUser(organisation, ['finance'])
+    const board = await makeUser(organisation, ['board'])
+    const layout = await db
+      .from('statement_layouts')
+      .where({ organisation_id: organisation.id, code: 'rapport-annuel', kind: 'income_statement' })
+      .first()
+    const line = await db
+      .from('statement_lines')
+      .where({ layout_id: layout.id, code: 'C06' })
+      .first()
+    const url = `/comptabilite/presentations/${layout.id}/lignes/${line.id}`
+    ;(await client.get(`/comptabilite/presentations/${layout.id}`).actingAs(finance)).assertStatus(
+      200
+    )
+    const denied = await client
+      .post(url)
+      .form({ label: 'X', ranges: '65', version: line.version })
+      .withCsrfToken()
+      .actingAs(board)
+    denied.assertStatus(403)
+    const bad = await client
+      .post(url)
+      .form({ label: 'Autres charges', ranges: '65 6x', version: line.version })
+      .withCsrfToken()
+      .actingAs(finance)
+      .redirects(0)
+    assert.match(String(bad.flashMessages().error), /Préfixe de compte invalide : 6x/)
+    const unchanged = await db.from('statement_lines').where('id', line.id).first()
+    assert.equal(unchanged.version, line.version)
+    assert.equal(unchanged.label, line.label)
+    const good = await client
+      .post(url)
+      .form({ label: 'Autres charges de gestion', ranges: '65 -6581', version: line.version })
+      .withCsrfToken()
+      .actingAs(finance)
+      .redirects(0)
+    good.assertStatus(302)
+    const income = await client
+      .get('/comptabilite/etats/compte-de-resultat?annee=2023')
+      .actingAs(finance)
+    assert.include(income.text(), 'Autres charges de gestion')
+    assert.include(income.text(), 'Comptes non repris par cette présentation : 6581')
+  })
 })

@@ -6,6 +6,8 @@ import {
   parseFormula,
   parseRanges,
   sectionSign,
+  rangesToText,
+  formulaToText,
 } from '#reports/accounting/layout_definitions'
 import { DEMO_ACCOUNTS } from '#database/seeders/accounting_demo_ledger'
 
@@ -50,6 +52,8 @@ test.group('Statement engine', () => {
       clamp: 'positive',
     })
     assert.throws(() => parseRanges('4x'))
+    assert.equal(rangesToText(parseRanges('40:D -409 28:A 487 41:C')), '40:D -409 28:A 487 41:C')
+    assert.equal(formulaToText(parseFormula('max0(TP - TC)')), 'max0(TP - TC)')
   })
 
   test('bilan: 40-46 by balance side, depreciation column, result from classes 6 and 7', ({
