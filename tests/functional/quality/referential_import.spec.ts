@@ -162,4 +162,31 @@ test.group('Quality: referential import', (group) => {
     page.assertTextIncludes('Référentiel de labellisation des Missions Locales (édition 1)')
     page.assertTextIncludes('Importé depuis « referentiel.xlsx »')
   })
+
+  test('the template and the export carry the columns the import reads back', async ({
+    client,
+    assert,
+  }) => {
+    const organisation = await makeOrganisation()
+    const quality = await makeUser(organisation, ['quality'])
+    await seedQualityDemo(organisation)
+    const template = await client.get('/imports/quality.referential/modele.xlsx').actingAs(quality)
+    template.assertStatus(200)
+    const exported = await client.get('/qualite/referentiel.xlsx').actingAs(quality)
+    exported.assertStatus(200)
+    const dir = await mkdtemp(join(tmpdir(), 'socle-referential-'))
+    const path = join(dir, 'export.xlsx')
+    await writeFile(path, exported.body() as unknown as Buffer)
+    const outcome = await importFile(referentialImport, path, {
+      organisationId: organisation.id,
+      userId: quality.id,
+      label: quality.email,
+    })
+    assert.deepEqual(outcome.issues, [])
+    const current = (await labellisationScore(organisation.id))!
+    assert.equal(current.overall.total, 35)
+    assert.equal(current.referential.edition, 2)
+    assert.equal(current.referential.thresholdPercent.toNumber(), 80)
+    assert.equal(current.referential.deadline!.toISODate(), '2024-12-31')
+  })
 })
