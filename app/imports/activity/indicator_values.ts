@@ -15,8 +15,9 @@ import { recordEvent } from '#support/audit'
 /**
  * Indicator values in the aggregated layout i-milo exports (template and rules documented in
  * docs/imports/activite.md): année, indicateur, dispositif, territoire, ventilation, modalité,
- * valeur. A file replaces, atomically, every stored value of each (année, indicateur) it
- * contains; the reconciliation of each year of the file is then run in the same transaction.
+ * valeur. A file replaces, atomically, the stored values of each (année, indicateur) it
+ * contains at the same level (total, by programme, by territory, or one breakdown); the
+ * reconciliation of each year of the file is then run in the same transaction.
  */
 export interface IndicatorValueRow {
   year: number
@@ -27,6 +28,14 @@ export interface IndicatorValueRow {
   breakdown: string | null
   modality: string | null
   value: Decimal
+}
+
+interface Scope {
+  year: number
+  indicatorId: number
+  byProgramme: boolean
+  byTerritory: boolean
+  breakdown: string | null
 }
 
 interface Reference {
@@ -285,21 +294,33 @@ const definition: ImportDefinition<IndicatorValueRow> = {
       .if(context.userId !== null, (q) => q.where('user_id', context.userId!))
       .orderBy('id', 'desc')
       .first()
-    const scopes = new Map<string, { year: number; indicatorId: number }>()
-    for (const row of rows)
-      scopes.set(`${row.year}|${row.indicatorId}`, { year: row.year, indicatorId: row.indicatorId })
+    // A scope is what a file states about an indicator for a year: its total, its values by
+    // programme, by territory, or one of its breakdowns. The file replaces those scopes only.
+    const scopes = new Map<string, Scope>()
+    for (const row of rows) {
+      const scope: Scope = {
+        year: row.year,
+        indicatorId: row.indicatorId,
+        byProgramme: row.programmeId !== null,
+        byTerritory: row.territoryId !== null,
+        breakdown: row.breakdown,
+      }
+      scopes.set(JSON.stringify(scope), scope)
+    }
     let replaced = 0
     for (const scope of scopes.values()) {
-      replaced += Number(
-        await trx
-          .from('indicator_values')
-          .where({
-            organisation_id: context.organisationId,
-            year: scope.year,
-            indicator_id: scope.indicatorId,
-          })
-          .delete()
-      )
+      const query = trx.from('indicator_values').where({
+        organisation_id: context.organisationId,
+        year: scope.year,
+        indicator_id: scope.indicatorId,
+      })
+      if (scope.byProgramme) query.whereNotNull('programme_id')
+      else query.whereNull('programme_id')
+      if (scope.byTerritory) query.whereNotNull('territory_id')
+      else query.whereNull('territory_id')
+      if (scope.breakdown) query.where('breakdown', scope.breakdown)
+      else query.whereNull('breakdown')
+      replaced += Number(await query.delete())
     }
     const inserts = rows.map((row) => ({
       organisation_id: context.organisationId,
@@ -337,7 +358,7 @@ const definition: ImportDefinition<IndicatorValueRow> = {
         trx
       )
     }
-    return `${rows.length} valeur(s) enregistrée(s) pour ${scopes.size} couple(s) année-indicateur, ${replaced} valeur(s) remplacée(s) ; rapprochements ${years.join(', ')} recalculés`
+    return `${rows.length} valeur(s) enregistrée(s) pour ${scopes.size} périmètre(s) (année, indicateur, niveau), ${replaced} valeur(s) remplacée(s) ; rapprochements ${years.join(', ')} recalculés`
   },
 }
 

@@ -59,7 +59,7 @@ async function value(
 test.group('Activity import: indicator values', (group) => {
   isolated(group)
 
-  test('a valid file replaces the values of its (year, indicator) and reruns the reconciliation', async ({
+  test('a valid file replaces the values of its scopes (year, indicator, level) and reruns the reconciliation', async ({
     assert,
   }) => {
     const organisation = await seeded()
@@ -83,7 +83,8 @@ test.group('Activity import: indicator values', (group) => {
     assert.equal(Number(total.value), 10068)
     assert.equal(total.source, 'import')
     assert.equal(total.import_id, outcome.record.id)
-    // The 2022 values and the other indicators are untouched; the 2023 areas were replaced.
+    // The 2022 values and the other indicators are untouched; the 2023 values by territory
+    // (antennas and areas) were replaced by the file's antennas.
     assert.equal(Number((await value(organisation, 'jeunes_accompagnes', 2022)).value), 9996)
     assert.isNull(await value(organisation, 'jeunes_accompagnes', 2023, 'rennes-ville--centre'))
     assert.equal(Number((await value(organisation, 'primo_accueillis', 2023)).value), 4455)
@@ -112,7 +113,28 @@ test.group('Activity import: indicator values', (group) => {
     )
     assert.deepEqual(again.issues, [])
     assert.equal(Number((await value(organisation, 'jeunes_accompagnes', 2023)).value), 10070)
-    assert.isNull(await value(organisation, 'jeunes_accompagnes', 2023, 'rennes-ville'))
+    // Only the total was in the file: the values by territory are another scope and stay.
+    assert.equal(
+      Number((await value(organisation, 'jeunes_accompagnes', 2023, 'rennes-ville')).value),
+      6044
+    )
+    const ages = await db
+      .from('indicator_values')
+      .where({ organisation_id: organisation.id, year: 2023, breakdown: 'age_band' })
+      .whereIn(
+        'indicator_id',
+        db.from('indicators').where('code', 'jeunes_accompagnes').select('id')
+      )
+    assert.deepEqual(
+      ages.map((a) => [a.modality, Number(a.value)]),
+      [['Mineurs', 651]]
+    )
+    // Other breakdowns of the indicator (housing) were not in the file: untouched.
+    const housing = await db
+      .from('indicator_values')
+      .where({ organisation_id: organisation.id, year: 2023, breakdown: 'housing' })
+      .count('* as n')
+    assert.equal(Number(housing[0].n), 4)
   })
 
   test('a bad file is refused with precise messages and changes nothing', async ({ assert }) => {
