@@ -1,7 +1,20 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
 
-export const PROGRAMME_LEVELS = ['national', 'regional', 'departmental', 'regional_departmental', 'own'] as const
-export const TERRITORY_KINDS = ['antenna', 'quartier', 'epci', 'commune', 'area', 'unknown'] as const
+export const PROGRAMME_LEVELS = [
+  'national',
+  'regional',
+  'departmental',
+  'regional_departmental',
+  'own',
+] as const
+export const TERRITORY_KINDS = [
+  'antenna',
+  'quartier',
+  'epci',
+  'commune',
+  'area',
+  'unknown',
+] as const
 export const INDICATOR_UNITS = ['count', 'percent', 'ratio', 'hours', 'days', 'eur'] as const
 export const VALUE_SOURCES = ['import', 'demo', 'manual'] as const
 
@@ -127,7 +140,13 @@ export default class extends BaseSchema {
   }
 
   async down() {
-    for (const table of ['indicator_values', 'programme_targets', 'indicators', 'territories', 'programmes']) {
+    for (const table of [
+      'indicator_values',
+      'programme_targets',
+      'indicators',
+      'territories',
+      'programmes',
+    ]) {
       this.schema.dropTableIfExists(table)
     }
   }

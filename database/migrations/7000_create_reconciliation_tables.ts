@@ -69,7 +69,11 @@ export default class extends BaseSchema {
     this.schema.createTable('published_values', (table) => {
       table.bigIncrements('id')
       table.integer('organisation_id').notNullable().references('organisations.id')
-      table.integer('report_id').notNullable().references('published_reports.id').onDelete('CASCADE')
+      table
+        .integer('report_id')
+        .notNullable()
+        .references('published_reports.id')
+        .onDelete('CASCADE')
       table.string('domain', 40).notNullable()
       // e.g. activity / territories / "Rennes (ville)" / jeunes_accompagnes
       table.string('table_key', 120).notNullable()
@@ -85,7 +89,12 @@ export default class extends BaseSchema {
   }
 
   async down() {
-    for (const table of ['published_values', 'published_reports', 'reconciliation_results', 'reconciliation_runs']) {
+    for (const table of [
+      'published_values',
+      'published_reports',
+      'reconciliation_results',
+      'reconciliation_runs',
+    ]) {
       this.schema.dropTableIfExists(table)
     }
   }
