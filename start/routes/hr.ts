@@ -27,6 +27,12 @@ router
     router.get('/formation.xlsx', [ReportsController, 'trainingExport']).as('training.export')
     router.get('/emplois-reperes', [JobReferencesController, 'index']).as('job_references')
     router.get('/formation/actions', [TrainingPlanController, 'index']).as('training_plan')
+    router
+      .get('/formation/actions.xlsx', [TrainingPlanController, 'export'])
+      .as('training_plan.export')
+    router
+      .get('/emplois-reperes.xlsx', [JobReferencesController, 'export'])
+      .as('job_references.export')
   })
   .prefix('/rh')
   .as('hr')

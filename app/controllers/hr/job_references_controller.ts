@@ -2,6 +2,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import JobReference from '#models/hr/job_reference'
 import { jobReferenceValidator } from '#validators/hr'
+import { buildWorkbook } from '#support/spreadsheet/writer'
+import { sendWorkbook } from '#support/downloads'
 
 /** The configurable list of emplois repères (CCN Missions Locales). */
 export default class JobReferencesController {
@@ -11,6 +13,22 @@ export default class JobReferencesController {
       jobs,
       breadcrumbs: [{ label: 'Ressources humaines', href: '/rh' }, { label: 'Emplois repères' }],
     })
+  }
+
+  async export({ response }: HttpContext) {
+    const jobs = await JobReference.query().orderBy('position').orderBy('label')
+    const workbook = await buildWorkbook([
+      {
+        name: 'Emplois repères',
+        columns: [
+          { header: 'Code', key: 'code', type: 'text' },
+          { header: 'Libellé', key: 'label', type: 'text', width: 40 },
+          { header: 'Catégorie par défaut', key: 'defaultCsp', type: 'text' },
+        ],
+        rows: jobs.map((j) => ({ code: j.code, label: j.label, defaultCsp: j.defaultCsp })),
+      },
+    ])
+    return sendWorkbook(response, 'emplois-reperes.xlsx', workbook)
   }
 
   async store({ request, response, session }: HttpContext) {

@@ -8,6 +8,8 @@ import TrainingFinancingLine from '#models/hr/training_financing_line'
 import TrainingParticipant from '#models/hr/training_participant'
 import Employee from '#models/hr/employee'
 import { trainingPlan } from '#reports/hr/training_plan'
+import { buildWorkbook } from '#support/spreadsheet/writer'
+import { sendWorkbook } from '#support/downloads'
 import {
   trainingActionValidator,
   trainingSessionValidator,
@@ -29,6 +31,28 @@ export default class TrainingPlanController {
         { label: 'Actions de formation' },
       ],
     })
+  }
+
+  async export({ response, auth }: HttpContext) {
+    const plan = await trainingPlan(auth.user!.organisationId)
+    const workbook = await buildWorkbook([
+      {
+        name: 'Actions de formation',
+        columns: [
+          { header: 'Action', key: 'title', type: 'text', width: 50 },
+          { header: 'Organisme', key: 'provider', type: 'text' },
+          { header: 'Nature', key: 'kind', type: 'text' },
+          { header: 'Sessions', key: 'sessions', type: 'integer' },
+          { header: 'Participations', key: 'participants', type: 'integer' },
+          { header: 'Jours', key: 'days', type: 'number', decimals: 1 },
+          { header: 'Coûts', key: 'cost', type: 'money' },
+          { header: 'Financements demandés', key: 'expected', type: 'money' },
+          { header: 'Financements reçus', key: 'received', type: 'money' },
+        ],
+        rows: plan.actions,
+      },
+    ])
+    return sendWorkbook(response, 'actions-de-formation.xlsx', workbook)
   }
 
   private async save(

@@ -28,6 +28,8 @@ export interface BilanSocial {
   averageMonthlyHeadcount: Decimal
   ageBands: CountRow[]
   under25Hires: SexCount
+  byNationality: CountRow[]
+  byCategory: CountRow[]
 }
 
 export interface SeniorityAverages {
@@ -302,8 +304,56 @@ export default class BilanSocialReport {
     const under25Hires = zero()
     for (const y of young) add(under25Hires, y.sex, Number(y.n))
 
+    // Nationality and socio-professional category at 31/12 (headcount table's population).
+    const breakdown = async (expression: string) => {
+      const rows = await this.raw<{ key: string; sex: string; year: number; n: string }>(
+        `SELECT ${expression} AS key, s.sex, extract(year FROM d.day)::int AS year, count(*) AS n
+         FROM s JOIN employees e ON e.id = s.employee_id
+         JOIN (VALUES (?::date), (?::date)) AS d(day) ON s.start_date <= d.day AND s.end_date >= d.day
+         WHERE s.contract_type <> 'cdd_remplacement' GROUP BY 1, 2, 3`,
+        [end, previousEnd]
+      )
+      return grouped(rows, this.year)
+    }
+    const withTotal = (lines: CountRow[]) => [
+      ...lines,
+      row(
+        'TOTAL',
+        'total',
+        sum(lines.map((r) => r.current)),
+        lines.reduce((a, r) => a + r.previousTotal, 0)
+      ),
+    ]
+    const nationality = await breakdown(
+      `CASE WHEN lower(e.nationality) IN ('française', 'francaise', 'france') THEN 'fr' ELSE 'other' END`
+    )
+    const byNationality = withTotal(
+      [
+        ['fr', 'Nationalité française'],
+        ['other', 'Autre nationalité'],
+      ].map(([key, label]) =>
+        row(label, 'row', get(nationality, key).current, get(nationality, key).previous.total)
+      )
+    )
+    const categories = await breakdown(`COALESCE(s.csp, 'non renseignée')`)
+    const byCategory = withTotal(
+      [
+        ['ouvrier', 'Ouvriers'],
+        ['employe', 'Employés'],
+        ['tam', 'Techniciens et agents de maîtrise'],
+        ['cadre', 'Ingénieurs et cadres'],
+        ['non renseignée', 'Non renseignée'],
+      ]
+        .filter(([key]) => categories.has(key) || key !== 'non renseignée')
+        .map(([key, label]) =>
+          row(label, 'row', get(categories, key).current, get(categories, key).previous.total)
+        )
+    )
+
     return {
       year: this.year,
+      byNationality,
+      byCategory,
       headcount: [cdi, cdd, sub1, pro, app, sub2, total],
       seniority: { current: await averages(end), previous: await averages(previousEnd) },
       seniorityBands,

@@ -96,5 +96,12 @@ test.group('HR | bilan social reproduces the 2023 report', (group) => {
     assert.isTrue(report.averageMonthlyHeadcount.greaterThan(150))
     assert.isTrue(report.averageMonthlyHeadcount.lessThan(180))
     assert.isAtLeast(report.under25Hires.total, 0)
+    assert.equal(report.byNationality.at(-1)!.current.total, 166)
+    assert.isAbove(report.byNationality[1].current.total, 0)
+    assert.equal(report.byCategory.at(-1)!.current.total, 166)
+    assert.equal(
+      report.byCategory.find((r) => r.label === 'Ingénieurs et cadres')!.current.total,
+      9
+    )
   })
 })
