@@ -24,7 +24,7 @@ router
     router.get('/etats/bilan.xlsx', [Statements, 'balanceExport']).as('statements.balance.export')
     router.get('/etats/liasse', [Statements, 'print']).as('statements.print')
     router
-      .get('/etats/:kind/lignes/:code.xlsx', [Statements, 'lineExport'])
+      .get('/etats/:kind/lignes/:code/export.xlsx', [Statements, 'lineExport'])
       .as('statements.line.export')
       .where('kind', /^(compte-de-resultat|bilan)$/)
     router
@@ -33,7 +33,7 @@ router
       .where('kind', /^(compte-de-resultat|bilan)$/)
     router.get('/budgets', [Budgets, 'index']).as('budgets.index')
     router
-      .get('/budgets/:id.xlsx', [Budgets, 'export'])
+      .get('/budgets/:id/export.xlsx', [Budgets, 'export'])
       .as('budgets.export')
       .where('id', router.matchers.number())
     router

@@ -54,6 +54,11 @@ test.group('Statements | pages, exports, roles', (group) => {
     line.assertStatus(200)
     assert.include(line.text(), '74111')
     assert.include(line.text(), '/comptabilite/grand-livre?compte=74111')
+    ;(
+      await client
+        .get('/comptabilite/etats/compte-de-resultat/lignes/P01A/export.xlsx?annee=2023')
+        .actingAs(user)
+    ).assertStatus(200)
     const xlsx = await client.get('/comptabilite/etats/bilan.xlsx?annee=2023').actingAs(user)
     xlsx.assertStatus(200)
     assert.include(xlsx.header('content-type'), 'spreadsheetml')
@@ -234,5 +239,43 @@ test.group('Statements | pages, exports, roles', (group) => {
       .actingAs(finance)
     assert.include(income.text(), 'Autres charges de gestion')
     assert.include(income.text(), 'Comptes non repris par cette présentation : 6581')
+  })
+
+  test('year-end and budget screens; finance closes 2023 from the page', async ({
+    client,
+    assert,
+  }) => {
+    const organisation = await seeded()
+    const finance = await makeUser(organisation, ['finance'])
+    const page = await client.get('/comptabilite/exercices').actingAs(finance)
+    page.assertStatus(200)
+    assert.include(page.text(), 'AG du 20/06/2023')
+    const budgets = await client.get('/comptabilite/budgets').actingAs(finance)
+    budgets.assertStatus(200)
+    assert.include(budgets.text(), 'Budget prévisionnel 2024')
+    const budget = await db.from('budgets').where('organisation_id', organisation.id).first()
+    const show = await client.get(`/comptabilite/budgets/${budget.id}`).actingAs(finance)
+    show.assertStatus(200)
+    assert.include(plain(show.text()), '10 100 541,00')
+    ;(
+      await client.get(`/comptabilite/budgets/${budget.id}/export.xlsx`).actingAs(finance)
+    ).assertStatus(200)
+    const y2023 = await db
+      .from('fiscal_years')
+      .where({ organisation_id: organisation.id, start_date: '2023-01-01' })
+      .first()
+    const closed = await client
+      .post(`/comptabilite/exercices/${y2023.id}/cloture`)
+      .withCsrfToken()
+      .actingAs(finance)
+      .redirects(0)
+    closed.assertStatus(302)
+    assert.match(String(closed.flashMessages().success), /résultat 403271,51 €/)
+    const again = await client
+      .post(`/comptabilite/exercices/${y2023.id}/cloture`)
+      .withCsrfToken()
+      .actingAs(finance)
+      .redirects(0)
+    assert.match(String(again.flashMessages().error), /déjà clôturé/)
   })
 })
