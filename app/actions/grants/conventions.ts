@@ -10,6 +10,7 @@ import GrantPaymentSchedule from '#models/grants/grant_payment_schedule'
 import GrantReceipt from '#models/grants/grant_receipt'
 import GrantLineAllocation from '#models/grants/grant_line_allocation'
 import { currentActor } from '#support/request_context'
+import { recordEvent } from '#support/audit'
 import { formatMoney } from '#support/french_format'
 import { sumMoney, toMoney } from '#support/money'
 import { GrantRuleError, withDatabaseGuards } from '#actions/grants/errors'
@@ -90,6 +91,16 @@ export async function saveGrant(input: GrantInput, trx: TransactionClientContrac
       const sync: Record<number, { organisation_id: number }> = {}
       for (const id of input.programmeIds) sync[id] = { organisation_id: row.organisationId }
       await row.related('programmes').sync(sync, true, trx)
+      await recordEvent({
+        domain: 'grants',
+        action: 'update',
+        subjectType: 'grant_programmes',
+        subjectId: row.id,
+        summary: `Dispositifs financés par ${row.reference}`,
+        after: { programmeIds: input.programmeIds },
+        organisationId: row.organisationId,
+        trx,
+      })
     }
     return row
   })
