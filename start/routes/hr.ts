@@ -76,6 +76,10 @@ router
       .as('salaries.store')
       .where('id', router.matchers.number())
     router
+      .post('/contrats/:id/correction', [ContractsController, 'correct'])
+      .as('contracts.correct')
+      .where('id', router.matchers.number())
+    router
       .post('/registre/anonymisation', [RegisterController, 'anonymise'])
       .as('register.anonymise')
     router.post('/temps/parametres', [TimeController, 'updateSettings']).as('time.settings')

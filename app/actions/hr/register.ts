@@ -21,6 +21,7 @@ export interface ContractInput {
   startDate: string
   endDate?: string | null
   endReason?: string | null
+  supersedesId?: number | null
 }
 
 const iso = (d: string | Date | DateTime) =>
@@ -73,12 +74,31 @@ export async function addContract(
         startDate: DateTime.fromISO(start),
         endDate: end ? DateTime.fromISO(end) : null,
         endReason: end ? (input.endReason ?? null) : null,
+        supersedesId: input.supersedesId ?? null,
       } as any,
       { client: trx }
     )
   } catch (error) {
     explain(error)
   }
+}
+
+/**
+ * Corrects a contract the register's way: the old line stays, marked as superseded, and the
+ * corrected contract is a new line pointing to it; both in one transaction.
+ */
+export async function correctContract(contractId: number, input: ContractInput) {
+  return db.transaction(async (trx) => {
+    const old = await Contract.query({ client: trx })
+      .where('id', contractId)
+      .forUpdate()
+      .firstOrFail()
+    if (old.supersededAt)
+      throw new HrRuleError('Ce contrat a déjà été corrigé : corrigez la dernière version.')
+    old.merge({ supersededAt: DateTime.now() } as any)
+    await old.save()
+    return (await addContract(old.employeeId, { ...input, supersedesId: old.id }, trx))!
+  })
 }
 
 /** Records the end of a running contract (once; a correction is a new contract). */

@@ -10,7 +10,13 @@ import {
   leaveValidator,
 } from '#validators/hr'
 import Leave from '#models/hr/leave'
-import { addContract, endContract, addSalaryEvent, HrRuleError } from '#actions/hr/register'
+import {
+  addContract,
+  endContract,
+  addSalaryEvent,
+  correctContract,
+  HrRuleError,
+} from '#actions/hr/register'
 
 const day = (d: Date) => DateTime.fromJSDate(d).toISODate()!
 
@@ -52,6 +58,22 @@ export default class ContractsController {
           )
         ),
       'Contrat ajouté au registre.'
+    )
+  }
+
+  async correct(ctx: HttpContext) {
+    const contract = await Contract.findOrFail(ctx.params.id)
+    const payload = await ctx.request.validateUsing(contractValidator)
+    return this.attempt(
+      ctx,
+      `/rh/salaries/${contract.employeeId}`,
+      () =>
+        correctContract(contract.id, {
+          ...payload,
+          startDate: day(payload.startDate),
+          endDate: payload.endDate ? day(payload.endDate) : null,
+        }),
+      'Contrat corrigé : la correction est une nouvelle ligne du registre.'
     )
   }
 

@@ -131,6 +131,7 @@ test.group('HR | access rules', (group) => {
       '/rh/salaries',
       `/rh/salaries/${employee.id}/contrats`,
       `/rh/contrats/${contract.id}/fin`,
+      `/rh/contrats/${contract.id}/correction`,
       `/rh/salaries/${employee.id}/salaires`,
       '/rh/registre/anonymisation',
       '/rh/temps/parametres',

@@ -188,6 +188,47 @@ test.group('HR | staff register rules', (group) => {
     assert.equal((await tableCounts(['contracts'])).contracts, before.contracts + 1)
   })
 
+  test('a correction supersedes a contract with a new line; reports read the corrected one', async ({
+    client,
+    assert,
+  }) => {
+    const organisation = await makeOrganisation()
+    const hr = await makeUser(organisation, ['hr'])
+    const { employee, contract } = await employeeWithContract(organisation, { start: '2022-01-03' })
+    const response = await client
+      .post(`/rh/contrats/${contract.id}/correction`)
+      .form({
+        contractType: 'cdi',
+        jobTitle: 'Conseillère principale',
+        partTimeShare: '0.9',
+        startDate: '2022-02-01',
+      })
+      .withCsrfToken()
+      .actingAs(hr)
+      .redirects(0)
+    response.assertFlashMessage(
+      'success',
+      'Contrat corrigé : la correction est une nouvelle ligne du registre.'
+    )
+    const rows = await db.from('contracts').where('employee_id', employee.id).orderBy('id')
+    assert.lengthOf(rows, 2)
+    assert.isNotNull(rows[0].superseded_at)
+    assert.equal(rows[0].start_date, '2022-01-03')
+    assert.equal(rows[1].supersedes_id, rows[0].id)
+    const register = await staffRegister(organisation.id)
+    assert.include(register.lines[0].mentions, 'corrigée')
+    const again = await client
+      .post(`/rh/contrats/${contract.id}/correction`)
+      .form({ contractType: 'cdi', jobTitle: 'x', partTimeShare: '1', startDate: '2022-02-01' })
+      .withCsrfToken()
+      .actingAs(hr)
+      .redirects(0)
+    again.assertFlashMessage(
+      'error',
+      'Ce contrat a déjà été corrigé : corrigez la dernière version.'
+    )
+  })
+
   test('time allocation never exceeds 100 % of the contract time (trigger)', async ({ assert }) => {
     const organisation = await makeOrganisation()
     const { employee } = await employeeWithContract(organisation)
