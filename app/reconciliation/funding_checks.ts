@@ -29,6 +29,19 @@ const SQL_FUNDING_BY_ANTENNA = `
   WHERE l.organisation_id = ? AND l.account_number LIKE '74%' AND extract(year FROM f.end_date) IN (?, ?)
   GROUP BY 1, 2`
 
+/** Direct costs of a year per programme (class 6 lines carrying a programme). */
+const SQL_DIRECT_COST_BY_PROGRAMME = `
+  SELECT l.programme_id AS id, extract(year FROM f.end_date)::int AS year, sum(l.debit - l.credit)::text AS amount
+  FROM entry_lines l JOIN entries e ON e.id = l.entry_id JOIN fiscal_years f ON f.id = e.fiscal_year_id
+  WHERE l.organisation_id = ? AND l.account_number LIKE '6%' AND l.programme_id IS NOT NULL
+    AND extract(year FROM f.end_date) IN (?, ?)
+  GROUP BY 1, 2`
+
+/** Programmes with staff time allocated in a year. */
+const SQL_ALLOCATED_PROGRAMMES = `
+  SELECT DISTINCT programme_id AS id FROM time_allocations
+  WHERE organisation_id = ? AND extract(year FROM month) IN (?, ?)`
+
 /** Grant revenue of a year per funder. */
 const SQL_FUNDING_BY_FUNDER = `
   SELECT f.id, f.name, y.year, sum(y.amount)::text AS amount
@@ -85,7 +98,7 @@ function ratioResults(
         : null,
       details: [
         { label: 'Financement', value: r.funding.toNumber() },
-        { label: 'Jeunes', value: r.people.toNumber() },
+        { label: 'Bénéficiaires', value: r.people.toNumber() },
         { label: 'Ratio N-1', value: r.previous?.toDecimalPlaces(2).toNumber() ?? null },
       ],
     }
@@ -270,6 +283,130 @@ export const fundingChecks: CheckDefinition[] = [
         ]
       }
       return ratioResults(this.id, 'par jeune accompagné', ratios, false)
+    },
+  },
+  {
+    id: 'funding.cost_per_beneficiary',
+    family: 'funding',
+    domain: 'hr+accounting+activity',
+    description:
+      'Coût par bénéficiaire de chaque dispositif : coût du personnel affecté (temps RH × salaires chargés) et charges directes de la comptabilité analytique, rapportés aux bénéficiaires, avec N-1 et la couverture par les financements ; valeurs atypiques signalées.',
+    inputs: [
+      'time_allocations, contracts, salary_events (coût du personnel)',
+      'entry_lines classe 6 avec programme_id',
+      'grant_programmes, grant_years',
+      'beneficiaires_dispositif (N, N-1)',
+    ],
+    tolerance:
+      'Atypique : plus de 3 fois la médiane des dispositifs ou moins du tiers, ou variation de plus de 50 % sur un an.',
+    async run(context) {
+      const title = 'Coût par bénéficiaire et par dispositif'
+      const hasLedger = await context.hasTables('entry_lines', 'entries', 'fiscal_years')
+      const hasTime = await context.hasTables('time_allocations', 'contracts', 'salary_events')
+      if (!hasLedger && !hasTime) {
+        return [
+          missing(
+            this.id,
+            title,
+            'Ni la comptabilité ni les affectations de temps ne sont en place.'
+          ),
+        ]
+      }
+      const data = await context.activity()
+      const params = [context.organisationId, context.year, context.year - 1]
+      const direct = hasLedger
+        ? (await context.client.rawQuery(SQL_DIRECT_COST_BY_PROGRAMME, params)).rows
+        : []
+      const allocated: Set<number> = hasTime
+        ? new Set<number>(
+            (await context.client.rawQuery(SQL_ALLOCATED_PROGRAMMES, params)).rows.map((r: any) =>
+              Number(r.id)
+            )
+          )
+        : new Set<number>()
+      const staff: any[] = []
+      if (allocated.size > 0) {
+        const { staffCostByProgramme } = await import('#reports/hr/staff_costs')
+        for (const id of allocated) {
+          for (const year of [context.year, context.year - 1]) {
+            const cost = await staffCostByProgramme(
+              context.organisationId,
+              id,
+              `${year}-01-01`,
+              `${year}-12-31`
+            )
+            if (!cost.total.isZero()) staff.push({ id, year, amount: cost.total.toString() })
+          }
+        }
+      }
+      const funding = (await context.hasTables('grant_programmes', 'grant_years'))
+        ? (await context.client.rawQuery(SQL_FUNDING_BY_PROGRAMME, params)).rows
+        : []
+      const total = (year: number, id: number) => {
+        const pick = (rows: any[]) =>
+          rows
+            .filter((r) => Number(r.id) === id && Number(r.year) === year)
+            .reduce((sum, r) => sum.plus(r.amount), new Decimal(0))
+        return { direct: pick(direct), staff: pick(staff), funding: pick(funding) }
+      }
+      const ratios: Ratio[] = []
+      const extra = new Map<string, { direct: Decimal; staff: Decimal; funding: Decimal }>()
+      for (const programme of data.programmes) {
+        const now = total(context.year, programme.id)
+        const cost = now.direct.plus(now.staff)
+        const people = data.value('beneficiaires_dispositif', { programme: programme.code })
+        if (cost.isZero() || !people || people.isZero()) continue
+        const before = total(context.year - 1, programme.id)
+        const costBefore = before.direct.plus(before.staff)
+        const peopleBefore = data.value(
+          'beneficiaires_dispositif',
+          { programme: programme.code },
+          context.year - 1
+        )
+        ratios.push({
+          key: programme.code,
+          name: programme.name,
+          funding: cost,
+          people,
+          ratio: cost.div(people),
+          previous:
+            !costBefore.isZero() && peopleBefore && !peopleBefore.isZero()
+              ? costBefore.div(peopleBefore)
+              : null,
+        })
+        extra.set(programme.code, now)
+      }
+      if (ratios.length === 0) {
+        return [
+          missing(
+            this.id,
+            title,
+            `Aucun dispositif n'a à la fois un coût (personnel affecté ou charges analytiques) et des bénéficiaires en ${context.year}.`
+          ),
+        ]
+      }
+      return ratioResults(this.id, 'de coût par bénéficiaire', ratios, ratios.length >= 3).map(
+        (result) => {
+          const parts = extra.get(result.checkId.split(':').pop()!)!
+          result.details = [
+            {
+              label: 'Coût du personnel affecté (RH)',
+              value: parts.staff.toDecimalPlaces(2).toNumber(),
+              href: '/rh',
+            },
+            {
+              label: 'Charges directes (comptabilité analytique)',
+              value: parts.direct.toDecimalPlaces(2).toNumber(),
+            },
+            {
+              label: 'Financements rattachés au dispositif',
+              value: parts.funding.toDecimalPlaces(2).toNumber(),
+            },
+            ...(result.details ?? []).filter((d) => d.label !== 'Financement'),
+          ]
+          return result
+        }
+      )
     },
   },
 ]

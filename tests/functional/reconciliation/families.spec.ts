@@ -599,6 +599,24 @@ test.group('Reconciliation families: accounting and cross-domain', (group) => {
     // 200 € against 100 € the year before: a jump of more than half is flagged.
     assert.equal(perBeneficiary.status, 'discrepancy')
 
+    // Cost per beneficiary from the analytic ledger: 2 400 € of direct costs for 120 people.
+    assert.equal(r.get('funding.cost_per_beneficiary')?.status, 'missing_data')
+    await entry('2023', [
+      ['6061', 2400, 0],
+      ['512', 0, 2400],
+    ])
+    await db
+      .from('entry_lines')
+      .where({ organisation_id: organisation.id, account_number: '6061' })
+      .update({ programme_id: programme })
+    r = await results(organisation)
+    const cost = r.get('funding.cost_per_beneficiary:CEJ')!
+    assert.equal(Number(cost.actual), 20)
+    assert.deepInclude(cost.details!, {
+      label: 'Financements rattachés au dispositif',
+      value: 24000,
+    })
+
     await db.from('grant_years').where({ grant_id: grant.id, year: 2023 }).update({ amount: 15000 })
     r = await results(organisation)
     assert.equal(r.get(`cross.grant_revenue_vs_ledger:${funder.id}`)?.status, 'discrepancy')
