@@ -35,6 +35,8 @@ export { RowReader, type ImportColumn, type ImportIssue }
 export interface ImportContext {
   organisationId: number
   userId: number | null
+  /** The import being committed (null while previewing). */
+  importRecord: { id: number; fileName: string } | null
   /** Filled by `prepare` (reference codes, existing rows) and read by the row checks. */
   data: Record<string, unknown>
 }
@@ -182,8 +184,13 @@ function headerPositions(columns: ImportColumn[], headers: Array<string | null>)
   return positions
 }
 
-function contextFor(actor: Actor): ImportContext {
-  return { organisationId: actor.organisationId, userId: actor.userId, data: {} }
+function contextFor(actor: Actor, record: ImportRecord | null = null): ImportContext {
+  return {
+    organisationId: actor.organisationId,
+    userId: actor.userId,
+    importRecord: record ? { id: record.id, fileName: record.fileName } : null,
+    data: {},
+  }
 }
 
 /**
@@ -252,7 +259,7 @@ export async function commitImport<Row>(
       )
     }
     const path = storedPath(record)
-    const context = contextFor(actor)
+    const context = contextFor(actor, record)
     const { issues, rows } = await analyse(definition, path, context)
     if (issues.length) {
       record.merge({ status: 'rejected', errors: JSON.stringify(issues) })

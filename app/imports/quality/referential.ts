@@ -184,14 +184,6 @@ const referentialImport: ImportDefinition<ReferentialRow> = {
     const name =
       (first('referentialName') as string | null) ??
       (current && !current.isDemo ? current.name : DEFAULT_REFERENTIAL_NAME)
-    const record = await trx
-      .from('imports')
-      .where('organisation_id', context.organisationId)
-      .where('kind', 'quality.referential')
-      .where('status', 'previewed')
-      .orderBy('id', 'desc')
-      .select('id', 'file_name')
-      .first()
     const { referential, themes, criteria } = await createReferential(
       {
         organisationId: context.organisationId,
@@ -203,8 +195,8 @@ const referentialImport: ImportDefinition<ReferentialRow> = {
           (first('deadline') as DateTime | null) ??
           (current?.deadline ? DateTime.fromISO(current.deadline) : null),
         allowsNotApplicable: current?.allowsNotApplicable ?? true,
-        importedFrom: record?.file_name ?? null,
-        importId: record?.id ?? null,
+        importedFrom: context.importRecord?.fileName ?? null,
+        importId: context.importRecord?.id ?? null,
         criteria: rows,
       },
       trx

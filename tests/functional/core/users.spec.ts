@@ -40,7 +40,7 @@ test.group('Admin: users', (group) => {
       .form({ fullName: 'A', email: 'pas-une-adresse', roles: ['inconnu'], password: 'court' })
       .redirects(0)
     refused.assertStatus(302)
-    const errors = refused.flashMessages().inputErrorsBag
+    const errors = refused.flashMessages().inputErrorsBag as Record<string, string[]>
     assert.deepEqual(errors.email, ['Saisissez une adresse e-mail valide.'])
     assert.deepEqual(errors.password, [
       'Le champ mot de passe doit contenir au moins 12 caractères.',
