@@ -26,11 +26,7 @@ router
     router
       .get('/etats/:kind/lignes/:code/export.xlsx', [Statements, 'lineExport'])
       .as('statements.line.export')
-      .where('kind', /^(compte-de-resultat|bilan)$/)
-    router
-      .get('/etats/:kind/lignes/:code', [Statements, 'line'])
-      .as('statements.line')
-      .where('kind', /^(compte-de-resultat|bilan)$/)
+    router.get('/etats/:kind/lignes/:code', [Statements, 'line']).as('statements.line')
     router.get('/budgets', [Budgets, 'index']).as('budgets.index')
     router
       .get('/budgets/:id/export.xlsx', [Budgets, 'export'])

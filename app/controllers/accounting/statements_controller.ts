@@ -8,6 +8,8 @@ import {
 } from '#exports/accounting/statements'
 import { statementOptions, statementFilters } from '#controllers/accounting/statement_params'
 
+const KINDS = new Set(['compte-de-resultat', 'bilan'])
+
 const crumbs = (label: string) => [
   { label: 'Comptabilité', href: '/comptabilite' },
   { label: 'États financiers', href: '/comptabilite/etats' },
@@ -89,6 +91,7 @@ export default class StatementsController {
   }
 
   async line(ctx: HttpContext) {
+    if (!KINDS.has(ctx.params.kind)) return ctx.response.notFound('État inconnu')
     const report = await this.build(ctx, ctx.params.kind === 'bilan' ? 'balance' : 'income')
     if (!report) return
     const line = report.rows.find((r) => r.code === ctx.params.code)
@@ -103,6 +106,7 @@ export default class StatementsController {
   }
 
   async lineExport(ctx: HttpContext) {
+    if (!KINDS.has(ctx.params.kind)) return ctx.response.notFound('État inconnu')
     const options = await statementOptions(ctx)
     const report =
       ctx.params.kind === 'bilan'
