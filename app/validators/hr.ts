@@ -115,3 +115,9 @@ export const participationValidator = vine.create({
   days: vine.number().min(0).max(365),
   hours: vine.number().min(0).max(2600).optional(),
 })
+
+export const allocationValidator = vine.create({
+  programmeId: vine.number().withoutDecimals().positive(),
+  month: vine.date({ formats: ['YYYY-MM', 'YYYY-MM-DD', 'MM/YYYY'] }),
+  sharePercent: vine.number().min(0).max(100),
+})

@@ -76,6 +76,10 @@ router
       .as('salaries.store')
       .where('id', router.matchers.number())
     router
+      .post('/salaries/:id/temps', [ContractsController, 'allocate'])
+      .as('allocations.store')
+      .where('id', router.matchers.number())
+    router
       .post('/contrats/:id/correction', [ContractsController, 'correct'])
       .as('contracts.correct')
       .where('id', router.matchers.number())

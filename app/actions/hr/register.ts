@@ -212,3 +212,56 @@ export async function createEmployee(
     { client: trx }
   )
 }
+
+/**
+ * Sets one employee's share of time on a programme for a month (0 removes it). The database
+ * refuses a month over 100 % of the contract's time or without a contract: French message.
+ */
+export async function setAllocation(
+  organisationId: number,
+  employeeId: number,
+  programmeId: number,
+  month: string,
+  share: string
+) {
+  return db.transaction(async (trx) => {
+    const programme = await trx
+      .from('programmes')
+      .where({ id: programmeId, organisation_id: organisationId })
+      .first()
+    if (!programme) throw new HrRuleError('Dispositif inconnu.')
+    await trx
+      .from('time_allocations')
+      .where({
+        organisation_id: organisationId,
+        employee_id: employeeId,
+        programme_id: programmeId,
+        month,
+      })
+      .delete()
+    if (Number(share) > 0) {
+      try {
+        await trx.table('time_allocations').insert({
+          organisation_id: organisationId,
+          employee_id: employeeId,
+          programme_id: programmeId,
+          month,
+          share,
+        })
+      } catch (error: any) {
+        if (error?.code === '23514')
+          throw new HrRuleError(String(error.message).split(' - ').pop()!)
+        throw error
+      }
+    }
+    await recordEvent({
+      domain: 'hr',
+      action: 'update',
+      subjectType: 'time_allocations',
+      subjectId: employeeId,
+      summary: `Temps affecté au dispositif ${programmeId} en ${month.slice(0, 7)} : ${Math.round(Number(share) * 10000) / 100} %`,
+      organisationId,
+      trx,
+    })
+  })
+}

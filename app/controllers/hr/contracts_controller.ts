@@ -8,6 +8,7 @@ import {
   contractEndValidator,
   salaryEventValidator,
   leaveValidator,
+  allocationValidator,
 } from '#validators/hr'
 import Leave from '#models/hr/leave'
 import {
@@ -15,6 +16,7 @@ import {
   endContract,
   addSalaryEvent,
   correctContract,
+  setAllocation,
   HrRuleError,
 } from '#actions/hr/register'
 
@@ -118,6 +120,25 @@ export default class ContractsController {
           )
         ),
       'Congé enregistré.'
+    )
+  }
+
+  async allocate(ctx: HttpContext) {
+    const employee = await Employee.findOrFail(ctx.params.id)
+    const p = await ctx.request.validateUsing(allocationValidator)
+    const month = DateTime.fromJSDate(p.month).startOf('month').toISODate()!
+    return this.attempt(
+      ctx,
+      `/rh/salaries/${employee.id}`,
+      () =>
+        setAllocation(
+          employee.organisationId,
+          employee.id,
+          p.programmeId,
+          month,
+          (p.sharePercent / 100).toFixed(4)
+        ),
+      'Temps affecté enregistré.'
     )
   }
 }

@@ -58,8 +58,14 @@ export default class EmployeesController {
       .orderBy('s.start_date', 'desc')
       .limit(200)
       .select('s.id', 's.start_date', 'a.title')
+    const programmes = await db
+      .from('programmes')
+      .where('organisation_id', auth.user!.organisationId)
+      .orderBy('position')
+      .select('id', 'name')
     return view.render('pages/hr/employees/show', {
       sessions,
+      programmes,
       employee,
       file,
       jobReferences,

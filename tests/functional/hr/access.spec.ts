@@ -142,6 +142,7 @@ test.group('HR | access rules', (group) => {
       '/rh/formation/couts',
       '/rh/formation/financements',
       `/rh/salaries/${employee.id}/formations`,
+      `/rh/salaries/${employee.id}/temps`,
     ]
     for (const role of ['board', 'finance', 'quality', 'direction'] as const) {
       const user = await makeUser(organisation, [role])

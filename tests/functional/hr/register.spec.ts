@@ -268,6 +268,39 @@ test.group('HR | staff register rules', (group) => {
     )
   })
 
+  test('HTTP: time entered by hand above 100 % gets a French message and changes nothing', async ({
+    client,
+    assert,
+  }) => {
+    const organisation = await makeOrganisation()
+    const hr = await makeUser(organisation, ['hr'])
+    const { employee } = await employeeWithContract(organisation)
+    const ids: number[] = []
+    for (const code of ['A', 'B']) {
+      const [p] = await db
+        .table('programmes')
+        .insert({ organisation_id: organisation.id, code, name: code, level: 'national' })
+        .returning('id')
+      ids.push(p.id)
+    }
+    const post = (programmeId: number, sharePercent: string) =>
+      client
+        .post(`/rh/salaries/${employee.id}/temps`)
+        .form({ programmeId, month: '2023-04', sharePercent })
+        .withCsrfToken()
+        .actingAs(hr)
+        .redirects(0)
+    ;(await post(ids[0], '70')).assertFlashMessage('success', 'Temps affecté enregistré.')
+    const before = await tableCounts(TABLES)
+    const over = await post(ids[1], '40')
+    over.assertFlashMessage(
+      'error',
+      'Temps affecté supérieur à 100 % du temps contractuel (110.00 %)'
+    )
+    assert.deepEqual(await tableCounts(TABLES), before)
+    ;(await post(ids[1], '30')).assertFlashMessage('success', 'Temps affecté enregistré.')
+  })
+
   test('staff cost per programme and FSE+ hourly rate', async ({ assert }) => {
     const organisation = await makeOrganisation()
     const { employee } = await employeeWithContract(organisation, { share: '0.8' })
