@@ -7,6 +7,7 @@ import { compositionFilterValidator } from '#validators/governance'
 import { recomputeDerivedWeights } from '#actions/governance/derived_weights'
 import { OBTAINED_BY, SEAT_ROLES } from '#models/governance/seat'
 import MemberBody from '#models/governance/member_body'
+import { sendWorkbook } from '#support/downloads'
 
 async function reportFor(request: HttpContext['request']) {
   const filter = await compositionFilterValidator.validate(request.qs())
@@ -35,12 +36,11 @@ export default class CompositionController {
 
   async export({ request, response }: HttpContext) {
     const report = await reportFor(request)
-    response.header(
-      'content-type',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    return sendWorkbook(
+      response,
+      `composition-${report.day.toISODate()}.xlsx`,
+      await compositionWorkbook(report)
     )
-    response.attachment(`composition-${report.day.toISODate()}.xlsx`)
-    return response.send(await compositionWorkbook(report))
   }
 
   async recompute({ response, session }: HttpContext) {

@@ -12,6 +12,12 @@ const FILE_RULES = {
 }
 const storageDir = () => app.makePath('storage/governance')
 
+/** A stored file, always as an attachment and never sniffed into something renderable. */
+function sendStored(response: HttpContext['response'], storedName: string, fileName: string) {
+  response.header('X-Content-Type-Options', 'nosniff')
+  return response.attachment(`${storageDir()}/${storedName}`, fileName, 'attachment')
+}
+
 /** Meeting documents and signed minutes: stored under storage/governance, served as downloads. */
 export default class DocumentsController {
   async store({ params, request, response, session }: HttpContext) {
@@ -47,7 +53,7 @@ export default class DocumentsController {
 
   async show({ params, response }: HttpContext) {
     const document = await MeetingDocument.findOrFail(params.id)
-    return response.attachment(`${storageDir()}/${document.storedName}`, document.originalName)
+    return sendStored(response, document.storedName, document.originalName)
   }
 
   async storeSigned({ params, request, response, session }: HttpContext) {
@@ -81,8 +87,9 @@ export default class DocumentsController {
   async showSigned({ params, response }: HttpContext) {
     const meeting = await Meeting.findOrFail(params.id)
     if (!meeting.signedMinutesFile) return response.notFound()
-    return response.attachment(
-      `${storageDir()}/${meeting.signedMinutesFile}`,
+    return sendStored(
+      response,
+      meeting.signedMinutesFile,
       meeting.signedMinutesName ?? 'pv-signe.pdf'
     )
   }

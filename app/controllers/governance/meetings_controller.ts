@@ -9,8 +9,8 @@ import { conveneMeeting, proxyCap } from '#actions/governance/meetings'
 import { minutesOf } from '#reports/governance/minutes'
 import { attendanceWorkbook, meetingsWorkbook } from '#exports/governance/composition'
 import { underRules } from '#models/governance/rule_error'
+import { sendWorkbook } from '#support/downloads'
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const options = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }))
 
@@ -25,9 +25,7 @@ export default class MeetingsController {
 
   async export({ response }: HttpContext) {
     const meetings = await Meeting.query().orderBy('held_at', 'desc')
-    response.header('content-type', XLSX)
-    response.attachment('seances.xlsx')
-    return response.send(await meetingsWorkbook(meetings))
+    return sendWorkbook(response, 'seances.xlsx', await meetingsWorkbook(meetings))
   }
 
   async create({ view }: HttpContext) {
@@ -91,8 +89,10 @@ export default class MeetingsController {
 
   async exportAttendance({ params, response }: HttpContext) {
     const minutes = await minutesOf(Number(params.id))
-    response.header('content-type', XLSX)
-    response.attachment(`presences-${minutes.meeting.id}.xlsx`)
-    return response.send(await attendanceWorkbook(minutes))
+    return sendWorkbook(
+      response,
+      `presences-${minutes.meeting.id}.xlsx`,
+      await attendanceWorkbook(minutes)
+    )
   }
 }

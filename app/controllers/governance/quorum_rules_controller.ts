@@ -6,6 +6,7 @@ import { MEETING_KINDS } from '#models/governance/meeting'
 import { quorumRuleValidator } from '#validators/governance'
 import { assertVersion } from '#support/optimistic_lock'
 import { quorumRulesWorkbook } from '#exports/governance/composition'
+import { sendWorkbook } from '#support/downloads'
 
 async function rulesByKind() {
   const rules = await QuorumRule.query()
@@ -27,12 +28,11 @@ export default class QuorumRulesController {
   }
 
   async export({ response }: HttpContext) {
-    response.header(
-      'content-type',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    return sendWorkbook(
+      response,
+      'regles-de-quorum.xlsx',
+      await quorumRulesWorkbook(await rulesByKind())
     )
-    response.attachment('regles-de-quorum.xlsx')
-    return response.send(await quorumRulesWorkbook(await rulesByKind()))
   }
 
   async update({ params, request, response, session }: HttpContext) {

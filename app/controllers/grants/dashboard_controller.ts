@@ -2,7 +2,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
 import { GrantsDashboard } from '#reports/grants/dashboard'
 import { deadlinesSheet } from '#exports/grants/sheets'
-import { sendWorkbook } from '#controllers/grants/xlsx'
+import { sendWorkbook } from '#support/downloads'
+import { buildWorkbook } from '#support/spreadsheet/writer'
 import {
   GRANT_STATUS_LABELS,
   DEADLINE_KIND_LABELS,
@@ -38,45 +39,52 @@ export default class GrantsDashboardController {
 
   async export({ response, auth }: HttpContext) {
     const r = await new GrantsDashboard(auth.user!.organisationId, today()).compute()
-    return sendWorkbook(response, 'financements-tableau-de-bord.xlsx', [
-      {
-        name: 'Par financeur et statut',
-        columns: [
-          { header: 'Financeur', key: 'funder', type: 'text', width: 36 },
-          { header: 'Statut', key: 'status', type: 'text' },
-          { header: 'Conventions', key: 'count', type: 'integer' },
-          { header: 'Montant accordé', key: 'awarded', type: 'money' },
-        ],
-        rows: r.byFunder.map((b) => ({ ...b, status: GRANT_STATUS_LABELS[b.status] ?? b.status })),
-      },
-      {
-        name: 'Montants attendus',
-        columns: [
-          { header: 'Convention', key: 'reference', type: 'text' },
-          { header: 'Financeur', key: 'funder', type: 'text', width: 36 },
-          { header: 'Accordé', key: 'awarded', type: 'money' },
-          { header: 'Reçu', key: 'received', type: 'money' },
-          { header: 'Attendu', key: 'awaited', type: 'money' },
-          { header: 'Prochaine échéance', key: 'nextExpected', type: 'date' },
-        ],
-        rows: r.awaited,
-      },
-      deadlinesSheet(r.deadlines),
-      {
-        name: 'Consommation',
-        columns: [
-          { header: 'Convention', key: 'reference', type: 'text' },
-          { header: 'Budget', key: 'budget', type: 'money' },
-          { header: 'Consommé', key: 'consumed', type: 'money' },
-          { header: 'Temps écoulé', key: 'elapsed', type: 'percent' },
-          { header: 'Part consommée', key: 'consumedShare', type: 'percent' },
-          { header: 'État', key: 'state', type: 'text' },
-        ],
-        rows: r.consumption.map((c) => ({
-          ...c,
-          state: { on_plan: 'Conforme', behind: 'En retard', ahead: 'En avance' }[c.state],
-        })),
-      },
-    ])
+    return sendWorkbook(
+      response,
+      'financements-tableau-de-bord.xlsx',
+      await buildWorkbook([
+        {
+          name: 'Par financeur et statut',
+          columns: [
+            { header: 'Financeur', key: 'funder', type: 'text', width: 36 },
+            { header: 'Statut', key: 'status', type: 'text' },
+            { header: 'Conventions', key: 'count', type: 'integer' },
+            { header: 'Montant accordé', key: 'awarded', type: 'money' },
+          ],
+          rows: r.byFunder.map((b) => ({
+            ...b,
+            status: GRANT_STATUS_LABELS[b.status] ?? b.status,
+          })),
+        },
+        {
+          name: 'Montants attendus',
+          columns: [
+            { header: 'Convention', key: 'reference', type: 'text' },
+            { header: 'Financeur', key: 'funder', type: 'text', width: 36 },
+            { header: 'Accordé', key: 'awarded', type: 'money' },
+            { header: 'Reçu', key: 'received', type: 'money' },
+            { header: 'Attendu', key: 'awaited', type: 'money' },
+            { header: 'Prochaine échéance', key: 'nextExpected', type: 'date' },
+          ],
+          rows: r.awaited,
+        },
+        deadlinesSheet(r.deadlines),
+        {
+          name: 'Consommation',
+          columns: [
+            { header: 'Convention', key: 'reference', type: 'text' },
+            { header: 'Budget', key: 'budget', type: 'money' },
+            { header: 'Consommé', key: 'consumed', type: 'money' },
+            { header: 'Temps écoulé', key: 'elapsed', type: 'percent' },
+            { header: 'Part consommée', key: 'consumedShare', type: 'percent' },
+            { header: 'État', key: 'state', type: 'text' },
+          ],
+          rows: r.consumption.map((c) => ({
+            ...c,
+            state: { on_plan: 'Conforme', behind: 'En retard', ahead: 'En avance' }[c.state],
+          })),
+        },
+      ])
+    )
   }
 }

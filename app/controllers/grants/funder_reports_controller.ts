@@ -6,7 +6,8 @@ import GrantReport from '#models/grants/grant_report'
 import { FunderReport } from '#reports/grants/funder_report'
 import { reportTextValidator } from '#validators/grants'
 import { assertVersion } from '#support/optimistic_lock'
-import { sendWorkbook } from '#controllers/grants/xlsx'
+import { sendWorkbook } from '#support/downloads'
+import { buildWorkbook } from '#support/spreadsheet/writer'
 import { funderReportSheets } from '#exports/grants/funder_report'
 
 /** Period of the report: ?du=&au=, by default the first calendar year of the convention. */
@@ -57,7 +58,7 @@ export default class FunderReportsController {
     return sendWorkbook(
       ctx.response,
       `bilan-${grant.reference}-${from}-${to}.xlsx`,
-      funderReportSheets(report)
+      await buildWorkbook(funderReportSheets(report))
     )
   }
 

@@ -5,7 +5,8 @@ import { funderValidator } from '#validators/grants'
 import { assertVersion } from '#support/optimistic_lock'
 import { FunderTree } from '#reports/grants/funder_tree'
 import { fundersSheet } from '#exports/grants/sheets'
-import { sendWorkbook } from '#controllers/grants/xlsx'
+import { sendWorkbook } from '#support/downloads'
+import { buildWorkbook } from '#support/spreadsheet/writer'
 import { GrantRuleError, withDatabaseGuards } from '#actions/grants/errors'
 
 function yearOf(input: unknown) {
@@ -41,9 +42,11 @@ export default class FundersController {
       undefined,
       yearOf(request.input('annee'))
     ).compute()
-    return sendWorkbook(response, `financeurs-${tree.year}.xlsx`, [
-      fundersSheet(tree.rows as any, tree.year),
-    ])
+    return sendWorkbook(
+      response,
+      `financeurs-${tree.year}.xlsx`,
+      await buildWorkbook([fundersSheet(tree.rows as any, tree.year)])
+    )
   }
 
   async create({ view }: HttpContext) {

@@ -9,6 +9,7 @@ import * as conventions from '#actions/grants/conventions'
 import { storeDocument, documentPath } from '#actions/grants/documents'
 import GrantDocument from '#models/grants/grant_document'
 import { GrantRuleError, withDatabaseGuards } from '#actions/grants/errors'
+import { attachmentHeader } from '#support/downloads'
 
 /** Sub-records of a convention: split, lifecycle, amendments, payments, targets, deadlines, files. */
 export default class GrantItemsController {
@@ -154,10 +155,8 @@ export default class GrantItemsController {
       .where('id', params.documentId)
       .where('grantId', params.id)
       .firstOrFail()
-    response.header(
-      'Content-Disposition',
-      `attachment; filename*=UTF-8''${encodeURIComponent(doc.originalName)}`
-    )
+    response.header('Content-Disposition', attachmentHeader(doc.originalName))
+    response.header('X-Content-Type-Options', 'nosniff')
     return response.download(documentPath(doc.storedName), true)
   }
 }

@@ -13,7 +13,8 @@ import { saveGrant, deleteGrant } from '#actions/grants/conventions'
 import { GrantRuleError } from '#actions/grants/errors'
 import { assertVersion } from '#support/optimistic_lock'
 import { grantsSheet, grantDetailSheets } from '#exports/grants/sheets'
-import { sendWorkbook } from '#controllers/grants/xlsx'
+import { sendWorkbook } from '#support/downloads'
+import { buildWorkbook } from '#support/spreadsheet/writer'
 import { GrantDetail } from '#reports/grants/grant_detail'
 
 const crumbs = (label?: string, href?: string) => [
@@ -38,18 +39,22 @@ export default class GrantsController {
 
   async export({ request, response }: HttpContext) {
     const grants = await this.list(request.input('statut'))
-    return sendWorkbook(response, 'conventions.xlsx', [
-      grantsSheet(
-        grants.map((g) => ({
-          ...g.serialize(),
-          funder: g.funder.name,
-          periodStart: g.periodStart,
-          periodEnd: g.periodEnd,
-          amountAwarded: g.amountAwarded,
-          cofinancingRate: g.cofinancingRate,
-        }))
-      ),
-    ])
+    return sendWorkbook(
+      response,
+      'conventions.xlsx',
+      await buildWorkbook([
+        grantsSheet(
+          grants.map((g) => ({
+            ...g.serialize(),
+            funder: g.funder.name,
+            periodStart: g.periodStart,
+            periodEnd: g.periodEnd,
+            amountAwarded: g.amountAwarded,
+            cofinancingRate: g.cofinancingRate,
+          }))
+        ),
+      ])
+    )
   }
 
   async show({ params, view, auth }: HttpContext) {
@@ -70,7 +75,11 @@ export default class GrantsController {
 
   async exportOne({ params, response, auth }: HttpContext) {
     const detail = await new GrantDetail(auth.user!.organisationId, Number(params.id)).compute()
-    return sendWorkbook(response, `convention-${detail.grant.id}.xlsx`, grantDetailSheets(detail))
+    return sendWorkbook(
+      response,
+      `convention-${detail.grant.id}.xlsx`,
+      await buildWorkbook(grantDetailSheets(detail))
+    )
   }
 
   async create({ view }: HttpContext) {

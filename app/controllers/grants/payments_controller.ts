@@ -3,7 +3,8 @@ import { DateTime } from 'luxon'
 import { Receivables } from '#reports/grants/receivables'
 import { rows } from '#reports/grants/sql'
 import { receivablesSheet, receiptsSheet, scheduleSheet } from '#exports/grants/sheets'
-import { sendWorkbook } from '#controllers/grants/xlsx'
+import { sendWorkbook } from '#support/downloads'
+import { buildWorkbook } from '#support/spreadsheet/writer'
 
 function atDate(input: unknown) {
   const date = typeof input === 'string' ? DateTime.fromISO(input) : null
@@ -24,11 +25,15 @@ export default class PaymentsController {
 
   async export({ response, request, auth }: HttpContext) {
     const data = await this.data(auth.user!.organisationId, atDate(request.input('date')))
-    return sendWorkbook(response, `versements-${data.receivables.date}.xlsx`, [
-      receivablesSheet(data.receivables.rows as any),
-      receiptsSheet(data.receipts),
-      scheduleSheet(data.schedule),
-    ])
+    return sendWorkbook(
+      response,
+      `versements-${data.receivables.date}.xlsx`,
+      await buildWorkbook([
+        receivablesSheet(data.receivables.rows as any),
+        receiptsSheet(data.receipts),
+        scheduleSheet(data.schedule),
+      ])
+    )
   }
 
   private async data(organisationId: number, date: string) {

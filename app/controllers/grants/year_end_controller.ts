@@ -3,7 +3,8 @@ import db from '@adonisjs/lucid/services/db'
 import { YearEndPositions } from '#reports/grants/year_end'
 import { proposeYearEndEntries } from '#actions/grants/year_end'
 import { yearEndSheet } from '#exports/grants/sheets'
-import { sendWorkbook } from '#controllers/grants/xlsx'
+import { sendWorkbook } from '#support/downloads'
+import { buildWorkbook } from '#support/spreadsheet/writer'
 
 function yearOf(input: unknown) {
   const year = Number(input)
@@ -28,9 +29,11 @@ export default class YearEndController {
   async export({ response, request, auth }: HttpContext) {
     const year = yearOf(request.input('annee'))
     const report = await new YearEndPositions(auth.user!.organisationId, year).compute()
-    return sendWorkbook(response, `fonds-dedies-${year}.xlsx`, [
-      yearEndSheet(report.positions as any),
-    ])
+    return sendWorkbook(
+      response,
+      `fonds-dedies-${year}.xlsx`,
+      await buildWorkbook([yearEndSheet(report.positions as any)])
+    )
   }
 
   async propose({ response, request, auth, session }: HttpContext) {
