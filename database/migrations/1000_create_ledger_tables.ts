@@ -150,7 +150,9 @@ export default class extends BaseSchema {
         ADD CONSTRAINT entry_lines_debit_positive CHECK (debit >= 0),
         ADD CONSTRAINT entry_lines_credit_positive CHECK (credit >= 0),
         ADD CONSTRAINT entry_lines_one_side CHECK (debit = 0 OR credit = 0);
-      CREATE INDEX entry_lines_org_date ON entry_lines (organisation_id, entry_date);
+      -- (organisation_id, entry_date) first; the trailing columns serve the keyset pagination
+      -- of streamed exports (ORDER BY entry_date, entry_id, line_no) without sorting.
+      CREATE INDEX entry_lines_org_date ON entry_lines (organisation_id, entry_date, entry_id, line_no);
       CREATE INDEX entry_lines_org_account ON entry_lines (organisation_id, account_number);
     `)
 

@@ -17,6 +17,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { recordEvent } from '#support/audit'
 import { inspectUpload, SpreadsheetError } from '#support/spreadsheet/reader'
 import { chainHash } from '#actions/accounting/hash_chain'
+import { LedgerError, isLedgerTriggerError } from '#actions/accounting/errors'
 import { lockChainHead, moveChainHead } from '#actions/accounting/ledger'
 import { longestPrefixParent } from '#database/reference/pcg_associations'
 import {
@@ -611,9 +612,25 @@ export async function importFec(path: string, options: FecImportOptions): Promis
   }
 
   // 5. Pass 2: write everything in one transaction.
-  const written = await db.transaction(async (trx) =>
-    writeAll(trx, path, options, fileName, year, analysis)
-  )
+  let written: Awaited<ReturnType<typeof writeAll>>
+  try {
+    written = await db.transaction(async (trx) =>
+      writeAll(trx, path, options, fileName, year, analysis)
+    )
+  } catch (error) {
+    // A rule enforced by the database (a concurrent closing, a number taken meanwhile...).
+    if (!isLedgerTriggerError(error) && !(error instanceof LedgerError)) throw error
+    issues.add(0, 'fichier', fileName, String((error as Error).message).replace(/^[\s\S]* - /, ''))
+    const id = await recordRejected(
+      path,
+      fileName,
+      options,
+      analysis.sha256,
+      analysis.lines,
+      issues
+    )
+    return result('rejected', id, { ...summary, seconds: (Date.now() - started) / 1000 })
+  }
   return result('committed', written.importId, {
     ...summary,
     accountsCreated: written.accountsCreated,
@@ -661,7 +678,8 @@ async function writeAll(
       status: 'committed',
     })
     .first()
-  if (again) throw new Error('Ce fichier vient d’être importé par ailleurs.')
+  if (again)
+    throw new LedgerError('ce fichier vient d’être importé par ailleurs : il n’est pas réimporté')
   const size = (await stat(path)).size
   const [importRow] = await trx
     .insertQuery()

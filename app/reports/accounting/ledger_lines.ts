@@ -113,7 +113,9 @@ const SELECT = `
 
 /**
  * Streams ledger lines in batches by keyset pagination (never OFFSET, never all rows at once):
- * 'chain' follows the validation order (FEC), 'date' the entry date.
+ * 'chain' follows the validation order (FEC), 'date' the entry date. 'date' walks the index
+ * (organisation_id, entry_date, entry_id, line_no); 'chain' takes a batch of entries by
+ * chain position, then their lines.
  */
 export async function* streamLedgerLines(
   organisationId: number,
@@ -122,27 +124,38 @@ export async function* streamLedgerLines(
   batch = 5000
 ): AsyncGenerator<LedgerLineRow> {
   const { where, bindings } = filterSql(organisationId, filters)
+  if (order === 'chain') {
+    let after = 0
+    const entryBatch = Math.max(1, Math.floor(batch / 4))
+    for (;;) {
+      const { rows } = await db.rawQuery(
+        `${SELECT}
+          WHERE e.id IN (SELECT id FROM entries WHERE organisation_id = ? AND chain_position > ?
+                          ORDER BY chain_position LIMIT ${entryBatch})
+            AND ${where}
+          ORDER BY e.chain_position, l.line_no`,
+        [organisationId, after, ...bindings]
+      )
+      const { rows: last } = await db.rawQuery(
+        `SELECT max(chain_position) AS p FROM (SELECT chain_position FROM entries
+          WHERE organisation_id = ? AND chain_position > ? ORDER BY chain_position LIMIT ${entryBatch}) s`,
+        [organisationId, after]
+      )
+      for (const row of rows) yield row as LedgerLineRow
+      if (last[0].p === null) return
+      after = Number(last[0].p)
+    }
+  }
   let cursor: Array<string | number> | null = null
   for (;;) {
-    let keyset = ''
-    if (cursor) {
-      keyset =
-        order === 'chain'
-          ? ' AND (e.chain_position, l.line_no) > (?, ?)'
-          : ' AND (l.entry_date, l.entry_id, l.line_no) > (?, ?, ?)'
-    }
-    const orderBy =
-      order === 'chain' ? 'e.chain_position, l.line_no' : 'l.entry_date, l.entry_id, l.line_no'
+    const keyset = cursor ? ' AND (l.entry_date, l.entry_id, l.line_no) > (?, ?, ?)' : ''
     const { rows } = await db.rawQuery(
-      `${SELECT} WHERE ${where}${keyset} ORDER BY ${orderBy} LIMIT ${batch}`,
+      `${SELECT} WHERE ${where}${keyset} ORDER BY l.entry_date, l.entry_id, l.line_no LIMIT ${batch}`,
       [...bindings, ...(cursor ?? [])]
     )
     for (const row of rows) yield row as LedgerLineRow
     if (rows.length < batch) return
     const last = rows[rows.length - 1] as LedgerLineRow
-    cursor =
-      order === 'chain'
-        ? [last.chain_position!, last.line_no]
-        : [last.entry_date, last.entry_id, last.line_no]
+    cursor = [last.entry_date, last.entry_id, last.line_no]
   }
 }
