@@ -274,8 +274,10 @@ BEGIN
       fy.label, to_char(fy.start_date, 'DD/MM/YYYY'), to_char(fy.end_date, 'DD/MM/YYYY') USING ERRCODE = 'P0001';
   END IF;
   IF NEW.status = 'validated' THEN
-    -- Draft -> validated: the lines are already there and must balance now.
+    -- Draft -> validated: the lines are already there and must balance now, and still at
+    -- commit (lines added later in this same transaction).
     PERFORM ledger_assert_balanced(ARRAY[NEW.id]);
+    INSERT INTO ledger_pending_checks (organisation_id, entry_ids) VALUES (NEW.organisation_id, ARRAY[NEW.id]);
   END IF;
   RETURN NEW;
 END $$;
@@ -331,7 +333,6 @@ CREATE CONSTRAINT TRIGGER ledger_pending_checks_at_commit AFTER INSERT ON ledger
 CREATE OR REPLACE FUNCTION ledger_lines_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   bad record;
-  touched integer[];
 BEGIN
   SELECT e.number, e.status, f.label, f.status AS fy_status,
          (n.organisation_id <> e.organisation_id OR n.entry_date <> e.entry_date) AS mismatch
@@ -350,11 +351,7 @@ BEGIN
       RAISE EXCEPTION 'Écriture % validée : aucune ligne ne peut y être ajoutée.', bad.number USING ERRCODE = 'P0001';
     END IF;
   END IF;
-  SELECT array_agg(DISTINCT n.entry_id) INTO touched
-    FROM new_rows n JOIN entries e ON e.id = n.entry_id WHERE e.status = 'validated';
-  IF touched IS NOT NULL THEN
-    PERFORM ledger_assert_balanced(touched);
-  END IF;
+  -- Balance of validated entries is checked at commit (ledger_pending_checks), once per entry.
   RETURN NULL;
 END $$;
 
