@@ -6,25 +6,35 @@ import { attendanceValidator, resolutionValidator, votesValidator } from '#valid
 import { addResolution, recordAttendance, recordVotes } from '#actions/governance/meetings'
 import { recordResolutionResult } from '#actions/governance/record_resolution_result'
 import { GovernanceRuleError, underRules } from '#models/governance/rule_error'
+import type { LucidModel } from '@adonisjs/lucid/types/model'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+
+/** Runs `change` under the governance rules, in a transaction holding row `id` of `model` locked. */
+function changeLocked<Model extends LucidModel, T>(
+  model: Model,
+  id: number | string,
+  change: (row: InstanceType<Model>, trx: TransactionClientContract) => Promise<T>
+) {
+  return underRules(() =>
+    db.transaction(async (trx) => {
+      const row = await model.query({ client: trx }).where('id', id).forUpdate().firstOrFail()
+      return change(row, trx)
+    })
+  )
+}
 
 /** Attendance, resolutions, votes and results of a meeting: each a recorded, audited change. */
 export default class DecisionsController {
   async attendance({ params, request, response, session }: HttpContext) {
     const payload = await request.validateUsing(attendanceValidator)
-    await underRules(() =>
-      db.transaction(async (trx) => {
-        const meeting = await Meeting.query({ client: trx })
-          .where('id', params.id)
-          .forUpdate()
-          .firstOrFail()
-        await recordAttendance(
-          meeting,
-          Number(params.attendanceId),
-          payload.status,
-          payload.proxyToId ?? null,
-          trx
-        )
-      })
+    await changeLocked(Meeting, params.id, (meeting, trx) =>
+      recordAttendance(
+        meeting,
+        Number(params.attendanceId),
+        payload.status,
+        payload.proxyToId ?? null,
+        trx
+      )
     )
     session.flash('success', 'Présence enregistrée.')
     return response.redirect(`/gouvernance/seances/${params.id}#presences`)
@@ -32,18 +42,8 @@ export default class DecisionsController {
 
   async resolution({ params, request, response, session }: HttpContext) {
     const payload = await request.validateUsing(resolutionValidator)
-    await underRules(() =>
-      db.transaction(async (trx) => {
-        const meeting = await Meeting.query({ client: trx })
-          .where('id', params.id)
-          .forUpdate()
-          .firstOrFail()
-        await addResolution(
-          meeting,
-          { ...payload, fiscalYearId: payload.fiscalYearId ?? null },
-          trx
-        )
-      })
+    await changeLocked(Meeting, params.id, (meeting, trx) =>
+      addResolution(meeting, { ...payload, fiscalYearId: payload.fiscalYearId ?? null }, trx)
     )
     session.flash('success', 'Résolution ajoutée.')
     return response.redirect(`/gouvernance/seances/${params.id}#resolutions`)
@@ -55,32 +55,20 @@ export default class DecisionsController {
     const choices = Object.entries(payload.choices ?? {})
       .filter(([, choice]) => choice)
       .map(([key, choice]) => ({ attendanceId: Number(key.replace(/^m/, '')), choice }))
-    const meetingId = await underRules(() =>
-      db.transaction(async (trx) => {
-        const resolution = await Resolution.query({ client: trx })
-          .where('id', params.id)
-          .forUpdate()
-          .firstOrFail()
-        if (!choices.length) throw new GovernanceRuleError('Aucun vote saisi.')
-        await recordVotes(resolution, choices, trx)
-        return resolution.meetingId
-      })
-    )
+    const meetingId = await changeLocked(Resolution, params.id, async (resolution, trx) => {
+      if (!choices.length) throw new GovernanceRuleError('Aucun vote saisi.')
+      await recordVotes(resolution, choices, trx)
+      return resolution.meetingId
+    })
     session.flash('success', `${choices.length} vote(s) enregistré(s).`)
     return response.redirect(`/gouvernance/seances/${meetingId}#resolution-${params.id}`)
   }
 
   async result({ params, response, session }: HttpContext) {
-    const resolution = await underRules(() =>
-      db.transaction(async (trx) => {
-        const row = await Resolution.query({ client: trx })
-          .where('id', params.id)
-          .forUpdate()
-          .firstOrFail()
-        await recordResolutionResult(row, trx)
-        return row
-      })
-    )
+    const resolution = await changeLocked(Resolution, params.id, async (row, trx) => {
+      await recordResolutionResult(row, trx)
+      return row
+    })
     session.flash(
       'success',
       `Résolution « ${resolution.title} » : ${resolution.resultLabel.toLowerCase()}.`

@@ -23,15 +23,16 @@ async function period(ctx: HttpContext) {
   return { grant, from, to: to < from ? from : to }
 }
 
+/** The execution report of the convention over the requested period. */
+async function reportFor(ctx: HttpContext) {
+  const { grant, from, to } = await period(ctx)
+  const report = await new FunderReport(ctx.auth.user!.organisationId, grant.id, from, to).compute()
+  return { grant, from, to, report }
+}
+
 export default class FunderReportsController {
   async show(ctx: HttpContext) {
-    const { grant, from, to } = await period(ctx)
-    const report = await new FunderReport(
-      ctx.auth.user!.organisationId,
-      grant.id,
-      from,
-      to
-    ).compute()
+    const { grant, from, to, report } = await reportFor(ctx)
     const print = ctx.request.url().endsWith('/impression')
     return ctx.view.render('pages/grants/funder_report', {
       report,
@@ -48,13 +49,7 @@ export default class FunderReportsController {
   }
 
   async export(ctx: HttpContext) {
-    const { grant, from, to } = await period(ctx)
-    const report = await new FunderReport(
-      ctx.auth.user!.organisationId,
-      grant.id,
-      from,
-      to
-    ).compute()
+    const { grant, from, to, report } = await reportFor(ctx)
     return sendWorkbook(
       ctx.response,
       `bilan-${grant.reference}-${from}-${to}.xlsx`,

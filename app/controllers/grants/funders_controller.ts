@@ -8,12 +8,15 @@ import { fundersSheet } from '#exports/grants/sheets'
 import { sendWorkbook } from '#support/downloads'
 import { buildWorkbook } from '#support/spreadsheet/writer'
 import { GrantRuleError, withDatabaseGuards } from '#actions/grants/errors'
+import { yearOf } from '#controllers/grants/year_param'
 
-function yearOf(input: unknown) {
-  const year = Number(input)
-  return Number.isInteger(year) && year >= 2000 && year <= 2100
-    ? year
-    : new Date().getFullYear() - 1
+/** The funders' tree with the figures of the requested year (?annee=). */
+function treeFor(auth: HttpContext['auth'], request: HttpContext['request']) {
+  return new FunderTree(
+    auth.user!.organisationId,
+    undefined,
+    yearOf(request.input('annee'))
+  ).compute()
 }
 
 const categoryOptions = Object.entries(FUNDER_CATEGORY_LABELS).map(([value, label]) => ({
@@ -28,20 +31,12 @@ const crumbs = (label?: string) => [
 
 export default class FundersController {
   async index({ view, auth, request }: HttpContext) {
-    const tree = await new FunderTree(
-      auth.user!.organisationId,
-      undefined,
-      yearOf(request.input('annee'))
-    ).compute()
+    const tree = await treeFor(auth, request)
     return view.render('pages/grants/funders/index', { tree, breadcrumbs: crumbs() })
   }
 
   async export({ response, auth, request }: HttpContext) {
-    const tree = await new FunderTree(
-      auth.user!.organisationId,
-      undefined,
-      yearOf(request.input('annee'))
-    ).compute()
+    const tree = await treeFor(auth, request)
     return sendWorkbook(
       response,
       `financeurs-${tree.year}.xlsx`,

@@ -5,13 +5,7 @@ import { proposeYearEndEntries } from '#actions/grants/year_end'
 import { yearEndSheet } from '#exports/grants/sheets'
 import { sendWorkbook } from '#support/downloads'
 import { buildWorkbook } from '#support/spreadsheet/writer'
-
-function yearOf(input: unknown) {
-  const year = Number(input)
-  return Number.isInteger(year) && year >= 2000 && year <= 2100
-    ? year
-    : new Date().getFullYear() - 1
-}
+import { yearOf } from '#controllers/grants/year_param'
 
 export default class YearEndController {
   async show({ view, request, auth }: HttpContext) {
