@@ -1,6 +1,7 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
 
-export const ROLES = ['admin', 'direction', 'finance', 'hr', 'board', 'quality'] as const
+// Frozen copy of the roles at the time of this migration (app/policies/role_matrix.ts is the live list).
+const ROLES = ['admin', 'direction', 'finance', 'hr', 'board', 'quality'] as const
 
 export default class extends BaseSchema {
   async up() {
@@ -94,7 +95,14 @@ export default class extends BaseSchema {
   }
 
   async down() {
-    for (const table of ['imports', 'audit_events', 'rate_limits', 'sessions', 'users', 'organisations']) {
+    for (const table of [
+      'imports',
+      'audit_events',
+      'rate_limits',
+      'sessions',
+      'users',
+      'organisations',
+    ]) {
       this.schema.dropTableIfExists(table)
     }
   }
