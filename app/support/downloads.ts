@@ -19,11 +19,12 @@ export function workbookHeaders(response: HttpContext['response'], fileName: str
 }
 
 /** Sends an in-memory workbook; large tables are streamed instead (`streamWorkbook`). */
-export function sendWorkbook(
+export async function sendWorkbook(
   response: HttpContext['response'],
   fileName: string,
-  workbook: Buffer
+  workbook: Buffer | Promise<Buffer>
 ) {
+  const body = await workbook
   workbookHeaders(response, fileName)
-  response.send(workbook)
+  response.send(body)
 }

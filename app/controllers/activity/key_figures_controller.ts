@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { sendXlsx } from '#controllers/activity/xlsx'
+import { sendWorkbook } from '#support/downloads'
 import db from '@adonisjs/lucid/services/db'
 import { keyFigures, chartOf } from '#reports/activity/key_figures'
 import { keyFiguresWorkbook, keyTableWorkbook } from '#exports/activity/key_figures'
@@ -33,7 +33,7 @@ export default class KeyFiguresController {
   async exportAll(ctx: HttpContext) {
     const year = await requestedYear(ctx)
     const report = await keyFigures(ctx.auth.user!.organisationId, year)
-    return sendXlsx(ctx.response, `chiffres-cles-${year}.xlsx`, keyFiguresWorkbook(report))
+    return sendWorkbook(ctx.response, `chiffres-cles-${year}.xlsx`, keyFiguresWorkbook(report))
   }
 
   async exportTable(ctx: HttpContext) {
@@ -41,6 +41,6 @@ export default class KeyFiguresController {
     const report = await keyFigures(ctx.auth.user!.organisationId, year)
     const table = report.tables.find((t) => t.key === ctx.params.key)
     if (!table) return ctx.response.notFound('Tableau inconnu')
-    return sendXlsx(ctx.response, `${table.key}-${year}.xlsx`, keyTableWorkbook(table))
+    return sendWorkbook(ctx.response, `${table.key}-${year}.xlsx`, keyTableWorkbook(table))
   }
 }

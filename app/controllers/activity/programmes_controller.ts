@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { sendXlsx } from '#controllers/activity/xlsx'
+import { sendWorkbook } from '#support/downloads'
 import { requestedYear } from '#controllers/activity/key_figures_controller'
 import {
   PROGRAMME_COLUMNS,
@@ -24,7 +24,7 @@ export default class ProgrammesController {
 
   async export(ctx: HttpContext) {
     const list = await programmeList(ctx.auth.user!.organisationId, await requestedYear(ctx))
-    return sendXlsx(
+    return sendWorkbook(
       ctx.response,
       `dispositifs-${list.year}.xlsx`,
       buildWorkbook([
@@ -63,7 +63,7 @@ export default class ProgrammesController {
 
   async exportTerritories(ctx: HttpContext) {
     const list = await territoryList(ctx.auth.user!.organisationId, await requestedYear(ctx))
-    return sendXlsx(
+    return sendWorkbook(
       ctx.response,
       `territoires-${list.year}.xlsx`,
       buildWorkbook([

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { sendXlsx } from '#controllers/activity/xlsx'
+import { sendWorkbook } from '#support/downloads'
 import vine from '@vinejs/vine'
 import { valueList, VALUE_COLUMNS } from '#reports/activity/value_list'
 import { requestedYear } from '#controllers/activity/key_figures_controller'
@@ -27,7 +27,7 @@ export default class ValuesController {
 
   async export(ctx: HttpContext) {
     const list = await this.list(ctx)
-    return sendXlsx(
+    return sendWorkbook(
       ctx.response,
       `valeurs-activite-${list.year}.xlsx`,
       buildWorkbook([

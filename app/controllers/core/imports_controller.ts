@@ -91,6 +91,6 @@ export default class ImportsController {
     const workbook = await buildWorkbook([
       { name: 'Erreurs', columns: issueColumns, rows: issues.map((issue) => ({ ...issue })) },
     ])
-    sendWorkbook(ctx.response, `erreurs-import-${record.id}.xlsx`, workbook)
+    return sendWorkbook(ctx.response, `erreurs-import-${record.id}.xlsx`, workbook)
   }
 }

@@ -42,7 +42,7 @@ export default class UsersController {
     const workbook = await buildWorkbook([
       { name: 'Utilisateurs', columns: userColumns, rows: users.map(userRow) },
     ])
-    sendWorkbook(response, 'utilisateurs.xlsx', workbook)
+    return sendWorkbook(response, 'utilisateurs.xlsx', workbook)
   }
 
   async create({ view }: HttpContext) {

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import { sendXlsx } from '#controllers/activity/xlsx'
+import { sendWorkbook } from '#support/downloads'
 import { reconciliationStatus } from '#reports/reconciliation/reconciliation_status'
 import { resultsWorkbook } from '#exports/reconciliation/results'
 import { runReconciliation } from '#reconciliation/registry'
@@ -45,7 +45,7 @@ export default class ReconciliationController {
 
   async export(ctx: HttpContext) {
     const status = await this.status(ctx)
-    return sendXlsx(ctx.response, `rapprochements-${status.year}.xlsx`, resultsWorkbook(status))
+    return sendWorkbook(ctx.response, `rapprochements-${status.year}.xlsx`, resultsWorkbook(status))
   }
 
   async run(ctx: HttpContext) {

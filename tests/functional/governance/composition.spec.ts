@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import { isolated, makeOrganisation, makeUser, tableCounts } from '#tests/helpers'
+import { demoOrganisation, isolated, makeOrganisation, makeUser, tableCounts } from '#tests/helpers'
 import { loadRapport2023 } from '#database/seeders/demo'
 import {
   DEMO_NEXT_MEETING_TITLE,
@@ -145,9 +145,8 @@ test.group('Governance: board portal on the whole demo', (group) => {
     client,
     assert,
   }) => {
-    const { seedDemo } = await import('#database/seeders/demo')
     const { default: User } = await import('#models/core/user')
-    const organisation = await seedDemo()
+    const organisation = await demoOrganisation()
     const board = await User.query()
       .where('organisation_id', organisation.id)
       .where('email', DEMO_PRESIDENT.email)

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import { isolated, makeOrganisation } from '#tests/helpers'
+import { demoOrganisation, isolated, makeOrganisation } from '#tests/helpers'
 import { actingAs } from '#support/request_context'
 import { loadRapport2023 } from '#database/seeders/demo'
 import { DEMO_MEETING_TITLE, seedGovernance } from '#database/seeders/governance'
@@ -129,8 +129,7 @@ test.group('Governance in the whole demo', (group) => {
   test('the demo links the accounts resolutions to the 2023 fiscal year of accounting', async ({
     assert,
   }) => {
-    const { seedDemo } = await import('#database/seeders/demo')
-    const organisation = await seedDemo()
+    const organisation = await demoOrganisation()
     const fiscalYear = await db
       .from('fiscal_years')
       .where('organisation_id', organisation.id)
