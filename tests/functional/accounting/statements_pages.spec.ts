@@ -3,22 +3,13 @@ import db from '@adonisjs/lucid/services/db'
 import ExcelJS from 'exceljs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { isolated, makeOrganisation, makeUser, tableCounts } from '#tests/helpers'
-import { actingAs } from '#support/request_context'
-import { loadRapport2023 } from '#database/seeders/demo'
-import { seedAccounting } from '#database/seeders/accounting'
+import { demoOrganisation, isolated, makeOrganisation, makeUser, tableCounts } from '#tests/helpers'
 
 const plain = (html: string) => html.replace(/[\u00a0\u202f]/g, ' ')
 
+/** The shared demo organisation: its ledger reproduces the 2023 report. */
 async function seeded() {
-  const organisation = await makeOrganisation()
-  const rapport = await loadRapport2023()
-  await db.transaction((trx) =>
-    actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, () =>
-      seedAccounting(organisation, rapport, trx)
-    )
-  )
-  return organisation
+  return demoOrganisation()
 }
 
 async function workbook(rows: unknown[][]) {

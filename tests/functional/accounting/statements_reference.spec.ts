@@ -1,23 +1,15 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
-import { isolated, makeOrganisation } from '#tests/helpers'
-import { actingAs } from '#support/request_context'
+import { demoOrganisation, isolated } from '#tests/helpers'
 import { loadRapport2023 } from '#database/seeders/demo'
-import { seedAccounting } from '#database/seeders/accounting'
 import { IncomeStatement, BalanceSheet, type StatementReport } from '#reports/accounting/statements'
 
 const euro = (d: Decimal) => d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber()
 
+/** The shared demo organisation: its ledger reproduces the 2023 report. */
 async function seeded() {
-  const organisation = await makeOrganisation()
-  const rapport = await loadRapport2023()
-  await db.transaction((trx) =>
-    actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, () =>
-      seedAccounting(organisation, rapport, trx)
-    )
-  )
-  return { organisation, rapport }
+  return { organisation: await demoOrganisation(), rapport: await loadRapport2023() }
 }
 
 function row(report: StatementReport, code: string) {

@@ -1,10 +1,8 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
-import { isolated, makeOrganisation } from '#tests/helpers'
+import { demoOrganisation, isolated } from '#tests/helpers'
 import { actingAs } from '#support/request_context'
-import { loadRapport2023 } from '#database/seeders/demo'
-import { seedAccounting } from '#database/seeders/accounting'
 import {
   closeFiscalYear,
   postAllocation,
@@ -14,11 +12,10 @@ import {
 import { BalanceSheet } from '#reports/accounting/statements'
 
 async function seeded() {
-  const organisation = await makeOrganisation()
-  const rapport = await loadRapport2023()
+  // The shared demo organisation (2022 closed, 2023 and 2024 open); changes roll back.
+  const organisation = await demoOrganisation()
   const as = <T>(fn: () => Promise<T>) =>
     actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, fn)
-  await db.transaction((trx) => as(() => seedAccounting(organisation, rapport, trx)))
   const years = await db
     .from('fiscal_years')
     .where('organisation_id', organisation.id)
