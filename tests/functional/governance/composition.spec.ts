@@ -125,7 +125,14 @@ test.group('Governance: composition rules', (group) => {
 
   test('the board portal shows the member their own mandate, read-only', async ({ client }) => {
     const organisation = await demoBoard()
-    const board = await makeUser(organisation, ['board'], { email: DEMO_PRESIDENT.email })
+    // Demo e-mails belong to the shared demo organisation: give this president another one.
+    const email = `president-${organisation.id}@test.socle.fr`
+    await db
+      .from('persons')
+      .where('organisation_id', organisation.id)
+      .where('email', DEMO_PRESIDENT.email)
+      .update({ email })
+    const board = await makeUser(organisation, ['board'], { email })
     const page = await client.get('/gouvernance/portail').actingAs(board)
     page.assertStatus(200)
     page.assertTextIncludes('Titulaire pour Rennes Métropole')

@@ -1,11 +1,8 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import { isolated, makeOrganisation } from '#tests/helpers'
-import { actingAs } from '#support/request_context'
+import { demoOrganisation, isolated } from '#tests/helpers'
 import { loadRapport2023 } from '#database/seeders/demo'
-import { seedQuality } from '#database/seeders/quality'
-import { seedDemoUsers } from '#database/seeders/demo_users'
 import { labellisationScore } from '#reports/quality/labellisation_score'
 
 test.group('Quality demo seed and live score', (group) => {
@@ -15,13 +12,7 @@ test.group('Quality demo seed and live score', (group) => {
     assert,
   }) => {
     const rapport = await loadRapport2023()
-    const organisation = await makeOrganisation()
-    await actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, () =>
-      db.transaction(async (trx) => {
-        await seedDemoUsers(organisation, trx)
-        await seedQuality(organisation, rapport, trx)
-      })
-    )
+    const organisation = await demoOrganisation()
     const score = (await labellisationScore(organisation.id, {
       today: DateTime.fromISO('2024-07-01'),
     }))!
