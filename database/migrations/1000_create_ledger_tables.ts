@@ -230,16 +230,21 @@ CREATE TRIGGER fiscal_years_guard BEFORE INSERT OR UPDATE OR DELETE ON fiscal_ye
 CREATE OR REPLACE FUNCTION ledger_assert_balanced(ids integer[]) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   bad record;
+  found_rows integer;
 BEGIN
+  -- Planned at each call (EXECUTE): a cached plan made when the ledger was small
+  -- would keep scanning whole tables once it is large.
+  EXECUTE $q$
   SELECT e.id, coalesce(e.number, '#' || e.id) AS ref, count(l.id) AS n,
          coalesce(sum(l.debit), 0) AS d, coalesce(sum(l.credit), 0) AS c
-    INTO bad
     FROM entries e LEFT JOIN entry_lines l ON l.entry_id = e.id
-   WHERE e.id = ANY(ids)
+   WHERE e.id = ANY($1)
    GROUP BY e.id
   HAVING count(l.id) < 2 OR coalesce(sum(l.debit), 0) <> coalesce(sum(l.credit), 0)
-   LIMIT 1;
-  IF FOUND THEN
+   LIMIT 1
+  $q$ INTO bad USING ids;
+  GET DIAGNOSTICS found_rows = ROW_COUNT;
+  IF found_rows > 0 THEN
     RAISE EXCEPTION 'Écriture % déséquilibrée ou incomplète : % ligne(s), débit % ≠ crédit % (au moins deux lignes et débit = crédit exigés).',
       bad.ref, bad.n, bad.d, bad.c USING ERRCODE = 'P0001';
   END IF;
@@ -333,16 +338,21 @@ CREATE CONSTRAINT TRIGGER ledger_pending_checks_at_commit AFTER INSERT ON ledger
 CREATE OR REPLACE FUNCTION ledger_lines_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   bad record;
+  found_rows integer;
 BEGIN
+  -- Planned at each call (EXECUTE): a cached plan made when the ledger was small
+  -- would keep scanning whole tables once it is large.
+  EXECUTE $q$
   SELECT e.number, e.status, f.label, f.status AS fy_status,
          (n.organisation_id <> e.organisation_id OR n.entry_date <> e.entry_date) AS mismatch
-    INTO bad
     FROM new_rows n JOIN entries e ON e.id = n.entry_id JOIN fiscal_years f ON f.id = e.fiscal_year_id
    WHERE f.status = 'closed'
       OR (e.status = 'validated' AND e.validated_at <> transaction_timestamp())
       OR n.organisation_id <> e.organisation_id OR n.entry_date <> e.entry_date
-   LIMIT 1;
-  IF FOUND THEN
+   LIMIT 1
+  $q$ INTO bad;
+  GET DIAGNOSTICS found_rows = ROW_COUNT;
+  IF found_rows > 0 THEN
     IF bad.fy_status = 'closed' THEN
       RAISE EXCEPTION 'Exercice % clôturé : aucune ligne ne peut y être ajoutée.', bad.label USING ERRCODE = 'P0001';
     ELSIF bad.mismatch THEN
@@ -361,13 +371,18 @@ CREATE TRIGGER entry_lines_inserted AFTER INSERT ON entry_lines
 CREATE OR REPLACE FUNCTION ledger_lines_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   bad record;
+  found_rows integer;
 BEGIN
+  -- Planned at each call (EXECUTE): a cached plan made when the ledger was small
+  -- would keep scanning whole tables once it is large.
+  EXECUTE $q$
   SELECT e.number, e.status, f.label, f.status AS fy_status
-    INTO bad
     FROM old_rows o JOIN entries e ON e.id = o.entry_id JOIN fiscal_years f ON f.id = e.fiscal_year_id
    WHERE e.status = 'validated' OR f.status = 'closed'
-   LIMIT 1;
-  IF FOUND THEN
+   LIMIT 1
+  $q$ INTO bad;
+  GET DIAGNOSTICS found_rows = ROW_COUNT;
+  IF found_rows > 0 THEN
     IF bad.status = 'validated' THEN
       RAISE EXCEPTION 'Écriture % validée : ses lignes ne peuvent être ni modifiées ni supprimées.', bad.number
         USING ERRCODE = 'P0001';
@@ -376,12 +391,17 @@ BEGIN
     END IF;
   END IF;
   IF TG_OP = 'UPDATE' THEN
-    SELECT e.number INTO bad
+    -- Planned at each call (EXECUTE): a cached plan made when the ledger was small
+    -- would keep scanning whole tables once it is large.
+    EXECUTE $q$
+    SELECT e.number
       FROM new_rows n JOIN entries e ON e.id = n.entry_id JOIN fiscal_years f ON f.id = e.fiscal_year_id
      WHERE e.status = 'validated' OR f.status = 'closed'
         OR n.organisation_id <> e.organisation_id OR n.entry_date <> e.entry_date
-     LIMIT 1;
-    IF FOUND THEN
+     LIMIT 1
+    $q$ INTO bad;
+    GET DIAGNOSTICS found_rows = ROW_COUNT;
+    IF found_rows > 0 THEN
       RAISE EXCEPTION 'Ligne déplacée vers une écriture validée, un exercice clôturé ou incohérente.' USING ERRCODE = 'P0001';
     END IF;
   END IF;

@@ -12,6 +12,7 @@ const id = router.matchers.number()
 router
   .group(() => {
     router.get('/', [Ledger, 'home']).as('home')
+    router.get('/exercices.xlsx', [Ledger, 'homeExport']).as('fiscal_years.export')
     router.get('/balance', [Ledger, 'balance']).as('balance')
     router.get('/balance.xlsx', [Ledger, 'balanceExport']).as('balance.export')
     router.get('/grand-livre', [Ledger, 'generalLedger']).as('general_ledger')
@@ -22,6 +23,10 @@ router
     router.get('/ecritures', [Entries, 'index']).as('entries.index')
     router.get('/ecritures.xlsx', [Entries, 'export']).as('entries.export')
     router.get('/ecritures/:id', [Entries, 'show']).as('entries.show').where('id', id)
+    router
+      .get('/ecritures/:id/export.xlsx', [Entries, 'showExport'])
+      .as('entries.show.export')
+      .where('id', id)
     router.get('/fec/imports/:id', [FecImports, 'show']).as('fec.imports.show').where('id', id)
     router
       .get('/fec/imports/:id/erreurs.xlsx', [FecImports, 'errorsExport'])

@@ -15,6 +15,7 @@ import { parseFrenchAmount } from '#support/money'
 import { entryPage, journalPage } from '#reports/accounting/journal'
 import { streamLedgerLinesWorkbook } from '#exports/accounting/ledger_export'
 import { ledgerFilters, xlsxHeaders } from '#controllers/accounting/ledger_params'
+import { buildWorkbook } from '#support/spreadsheet/writer'
 
 const crumbs = (label?: string) => [
   { label: 'Comptabilité', href: '/comptabilite' },
@@ -86,6 +87,30 @@ export default class EntriesController {
           : 'Brouillon'
       ),
     })
+  }
+
+  async showExport({ params, response, auth }: HttpContext) {
+    const { entry, lines } = await entryPage(auth.user!.organisationId, Number(params.id))
+    xlsxHeaders(
+      response,
+      `ecriture-${entry.journal_code}-${entry.number ?? 'brouillon-' + entry.id}.xlsx`
+    )
+    return response.send(
+      await buildWorkbook([
+        {
+          name: 'Écriture',
+          columns: [
+            { header: 'Compte', key: 'account_number', type: 'text', width: 12 },
+            { header: 'Intitulé', key: 'account_label', type: 'text', width: 30 },
+            { header: 'Libellé', key: 'label', type: 'text', width: 40 },
+            { header: 'Tiers', key: 'aux_number', type: 'text' },
+            { header: 'Débit', key: 'debit', type: 'money' },
+            { header: 'Crédit', key: 'credit', type: 'money' },
+          ],
+          rows: lines,
+        },
+      ])
+    )
   }
 
   async create(ctx: HttpContext) {

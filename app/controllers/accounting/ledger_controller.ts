@@ -13,6 +13,7 @@ import {
 } from '#exports/accounting/ledger_export'
 import { writeFec } from '#exports/accounting/fec_export'
 import { fiscalYears, ledgerFilters, xlsxHeaders } from '#controllers/accounting/ledger_params'
+import { buildWorkbook } from '#support/spreadsheet/writer'
 
 const crumbs = (label?: string) => [
   { label: 'Comptabilité', href: label ? '/comptabilite' : undefined },
@@ -38,6 +39,25 @@ export default class LedgerController {
       })),
       breadcrumbs: crumbs(),
     })
+  }
+
+  async homeExport({ response, auth }: HttpContext) {
+    const { years } = await fiscalYears(auth.user!.organisationId, null)
+    xlsxHeaders(response, 'exercices.xlsx')
+    return response.send(
+      await buildWorkbook([
+        {
+          name: 'Exercices',
+          columns: [
+            { header: 'Exercice', key: 'label', type: 'text' },
+            { header: 'Début', key: 'start_date', type: 'date' },
+            { header: 'Fin', key: 'end_date', type: 'date' },
+            { header: 'Statut', key: 'status', type: 'text' },
+          ],
+          rows: years.map((y) => ({ ...y, status: y.status === 'open' ? 'Ouvert' : 'Clôturé' })),
+        },
+      ])
+    )
   }
 
   async storeFiscalYear({ request, response, session, auth }: HttpContext) {

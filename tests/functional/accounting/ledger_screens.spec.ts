@@ -62,6 +62,8 @@ test.group('Ledger screens', (group) => {
       '/comptabilite/balance.xlsx',
       '/comptabilite/grand-livre.xlsx',
       '/comptabilite/plan-comptable.xlsx',
+      '/comptabilite/exercices.xlsx',
+      `/comptabilite/ecritures/${entry.id}/export.xlsx`,
     ]) {
       const response = await client.get(url).actingAs(user)
       response.assertStatus(200)
