@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js'
 import { balanceHref, balances } from '#reconciliation/accounting_checks'
 import { compare, missing, type CheckDefinition, type CheckResult } from '#reconciliation/types'
 import { RECONCILIATION_SETTINGS } from '#reconciliation/settings'
+import { REVENUE_LINE } from '#reports/grants/sql'
 
 /*
  * Checks across accounting, grants, HR and activity. The other domains' tables are guarded by
@@ -16,13 +17,35 @@ const SQL_GRANT_REVENUE_BY_FUNDER = `
   WHERE y.organisation_id = ? AND y.year = ?
   GROUP BY f.id, f.name ORDER BY f.name`
 
-/** Revenue per funder booked in the ledger (class 7 lines carrying a grant). */
+/**
+ * Grant revenue per funder booked in the ledger, as the grants domain attributes it: the
+ * grants' view of the ledger (grant_ledger_lines: the line's analytic grant_id, or its share
+ * allocated to a convention in grant_line_allocations), on the convention's revenue accounts
+ * (74x or its own revenue account), opening entries excluded. 7894 (use of dedicated funds) is
+ * not the year's grant revenue and stays out.
+ */
 const SQL_LEDGER_REVENUE_BY_FUNDER = `
-  SELECT g.funder_id AS id, coalesce(sum(l.credit - l.debit), 0)::text AS amount
-  FROM entry_lines l JOIN entries e ON e.id = l.entry_id JOIN fiscal_years fy ON fy.id = e.fiscal_year_id
-  JOIN grants g ON g.id = l.grant_id
-  WHERE l.organisation_id = ? AND extract(year FROM fy.end_date) = ? AND l.account_number LIKE '7%'
+  SELECT g.funder_id AS id, coalesce(sum(l.credit - l.debit), 0)::text AS amount, count(*)::int AS lines
+  FROM grant_ledger_lines l JOIN grants g ON g.id = l.grant_id
+  JOIN entries e ON e.id = l.entry_id JOIN journals j ON j.id = e.journal_id
+  JOIN fiscal_years fy ON fy.id = e.fiscal_year_id
+  WHERE l.organisation_id = ? AND extract(year FROM fy.end_date) = ? AND j.code <> 'AN' AND ${REVENUE_LINE}
   GROUP BY g.funder_id`
+
+/** Operating grants (74x) of the income statement, and the part attributed to a convention. */
+const SQL_LEDGER_GRANT_REVENUE_TOTAL = `
+  SELECT coalesce(sum(l.credit - l.debit), 0)::text AS booked,
+    coalesce(sum(CASE WHEN l.grant_id IS NOT NULL THEN l.credit - l.debit END), 0)::text AS analytic,
+    coalesce((SELECT sum(CASE WHEN x.credit > 0 THEN a.amount ELSE -a.amount END)
+      FROM grant_line_allocations a JOIN entry_lines x ON x.id = a.entry_line_id
+      JOIN entries xe ON xe.id = x.entry_id JOIN journals xj ON xj.id = xe.journal_id
+      JOIN fiscal_years xf ON xf.id = xe.fiscal_year_id
+      WHERE a.organisation_id = ? AND extract(year FROM xf.end_date) = ? AND xj.code <> 'AN'
+        AND x.account_number LIKE '74%'), 0)::text AS allocated
+  FROM entry_lines l JOIN entries e ON e.id = l.entry_id JOIN journals j ON j.id = e.journal_id
+  JOIN fiscal_years fy ON fy.id = e.fiscal_year_id
+  WHERE l.organisation_id = ? AND extract(year FROM fy.end_date) = ? AND j.code <> 'AN'
+    AND l.account_number LIKE '74%'`
 
 /** External training costs recorded by HR for a year (trainees' salaries stay in 64x). */
 const SQL_TRAINING_COSTS = `
@@ -71,12 +94,17 @@ export const crossDomainChecks: CheckDefinition[] = [
     family: 'cross_domain',
     domain: 'grants+accounting',
     description:
-      'Les produits de subvention de chaque financeur (conventions) égalent les produits comptabilisés (classe 7) sur ses conventions.',
-    inputs: ['grant_years', 'grants', 'funders', 'entry_lines (classe 7, grant_id)'],
+      "Les produits de subvention de chaque financeur (répartition annuelle des conventions) égalent les produits comptabilisés (74x) rattachés à ses conventions, par la convention de la ligne ou par une attribution ; les subventions d'exploitation (74x) sont toutes rattachées à une convention.",
+    inputs: [
+      'grant_years',
+      'grants',
+      'funders',
+      'grant_ledger_lines (entry_lines.grant_id + grant_line_allocations), comptes 74x',
+    ],
     tolerance: '1 €.',
     async run(context) {
       const title = 'Produits de subventions par financeur'
-      if (!(await context.hasTables('grant_years', 'grants', 'funders', 'entry_lines'))) {
+      if (!(await context.hasTables('grant_years', 'grants', 'funders', 'grant_ledger_lines'))) {
         return [
           missing(
             this.id,
@@ -93,26 +121,28 @@ export const crossDomainChecks: CheckDefinition[] = [
       ).rows
       if (grants.length === 0)
         return [missing(this.id, title, `Aucun produit de subvention pour ${context.year}.`)]
-      const ledger = new Map<number, Decimal>(
-        (
-          await context.client.rawQuery(SQL_LEDGER_REVENUE_BY_FUNDER, [
-            context.organisationId,
-            context.year,
-          ])
-        ).rows.map((r: any) => [r.id, new Decimal(r.amount)])
+      const ledgerRows = (
+        await context.client.rawQuery(SQL_LEDGER_REVENUE_BY_FUNDER, [
+          context.organisationId,
+          context.year,
+        ])
+      ).rows
+      const ledger = new Map<number, { amount: Decimal; lines: number }>(
+        ledgerRows.map((r: any) => [r.id, { amount: new Decimal(r.amount), lines: r.lines }])
       )
       if (ledger.size === 0) {
         return [
           missing(
             this.id,
             title,
-            'Aucune ligne de produit de la comptabilité ne porte de convention.'
+            'Aucune ligne de produit (74x) de la comptabilité n’est rattachée à une convention (ni sur la ligne, ni par attribution).'
           ),
         ]
       }
-      return grants.map((row: any): CheckResult => {
+      const perFunder = grants.map((row: any): CheckResult => {
         const expected = new Decimal(row.amount)
-        const actual = ledger.get(row.id) ?? new Decimal(0)
+        const booked = ledger.get(row.id)
+        const actual = booked?.amount ?? new Decimal(0)
         const { status, difference } = compare(expected, actual, 1)
         return {
           checkId: `${this.id}:${row.id}`,
@@ -126,9 +156,44 @@ export const crossDomainChecks: CheckDefinition[] = [
           explanation:
             status === 'ok'
               ? null
-              : `Conventions ${euros(expected)}, comptabilité ${euros(actual)}.`,
+              : `Conventions ${euros(expected)}, comptabilité ${euros(actual)} (${booked?.lines ?? 0} ligne(s) rattachée(s)).`,
+          details: [
+            { label: 'Répartition des conventions pour l’année', value: expected.toNumber() },
+            { label: 'Produits 74x rattachés', value: actual.toNumber(), href: '/financements' },
+          ],
         }
       })
+      const total = (
+        await context.client.rawQuery(SQL_LEDGER_GRANT_REVENUE_TOTAL, [
+          context.organisationId,
+          context.year,
+          context.organisationId,
+          context.year,
+        ])
+      ).rows[0]
+      const booked = new Decimal(total.booked)
+      const attributed = new Decimal(total.analytic).plus(total.allocated)
+      const { status, difference } = compare(booked, attributed, 1)
+      const coverage: CheckResult = {
+        checkId: `${this.id}:total`,
+        title: "Subventions d'exploitation (74x) rattachées à une convention",
+        status,
+        expected: booked,
+        actual: attributed,
+        difference,
+        tolerance: 1,
+        unit: 'eur',
+        explanation:
+          status === 'ok'
+            ? null
+            : `Comptes 74x ${euros(booked)}, dont ${euros(attributed)} rattachés à une convention : ${euros(difference.neg())} sans convention.`,
+        details: [
+          { label: 'Comptes 74x (compte de résultat)', value: booked.toNumber() },
+          { label: 'dont convention portée par la ligne', value: Number(total.analytic) },
+          { label: 'dont attribution aux conventions', value: Number(total.allocated) },
+        ],
+      }
+      return [...perFunder, coverage]
     },
   },
   {

@@ -554,6 +554,79 @@ test.group('Reconciliation families: accounting and cross-domain', (group) => {
     assert.equal(Number(r.get('cross.training_vs_ledger:costs')!.difference), 300)
   })
 
+  test('grant revenue per funder reads the grants view of the ledger: line grant and allocations', async ({
+    assert,
+  }) => {
+    const organisation = await makeOrganisation('Conventions')
+    const { entry, lineGrant } = await ledger(organisation)
+    const [funder] = await db
+      .table('funders')
+      .insert({ organisation_id: organisation.id, name: 'État', category: 'etat_dreets' })
+      .returning('id')
+    const [grant] = await db
+      .table('grants')
+      .insert({
+        organisation_id: organisation.id,
+        funder_id: funder.id,
+        reference: 'E-1',
+        title: 'Socle',
+        period_start: '2023-01-01',
+        period_end: '2023-12-31',
+        amount_awarded: 1500,
+        status: 'signed',
+      })
+      .returning('id')
+    await db
+      .table('grant_years')
+      .insert({ organisation_id: organisation.id, grant_id: grant.id, year: 2023, amount: 1500 })
+    // 1 000 € booked on the convention, 800 € booked without it (500 € attributed afterwards),
+    // and a use of dedicated funds (7894) on the convention, which is not the year's revenue.
+    await entry('2023', [
+      ['512', 1000, 0],
+      ['7411', 0, 1000],
+    ])
+    await lineGrant('7411', grant.id)
+    await entry('2023', [
+      ['512', 800, 0],
+      ['7441', 0, 800],
+    ])
+    await entry('2023', [
+      ['194', 200, 0],
+      ['7894', 0, 200],
+    ])
+    await lineGrant('7894', grant.id)
+    const line7441 = await db
+      .from('entry_lines')
+      .where({ organisation_id: organisation.id, account_number: '7441' })
+      .firstOrFail()
+    await db.table('grant_line_allocations').insert({
+      organisation_id: organisation.id,
+      entry_line_id: line7441.id,
+      grant_id: grant.id,
+      amount: 500,
+    })
+    let r = await results(organisation)
+    const perFunder = r.get(`cross.grant_revenue_vs_ledger:${funder.id}`)!
+    assert.equal(perFunder.status, 'ok')
+    assert.equal(Number(perFunder.actual), 1500)
+    // 300 € of operating grants carry no convention.
+    const total = r.get('cross.grant_revenue_vs_ledger:total')!
+    assert.equal(total.status, 'discrepancy')
+    assert.equal(Number(total.expected), 1800)
+    assert.equal(Number(total.actual), 1500)
+    assert.equal(Number(total.difference), -300)
+
+    // Attributing the rest makes the convention's revenue exceed its split for the year.
+    await db
+      .from('grant_line_allocations')
+      .where('entry_line_id', line7441.id)
+      .update({ amount: 800 })
+    r = await results(organisation)
+    assert.equal(r.get('cross.grant_revenue_vs_ledger:total')?.status, 'ok')
+    assert.equal(r.get(`cross.grant_revenue_vs_ledger:${funder.id}`)?.status, 'discrepancy')
+    assert.equal(Number(r.get(`cross.grant_revenue_vs_ledger:${funder.id}`)!.difference), 300)
+  })
+
   test('grant revenue per funder against the ledger, and funding per beneficiary with N-1', async ({
     assert,
   }) => {
