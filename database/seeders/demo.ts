@@ -79,6 +79,8 @@ export async function seedDemo(log: (message: string) => void = () => {}) {
         await step.run(organisation, rapport, trx)
       }
     })
+    // Deferred checks (ledger balance) run now: an error raised at COMMIT would be lost by knex.
+    await trx.rawQuery('SET CONSTRAINTS ALL IMMEDIATE')
     return organisation
   })
 }

@@ -278,6 +278,8 @@ export async function commitImport<Row>(
         trx,
         context
       )
+      // Deferred checks run now: an error raised at COMMIT would be lost by knex.
+      await trx.rawQuery('SET CONSTRAINTS ALL IMMEDIATE')
       locked.useTransaction(trx)
       locked.merge({ status: 'committed', committedAt: DateTime.now() })
       await locked.save()
