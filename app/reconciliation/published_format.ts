@@ -106,10 +106,81 @@ function accountingLines(accounts: Record<string, any> | undefined): PublishedLi
 
 /**
  * Converts the layout of the reference report file (rapport-2023.json) into published lines:
- * the activity tables and the statements.
+ * the activity tables, the statements, and the HR and training tables.
  */
 export function publishedValuesFromRapport(rapport: Record<string, any>): PublishedLine[] {
-  return [...activityLines(rapport), ...accountingLines(rapport.accounts)]
+  return [
+    ...activityLines(rapport),
+    ...accountingLines(rapport.accounts),
+    ...hrLines(rapport.hr, rapport.organisation?.year),
+  ]
+}
+
+/** Keeps the printed numbers of the sex split (F, H, total) and of the N-1 total. */
+const HR_COUNT_COLUMN = /^(F|H|total|total_\d{4})$/
+
+/**
+ * The HR tables of the reference (bilan social and training), rows as printed. Sub-items of a
+ * printed line ("coûts annexes" and their detail) become "Parent / detail" rows, so that a
+ * printed total can be compared with its printed parts.
+ */
+function hrLines(hr: Record<string, any> | undefined, year: number | undefined): PublishedLine[] {
+  if (!hr) return []
+  const lines: PublishedLine[] = []
+  const push = (
+    table: string,
+    row: string,
+    column: string,
+    value: number | null,
+    unit: PublishedLine['unit'],
+    text?: string | null
+  ) => lines.push({ domain: 'hr', table, row, column, value, unit, text: text ?? null })
+  const countTable = (table: string, rows: any[] | undefined, labelKey: string) => {
+    for (const item of rows ?? []) {
+      for (const [column, value] of Object.entries(item as Record<string, unknown>)) {
+        if (typeof value === 'number' && HR_COUNT_COLUMN.test(column))
+          push(table, item[labelKey], column, value, 'count')
+        else if (column === 'evolution' && typeof value === 'string')
+          push(table, item[labelKey], column, percentText(value), 'evolution', value)
+      }
+    }
+  }
+  countTable('headcount_by_contract', hr.headcount_by_contract?.rows, 'contract')
+  countTable('headcount_by_job_reference', hr.headcount_by_job_reference?.rows, 'job')
+  countTable('hires', hr.hires?.rows, 'contract')
+  countTable('departures', hr.departures?.rows, 'reason')
+  for (const [rowYear, figures] of Object.entries(
+    (hr.average_seniority_years ?? {}) as Record<string, Record<string, number>>
+  )) {
+    for (const [column, value] of Object.entries(figures))
+      push('average_seniority_years', rowYear, column, value, 'ratio')
+  }
+  for (const [band, value] of Object.entries((hr.seniority_bands_percent ?? {}) as object)) {
+    if (typeof value === 'number') push('seniority_bands', band, 'percent', value, 'percent')
+  }
+  if (typeof hr.gender_equality_index?.score === 'number')
+    push('gender_equality_index', 'score', 'value', hr.gender_equality_index.score, 'count')
+
+  const training = hr.training ?? {}
+  countTable('training.days_by_contract', training.days_by_contract, 'contract')
+  countTable('training.days_by_job_reference', training.days_by_job_reference, 'job')
+  countTable('training.employees_trained_by_age', training.employees_trained_by_age, 'age')
+  const cost = training[`plan_cost_${year}`] ?? training.plan_cost
+  for (const [key, value] of Object.entries((cost ?? {}) as Record<string, unknown>)) {
+    if (typeof value === 'number') push('training.plan_cost', key, 'value', value, 'eur')
+    else if (key.endsWith('_detail') && value && typeof value === 'object') {
+      const parent = key.replace(/_detail$/, '')
+      for (const [part, amount] of Object.entries(value as Record<string, unknown>))
+        if (typeof amount === 'number')
+          push('training.plan_cost', `${parent} / ${part}`, 'value', amount, 'eur')
+    }
+  }
+  const refunds = training[`opco_refunds_${year}`] ?? training.opco_refunds
+  for (const item of refunds?.rows ?? [])
+    push('training.opco_refunds', item.mode, 'amount', item.amount, 'eur')
+  if (typeof refunds?.total === 'number')
+    push('training.opco_refunds', 'TOTAL', 'amount', refunds.total, 'eur')
+  return lines
 }
 
 function activityLines(rapport: Record<string, any>): PublishedLine[] {

@@ -5,6 +5,7 @@ import { accountingChecks } from '#reconciliation/accounting_checks'
 import { crossDomainChecks } from '#reconciliation/cross_domain_checks'
 import { publishedChecks } from '#reconciliation/published_checks'
 import { fundingChecks } from '#reconciliation/funding_checks'
+import { publishedHrChecks } from '#reconciliation/published_hr_checks'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import {
   CheckContext,
@@ -22,6 +23,7 @@ export const CHECKS: CheckDefinition[] = [
   ...crossDomainChecks,
   ...fundingChecks,
   ...publishedChecks,
+  ...publishedHrChecks,
 ]
 
 export interface StoredResult extends CheckResult {

@@ -9,4 +9,10 @@ export const RECONCILIATION_SETTINGS = {
   trainingCostAccounts: ['6228', '6185'],
   /** Sub-accounts dedicated to OPCO refunds (791 as a whole also holds other transfers). */
   opcoRefundAccounts: ['7917'],
+  /**
+   * Published domains whose printed totals are checked against their printed parts. Activity
+   * tables are checked from their imported values (activity family), statements by the
+   * accounting family.
+   */
+  publishedPartsDomains: ['hr'],
 }
