@@ -81,10 +81,26 @@ export async function restoreDatabase(path: string) {
     let header: { format: string; migrations: string[]; tables: string[] } | null = null
     let table: string | null = null
     let batch: string[] = []
+    const columnLists = new Map<string, string>()
+    // Generated columns are computed again by PostgreSQL; identity columns keep their values.
+    const columnsOf = async (name: string) => {
+      if (!columnLists.has(name)) {
+        const { rows } = await connection.query(
+          `SELECT column_name FROM information_schema.columns
+            WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER'
+            ORDER BY ordinal_position`,
+          [name]
+        )
+        columnLists.set(name, rows.map((row) => `"${row.column_name}"`).join(', '))
+      }
+      return columnLists.get(name)!
+    }
     const flush = async () => {
       if (!table || batch.length === 0) return
+      const columns = await columnsOf(table)
       await connection.query(
-        `INSERT INTO "${table}" SELECT * FROM json_populate_recordset(null::"${table}", $1::json)`,
+        `INSERT INTO "${table}" (${columns}) OVERRIDING SYSTEM VALUE
+         SELECT ${columns} FROM json_populate_recordset(null::"${table}", $1::json)`,
         [`[${batch.join(',')}]`]
       )
       counts[table] += batch.length

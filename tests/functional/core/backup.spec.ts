@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { backupDatabase, restoreDatabase, RestoreError } from '#actions/core/backup'
-import { makeOrganisation, makeUser } from '#tests/helpers'
+import { demoOrganisation, makeOrganisation, makeUser } from '#tests/helpers'
 
 async function dataTables() {
   const { rows } = await db.rawQuery(
@@ -35,7 +35,8 @@ test.group('Backup and restore', (group) => {
   let folder: string
   group.setup(async () => {
     folder = await mkdtemp(join(tmpdir(), 'socle-backup-'))
-    // Other tests share committed data (the demo): put it back afterwards.
+    // Other tests share committed data (the demo): seed it now, put it back afterwards.
+    await demoOrganisation()
     const everything = join(folder, 'everything.jsonl.gz')
     await backupDatabase(everything)
     return async () => {
@@ -46,14 +47,16 @@ test.group('Backup and restore', (group) => {
   })
 
   test('a backup restored into an empty database gives back every row', async ({ assert }) => {
-    await wipe()
+    // The whole demo: validated (immutable) ledger entries, generated columns, every domain.
+    await demoOrganisation()
     const organisation = await makeOrganisation('Sauvegarde')
     await makeUser(organisation, ['admin'])
     await makeUser(organisation, ['finance'])
     const before = await fingerprint()
     const path = join(folder, 'backup.jsonl.gz')
     const counts = await backupDatabase(path)
-    assert.equal(counts.users, 2)
+    assert.isAbove(counts.entry_lines, 10_000)
+    assert.isAbove(counts.users, 2)
 
     await wipe()
     assert.notDeepEqual(await fingerprint(), before)
