@@ -39,12 +39,15 @@ export default class PublishedImport extends BaseCommand {
       this.exitCode = 1
       return
     }
-    await actingAs(
-      { organisationId: organisation.id, userId: null, label: 'ace published:import' },
-      () => db.transaction((trx) => storePublishedReport(organisation.id, document, trx))
-    )
+    const { reconcileAfterImport, describeReconciliation } =
+      await import('#reconciliation/after_import')
+    const actor = { organisationId: organisation.id, userId: null, label: 'ace published:import' }
+    const reconciled = await actingAs(actor, async () => {
+      await db.transaction((trx) => storePublishedReport(organisation.id, document, trx))
+      return reconcileAfterImport(organisation.id, [document.year], actor)
+    })
     this.logger.success(
-      `${document.values.length} chiffre(s) publié(s) enregistré(s) pour ${document.year}.`
+      `${document.values.length} chiffre(s) publié(s) enregistré(s) pour ${document.year} ; ${describeReconciliation(reconciled)}.`
     )
   }
 }

@@ -9,7 +9,6 @@ import type {
 } from '#imports/core/pipeline'
 import { normaliseHeader } from '#imports/core/row_reader'
 import { BREAKDOWN_LABELS } from '#models/activity/indicator'
-import { runReconciliation } from '#reconciliation/registry'
 import { recordEvent } from '#support/audit'
 
 /**
@@ -17,7 +16,7 @@ import { recordEvent } from '#support/audit'
  * docs/imports/activite.md): année, indicateur, dispositif, territoire, ventilation, modalité,
  * valeur. A file replaces, atomically, the stored values of each (année, indicateur) it
  * contains at the same level (total, by programme, by territory, or one breakdown); the
- * reconciliation of each year of the file is then run in the same transaction.
+ * reconciliation of each year of the file is then run once the import is committed.
  */
 export interface IndicatorValueRow {
   year: number
@@ -348,17 +347,12 @@ const definition: ImportDefinition<IndicatorValueRow> = {
       organisationId: context.organisationId,
       trx,
     })
-    const years = [...new Set(rows.map((row) => row.year))].sort()
-    for (const year of years) {
-      await runReconciliation(
-        context.organisationId,
-        year,
-        'import',
-        { userId: context.userId, label: 'import' },
-        trx
-      )
-    }
-    return `${rows.length} valeur(s) enregistrée(s) pour ${scopes.size} périmètre(s) (année, indicateur, niveau), ${replaced} valeur(s) remplacée(s) ; rapprochements ${years.join(', ')} recalculés`
+    return `${rows.length} valeur(s) enregistrée(s) pour ${scopes.size} périmètre(s) (année, indicateur, niveau), ${replaced} valeur(s) remplacée(s)`
+  },
+
+  /** The years of the file are reconciled once it is committed (shared pipeline). */
+  reconcileYears(rows) {
+    return [...new Set(rows.map((row) => row.year))]
   },
 }
 

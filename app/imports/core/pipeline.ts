@@ -10,11 +10,17 @@
  * generic screens (/imports/:kind) and `importFile` (commands, seeders, tests) do the rest.
  * Each import is recorded (who, when, file name, SHA-256, counts, status) and a file already
  * committed once is flagged before it is committed again.
+ *
+ * Once the transaction has committed, the reconciliation of the years the import touched runs
+ * for the organisation (`reconcileYears`, or the years read from the rows: see yearsTouched in
+ * app/reconciliation/after_import.ts). It never undoes the import: a failure is logged and shown
+ * in the summary.
  */
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { copyFile, mkdir, rm, stat } from 'node:fs/promises'
 import app from '@adonisjs/core/services/app'
+import logger from '@adonisjs/core/services/logger'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
@@ -60,6 +66,11 @@ export interface ImportDefinition<Row> {
   checkAll?(rows: Array<{ line: number; row: Row }>, context: ImportContext): ImportIssue[]
   /** Writes every row; runs inside the import's transaction. Returns a French summary. */
   commit(rows: Row[], trx: TransactionClientContract, context: ImportContext): Promise<string>
+  /**
+   * Years to reconcile once the import is committed; [] for none. Without it, the years the
+   * rows touch (their `year` field or their dates, the three most recent) are reconciled.
+   */
+  reconcileYears?(rows: Row[], context: ImportContext): number[]
 }
 
 export interface ImportOutcome<Row> {
@@ -296,8 +307,39 @@ export async function commitImport<Row>(
     })
     await rm(path, { force: true })
     await record.refresh()
-    return { record, issues: [], rows: rows.map((r) => r.row), previous: null, summary }
+    const committed = rows.map((r) => r.row)
+    const reconciliation = await reconcileCommitted(definition, committed, context)
+    return {
+      record,
+      issues: [],
+      rows: committed,
+      previous: null,
+      summary: reconciliation ? `${summary} ; ${reconciliation}` : summary,
+    }
   })
+}
+
+/** After the commit: the import stays committed whatever happens here. */
+async function reconcileCommitted<Row>(
+  definition: ImportDefinition<Row>,
+  rows: Row[],
+  context: ImportContext
+): Promise<string> {
+  try {
+    const { reconcileAfterImport, describeReconciliation, yearsTouched } =
+      await import('#reconciliation/after_import')
+    const years = definition.reconcileYears
+      ? definition.reconcileYears(rows, context)
+      : yearsTouched(rows)
+    const outcome = await reconcileAfterImport(context.organisationId, years, {
+      userId: context.userId,
+      label: `import ${definition.kind}`,
+    })
+    return describeReconciliation(outcome)
+  } catch (error) {
+    logger.error({ err: error, kind: definition.kind }, 'reconciliation after import failed')
+    return 'rapprochements non exécutés'
+  }
 }
 
 /** Preview and commit in one go: for commands, seeders and tests. */

@@ -1,13 +1,12 @@
 import { DateTime } from 'luxon'
 import type { ImportDefinition, ImportIssue } from '#imports/core/pipeline'
 import { storePublishedReport, type PublishedLine } from '#reconciliation/published_format'
-import { runReconciliation } from '#reconciliation/registry'
 
 /**
  * A year's published tables (the report as printed), one printed figure per row: année,
  * domaine, tableau, ligne, colonne, valeur, texte, unité (docs/imports/rapport-publie.md).
  * The lines of each domain of the file replace that domain's published lines for the year;
- * the reconciliation of the year then runs in the same transaction.
+ * the reconciliation of the year then runs once the import is committed.
  */
 interface Row extends PublishedLine {
   year: number
@@ -135,14 +134,11 @@ const definition: ImportDefinition<Row> = {
       trx,
       context.userId
     )
-    const summary = await runReconciliation(
-      context.organisationId,
-      year,
-      'import',
-      { userId: context.userId, label: 'import' },
-      trx
-    )
-    return `${rows.length} chiffre(s) publié(s) pour ${year} ; rapprochements : ${summary.counts.discrepancy} écart(s), ${summary.counts.rounding} arrondi(s)`
+    return `${rows.length} chiffre(s) publié(s) pour ${year}`
+  },
+
+  reconcileYears(rows) {
+    return [rows[0].year]
   },
 }
 

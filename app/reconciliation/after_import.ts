@@ -1,0 +1,84 @@
+import logger from '@adonisjs/core/services/logger'
+import { DateTime } from 'luxon'
+import { runReconciliation } from '#reconciliation/registry'
+
+export interface ReconciledYear {
+  year: number
+  runId?: number
+  counts?: { ok: number; rounding: number; discrepancy: number; missing_data: number }
+  error?: string
+}
+
+/**
+ * Runs the reconciliation of each year after data has been committed (an import, a FEC file,
+ * a batch of entries). Never throws: the data is already committed and stays so; a failing
+ * year is logged and reported with its error. Call it AFTER the writing transaction commits.
+ */
+export async function reconcileAfterImport(
+  organisationId: number,
+  years: Iterable<number>,
+  actor: { userId: number | null; label: string } = { userId: null, label: 'import' }
+): Promise<ReconciledYear[]> {
+  const outcome: ReconciledYear[] = []
+  for (const year of [...new Set(years)].sort()) {
+    try {
+      const summary = await runReconciliation(organisationId, year, 'import', actor)
+      outcome.push({ year, runId: summary.runId, counts: summary.counts })
+    } catch (error) {
+      logger.error(
+        { err: error, organisationId, year },
+        `reconciliation after import failed for ${year}`
+      )
+      outcome.push({ year, error: (error as Error).message })
+    }
+  }
+  return outcome
+}
+
+/** French one-liner for the import's summary. */
+export function describeReconciliation(outcome: ReconciledYear[]) {
+  if (outcome.length === 0) return ''
+  const parts = outcome.map((r) =>
+    r.counts
+      ? `${r.year} : ${r.counts.discrepancy} écart(s), ${r.counts.rounding} arrondi(s)`
+      : `${r.year} : non exécutés (${r.error})`
+  )
+  return `rapprochements ${parts.join(' ; ')}`
+}
+
+const DAY = /^(\d{4})-\d{2}(-\d{2})?/
+
+function yearOf(value: unknown): number | null {
+  if (typeof value === 'string') {
+    const match = DAY.exec(value)
+    return match ? Number(match[1]) : null
+  }
+  if (DateTime.isDateTime(value)) return value.isValid ? value.year : null
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getFullYear()
+  return null
+}
+
+/**
+ * Years an import's rows touch, when its definition does not say: a `year` field, or fields
+ * named like dates (…Date, …On, month); birth dates are not activity. Only past and current
+ * years, and only the three most recent of them: a staff list reaching back decades does not
+ * reconcile every year since.
+ */
+export function yearsTouched(rows: unknown[], now = DateTime.now()): number[] {
+  const years = new Set<number>()
+  for (const row of rows) {
+    if (!row || typeof row !== 'object') continue
+    for (const [key, value] of Object.entries(row)) {
+      if (/birth/i.test(key)) continue
+      if (key === 'year' && Number.isInteger(value)) years.add(value as number)
+      else if (/(Date|On|Month)$/.test(key) || /^(date|month)/.test(key)) {
+        const year = yearOf(value)
+        if (year !== null) years.add(year)
+      }
+    }
+  }
+  return [...years]
+    .filter((y) => y >= 2000 && y <= now.year)
+    .sort()
+    .slice(-3)
+}
