@@ -64,7 +64,7 @@ function yearOf(value: unknown): number | null {
  * years, and only the three most recent of them: a staff list reaching back decades does not
  * reconcile every year since.
  */
-export function yearsTouched(rows: unknown[], now = DateTime.now()): number[] {
+export function yearsTouched(rows: unknown[], now: DateTime = DateTime.now()): number[] {
   const years = new Set<number>()
   for (const row of rows) {
     if (!row || typeof row !== 'object') continue
