@@ -1,4 +1,5 @@
 import { errors } from '@adonisjs/bouncer'
+import { NotFoundError } from '#support/domain_errors'
 import app from '@adonisjs/core/services/app'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
@@ -21,6 +22,12 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       return ctx.request.accepts(['html', 'json']) === 'json'
         ? ctx.response.send({ error: 'Accès refusé' })
         : ctx.response.send(await ctx.view.render('pages/errors/forbidden'))
+    }
+    if (error instanceof NotFoundError) {
+      ctx.response.status(404)
+      return ctx.response.send(
+        await ctx.view.render('pages/errors/not_found', { message: error.message })
+      )
     }
     return super.handle(error, ctx)
   }

@@ -1,3 +1,4 @@
+import { NotFoundError } from '#support/domain_errors'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { type Decimal } from 'decimal.js'
@@ -76,7 +77,7 @@ function yearRef(row: any): FiscalYearRef {
   }
 }
 
-export class StatementNotFound extends Error {}
+export class StatementNotFound extends NotFoundError {}
 
 async function findYear(
   client: QueryClientContract,

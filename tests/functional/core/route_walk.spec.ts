@@ -82,6 +82,10 @@ test.group('Route walk', (group) => {
           .redirects(0)
         if (allowed) {
           assert.notEqual(response.status(), 403, `${role} should reach ${key}`)
+          assert.isBelow(response.status(), 500, `${key} failed for ${role}`)
+          const text = typeof response.text() === 'string' ? response.text() : ''
+          // An unknown Edge tag is printed as text (and its @end closes the wrong block).
+          assert.notMatch(text, /^\s*@!?[a-zA-Z_.]+\(/m, `${key} shows an unknown Edge tag`)
           assert.notEqual(response.header('location'), '/login', `${role} was logged out by ${key}`)
         } else {
           assert.equal(
