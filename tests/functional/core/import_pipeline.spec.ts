@@ -108,6 +108,7 @@ test.group('Import pipeline', (group) => {
     assert.equal(done.summary, '2 personne(s) créée(s)')
     assert.equal((await tableCounts(['users'])).users, before.users + 2)
     const event = await AuditEvent.query()
+      .where('organisation_id', who.organisationId)
       .where('action', 'import')
       .where('subject_id', String(preview.record.id))
       .firstOrFail()
