@@ -9,6 +9,7 @@
  * The lines of one entry must follow each other in the file (every accounting package writes
  * them so); this lets pass 2 build each entry's hash while streaming.
  */
+import { reconcileAfterImport } from '#reconciliation/after_import'
 import { createHash } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
@@ -633,6 +634,10 @@ export async function importFec(path: string, options: FecImportOptions): Promis
   }
   // Fresh planner statistics after a bulk load, so the ledger screens keep using their indexes.
   await db.rawQuery('ANALYZE entries, entry_lines')
+  await reconcileAfterImport(options.organisationId, [Number(year.end_date.slice(0, 4))], {
+    userId: options.userId,
+    label: 'import FEC',
+  })
   return result('committed', written.importId, {
     ...summary,
     accountsCreated: written.accountsCreated,

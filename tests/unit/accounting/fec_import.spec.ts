@@ -98,6 +98,12 @@ test.group('FEC import', (group) => {
       .where('journal_id', ledger.journal.AC)
       .first()
     assert.equal(sequence.last_number, 1)
+    // The year's reconciliation ran after the import committed.
+    const run = await db
+      .from('reconciliation_runs')
+      .where({ organisation_id: organisation.id, year: 2024 })
+      .first()
+    assert.isNotNull(run)
   })
 
   test('reads the pipe-separated Montant + Sens variant in ISO-8859-15', async ({ assert }) => {
