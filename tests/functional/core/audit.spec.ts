@@ -48,6 +48,7 @@ test.group('Audit log', (group) => {
         version: 1,
       })
     const update = await AuditEvent.query()
+      .where('subject_type', 'users')
       .where('subject_id', String(created.id))
       .where('action', 'update')
       .firstOrFail()
