@@ -24,6 +24,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   SESSION_MAX_AGE: Env.schema.string.optional(),
   /** Behind a reverse proxy (nginx, Traefik): trust X-Forwarded-* from these addresses. */
   TRUSTED_PROXIES: Env.schema.string.optional(),
-  /** Largest accepted upload, in megabytes. */
-  UPLOAD_MAX_MB: Env.schema.number.optional(),
+  /** Largest quality evidence file, in megabytes (20 by default). */
+  QUALITY_EVIDENCE_MAX_MB: Env.schema.number.optional(),
+  /** Largest FEC file, in bytes (500 MB by default). */
+  FEC_MAX_BYTES: Env.schema.number.optional(),
 })
