@@ -946,7 +946,7 @@ export class HrSettingSchema extends BaseModel {
 }
 
 export class ImportSchema extends BaseModel {
-  static $columns = ['committedAt', 'createdAt', 'errors', 'fileName', 'id', 'kind', 'organisationId', 'rowsRejected', 'rowsTotal', 'rowsValid', 'sha256', 'sizeBytes', 'status', 'userId'] as const
+  static $columns = ['committedAt', 'createdAt', 'errors', 'fileName', 'id', 'kind', 'organisationId', 'progressDone', 'progressPhase', 'progressTotal', 'rowsRejected', 'rowsTotal', 'rowsValid', 'sha256', 'sizeBytes', 'status', 'userId'] as const
   $columns = ImportSchema.$columns
   @column.dateTime()
   declare committedAt: DateTime | null
@@ -962,6 +962,12 @@ export class ImportSchema extends BaseModel {
   declare kind: string
   @column()
   declare organisationId: number
+  @column()
+  declare progressDone: number | null
+  @column()
+  declare progressPhase: string | null
+  @column()
+  declare progressTotal: number | null
   @column()
   declare rowsRejected: number
   @column()
