@@ -37,6 +37,14 @@ test.group('Login and sessions', (group) => {
     assert.isNotNull(row.last_login_at)
   })
 
+  test('board members land on their portal', async ({ client }) => {
+    const organisation = await makeOrganisation()
+    const user = await makeUser(organisation, ['board'])
+    const response = await client.get('/').actingAs(user).redirects(0)
+    response.assertStatus(302)
+    response.assertHeader('location', '/gouvernance/portail')
+  })
+
   test('a password hashed with older parameters is rehashed at login', async ({
     client,
     assert,
@@ -180,7 +188,7 @@ test.group('Login and sessions', (group) => {
 
   test('pages behind login are not cached', async ({ client }) => {
     const organisation = await makeOrganisation()
-    const user = await makeUser(organisation, ['board'])
+    const user = await makeUser(organisation, ['quality'])
     const response = await client.get('/').actingAs(user)
     response.assertStatus(200)
     response.assertHeader('cache-control', 'no-store')
