@@ -6,6 +6,7 @@ import type { ImportDefinition } from '#imports/core/pipeline'
  */
 const definitions: Record<string, () => Promise<{ default: ImportDefinition<any> }>> = {
   'activite': () => import('#imports/activity/indicator_values'),
+  'comptabilite.budget': () => import('#imports/accounting/budget_lines'),
   'rapport-publie': () => import('#imports/reconciliation/published_report'),
   'quality.referential': () => import('#imports/quality/referential'),
   'rh.salaries': () => import('#imports/hr/staff_list'),

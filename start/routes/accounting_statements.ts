@@ -60,10 +60,6 @@ router
       .as('budgets.update')
       .where('id', router.matchers.number())
     router
-      .post('/budgets/:id/import', [Budgets, 'import'])
-      .as('budgets.import')
-      .where('id', router.matchers.number())
-    router
       .post('/budgets/:id/approbation', [Budgets, 'approve'])
       .as('budgets.approve')
       .where('id', router.matchers.number())

@@ -1,32 +1,7 @@
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { type Decimal } from 'decimal.js'
 import { recordEvent } from '#support/audit'
 import { LedgerError } from '#actions/accounting/errors'
-import { parseFrenchAmount } from '#support/money'
-import {
-  inspectUpload,
-  readRows,
-  readText,
-  readAmount,
-  SpreadsheetError,
-} from '#support/spreadsheet/reader'
-
-export interface BudgetLineError {
-  line: number
-  column: string
-  reason: string
-}
-
-export class BudgetImportError extends Error {
-  constructor(readonly errors: BudgetLineError[]) {
-    super(
-      `Import refusé : ${errors.length} erreur(s). ${errors
-        .slice(0, 5)
-        .map((e) => `Ligne ${e.line}, colonne ${e.column} : ${e.reason}`)
-        .join(' ; ')}`
-    )
-  }
-}
 
 async function lockBudget(
   trx: TransactionClientContract,
@@ -44,7 +19,7 @@ async function lockBudget(
 
 /** Lines of the budget's layout that take an amount: leaf lines (no formula, not a heading). */
 export async function budgetableLines(
-  trx: TransactionClientContract,
+  trx: Pick<QueryClientContract, 'from'>,
   organisationId: number,
   layoutId: number
 ) {
@@ -67,17 +42,18 @@ export async function budgetableLines(
 
 /**
  * Replaces the amounts of a draft budget (one per layout line; null removes it). `expectedVersion`
- * guards against a concurrent edit.
+ * guards against a concurrent edit of the form (null: no check, for the import pipeline, which
+ * locks the budget and re-validates the whole file inside its own transaction).
  */
 export async function setBudgetAmounts(
   trx: TransactionClientContract,
   organisationId: number,
   budgetId: number,
-  expectedVersion: number,
+  expectedVersion: number | null,
   amounts: Map<string, Decimal | null>
 ) {
   const budget = await lockBudget(trx, organisationId, budgetId)
-  if (budget.version !== expectedVersion) {
+  if (expectedVersion !== null && budget.version !== expectedVersion) {
     throw new LedgerError(
       'Ce budget a été modifié par quelqu’un d’autre entre-temps : rechargez la page.'
     )
@@ -150,84 +126,4 @@ export async function approveBudget(
     organisationId,
     trx,
   })
-}
-
-export const BUDGET_IMPORT_LIMITS = { maxBytes: 2 * 1024 * 1024, maxRows: 2000 }
-
-/**
- * Reads an Excel (or CSV) file of budget amounts: a header row, then one row per layout line
- * with its code (column A) and amount (column C; column B, the label, is ignored). Every row is
- * checked; any error refuses the whole file and nothing is written.
- */
-export async function readBudgetFile(path: string, codes: Set<string>) {
-  const amounts = new Map<string, Decimal | null>()
-  const errors: BudgetLineError[] = []
-  try {
-    const { kind } = await inspectUpload(path, { maxBytes: BUDGET_IMPORT_LIMITS.maxBytes })
-    let header = true
-    for await (const row of readRows(path, {
-      kind,
-      maxRows: BUDGET_IMPORT_LIMITS.maxRows,
-      maxColumns: 10,
-    })) {
-      if (header) {
-        header = false
-        const first = (readText(row, 0) ?? '').toLowerCase()
-        if (!first.startsWith('code'))
-          errors.push({
-            line: row.line,
-            column: 'A',
-            reason: 'en-tête attendu : « Code », « Libellé », « Montant »',
-          })
-        continue
-      }
-      try {
-        const code = readText(row, 0)
-        if (!code) {
-          errors.push({ line: row.line, column: 'A', reason: 'code de ligne manquant' })
-          continue
-        }
-        if (!codes.has(code)) {
-          errors.push({
-            line: row.line,
-            column: 'A',
-            reason: `code « ${code} » inconnu ou calculé (total, sous-total)`,
-          })
-          continue
-        }
-        if (amounts.has(code)) {
-          errors.push({ line: row.line, column: 'A', reason: `code « ${code} » en double` })
-          continue
-        }
-        const cell = row.cells[2]
-        const amount =
-          cell && cell.kind === 'text' ? parseFrenchAmount(cell.value) : readAmount(row, 2)
-        amounts.set(code, amount)
-      } catch (error) {
-        if (error instanceof SpreadsheetError) {
-          errors.push({
-            line: error.line ?? row.line,
-            column: error.column ? String.fromCharCode(64 + error.column) : 'C',
-            reason: error.reason,
-          })
-        } else {
-          errors.push({
-            line: row.line,
-            column: 'C',
-            reason: `montant invalide : ${(error as Error).message}`,
-          })
-        }
-      }
-    }
-    if (header) errors.push({ line: 1, column: 'A', reason: 'fichier vide' })
-  } catch (error) {
-    if (!(error instanceof SpreadsheetError)) throw error
-    errors.push({
-      line: error.line ?? 0,
-      column: error.column ? String.fromCharCode(64 + error.column) : '—',
-      reason: error.reason,
-    })
-  }
-  if (errors.length) throw new BudgetImportError(errors)
-  return amounts
 }

@@ -1,14 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { budgetValidator, budgetAmountsValidator } from '#validators/accounting_statements'
-import {
-  approveBudget,
-  budgetableLines,
-  readBudgetFile,
-  setBudgetAmounts,
-  BudgetImportError,
-  BUDGET_IMPORT_LIMITS,
-} from '#actions/accounting/budgets'
+import { approveBudget, budgetableLines, setBudgetAmounts } from '#actions/accounting/budgets'
 import { LedgerError } from '#actions/accounting/errors'
 import { IncomeStatement } from '#reports/accounting/statements'
 import { incomeStatementSheet } from '#exports/accounting/statements'
@@ -130,34 +123,6 @@ export default class BudgetsController {
     return response.redirect(`/comptabilite/budgets/${params.id}`)
   }
 
-  async import({ params, request, response, auth, session }: HttpContext) {
-    const organisationId = auth.user!.organisationId
-    const file = request.file('fichier', { size: `${BUDGET_IMPORT_LIMITS.maxBytes}B` as any })
-    if (!file || !file.tmpPath || !file.isValid)
-      throw new LedgerError('Joignez un fichier Excel (.xlsx) de 2 Mo au plus.')
-    const budget = await db
-      .from('budgets')
-      .where({ id: params.id, organisation_id: organisationId })
-      .firstOrFail()
-    const codes = new Set(
-      (await budgetableLines(db.connection() as any, organisationId, budget.layout_id)).map(
-        (l) => l.code
-      )
-    )
-    try {
-      const amounts = await readBudgetFile(file.tmpPath, codes)
-      await db.transaction((trx) =>
-        setBudgetAmounts(trx, organisationId, budget.id, budget.version, amounts)
-      )
-      session.flash('success', `${amounts.size} montant(s) importé(s).`)
-    } catch (error) {
-      if (!(error instanceof BudgetImportError)) throw error
-      session.flash('error', error.message)
-      session.flash('importErrors', error.errors as any)
-    }
-    return response.redirect(`/comptabilite/budgets/${params.id}`)
-  }
-
   async approve({ params, response, auth, session }: HttpContext) {
     await db.transaction((trx) =>
       approveBudget(trx, auth.user!.organisationId, Number(params.id), auth.user!.id)
@@ -185,7 +150,7 @@ export default class BudgetsController {
       layoutCode: budget.layout_code,
       budgetId: budget.id,
     })
-    const lines = await budgetableLines(db.connection() as any, organisationId, budget.layout_id)
+    const lines = await budgetableLines(db, organisationId, budget.layout_id)
     return { budget, report, lines }
   }
 }

@@ -13,6 +13,12 @@ import { sendWorkbook } from '#support/downloads'
 import { currentActor } from '#support/request_context'
 import { importTemplate, issueColumns } from '#exports/core/imports'
 
+/** Target of a targeted import (`?cible=` or hidden field); the definition checks it. */
+function targetOf(ctx: HttpContext): string | null {
+  const value = ctx.request.input('cible')
+  return typeof value === 'string' && value !== '' && value.length <= 100 ? value : null
+}
+
 export default class ImportsController {
   async index({ view }: HttpContext) {
     const imports = await ImportRecord.query().orderBy('id', 'desc').limit(200)
@@ -33,6 +39,7 @@ export default class ImportsController {
     const definition = await this.definition(ctx)
     return ctx.view.render('pages/imports/create', {
       definition,
+      target: targetOf(ctx),
       breadcrumbs: [{ label: definition.label }],
     })
   }
@@ -52,7 +59,8 @@ export default class ImportsController {
     const outcome = await previewImport(
       definition,
       { path: file.tmpPath, fileName: file.clientName },
-      currentActor()!
+      currentActor()!,
+      targetOf(ctx)
     )
     return ctx.view.render('pages/imports/preview', {
       definition,
@@ -64,7 +72,8 @@ export default class ImportsController {
   async commit(ctx: HttpContext) {
     const definition = await this.definition(ctx)
     try {
-      const outcome = await commitImport(definition, Number(ctx.params.id), currentActor()!)
+      const target = targetOf(ctx)
+      const outcome = await commitImport(definition, Number(ctx.params.id), currentActor()!, target)
       if (outcome.issues.length) {
         return ctx.view.render('pages/imports/preview', {
           definition,
@@ -73,7 +82,11 @@ export default class ImportsController {
         })
       }
       ctx.session.flash('success', `Import enregistré : ${outcome.summary}`)
-      return ctx.response.redirect(definition.redirectTo ?? '/admin/imports')
+      const redirectTo =
+        typeof definition.redirectTo === 'function'
+          ? definition.redirectTo(target)
+          : definition.redirectTo
+      return ctx.response.redirect(redirectTo ?? '/admin/imports')
     } catch (error) {
       if (!(error instanceof ImportStateError)) throw error
       ctx.session.flash('error', error.message)

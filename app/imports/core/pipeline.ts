@@ -15,6 +15,11 @@
  * for the organisation (`reconcileYears`, or the years read from the rows: see yearsTouched in
  * app/reconciliation/after_import.ts). It never undoes the import: a failure is logged and shown
  * in the summary.
+ *
+ * An import may apply to one record chosen on screen (the budget whose amounts are imported...):
+ * the generic screens carry it as `?cible=<value>` into `ImportContext.target`, on preview and on
+ * commit; the definition's `prepare` checks it (it exists, belongs to the organisation, can be
+ * changed) and may name it in `context.targetLabel`. Definitions that do not use it ignore it.
  */
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
@@ -43,6 +48,10 @@ export interface ImportContext {
   userId: number | null
   /** The import being committed (null while previewing). */
   importRecord: { id: number; fileName: string } | null
+  /** The record the import applies to, chosen on screen (`?cible=`); null for most kinds. */
+  target: string | null
+  /** Set by `prepare` to name the target on the screens. */
+  targetLabel?: string
   /** Filled by `prepare` (reference codes, existing rows) and read by the row checks. */
   data: Record<string, unknown>
 }
@@ -53,8 +62,8 @@ export interface ImportDefinition<Row> {
   domain: AuditDomain
   permission: Permission
   columns: ImportColumn[]
-  /** Where to go once committed. */
-  redirectTo?: string
+  /** Where to go once committed (a function of the target for targeted imports). */
+  redirectTo?: string | ((target: string | null) => string)
   sheetName?: string
   maxRows?: number
   maxBytes?: number
@@ -79,6 +88,8 @@ export interface ImportOutcome<Row> {
   rows: Row[]
   previous: ImportRecord | null
   summary: string | null
+  target: string | null
+  targetLabel: string | null
 }
 
 const MAX_ISSUES = 1000
@@ -195,11 +206,16 @@ function headerPositions(columns: ImportColumn[], headers: Array<string | null>)
   return positions
 }
 
-function contextFor(actor: Actor, record: ImportRecord | null = null): ImportContext {
+function contextFor(
+  actor: Actor,
+  target: string | null,
+  record: ImportRecord | null = null
+): ImportContext {
   return {
     organisationId: actor.organisationId,
     userId: actor.userId,
     importRecord: record ? { id: record.id, fileName: record.fileName } : null,
+    target,
     data: {},
   }
 }
@@ -211,12 +227,13 @@ function contextFor(actor: Actor, record: ImportRecord | null = null): ImportCon
 export async function previewImport<Row>(
   definition: ImportDefinition<Row>,
   upload: { path: string; fileName: string },
-  actor: Actor
+  actor: Actor,
+  target: string | null = null
 ): Promise<ImportOutcome<Row>> {
   return actingAs(actor, async () => {
     const { size } = await stat(upload.path)
     const hash = await sha256(upload.path)
-    const context = contextFor(actor)
+    const context = contextFor(actor, target)
     const { issues, rows, total } = await analyse(definition, upload.path, context)
     const previous = await ImportRecord.query()
       .where('kind', definition.kind)
@@ -247,6 +264,8 @@ export async function previewImport<Row>(
       rows: rows.map((r) => r.row),
       previous: previous ?? null,
       summary: null,
+      target,
+      targetLabel: context.targetLabel ?? null,
     }
   })
 }
@@ -255,7 +274,8 @@ export async function previewImport<Row>(
 export async function commitImport<Row>(
   definition: ImportDefinition<Row>,
   importId: number,
-  actor: Actor
+  actor: Actor,
+  target: string | null = null
 ): Promise<ImportOutcome<Row>> {
   return actingAs(actor, async () => {
     const record = await ImportRecord.query()
@@ -270,12 +290,20 @@ export async function commitImport<Row>(
       )
     }
     const path = storedPath(record)
-    const context = contextFor(actor, record)
+    const context = contextFor(actor, target, record)
     const { issues, rows } = await analyse(definition, path, context)
     if (issues.length) {
       record.merge({ status: 'rejected', errors: JSON.stringify(issues) })
       await record.save()
-      return { record, issues, rows: [], previous: null, summary: null }
+      return {
+        record,
+        issues,
+        rows: [],
+        previous: null,
+        summary: null,
+        target,
+        targetLabel: context.targetLabel ?? null,
+      }
     }
     const summary = await db.transaction(async (trx) => {
       const locked = await ImportRecord.query({ client: trx })
@@ -315,6 +343,8 @@ export async function commitImport<Row>(
       rows: committed,
       previous: null,
       summary: reconciliation ? `${summary} ; ${reconciliation}` : summary,
+      target,
+      targetLabel: context.targetLabel ?? null,
     }
   })
 }
@@ -347,11 +377,12 @@ export async function importFile<Row>(
   definition: ImportDefinition<Row>,
   path: string,
   actor: Actor,
-  fileName = path.split('/').pop() ?? 'fichier'
+  fileName = path.split('/').pop() ?? 'fichier',
+  target: string | null = null
 ) {
-  const preview = await previewImport(definition, { path, fileName }, actor)
+  const preview = await previewImport(definition, { path, fileName }, actor, target)
   if (preview.issues.length) return preview
-  return commitImport(definition, preview.record.id, actor)
+  return commitImport(definition, preview.record.id, actor, target)
 }
 
 export class ImportStateError extends Error {}

@@ -3,6 +3,9 @@ import db from '@adonisjs/lucid/services/db'
 import ExcelJS from 'exceljs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { ApiClient } from '@japa/api-client'
+import { Decimal } from 'decimal.js'
+import type User from '#models/core/user'
 import { demoOrganisation, isolated, makeOrganisation, makeUser, tableCounts } from '#tests/helpers'
 
 const plain = (html: string) => html.replace(/[\u00a0\u202f]/g, ' ')
@@ -19,6 +22,48 @@ async function workbook(rows: unknown[][]) {
   const path = join(tmpdir(), `budget-${process.pid}-${Date.now()}.xlsx`)
   await wb.xlsx.writeFile(path)
   return path
+}
+
+/** Creates the revised 2024 budget of the demo organisation through its form. */
+async function revisedBudget(client: ApiClient, organisationId: number, user: User) {
+  const year = await db
+    .from('fiscal_years')
+    .where({ organisation_id: organisationId, start_date: '2024-01-01' })
+    .first()
+  const created = await client
+    .post('/comptabilite/budgets')
+    .form({
+      fiscalYearId: year.id,
+      layoutCode: 'rapport-annuel',
+      versionKind: 'revised',
+      label: 'Budget révisé 2024',
+    })
+    .withCsrfToken()
+    .actingAs(user)
+    .redirects(0)
+  if (created.status() !== 302) throw new Error(JSON.stringify(created.flashMessages()))
+  return db
+    .from('budgets')
+    .where({ organisation_id: organisationId, version_kind: 'revised' })
+    .first()
+}
+
+/** Uploads a budget file to the generic import screen; returns the page and the import record. */
+async function previewBudget(
+  client: ApiClient,
+  user: User,
+  path: string,
+  target: number | string | null
+) {
+  const request = client.post('/imports/comptabilite.budget').file('fichier', path)
+  if (target !== null) request.field('cible', String(target))
+  const response = await request.withCsrfToken().actingAs(user)
+  const record = await db
+    .from('imports')
+    .where({ kind: 'comptabilite.budget', organisation_id: user.organisationId })
+    .orderBy('id', 'desc')
+    .first()
+  return { response, record }
 }
 
 test.group('Statements | pages, exports, roles', (group) => {
@@ -112,67 +157,162 @@ test.group('Statements | pages, exports, roles', (group) => {
   }) => {
     const organisation = await seeded()
     const user = await makeUser(organisation, ['finance'])
-    const year = await db
-      .from('fiscal_years')
-      .where({ organisation_id: organisation.id, start_date: '2024-01-01' })
-      .first()
-    const created = await client
-      .post('/comptabilite/budgets')
-      .form({
-        fiscalYearId: year.id,
-        layoutCode: 'rapport-annuel',
-        versionKind: 'revised',
-        label: 'Budget révisé 2024',
-      })
-      .withCsrfToken()
+    const budget = await revisedBudget(client, organisation.id, user)
+    const show = await client.get(`/comptabilite/budgets/${budget.id}`).actingAs(user)
+    show.assertStatus(200)
+    assert.include(show.text(), `/imports/comptabilite.budget/nouveau?cible=${budget.id}`)
+    assert.notInclude(show.text(), `/comptabilite/budgets/${budget.id}/import`)
+    const screen = await client
+      .get(`/imports/comptabilite.budget/nouveau?cible=${budget.id}`)
       .actingAs(user)
-      .redirects(0)
-    assert.equal(created.status(), 302, JSON.stringify(created.flashMessages()))
-    const budget = await db
-      .from('budgets')
-      .where({ organisation_id: organisation.id, version_kind: 'revised' })
-      .first()
-    const before = await tableCounts(['budget_lines', 'budgets'])
+    screen.assertStatus(200)
+    assert.include(screen.text(), `name="cible" value="${budget.id}"`)
+    ;(await client.get('/imports/comptabilite.budget/modele.xlsx').actingAs(user)).assertStatus(200)
+
+    const stranger = await makeUser(await makeOrganisation('Autre'), ['finance'])
+    const tables = ['budget_lines', 'budgets', 'audit_events', 'reconciliation_runs']
+    const before = await tableCounts(tables)
     const path = await workbook([
       ['Code', 'Libellé', 'Montant'],
       ['C01', 'Achats', 280000],
       ['ZZ9', 'Inconnue', 1000],
       ['C02', 'Services extérieurs', 'douze mille'],
       ['TC', 'Total des charges', 5],
+      ['C01', 'Achats (bis)', 1],
     ])
-    const response = await client
-      .post(`/comptabilite/budgets/${budget.id}/import`)
-      .file('fichier', path)
+    const { response, record } = await previewBudget(client, user, path, budget.id)
+    response.assertStatus(200)
+    assert.include(plain(response.text()), 'Fichier refusé : 4 erreur(s)')
+    assert.equal(record.status, 'rejected')
+    const issues = (record.errors as any[]).map((i) => [i.line, i.column, i.value, i.message])
+    assert.deepEqual(issues, [
+      [3, 'A (Code)', 'ZZ9', 'code « ZZ9 » inconnu ou calculé (total, sous-total)'],
+      [4, 'C (Montant)', 'douze mille', issues[1][3]],
+      [5, 'A (Code)', 'TC', 'code « TC » inconnu ou calculé (total, sous-total)'],
+      [6, 'A (Code)', 'C01', 'code « C01 » en double (déjà en ligne 2)'],
+    ])
+    assert.match(issues[1][3], /montant/i)
+    // A rejected import cannot be committed.
+    const refused = await client
+      .post(`/imports/comptabilite.budget/${record.id}/validation`)
+      .form({ cible: String(budget.id) })
       .withCsrfToken()
       .actingAs(user)
       .redirects(0)
-    response.assertStatus(302)
-    const page = await client
-      .get(`/comptabilite/budgets/${budget.id}`)
-      .actingAs(user)
-      .withCookie('adonis-session', response.cookie('adonis-session')?.value ?? '')
-    page.assertStatus(200)
-    assert.deepEqual(await tableCounts(['budget_lines', 'budgets']), before)
-    const flash = response.flashMessages() as any
-    assert.match(flash.error, /Ligne 3, colonne A : code « ZZ9 » inconnu/)
-    assert.match(flash.error, /Ligne 4, colonne C/)
-    assert.match(flash.error, /Ligne 5, colonne A : code « TC » inconnu ou calculé/)
+    refused.assertStatus(302)
+    assert.match((refused.flashMessages() as any).error, /refusé/)
+    assert.deepEqual(await tableCounts(tables), before)
 
+    // Without a target, or with another organisation's budget, nothing is read into any budget.
     const good = await workbook([
       ['Code', 'Libellé', 'Montant'],
       ['C01', 'Achats', 280000],
       ['C02', 'Services extérieurs', '800 434,00'],
     ])
+    for (const [who, target] of [
+      [user, null],
+      [user, 'abc'],
+      [stranger, budget.id],
+    ] as const) {
+      const attempt = await previewBudget(client, who, good, target)
+      attempt.response.assertStatus(200)
+      assert.equal(attempt.record.status, 'rejected')
+      assert.match(attempt.record.errors[0].message, /budget introuvable/)
+    }
+    assert.deepEqual(await tableCounts(tables), before)
+  })
+
+  test('a good budget import is previewed, then committed in one go with its audit trail', async ({
+    client,
+    assert,
+  }) => {
+    const organisation = await seeded()
+    const user = await makeUser(organisation, ['finance'])
+    const hr = await makeUser(organisation, ['hr'])
+    const budget = await revisedBudget(client, organisation.id, user)
+    ;(
+      await client.get(`/imports/comptabilite.budget/nouveau?cible=${budget.id}`).actingAs(hr)
+    ).assertStatus(403)
+    const good = await workbook([
+      ['Code', 'Libellé', 'Montant'],
+      ['C01', 'Achats', 280000],
+      ['C02', 'Services extérieurs', '800 434,00'],
+    ])
+    const hrPreview = await client
+      .post('/imports/comptabilite.budget')
+      .file('fichier', good)
+      .field('cible', String(budget.id))
+      .withCsrfToken()
+      .actingAs(hr)
+    hrPreview.assertStatus(403)
+
+    const runs = (await tableCounts(['reconciliation_runs'])).reconciliation_runs
+    const { response, record } = await previewBudget(client, user, good, budget.id)
+    response.assertStatus(200)
+    assert.equal(record.status, 'previewed')
+    assert.include(response.text(), 'Budget révisé 2024')
+    assert.include(response.text(), `name="cible" value="${budget.id}"`)
+    assert.lengthOf(await db.from('budget_lines').where('budget_id', budget.id), 0)
+
+    const commit = await client
+      .post(`/imports/comptabilite.budget/${record.id}/validation`)
+      .form({ cible: String(budget.id) })
+      .withCsrfToken()
+      .actingAs(user)
+      .redirects(0)
+    commit.assertStatus(302)
+    commit.assertHeader('location', `/comptabilite/budgets/${budget.id}`)
+    assert.match(
+      (commit.flashMessages() as any).success,
+      /2 montant\(s\) importé\(s\) dans « Budget révisé 2024 »/
+    )
+    const lines = await db
+      .from('budget_lines as bl')
+      .join('statement_lines as sl', 'sl.id', 'bl.statement_line_id')
+      .where('bl.budget_id', budget.id)
+      .orderBy('sl.code')
+      .select('sl.code', 'bl.amount', 'bl.account_id')
+    assert.deepEqual(
+      lines.map((l) => [l.code, new Decimal(l.amount).toFixed(2), l.account_id]),
+      [
+        ['C01', '280000.00', null],
+        ['C02', '800434.00', null],
+      ]
+    )
+    const events = await db
+      .from('audit_events')
+      .where('organisation_id', organisation.id)
+      .where((q) =>
+        q
+          .where({ subject_type: 'budgets', subject_id: String(budget.id), action: 'update' })
+          .orWhere({ subject_type: 'imports', subject_id: String(record.id), action: 'import' })
+      )
+      .select('subject_type', 'domain')
+    assert.sameMembers(
+      events.map((e) => `${e.domain}:${e.subject_type}`),
+      ['accounting:budgets', 'accounting:imports']
+    )
+    const stored = await db.from('imports').where('id', record.id).first()
+    assert.equal(stored.status, 'committed')
+    // A budget is not a published figure: the import does not run a reconciliation.
+    assert.equal((await tableCounts(['reconciliation_runs'])).reconciliation_runs, runs)
+
+    // Once approved, the budget refuses any further import and keeps its amounts.
     ;(
       await client
-        .post(`/comptabilite/budgets/${budget.id}/import`)
-        .file('fichier', good)
+        .post(`/comptabilite/budgets/${budget.id}/approbation`)
         .withCsrfToken()
         .actingAs(user)
         .redirects(0)
     ).assertStatus(302)
-    const lines = await db.from('budget_lines').where('budget_id', budget.id)
-    assert.lengthOf(lines, 2)
+    const other = await workbook([
+      ['Code', 'Montant'],
+      ['C01', 1],
+    ])
+    const late = await previewBudget(client, user, other, budget.id)
+    assert.equal(late.record.status, 'rejected')
+    assert.match(late.record.errors[0].message, /budget approuvé ne se modifie plus/)
+    assert.lengthOf(await db.from('budget_lines').where('budget_id', budget.id), 2)
   })
 
   test('another organisation never sees the budget', async ({ client }) => {
