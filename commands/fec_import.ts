@@ -32,8 +32,16 @@ export default class FecImport extends BaseCommand {
       this.exitCode = 1
       return
     }
+    // One progress line per phase start and per 10 % step.
+    let shown = ''
+    const onProgress = ({ phase, done, total }: { phase: string; done: number; total: number }) => {
+      const step = total > 0 ? Math.floor((10 * done) / total) * 10 : 100
+      if (shown === `${phase} ${step}`) return
+      shown = `${phase} ${step}`
+      this.logger.info(`${phase} : ${step} %`)
+    }
     const result = await actingAs({ organisationId, userId: null, label: 'fec:import' }, () =>
-      importFecFile(this.file, year.id)
+      importFecFile(this.file, year.id, undefined, { onProgress })
     )
     const money = (value: string) =>
       new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(Number(value))

@@ -19,8 +19,10 @@ const bodyParserConfig = defineConfig({
     convertEmptyStringsToNull: true,
     trimWhitespaces: true,
     processManually: [],
-    // Imports stream to a temporary file; per-import caps are checked before parsing.
-    limit: '200mb',
+    // Imports stream to a temporary file; per-import caps are checked before parsing. Above the
+    // FEC cap (FEC_MAX_BYTES, 500 MB) so that its own precise message applies; the spreadsheet
+    // imports keep their smaller caps.
+    limit: '520mb',
     types: ['multipart/form-data'],
   },
 })

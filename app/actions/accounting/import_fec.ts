@@ -1,5 +1,9 @@
 import db from '@adonisjs/lucid/services/db'
-import { importFec, type FecImportResult } from '#imports/accounting/fec_import'
+import {
+  importFec,
+  type FecImportOptions,
+  type FecImportResult,
+} from '#imports/accounting/fec_import'
 import { ledgerActor } from '#actions/accounting/ledger'
 
 /** Size cap of an uploaded FEC, in bytes (FEC_MAX_BYTES, 500 MB by default). */
@@ -12,7 +16,8 @@ export function fecMaxBytes() {
 export async function importFecFile(
   path: string,
   fiscalYearId: number,
-  fileName?: string
+  fileName?: string,
+  extra: Pick<FecImportOptions, 'onProgress' | 'progressEvery'> = {}
 ): Promise<FecImportResult> {
   const actor = ledgerActor()
   return importFec(path, {
@@ -21,6 +26,7 @@ export async function importFecFile(
     fiscalYearId,
     fileName,
     maxBytes: fecMaxBytes(),
+    ...extra,
   })
 }
 

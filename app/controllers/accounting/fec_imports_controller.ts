@@ -1,7 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { fecImportValidator } from '#validators/accounting'
-import { fecMaxBytes, importFecFile } from '#actions/accounting/import_fec'
+import { fecMaxBytes } from '#actions/accounting/import_fec'
+import { settleOrphan, startFecImport, storeFecUpload } from '#imports/accounting/fec_runner'
 import { FEC_IMPORT_KIND } from '#imports/accounting/fec_import'
 import { buildWorkbook } from '#support/spreadsheet/writer'
 import { LedgerError } from '#actions/accounting/errors'
@@ -40,12 +41,17 @@ export default class FecImportsController {
     if (!file || !file.tmpPath) throw new LedgerError('Choisissez un fichier FEC.')
     if (!file.isValid)
       throw new LedgerError(`Fichier refusé : ${file.errors.map((e) => e.message).join(' ')}`)
-    const result = await importFecFile(file.tmpPath, fiscalYearId, file.clientName)
-    return response.redirect(`/comptabilite/fec/imports/${result.importId}`)
+    const path = await storeFecUpload(file)
+    const importId = await startFecImport(path, fiscalYearId, file.clientName)
+    return response.redirect(`/comptabilite/fec/imports/${importId}`)
   }
 
   async show({ params, view, auth }: HttpContext) {
-    const record = await findImport(auth.user!.organisationId, params.id)
+    let record = await findImport(auth.user!.organisationId, params.id)
+    if (await settleOrphan(record)) record = await findImport(auth.user!.organisationId, params.id)
+    const running = record.status === 'running'
+    const total = Number(record.progress_total ?? 0)
+    const percent = total > 0 ? Math.floor((100 * Number(record.progress_done ?? 0)) / total) : 0
     const counts = await db.rawQuery(
       `SELECT count(*) AS entries, (SELECT count(*) FROM entry_lines l JOIN entries e2 ON e2.id = l.entry_id WHERE e2.import_id = ?) AS lines,
               (SELECT coalesce(sum(l.debit), 0)::text FROM entry_lines l JOIN entries e2 ON e2.id = l.entry_id WHERE e2.import_id = ?) AS debit
@@ -54,6 +60,8 @@ export default class FecImportsController {
     )
     return view.render('pages/accounting/fec/show', {
       record,
+      running,
+      percent,
       counts: counts.rows[0],
       errors: record.errors?.list ?? [],
       errorCount: record.errors?.count ?? 0,

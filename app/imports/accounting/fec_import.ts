@@ -8,6 +8,10 @@
  *
  * The lines of one entry must follow each other in the file (every accounting package writes
  * them so); this lets pass 2 build each entry's hash while streaming.
+ *
+ * Progress: `onProgress` is called at the start and end of each pass and, in between, every
+ * `progressEvery` lines or 500 ms. During 'vérification' done/total count bytes read (the line
+ * count is not known yet), during 'écriture' they count lines written.
  */
 import { reconcileAfterImport } from '#reconciliation/after_import'
 import { createHash } from 'node:crypto'
@@ -37,6 +41,14 @@ export const FEC_IMPORT_KIND = 'accounting.fec'
 export const DEFAULT_FEC_MAX_BYTES = 500 * 1024 * 1024
 export const DEFAULT_MAX_ERRORS = 1000
 const BATCH_LINES = 5000
+export const PROGRESS_EVERY_LINES = 20_000
+const PROGRESS_EVERY_MS = 500
+
+export interface FecProgress {
+  phase: 'vérification' | 'écriture'
+  done: number
+  total: number
+}
 
 export interface FecIssue {
   line: number
@@ -52,6 +64,44 @@ export interface FecImportOptions {
   fileName?: string
   maxBytes?: number
   maxErrors?: number
+  /** An import row created beforehand (status 'running'): it is updated instead of inserted. */
+  importId?: number
+  onProgress?: (progress: FecProgress) => void | Promise<void>
+  progressEvery?: number
+}
+
+/** Throttled progress of one pass; `tick` is cheap enough to call on every line. */
+class ProgressMeter {
+  private lastLines = 0
+  private lastTime = Date.now()
+  constructor(
+    private options: FecImportOptions,
+    private phase: FecProgress['phase'],
+    private total: number
+  ) {}
+
+  async start() {
+    await this.options.onProgress?.({ phase: this.phase, done: 0, total: this.total })
+  }
+
+  async tick(lines: number, done: number) {
+    if (!this.options.onProgress) return
+    const every = this.options.progressEvery ?? PROGRESS_EVERY_LINES
+    if (lines - this.lastLines < every) {
+      if ((lines & 1023) !== 0 || Date.now() - this.lastTime < PROGRESS_EVERY_MS) return
+    }
+    this.lastLines = lines
+    this.lastTime = Date.now()
+    await this.options.onProgress({
+      phase: this.phase,
+      done: Math.min(done, this.total),
+      total: this.total,
+    })
+  }
+
+  async end() {
+    await this.options.onProgress?.({ phase: this.phase, done: this.total, total: this.total })
+  }
 }
 
 export interface FecImportResult {
@@ -318,9 +368,11 @@ async function analyse(
   path: string,
   encoding: FecEncoding,
   year: FiscalYearRow | null,
-  issues: Issues
+  issues: Issues,
+  meter: ProgressMeter
 ): Promise<Analysis> {
   const hash = createHash('sha256')
+  let bytes = 0
   let layout: Layout | null = null
   let lines = 0
   const journals = new Map<string, string>()
@@ -360,7 +412,12 @@ async function analyse(
     }
   }
 
-  for await (const { line, text } of readTextLines(path, encoding, (chunk) => hash.update(chunk))) {
+  await meter.start()
+  for await (const { line, text } of readTextLines(path, encoding, (chunk) => {
+    hash.update(chunk)
+    bytes += chunk.length
+  })) {
+    await meter.tick(line, bytes)
     if (line === 1) {
       layout = parseHeader(text, issues)
       if (!layout) break
@@ -420,6 +477,7 @@ async function analyse(
     }
   }
   closeEntry()
+  await meter.end()
   if (layout && lines === 0) issues.add(2, 'ligne', '', 'le fichier ne contient aucune écriture')
   return {
     layout,
@@ -444,23 +502,27 @@ async function recordRejected(
   issues: Issues
 ) {
   const size = (await stat(path)).size
-  const [row] = await db
-    .insertQuery()
-    .table('imports')
-    .insert({
-      organisation_id: options.organisationId,
-      user_id: options.userId,
-      kind: FEC_IMPORT_KIND,
-      file_name: fileName.slice(0, 255),
-      sha256,
-      size_bytes: size,
-      status: 'rejected',
-      rows_total: lines,
-      rows_valid: 0,
-      rows_rejected: issues.count,
-      errors: JSON.stringify({ count: issues.count, list: issues.list }),
-    })
-    .returning('id')
+  const values = {
+    organisation_id: options.organisationId,
+    user_id: options.userId,
+    kind: FEC_IMPORT_KIND,
+    file_name: fileName.slice(0, 255),
+    sha256,
+    size_bytes: size,
+    status: 'rejected',
+    rows_total: lines,
+    rows_valid: 0,
+    rows_rejected: issues.count,
+    errors: JSON.stringify({ count: issues.count, list: issues.list }),
+  }
+  if (options.importId) {
+    await db
+      .from('imports')
+      .where({ id: options.importId, organisation_id: options.organisationId })
+      .update(values)
+    return options.importId
+  }
+  const [row] = await db.insertQuery().table('imports').insert(values).returning('id')
   return row.id as number
 }
 
@@ -541,14 +603,17 @@ export async function importFec(path: string, options: FecImportOptions): Promis
   // 3. Pass 1 over the whole file.
   let encoding = await detectEncoding(path)
   let analysis: Analysis
+  const fileSize = (await stat(path)).size
   try {
-    analysis = await analyse(path, encoding, year ?? null, issues)
+    const meter = new ProgressMeter(options, 'vérification', fileSize)
+    analysis = await analyse(path, encoding, year ?? null, issues, meter)
   } catch (error) {
     if (!(error instanceof EncodingMismatch)) throw error
     encoding = 'iso-8859-15'
     issues.list = issues.list.filter((issue) => issue.line === 0)
     issues.count = issues.list.length
-    analysis = await analyse(path, encoding, year ?? null, issues)
+    const meter = new ProgressMeter(options, 'vérification', fileSize)
+    analysis = await analyse(path, encoding, year ?? null, issues, meter)
   }
 
   // 4. Checks against the database: same file already imported, numbers already used.
@@ -688,24 +753,25 @@ async function writeAll(
   if (again)
     throw new LedgerError('ce fichier vient d’être importé par ailleurs : il n’est pas réimporté')
   const size = (await stat(path)).size
-  const [importRow] = await trx
-    .insertQuery()
-    .table('imports')
-    .insert({
-      organisation_id: organisationId,
-      user_id: options.userId,
-      kind: FEC_IMPORT_KIND,
-      file_name: fileName.slice(0, 255),
-      sha256: analysis.sha256,
-      size_bytes: size,
-      status: 'committed',
-      rows_total: analysis.lines,
-      rows_valid: analysis.lines,
-      rows_rejected: 0,
-      committed_at: new Date(),
-    })
-    .returning('id')
-  const importId = importRow.id as number
+  const importValues = {
+    organisation_id: organisationId,
+    user_id: options.userId,
+    kind: FEC_IMPORT_KIND,
+    file_name: fileName.slice(0, 255),
+    sha256: analysis.sha256,
+    size_bytes: size,
+    status: 'committed',
+    rows_total: analysis.lines,
+    rows_valid: analysis.lines,
+    rows_rejected: 0,
+    committed_at: new Date(),
+  }
+  // A row created beforehand is marked committed at the very end of this transaction, so that
+  // the progress updates written meanwhile on another connection never wait for its lock.
+  const importId = options.importId
+    ? options.importId
+    : ((await trx.insertQuery().table('imports').insert(importValues).returning('id'))[0]
+        .id as number)
 
   // Journals and accounts the file uses and the organisation lacks.
   const journalRows = await trx
@@ -909,8 +975,13 @@ async function writeAll(
   const layout = analysis.layout!
   const discard = new Issues(0)
   let currentKey = ''
+  let written = 0
+  const meter = new ProgressMeter(options, 'écriture', analysis.lines)
+  await meter.start()
   for await (const { line, text } of readTextLines(path, analysis.encoding)) {
     if (line === 1 || text.trim() === '') continue
+    written++
+    await meter.tick(written, written)
     const parsed = parseLine(text.split(layout.separator), line, layout, discard)!
     const key = `${parsed.journalCode}\u0000${parsed.number}`
     if (key !== currentKey) {
@@ -931,6 +1002,13 @@ async function writeAll(
     )
   }
   await moveChainHead(trx, organisationId, position, previous)
+  await meter.end()
+  if (options.importId) {
+    await trx
+      .from('imports')
+      .where({ id: importId, organisation_id: organisationId })
+      .update({ ...importValues, progress_done: analysis.lines, progress_total: analysis.lines })
+  }
   // Fire the deferred balance checks now: an error at COMMIT would be swallowed by knex.
   await trx.rawQuery('SET CONSTRAINTS ledger_pending_checks_at_commit IMMEDIATE')
   await trx.rawQuery('SET CONSTRAINTS ledger_pending_checks_at_commit DEFERRED')

@@ -5,6 +5,7 @@ import { asOrg, setupLedger, simpleLines } from '#tests/fixtures/accounting'
 import { entryRows, fecText, writeFecFile } from '#tests/fixtures/fec'
 import { createDraft } from '#actions/accounting/drafts'
 import { validateEntry } from '#actions/accounting/ledger'
+import { runningImports } from '#imports/accounting/fec_runner'
 
 const LEDGER = ['entries', 'entry_lines', 'accounts', 'journals', 'fiscal_years']
 /** Form fields as a browser sends them: lines[0][accountNumber]=... */
@@ -189,8 +190,14 @@ test.group('Ledger screens', (group) => {
       .file('fichier', good)
       .withCsrfToken()
       .actingAs(user)
-    ok.assertStatus(200)
-    assert.include(ok.text(), 'Fichier importé')
+      .redirects(0)
+    ok.assertStatus(302)
+    // The import runs in the background: wait for it, then read its page.
+    const okId = Number((ok.header('location') ?? '').split('/').pop())
+    await runningImports.get(okId)
+    const okPage = await client.get(`/comptabilite/fec/imports/${okId}`).actingAs(user)
+    okPage.assertStatus(200)
+    assert.include(okPage.text(), 'Fichier importé')
     const rows = entryRows('101', '20240601', '50,00')
     rows[1].Credit = '40,00'
     const before = await tableCounts(LEDGER)
@@ -200,9 +207,13 @@ test.group('Ledger screens', (group) => {
       .file('fichier', await writeFecFile(fecText(rows)))
       .withCsrfToken()
       .actingAs(user)
-    bad.assertStatus(200)
-    assert.include(bad.text(), 'Fichier refusé')
-    assert.include(bad.text(), 'écriture déséquilibrée')
+      .redirects(0)
+    bad.assertStatus(302)
+    const badId = Number((bad.header('location') ?? '').split('/').pop())
+    await runningImports.get(badId)
+    const badPage = await client.get(`/comptabilite/fec/imports/${badId}`).actingAs(user)
+    assert.include(badPage.text(), 'Fichier refusé')
+    assert.include(badPage.text(), 'écriture déséquilibrée')
     assert.deepEqual(await tableCounts(LEDGER), before)
     const record = await db
       .from('imports')

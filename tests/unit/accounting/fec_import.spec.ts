@@ -7,7 +7,7 @@ import type Organisation from '#models/core/organisation'
 import { isolated, makeOrganisation, tableCounts } from '#tests/helpers'
 import { asOrg, setupLedger } from '#tests/fixtures/accounting'
 import { entryRows, fecText, writeFecFile, type FecRow } from '#tests/fixtures/fec'
-import { importFec, type FecImportOptions } from '#imports/accounting/fec_import'
+import { importFec, type FecImportOptions, type FecProgress } from '#imports/accounting/fec_import'
 import { writeFec } from '#exports/accounting/fec_export'
 import { trialBalance } from '#reports/accounting/trial_balance'
 import { verifyChain } from '#actions/accounting/verify_chain'
@@ -269,6 +269,62 @@ test.group('FEC import', (group) => {
     assert.equal(lettered.lettering_date, '2024-04-10')
   })
 
+  test('reports its progress: verification then writing, done increasing up to the total', async ({
+    assert,
+  }) => {
+    const rows: FecRow[] = []
+    for (let n = 1; n <= 30; n++) rows.push(...entryRows(String(n), '20240105', '10,00'))
+    const text = fecText(rows)
+    const calls: FecProgress[] = []
+    const result = await importText(text, 'utf-8', {
+      progressEvery: 7,
+      onProgress: (progress) => {
+        calls.push(progress)
+      },
+    })
+    assert.equal(result.status, 'committed', JSON.stringify(result.errors))
+    const checking = calls.filter((c) => c.phase === 'vérification')
+    const writing = calls.filter((c) => c.phase === 'écriture')
+    assert.deepEqual(
+      calls.map((c) => c.phase),
+      [...checking.map((c) => c.phase), ...writing.map((c) => c.phase)],
+      'verification comes first'
+    )
+    assert.deepEqual(checking[0], {
+      phase: 'vérification',
+      done: 0,
+      total: Buffer.byteLength(text),
+    })
+    assert.deepEqual(checking.at(-1), {
+      phase: 'vérification',
+      done: Buffer.byteLength(text),
+      total: Buffer.byteLength(text),
+    })
+    for (let i = 1; i < checking.length; i++)
+      assert.isAtLeast(checking[i].done, checking[i - 1].done)
+    const done = writing.map((c) => c.done)
+    assert.isAtLeast(done.length, 6, JSON.stringify(calls))
+    for (let i = 1; i < done.length; i++) assert.isAbove(done[i], done[i - 1])
+    assert.equal(done[0], 0)
+    assert.equal(done.at(-1), 60)
+    assert.isTrue(writing.every((c) => c.total === 60))
+  })
+
+  test('a refused file reports verification progress only', async ({ assert }) => {
+    const rows = entryRows('1', '20240105', '10,00')
+    rows[0].Debit = '11,00'
+    const calls: FecProgress[] = []
+    const before = await tableCounts(LEDGER)
+    const result = await importText(fecText(rows), 'utf-8', {
+      onProgress: (p) => {
+        calls.push(p)
+      },
+    })
+    assert.equal(result.status, 'rejected')
+    assert.isTrue(calls.length >= 2 && calls.every((c) => c.phase === 'vérification'))
+    assert.deepEqual(await tableCounts(LEDGER), before)
+  })
+
   test('fec:import prints a summary, and the errors of a refused file', async ({ assert }) => {
     const good = await writeFecFile(fecText(entryRows('1', '20240105', '10,00')))
     ace.ui.switchMode('raw')
@@ -282,6 +338,8 @@ test.group('FEC import', (group) => {
     await asOrg(organisation, () => command.exec())
     command.assertSucceeded()
     command.assertLogMatches(/2 lignes, 1 écritures/)
+    command.assertLogMatches(/vérification : 0 %/)
+    command.assertLogMatches(/écriture : 100 %/)
     const rows = entryRows('2', '20240105', '10,00')
     rows[0].Debit = '11,00'
     const bad = await writeFecFile(fecText(rows))
