@@ -179,6 +179,9 @@ export async function* readXlsxRows(
         : sheets.length === 0 ||
           name === (sheets.find((s) => s.state !== 'hidden') ?? sheets[0]).name
       if (found || !target) {
+        // Read it through anyway: ExcelJS deletes a sheet's temporary file as soon as the
+        // iteration moves on, and an unread sheet would then fail on a missing file.
+        await drain(worksheet)
         continue
       }
       found = true
@@ -201,9 +204,10 @@ export async function* readXlsxRows(
   } finally {
     if (!completed) {
       try {
-        // Skips the remaining sheets so that their temporary files are deleted.
+        // Reads the remaining sheets through so that their temporary files are deleted.
         let next = await worksheets.next()
         while (!next.done) {
+          await drain(next.value)
           next = await worksheets.next()
         }
       } catch {
@@ -219,5 +223,12 @@ export async function* readXlsxRows(
         ? `onglet « ${options.sheetName} » introuvable dans le classeur`
         : 'le classeur ne contient aucune feuille'
     )
+  }
+}
+
+/** Reads a worksheet to its end without keeping anything. */
+async function drain(worksheet: AsyncIterable<unknown>) {
+  for await (const row of worksheet) {
+    void row
   }
 }

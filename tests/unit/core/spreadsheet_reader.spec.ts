@@ -535,3 +535,39 @@ test.group('Spreadsheet reader / xlsx', (group) => {
     assert.include(error.message, 'fichier Excel corrompu')
   })
 })
+
+test.group('Spreadsheet reader / workbooks with several sheets', () => {
+  test('reads the first sheet of a template-like workbook; the skipped sheet leaves no stray error', async ({
+    assert,
+  }) => {
+    const errors: unknown[] = []
+    const spy = (error: unknown) => errors.push(error)
+    process.on('uncaughtException', spy)
+    try {
+      const folder = await mkdtemp(join(tmpdir(), 'socle-sheets-'))
+      const path = join(folder, 'modele.xlsx')
+      const workbook = new ExcelJS.Workbook()
+      workbook.addWorksheet('Données').addRows([
+        ['Code', 'Montant'],
+        ['A1', 12.5],
+      ])
+      // Like the import templates: a second sheet documents the columns. Sheets stored before
+      // the shared strings go through ExcelJS temporary files.
+      const notes = workbook.addWorksheet('Colonnes')
+      for (let i = 0; i < 2000; i++) notes.addRow([`colonne ${i}`, `description ${i}`])
+      await workbook.xlsx.writeFile(path)
+      for (let round = 0; round < 5; round++) {
+        const rows = await collect(path, { kind: 'xlsx' })
+        assert.deepEqual(values(rows), [
+          ['Code', 'Montant'],
+          ['A1', '12.5'],
+        ])
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      await rm(folder, { recursive: true, force: true })
+      assert.deepEqual(errors, [])
+    } finally {
+      process.off('uncaughtException', spy)
+    }
+  })
+})
