@@ -4,6 +4,38 @@ import { guard } from '#start/routes/guard'
 const KeyFiguresController = () => import('#controllers/activity/key_figures_controller')
 const ValuesController = () => import('#controllers/activity/values_controller')
 const ProgrammesController = () => import('#controllers/activity/programmes_controller')
+const ProgrammeFormsController = () => import('#controllers/activity/programme_forms_controller')
+const TerritoryFormsController = () => import('#controllers/activity/territory_forms_controller')
+
+// Registered before the read routes so that /dispositifs/nouveau is not taken for a code.
+router
+  .group(() => {
+    router.get('/dispositifs/nouveau', [ProgrammeFormsController, 'create']).as('programmes.create')
+    router.post('/dispositifs', [ProgrammeFormsController, 'store']).as('programmes.store')
+    router
+      .get('/dispositifs/:id/modifier', [ProgrammeFormsController, 'edit'])
+      .where('id', router.matchers.number())
+      .as('programmes.edit')
+    router
+      .put('/dispositifs/:id', [ProgrammeFormsController, 'update'])
+      .where('id', router.matchers.number())
+      .as('programmes.update')
+    router
+      .get('/territoires/nouveau', [TerritoryFormsController, 'create'])
+      .as('territories.create')
+    router.post('/territoires', [TerritoryFormsController, 'store']).as('territories.store')
+    router
+      .get('/territoires/:id/modifier', [TerritoryFormsController, 'edit'])
+      .where('id', router.matchers.number())
+      .as('territories.edit')
+    router
+      .put('/territoires/:id', [TerritoryFormsController, 'update'])
+      .where('id', router.matchers.number())
+      .as('territories.update')
+  })
+  .prefix('/activite')
+  .as('activity')
+  .use(guard('activity.write'))
 
 router
   .group(() => {

@@ -9,12 +9,21 @@ import {
   territoryList,
 } from '#reports/activity/programme_list'
 import { buildWorkbook } from '#support/spreadsheet/writer'
+import Programme from '#models/activity/programme'
+import Territory from '#models/activity/territory'
+
+/** code → id, for the edit links of the list pages (the list rows carry codes). */
+async function idsByCode(model: typeof Programme | typeof Territory) {
+  const rows = await model.query().select('id', 'code')
+  return Object.fromEntries(rows.map((row) => [row.code, row.id]))
+}
 
 export default class ProgrammesController {
   async index(ctx: HttpContext) {
     const list = await programmeList(ctx.auth.user!.organisationId, await requestedYear(ctx))
     return ctx.view.render('pages/activity/programmes', {
       list,
+      editIds: await idsByCode(Programme),
       breadcrumbs: [
         { label: 'Activité', href: `/activite?annee=${list.year}` },
         { label: 'Dispositifs' },
@@ -54,6 +63,7 @@ export default class ProgrammesController {
     const list = await territoryList(ctx.auth.user!.organisationId, await requestedYear(ctx))
     return ctx.view.render('pages/activity/territories', {
       list,
+      editIds: await idsByCode(Territory),
       breadcrumbs: [
         { label: 'Activité', href: `/activite?annee=${list.year}` },
         { label: 'Territoires' },
