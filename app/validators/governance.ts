@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
 
 const isoDate = () =>
   vine
@@ -84,3 +85,33 @@ export const collegeValidator = vine.create({
   ruleText: vine.string().trim().maxLength(2000).optional(),
   version: vine.number().withoutDecimals().optional(),
 })
+
+export const memberBodyValidator = vine.create({
+  name: vine.string().trim().minLength(2).maxLength(200),
+  kind: vine.enum(['epci', 'collectivite', 'etat', 'partenaire', 'usagers', 'autre']),
+  isActive: vine.boolean().optional(),
+  version: vine.number().withoutDecimals().optional(),
+})
+
+export const personValidator = vine.create({
+  fullName: vine.string().trim().minLength(2).maxLength(200),
+  email: vine.string().trim().toLowerCase().email().maxLength(254).optional(),
+  memberBodyId: vine.number().withoutDecimals().positive().optional(),
+  version: vine.number().withoutDecimals().optional(),
+})
+
+/** The shared French messages, with this form's field labels (start/validator.ts lacks them). */
+const labelled = (labels: Record<string, string>): MessagesProviderContact => ({
+  getMessage(message: string, rule: string, field: FieldContext, args?: Record<string, any>) {
+    const name = labels[field.name] ?? field.name
+    const relabelled = Object.create(field, { name: { value: name } }) as FieldContext
+    return vine.messagesProvider.getMessage(message, rule, relabelled, args)
+  },
+})
+
+memberBodyValidator.messagesProvider = labelled({
+  name: 'nom',
+  kind: 'catégorie',
+  isActive: 'actif',
+})
+personValidator.messagesProvider = labelled({ memberBodyId: 'membre représenté' })

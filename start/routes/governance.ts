@@ -9,6 +9,8 @@ const DocumentsController = () => import('#controllers/governance/documents_cont
 const PortalController = () => import('#controllers/governance/portal_controller')
 const QuorumRulesController = () => import('#controllers/governance/quorum_rules_controller')
 const CollegesController = () => import('#controllers/governance/colleges_controller')
+const MemberBodiesController = () => import('#controllers/governance/member_bodies_controller')
+const PersonsController = () => import('#controllers/governance/persons_controller')
 
 router
   .group(() => {
@@ -16,6 +18,8 @@ router
     router.get('/composition.xlsx', [CompositionController, 'export']).as('composition.export')
     router.get('/composition/impression', [CompositionController, 'print']).as('composition.print')
     router.get('/portail', [PortalController, 'show']).as('portal')
+    router.get('/membres', [MemberBodiesController, 'index']).as('members.index')
+    router.get('/membres.xlsx', [MemberBodiesController, 'export']).as('members.export')
     router.get('/regles', [QuorumRulesController, 'index']).as('rules.index')
     router.get('/regles.xlsx', [QuorumRulesController, 'export']).as('rules.export')
     router.get('/seances', [MeetingsController, 'index']).as('meetings.index')
@@ -42,6 +46,18 @@ router
     router.post('/regles/:kind', [QuorumRulesController, 'update']).as('rules.update')
     router.get('/colleges/:id/modifier', [CollegesController, 'edit']).as('colleges.edit')
     router.post('/colleges/:id', [CollegesController, 'update']).as('colleges.update')
+    router.get('/membres/nouveau', [MemberBodiesController, 'create']).as('members.create')
+    router.post('/membres', [MemberBodiesController, 'store']).as('members.store')
+    router.get('/membres/:id/modifier', [MemberBodiesController, 'edit']).as('members.edit')
+    router.post('/membres/:id', [MemberBodiesController, 'update']).as('members.update')
+    router
+      .post('/membres/:id/suppression', [MemberBodiesController, 'destroy'])
+      .as('members.destroy')
+    router.get('/personnes/nouvelle', [PersonsController, 'create']).as('persons.create')
+    router.post('/personnes', [PersonsController, 'store']).as('persons.store')
+    router.get('/personnes/:id/modifier', [PersonsController, 'edit']).as('persons.edit')
+    router.post('/personnes/:id', [PersonsController, 'update']).as('persons.update')
+    router.post('/personnes/:id/suppression', [PersonsController, 'destroy']).as('persons.destroy')
     router.post('/voix/recalcul', [CompositionController, 'recompute']).as('votes.recompute')
     router.get('/sieges/nouveau', [SeatsController, 'create']).as('seats.create')
     router.post('/sieges', [SeatsController, 'store']).as('seats.store')
