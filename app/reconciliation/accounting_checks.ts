@@ -1,3 +1,4 @@
+import { formatMoney } from '#support/french_format'
 import { Decimal } from 'decimal.js'
 import {
   compare,
@@ -93,8 +94,7 @@ async function ledgerReady(
   return null
 }
 
-const euros = (d: Decimal) =>
-  new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(d.toNumber())
+const euros = (d: Decimal) => formatMoney(d)
 
 function moneyResult(
   checkId: string,

@@ -1,3 +1,4 @@
+import { formatMoney } from '#support/french_format'
 import { Decimal } from 'decimal.js'
 import { balanceHref, balances } from '#reconciliation/accounting_checks'
 import { compare, missing, type CheckDefinition, type CheckResult } from '#reconciliation/types'
@@ -85,8 +86,7 @@ const SQL_TIME_AND_FUNDING_BY_PROGRAMME = `
       WHERE gp.programme_id = p.id AND y.year = ?), 0)::text AS funding
   FROM programmes p WHERE p.organisation_id = ? ORDER BY p.position, p.id`
 
-const euros = (d: Decimal) =>
-  new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(d.toNumber())
+const euros = (d: Decimal) => formatMoney(d)
 
 export const crossDomainChecks: CheckDefinition[] = [
   {

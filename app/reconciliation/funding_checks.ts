@@ -1,3 +1,4 @@
+import { formatMoney } from '#support/french_format'
 import { Decimal } from 'decimal.js'
 import type { ActivityValues } from '#reports/activity/activity_values'
 import {
@@ -49,8 +50,7 @@ const SQL_FUNDING_BY_FUNDER = `
   WHERE y.organisation_id = ? AND y.year IN (?, ?)
   GROUP BY f.id, f.name, y.year`
 
-const euros = (d: Decimal) =>
-  new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(d.toNumber())
+const euros = (d: Decimal) => formatMoney(d)
 
 interface Ratio {
   key: string

@@ -1,3 +1,4 @@
+import { formatNumber } from '#support/french_format'
 import { Decimal } from 'decimal.js'
 import db from '@adonisjs/lucid/services/db'
 import { ActivityValues } from '#reports/activity/activity_values'
@@ -107,5 +108,5 @@ export function missing(checkId: string, title: string, explanation: string): Ch
 }
 
 export function formatCount(value: Decimal | number) {
-  return new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(Number(value))
+  return formatNumber(new Decimal(value).toDecimalPlaces(2))
 }
