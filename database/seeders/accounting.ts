@@ -25,7 +25,10 @@ const cents = (value: number) => {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`
 }
 
-/** Budget 2024 of the report, by line of the annual-report layout (leaf lines only). */
+/**
+ * Budget 2024 of the report, by line of the annual-report layout (leaf lines only). The funder
+ * lines (P01 to P05) come from the conventions' 2024 splits (database/seeders/grants.ts).
+ */
 const BUDGET_LINES: Array<[string, (is: any) => number | null]> = [
   ['C01', (is) => find(is.charges, 'Achats')],
   ['C02', (is) => find(is.charges, 'Services extérieurs')],
@@ -54,31 +57,6 @@ const BUDGET_LINES: Array<[string, (is: any) => number | null]> = [
   ],
   ['C08', (is) => find(is.charges, 'Charges financières')],
   ['C09', (is) => find(is.charges, 'Charges exceptionnelles')],
-  ['P01A', (is) => sub(is.produits, "Crédits d'État déconcentrés", 'DREETS/DEETS')],
-  [
-    'P01A1',
-    (is) =>
-      sub(
-        sub2(is.produits, "Crédits d'État déconcentrés", 'DREETS/DEETS'),
-        null,
-        'dont Socle + OBF'
-      ),
-  ],
-  [
-    'P01A2',
-    (is) => sub(sub2(is.produits, "Crédits d'État déconcentrés", 'DREETS/DEETS'), null, 'dont CEJ'),
-  ],
-  ['P01B', (is) => sub(is.produits, "Crédits d'État déconcentrés", 'Pôle Emploi')],
-  ['P01C', (is) => sub(is.produits, "Crédits d'État déconcentrés", 'PIC')],
-  ['P01D', (is) => sub(is.produits, "Crédits d'État déconcentrés", 'Contrat de Ville')],
-  ['P01E', (is) => sub(is.produits, "Crédits d'État déconcentrés", 'Autres')],
-  ['P02', (is) => find(is.produits, 'Fonds social européen')],
-  ['P03', (is) => find(is.produits, 'FEDER Interreg')],
-  ['P04A', (is) => sub(is.produits, 'Collectivités territoriales', 'Conseil Régional')],
-  ['P04B', (is) => sub(is.produits, 'Collectivités territoriales', 'Conseil Départemental')],
-  ['P04C', (is) => sub(is.produits, 'Collectivités territoriales', 'Rennes Métropole')],
-  ['P04D', (is) => sub(is.produits, 'Collectivités territoriales', 'Autres EPCI')],
-  ['P05', (is) => find(is.produits, 'Subventions contrats aidés')],
   ['P07', (is) => find(is.produits, 'Autres produits')],
   ['P08', (is) => find(is.produits, 'Autres produits de gestion courante')],
   ['P09', (is) => find(is.produits, 'Produits financiers')],
@@ -93,8 +71,6 @@ const item = (list: any[], label: string) => {
   return found
 }
 const find = (list: any[], label: string) => item(list, label)['2024_budget'] as number | null
-const sub2 = (list: any[], parent: string, label: string) =>
-  item(item(list, parent).of_which, label).of_which
 const sub = (list: any[], parent: string | null, label: string) =>
   (parent === null ? item(list, label) : item(item(list, parent).of_which, label))[
     '2024_budget'

@@ -3,6 +3,8 @@ import { Decimal } from 'decimal.js'
 import type Organisation from '#models/core/organisation'
 import type { Rapport2023 } from '#database/seeders/demo'
 import { recordEvent } from '#support/audit'
+import { lineTakesAccount, type LayoutLine } from '#reports/accounting/statement_engine'
+import { ANNUAL_REPORT_CODE } from '#reports/accounting/layout_definitions'
 
 /**
  * Demo funders and 2023 conventions of the annual report, built on the demo ledger (this step
@@ -652,4 +654,52 @@ export async function seedGrants(
       'Égalité femmes-hommes et non-discrimination suivies dans les entrées ; sensibilisation à la mobilité durable.',
     publicity_text: 'Logo FSE+ sur les supports et affichage dans les antennes.',
   })
+
+  await budgetFromConventions(org, trx)
+}
+
+/**
+ * The 2024 budget's funder lines come from the conventions' 2024 splits: each split goes to the
+ * produits line of the annual-report layout that takes its revenue account.
+ */
+async function budgetFromConventions(org: number, trx: TransactionClientContract) {
+  const budget = await trx
+    .from('budgets as b')
+    .join('fiscal_years as y', 'y.id', 'b.fiscal_year_id')
+    .join('statement_layouts as l', 'l.id', 'b.layout_id')
+    .where('b.organisation_id', org)
+    .where('y.start_date', '2024-01-01')
+    .where('l.code', ANNUAL_REPORT_CODE)
+    .select('b.id', 'b.layout_id')
+    .first()
+  if (!budget) throw new Error('Démo : budget 2024 introuvable.')
+  const splits: Array<{ account: string; amount: string }> = (
+    await trx.rawQuery(
+      `SELECT g.revenue_account AS account, sum(y.amount) AS amount
+         FROM grants g JOIN grant_years y ON y.grant_id = g.id
+        WHERE g.organisation_id = ? AND y.year = 2024 AND g.revenue_account IS NOT NULL
+        GROUP BY g.revenue_account`,
+      [org]
+    )
+  ).rows
+  const lines = await trx
+    .from('statement_lines')
+    .where({ layout_id: budget.layout_id, section: 'produits', kind: 'line' })
+    .whereNull('formula')
+  for (const line of lines) {
+    let amount = new Decimal(0)
+    for (const split of splits) {
+      const credit = new Decimal(split.amount).negated()
+      if (lineTakesAccount({ ...line, ranges: line.ranges } as LayoutLine, split.account, credit)) {
+        amount = amount.plus(split.amount)
+      }
+    }
+    if (amount.isZero()) continue
+    await trx.table('budget_lines').insert({
+      organisation_id: org,
+      budget_id: budget.id,
+      statement_line_id: line.id,
+      amount: amount.toFixed(2),
+    })
+  }
 }
