@@ -13,16 +13,43 @@ export default configApp(
       'app/imports/**/*.ts',
       'app/exports/**/*.ts',
       'app/reconciliation/**/*.ts',
+      'app/support/**/*.ts',
     ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['#controllers/*', '#middleware/*'], message: 'Domain code must not import HTTP code.' },
+            {
+              group: ['#controllers/*', '#middleware/*', '#exceptions/*', '#http/*'],
+              message: 'Domain code must not import HTTP code (see docs/adr/0007-refusal-path.md).',
+            },
+            {
+              group: [
+                '@adonisjs/bodyparser',
+                '@adonisjs/bodyparser/*',
+                '@adonisjs/session',
+                '@adonisjs/session/*',
+                '@adonisjs/shield',
+                '@adonisjs/shield/*',
+              ],
+              message: 'Domain code must not depend on HTTP body parsing, sessions or CSRF.',
+            },
           ],
           paths: [
-            { name: '@adonisjs/core/http', message: 'Domain code must not depend on the HTTP context.' },
+            {
+              name: '@adonisjs/core/http',
+              message: 'Domain code must not depend on the HTTP context.',
+            },
+            {
+              name: '@adonisjs/core/bodyparser',
+              message:
+                'Domain code takes UploadedFile (#support/uploaded_file), not the body parser.',
+            },
+            {
+              name: '@adonisjs/core/services/router',
+              message: 'Domain code does not build URLs or routes.',
+            },
           ],
         },
       ],

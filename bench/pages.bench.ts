@@ -2,7 +2,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import env from '#start/env'
 import User from '#models/core/user'
 import { ROLES } from '#policies/role_matrix'
-import { navigation } from '#support/navigation'
+import { navigation } from '#http/navigation'
 import { actingAs } from '#support/request_context'
 import type { BenchContext, BenchResult } from '../commands/bench.js'
 

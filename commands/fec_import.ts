@@ -12,21 +12,23 @@ export default class FecImport extends BaseCommand {
   @flags.number({ description: 'Exercice (année), par exemple 2023', required: true })
   declare year: number
 
-  @flags.number({ description: 'Organisation (la première par défaut)' })
-  declare organisation: number | undefined
+  @flags.string({
+    description: 'Organisation (id ou slug) ; par défaut la seule existante ou la démo',
+  })
+  declare organisation: string | undefined
 
   async run() {
-    const { default: db } = await import('@adonisjs/lucid/services/db')
     const { actingAs } = await import('#support/request_context')
+    const { commandTenant } = await import('#support/command_tenant')
     const { importFecFile, fiscalYearByYear } = await import('#actions/accounting/import_fec')
-    const organisationId =
-      this.organisation ?? (await db.from('organisations').orderBy('id').select('id').first())?.id
-    if (!organisationId) {
-      this.logger.error('Aucune organisation.')
+    const tenant = await commandTenant(this.organisation, 'fec:import')
+    if (!tenant) {
+      this.logger.error('Organisation introuvable : précisez --organisation <id ou slug>.')
       this.exitCode = 1
       return
     }
-    const year = await fiscalYearByYear(organisationId, this.year)
+    const organisationId = tenant.organisationId
+    const year = await actingAs(tenant, () => fiscalYearByYear(organisationId, this.year))
     if (!year) {
       this.logger.error(`Aucun exercice ${this.year} pour l’organisation ${organisationId}.`)
       this.exitCode = 1
@@ -40,7 +42,7 @@ export default class FecImport extends BaseCommand {
       shown = `${phase} ${step}`
       this.logger.info(`${phase} : ${step} %`)
     }
-    const result = await actingAs({ organisationId, userId: null, label: 'fec:import' }, () =>
+    const result = await actingAs(tenant, () =>
       importFecFile(this.file, year.id, undefined, { onProgress })
     )
     const money = (value: string) =>

@@ -13,12 +13,16 @@ export default class LedgerVerify extends BaseCommand {
   async run() {
     const { default: db } = await import('@adonisjs/lucid/services/db')
     const { verifyChain } = await import('#actions/accounting/verify_chain')
+    const { actingAs } = await import('#support/request_context')
     const ids = this.organisation
       ? [this.organisation]
       : (await db.from('organisations').select('id').orderBy('id')).map((row) => row.id as number)
     let broken = 0
     for (const id of ids) {
-      const report = await verifyChain(id)
+      const report = await actingAs(
+        { organisationId: id, userId: null, label: 'ledger:verify' },
+        () => verifyChain(id)
+      )
       if (report.firstBreak) {
         broken++
         const at = report.firstBreak

@@ -19,13 +19,9 @@ export default class PublishedImport extends BaseCommand {
     const { parsePublishedJson, storePublishedReport } =
       await import('#reconciliation/published_format')
     const { actingAs } = await import('#support/request_context')
-    const organisations = await db.from('organisations').select('id', 'slug').orderBy('id')
-    const organisation = this.organisation
-      ? organisations.find((o) => o.slug === this.organisation)
-      : organisations.length === 1
-        ? organisations[0]
-        : organisations.find((o) => o.slug === 'we-ker')
-    if (!organisation) {
+    const { commandTenant } = await import('#support/command_tenant')
+    const tenant = await commandTenant(this.organisation, 'ace published:import')
+    if (!tenant) {
       this.logger.error('Organisation introuvable : précisez --organisation <slug>.')
       this.exitCode = 1
       return
@@ -41,10 +37,10 @@ export default class PublishedImport extends BaseCommand {
     }
     const { reconcileAfterImport, describeReconciliation } =
       await import('#reconciliation/after_import')
-    const actor = { organisationId: organisation.id, userId: null, label: 'ace published:import' }
-    const reconciled = await actingAs(actor, async () => {
-      await db.transaction((trx) => storePublishedReport(organisation.id, document, trx))
-      return reconcileAfterImport(organisation.id, [document.year], actor)
+    const organisationId = tenant.organisationId
+    const reconciled = await actingAs(tenant, async () => {
+      await db.transaction((trx) => storePublishedReport(organisationId, document, trx))
+      return reconcileAfterImport(organisationId, [document.year], tenant)
     })
     this.logger.success(
       `${document.values.length} chiffre(s) publié(s) enregistré(s) pour ${document.year} ; ${describeReconciliation(reconciled)}.`

@@ -16,23 +16,21 @@ export default class Reconcile extends BaseCommand {
   declare json: boolean
 
   async run() {
-    const db = (await import('@adonisjs/lucid/services/db')).default
     const { runReconciliation } = await import('#reconciliation/registry')
-    const organisations = await db.from('organisations').select('id', 'slug').orderBy('id')
-    const organisation = this.organisation
-      ? organisations.find((o) => o.slug === this.organisation)
-      : organisations.length === 1
-        ? organisations[0]
-        : organisations.find((o) => o.slug === 'we-ker')
+    const { commandTenant } = await import('#support/command_tenant')
+    const { actingAs } = await import('#support/request_context')
+    const organisation = await commandTenant(this.organisation, 'ace reconcile')
     if (!organisation) {
       this.logger.error('Organisation introuvable : précisez --organisation <slug>.')
       this.exitCode = 1
       return
     }
-    const summary = await runReconciliation(organisation.id, this.year, 'command', {
-      userId: null,
-      label: 'ace reconcile',
-    })
+    const summary = await actingAs(organisation, () =>
+      runReconciliation(organisation.organisationId, this.year, 'command', {
+        userId: null,
+        label: 'ace reconcile',
+      })
+    )
     if (this.json) {
       const plain = (v: unknown) => (v === null || v === undefined ? null : Number(String(v)))
       console.log(

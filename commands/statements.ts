@@ -30,24 +30,27 @@ export default class Statements extends BaseCommand {
   declare json: boolean
 
   async run() {
-    const db = (await import('@adonisjs/lucid/services/db')).default
+    const { commandTenant } = await import('#support/command_tenant')
+    const { actingAs } = await import('#support/request_context')
     const { IncomeStatement, BalanceSheet, statementToJson } =
       await import('#reports/accounting/statements')
-    const org = await db.from('organisations').where('slug', this.organisation).first()
-    if (!org) {
+    const tenant = await commandTenant(this.organisation, 'ace statements')
+    if (!tenant) {
       this.logger.error(`Organisation introuvable : ${this.organisation}`)
       this.exitCode = 1
       return
     }
     const options = {
-      organisationId: org.id,
+      organisationId: tenant.organisationId,
       year: this.year,
       layoutCode: this.layout,
       budgetYear: this.budgetYear,
     }
     try {
-      const income = await IncomeStatement.build(options)
-      const balance = await BalanceSheet.build(options)
+      const [income, balance] = await actingAs(tenant, async () => [
+        await IncomeStatement.build(options),
+        await BalanceSheet.build(options),
+      ])
       const totals = BalanceSheet.totals(balance)
       const output = {
         income_statement: statementToJson(income),

@@ -1185,6 +1185,17 @@ export class LedgerPendingCheckSchema extends BaseModel {
   declare organisationId: number
 }
 
+export class LoginBackoffSchema extends BaseModel {
+  static $columns = ['account', 'failures', 'lastFailedAt'] as const
+  $columns = LoginBackoffSchema.$columns
+  @column({ isPrimary: true })
+  declare account: string
+  @column()
+  declare failures: number
+  @column.dateTime()
+  declare lastFailedAt: DateTime
+}
+
 export class MeetingDocumentSchema extends BaseModel {
   static $columns = ['createdAt', 'id', 'meetingId', 'mimeType', 'organisationId', 'originalName', 'size', 'storedName', 'title', 'updatedAt'] as const
   $columns = MeetingDocumentSchema.$columns

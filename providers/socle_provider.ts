@@ -19,9 +19,20 @@ export default class SocleProvider {
   }
 
   async ready() {
+    if (this.app.getEnvironment() === 'web') await this.#purgeUploadLeftovers()
     if (this.app.getEnvironment() !== 'web' || this.app.inProduction) return
     const { printWelcome } = await import('#support/welcome')
     await printWelcome()
+  }
+
+  /** Temporary upload files left by a crash, expired import previews and their stored copies. */
+  async #purgeUploadLeftovers() {
+    const { purgeExpiredPreviews } = await import('#imports/core/pipeline')
+    const { sweepStaleUploads } = await import('#middleware/upload_middleware')
+    await Promise.all([purgeExpiredPreviews(), sweepStaleUploads()]).catch(async (error) => {
+      const logger = await this.app.container.make('logger')
+      logger.error({ err: error }, 'upload leftovers not purged at start')
+    })
   }
 
   /** After every request drained: close the pool, then stop the cluster this process started. */

@@ -11,6 +11,11 @@ import { authApiClient } from '@adonisjs/auth/plugins/api_client'
 import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import { sessionBrowserClient } from '@adonisjs/session/plugins/browser_client'
 import { authBrowserClient } from '@adonisjs/auth/plugins/browser_client'
+import {
+  COVERAGE_GROUP,
+  runCoverageLast,
+  writeRouteCoverage,
+} from '#tests/support/write_route_coverage'
 
 /** Debian's Chromium; Playwright downloads no browser here. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -33,6 +38,8 @@ export const plugins: Config['plugins'] = [
   }),
   sessionBrowserClient(app),
   authBrowserClient(app),
+  // Records the route and outcome of every HTTP request (tests/support/write_route_coverage.ts).
+  writeRouteCoverage(),
 ]
 
 /** Every suite runs against a throwaway database (see app/support/database_server.ts). */
@@ -42,6 +49,10 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
 }
 
 export const configureSuite: Config['configureSuite'] = (suite) => {
+  if (suite.name === 'functional') {
+    // The write-route coverage check runs after every other functional test.
+    suite.setup(() => runCoverageLast(suite, COVERAGE_GROUP))
+  }
   if (['browser', 'functional'].includes(suite.name)) {
     return suite.setup(() => testUtils.httpServer().start())
   }

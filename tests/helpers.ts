@@ -5,7 +5,7 @@ import type { Group } from '@japa/runner/core'
 import Organisation from '#models/core/organisation'
 import User from '#models/core/user'
 import type { Role } from '#policies/role_matrix'
-import { actingAs } from '#support/request_context'
+import { acrossTenants, actingAs } from '#support/request_context'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
 
@@ -98,4 +98,14 @@ export function demoOrganisation(): Promise<Organisation> {
     }
   })()
   return demo
+}
+
+/** Assertions that read rows directly (outside a request) do so across organisations, and say so. */
+export function inspecting<T>(callback: () => Promise<T>): Promise<T> {
+  return acrossTenants('test inspection', callback)
+}
+
+/** Domain code called directly by a test runs as that organisation. */
+export function asOrganisation<T>(organisation: { id: number }, callback: () => Promise<T>) {
+  return actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, callback)
 }

@@ -1,21 +1,35 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { sessionStillValid } from '#support/session_policy'
+import { errors as authErrors } from '@adonisjs/auth'
+import { sessionStillValid } from '#http/session_policy'
+import { forgetSignedIn, loginRequiredMessage } from '#http/signed_in_marker'
 
 /**
  * Logged-in users only. A session also ends when the user was deactivated, changed their
  * password elsewhere, or outlived the absolute timeout. Pages behind login are never cached:
- * they hold personal or financial data.
+ * they hold personal or financial data. Anonymous visitors go to the login page with a French
+ * message (the framework's own is English): "session expired" when this browser was logged in.
  */
 export default class AuthMiddleware {
   redirectTo = '/login'
 
   async handle(ctx: HttpContext, next: NextFn) {
-    await ctx.auth.authenticateUsing(['web'], { loginRoute: this.redirectTo })
+    try {
+      await ctx.auth.authenticateUsing(['web'], { loginRoute: this.redirectTo })
+    } catch (error) {
+      if (!(error instanceof authErrors.E_UNAUTHORIZED_ACCESS)) throw error
+      const message = loginRequiredMessage(ctx)
+      forgetSignedIn(ctx)
+      throw new authErrors.E_UNAUTHORIZED_ACCESS(message, {
+        guardDriverName: error.guardDriverName,
+        redirectTo: this.redirectTo,
+      })
+    }
     const verdict = sessionStillValid(ctx)
     if (verdict !== 'valid') {
       await ctx.auth.use('web').logout()
       ctx.session.regenerate()
+      forgetSignedIn(ctx)
       ctx.session.flash('error', verdict)
       return ctx.response.redirect(this.redirectTo)
     }

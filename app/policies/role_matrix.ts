@@ -28,6 +28,10 @@ export const ROLE_MATRIX = {
   'accounting.write': ['admin', 'finance'],
   'accounting.close': ['admin', 'finance'],
   'accounting.reopen': ['admin'],
+  // The full FEC (every line with auxiliaries and labels, payroll included).
+  'accounting.fec': ['admin', 'finance'],
+  // Payroll lines one by one (per employee); others see them summed per account and month.
+  'accounting.payroll_detail': ['admin', 'finance', 'hr'],
 
   'grants.read': ['admin', 'direction', 'finance', 'board'],
   'grants.write': ['admin', 'finance'],

@@ -1,3 +1,4 @@
+import { RuleError } from '#support/domain_errors'
 import { Decimal } from 'decimal.js'
 
 /**
@@ -25,7 +26,7 @@ export type MoneyInput = string | number | Decimal
  * Raised when a value cannot be turned into an amount. The message is in French
  * and can be shown to the user as is.
  */
-export class InvalidAmountError extends Error {
+export class InvalidAmountError extends RuleError {
   constructor(
     message: string,
     readonly value: unknown

@@ -1,15 +1,6 @@
-import { Exception } from '@adonisjs/core/exceptions'
+import { ConflictError } from '#support/domain_errors'
 
-export class ConflictException extends Exception {
-  static status = 409
-  static code = 'E_CONFLICT'
-
-  async handle(error: this, ctx: import('@adonisjs/core/http').HttpContext) {
-    ctx.session?.flashAll()
-    ctx.session?.flash('error', error.message)
-    return ctx.response.status(409).redirect().back()
-  }
-}
+export class ConflictException extends ConflictError {}
 
 /**
  * Editable records carry a `version`. Call this on a row loaded FOR UPDATE with the version

@@ -1,9 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { HttpContext } from '@adonisjs/core/http'
 
 /**
- * Who is acting, for which organisation. In a request it comes from the logged-in user;
- * commands, seeders and tests open one explicitly with `actingAs`.
+ * The tenant: who is acting, for which organisation. One explicit value, resolved by the
+ * tenant middleware for requests and opened with `actingAs` by commands, jobs, seeders and
+ * tests. Organisation-scoped models refuse to run without one (fail closed); the few
+ * legitimate lookups across organisations (login, session) say so with `acrossTenants`.
+ * See docs/adr/0008-tenant-keys.md.
  */
 export interface Actor {
   organisationId: number
@@ -13,25 +15,54 @@ export interface Actor {
   ip?: string
 }
 
-const storage = new AsyncLocalStorage<Actor>()
+export type Tenant = Actor
+
+/** A lookup that must see every organisation, and why (kept for error messages). */
+interface AcrossTenants {
+  across: string
+}
+
+const storage = new AsyncLocalStorage<Actor | AcrossTenants>()
+
+export class TenantMissingError extends Error {
+  constructor(what: string) {
+    super(
+      `No tenant is set for ${what}: open one with actingAs() (commands, jobs, tests) or let the tenant middleware do it (requests).`
+    )
+  }
+}
 
 export function actingAs<T>(actor: Actor, callback: () => T): T {
   return storage.run(actor, callback)
 }
 
+/** Runs `callback` with organisation scoping lifted, for a named reason (login, session). */
+export function acrossTenants<T>(reason: string, callback: () => T): T {
+  return storage.run({ across: reason }, callback)
+}
+
+function isActor(value: Actor | AcrossTenants | undefined): value is Actor {
+  return value !== undefined && 'organisationId' in value
+}
+
 export function currentActor(): Actor | undefined {
-  const explicit = storage.getStore()
-  if (explicit) return explicit
-  const ctx = HttpContext.get()
-  const user = ctx?.auth?.user
-  if (!ctx || !user) return undefined
-  return {
-    organisationId: user.organisationId,
-    userId: user.id,
-    label: user.email,
-    requestId: ctx.request.id(),
-    ip: ctx.request.ip(),
-  }
+  const value = storage.getStore()
+  return isActor(value) ? value : undefined
+}
+
+/** The tenant, or a TenantMissingError naming what needed it. */
+export function requireTenant(what = 'this operation'): Actor {
+  const actor = currentActor()
+  if (!actor) throw new TenantMissingError(what)
+  return actor
+}
+
+/**
+ * How a scoped query must be filtered: by an organisation, not at all (explicit cross-tenant
+ * lookup), or refused.
+ */
+export function tenantScope(): { organisationId: number } | { across: string } | undefined {
+  return storage.getStore()
 }
 
 export function currentOrganisationId(): number | undefined {

@@ -1,10 +1,5 @@
 import vine from '@vinejs/vine'
-
-const isoDate = () =>
-  vine
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
+import { calendarDate as isoDate } from '#validators/rules'
 
 export const fiscalYearValidator = vine.create({
   label: vine.string().trim().minLength(1).maxLength(60),

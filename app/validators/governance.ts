@@ -1,11 +1,6 @@
 import vine from '@vinejs/vine'
+import { calendarDate as isoDate } from '#validators/rules'
 import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
-
-const isoDate = () =>
-  vine
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
 
 export const seatValidator = vine.create({
   collegeId: vine.number().withoutDecimals(),

@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { calendarDate as isoDate } from '#validators/rules'
 import { DateTime } from 'luxon'
 import type { Decimal } from 'decimal.js'
 import { FUNDER_CATEGORY_LABELS } from '#models/grants/funder'
@@ -6,11 +7,6 @@ import { GRANT_STATUS_LABELS } from '#models/grants/grant'
 import { parseFrenchAmount, InvalidAmountError } from '#support/money'
 import { GrantRuleError } from '#actions/grants/errors'
 
-const isoDate = () =>
-  vine
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
 const amount = () => vine.string().trim().maxLength(40)
 const optionalText = (max: number) => vine.string().trim().maxLength(max).optional()
 

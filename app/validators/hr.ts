@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { frenchAmount } from '#validators/rules'
 
 const CONTRACT_TYPES = [
   'cdi',
@@ -56,7 +57,7 @@ export const contractEndValidator = vine.create({
 export const salaryEventValidator = vine.create({
   effectiveDate: isoDate(),
   kind: vine.enum(['hire', 'raise', 'promotion', 'general']),
-  grossAnnualFte: vine.number().positive().max(10_000_000),
+  grossAnnualFte: frenchAmount({ nonZero: true }),
   comment: vine.string().trim().maxLength(255).optional(),
 })
 
@@ -97,7 +98,7 @@ export const trainingCostValidator = vine.create({
   trainingActionId: vine.number().withoutDecimals().positive(),
   kind: vine.enum(['pedagogique', 'transport', 'hebergement', 'repas', 'salaire']),
   incurredOn: isoDate(),
-  amount: vine.number().positive().max(10_000_000),
+  amount: frenchAmount({ nonZero: true }),
 })
 
 export const trainingFinancingValidator = vine.create({
@@ -105,8 +106,8 @@ export const trainingFinancingValidator = vine.create({
   funder: vine.enum(['employeur', 'uniformation', 'cpf', 'autre']),
   mode: vine.enum(['alternance', 'fonction_tutorale', 'fonds_mutualises_plan']).optional(),
   requestedOn: isoDate(),
-  amountExpected: vine.number().min(0).max(10_000_000),
-  amountReceived: vine.number().min(0).max(10_000_000).optional(),
+  amountExpected: frenchAmount(),
+  amountReceived: frenchAmount().optional(),
   receivedOn: isoDate().optional(),
 })
 

@@ -1,5 +1,7 @@
 import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
 import { guard } from '#start/routes/guard'
+import { fecMaxBytes } from '#actions/accounting/import_fec'
 
 const Ledger = () => import('#controllers/accounting/ledger_controller')
 const Accounts = () => import('#controllers/accounting/accounts_controller')
@@ -17,7 +19,6 @@ router
     router.get('/balance.xlsx', [Ledger, 'balanceExport']).as('balance.export')
     router.get('/grand-livre', [Ledger, 'generalLedger']).as('general_ledger')
     router.get('/grand-livre.xlsx', [Ledger, 'generalLedgerExport']).as('general_ledger.export')
-    router.get('/exercices/:id/fec', [Ledger, 'fecExport']).as('fec.export').where('id', id)
     router.get('/plan-comptable', [Accounts, 'index']).as('accounts.index')
     router.get('/plan-comptable.xlsx', [Accounts, 'export']).as('accounts.export')
     router.get('/ecritures', [Entries, 'index']).as('entries.index')
@@ -36,6 +37,13 @@ router
   .prefix('/comptabilite')
   .as('accounting')
   .use(guard('accounting.read'))
+
+// The full FEC carries every payroll line with employees' auxiliaries: finance and admin only.
+router
+  .get('/comptabilite/exercices/:id/fec', [Ledger, 'fecExport'])
+  .as('accounting.fec.export')
+  .where('id', id)
+  .use(guard('accounting.fec'))
 
 router
   .group(() => {
@@ -58,7 +66,10 @@ router
       .as('entries.destroy')
       .where('id', id)
     router.get('/fec/import', [FecImports, 'create']).as('fec.imports.create')
-    router.post('/fec/import', [FecImports, 'store']).as('fec.imports.store')
+    router
+      .post('/fec/import', [FecImports, 'store'])
+      .as('fec.imports.store')
+      .use(middleware.upload({ maxBytes: fecMaxBytes }))
   })
   .prefix('/comptabilite')
   .as('accounting')

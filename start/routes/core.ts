@@ -1,6 +1,6 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
-import { guard } from '#start/routes/guard'
+import { guard, UPLOAD_MAX_BYTES } from '#start/routes/guard'
 
 const SessionController = () => import('#controllers/core/session_controller')
 const HealthController = () => import('#controllers/core/health_controller')
@@ -65,7 +65,19 @@ router
   .group(() => {
     router.get('/:kind/nouveau', [ImportsController, 'create']).as('create')
     router.get('/:kind/modele.xlsx', [ImportsController, 'template']).as('template')
-    router.post('/:kind', [ImportsController, 'preview']).as('preview')
+    router
+      .post('/:kind', [ImportsController, 'preview'])
+      .as('preview')
+      .use(
+        middleware.upload({
+          maxBytes: UPLOAD_MAX_BYTES,
+          // The kind's own permission, before the file is read.
+          authorize: async (ctx) => {
+            const { authorizeImportKind } = await import('#controllers/core/imports_controller')
+            await authorizeImportKind(ctx)
+          },
+        })
+      )
     router.post('/:kind/:id/validation', [ImportsController, 'commit']).as('commit')
     router.get('/:kind/:id/erreurs.xlsx', [ImportsController, 'issues']).as('issues')
   })

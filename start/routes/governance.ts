@@ -1,5 +1,6 @@
 import router from '@adonisjs/core/services/router'
-import { guard } from '#start/routes/guard'
+import { middleware } from '#start/kernel'
+import { guard, UPLOAD_MAX_BYTES } from '#start/routes/guard'
 
 const CompositionController = () => import('#controllers/governance/composition_controller')
 const SeatsController = () => import('#controllers/governance/seats_controller')
@@ -70,10 +71,14 @@ router
     router
       .post('/seances/:id/resolutions', [DecisionsController, 'resolution'])
       .as('resolutions.store')
-    router.post('/seances/:id/documents', [DocumentsController, 'store']).as('documents.store')
+    router
+      .post('/seances/:id/documents', [DocumentsController, 'store'])
+      .as('documents.store')
+      .use(middleware.upload({ maxBytes: UPLOAD_MAX_BYTES }))
     router
       .post('/seances/:id/proces-verbal-signe', [DocumentsController, 'storeSigned'])
       .as('minutes.store')
+      .use(middleware.upload({ maxBytes: UPLOAD_MAX_BYTES }))
     router.post('/resolutions/:id/votes', [DecisionsController, 'votes']).as('votes.store')
     router
       .post('/resolutions/:id/resultat', [DecisionsController, 'result'])

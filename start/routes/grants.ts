@@ -1,5 +1,6 @@
 import router from '@adonisjs/core/services/router'
-import { guard } from '#start/routes/guard'
+import { middleware } from '#start/kernel'
+import { guard, UPLOAD_MAX_BYTES } from '#start/routes/guard'
 
 const Dashboard = () => import('#controllers/grants/dashboard_controller')
 const Funders = () => import('#controllers/grants/funders_controller')
@@ -55,7 +56,10 @@ router
     router.post('/conventions/:id/versements', [Items, 'receipt']).as('grants.receipt')
     router.post('/conventions/:id/objectifs', [Items, 'target']).as('grants.target')
     router.post('/conventions/:id/echeances', [Items, 'deadline']).as('grants.deadline')
-    router.post('/conventions/:id/documents', [Items, 'upload']).as('grants.upload')
+    router
+      .post('/conventions/:id/documents', [Items, 'upload'])
+      .as('grants.upload')
+      .use(middleware.upload({ maxBytes: UPLOAD_MAX_BYTES }))
     router.post('/conventions/:id/imputations', [Items, 'allocate']).as('grants.allocate')
     router.post('/fin-exercice/propositions', [YearEnd, 'propose']).as('year_end.propose')
     router.put('/conventions/:id/bilan', [FunderReports, 'update']).as('grants.report.update')

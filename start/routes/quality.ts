@@ -1,5 +1,7 @@
 import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
 import { guard } from '#start/routes/guard'
+import qualityConfig from '#config/quality'
 
 const ScoreController = () => import('#controllers/quality/score_controller')
 const CriteriaController = () => import('#controllers/quality/criteria_controller')
@@ -36,7 +38,10 @@ router
   .group(() => {
     router.put('/referentiels/:id', [ReferentialsController, 'update']).as('referentials.update')
     router.put('/criteres/:id', [CriteriaController, 'update']).as('criteria.update')
-    router.post('/criteres/:id/preuves', [EvidenceController, 'upload']).as('evidence.upload')
+    router
+      .post('/criteres/:id/preuves', [EvidenceController, 'upload'])
+      .as('evidence.upload')
+      .use(middleware.upload({ maxBytes: qualityConfig.evidenceMaxBytes }))
     router.delete('/preuves/:id', [EvidenceController, 'destroyFile']).as('evidence.destroy')
     router.post('/criteres/:id/liens', [EvidenceController, 'storeLink']).as('links.store')
     router.delete('/liens/:id', [EvidenceController, 'destroyLink']).as('links.destroy')

@@ -1,16 +1,7 @@
-import { Exception } from '@adonisjs/core/exceptions'
+import { RuleError } from '#support/domain_errors'
 
 /** A business rule of the ledger refused the operation; the message is French, for the user. */
-export class LedgerError extends Exception {
-  static status = 422
-  static code = 'E_LEDGER_RULE'
-
-  async handle(error: this, ctx: import('@adonisjs/core/http').HttpContext) {
-    ctx.session?.flashAll()
-    ctx.session?.flash('error', error.message)
-    return ctx.response.status(422).redirect().back()
-  }
-}
+export class LedgerError extends RuleError {}
 
 /** The database raises integrity violations (triggers) with SQLSTATE P0001 and a French text. */
 export function isLedgerTriggerError(error: unknown): error is { message: string; code: string } {

@@ -6,12 +6,21 @@ import Seat, { deriveWeights, type WeightInput } from '#models/governance/seat'
 /** Titular and alternate seats running on `day`, with what the weight rules need. */
 export async function seatsOn(day: DateTime, trx?: TransactionClientContract) {
   const iso = day.toISODate()!
-  return Seat.query(trx ? { client: trx } : {})
+  const client = trx ? { client: trx } : {}
+  // Lucid runs sibling preloads concurrently; in a transaction they share one connection, where
+  // node-pg deprecates concurrent queries: one relation per query, one query after the other.
+  const seats = await Seat.query(client)
     .where('mandate_start', '<=', iso)
     .where((q) => q.whereNull('mandate_end').orWhere('mandate_end', '>=', iso))
     .preload('college')
-    .preload('memberBody')
-    .preload('person')
+  const ids = seats.map((seat) => seat.id)
+  for (const relation of ['memberBody', 'person'] as const) {
+    const loaded = await Seat.query(client).whereIn('id', ids).preload(relation)
+    const byId = new Map(loaded.map((seat) => [seat.id, seat[relation]]))
+    // null for a seat without a person, as Lucid's own preload leaves it
+    for (const seat of seats) seat.$setRelated(relation, byId.get(seat.id)!)
+  }
+  return seats
 }
 
 export function weightInputs(seats: Seat[]): WeightInput[] {

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { mkdir, readFile } from 'node:fs/promises'
 import app from '@adonisjs/core/services/app'
-import type { MultipartFile } from '@adonisjs/core/bodyparser'
+import type { UploadedFile } from '#support/uploaded_file'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type Grant from '#models/grants/grant'
 import GrantDocument from '#models/grants/grant_document'
@@ -14,7 +14,7 @@ export function documentPath(storedName: string) {
 /** Stores the signed convention under a generated name; the user's file name is only a label. */
 export async function storeDocument(
   grant: Grant,
-  file: MultipartFile,
+  file: UploadedFile,
   trx: TransactionClientContract
 ) {
   const storedName = `${randomUUID()}.${file.extname ?? 'bin'}`

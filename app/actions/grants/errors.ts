@@ -1,19 +1,10 @@
-import { Exception } from '@adonisjs/core/exceptions'
+import { RuleError } from '#support/domain_errors'
 
 /**
  * A grants business rule refused the change (amount over the awarded total, closed convention,
  * ledger lines...). Nothing was written; the French message is shown on the page.
  */
-export class GrantRuleError extends Exception {
-  static status = 422
-  static code = 'E_GRANT_RULE'
-
-  async handle(error: this, ctx: import('@adonisjs/core/http').HttpContext) {
-    ctx.session?.flashAll()
-    ctx.session?.flash('error', error.message)
-    return ctx.response.status(422).redirect().back()
-  }
-}
+export class GrantRuleError extends RuleError {}
 
 /** Turns the database's own guards (raised in French by the grants triggers) into rule errors. */
 export async function withDatabaseGuards<T>(work: () => Promise<T>): Promise<T> {

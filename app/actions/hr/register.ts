@@ -1,3 +1,4 @@
+import { RuleError } from '#support/domain_errors'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
@@ -5,9 +6,11 @@ import Employee from '#models/hr/employee'
 import Contract from '#models/hr/contract'
 import SalaryEvent from '#models/hr/salary_event'
 import { recordEvent } from '#support/audit'
+import { toMoney } from '#support/money'
+import type { Decimal } from 'decimal.js'
 
 /** A business rule of the staff register was broken: the message is shown as is. */
-export class HrRuleError extends Error {}
+export class HrRuleError extends RuleError {}
 
 export interface ContractInput {
   contractType: string
@@ -126,7 +129,7 @@ export async function addSalaryEvent(
   input: {
     effectiveDate: string
     kind: string
-    grossAnnualFte: number | string
+    grossAnnualFte: Decimal | string
     comment?: string | null
   }
 ) {
@@ -136,7 +139,7 @@ export async function addSalaryEvent(
         employeeId,
         effectiveDate: DateTime.fromISO(input.effectiveDate),
         kind: input.kind,
-        grossAnnualFte: String(input.grossAnnualFte) as any,
+        grossAnnualFte: toMoney(input.grossAnnualFte).toFixed(2) as any,
         comment: input.comment ?? null,
       } as any,
       { client: trx }

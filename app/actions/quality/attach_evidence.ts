@@ -9,7 +9,7 @@ import type Criterion from '#models/quality/criterion'
 import EvidenceFile from '#models/quality/evidence_file'
 import { currentActor } from '#support/request_context'
 import { sniffFile } from '#support/file_sniff'
-import { attachmentHeader } from '#support/downloads'
+import { attachmentHeader } from '#http/downloads'
 
 export class EvidenceRejected extends Error {}
 

@@ -14,7 +14,8 @@ import { LedgerError } from '#actions/accounting/errors'
 import { parseFrenchAmount } from '#support/money'
 import { entryPage, journalPage } from '#reports/accounting/journal'
 import { streamLedgerLinesWorkbook } from '#exports/accounting/ledger_export'
-import { ledgerFilters, xlsxHeaders } from '#controllers/accounting/ledger_params'
+import { ledgerFilters, masksPayroll, xlsxHeaders } from '#controllers/accounting/ledger_params'
+import { isPayrollEntry } from '#reports/accounting/payroll_privacy'
 import { buildWorkbook } from '#support/spreadsheet/writer'
 
 const crumbs = (label?: string) => [
@@ -49,6 +50,24 @@ async function draftInput(
   }
 }
 
+/**
+ * A payroll entry is refused (403) to readers without payroll detail: whatever the payroll
+ * software's granularity (one entry per month or per employee), an entry's own lines or totals
+ * can be one person's pay. Its sums per account and month are in the journal and grand livre.
+ */
+async function refusesPayrollEntry(ctx: HttpContext) {
+  if (!(await masksPayroll(ctx))) return false
+  if (!(await isPayrollEntry(ctx.auth.user!.organisationId, Number(ctx.params.id)))) return false
+  ctx.response.status(403)
+  ctx.response.send(
+    await ctx.view.render('pages/errors/forbidden', {
+      message:
+        'Cette écriture de paie porte des montants individuels de salariés : son détail est réservé aux rôles Finances, Ressources humaines et Administration. Le journal et le grand livre en donnent les cumuls par compte et par mois.',
+    })
+  )
+  return true
+}
+
 export default class EntriesController {
   async index(ctx: HttpContext) {
     const { filters, form, query, years, journals } = await ledgerFilters(ctx)
@@ -77,7 +96,9 @@ export default class EntriesController {
     return ctx.response.stream(output)
   }
 
-  async show({ params, view, auth }: HttpContext) {
+  async show(ctx: HttpContext) {
+    if (await refusesPayrollEntry(ctx)) return
+    const { params, view, auth } = ctx
     const entry = await entryPage(auth.user!.organisationId, Number(params.id))
     return view.render('pages/accounting/entries/show', {
       ...entry,
@@ -89,7 +110,9 @@ export default class EntriesController {
     })
   }
 
-  async showExport({ params, response, auth }: HttpContext) {
+  async showExport(ctx: HttpContext) {
+    if (await refusesPayrollEntry(ctx)) return
+    const { params, response, auth } = ctx
     const { entry, lines } = await entryPage(auth.user!.organisationId, Number(params.id))
     xlsxHeaders(
       response,

@@ -1,3 +1,4 @@
+import { unlink } from 'node:fs/promises'
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { fecImportValidator } from '#validators/accounting'
@@ -6,7 +7,8 @@ import { settleOrphan, startFecImport, storeFecUpload } from '#imports/accountin
 import { FEC_IMPORT_KIND } from '#imports/accounting/fec_import'
 import { buildWorkbook } from '#support/spreadsheet/writer'
 import { LedgerError } from '#actions/accounting/errors'
-import { fiscalYears, xlsxHeaders } from '#controllers/accounting/ledger_params'
+import { uploadRefusal } from '#middleware/upload_middleware'
+import { fiscalYears, masksPayroll, xlsxHeaders } from '#controllers/accounting/ledger_params'
 
 const crumbs = (label: string) => [{ label: 'Comptabilité', href: '/comptabilite' }, { label }]
 
@@ -17,6 +19,16 @@ async function findImport(organisationId: number, id: unknown) {
     .first()
   if (!record) throw new LedgerError('Import introuvable.')
   return record
+}
+
+/**
+ * Errors of a rejected file; their values are cells of the FEC (auxiliary labels, line labels of
+ * payroll) and are hidden from readers without payroll detail.
+ */
+async function fileErrors(ctx: HttpContext, record: any): Promise<any[]> {
+  const list: any[] = record.errors?.list ?? []
+  if (!(await masksPayroll(ctx))) return list
+  return list.map((error) => ({ ...error, value: error.value ? '(masqué)' : '' }))
 }
 
 export default class FecImportsController {
@@ -39,14 +51,21 @@ export default class FecImportsController {
     const { fiscalYearId } = await request.validateUsing(fecImportValidator)
     const file = request.file('fichier', { size: `${fecMaxBytes()}B` as never })
     if (!file || !file.tmpPath) throw new LedgerError('Choisissez un fichier FEC.')
-    if (!file.isValid)
-      throw new LedgerError(`Fichier refusé : ${file.errors.map((e) => e.message).join(' ')}`)
+    const refusal = uploadRefusal(file)
+    if (refusal) throw new LedgerError(`Fichier refusé : ${refusal}`)
     const path = await storeFecUpload(file)
-    const importId = await startFecImport(path, fiscalYearId, file.clientName)
+    // Once started, the import deletes its file; before that, a failure must not leave it.
+    const importId = await startFecImport(path, fiscalYearId, file.clientName).catch(
+      async (error) => {
+        await unlink(path).catch(() => {})
+        throw error
+      }
+    )
     return response.redirect(`/comptabilite/fec/imports/${importId}`)
   }
 
-  async show({ params, view, auth }: HttpContext) {
+  async show(ctx: HttpContext) {
+    const { params, view, auth } = ctx
     let record = await findImport(auth.user!.organisationId, params.id)
     if (await settleOrphan(record)) record = await findImport(auth.user!.organisationId, params.id)
     const running = record.status === 'running'
@@ -63,14 +82,16 @@ export default class FecImportsController {
       running,
       percent,
       counts: counts.rows[0],
-      errors: record.errors?.list ?? [],
+      errors: await fileErrors(ctx, record),
       errorCount: record.errors?.count ?? 0,
       breadcrumbs: crumbs(`Import FEC n° ${record.id}`),
     })
   }
 
-  async errorsExport({ params, response, auth }: HttpContext) {
+  async errorsExport(ctx: HttpContext) {
+    const { params, response, auth } = ctx
     const record = await findImport(auth.user!.organisationId, params.id)
+    const errors = await fileErrors(ctx, record)
     xlsxHeaders(response, `erreurs-fec-${record.id}.xlsx`)
     return response.send(
       await buildWorkbook([
@@ -82,7 +103,7 @@ export default class FecImportsController {
             { header: 'Valeur', key: 'value', type: 'text', width: 30 },
             { header: 'Motif', key: 'reason', type: 'text', width: 70 },
           ],
-          rows: record.errors?.list ?? [],
+          rows: errors,
         },
       ])
     )

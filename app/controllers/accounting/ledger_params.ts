@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import type { LedgerFilters } from '#reports/accounting/ledger_lines'
+import PermissionPolicy from '#policies/core/permission_policy'
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 const ACCOUNT = /^[0-9A-Za-z]{1,20}$/
@@ -29,8 +30,17 @@ export async function fiscalYears(organisationId: number, requested: unknown) {
   return { years, selected }
 }
 
+/**
+ * Whether the reader must see payroll lines summed per account and month (no
+ * accounting.payroll_detail; docs/adr/0003-authorisation-and-audit.md).
+ */
+export async function masksPayroll(ctx: HttpContext) {
+  return !(await ctx.bouncer.with(PermissionPolicy).allows('perform', 'accounting.payroll_detail'))
+}
+
 /** Filters of the ledger screens read from the query string (invalid values are ignored). */
-export async function ledgerFilters({ request, auth }: HttpContext) {
+export async function ledgerFilters(ctx: HttpContext) {
+  const { request, auth } = ctx
   const qs = request.qs()
   const { years, selected } = await fiscalYears(auth.user!.organisationId, qs.exercice)
   const filters: LedgerFilters = {
@@ -44,6 +54,7 @@ export async function ledgerFilters({ request, auth }: HttpContext) {
     programmeId: int(qs.programme),
     grantId: int(qs.financement),
     territoryId: int(qs.territoire),
+    maskPayroll: await masksPayroll(ctx),
   }
   const form = {
     exercice: selected?.id ?? '',

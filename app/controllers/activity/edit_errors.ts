@@ -1,20 +1,10 @@
-import { Exception } from '@adonisjs/core/exceptions'
-import type { HttpContext } from '@adonisjs/core/http'
+import { RuleError } from '#support/domain_errors'
 
 /**
  * An activity referential rule refused the change (duplicate code, area without antenna...).
  * Nothing was written: the form comes back with its input and a French message.
  */
-export class ActivityRuleError extends Exception {
-  static status = 422
-  static code = 'E_ACTIVITY_RULE'
-
-  async handle(error: this, ctx: HttpContext) {
-    ctx.session?.flashAll()
-    ctx.session?.flash('error', error.message)
-    return ctx.response.status(422).redirect().back()
-  }
-}
+export class ActivityRuleError extends RuleError {}
 
 /** Turns the database's guards (territory trigger, CHECKs, unique codes) into French rule errors. */
 export async function withActivityGuards<T>(work: () => Promise<T>): Promise<T> {

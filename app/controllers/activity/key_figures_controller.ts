@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { sendWorkbook } from '#support/downloads'
+import { sendWorkbook } from '#http/downloads'
 import db from '@adonisjs/lucid/services/db'
 import { keyFigures, chartOf } from '#reports/activity/key_figures'
 import { keyFiguresWorkbook, keyTableWorkbook } from '#exports/activity/key_figures'

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { sendWorkbook } from '#support/downloads'
+import { sendWorkbook } from '#http/downloads'
 import { requestedYear } from '#controllers/activity/key_figures_controller'
 import {
   PROGRAMME_COLUMNS,

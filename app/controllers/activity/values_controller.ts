@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { sendWorkbook } from '#support/downloads'
+import { sendWorkbook } from '#http/downloads'
 import vine from '@vinejs/vine'
 import { valueList, VALUE_COLUMNS } from '#reports/activity/value_list'
 import { requestedYear } from '#controllers/activity/key_figures_controller'

@@ -3,7 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { auditFilterValidator } from '#validators/core'
 import { AuditLog } from '#reports/core/audit_log'
 import { streamWorkbook } from '#support/spreadsheet/writer'
-import { workbookHeaders } from '#support/downloads'
+import { workbookHeaders } from '#http/downloads'
 import { auditColumns } from '#exports/core/audit_log'
 
 export default class AuditEventsController {

@@ -9,14 +9,26 @@ import {
   type ImportIssue,
 } from '#imports/core/pipeline'
 import { buildWorkbook } from '#support/spreadsheet/writer'
-import { sendWorkbook } from '#support/downloads'
+import { sendWorkbook } from '#http/downloads'
 import { currentActor } from '#support/request_context'
+import { NotFoundError, RuleError } from '#support/domain_errors'
 import { importTemplate, issueColumns } from '#exports/core/imports'
 
 /** Target of a targeted import (`?cible=` or hidden field); the definition checks it. */
 function targetOf(ctx: HttpContext): string | null {
   const value = ctx.request.input('cible')
   return typeof value === 'string' && value !== '' && value.length <= 100 ? value : null
+}
+
+/**
+ * The import kind of the route, if the user may run it. The upload middleware calls it before
+ * reading the file (start/routes/core.ts); the actions call it again.
+ */
+export async function authorizeImportKind({ params, bouncer }: HttpContext) {
+  const definition = await findImport(params.kind)
+  if (!definition) throw new NotFoundError('Import inconnu.')
+  await bouncer.with(PermissionPolicy).authorize('perform', definition.permission)
+  return definition
 }
 
 export default class ImportsController {
@@ -28,11 +40,8 @@ export default class ImportsController {
     })
   }
 
-  private async definition({ params, bouncer, response }: HttpContext) {
-    const definition = await findImport(params.kind)
-    if (!definition) return response.abort('Import inconnu', 404)
-    await bouncer.with(PermissionPolicy).authorize('perform', definition.permission)
-    return definition
+  private definition(ctx: HttpContext) {
+    return authorizeImportKind(ctx)
   }
 
   async create(ctx: HttpContext) {
@@ -53,8 +62,7 @@ export default class ImportsController {
     const definition = await this.definition(ctx)
     const file = ctx.request.file('fichier')
     if (!file || !file.tmpPath) {
-      ctx.session.flash('error', 'Choisissez un fichier à importer.')
-      return ctx.response.redirect().back()
+      throw new RuleError('Choisissez un fichier à importer.', { field: 'fichier' })
     }
     const outcome = await previewImport(
       definition,
@@ -88,9 +96,9 @@ export default class ImportsController {
           : definition.redirectTo
       return ctx.response.redirect(redirectTo ?? '/admin/imports')
     } catch (error) {
-      if (!(error instanceof ImportStateError)) throw error
-      ctx.session.flash('error', error.message)
-      return ctx.response.redirect().back()
+      // ImportStateError is not (yet) a RuleError: hand it to the shared refusal path.
+      if (error instanceof ImportStateError) throw new RuleError(error.message, { cause: error })
+      throw error
     }
   }
 

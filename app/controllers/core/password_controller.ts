@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import hash from '@adonisjs/core/services/hash'
 import { passwordChangeValidator } from '#validators/core'
-import { stampSession } from '#support/session_policy'
+import { stampSession } from '#http/session_policy'
 
 export default class PasswordController {
   async edit({ view }: HttpContext) {

@@ -1,10 +1,19 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { errors as authErrors } from '@adonisjs/auth'
 import hash from '@adonisjs/core/services/hash'
 import { DateTime } from 'luxon'
 import User from '#models/core/user'
 import { loginValidator } from '#validators/core'
-import { loginBlockedFor, recordLoginFailure, recordLoginSuccess } from '#support/login_throttle'
-import { stampSession } from '#support/session_policy'
+import {
+  admitLoginAttempt,
+  recordLoginFailure,
+  recordLoginSuccess,
+  throttledMessage,
+} from '#http/login_throttle'
+import { findLoginAccount, recordFailedLogin, recordLockout } from '#http/login_events'
+import { stampSession } from '#http/session_policy'
+import { forgetSignedIn, rememberSignedIn } from '#http/signed_in_marker'
+import { acrossTenants, actingAs } from '#support/request_context'
 
 const INVALID = 'Adresse e-mail ou mot de passe incorrect.'
 
@@ -17,28 +26,28 @@ export default class SessionController {
     const { request, response, session, auth } = ctx
     const { email, password } = await request.validateUsing(loginValidator)
 
-    const wait = await loginBlockedFor(ctx, email)
-    if (wait > 0) {
-      session.flashExcept(['password'])
-      session.flash(
-        'error',
-        `Trop de tentatives. Réessayez dans ${Math.ceil(wait / 60)} minute(s).`
-      )
-      return response.status(429).redirect().back()
+    const verdict = await admitLoginAttempt(ctx, email)
+    if (verdict.waitSeconds > 0) {
+      // 303 back to the form: browsers follow it and show the message (a 429 with a Location
+      // header is not followed and shows a bare "Redirecting to" page).
+      session.flashExcept(['password', '_csrf'])
+      session.flash('error', throttledMessage(verdict.waitSeconds))
+      response.header('Retry-After', String(verdict.waitSeconds))
+      return response.redirect().status(303).back()
     }
 
-    let user: User
+    let user: User | null = null
     try {
-      user = await User.verifyCredentials(email, password)
-    } catch {
-      await recordLoginFailure(ctx, email)
-      session.flashExcept(['password'])
-      session.flash('error', INVALID)
-      return response.redirect().back()
+      user = await acrossTenants('login', () => User.verifyCredentials(email, password))
+    } catch (error) {
+      if (!(error instanceof authErrors.E_INVALID_CREDENTIALS)) throw error
     }
-    if (!user.isActive) {
-      await recordLoginFailure(ctx, email)
-      session.flashExcept(['password'])
+    if (!user || !user.isActive) {
+      const account = await findLoginAccount(email)
+      await recordFailedLogin(ctx, email, account)
+      const lockout = await recordLoginFailure(ctx, email)
+      if (lockout.waitSeconds > 0) await recordLockout(ctx, email, account, lockout)
+      session.flashExcept(['password', '_csrf'])
       session.flash('error', INVALID)
       return response.redirect().back()
     }
@@ -46,17 +55,29 @@ export default class SessionController {
     await recordLoginSuccess(ctx, email)
     if (hash.needsReHash(user.password)) user.password = password
     user.lastLoginAt = DateTime.now()
-    await user.save()
+    // From here on the request acts for the user's organisation (the tenant middleware ran
+    // before anyone was logged in).
+    const tenant = {
+      organisationId: user.organisationId,
+      userId: user.id,
+      label: user.email,
+      requestId: request.id(),
+      ip: request.ip(),
+    }
+    await actingAs(tenant, () => user!.save())
 
     // login() regenerates the session id (no fixation).
     await auth.use('web').login(user)
     stampSession(ctx, user)
+    rememberSignedIn(ctx)
     return response.redirect('/')
   }
 
-  async destroy({ auth, response, session }: HttpContext) {
+  async destroy(ctx: HttpContext) {
+    const { auth, response, session } = ctx
     await auth.use('web').logout()
     session.clear()
+    forgetSignedIn(ctx)
     return response.redirect('/login')
   }
 }

@@ -1,13 +1,17 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import User from '#models/core/user'
-import { userValidator } from '#validators/core'
+import { EMAIL_TAKEN, userValidator } from '#validators/core'
 import { ROLES, ROLE_LABELS } from '#policies/role_matrix'
 import { assertVersion } from '#support/optimistic_lock'
 import { tableState } from '#support/table_query'
 import { buildWorkbook } from '#support/spreadsheet/writer'
-import { sendWorkbook } from '#support/downloads'
+import { sendWorkbook } from '#http/downloads'
 import { userColumns, userRow } from '#exports/core/users'
+import { registerConstraintMessages, RuleError } from '#support/domain_errors'
+
+// Two admins saving the same address at once: the second meets the unique index, same message.
+registerConstraintMessages({ users_email_unique: { message: EMAIL_TAKEN, field: 'email' } })
 
 const SORTABLE = { nom: 'full_name', email: 'email', connexion: 'last_login_at' }
 
@@ -56,14 +60,9 @@ export default class UsersController {
   async store({ request, response, session }: HttpContext) {
     const payload = await request.validateUsing(userValidator)
     if (!payload.password) {
-      session.flashAll()
-      session.flash('error', 'Un mot de passe initial est obligatoire (12 caractères au moins).')
-      return response.redirect().back()
-    }
-    if (await User.query().whereRaw('lower(email) = lower(?)', [payload.email]).first()) {
-      session.flashExcept(['password'])
-      session.flash('error', 'Un utilisateur existe déjà avec cette adresse e-mail.')
-      return response.redirect().back()
+      throw new RuleError('Un mot de passe initial est obligatoire (12 caractères au moins).', {
+        field: 'password',
+      })
     }
     await db.transaction(async (trx) => {
       await User.create(
@@ -90,7 +89,9 @@ export default class UsersController {
   }
 
   async update({ params, request, response, session }: HttpContext) {
-    const payload = await request.validateUsing(userValidator)
+    const payload = await request.validateUsing(userValidator, {
+      meta: { userId: Number(params.id) },
+    })
     await db.transaction(async (trx) => {
       const user = await User.query({ client: trx })
         .where('id', params.id)
@@ -113,8 +114,7 @@ export default class UsersController {
 
   async deactivate({ params, response, session, auth }: HttpContext) {
     if (Number(params.id) === auth.user!.id) {
-      session.flash('error', 'Vous ne pouvez pas désactiver votre propre compte.')
-      return response.redirect().back()
+      throw new RuleError('Vous ne pouvez pas désactiver votre propre compte.')
     }
     await this.setActive(params.id, false)
     session.flash('success', 'Compte désactivé : ses sessions sont fermées.')

@@ -7,7 +7,7 @@ import { compositionFilterValidator } from '#validators/governance'
 import { recomputeDerivedWeights } from '#actions/governance/derived_weights'
 import { OBTAINED_BY, SEAT_ROLES } from '#models/governance/seat'
 import MemberBody from '#models/governance/member_body'
-import { sendWorkbook } from '#support/downloads'
+import { sendWorkbook } from '#http/downloads'
 
 async function reportFor(request: HttpContext['request']) {
   const filter = await compositionFilterValidator.validate(request.qs())

@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto'
 import Meeting from '#models/governance/meeting'
 import MeetingDocument from '#models/governance/meeting_document'
 import { documentValidator } from '#validators/governance'
+import { uploadRefusal } from '#middleware/upload_middleware'
+import { RuleError } from '#support/domain_errors'
 
 const FILE_RULES = {
   size: '20mb',
@@ -25,12 +27,11 @@ export default class DocumentsController {
     const payload = await request.validateUsing(documentValidator)
     const file = request.file('fichier', FILE_RULES)
     if (!file || !file.isValid) {
-      session.flash(
-        'error',
-        file?.errors[0]?.message ??
-          'Choisissez un fichier (PDF, bureautique ou image, 20 Mo au plus).'
+      throw new RuleError(
+        (file && uploadRefusal(file)) ??
+          'Choisissez un fichier (PDF, bureautique ou image, 20 Mo au plus).',
+        { field: 'fichier' }
       )
-      return response.redirect().back()
     }
     const storedName = `${randomUUID()}.${file.extname}`
     await file.move(storageDir(), { name: storedName })
@@ -59,11 +60,10 @@ export default class DocumentsController {
   async storeSigned({ params, request, response, session }: HttpContext) {
     const file = request.file('fichier', { size: '20mb', extnames: ['pdf', 'png', 'jpg', 'jpeg'] })
     if (!file || !file.isValid) {
-      session.flash(
-        'error',
-        file?.errors[0]?.message ?? 'Choisissez le procès-verbal signé (PDF ou image).'
+      throw new RuleError(
+        (file && uploadRefusal(file)) ?? 'Choisissez le procès-verbal signé (PDF ou image).',
+        { field: 'fichier' }
       )
-      return response.redirect().back()
     }
     const storedName = `${randomUUID()}.${file.extname}`
     await file.move(storageDir(), { name: storedName })

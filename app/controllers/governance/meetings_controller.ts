@@ -9,7 +9,7 @@ import { conveneMeeting, proxyCap } from '#actions/governance/meetings'
 import { minutesOf } from '#reports/governance/minutes'
 import { attendanceWorkbook, meetingsWorkbook } from '#exports/governance/composition'
 import { underRules } from '#models/governance/rule_error'
-import { sendWorkbook } from '#support/downloads'
+import { sendWorkbook } from '#http/downloads'
 
 const options = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }))

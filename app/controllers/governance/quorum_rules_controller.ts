@@ -6,7 +6,7 @@ import { MEETING_KINDS } from '#models/governance/meeting'
 import { quorumRuleValidator } from '#validators/governance'
 import { assertVersion } from '#support/optimistic_lock'
 import { quorumRulesWorkbook } from '#exports/governance/composition'
-import { sendWorkbook } from '#support/downloads'
+import { sendWorkbook } from '#http/downloads'
 
 async function rulesByKind() {
   const rules = await QuorumRule.query()

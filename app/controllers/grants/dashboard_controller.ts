@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
 import { GrantsDashboard } from '#reports/grants/dashboard'
 import { deadlinesSheet } from '#exports/grants/sheets'
-import { sendWorkbook } from '#support/downloads'
+import { sendWorkbook } from '#http/downloads'
 import { buildWorkbook } from '#support/spreadsheet/writer'
 import {
   GRANT_STATUS_LABELS,

@@ -6,7 +6,7 @@ import GrantReport from '#models/grants/grant_report'
 import { FunderReport } from '#reports/grants/funder_report'
 import { reportTextValidator } from '#validators/grants'
 import { assertVersion } from '#support/optimistic_lock'
-import { sendWorkbook } from '#support/downloads'
+import { sendWorkbook } from '#http/downloads'
 import { buildWorkbook } from '#support/spreadsheet/writer'
 import { funderReportSheets } from '#exports/grants/funder_report'
 

@@ -9,7 +9,8 @@ import * as conventions from '#actions/grants/conventions'
 import { storeDocument, documentPath } from '#actions/grants/documents'
 import GrantDocument from '#models/grants/grant_document'
 import { GrantRuleError, withDatabaseGuards } from '#actions/grants/errors'
-import { attachmentHeader } from '#support/downloads'
+import { attachmentHeader } from '#http/downloads'
+import { uploadRefusal } from '#middleware/upload_middleware'
 
 /** Sub-records of a convention: split, lifecycle, amendments, payments, targets, deadlines, files. */
 export default class GrantItemsController {
@@ -144,7 +145,7 @@ export default class GrantItemsController {
     })
     if (!file || !file.isValid)
       throw new GrantRuleError(
-        file?.errors[0]?.message ??
+        (file && uploadRefusal(file)) ??
           'Choisissez un fichier (PDF, image, DOCX ou ODT, 20 Mo au plus).'
       )
     return this.within(ctx, 'Document ajouté.', (grant, trx) => storeDocument(grant, file, trx))

@@ -13,7 +13,7 @@ import { saveGrant, deleteGrant } from '#actions/grants/conventions'
 import { GrantRuleError } from '#actions/grants/errors'
 import { assertVersion } from '#support/optimistic_lock'
 import { grantsSheet, grantDetailSheets } from '#exports/grants/sheets'
-import { sendWorkbook } from '#support/downloads'
+import { sendWorkbook } from '#http/downloads'
 import { buildWorkbook } from '#support/spreadsheet/writer'
 import { GrantDetail } from '#reports/grants/grant_detail'
 

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon'
 import { Receivables } from '#reports/grants/receivables'
 import { rows } from '#reports/grants/sql'
 import { receivablesSheet, receiptsSheet, scheduleSheet } from '#exports/grants/sheets'
-import { sendWorkbook } from '#support/downloads'
+import { sendWorkbook } from '#http/downloads'
 import { buildWorkbook } from '#support/spreadsheet/writer'
 
 function atDate(input: unknown) {

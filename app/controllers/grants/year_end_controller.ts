@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { YearEndPositions } from '#reports/grants/year_end'
 import { proposeYearEndEntries } from '#actions/grants/year_end'
 import { yearEndSheet } from '#exports/grants/sheets'
-import { sendWorkbook } from '#support/downloads'
+import { sendWorkbook } from '#http/downloads'
 import { buildWorkbook } from '#support/spreadsheet/writer'
 import { yearOf } from '#controllers/grants/year_param'
 

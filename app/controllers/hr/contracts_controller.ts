@@ -17,7 +17,6 @@ import {
   addSalaryEvent,
   correctContract,
   setAllocation,
-  HrRuleError,
 } from '#actions/hr/register'
 
 const day = (d: Date) => DateTime.fromJSDate(d).toISODate()!
@@ -30,14 +29,8 @@ export default class ContractsController {
     work: () => Promise<unknown>,
     done: string
   ) {
-    try {
-      await work()
-      ctx.session.flash('success', done)
-    } catch (error) {
-      if (!(error instanceof HrRuleError)) throw error
-      ctx.session.flashAll()
-      ctx.session.flash('error', error.message)
-    }
+    await work()
+    ctx.session.flash('success', done)
     return ctx.response.redirect(back)
   }
 

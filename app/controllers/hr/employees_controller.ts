@@ -1,10 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { sendWorkbook } from '#support/downloads'
+import { sendWorkbook } from '#http/downloads'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import Employee from '#models/hr/employee'
 import { employeeValidator, contractValidator } from '#validators/hr'
-import { createEmployee, addContract, HrRuleError } from '#actions/hr/register'
+import { createEmployee, addContract } from '#actions/hr/register'
 import {
   employeeList,
   employeeFile,
@@ -76,32 +76,25 @@ export default class EmployeesController {
   async store({ request, response, session, auth }: HttpContext) {
     const identity = await request.validateUsing(employeeValidator)
     const contract = await request.validateUsing(contractValidator)
-    try {
-      const employee = await db.transaction(async (trx) => {
-        const created = await createEmployee(
-          auth.user!.organisationId,
-          { ...identity, birthDate: day(identity.birthDate) },
-          trx
-        )
-        await addContract(
-          created.id,
-          {
-            ...contract,
-            startDate: day(contract.startDate),
-            endDate: contract.endDate ? day(contract.endDate) : null,
-          },
-          trx
-        )
-        return created
-      })
-      session.flash('success', 'Salarié enregistré.')
-      return response.redirect(`/rh/salaries/${employee.id}`)
-    } catch (error) {
-      if (!(error instanceof HrRuleError)) throw error
-      session.flashAll()
-      session.flash('error', error.message)
-      return response.redirect().back()
-    }
+    const employee = await db.transaction(async (trx) => {
+      const created = await createEmployee(
+        auth.user!.organisationId,
+        { ...identity, birthDate: day(identity.birthDate) },
+        trx
+      )
+      await addContract(
+        created.id,
+        {
+          ...contract,
+          startDate: day(contract.startDate),
+          endDate: contract.endDate ? day(contract.endDate) : null,
+        },
+        trx
+      )
+      return created
+    })
+    session.flash('success', 'Salarié enregistré.')
+    return response.redirect(`/rh/salaries/${employee.id}`)
   }
 
   /** GDPR access request: everything the register holds about one person. */

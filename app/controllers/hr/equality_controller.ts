@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { sendWorkbook } from '#support/downloads'
+import { sendWorkbook } from '#http/downloads'
 import { DateTime } from 'luxon'
 import EqualityIndexReport from '#reports/hr/equality_index'
 import { equalityWorkbook } from '#exports/hr/equality_index'

@@ -3,7 +3,8 @@ import db from '@adonisjs/lucid/services/db'
 import JobReference from '#models/hr/job_reference'
 import { jobReferenceValidator } from '#validators/hr'
 import { buildWorkbook } from '#support/spreadsheet/writer'
-import { sendWorkbook } from '#support/downloads'
+import { sendWorkbook } from '#http/downloads'
+import { ConflictError } from '#support/domain_errors'
 
 /** The configurable list of emplois repères (CCN Missions Locales). */
 export default class JobReferencesController {
@@ -34,9 +35,7 @@ export default class JobReferencesController {
   async store({ request, response, session }: HttpContext) {
     const payload = await request.validateUsing(jobReferenceValidator)
     if (await JobReference.query().where('code', payload.code).first()) {
-      session.flashAll()
-      session.flash('error', 'Un emploi repère existe déjà avec ce code.')
-      return response.redirect().back()
+      throw new ConflictError('Un emploi repère existe déjà avec ce code.', { field: 'code' })
     }
     const last = await JobReference.query().max('position as max').first()
     await db.transaction((trx) =>

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { sendWorkbook } from '#support/downloads'
+import { sendWorkbook } from '#http/downloads'
 import { DateTime } from 'luxon'
 import { staffRegister, REGISTER_COLUMNS, INTERN_COLUMNS } from '#reports/hr/staff_register'
 import { anonymiseLeavers } from '#actions/hr/register'

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { sendWorkbook } from '#support/downloads'
+import { sendWorkbook } from '#http/downloads'
 import db from '@adonisjs/lucid/services/db'
 import BilanSocialReport from '#reports/hr/bilan_social'
 import EqualityIndexReport from '#reports/hr/equality_index'

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { sendWorkbook } from '#support/downloads'
+import { sendWorkbook } from '#http/downloads'
 import db from '@adonisjs/lucid/services/db'
 import vine from '@vinejs/vine'
 import { costsByProgramme, ledgerChargeRatio } from '#reports/hr/staff_costs'

@@ -9,7 +9,8 @@ import TrainingParticipant from '#models/hr/training_participant'
 import Employee from '#models/hr/employee'
 import { trainingPlan } from '#reports/hr/training_plan'
 import { buildWorkbook } from '#support/spreadsheet/writer'
-import { sendWorkbook } from '#support/downloads'
+import { sendWorkbook } from '#http/downloads'
+import { ConflictError, RuleError } from '#support/domain_errors'
 import {
   trainingActionValidator,
   trainingSessionValidator,
@@ -121,12 +122,10 @@ export default class TrainingPlanController {
     const p = await ctx.request.validateUsing(trainingFinancingValidator)
     await TrainingAction.findOrFail(p.trainingActionId)
     if ((p.funder === 'uniformation') !== Boolean(p.mode)) {
-      ctx.session.flashAll()
-      ctx.session.flash(
-        'error',
-        'Le mode de financement est obligatoire pour Uniformation, et seulement pour elle.'
+      throw new RuleError(
+        'Le mode de financement est obligatoire pour Uniformation, et seulement pour elle.',
+        { field: 'mode' }
       )
-      return ctx.response.redirect().back()
     }
     return this.save(
       ctx,
@@ -156,8 +155,9 @@ export default class TrainingPlanController {
       .where('employee_id', employee.id)
       .first()
     if (exists) {
-      ctx.session.flash('error', 'Ce salarié est déjà inscrit à cette session.')
-      return ctx.response.redirect(`/rh/salaries/${employee.id}`)
+      throw new ConflictError('Ce salarié est déjà inscrit à cette session.', {
+        field: 'trainingSessionId',
+      })
     }
     return this.save(
       ctx,

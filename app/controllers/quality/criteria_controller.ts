@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { sendWorkbook } from '#support/downloads'
+import { sendWorkbook } from '#http/downloads'
 import Criterion from '#models/quality/criterion'
 import { criteriaList, statusHistory } from '#reports/quality/criteria_list'
 import User from '#models/core/user'
@@ -10,7 +10,7 @@ import {
   LINK_KIND_LABELS,
 } from '#models/quality/labels'
 import { assessmentValidator } from '#validators/quality'
-import { updateAssessment, AssessmentRuleError } from '#actions/quality/update_assessment'
+import { updateAssessment } from '#actions/quality/update_assessment'
 import { calendarDate } from '#support/calendar_date'
 import { criteriaWorkbook, historyWorkbook, referentialWorkbook } from '#exports/quality/criteria'
 import qualityConfig from '#config/quality'
@@ -93,20 +93,13 @@ export default class CriteriaController {
 
   async update({ params, request, response, session }: HttpContext) {
     const payload = await request.validateUsing(assessmentValidator)
-    try {
-      await updateAssessment(Number(params.id), {
-        status: payload.status,
-        ownerId: payload.ownerId ?? null,
-        dueDate: calendarDate(payload.dueDate),
-        comment: payload.comment ?? null,
-        version: payload.version,
-      })
-    } catch (error) {
-      if (!(error instanceof AssessmentRuleError)) throw error
-      session.flashAll()
-      session.flash('error', error.message)
-      return response.redirect().back()
-    }
+    await updateAssessment(Number(params.id), {
+      status: payload.status,
+      ownerId: payload.ownerId ?? null,
+      dueDate: calendarDate(payload.dueDate),
+      comment: payload.comment ?? null,
+      version: payload.version,
+    })
     session.flash('success', 'Évaluation du critère enregistrée.')
     return response.redirect(`/qualite/criteres/${params.id}`)
   }

@@ -7,6 +7,7 @@ import EvidenceLink, { evidenceReferenceError } from '#models/quality/evidence_l
 import { evidenceLinkValidator } from '#validators/quality'
 import { attachEvidence, downloadHeaders, EvidenceRejected } from '#actions/quality/attach_evidence'
 import { currentActor } from '#support/request_context'
+import { RuleError } from '#support/domain_errors'
 import EvidencePolicy from '#policies/quality/evidence_policy'
 
 /** Evidence of a criterion: uploaded files (served as downloads only) and links to Socle records. */
@@ -16,15 +17,16 @@ export default class EvidenceController {
     await bouncer.with(EvidencePolicy).authorize('manage', criterion)
     const file = request.file('fichier')
     if (!file || !file.tmpPath) {
-      session.flash('error', 'Choisissez un fichier à joindre.')
-      return response.redirect().back()
+      throw new RuleError('Choisissez un fichier à joindre.', { field: 'fichier' })
     }
     try {
       await attachEvidence(criterion, { tmpPath: file.tmpPath, clientName: file.clientName })
     } catch (error) {
-      if (!(error instanceof EvidenceRejected)) throw error
-      session.flash('error', error.message)
-      return response.redirect().back()
+      // EvidenceRejected is not (yet) a RuleError: hand it to the shared refusal path.
+      if (error instanceof EvidenceRejected) {
+        throw new RuleError(error.message, { field: 'fichier', cause: error })
+      }
+      throw error
     }
     session.flash('success', 'Pièce justificative ajoutée.')
     return response.redirect(`/qualite/criteres/${criterion.id}`)
@@ -55,11 +57,7 @@ export default class EvidenceController {
     const criterion = await Criterion.findOrFail(params.id)
     const payload = await request.validateUsing(evidenceLinkValidator)
     const invalid = evidenceReferenceError(payload.kind, payload.reference)
-    if (invalid) {
-      session.flashAll()
-      session.flash('error', invalid)
-      return response.redirect().back()
-    }
+    if (invalid) throw new RuleError(invalid, { field: 'reference' })
     await db.transaction((trx) =>
       EvidenceLink.create(
         {

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { sendWorkbook } from '#support/downloads'
+import { sendWorkbook } from '#http/downloads'
 import db from '@adonisjs/lucid/services/db'
 import StrategicPlan from '#models/quality/strategic_plan'
 import StrategicAxis from '#models/quality/strategic_axis'
@@ -15,6 +15,7 @@ import {
 import { axisCriterionValidator, axisValidator, planValidator } from '#validators/quality'
 import { planOverview } from '#reports/quality/plan_overview'
 import { planWorkbook } from '#exports/quality/plan'
+import { RuleError } from '#support/domain_errors'
 
 export default class PlanController {
   async index({ view, auth }: HttpContext) {
@@ -48,9 +49,7 @@ export default class PlanController {
   async storePlan({ request, response, session }: HttpContext) {
     const payload = await request.validateUsing(planValidator)
     if (payload.endYear < payload.startYear) {
-      session.flashAll()
-      session.flash('error', "L'année de fin doit suivre l'année de début.")
-      return response.redirect().back()
+      throw new RuleError("L'année de fin doit suivre l'année de début.", { field: 'endYear' })
     }
     await db.transaction((trx) =>
       StrategicPlan.create(

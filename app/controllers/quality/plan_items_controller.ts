@@ -17,6 +17,7 @@ import {
 } from '#validators/quality'
 import { assertVersion } from '#support/optimistic_lock'
 import { calendarDate } from '#support/calendar_date'
+import { RuleError } from '#support/domain_errors'
 
 /** Working groups, members, actions and milestones of the strategic plan. */
 export default class PlanItemsController {
@@ -38,9 +39,7 @@ export default class PlanItemsController {
     const payload = await request.validateUsing(memberValidator)
     const group = await WorkingGroup.findOrFail(params.id)
     if (!payload.userId && !payload.fullName) {
-      session.flashAll()
-      session.flash('error', 'Choisissez un utilisateur ou saisissez le nom du membre.')
-      return response.redirect().back()
+      throw new RuleError('Choisissez un utilisateur ou saisissez le nom du membre.')
     }
     if (payload.userId) await User.findOrFail(payload.userId)
     await db.transaction((trx) =>

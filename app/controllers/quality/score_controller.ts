@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { sendWorkbook } from '#support/downloads'
+import { sendWorkbook } from '#http/downloads'
 import Referential from '#models/quality/referential'
 import { labellisationScore } from '#reports/quality/labellisation_score'
 import { scoreWorkbook } from '#exports/quality/score'

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import { sendWorkbook } from '#support/downloads'
+import { sendWorkbook } from '#http/downloads'
 import { reconciliationStatus } from '#reports/reconciliation/reconciliation_status'
 import { resultsWorkbook } from '#exports/reconciliation/results'
 import { runReconciliation } from '#reconciliation/registry'

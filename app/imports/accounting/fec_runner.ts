@@ -10,7 +10,7 @@ import { mkdir, stat, unlink } from 'node:fs/promises'
 import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
 import db from '@adonisjs/lucid/services/db'
-import type { MultipartFile } from '@adonisjs/core/bodyparser'
+import type { UploadedFile } from '#support/uploaded_file'
 import { actingAs } from '#support/request_context'
 import { ledgerActor } from '#actions/accounting/ledger'
 import { fecMaxBytes } from '#actions/accounting/import_fec'
@@ -24,7 +24,7 @@ const INTERRUPTED =
   'l’import a été interrompu (redémarrage du serveur) : rien n’a été écrit dans la comptabilité, importez le fichier à nouveau'
 
 /** Moves an uploaded FEC into storage under a generated name; returns its path. */
-export async function storeFecUpload(file: MultipartFile) {
+export async function storeFecUpload(file: UploadedFile) {
   const dir = app.makePath('storage/imports/fec')
   await mkdir(dir, { recursive: true })
   const name = `${randomUUID()}.fec`

@@ -20,10 +20,15 @@
  * the generic screens carry it as `?cible=<value>` into `ImportContext.target`, on preview and on
  * commit; the definition's `prepare` checks it (it exists, belongs to the organisation, can be
  * changed) and may name it in `context.targetLabel`. Definitions that do not use it ignore it.
+ *
+ * The copy kept between preview and commit is deleted once committed, and a preview not
+ * committed within PREVIEW_TTL_HOURS expires with it (`purgeExpiredPreviews`, run at each
+ * preview and at server start): HR files do not linger on disk.
  */
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { copyFile, mkdir, rm, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises'
 import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
 import db from '@adonisjs/lucid/services/db'
@@ -96,8 +101,51 @@ const MAX_ISSUES = 1000
 const DEFAULT_MAX_ROWS = 50_000
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
-function storedPath(record: ImportRecord) {
-  return app.makePath('storage/imports', `${record.id}-${record.sha256}.bin`)
+/** A preview not committed within this delay expires, and its stored copy is deleted. */
+export const PREVIEW_TTL_HOURS = 24
+
+const EXPIRED_ISSUE = 'aperçu expiré : il n’a pas été validé dans les 24 heures'
+
+const storageDir = () => app.makePath('storage/imports')
+
+function storedPath(record: { id: number; sha256: string }) {
+  return join(storageDir(), `${record.id}-${record.sha256}.bin`)
+}
+
+function isExpiredIssue(errors: unknown) {
+  const issues = typeof errors === 'string' ? JSON.parse(errors) : errors
+  return Array.isArray(issues) && issues[0]?.message === EXPIRED_ISSUE
+}
+
+/**
+ * Previews older than PREVIEW_TTL_HOURS become 'rejected' (reason: expired) and lose their
+ * stored copy; stored copies older than that whose preview is gone are deleted too. Every
+ * organisation: it runs at server start and before each preview. Returns the expired count.
+ */
+export async function purgeExpiredPreviews(now: DateTime = DateTime.now()) {
+  const cutoff = now.minus({ hours: PREVIEW_TTL_HOURS })
+  const expired: Array<{ id: number; sha256: string }> = await db
+    .from('imports')
+    .where('status', 'previewed')
+    .where('created_at', '<', cutoff.toJSDate())
+    .select('id', 'sha256')
+  for (const row of expired) {
+    await db
+      .from('imports')
+      .where({ id: row.id, status: 'previewed' })
+      .update({
+        status: 'rejected',
+        errors: JSON.stringify([{ line: null, column: null, value: null, message: EXPIRED_ISSUE }]),
+      })
+    await rm(storedPath(row), { force: true })
+  }
+  const names = await readdir(storageDir()).catch(() => [] as string[])
+  for (const name of names.filter((n) => n.endsWith('.bin'))) {
+    const path = join(storageDir(), name)
+    const info = await stat(path).catch(() => null)
+    if (info?.isFile() && info.mtimeMs < cutoff.toMillis()) await rm(path, { force: true })
+  }
+  return expired.length
 }
 
 async function sha256(path: string) {
@@ -230,6 +278,9 @@ export async function previewImport<Row>(
   actor: Actor,
   target: string | null = null
 ): Promise<ImportOutcome<Row>> {
+  await purgeExpiredPreviews().catch((error) =>
+    logger.error({ err: error }, 'expired import previews not purged')
+  )
   return actingAs(actor, async () => {
     const { size } = await stat(upload.path)
     const hash = await sha256(upload.path)
@@ -255,8 +306,11 @@ export async function previewImport<Row>(
       errors: issues.length ? JSON.stringify(issues) : null,
     })
     if (!issues.length) {
-      await mkdir(app.makePath('storage/imports'), { recursive: true })
-      await copyFile(upload.path, storedPath(record))
+      await mkdir(storageDir(), { recursive: true })
+      await copyFile(upload.path, storedPath(record)).catch(async (error) => {
+        await rm(storedPath(record), { force: true })
+        throw error
+      })
     }
     return {
       record,
@@ -282,6 +336,16 @@ export async function commitImport<Row>(
       .where('id', importId)
       .where('kind', definition.kind)
       .firstOrFail()
+    const expired =
+      (record.status === 'previewed' &&
+        record.createdAt < DateTime.now().minus({ hours: PREVIEW_TTL_HOURS })) ||
+      (record.status === 'rejected' && isExpiredIssue(record.errors))
+    if (expired) {
+      await purgeExpiredPreviews()
+      throw new ImportStateError(
+        'Cet aperçu a expiré (plus de 24 heures sans validation) : déposez le fichier à nouveau.'
+      )
+    }
     if (record.status !== 'previewed') {
       throw new ImportStateError(
         record.status === 'committed'

@@ -108,9 +108,23 @@ export class RowReader {
     options: { required?: boolean; min?: Decimal | number } = {}
   ): Decimal | null {
     const value = this.read(key, options.required ?? false, readAmount)
-    if (value !== null && options.min !== undefined && value.lessThan(options.min)) {
+    if (value === null) return null
+    // numeric(15,2) and the like hold 13 digits before the decimal separator.
+    if (value.abs().trunc().toFixed(0).length > 13) {
+      return this.fail(key, 'nombre trop grand')
+    }
+    if (options.min !== undefined && value.lessThan(options.min)) {
       return this.fail(key, `la valeur doit être au moins ${options.min.toString()}`)
     }
+    return value
+  }
+
+  /** A sum of money: at most two decimals, what numeric(15,2) holds; `positive` refuses 0. */
+  money(key: string, options: { required?: boolean; positive?: boolean } = {}): Decimal | null {
+    const value = this.amount(key, { required: options.required, min: 0 })
+    if (value === null) return null
+    if (value.decimalPlaces() > 2) return this.fail(key, 'au plus deux décimales')
+    if (options.positive && value.isZero()) return this.fail(key, 'un montant nul est refusé')
     return value
   }
 

@@ -194,7 +194,7 @@ const definition: ImportDefinition<StaffRow> = {
     if (end && !endReason)
       reader.fail('endReason', 'motif de fin obligatoire quand la date de fin est renseignée')
     if (!end && endReason) reader.fail('end', 'date de fin manquante pour ce motif de fin')
-    const salary = reader.amount('salary', { min: 0 })
+    const salary = reader.money('salary', { positive: true })
     if (reader.issues.length) return null
     return {
       registryNumber: registryNumber!,

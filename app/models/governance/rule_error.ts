@@ -1,16 +1,7 @@
-import { Exception } from '@adonisjs/core/exceptions'
+import { RuleError } from '#support/domain_errors'
 
 /** A rule of the statutes is broken: shown in French on the page, nothing is changed. */
-export class GovernanceRuleError extends Exception {
-  static status = 422
-  static code = 'E_GOVERNANCE_RULE'
-
-  async handle(error: this, ctx: import('@adonisjs/core/http').HttpContext) {
-    ctx.session?.flashAll()
-    ctx.session?.flash('error', error.message)
-    return ctx.response.status(302).redirect().back()
-  }
-}
+export class GovernanceRuleError extends RuleError {}
 
 const CONSTRAINT_MESSAGES: Record<string, string> = {
   seats_mandate_end_after_start: 'La fin du mandat doit être postérieure à son début.',

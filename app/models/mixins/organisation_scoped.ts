@@ -2,20 +2,25 @@ import type { BaseModel } from '@adonisjs/lucid/orm'
 import { beforeCreate, beforeFetch, beforeFind, beforePaginate } from '@adonisjs/lucid/orm'
 import type { NormalizeConstructor } from '@adonisjs/core/types/helpers'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
-import { currentOrganisationId } from '#support/request_context'
+import { TenantMissingError, tenantScope } from '#support/request_context'
 
 type Query = ModelQueryBuilderContract<typeof BaseModel>
 
+const SCOPED = Symbol('tenant scoped')
+
 function scope(query: Query) {
-  const organisationId = currentOrganisationId()
-  if (organisationId !== undefined) {
-    query.where(`${query.model.table}.organisation_id`, organisationId)
+  if ((query as unknown as Record<symbol, boolean>)[SCOPED]) return
+  ;(query as unknown as Record<symbol, boolean>)[SCOPED] = true
+  const tenant = tenantScope()
+  if (tenant === undefined) throw new TenantMissingError(`a query on ${query.model.table}`)
+  if ('organisationId' in tenant) {
+    query.where(`${query.model.table}.organisation_id`, tenant.organisationId)
   }
 }
 
 /**
  * Rows of another organisation are invisible: every find, fetch and paginate is filtered by
- * the acting organisation, and new rows belong to it.
+ * the tenant (bulk updates and deletes too), new rows belong to it, and without a tenant the query is refused (fail closed).
  */
 export function OrganisationScoped<T extends NormalizeConstructor<typeof BaseModel>>(
   superclass: T
@@ -41,11 +46,27 @@ export function OrganisationScoped<T extends NormalizeConstructor<typeof BaseMod
 
     @beforeCreate()
     static assignOrganisation(row: Scoped) {
-      const organisationId = currentOrganisationId()
-      if (row.organisationId === undefined && organisationId !== undefined) {
-        row.organisationId = organisationId
+      const tenant = tenantScope()
+      if (tenant === undefined) {
+        throw new TenantMissingError(`a new row of ${(row.constructor as typeof BaseModel).table}`)
+      }
+      if (!('organisationId' in tenant)) return
+      if (row.organisationId === undefined) {
+        row.organisationId = tenant.organisationId
+      } else if (row.organisationId !== tenant.organisationId) {
+        throw new TenantMissingError(
+          `a row of another organisation (${(row.constructor as typeof BaseModel).table})`
+        )
       }
     }
   }
+  // Scoped when built, so bulk updates and deletes are filtered too (the hooks cover fetches
+  // through relations). Patched rather than overridden to keep each model's query types.
+  const build = Scoped.query
+  Scoped.query = function (this: typeof Scoped, ...args: Parameters<typeof build>) {
+    const query = build.apply(this, args)
+    scope(query as unknown as Query)
+    return query
+  } as typeof build
   return Scoped
 }

@@ -1,3 +1,4 @@
+import { RuleError } from '#support/domain_errors'
 import { CriterionAssessmentSchema } from '#database/schema'
 import { compose } from '@adonisjs/core/helpers'
 import { belongsTo } from '@adonisjs/lucid/orm'
@@ -11,7 +12,7 @@ import CriterionStatusChange from '#models/quality/criterion_status_change'
 import { STATUS_LABELS, type AssessmentStatus } from '#models/quality/labels'
 import { currentActor } from '#support/request_context'
 
-export class AssessmentRuleError extends Error {}
+export class AssessmentRuleError extends RuleError {}
 
 export default class CriterionAssessment extends compose(
   CriterionAssessmentSchema,

@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
 import { Exception } from '@adonisjs/core/exceptions'
 import { filterSql, type LedgerFilters } from '#reports/accounting/ledger_lines'
+import { payrollEntrySql } from '#reports/accounting/payroll_privacy'
 
 export const PAGE_SIZE = 50
 
@@ -10,6 +11,7 @@ export const PAGE_SIZE = 50
  * each entry's totals and the page count — all computed in SQL.
  */
 export async function journalPage(organisationId: number, filters: LedgerFilters, page: number) {
+  if (filters.maskPayroll) return maskedJournalPage(organisationId, filters, page)
   const { where, bindings } = filterSql(organisationId, filters)
   const matching = `SELECT DISTINCT l.entry_id FROM entry_lines l JOIN entries e ON e.id = l.entry_id WHERE ${where}`
   const { rows: countRows } = await db.rawQuery(
@@ -26,6 +28,53 @@ export async function journalPage(organisationId: number, filters: LedgerFilters
        FROM entries e JOIN journals j ON j.id = e.journal_id
       WHERE e.id IN (${matching})
       ORDER BY e.entry_date, e.id
+      LIMIT ${PAGE_SIZE} OFFSET ${(current - 1) * PAGE_SIZE}`,
+    bindings
+  )
+  return {
+    entries: rows.map((row: any) => ({ ...row, total: new Decimal(row.total ?? 0) })),
+    total,
+    page: current,
+    pages,
+  }
+}
+
+/**
+ * The journal for readers without payroll detail: payroll entries (payroll_privacy.ts) come as
+ * one row per month (entry count and total summed in SQL), without number, label or piece.
+ * Summed rows have a null id: they link to nothing.
+ */
+async function maskedJournalPage(organisationId: number, filters: LedgerFilters, page: number) {
+  const { where, bindings } = filterSql(organisationId, filters)
+  const rowsSql = `
+    WITH matching AS (SELECT DISTINCT l.entry_id FROM entry_lines l JOIN entries e ON e.id = l.entry_id WHERE ${where}),
+    listed AS (
+      SELECT e.id, e.number, e.status, e.label, e.piece_ref, e.entry_date, j.code AS journal_code, e.reversal_of_id,
+             (SELECT sum(debit) FROM entry_lines WHERE entry_id = e.id) AS total
+        FROM entries e JOIN journals j ON j.id = e.journal_id
+       WHERE e.id IN (SELECT entry_id FROM matching) AND NOT ${payrollEntrySql('e')}
+      UNION ALL
+      SELECT NULL, NULL,
+             CASE WHEN bool_and(e.status = 'validated') THEN 'validated' ELSE 'draft' END,
+             'Paie et personnel : ' || count(DISTINCT e.id) || ' écriture(s) de ' || to_char(date_trunc('month', e.entry_date), 'MM/YYYY') || ' cumulée(s) (détail réservé)',
+             NULL, max(e.entry_date), string_agg(DISTINCT j.code, '+' ORDER BY j.code), NULL, sum(l.debit)
+        FROM entries e JOIN journals j ON j.id = e.journal_id JOIN entry_lines l ON l.entry_id = e.id
+       WHERE e.id IN (SELECT entry_id FROM matching) AND ${payrollEntrySql('e')}
+       GROUP BY date_trunc('month', e.entry_date)
+    )`
+  const { rows: countRows } = await db.rawQuery(
+    `${rowsSql} SELECT count(*) AS n FROM listed`,
+    bindings
+  )
+  const total = Number(countRows[0].n)
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
+  const current = Math.min(Math.max(1, page), pages)
+  const { rows } = await db.rawQuery(
+    `${rowsSql}
+     SELECT id, number, status, label, piece_ref, to_char(entry_date, 'YYYY-MM-DD') AS entry_date, journal_code,
+            reversal_of_id, total::text AS total
+       FROM listed
+      ORDER BY listed.entry_date, listed.id NULLS FIRST
       LIMIT ${PAGE_SIZE} OFFSET ${(current - 1) * PAGE_SIZE}`,
     bindings
   )

@@ -824,6 +824,58 @@ export const LAYOUT_DEFINITIONS: LayoutDefinition[] = [
   },
 ]
 
+/**
+ * Reclassement of accounts abolished by a new chart, for the N-1 column of a statement whose
+ * layout no longer takes them (the previous year read through the current year's layout).
+ *
+ * ANC 2022-06 (fiscal years opened from 1 January 2025) abolishes the 79x "transferts de
+ * charges": a transfer is now either deducted from the charge it transfers or recorded among the
+ * "autres produits" of its nature. A 2024 balance on 791 cannot be traced back to the charge it
+ * relieved, so it is shown where the 2025 layout puts "autres produits" (758 → RP6 "Autres
+ * produits"), 796 with the produits financiers (768 → RPF), 797 with the produits exceptionnels
+ * (778 → RPE). `to` is an account of the new chart: the line is found through the layout's own
+ * ranges, so an adjusted layout keeps working; the N-1 account that no line takes even after its
+ * reclassement is reported as unmapped, never dropped.
+ */
+export interface Reclassification {
+  /** First fiscal year (end year) whose statements apply the reclassement to their N-1 column. */
+  fromYear: number
+  prefix: string
+  to: string
+  label: string
+}
+
+export const RECLASSIFICATIONS: Reclassification[] = [
+  {
+    fromYear: 2025,
+    prefix: '791',
+    to: '758',
+    label: 'Transferts de charges d’exploitation → autres produits',
+  },
+  {
+    fromYear: 2025,
+    prefix: '796',
+    to: '768',
+    label: 'Transferts de charges financières → produits financiers',
+  },
+  {
+    fromYear: 2025,
+    prefix: '797',
+    to: '778',
+    label: 'Transferts de charges exceptionnelles → produits exceptionnels',
+  },
+]
+
+/** The account an abolished N-1 account is read as in a statement of `year`, or null. */
+export function reclassificationFor(year: number, number: string) {
+  let best: Reclassification | null = null
+  for (const r of RECLASSIFICATIONS) {
+    if (r.fromYear > year || !number.startsWith(r.prefix)) continue
+    if (!best || r.prefix.length > best.prefix.length) best = r
+  }
+  return best
+}
+
 /** Sign that turns a debit-minus-credit balance into the amount shown on the line. */
 export function sectionSign(section: Section): 1 | -1 {
   return section === 'produits' || section === 'passif' ? -1 : 1

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { PAYROLL_SUM_LABEL, payrollEntrySql } from '#reports/accounting/payroll_privacy'
 
 /** Filters shared by the journal, the grand livre and the exports. */
 export interface LedgerFilters {
@@ -14,6 +15,11 @@ export interface LedgerFilters {
   grantId?: number | null
   territoryId?: number | null
   status?: 'validated' | 'draft' | null
+  /**
+   * The reader may not see individual payroll lines (no `accounting.payroll_detail`): the lines
+   * of payroll entries come summed per account and month (see payroll_privacy.ts).
+   */
+  maskPayroll?: boolean
 }
 
 /**
@@ -70,7 +76,8 @@ export function filterSql(organisationId: number, filters: LedgerFilters) {
 }
 
 export interface LedgerLineRow {
-  entry_id: number
+  /** null on a summed payroll row (masked readers). */
+  entry_id: number | null
   line_no: number
   chain_position: string | null
   journal_code: string
@@ -125,6 +132,8 @@ export async function* streamLedgerLines(
 ): AsyncGenerator<LedgerLineRow> {
   const { where, bindings } = filterSql(organisationId, filters)
   if (order === 'chain') {
+    // The FEC (validation order) is for accounting.fec readers, who see payroll in detail.
+    if (filters.maskPayroll) throw new Error('Le FEC ne se produit pas en version masquée.')
     let after = 0
     const entryBatch = Math.max(1, Math.floor(batch / 4))
     for (;;) {
@@ -146,6 +155,10 @@ export async function* streamLedgerLines(
       after = Number(last[0].p)
     }
   }
+  if (filters.maskPayroll) {
+    yield* streamMaskedLines(where, bindings, batch)
+    return
+  }
   let cursor: Array<string | number> | null = null
   for (;;) {
     const keyset = cursor ? ' AND (l.entry_date, l.entry_id, l.line_no) > (?, ?, ?)' : ''
@@ -156,6 +169,56 @@ export async function* streamLedgerLines(
     for (const row of rows) yield row as LedgerLineRow
     if (rows.length < batch) return
     const last = rows[rows.length - 1] as LedgerLineRow
+    cursor = [last.entry_date, last.entry_id!, last.line_no]
+  }
+}
+
+/**
+ * Lines of non-payroll entries as they are, and the lines of payroll entries summed per account
+ * and month (GROUP BY in PostgreSQL): no auxiliary, no line or entry label, no piece, no entry
+ * number. A summed row is dated on the last day it covers and sorts as entry 0 of that day.
+ * Same keyset pagination as the detailed stream, over the union.
+ */
+async function* streamMaskedLines(
+  where: string,
+  bindings: Array<string | number>,
+  batch: number
+): AsyncGenerator<LedgerLineRow> {
+  const sql = `
+    SELECT * FROM (
+      ${SELECT} WHERE ${where} AND NOT ${payrollEntrySql('e')}
+      UNION ALL
+      SELECT 0 AS entry_id, (row_number() OVER (PARTITION BY g.month ORDER BY g.account_number))::int AS line_no,
+             NULL AS chain_position, g.journal_code, ?::text AS journal_label, NULL AS number,
+             to_char(g.last_date, 'YYYY-MM-DD') AS entry_date, g.account_number, g.account_label,
+             NULL AS aux_number, NULL AS aux_label, NULL AS piece_ref, NULL AS piece_date,
+             ?::text AS entry_label, 'Cumul paie et personnel ' || to_char(g.month, 'MM/YYYY') AS label,
+             g.debit::text AS debit, g.credit::text AS credit, NULL AS lettering, NULL AS lettering_date,
+             NULL AS valid_date, NULL AS currency_amount, NULL AS currency, g.status,
+             NULL AS programme_id, NULL AS grant_id, NULL AS territory_id
+        FROM (SELECT date_trunc('month', l.entry_date) AS month, l.account_number, min(a.label) AS account_label,
+                     max(l.entry_date) AS last_date,
+                     string_agg(DISTINCT j.code, '+' ORDER BY j.code) AS journal_code,
+                     sum(l.debit) AS debit, sum(l.credit) AS credit,
+                     CASE WHEN bool_and(e.status = 'validated') THEN 'validated' ELSE 'draft' END AS status
+                FROM entry_lines l
+                JOIN entries e ON e.id = l.entry_id
+                JOIN journals j ON j.id = e.journal_id
+                JOIN accounts a ON a.id = l.account_id
+               WHERE ${where} AND ${payrollEntrySql('e')}
+               GROUP BY 1, 2) g
+    ) u`
+  const head = [...bindings, 'Paie et personnel', PAYROLL_SUM_LABEL, ...bindings]
+  let cursor: Array<string | number> | null = null
+  for (;;) {
+    const keyset: string = cursor ? ' WHERE (u.entry_date, u.entry_id, u.line_no) > (?, ?, ?)' : ''
+    const { rows }: { rows: any[] } = await db.rawQuery(
+      `${sql}${keyset} ORDER BY u.entry_date, u.entry_id, u.line_no LIMIT ${batch}`,
+      [...head, ...(cursor ?? [])]
+    )
+    for (const row of rows) yield { ...row, entry_id: row.entry_id || null } as LedgerLineRow
+    if (rows.length < batch) return
+    const last: any = rows[rows.length - 1]
     cursor = [last.entry_date, last.entry_id, last.line_no]
   }
 }

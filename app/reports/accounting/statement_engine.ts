@@ -48,11 +48,26 @@ export function lineTakesAccount(line: LayoutLine, number: string, balance: Deci
 export function computeLayout(
   lines: LayoutLine[],
   balances: Map<string, Decimal>,
-  leafAmounts?: Map<string, Decimal>
+  leafAmounts?: Map<string, Decimal>,
+  reclassify?: (number: string) => string | null
 ) {
   const result = new Map<string, LineAmount>()
   const byCode = new Map(lines.map((line) => [line.code, line]))
   const used = new Map<string, string[]>()
+
+  // An account that no line takes may be read as another one (N-1 accounts abolished by the
+  // chart of the current year): it keeps its own number in the detail of the line.
+  const readAs = new Map<string, string>()
+  if (reclassify && !leafAmounts) {
+    const leaves = lines.filter((line) => !line.formula && line.kind !== 'heading')
+    const taken = (number: string, balance: Decimal) =>
+      leaves.some((line) => lineTakesAccount(line, number, balance))
+    for (const [number, balance] of balances) {
+      if (balance.isZero() || taken(number, balance)) continue
+      const target = reclassify(number)
+      if (target && taken(target, balance)) readAs.set(number, target)
+    }
+  }
 
   for (const line of lines) {
     if (line.formula || line.kind === 'heading') continue
@@ -66,7 +81,7 @@ export function computeLayout(
     const accounts = new Map<string, Decimal>()
     for (const [number, balance] of balances) {
       if (balance.isZero()) continue
-      const range = lineTakesAccount(line, number, balance)
+      const range = lineTakesAccount(line, readAs.get(number) ?? number, balance)
       if (!range) continue
       used.set(number, [...(used.get(number) ?? []), line.code])
       if (range.part === 'depreciation') {
@@ -120,7 +135,12 @@ export function computeLayout(
   for (const [number, balance] of balances) {
     if (!balance.isZero() && !used.has(number)) unmapped.push({ number, balance })
   }
-  return { amounts: result, unmapped, usage: used }
+  const reclassified = [...readAs].map(([number, as]) => ({
+    number,
+    as,
+    balance: balances.get(number)!,
+  }))
+  return { amounts: result, unmapped, usage: used, reclassified }
 }
 
 export function sumBalances(rows: Array<{ account_number: string; balance: string }>) {

@@ -4,7 +4,12 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { type Decimal } from 'decimal.js'
 import { Money } from '#support/money'
 import { computeLayout, sumBalances, type LayoutLine } from '#reports/accounting/statement_engine'
-import type { LayoutKind, Section, LineKind } from '#reports/accounting/layout_definitions'
+import {
+  reclassificationFor,
+  type LayoutKind,
+  type Section,
+  type LineKind,
+} from '#reports/accounting/layout_definitions'
 
 export interface FiscalYearRef {
   id: number
@@ -49,6 +54,10 @@ export interface StatementReport {
   rows: StatementRow[]
   result: { current: Decimal; previous: Decimal }
   unmapped: Array<{ number: string; balance: Decimal }>
+  /** N-1 accounts that no line takes, even after their reclassement: shown as a warning too. */
+  unmappedPrevious: Array<{ number: string; balance: Decimal }>
+  /** N-1 accounts abolished by the current chart, shown on the line of the account they became. */
+  reclassifiedPrevious: Array<{ number: string; as: string; label: string; balance: Decimal }>
 }
 
 export interface StatementOptions {
@@ -270,7 +279,12 @@ async function build(kind: LayoutKind, options: StatementOptions): Promise<State
     kind === 'income_statement' ? '6' : null
   )
   const current = computeLayout(loaded.lines, balances.get(year.id)!)
-  const before = computeLayout(loaded.lines, previous ? balances.get(previous.id)! : new Map())
+  const before = computeLayout(
+    loaded.lines,
+    previous ? balances.get(previous.id)! : new Map(),
+    undefined,
+    (number) => reclassificationFor(endYear, number)?.to ?? null
+  )
   const budget =
     kind === 'income_statement'
       ? await budgetAmounts(
@@ -342,6 +356,11 @@ async function build(kind: LayoutKind, options: StatementOptions): Promise<State
       previous: previous ? resultOf(balances.get(previous.id)) : ZERO,
     },
     unmapped: current.unmapped,
+    unmappedPrevious: before.unmapped,
+    reclassifiedPrevious: before.reclassified.map((r) => ({
+      ...r,
+      label: reclassificationFor(endYear, r.number)!.label,
+    })),
   }
 }
 
@@ -387,6 +406,16 @@ export function statementToJson(report: StatementReport) {
     budget: report.budget?.label ?? null,
     result: { n: s(report.result.current), n1: s(report.result.previous) },
     unmapped_accounts: report.unmapped.map((u) => ({ number: u.number, balance: s(u.balance) })),
+    unmapped_accounts_n1: report.unmappedPrevious.map((u) => ({
+      number: u.number,
+      balance: s(u.balance),
+    })),
+    reclassified_accounts_n1: report.reclassifiedPrevious.map((r) => ({
+      number: r.number,
+      read_as: r.as,
+      reclassement: r.label,
+      balance: s(r.balance),
+    })),
     lines: report.rows
       .filter((r) => r.kind !== 'heading')
       .map((r) => ({

@@ -117,9 +117,25 @@ export const DEPARTURE_GROUPS = [
 ]
 
 /**
+ * The one population of every 31/12 table of the bilan social (headcount by contract, seniority,
+ * emploi repère, age, nationality, socio-professional category): the contracts running on 31/12
+ * of year N and of year N-1, replacement CDDs excluded (the person replaced is counted). One row
+ * per contract and per day (`day`). Follows SPELLS; bind the two days (N, N-1) right after the
+ * organisation id.
+ */
+export const YEAR_END_POPULATION = `
+  at_day AS (
+    SELECT s.*, d.day
+    FROM s JOIN (VALUES (?::date), (?::date)) AS d(day)
+      ON s.start_date <= d.day AND s.end_date >= d.day
+    WHERE s.contract_type <> 'cdd_remplacement'
+  )`
+
+/**
  * Bilan social for one calendar year, computed in SQL from the register. Perimeters follow the
- * association's report: CDI and CDD exclude replacement CDDs; work-study contracts are shown
- * apart; seniority covers everyone in the headcount table (replacement CDDs excluded).
+ * association's report: every 31/12 table breaks down YEAR_END_POPULATION (replacement CDDs
+ * excluded), work-study contracts shown apart; the emploi repère table keeps its CDI and CDD.
+ * Hires, departures and the average monthly headcount are flows over the year, not 31/12 tables.
  */
 export default class BilanSocialReport {
   constructor(
@@ -136,12 +152,20 @@ export default class BilanSocialReport {
     return result.rows as T[]
   }
 
+  /** A query over YEAR_END_POPULATION (`at_day`), the population of every 31/12 table. */
+  private async atYearEnds<T>(sql: string, bindings: unknown[] = []): Promise<T[]> {
+    const result = await db.rawQuery(`WITH ${SPELLS}, ${YEAR_END_POPULATION} ${sql}`, [
+      this.organisationId,
+      ...this.ends(),
+      ...bindings,
+    ])
+    return result.rows as T[]
+  }
+
   async headcountAt() {
-    return this.raw<{ key: string; sex: string; year: number; n: string }>(
-      `SELECT contract_type AS key, sex, extract(year FROM d.day)::int AS year, count(*) AS n
-       FROM s JOIN (VALUES (?::date), (?::date)) AS d(day) ON s.start_date <= d.day AND s.end_date >= d.day
-       GROUP BY 1, 2, 3`,
-      this.ends()
+    return this.atYearEnds<{ key: string; sex: string; year: number; n: string }>(
+      `SELECT contract_type AS key, sex, extract(year FROM day)::int AS year, count(*) AS n
+       FROM at_day GROUP BY 1, 2, 3`
     )
   }
 
@@ -175,21 +199,19 @@ export default class BilanSocialReport {
 
     // Seniority averages and bands (exact values; rounding is for display only).
     const averages = async (day: string): Promise<SeniorityAverages> => {
-      const [r] = await this.raw<{ f: string | null; h: string | null; t: string | null }>(
+      const [r] = await this.atYearEnds<{ f: string | null; h: string | null; t: string | null }>(
         `SELECT avg(y) FILTER (WHERE sex = 'F') AS f, avg(y) FILTER (WHERE sex = 'H') AS h, avg(y) AS t
-         FROM (SELECT sex, (?::date - spell_start) / 365.25 AS y FROM s
-               WHERE start_date <= ?::date AND end_date >= ?::date AND contract_type <> 'cdd_remplacement') x`,
-        [day, day, day]
+         FROM (SELECT sex, (day - spell_start) / 365.25 AS y FROM at_day WHERE day = ?::date) x`,
+        [day]
       )
       const dec = (v: string | null) => (v === null ? null : new Decimal(v))
       return { F: dec(r.f), H: dec(r.h), total: dec(r.t) }
     }
-    const bandRows = await this.raw<{ band: number; n: string }>(
+    const bandRows = await this.atYearEnds<{ band: number; n: string }>(
       `SELECT width_bucket(y, ARRAY[1, 3, 5, 10, 20]::numeric[]) AS band, count(*) AS n
-       FROM (SELECT (?::date - spell_start) / 365.25 AS y FROM s
-             WHERE start_date <= ?::date AND end_date >= ?::date AND contract_type <> 'cdd_remplacement') x
+       FROM (SELECT (day - spell_start) / 365.25 AS y FROM at_day WHERE day = ?::date) x
        GROUP BY 1`,
-      [end, end, end]
+      [end]
     )
     const bandTotal = bandRows.reduce((acc, r) => acc + Number(r.n), 0)
     const seniorityBands = SENIORITY_BANDS.map((band, index) => {
@@ -201,13 +223,13 @@ export default class BilanSocialReport {
       }
     })
 
-    // Emploi repère (CDI and CDD, replacement CDDs and work-study excluded).
-    const jobs = await this.raw<{ label: string; position: number; sex: string; n: string }>(
+    // Emploi repère: the CDI and CDD of the 31/12 population (work-study shown apart).
+    const jobs = await this.atYearEnds<{ label: string; position: number; sex: string; n: string }>(
       `SELECT COALESCE(j.label, 'Non renseigné') AS label, COALESCE(j.position, 9999) AS position, s.sex, count(*) AS n
-       FROM s LEFT JOIN job_references j ON j.id = s.job_reference_id
-       WHERE s.start_date <= ?::date AND s.end_date >= ?::date AND s.contract_type IN ('cdi', 'cdd')
+       FROM at_day s LEFT JOIN job_references j ON j.id = s.job_reference_id
+       WHERE s.day = ?::date AND s.contract_type IN ('cdi', 'cdd')
        GROUP BY 1, 2, 3 ORDER BY 2, 1`,
-      [end, end]
+      [end]
     )
     const jobMap = new Map<string, SexCount>()
     for (const j of jobs) {
@@ -271,20 +293,36 @@ export default class BilanSocialReport {
         AND s.end_date >= (m.first + interval '1 month' - interval '1 day')::date`,
       [`${this.year}-01-01`, `${this.year}-12-01`]
     )
-    const ageRows = await this.raw<{ band: number; sex: string; year: number; n: string }>(
-      `SELECT width_bucket(date_part('year', age(d.day, birth_date)), ARRAY[25, 35, 45, 55]::float8[]) AS band,
-              sex, extract(year FROM d.day)::int AS year, count(*) AS n
-       FROM s JOIN (VALUES (?::date), (?::date)) AS d(day) ON s.start_date <= d.day AND s.end_date >= d.day
-       WHERE birth_date IS NOT NULL GROUP BY 1, 2, 3`,
-      [end, previousEnd]
+    // Age at 31/12 of the same population; an unknown birth date gets its own line rather
+    // than leaving the person out of the total.
+    const ageRows = await this.atYearEnds<{
+      band: number | null
+      sex: string
+      year: number
+      n: string
+    }>(
+      `SELECT width_bucket(date_part('year', age(day, birth_date)), ARRAY[25, 35, 45, 55]::float8[]) AS band,
+              sex, extract(year FROM day)::int AS year, count(*) AS n
+       FROM at_day GROUP BY 1, 2, 3`
     )
     const ageMap = grouped(
-      ageRows.map((r) => ({ key: String(r.band), sex: r.sex, year: r.year, n: r.n })),
+      ageRows.map((r) => ({
+        key: r.band === null ? 'unknown' : String(r.band),
+        sex: r.sex,
+        year: r.year,
+        n: r.n,
+      })),
       this.year
     )
     const ageLines = AGE_BANDS.map((b, i) =>
       row(b.label, 'row', get(ageMap, String(i)).current, get(ageMap, String(i)).previous.total)
     )
+    if (ageMap.has('unknown')) {
+      const unknown = get(ageMap, 'unknown')
+      ageLines.push(
+        row('Date de naissance non renseignée', 'row', unknown.current, unknown.previous.total)
+      )
+    }
     const ageBands = [
       ...ageLines,
       row(
@@ -304,14 +342,11 @@ export default class BilanSocialReport {
     const under25Hires = zero()
     for (const y of young) add(under25Hires, y.sex, Number(y.n))
 
-    // Nationality and socio-professional category at 31/12 (headcount table's population).
+    // Nationality and socio-professional category at 31/12 (the same population).
     const breakdown = async (expression: string) => {
-      const rows = await this.raw<{ key: string; sex: string; year: number; n: string }>(
-        `SELECT ${expression} AS key, s.sex, extract(year FROM d.day)::int AS year, count(*) AS n
-         FROM s JOIN employees e ON e.id = s.employee_id
-         JOIN (VALUES (?::date), (?::date)) AS d(day) ON s.start_date <= d.day AND s.end_date >= d.day
-         WHERE s.contract_type <> 'cdd_remplacement' GROUP BY 1, 2, 3`,
-        [end, previousEnd]
+      const rows = await this.atYearEnds<{ key: string; sex: string; year: number; n: string }>(
+        `SELECT ${expression} AS key, s.sex, extract(year FROM s.day)::int AS year, count(*) AS n
+         FROM at_day s JOIN employees e ON e.id = s.employee_id GROUP BY 1, 2, 3`
       )
       return grouped(rows, this.year)
     }

@@ -1,5 +1,4 @@
 import { test } from '@japa/runner'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { readdir } from 'node:fs/promises'
 import { basename } from 'node:path'
 import app from '@adonisjs/core/services/app'
@@ -30,16 +29,18 @@ async function upload(client: ApiClient, user: User, fiscalYearId: number, path:
   return Number(match[1])
 }
 
-/** Polls the import page until it no longer shows a running import (bounded). */
+/**
+ * The import page once the background import has settled. No polling and no clock: the task is
+ * registered in `runningImports` before the upload is answered, so it is either there to be
+ * awaited or already finished (and then the row is no longer 'running').
+ */
 async function finalPage(client: ApiClient, user: User, id: number) {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const page = await client.get(`/comptabilite/fec/imports/${id}`).actingAs(user)
-    page.assertStatus(200)
-    if (!page.text().includes('Import en cours')) return page
-    // The task shares the test's global transaction: let it run, then look again.
-    await Promise.race([runningImports.get(id) ?? Promise.resolve(), sleep(50)])
-  }
-  throw new Error(`import ${id} still running`)
+  await runningImports.get(id)
+  const record = await db.from('imports').where('id', id).firstOrFail()
+  if (record.status === 'running') throw new Error(`import ${id} is running without a task`)
+  const page = await client.get(`/comptabilite/fec/imports/${id}`).actingAs(user)
+  page.assertStatus(200)
+  return page
 }
 
 test.group('FEC import in the background', (group) => {
@@ -65,7 +66,6 @@ test.group('FEC import in the background', (group) => {
     assert.isTrue(runningImports.has(id) || record.status !== 'running')
 
     const page = await finalPage(client, user, id)
-    await runningImports.get(id)
     const text = page.text()
     assert.include(text, 'Fichier importé')
     assert.notInclude(text, 'http-equiv="refresh"')
@@ -101,7 +101,6 @@ test.group('FEC import in the background', (group) => {
       await writeFecFile(fecText(rows))
     )
     const page = await finalPage(client, user, id)
-    await runningImports.get(id)
     assert.include(page.text(), 'Fichier refusé')
     assert.include(page.text(), 'écriture déséquilibrée')
     assert.deepEqual(await tableCounts(LEDGER), before)

@@ -77,7 +77,7 @@ test.group('Activity: programme and territory edit screens', (group) => {
       .withCsrfToken()
       .redirects(0)
       .form({ code: 'CEJ', name: 'Écrasé', level: 'own', version: '1' })
-    stale.assertStatus(409)
+    stale.assertStatus(303)
     assert.equal(
       (await db.from('programmes').where('id', row.id).firstOrFail()).name,
       'CEJ renouvelé'
@@ -226,7 +226,7 @@ test.group('Activity: programme and territory edit screens', (group) => {
       .withCsrfToken()
       .redirects(0)
       .form({ code: 'PACEA', name: 'Autre PACEA', level: 'own' })
-    duplicate.assertStatus(422)
+    duplicate.assertStatus(303)
     duplicate.assertFlashMessage(
       'error',
       'Le code « PACEA » est déjà utilisé par le dispositif « PACEA ». Choisissez un autre code.'
@@ -238,7 +238,7 @@ test.group('Activity: programme and territory edit screens', (group) => {
       .withCsrfToken()
       .redirects(0)
       .form({ code: 'ANT', name: 'Antenne bis', kind: 'antenna' })
-    duplicateTerritory.assertStatus(422)
+    duplicateTerritory.assertStatus(303)
     assert.include(String(duplicateTerritory.flashMessages().error), 'est déjà utilisé')
 
     const orphan = await client
@@ -247,7 +247,7 @@ test.group('Activity: programme and territory edit screens', (group) => {
       .withCsrfToken()
       .redirects(0)
       .form({ code: 'Q-9', name: 'Quartier orphelin', kind: 'quartier' })
-    orphan.assertStatus(422)
+    orphan.assertStatus(303)
     orphan.assertFlashMessage(
       'error',
       'Un secteur (quartier, EPCI, commune…) doit être rattaché à une antenne : choisissez son antenne.'
@@ -282,7 +282,7 @@ test.group('Activity: programme and territory edit screens', (group) => {
         kind: 'quartier',
         parentId: String(antenna.id),
       })
-    underArea.assertStatus(422)
+    underArea.assertStatus(303)
     underArea.assertFlashMessage(
       'error',
       'Territoire « Quartier perdu » : un secteur se rattache à une antenne.'
@@ -351,7 +351,7 @@ test.group('Activity: programme and territory edit screens', (group) => {
       .withCsrfToken()
       .redirects(0)
       .form({ code: 'Q-1', name: 'Quartier', kind: 'quartier', parentId: String(territory.id) })
-    foreignParent.assertStatus(422)
+    foreignParent.assertStatus(303)
     foreignParent.assertFlashMessage('error', 'Antenne de rattachement inconnue.')
 
     // The same code is free in my organisation: uniqueness is per organisation.

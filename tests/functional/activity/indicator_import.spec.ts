@@ -269,7 +269,8 @@ test.group('Activity integrity in PostgreSQL', (group) => {
             .table('indicator_values')
             .insert({ organisation_id: other.id, year: 2023, indicator_id: indicator.id, value: 1 })
         ),
-      /autre organisation/
+      // The composite foreign key (organisation_id, indicator_id) refuses it (ADR 8).
+      /indicator_values_indicator_id_foreign/
     )
   })
 })

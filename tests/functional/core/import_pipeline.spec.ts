@@ -12,7 +12,7 @@ import {
   previewImport,
   type ImportDefinition,
 } from '#imports/core/pipeline'
-import { isolated, makeOrganisation, tableCounts } from '#tests/helpers'
+import { isolated, makeOrganisation, tableCounts, inspecting } from '#tests/helpers'
 import type { Actor } from '#support/request_context'
 
 interface Person {
@@ -107,11 +107,13 @@ test.group('Import pipeline', (group) => {
     assert.equal(done.record.status, 'committed')
     assert.equal(done.summary, '2 personne(s) créée(s)')
     assert.equal((await tableCounts(['users'])).users, before.users + 2)
-    const event = await AuditEvent.query()
-      .where('organisation_id', who.organisationId)
-      .where('action', 'import')
-      .where('subject_id', String(preview.record.id))
-      .firstOrFail()
+    const event = await inspecting(() =>
+      AuditEvent.query()
+        .where('organisation_id', who.organisationId)
+        .where('action', 'import')
+        .where('subject_id', String(preview.record.id))
+        .firstOrFail()
+    )
     assert.include(event.summary!, '2 personne(s) créée(s)')
     const again = await previewImport(people, { path, fileName: 'encore.csv' }, who)
     assert.equal(
@@ -214,7 +216,7 @@ test.group('Import pipeline', (group) => {
       () => commitImport(people, preview.record.id, who),
       'Cet import a déjà été enregistré.'
     )
-    const record = await ImportRecord.findOrFail(preview.record.id)
+    const record = await inspecting(() => ImportRecord.findOrFail(preview.record.id))
     assert.equal(record.status, 'committed')
   })
 })

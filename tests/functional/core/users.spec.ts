@@ -1,6 +1,13 @@
 import { test } from '@japa/runner'
 import User from '#models/core/user'
-import { isolated, makeOrganisation, makeUser, readWorkbook, tableCounts } from '#tests/helpers'
+import {
+  isolated,
+  makeOrganisation,
+  makeUser,
+  readWorkbook,
+  tableCounts,
+  inspecting,
+} from '#tests/helpers'
 
 test.group('Admin: users', (group) => {
   isolated(group)
@@ -59,7 +66,8 @@ test.group('Admin: users', (group) => {
         password: 'assez long pour passer',
       })
       .redirects(0)
-    duplicate.assertFlashMessage('error', 'Un utilisateur existe déjà avec cette adresse e-mail.')
+    const duplicateErrors = duplicate.flashMessages().inputErrorsBag as Record<string, string[]>
+    assert.deepEqual(duplicateErrors.email, ['Cette adresse e-mail est déjà utilisée.'])
     assert.deepEqual(await tableCounts(['users', 'audit_events']), before)
   })
 
@@ -74,7 +82,7 @@ test.group('Admin: users', (group) => {
       .post(`/admin/utilisateurs/${target.id}/desactivation`)
       .actingAs(admin)
       .withCsrfToken()
-    const after = await User.findOrFail(target.id)
+    const after = await inspecting(() => User.findOrFail(target.id))
     assert.isFalse(after.isActive)
     assert.equal(after.sessionVersion, 2)
     const own = await client
@@ -87,7 +95,7 @@ test.group('Admin: users', (group) => {
       .delete(`/admin/utilisateurs/${target.id}/desactivation`)
       .actingAs(admin)
       .withCsrfToken()
-    assert.isTrue((await User.findOrFail(target.id)).isActive)
+    assert.isTrue((await inspecting(() => User.findOrFail(target.id))).isActive)
   })
 
   test('changing one’s password keeps this session and ends the others', async ({
@@ -107,7 +115,7 @@ test.group('Admin: users', (group) => {
       })
       .redirects(0)
     response.assertHeader('location', '/')
-    const after = await User.findOrFail(user.id)
+    const after = await inspecting(() => User.findOrFail(user.id))
     assert.equal(after.sessionVersion, 2)
     const other = await client.get('/').actingAs(user).redirects(0)
     other.assertHeader('location', '/login')

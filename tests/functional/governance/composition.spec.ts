@@ -1,7 +1,14 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import { demoOrganisation, isolated, makeOrganisation, makeUser, tableCounts } from '#tests/helpers'
+import {
+  demoOrganisation,
+  isolated,
+  makeOrganisation,
+  makeUser,
+  tableCounts,
+  inspecting,
+} from '#tests/helpers'
 import { loadRapport2023 } from '#database/seeders/demo'
 import {
   DEMO_NEXT_MEETING_TITLE,
@@ -154,10 +161,12 @@ test.group('Governance: board portal on the whole demo', (group) => {
   }) => {
     const { default: User } = await import('#models/core/user')
     const organisation = await demoOrganisation()
-    const board = await User.query()
-      .where('organisation_id', organisation.id)
-      .where('email', DEMO_PRESIDENT.email)
-      .firstOrFail()
+    const board = await inspecting(() =>
+      User.query()
+        .where('organisation_id', organisation.id)
+        .where('email', DEMO_PRESIDENT.email)
+        .firstOrFail()
+    )
     const page = await client.get('/gouvernance/portail').actingAs(board)
     page.assertStatus(200)
     page.assertTextIncludes('Titulaire pour Rennes Métropole')

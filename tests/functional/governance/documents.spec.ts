@@ -78,7 +78,7 @@ test.group('Governance: documents and signed minutes', (group) => {
       .withCsrfToken()
       .actingAs(admin)
       .redirects(0)
-    response.assertStatus(302)
+    response.assertStatus(303)
     assert.include(String(response.flashMessages().error), 'Choisissez un fichier')
     assert.deepEqual(await tableCounts(['meeting_documents']), before)
   })

@@ -89,7 +89,7 @@ test.group('Grants: conventions and their rules', (group) => {
         periodEnd: '2024-01-31',
         amountAwarded: '1000',
       })
-    response.assertStatus(422)
+    response.assertStatus(303)
     assert.match(await flashError(response), /se termine .* avant de commencer/)
     assert.deepEqual(await tableCounts(GRANT_TABLES), before)
   })

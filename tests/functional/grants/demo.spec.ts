@@ -5,7 +5,7 @@ import { loadRapport2023 } from '#database/seeders/demo'
 import { DEMO_FUNDERS, referenceLine } from '#database/seeders/grants'
 import { FunderTree } from '#reports/grants/funder_tree'
 import { YearEndPositions } from '#reports/grants/year_end'
-import { demoOrganisation, isolated, makeUser } from '#tests/helpers'
+import { demoOrganisation, isolated, makeUser, asOrganisation } from '#tests/helpers'
 
 /** The report prints whole euros. */
 const euros = (value: Decimal) => value.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber()
@@ -164,12 +164,9 @@ test.group('Grants: the demo reproduces the reference', (group) => {
     const page = await client.get(`/financements/conventions/${fse.id}`).actingAs(finance)
     page.assertStatus(200)
     const { FunderReport } = await import('#reports/grants/funder_report')
-    const report2 = await new FunderReport(
-      organisation.id,
-      fse.id,
-      '2023-01-01',
-      '2023-12-31'
-    ).compute()
+    const report2 = await asOrganisation(organisation, () =>
+      new FunderReport(organisation.id, fse.id, '2023-01-01', '2023-12-31').compute()
+    )
     assert.isTrue(report2.costs.staff.gt(0), 'direct staff costs')
 
     assert.equal(

@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { isolated, makeOrganisation, makeUser, tableCounts } from '#tests/helpers'
+import { isolated, makeOrganisation, makeUser, tableCounts, asOrganisation } from '#tests/helpers'
 import { makeGrant, makeLedger, postEntry } from '#tests/functional/grants/fixtures'
 import { YearEndPositions } from '#reports/grants/year_end'
 
@@ -199,12 +199,9 @@ test.group('Grants: year-end positions and proposals', (group) => {
         .actingAs(user)
       page.assertStatus(200)
       const { FunderReport } = await import('#reports/grants/funder_report')
-      const report = await new FunderReport(
-        organisation.id,
-        grant.id,
-        '2023-01-01',
-        '2023-12-31'
-      ).compute()
+      const report = await asOrganisation(organisation, () =>
+        new FunderReport(organisation.id, grant.id, '2023-01-01', '2023-12-31').compute()
+      )
       assert.equal(report.costs.eligible.toFixed(2), eligible)
       const saved = await client
         .put(`/financements/conventions/${grant.id}/bilan?du=2023-01-01&au=2023-12-31`)

@@ -148,7 +148,7 @@ test.group('HR | staff register rules', (group) => {
       .withCsrfToken()
       .actingAs(hr)
       .redirects(0)
-    overlap.assertStatus(302)
+    overlap.assertStatus(303)
     overlap.assertFlashMessage('error', 'Ce contrat chevauche un autre contrat du même salarié.')
     const reversed = await client
       .post(`/rh/salaries/${employee.id}/contrats`)

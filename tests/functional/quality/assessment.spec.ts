@@ -81,7 +81,7 @@ test.group('Quality: assessing criteria over HTTP', (group) => {
       .withCsrfToken()
       .actingAs(quality)
       .redirects(0)
-    response.assertStatus(409)
+    response.assertStatus(303)
     response.assertFlashMessage(
       'error',
       "Cette fiche a été modifiée par quelqu'un d'autre pendant votre saisie. Rechargez la page pour voir sa version actuelle, puis refaites votre modification."
@@ -108,7 +108,7 @@ test.group('Quality: assessing criteria over HTTP', (group) => {
       .withCsrfToken()
       .actingAs(quality)
       .redirects(0)
-    response.assertStatus(302)
+    response.assertStatus(303)
     response.assertFlashMessage(
       'error',
       'Ce référentiel ne permet pas de déclarer un critère « non applicable ».'

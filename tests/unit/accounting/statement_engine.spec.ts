@@ -3,6 +3,7 @@ import { Decimal } from 'decimal.js'
 import { computeLayout, type LayoutLine } from '#reports/accounting/statement_engine'
 import {
   LAYOUT_DEFINITIONS,
+  reclassificationFor,
   parseFormula,
   parseRanges,
   sectionSign,
@@ -112,5 +113,49 @@ test.group('Statement engine', () => {
         }
       }
     }
+  })
+
+  test('N-1 through the 2025 layout: abolished 79x reclassed, what is left is reported', ({
+    assert,
+  }) => {
+    // 2024 balances read through the 2025 layout (no 79x line any more).
+    const previous = balances({
+      '6411': '400.00',
+      '777': '-700.00',
+      '7917': '-400.00', // transfert de charges d'exploitation (OPCO) → autres produits
+      '796': '-30.00', // → produits financiers
+      '797': '-20.00', // → produits exceptionnels
+      '795': '-5.00', // no reclassement: must be reported, not dropped
+    })
+    const reclassify = (number: string) => reclassificationFor(2025, number)?.to ?? null
+    const { amounts, unmapped, reclassified } = computeLayout(
+      lines('anc-2018-06', 'income_statement', 2025),
+      previous,
+      undefined,
+      reclassify
+    )
+    const shown = (code: string) => amounts.get(code)!.amount.toFixed(2)
+    assert.equal(shown('RP4'), '0.00')
+    assert.equal(shown('RP6'), '400.00')
+    assert.deepEqual([...amounts.get('RP6')!.accounts.keys()], ['7917'])
+    assert.equal(shown('RC5'), '400.00')
+    assert.equal(shown('RPF'), '30.00')
+    assert.equal(shown('RPE'), '720.00') // 777 700 + 797 20
+    // 400 + 30 + 720 − 400 = 750; the 5 on 795 is missing, and reported as unmapped.
+    assert.equal(shown('RES'), '750.00')
+    assert.deepEqual(
+      unmapped.map((u) => [u.number, u.balance.toFixed(2)]),
+      [['795', '-5.00']]
+    )
+    assert.deepEqual(reclassified.map((r) => [r.number, r.as]).sort(), [
+      ['7917', '758'],
+      ['796', '768'],
+      ['797', '778'],
+    ])
+    // The 2024 statement itself keeps its own layout: no reclassement before 2025.
+    assert.isNull(reclassificationFor(2024, '791'))
+    const own = computeLayout(lines('anc-2018-06', 'income_statement', 2024), previous)
+    assert.equal(own.amounts.get('RP4')!.amount.toFixed(2), '400.00')
+    assert.deepEqual(own.reclassified, [])
   })
 })
