@@ -1,4 +1,5 @@
 import { Env } from '@adonisjs/core/env'
+import { parseDatabaseUrl } from '#support/database_server'
 
 export default await Env.create(new URL('../', import.meta.url), {
   NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
@@ -17,7 +18,15 @@ export default await Env.create(new URL('../', import.meta.url), {
   ] as const),
 
   /** External PostgreSQL. When unset, an embedded cluster is started under storage/postgres. */
-  DATABASE_URL: Env.schema.string.optional({ format: 'url', protocol: false, tld: false }),
+  DATABASE_URL: (key: string, value?: string) => {
+    if (!value) return undefined
+    try {
+      parseDatabaseUrl(value)
+    } catch (error) {
+      throw new Error(`${key}: ${(error as Error).message}`)
+    }
+    return value
+  },
 
   SESSION_DRIVER: Env.schema.enum(['cookie', 'memory', 'database'] as const),
   /** Absolute session lifetime, whatever the activity. */
