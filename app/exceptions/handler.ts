@@ -94,7 +94,9 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     if (this.#wantsJson(ctx)) {
       return ctx.response.status(422).send({ error: message, field })
     }
-    ctx.session?.flashExcept(['_csrf', '_method', 'password', 'password_confirmation'])
+    // Never keep a password in the session: every field whose name says so is left out.
+    const secret = Object.keys(ctx.request.all()).filter((name) => /password|passe/i.test(name))
+    ctx.session?.flashExcept(['_csrf', '_method', ...secret])
     ctx.session?.flash('error', message)
     if (field) ctx.session?.flash('inputErrorsBag', { [field]: [message] })
     return ctx.response.redirect().status(303).back()

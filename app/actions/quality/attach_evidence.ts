@@ -1,3 +1,4 @@
+import { RuleError } from '#support/domain_errors'
 import { createHash, randomUUID } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
@@ -11,7 +12,7 @@ import { currentActor } from '#support/request_context'
 import { sniffFile } from '#support/file_sniff'
 import { attachmentHeader } from '#http/downloads'
 
-export class EvidenceRejected extends Error {}
+export class EvidenceRejected extends RuleError {}
 
 export const ACCEPTED_TYPES_TEXT =
   'PDF, image PNG ou JPEG, document Word (.docx), classeur Excel (.xlsx), document OpenDocument (.odt, .ods) ou texte brut'

@@ -7,6 +7,7 @@ import {
   lineAccountsSheet,
 } from '#exports/accounting/statements'
 import { statementOptions, statementFilters } from '#controllers/accounting/statement_params'
+import { NotFoundError } from '#support/domain_errors'
 
 const KINDS = new Set(['compte-de-resultat', 'bilan'])
 
@@ -91,11 +92,11 @@ export default class StatementsController {
   }
 
   async line(ctx: HttpContext) {
-    if (!KINDS.has(ctx.params.kind)) return ctx.response.notFound('État inconnu')
+    if (!KINDS.has(ctx.params.kind)) throw new NotFoundError('État financier inconnu.')
     const report = await this.build(ctx, ctx.params.kind === 'bilan' ? 'balance' : 'income')
     if (!report) return
     const line = report.rows.find((r) => r.code === ctx.params.code)
-    if (!line) return ctx.response.notFound('Ligne inconnue')
+    if (!line) throw new NotFoundError('Ligne inconnue.')
     return ctx.view.render('pages/accounting/statements/line', {
       report,
       line,
@@ -106,7 +107,7 @@ export default class StatementsController {
   }
 
   async lineExport(ctx: HttpContext) {
-    if (!KINDS.has(ctx.params.kind)) return ctx.response.notFound('État inconnu')
+    if (!KINDS.has(ctx.params.kind)) throw new NotFoundError('État financier inconnu.')
     const options = await statementOptions(ctx)
     const report =
       ctx.params.kind === 'bilan'

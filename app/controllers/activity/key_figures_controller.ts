@@ -5,6 +5,7 @@ import { keyFigures, chartOf } from '#reports/activity/key_figures'
 import { keyFiguresWorkbook, keyTableWorkbook } from '#exports/activity/key_figures'
 import { yearQueryValidator } from '#validators/activity'
 import PermissionPolicy from '#policies/core/permission_policy'
+import { NotFoundError } from '#support/domain_errors'
 
 /** The requested year, or the latest year with activity values. */
 export async function requestedYear({ request, auth }: HttpContext) {
@@ -40,7 +41,7 @@ export default class KeyFiguresController {
     const year = await requestedYear(ctx)
     const report = await keyFigures(ctx.auth.user!.organisationId, year)
     const table = report.tables.find((t) => t.key === ctx.params.key)
-    if (!table) return ctx.response.notFound('Tableau inconnu')
+    if (!table) throw new NotFoundError('Tableau inconnu.')
     return sendWorkbook(ctx.response, `${table.key}-${year}.xlsx`, keyTableWorkbook(table))
   }
 }

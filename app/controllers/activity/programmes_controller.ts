@@ -11,6 +11,7 @@ import {
 import { buildWorkbook } from '#support/spreadsheet/writer'
 import Programme from '#models/activity/programme'
 import Territory from '#models/activity/territory'
+import { NotFoundError } from '#support/domain_errors'
 
 /** code → id, for the edit links of the list pages (the list rows carry codes). */
 async function idsByCode(model: typeof Programme | typeof Territory) {
@@ -48,7 +49,7 @@ export default class ProgrammesController {
       ctx.params.code,
       await requestedYear(ctx)
     )
-    if (!page) return ctx.response.notFound('Dispositif inconnu')
+    if (!page) throw new NotFoundError('Dispositif inconnu.')
     return ctx.view.render('pages/activity/programme', {
       page,
       breadcrumbs: [

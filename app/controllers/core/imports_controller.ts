@@ -2,12 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import ImportRecord from '#models/core/import_record'
 import PermissionPolicy from '#policies/core/permission_policy'
 import { findImport } from '#imports/registry'
-import {
-  commitImport,
-  ImportStateError,
-  previewImport,
-  type ImportIssue,
-} from '#imports/core/pipeline'
+import { commitImport, previewImport, type ImportIssue } from '#imports/core/pipeline'
 import { buildWorkbook } from '#support/spreadsheet/writer'
 import { sendWorkbook } from '#http/downloads'
 import { currentActor } from '#support/request_context'
@@ -79,27 +74,21 @@ export default class ImportsController {
 
   async commit(ctx: HttpContext) {
     const definition = await this.definition(ctx)
-    try {
-      const target = targetOf(ctx)
-      const outcome = await commitImport(definition, Number(ctx.params.id), currentActor()!, target)
-      if (outcome.issues.length) {
-        return ctx.view.render('pages/imports/preview', {
-          definition,
-          ...outcome,
-          breadcrumbs: [{ label: definition.label }],
-        })
-      }
-      ctx.session.flash('success', `Import enregistré : ${outcome.summary}`)
-      const redirectTo =
-        typeof definition.redirectTo === 'function'
-          ? definition.redirectTo(target)
-          : definition.redirectTo
-      return ctx.response.redirect(redirectTo ?? '/admin/imports')
-    } catch (error) {
-      // ImportStateError is not (yet) a RuleError: hand it to the shared refusal path.
-      if (error instanceof ImportStateError) throw new RuleError(error.message, { cause: error })
-      throw error
+    const target = targetOf(ctx)
+    const outcome = await commitImport(definition, Number(ctx.params.id), currentActor()!, target)
+    if (outcome.issues.length) {
+      return ctx.view.render('pages/imports/preview', {
+        definition,
+        ...outcome,
+        breadcrumbs: [{ label: definition.label }],
+      })
     }
+    ctx.session.flash('success', `Import enregistré : ${outcome.summary}`)
+    const redirectTo =
+      typeof definition.redirectTo === 'function'
+        ? definition.redirectTo(target)
+        : definition.redirectTo
+    return ctx.response.redirect(redirectTo ?? '/admin/imports')
   }
 
   async issues(ctx: HttpContext) {

@@ -7,6 +7,7 @@ import MeetingDocument from '#models/governance/meeting_document'
 import { documentValidator } from '#validators/governance'
 import { uploadRefusal } from '#middleware/upload_middleware'
 import { RuleError } from '#support/domain_errors'
+import { NotFoundError } from '#support/domain_errors'
 
 const FILE_RULES = {
   size: '20mb',
@@ -86,7 +87,7 @@ export default class DocumentsController {
 
   async showSigned({ params, response }: HttpContext) {
     const meeting = await Meeting.findOrFail(params.id)
-    if (!meeting.signedMinutesFile) return response.notFound()
+    if (!meeting.signedMinutesFile) throw new NotFoundError()
     return sendStored(
       response,
       meeting.signedMinutesFile,

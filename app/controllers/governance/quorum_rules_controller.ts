@@ -7,6 +7,7 @@ import { quorumRuleValidator } from '#validators/governance'
 import { assertVersion } from '#support/optimistic_lock'
 import { quorumRulesWorkbook } from '#exports/governance/composition'
 import { sendWorkbook } from '#http/downloads'
+import { NotFoundError } from '#support/domain_errors'
 
 async function rulesByKind() {
   const rules = await QuorumRule.query()
@@ -36,7 +37,7 @@ export default class QuorumRulesController {
   }
 
   async update({ params, request, response, session }: HttpContext) {
-    if (!(params.kind in MEETING_KINDS)) return response.notFound()
+    if (!(params.kind in MEETING_KINDS)) throw new NotFoundError()
     const payload = await request.validateUsing(quorumRuleValidator)
     const values = {
       basis: payload.basis,

@@ -15,6 +15,7 @@ import { calendarDate } from '#support/calendar_date'
 import { criteriaWorkbook, historyWorkbook, referentialWorkbook } from '#exports/quality/criteria'
 import qualityConfig from '#config/quality'
 import { ACCEPTED_TYPES_TEXT } from '#actions/quality/attach_evidence'
+import { NotFoundError } from '#support/domain_errors'
 
 const crumbs = (label?: string) => [
   { label: 'Qualité', href: '/qualite' },
@@ -43,7 +44,8 @@ export default class CriteriaController {
 
   async referential({ request, response }: HttpContext) {
     const { referential, criteria } = await this.load(request)
-    if (!referential) return response.notFound('Aucun référentiel')
+    if (!referential)
+      throw new NotFoundError('Aucun référentiel de labellisation n’est encore chargé.')
     return sendWorkbook(
       response,
       `referentiel-edition-${referential.edition}.xlsx`,
@@ -53,7 +55,8 @@ export default class CriteriaController {
 
   async history({ request, response, auth }: HttpContext) {
     const { referential } = await this.load(request)
-    if (!referential) return response.notFound('Aucun référentiel')
+    if (!referential)
+      throw new NotFoundError('Aucun référentiel de labellisation n’est encore chargé.')
     const rows = await statusHistory(auth.user!.organisationId, referential.id)
     return sendWorkbook(response, 'historique-criteres.xlsx', await historyWorkbook(rows))
   }

@@ -22,7 +22,7 @@ export default class EvidenceController {
     try {
       await attachEvidence(criterion, { tmpPath: file.tmpPath, clientName: file.clientName })
     } catch (error) {
-      // EvidenceRejected is not (yet) a RuleError: hand it to the shared refusal path.
+      // The refusal is about the file field of the form.
       if (error instanceof EvidenceRejected) {
         throw new RuleError(error.message, { field: 'fichier', cause: error })
       }

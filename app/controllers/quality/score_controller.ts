@@ -4,6 +4,7 @@ import Referential from '#models/quality/referential'
 import { labellisationScore } from '#reports/quality/labellisation_score'
 import { scoreWorkbook } from '#exports/quality/score'
 import { STATUS_LABELS } from '#models/quality/labels'
+import { NotFoundError } from '#support/domain_errors'
 
 export default class ScoreController {
   private async score({ auth, request }: HttpContext) {
@@ -47,7 +48,7 @@ export default class ScoreController {
 
   async export(ctx: HttpContext) {
     const score = await this.score(ctx)
-    if (!score) return ctx.response.notFound('Aucun référentiel')
+    if (!score) throw new NotFoundError('Aucun référentiel de labellisation n’est encore chargé.')
     return sendWorkbook(
       ctx.response,
       `score-labellisation-${score.asOf.toISODate()}.xlsx`,

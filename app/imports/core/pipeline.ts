@@ -1,3 +1,4 @@
+import { RuleError } from '#support/domain_errors'
 /**
  * The shared import pipeline: every spreadsheet import (staff list, activity volumes,
  * referential, budget...) goes through it.
@@ -449,4 +450,4 @@ export async function importFile<Row>(
   return commitImport(definition, preview.record.id, actor, target)
 }
 
-export class ImportStateError extends Error {}
+export class ImportStateError extends RuleError {}

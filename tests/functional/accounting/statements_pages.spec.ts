@@ -199,7 +199,7 @@ test.group('Statements | pages, exports, roles', (group) => {
       .withCsrfToken()
       .actingAs(user)
       .redirects(0)
-    refused.assertStatus(302)
+    refused.assertStatus(303)
     assert.match((refused.flashMessages() as any).error, /refusé/)
     assert.deepEqual(await tableCounts(tables), before)
 

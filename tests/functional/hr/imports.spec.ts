@@ -105,6 +105,32 @@ test.group('HR | staff list and timesheet imports', (group) => {
     assert.deepEqual(await tableCounts(TABLES), before)
   })
 
+  test('a salary of zero, beyond numeric(15,2) or with three decimals is refused at the preview', async ({
+    assert,
+  }) => {
+    const organisation = await organisationWithJobs()
+    const before = await tableCounts(TABLES)
+    const outcome = await importFile(
+      staffList,
+      await csv([
+        'M010;Petit;Léa;F;01/01/1995;CDI;Conseillère;CISP;1;01/01/2023;;;0',
+        'M011;Roux;Marc;H;01/01/1980;CDI;Conseiller;CISP;1;01/01/2023;;;1e26',
+        'M012;Roux;Lou;F;01/01/1981;CDI;Conseillère;CISP;1;01/01/2023;;;100000000000000000000000000',
+        'M013;Blanc;Anne;F;01/01/1988;CDI;Conseillère;CISP;1;01/01/2023;;;27000,123',
+      ]),
+      actor(organisation)
+    )
+    assert.equal(outcome.record.status, 'rejected')
+    const byLine = (line: number) => outcome.issues.find((i) => i.line === line)
+    for (const line of [2, 3, 4, 5]) {
+      assert.match(byLine(line)?.column ?? '', /Salaire/, `line ${line}`)
+    }
+    assert.match(byLine(2)!.message, /montant nul/)
+    assert.match(byLine(4)!.message, /trop grand/)
+    assert.match(byLine(5)!.message, /deux décimales/)
+    assert.deepEqual(await tableCounts(TABLES), before)
+  })
+
   test('a contract overlapping one already in the register is refused', async ({ assert }) => {
     const organisation = await organisationWithJobs()
     await importFile(staffList, await csv(GOOD), actor(organisation))
