@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { DateTime } from 'luxon'
+import { dayOf } from '#controllers/grants/day_param'
+import { DEADLINE_KIND_LABELS, SCHEDULE_KIND_LABELS } from '#models/grants/grant'
 import Meeting from '#models/governance/meeting'
 import Person from '#models/governance/person'
 import Seat, { OBTAINED_BY } from '#models/governance/seat'
@@ -11,8 +12,9 @@ import { otherDomainsAvailability } from '#reports/governance/portal'
  * next meetings with their documents, the board's key figures; nothing personal about staff.
  */
 export default class PortalController {
-  async show({ auth, view }: HttpContext) {
-    const today = DateTime.now().setZone('Europe/Paris').startOf('day')
+  async show({ auth, view, request }: HttpContext) {
+    // ?date= shows the portal as it stood (or will stand) at another day; today by default.
+    const today = dayOf(request.input('date'))
     const person = await Person.forEmail(auth.user!.email).first()
     const mandates = person
       ? await Seat.query()
@@ -41,6 +43,8 @@ export default class PortalController {
       lastMeetings,
       composition: await CompositionReport.build(today),
       domains: await otherDomainsAvailability(auth.user!.organisationId, today),
+      deadlineLabels: DEADLINE_KIND_LABELS,
+      scheduleLabels: SCHEDULE_KIND_LABELS,
       breadcrumbs: [
         { label: 'Gouvernance', href: '/gouvernance' },
         { label: 'Portail des administrateurs' },

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { DateTime } from 'luxon'
+import { dayOf } from '#controllers/grants/day_param'
 import { GrantsDashboard } from '#reports/grants/dashboard'
 import { deadlinesSheet } from '#exports/grants/sheets'
 import { sendWorkbook } from '#http/downloads'
@@ -10,11 +10,11 @@ import {
   SCHEDULE_KIND_LABELS,
 } from '#models/grants/grant'
 
-const today = () => DateTime.now().setZone('Europe/Paris').startOf('day')
-
 export default class GrantsDashboardController {
-  async show({ view, auth }: HttpContext) {
-    const report = await new GrantsDashboard(auth.user!.organisationId, today()).compute()
+  async show({ view, auth, request }: HttpContext) {
+    // ?date= computes the dashboard at another day (today by default).
+    const day = dayOf(request.input('date'))
+    const report = await new GrantsDashboard(auth.user!.organisationId, day).compute()
     const byFunder = new Map<string, number>()
     for (const row of report.byFunder) {
       byFunder.set(row.funder, (byFunder.get(row.funder) ?? 0) + row.awarded.round().toNumber())
@@ -27,6 +27,7 @@ export default class GrantsDashboardController {
         datasets: [{ label: 'Montant accordé (€)', data: [...byFunder.values()] }],
       },
       statusLabels: GRANT_STATUS_LABELS,
+      deadlineLabels: DEADLINE_KIND_LABELS,
       kindLabels: {
         ...DEADLINE_KIND_LABELS,
         ...Object.fromEntries(
@@ -37,8 +38,9 @@ export default class GrantsDashboardController {
     })
   }
 
-  async export({ response, auth }: HttpContext) {
-    const r = await new GrantsDashboard(auth.user!.organisationId, today()).compute()
+  async export({ response, auth, request }: HttpContext) {
+    const day = dayOf(request.input('date'))
+    const r = await new GrantsDashboard(auth.user!.organisationId, day).compute()
     return sendWorkbook(
       response,
       'financements-tableau-de-bord.xlsx',
@@ -67,6 +69,21 @@ export default class GrantsDashboardController {
             { header: 'Prochaine échéance', key: 'nextExpected', type: 'date' },
           ],
           rows: r.awaited,
+        },
+        {
+          name: 'Échéances en retard',
+          columns: [
+            { header: 'Convention', key: 'reference', type: 'text' },
+            { header: 'Financeur', key: 'funder', type: 'text', width: 36 },
+            { header: 'Nature', key: 'kind', type: 'text' },
+            { header: 'Libellé', key: 'label', type: 'text', width: 40 },
+            { header: 'Échéance', key: 'dueOn', type: 'date' },
+            { header: 'Jours de retard', key: 'daysLate', type: 'integer' },
+          ],
+          rows: r.reporting.overdue.map((d) => ({
+            ...d,
+            kind: DEADLINE_KIND_LABELS[d.kind] ?? d.kind,
+          })),
         },
         deadlinesSheet(r.deadlines),
         {

@@ -16,6 +16,8 @@ import { grantsSheet, grantDetailSheets } from '#exports/grants/sheets'
 import { sendWorkbook } from '#http/downloads'
 import { buildWorkbook } from '#support/spreadsheet/writer'
 import { GrantDetail } from '#reports/grants/grant_detail'
+import { reportingDeadlines } from '#reports/grants/deadlines'
+import { dayOf } from '#controllers/grants/day_param'
 
 const crumbs = (label?: string, href?: string) => [
   { label: 'Financements', href: '/financements' },
@@ -57,8 +59,13 @@ export default class GrantsController {
     )
   }
 
-  async show({ params, view, auth }: HttpContext) {
+  async show({ params, view, auth, request }: HttpContext) {
     const detail = await new GrantDetail(auth.user!.organisationId, Number(params.id)).compute()
+    // Its reporting deadlines overdue and due within 90 days, at ?date= (today by default).
+    const reporting = await reportingDeadlines(auth.user!.organisationId, {
+      today: dayOf(request.input('date')),
+      grantId: detail.grant.id,
+    })
     const options = (labels: Record<string, string>) =>
       Object.entries(labels).map(([value, label]) => ({ value, label }))
     return view.render('pages/grants/grants/show', {
@@ -69,6 +76,7 @@ export default class GrantsController {
       scheduleOptions: options(SCHEDULE_KIND_LABELS),
       deadlineLabels: DEADLINE_KIND_LABELS,
       deadlineOptions: options(DEADLINE_KIND_LABELS),
+      reportingDeadlines: reporting,
       breadcrumbs: crumbs(detail.grant.reference),
     })
   }

@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
-import { Decimal } from 'decimal.js'
 import { DateTime } from 'luxon'
+import { awaitedFunding } from '#reports/grants/awaited'
+import { reportingDeadlines } from '#reports/grants/deadlines'
 import {
   IncomeStatement,
   StatementNotFound,
@@ -21,21 +22,17 @@ export async function otherDomainsAvailability(
   today: DateTime<boolean> = DateTime.now()
 ) {
   const budgets = await tableExists('budgets')
-  let grantsAwaited: { amount: Decimal; count: number } | null = null
-  if ((await tableExists('grant_payment_schedules')) && (await tableExists('grant_receipts'))) {
-    const { rows } = await db.rawQuery(
-      `SELECT count(*) AS count, coalesce(sum(s.amount - coalesce(r.received, 0)), 0) AS amount
-         FROM grant_payment_schedules s
-         LEFT JOIN (SELECT schedule_id, sum(amount) AS received FROM grant_receipts
-                     WHERE organisation_id = ? GROUP BY schedule_id) r ON r.schedule_id = s.id
-        WHERE s.organisation_id = ? AND s.expected_on <= ? AND s.amount > coalesce(r.received, 0)`,
-      [organisationId, organisationId, today.plus({ months: 12 }).toISODate()]
-    )
-    grantsAwaited = { amount: new Decimal(rows[0].amount), count: Number(rows[0].count) }
-  }
+  const grantsAwaited =
+    (await tableExists('grant_payment_schedules')) && (await tableExists('grant_receipts'))
+      ? await awaitedFunding(organisationId, { today })
+      : null
+  const grantDeadlines = (await tableExists('grant_deadlines'))
+    ? await reportingDeadlines(organisationId, { today })
+    : null
   return {
     budgets,
     grantsAwaited,
+    grantDeadlines,
     budgetVsActual: budgets ? await budgetVsActual(organisationId, today) : null,
   }
 }

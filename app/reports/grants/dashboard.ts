@@ -1,14 +1,16 @@
 import { Decimal } from 'decimal.js'
 import { type DateTime } from 'luxon'
 import { COST_LINE, dec, rows, type Client } from '#reports/grants/sql'
+import { reportingDeadlines } from '#reports/grants/deadlines'
 import { sumMoney } from '#support/money'
 
 /** Gap (in share of the period) beyond which consumption is flagged behind or ahead of plan. */
 export const CONSUMPTION_TOLERANCE = new Decimal('0.15')
 
 /**
- * The finance officer's overview: conventions by funder and status, amounts awaited, deadlines
- * of the next 90 days, and conventions whose consumption is behind or ahead of plan.
+ * The finance officer's overview: conventions by funder and status, amounts awaited, reporting
+ * deadlines overdue and of the next 90 days, expected payments of the next 90 days, and
+ * conventions whose consumption is behind or ahead of plan.
  */
 export class GrantsDashboard {
   constructor(
@@ -59,19 +61,36 @@ export class GrantsDashboard {
       nextExpected: r.next_expected as Date | null,
     }))
 
-    const deadlines = await rows(
-      `SELECT d.due_on AS due_on, d.kind, d.label, g.id AS grant_id, g.reference, NULL::numeric AS amount
-         FROM grant_deadlines d JOIN grants g ON g.id = d.grant_id
-        WHERE d.organisation_id = :org AND d.done_on IS NULL AND d.due_on BETWEEN CAST(:day AS date) AND CAST(:horizon AS date)
-       UNION ALL
-       SELECT s.expected_on, 'payment_' || s.kind, coalesce(s.label, 'Versement attendu'), g.id, g.reference, s.amount
+    // Reporting deadlines (overdue and next 90 days) come from the one read model shared with the
+    // convention page and the board portal; the 90-day list adds the expected payments.
+    const reporting = await reportingDeadlines(org, { today: this.today }, this.client)
+    const payments = await rows(
+      `SELECT s.expected_on::text AS due_on, 'payment_' || s.kind AS kind,
+              coalesce(s.label, 'Versement attendu') AS label, g.id AS grant_id, g.reference, s.amount
          FROM grant_payment_schedules s JOIN grants g ON g.id = s.grant_id
         WHERE s.organisation_id = :org AND s.expected_on BETWEEN CAST(:day AS date) AND CAST(:horizon AS date)
-          AND NOT EXISTS (SELECT 1 FROM grant_receipts r WHERE r.schedule_id = s.id)
-        ORDER BY 1, 5`,
+          AND NOT EXISTS (SELECT 1 FROM grant_receipts r WHERE r.schedule_id = s.id)`,
       { org, day, horizon },
       this.client
     )
+    const deadlines = [
+      ...reporting.upcoming.map((d) => ({
+        due_on: d.dueOn,
+        kind: d.kind,
+        label: d.label,
+        grant_id: d.grantId,
+        reference: d.reference,
+        amount: null as Decimal | null,
+      })),
+      ...payments.map((p) => ({
+        due_on: p.due_on as string,
+        kind: p.kind as string,
+        label: p.label as string,
+        grant_id: p.grant_id as number,
+        reference: p.reference as string,
+        amount: dec(p.amount) as Decimal | null,
+      })),
+    ].sort((a, b) => a.due_on.localeCompare(b.due_on) || a.reference.localeCompare(b.reference))
 
     const consumption = (
       await rows(
@@ -118,14 +137,8 @@ export class GrantsDashboard {
       byFunder,
       awaited,
       totalAwaited: sumMoney(awaited.map((a) => a.awaited)),
-      deadlines: deadlines.map((d) => ({
-        due_on: d.due_on as string,
-        kind: d.kind as string,
-        label: d.label as string,
-        grant_id: d.grant_id as number,
-        reference: d.reference as string,
-        amount: d.amount === null ? null : dec(d.amount),
-      })),
+      deadlines,
+      reporting,
       consumption,
       offPlan: consumption.filter((c) => c.state !== 'on_plan'),
     }

@@ -1,0 +1,84 @@
+import { DateTime } from 'luxon'
+import { rows, type Client } from '#reports/grants/sql'
+
+/** How far ahead a reporting deadline counts as coming ("à venir sous 90 jours"). */
+export const UPCOMING_DAYS = 90
+
+/** Conventions whose deadlines are no longer work: nothing to report on a refused or cancelled one. */
+const NO_LONGER_DUE = `('refused', 'cancelled')`
+
+export interface ReportingDeadline {
+  deadlineId: number
+  grantId: number
+  reference: string
+  title: string
+  funder: string
+  /** interim_report, final_report, balance_request or other (DEADLINE_KIND_LABELS). */
+  kind: string
+  label: string
+  /** ISO calendar date. */
+  dueOn: string
+  /** Days past the due date (overdue list) or, negative, days left (upcoming list). */
+  daysLate: number
+}
+
+export interface ReportingDeadlines {
+  /** ISO calendar date the lists are computed at. */
+  today: string
+  horizon: string
+  /** Due before today and not done, oldest first. */
+  overdue: ReportingDeadline[]
+  /** Due from today to today + 90 days and not done, soonest first. */
+  upcoming: ReportingDeadline[]
+}
+
+/**
+ * Reporting deadlines of the conventions (funder reports, balance requests, other) that are not
+ * done: those past their due date ("en retard") and those due within the next 90 days ("à venir
+ * sous 90 jours"), with convention, funder, kind, due date and days late. One SQL query; the
+ * grants dashboard, the convention page (grantId) and the board portal all read it.
+ * A deadline is done when its done_on is set; deadlines of refused or cancelled conventions are
+ * left out.
+ */
+export async function reportingDeadlines(
+  organisationId: number,
+  options: { today?: DateTime; grantId?: number; days?: number } = {},
+  client?: Client
+): Promise<ReportingDeadlines> {
+  const today = (options.today ?? DateTime.now().setZone('Europe/Paris')).toISODate()!
+  const horizon = DateTime.fromISO(today)
+    .plus({ days: options.days ?? UPCOMING_DAYS })
+    .toISODate()!
+  const list = await rows(
+    `SELECT d.id AS deadline_id, g.id AS grant_id, g.reference, g.title, f.name AS funder,
+            d.kind, d.label, d.due_on::text AS due_on,
+            (CAST(:today AS date) - d.due_on) AS days_late
+       FROM grant_deadlines d
+       JOIN grants g ON g.id = d.grant_id AND g.organisation_id = d.organisation_id
+       JOIN funders f ON f.id = g.funder_id
+      WHERE d.organisation_id = :org AND d.done_on IS NULL
+        AND g.status NOT IN ${NO_LONGER_DUE}
+        AND d.due_on <= CAST(:horizon AS date)
+        AND (CAST(:grant AS integer) IS NULL OR d.grant_id = CAST(:grant AS integer))
+      ORDER BY d.due_on, f.name, g.reference, d.id`,
+    { org: organisationId, today, horizon, grant: options.grantId ?? null },
+    client
+  )
+  const all: ReportingDeadline[] = list.map((r) => ({
+    deadlineId: r.deadline_id,
+    grantId: r.grant_id,
+    reference: r.reference,
+    title: r.title,
+    funder: r.funder,
+    kind: r.kind,
+    label: r.label,
+    dueOn: r.due_on,
+    daysLate: Number(r.days_late),
+  }))
+  return {
+    today,
+    horizon,
+    overdue: all.filter((d) => d.daysLate > 0),
+    upcoming: all.filter((d) => d.daysLate <= 0),
+  }
+}
