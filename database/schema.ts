@@ -1277,6 +1277,27 @@ export class MemberBodySchema extends BaseModel {
   declare version: number
 }
 
+export class OneTimeLinkSchema extends BaseModel {
+  static $columns = ['createdAt', 'expiresAt', 'id', 'organisationId', 'purpose', 'tokenHash', 'usedAt', 'userId'] as const
+  $columns = OneTimeLinkSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.dateTime()
+  declare expiresAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column()
+  declare purpose: string
+  @column()
+  declare tokenHash: string
+  @column.dateTime()
+  declare usedAt: DateTime | null
+  @column()
+  declare userId: number
+}
+
 export class OrganisationSchema extends BaseModel {
   static $columns = ['createdAt', 'id', 'legalName', 'name', 'siren', 'slug', 'timezone', 'updatedAt'] as const
   $columns = OrganisationSchema.$columns

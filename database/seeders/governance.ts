@@ -5,7 +5,7 @@ import type { Rapport2023 } from '#database/seeders/demo'
 import College from '#models/governance/college'
 import MemberBody from '#models/governance/member_body'
 import Person from '#models/governance/person'
-import QuorumRule from '#models/governance/quorum_rule'
+import { seedQuorumRules } from '#actions/governance/seed_quorum_rules'
 import Attendance from '#models/governance/attendance'
 import Meeting from '#models/governance/meeting'
 import { addSeat } from '#actions/governance/seats'
@@ -57,20 +57,7 @@ export async function seedGovernanceComposition(
   rapport: Rapport2023,
   trx: TransactionClientContract
 ) {
-  for (const kind of ['ca', 'ag_ordinaire', 'ag_extraordinaire', 'bureau', 'comite_antenne']) {
-    await QuorumRule.create(
-      {
-        meetingKind: kind,
-        basis: 'members',
-        countsRepresented: true,
-        fraction: (kind === 'ag_extraordinaire' ? '0.6667' : '0.5') as any,
-        comparison: 'gte',
-        secondConveningWithoutQuorum: kind !== 'ag_extraordinaire',
-        maxProxiesPerPerson: 1,
-      },
-      { client: trx }
-    )
-  }
+  await seedQuorumRules(trx)
   for (const spec of rapport.governance.colleges) {
     const consultative = /consultative/i.test(spec.rule)
     const college = await College.create(

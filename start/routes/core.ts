@@ -9,6 +9,7 @@ const PasswordController = () => import('#controllers/core/password_controller')
 const UsersController = () => import('#controllers/core/users_controller')
 const AuditEventsController = () => import('#controllers/core/audit_events_controller')
 const ImportsController = () => import('#controllers/core/imports_controller')
+const WelcomeController = () => import('#controllers/core/welcome_controller')
 
 router.get('/health', [HealthController, 'show']).as('health')
 
@@ -16,6 +17,8 @@ router
   .group(() => {
     router.get('/login', [SessionController, 'create']).as('login')
     router.post('/login', [SessionController, 'store']).as('login.store')
+    router.get('/bienvenue/:token', [WelcomeController, 'show']).as('welcome.show')
+    router.post('/bienvenue/:token', [WelcomeController, 'update']).as('welcome.update')
   })
   .use(middleware.guest())
 

@@ -77,9 +77,12 @@ export function classify(ctx: HttpContext): Outcome {
   if (status === 404) return 'not_found'
   if (status === 401) return 'login'
   if (status >= 400) return 'refusal'
-  // Sent to the login page: logged out by the guard, except for the logout itself.
+  // Sent to the login page: logged out by the guard, except for the logout itself and a form
+  // whose success is to log in next (a welcome link's password, flashed as 'success').
   const loggingOut = ctx.route?.pattern === '/logout'
-  if (!loggingOut && (location === '/login' || location.startsWith('/login?'))) return 'login'
+  const loginNext = hasEntries(flash.success) && !flashedError
+  const toLogin = location === '/login' || location.startsWith('/login?')
+  if (!loggingOut && !loginNext && toLogin) return 'login'
   if (flashedError) {
     return String(flash.error ?? '').startsWith(CSRF_MESSAGE) ? 'csrf' : 'refusal'
   }

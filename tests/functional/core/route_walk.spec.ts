@@ -3,7 +3,13 @@ import router from '@adonisjs/core/services/router'
 import { ROLES, ROLE_MATRIX, type Permission, type Role } from '#policies/role_matrix'
 import { isolated, makeOrganisation, makeUser } from '#tests/helpers'
 
-const PUBLIC = new Set(['GET /login', 'POST /login', 'GET /health'])
+const PUBLIC = new Set([
+  'GET /login',
+  'POST /login',
+  'GET /health',
+  'GET /bienvenue/:token',
+  'POST /bienvenue/:token',
+])
 
 interface WalkedRoute {
   method: string

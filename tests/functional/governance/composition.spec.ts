@@ -145,7 +145,7 @@ test.group('Governance: composition rules', (group) => {
     page.assertTextIncludes('Titulaire pour Rennes Métropole')
     page.assertTextIncludes('Prochaines séances')
     // The grants tables exist: their figure is shown (none awaited in this organisation).
-    page.assertTextIncludes('financements attendus sous 12 mois (0 versement(s))')
+    page.assertTextIncludes('financements attendus sous 12 mois (0 versement(s), reste à recevoir)')
     const other = await makeUser(organisation, ['board'])
     const empty = await client.get('/gouvernance/portail').actingAs(other)
     empty.assertTextIncludes("Aucun mandat n'est rattaché à votre adresse e-mail.")
