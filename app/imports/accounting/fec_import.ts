@@ -356,7 +356,8 @@ interface Analysis {
   totalCredit: bigint
   journals: Map<string, string>
   accounts: Map<string, string>
-  keys: Array<[string, string]>
+  /** Journal code, entry number and the file line where the entry starts. */
+  keys: Array<[string, string, number]>
 }
 
 function frDate(iso: string) {
@@ -378,7 +379,7 @@ async function analyse(
   const journals = new Map<string, string>()
   const accounts = new Map<string, string>()
   const seen = new Set<string>()
-  const keys: Array<[string, string]> = []
+  const keys: Array<[string, string, number]> = []
   let current: {
     key: string
     line: number
@@ -464,7 +465,7 @@ async function analyse(
       )
     }
     seen.add(key)
-    keys.push([parsed.journalCode, parsed.number])
+    keys.push([parsed.journalCode, parsed.number, line])
     current = {
       key,
       line,
@@ -636,20 +637,23 @@ export async function importFec(path: string, options: FecImportOptions): Promis
   }
   if (year && analysis.keys.length > 0 && issues.count === 0) {
     const { rows } = await db.rawQuery(
-      `SELECT j.code, e.number FROM entries e JOIN journals j ON j.id = e.journal_id
+      `SELECT k.code, k.number, k.line FROM entries e JOIN journals j ON j.id = e.journal_id
+         JOIN unnest(?::text[], ?::text[], ?::int[]) AS k(code, number, line)
+           ON k.code = j.code AND k.number = e.number
         WHERE e.organisation_id = ? AND e.fiscal_year_id = ?
-          AND (j.code, e.number) IN (SELECT * FROM unnest(?::text[], ?::text[]))
+        ORDER BY k.line
         LIMIT 100`,
       [
-        options.organisationId,
-        year.id,
         analysis.keys.map((k) => k[0]),
         analysis.keys.map((k) => k[1]),
+        analysis.keys.map((k) => k[2]),
+        options.organisationId,
+        year.id,
       ]
     )
     for (const row of rows) {
       issues.add(
-        0,
+        row.line,
         'EcritureNum',
         `${row.code} ${row.number}`,
         'ce numéro d’écriture existe déjà dans ce journal pour cet exercice'

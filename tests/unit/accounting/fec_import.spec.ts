@@ -198,6 +198,38 @@ test.group('FEC import', (group) => {
     await expectRejected(assert, text, /déjà été importé/)
   })
 
+  test('a number already in the ledger is reported at the line where its entry starts', async ({
+    assert,
+  }) => {
+    const first: FecRow[] = []
+    for (const n of ['1', '2', '3']) first.push(...entryRows(n, '20240105', '10,00'))
+    assert.equal((await importText(fecText(first))).status, 'committed')
+
+    // Lines 2-3: new; 4-5: AC 2 (taken); 6-7: new; 8-9: AC 3 (taken); 10-11: AC 1 in BQ (free).
+    const rows: FecRow[] = [
+      ...entryRows('10', '20240201', '20,00'),
+      ...entryRows('2', '20240201', '20,00'),
+      ...entryRows('11', '20240201', '20,00'),
+      ...entryRows('3', '20240201', '20,00'),
+      ...entryRows('1', '20240201', '20,00', '6064', '512', 'BQ'),
+    ]
+    const result = await expectRejected(assert, fecText(rows), /existe déjà/)
+    assert.equal(result.errorCount, 2)
+    assert.deepEqual(
+      result.errors.map((issue) => [issue.line, issue.field, issue.value]),
+      [
+        [4, 'EcritureNum', 'AC 2'],
+        [8, 'EcritureNum', 'AC 3'],
+      ]
+    )
+    const record = await db.from('imports').where('id', result.importId).first()
+    const stored = typeof record.errors === 'string' ? JSON.parse(record.errors) : record.errors
+    assert.deepEqual(
+      stored.list.map((issue: { line: number }) => issue.line),
+      [4, 8]
+    )
+  })
+
   test('reports every error of a file, with line, field, value and reason', async ({ assert }) => {
     const rows: FecRow[] = []
     for (let i = 1; i <= 30; i++) rows.push(...entryRows(String(i), '20240105', 'abc'))
