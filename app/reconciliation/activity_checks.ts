@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { INDICATOR_CATALOGUE } from '#actions/activity/indicator_catalogue'
-import { BREAKDOWN_LABELS } from '#models/activity/indicator'
+import { BREAKDOWNS } from '#vocabulary/activity'
+import { labelOf } from '#vocabulary/labels'
 import type { ActivityValues, ValueCell } from '#reports/activity/activity_values'
 import {
   compare,
@@ -117,7 +118,7 @@ function families(data: ActivityValues) {
           if (data.modalities(indicator, breakdown, scope)[0]?.unit === 'percent') continue
           list.push({
             id: [indicator, scope.programme, scope.territory, breakdown].filter(Boolean).join(':'),
-            title: `${label} par ${(BREAKDOWN_LABELS[breakdown] ?? breakdown).toLowerCase()}`,
+            title: `${label} par ${labelOf(BREAKDOWNS, breakdown).toLowerCase()}`,
             total: (year) => data.cell(indicator, scope, year),
             parts: (year) => data.modalities(indicator, breakdown, scope, year),
           })
@@ -182,7 +183,7 @@ export const activityChecks: CheckDefinition[] = [
             const parts = data.modalities(indicator, breakdown, scope)
             if (parts.length === 0) continue
             const subject = parts[0].programmeName ?? parts[0].territoryName
-            const label = `${parts[0].indicatorLabel}${subject ? ` (${subject})` : ''} par ${(BREAKDOWN_LABELS[breakdown] ?? breakdown).toLowerCase()}`
+            const label = `${parts[0].indicatorLabel}${subject ? ` (${subject})` : ''} par ${labelOf(BREAKDOWNS, breakdown).toLowerCase()}`
             const id = [this.id, indicator, scope.programme, scope.territory, breakdown]
               .filter(Boolean)
               .join(':')

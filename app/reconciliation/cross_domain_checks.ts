@@ -88,6 +88,24 @@ const SQL_TIME_AND_FUNDING_BY_PROGRAMME = `
 
 const euros = (d: Decimal) => formatMoney(d)
 
+/** Rows of the raw SQL below (pg returns numeric as text). */
+interface GrantByFunder {
+  id: number
+  name: string
+  amount: string
+}
+interface LedgerByFunder {
+  id: number
+  amount: string
+  lines: number
+}
+interface TimeAndFunding {
+  id: number
+  name: string
+  fte_months: string
+  funding: string
+}
+
 export const crossDomainChecks: CheckDefinition[] = [
   {
     id: 'cross.grant_revenue_vs_ledger',
@@ -128,7 +146,10 @@ export const crossDomainChecks: CheckDefinition[] = [
         ])
       ).rows
       const ledger = new Map<number, { amount: Decimal; lines: number }>(
-        ledgerRows.map((r: any) => [r.id, { amount: new Decimal(r.amount), lines: r.lines }])
+        ledgerRows.map((r: LedgerByFunder) => [
+          r.id,
+          { amount: new Decimal(r.amount), lines: r.lines },
+        ])
       )
       if (ledger.size === 0) {
         return [
@@ -139,7 +160,7 @@ export const crossDomainChecks: CheckDefinition[] = [
           ),
         ]
       }
-      const perFunder = grants.map((row: any): CheckResult => {
+      const perFunder = grants.map((row: GrantByFunder): CheckResult => {
         const expected = new Decimal(row.amount)
         const booked = ledger.get(row.id)
         const actual = booked?.amount ?? new Decimal(0)
@@ -378,7 +399,8 @@ export const crossDomainChecks: CheckDefinition[] = [
         ])
       ).rows
       const relevant = rows.filter(
-        (r: any) => !new Decimal(r.fte_months).isZero() || !new Decimal(r.funding).isZero()
+        (r: TimeAndFunding) =>
+          !new Decimal(r.fte_months).isZero() || !new Decimal(r.funding).isZero()
       )
       if (relevant.length === 0)
         return [
@@ -388,7 +410,7 @@ export const crossDomainChecks: CheckDefinition[] = [
             `Ni temps affecté ni financement par dispositif en ${context.year}.`
           ),
         ]
-      if (!relevant.some((r: any) => !new Decimal(r.funding).isZero())) {
+      if (!relevant.some((r: TimeAndFunding) => !new Decimal(r.funding).isZero())) {
         return [
           missing(
             this.id,
@@ -397,7 +419,7 @@ export const crossDomainChecks: CheckDefinition[] = [
           ),
         ]
       }
-      return relevant.map((r: any): CheckResult => {
+      return relevant.map((r: TimeAndFunding): CheckResult => {
         const time = new Decimal(r.fte_months)
         const funding = new Decimal(r.funding)
         const ok = !time.isZero() && !funding.isZero()

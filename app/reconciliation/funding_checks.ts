@@ -4,6 +4,7 @@ import type { ActivityValues } from '#reports/activity/activity_values'
 import {
   missing,
   type CheckContext,
+  type AmountRow,
   type CheckDefinition,
   type CheckResult,
 } from '#reconciliation/types'
@@ -105,7 +106,7 @@ function ratioResults(
   })
 }
 
-function byYear(rows: any[], year: number) {
+function byYear(rows: AmountRow[], year: number) {
   const map = new Map<string, Decimal>()
   for (const row of rows)
     if (Number(row.year) === year) map.set(String(row.id), new Decimal(row.amount))
@@ -115,7 +116,7 @@ function byYear(rows: any[], year: number) {
 async function ratiosFor(
   context: CheckContext,
   data: ActivityValues,
-  rows: any[],
+  rows: AmountRow[],
   subjects: Array<{
     key: string
     id: string
@@ -260,7 +261,9 @@ export const fundingChecks: CheckDefinition[] = [
         ])
       ).rows
       const funders = [
-        ...new Map<string, string>(rows.map((r: any) => [String(r.id), String(r.name)])).entries(),
+        ...new Map<string, string>(
+          rows.map((r: AmountRow) => [String(r.id), String(r.name)])
+        ).entries(),
       ]
       const ratios = await ratiosFor(
         context,
@@ -319,12 +322,12 @@ export const fundingChecks: CheckDefinition[] = [
         : []
       const allocated: Set<number> = hasTime
         ? new Set<number>(
-            (await context.client.rawQuery(SQL_ALLOCATED_PROGRAMMES, params)).rows.map((r: any) =>
-              Number(r.id)
+            (await context.client.rawQuery(SQL_ALLOCATED_PROGRAMMES, params)).rows.map(
+              (r: { id: number | string }) => Number(r.id)
             )
           )
         : new Set<number>()
-      const staff: any[] = []
+      const staff: AmountRow[] = []
       if (allocated.size > 0) {
         const { staffCostByProgramme } = await import('#reports/hr/staff_costs')
         for (const id of allocated) {
@@ -343,7 +346,7 @@ export const fundingChecks: CheckDefinition[] = [
         ? (await context.client.rawQuery(SQL_FUNDING_BY_PROGRAMME, params)).rows
         : []
       const total = (year: number, id: number) => {
-        const pick = (rows: any[]) =>
+        const pick = (rows: AmountRow[]) =>
           rows
             .filter((r) => Number(r.id) === id && Number(r.year) === year)
             .reduce((sum, r) => sum.plus(r.amount), new Decimal(0))

@@ -15,6 +15,7 @@ import {
   type QueryClient,
 } from '#reconciliation/types'
 import { recordEvent } from '#support/audit'
+import type { CheckStatus, RunTrigger } from '#vocabulary/reconciliation'
 
 /** Every check, one family per file. */
 export const CHECKS: CheckDefinition[] = [
@@ -34,7 +35,7 @@ export interface StoredResult extends CheckResult {
 export interface RunSummary {
   runId: number
   year: number
-  counts: Record<'ok' | 'rounding' | 'discrepancy' | 'missing_data', number>
+  counts: Record<CheckStatus, number>
   results: StoredResult[]
 }
 
@@ -75,7 +76,7 @@ const text = (value: Decimal | number | null | undefined) => {
 export async function runReconciliation(
   organisationId: number,
   year: number,
-  trigger: 'manual' | 'import' | 'command' | 'demo',
+  trigger: RunTrigger,
   actor: { userId: number | null; label: string } = { userId: null, label: 'système' },
   client?: TransactionClientContract
 ): Promise<RunSummary> {

@@ -3,11 +3,19 @@ import { Decimal } from 'decimal.js'
 import db from '@adonisjs/lucid/services/db'
 import { ActivityValues } from '#reports/activity/activity_values'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { CheckFamily, CheckStatus } from '#vocabulary/reconciliation'
 
 export type QueryClient = typeof db | TransactionClientContract
 
-export type CheckStatus = 'ok' | 'rounding' | 'discrepancy' | 'missing_data'
-export type CheckFamily = 'activity' | 'accounting' | 'cross_domain' | 'published' | 'funding'
+export type { CheckStatus, CheckFamily } from '#vocabulary/reconciliation'
+
+/** A row of the raw SQL sums of the checks: an amount of a subject (funder, programme) in a year. */
+export interface AmountRow {
+  id: number | string
+  year: number | string
+  amount: string | number
+  name?: string
+}
 
 /** One line behind a figure, for the drill-down. */
 export interface DetailLine {
@@ -68,7 +76,10 @@ export class CheckContext {
       .rawQuery(
         `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`
       )
-      .then((result) => new Set<string>(result.rows.map((row: any) => row.table_name)))
+      .then(
+        (result) =>
+          new Set<string>(result.rows.map((row: { table_name: string }) => row.table_name))
+      )
     const tables = await this.tables
     return names.every((name) => tables.has(name))
   }
@@ -78,7 +89,7 @@ export class CheckContext {
       `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?`,
       [table]
     )
-    const present = new Set(result.rows.map((row: any) => row.column_name))
+    const present = new Set(result.rows.map((row: { column_name: string }) => row.column_name))
     return columns.every((column) => present.has(column))
   }
 }

@@ -1,16 +1,24 @@
 import vine from '@vinejs/vine'
 import type { MessagesProviderContact } from '@vinejs/vine/types'
-import { PROGRAMME_LEVEL_LABELS } from '#models/activity/programme'
-import { TERRITORY_KIND_LABELS } from '#models/activity/territory'
+import type { Infer } from '@vinejs/vine/types'
+import { PROGRAMME_LEVELS, TERRITORY_KINDS } from '#vocabulary/activity'
+import { CHECK_STATUSES } from '#vocabulary/reconciliation'
+import { codesOf } from '#vocabulary/labels'
 
 /** ?annee=2023 on the activity and reconciliation pages. */
 export const yearQueryValidator = vine.create({
   annee: vine.number().withoutDecimals().range([2000, 2100]).optional(),
 })
 
+/** ?annee=2023&indicateur=jeunes_accompagnes on the values page and its export. */
+export const valueQueryValidator = vine.create({
+  annee: vine.number().withoutDecimals().range([2000, 2100]).optional(),
+  indicateur: vine.string().trim().maxLength(80).optional(),
+})
+
 export const reconciliationFilterValidator = vine.create({
   annee: vine.number().withoutDecimals().range([2000, 2100]).optional(),
-  statut: vine.enum(['ok', 'rounding', 'discrepancy', 'missing_data']).optional(),
+  statut: vine.enum(codesOf(CHECK_STATUSES)).optional(),
   domaine: vine.string().trim().maxLength(40).optional(),
   run: vine.number().withoutDecimals().positive().optional(),
 })
@@ -54,18 +62,20 @@ const referentialCode = () =>
 export const programmeValidator = vine.create({
   code: referentialCode().maxLength(40),
   name: vine.string().trim().minLength(2).maxLength(200),
-  level: vine.enum(Object.keys(PROGRAMME_LEVEL_LABELS)),
+  level: vine.enum(codesOf(PROGRAMME_LEVELS)),
   fseCofinanced: vine.boolean().optional(),
   funderNames: vine.string().trim().maxLength(500).optional(),
   version: vine.number().withoutDecimals().optional(),
 })
 programmeValidator.messagesProvider = activityMessages
+export type ProgrammeInput = Infer<typeof programmeValidator>
 
 export const territoryValidator = vine.create({
   code: referentialCode().maxLength(80),
   name: vine.string().trim().minLength(2).maxLength(200),
-  kind: vine.enum(Object.keys(TERRITORY_KIND_LABELS)),
+  kind: vine.enum(codesOf(TERRITORY_KINDS)),
   parentId: vine.number().withoutDecimals().positive().optional(),
   version: vine.number().withoutDecimals().optional(),
 })
 territoryValidator.messagesProvider = activityMessages
+export type TerritoryInput = Infer<typeof territoryValidator>

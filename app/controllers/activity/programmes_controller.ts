@@ -1,85 +1,61 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import { sendWorkbook } from '#http/downloads'
-import { requestedYear } from '#controllers/activity/key_figures_controller'
-import {
-  PROGRAMME_COLUMNS,
-  TERRITORY_COLUMNS,
-  programmeList,
-  programmePage,
-  territoryList,
-} from '#reports/activity/programme_list'
-import { buildWorkbook } from '#support/spreadsheet/writer'
-import Programme from '#models/activity/programme'
-import Territory from '#models/activity/territory'
-import { NotFoundError } from '#support/domain_errors'
+import { ProgrammeList, ProgrammePage, TerritoryList } from '#reports/activity/programme_list'
+import { programmesWorkbook, territoriesWorkbook } from '#exports/activity/lists'
+import { yearQueryValidator } from '#validators/activity'
 
-/** code → id, for the edit links of the list pages (the list rows carry codes). */
-async function idsByCode(model: typeof Programme | typeof Territory) {
-  const rows = await model.query().select('id', 'code')
-  return Object.fromEntries(rows.map((row) => [row.code, row.id]))
-}
+/** The "Activité" crumb, for the year shown. */
+const activityCrumb = (year: number) => ({
+  label: 'Activité',
+  href: urlFor('activity.key_figures', {}, { qs: { annee: year } }),
+})
 
+/** Programmes (dispositifs) and territories, with their figures of the year. */
 export default class ProgrammesController {
-  async index(ctx: HttpContext) {
-    const list = await programmeList(ctx.auth.user!.organisationId, await requestedYear(ctx))
-    return ctx.view.render('pages/activity/programmes', {
+  async index({ request, tenant, view }: HttpContext) {
+    const { annee } = await yearQueryValidator.validate(request.qs())
+    const list = await new ProgrammeList(tenant!, { year: annee }).build()
+    return view.render('pages/activity/programmes', {
       list,
-      editIds: await idsByCode(Programme),
-      breadcrumbs: [
-        { label: 'Activité', href: `/activite?annee=${list.year}` },
-        { label: 'Dispositifs' },
-      ],
+      breadcrumbs: [activityCrumb(list.year), { label: 'Dispositifs' }],
     })
   }
 
-  async export(ctx: HttpContext) {
-    const list = await programmeList(ctx.auth.user!.organisationId, await requestedYear(ctx))
-    return sendWorkbook(
-      ctx.response,
-      `dispositifs-${list.year}.xlsx`,
-      buildWorkbook([
-        { name: `Dispositifs ${list.year}`, columns: PROGRAMME_COLUMNS, rows: list.rows },
-      ])
-    )
+  async export({ request, tenant, response }: HttpContext) {
+    const { annee } = await yearQueryValidator.validate(request.qs())
+    const list = await new ProgrammeList(tenant!, { year: annee }).build()
+    return sendWorkbook(response, `dispositifs-${list.year}.xlsx`, programmesWorkbook(list))
   }
 
-  async show(ctx: HttpContext) {
-    const page = await programmePage(
-      ctx.auth.user!.organisationId,
-      ctx.params.code,
-      await requestedYear(ctx)
-    )
-    if (!page) throw new NotFoundError('Dispositif inconnu.')
-    return ctx.view.render('pages/activity/programme', {
+  async show({ request, params, tenant, view }: HttpContext) {
+    const { annee } = await yearQueryValidator.validate(request.qs())
+    const page = await new ProgrammePage(tenant!, { code: params.code, year: annee }).build()
+    return view.render('pages/activity/programme', {
       page,
       breadcrumbs: [
-        { label: 'Activité', href: `/activite?annee=${page.year}` },
-        { label: 'Dispositifs', href: `/activite/dispositifs?annee=${page.year}` },
+        activityCrumb(page.year),
+        {
+          label: 'Dispositifs',
+          href: urlFor('activity.programmes', {}, { qs: { annee: page.year } }),
+        },
         { label: page.programme.name },
       ],
     })
   }
 
-  async territories(ctx: HttpContext) {
-    const list = await territoryList(ctx.auth.user!.organisationId, await requestedYear(ctx))
-    return ctx.view.render('pages/activity/territories', {
+  async territories({ request, tenant, view }: HttpContext) {
+    const { annee } = await yearQueryValidator.validate(request.qs())
+    const list = await new TerritoryList(tenant!, { year: annee }).build()
+    return view.render('pages/activity/territories', {
       list,
-      editIds: await idsByCode(Territory),
-      breadcrumbs: [
-        { label: 'Activité', href: `/activite?annee=${list.year}` },
-        { label: 'Territoires' },
-      ],
+      breadcrumbs: [activityCrumb(list.year), { label: 'Territoires' }],
     })
   }
 
-  async exportTerritories(ctx: HttpContext) {
-    const list = await territoryList(ctx.auth.user!.organisationId, await requestedYear(ctx))
-    return sendWorkbook(
-      ctx.response,
-      `territoires-${list.year}.xlsx`,
-      buildWorkbook([
-        { name: `Territoires ${list.year}`, columns: TERRITORY_COLUMNS, rows: list.rows },
-      ])
-    )
+  async exportTerritories({ request, tenant, response }: HttpContext) {
+    const { annee } = await yearQueryValidator.validate(request.qs())
+    const list = await new TerritoryList(tenant!, { year: annee }).build()
+    return sendWorkbook(response, `territoires-${list.year}.xlsx`, territoriesWorkbook(list))
   }
 }

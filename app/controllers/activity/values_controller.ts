@@ -1,25 +1,21 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import { sendWorkbook } from '#http/downloads'
-import vine from '@vinejs/vine'
-import { valueList, VALUE_COLUMNS } from '#reports/activity/value_list'
-import { requestedYear } from '#controllers/activity/key_figures_controller'
-import { buildWorkbook } from '#support/spreadsheet/writer'
+import { ValueList } from '#reports/activity/value_list'
+import { valuesWorkbook } from '#exports/activity/lists'
+import { valueQueryValidator } from '#validators/activity'
 
-const indicatorQuery = vine.create({ indicateur: vine.string().trim().maxLength(80).optional() })
-
+/** The stored values behind the key figures, by year and indicator. */
 export default class ValuesController {
-  private async list(ctx: HttpContext) {
-    const year = await requestedYear(ctx)
-    const { indicateur } = await indicatorQuery.validate(ctx.request.qs())
-    return valueList(ctx.auth.user!.organisationId, year, indicateur)
-  }
-
   async index(ctx: HttpContext) {
     const list = await this.list(ctx)
     return ctx.view.render('pages/activity/values', {
       list,
       breadcrumbs: [
-        { label: 'Activité', href: `/activite?annee=${list.year}` },
+        {
+          label: 'Activité',
+          href: urlFor('activity.key_figures', {}, { qs: { annee: list.year } }),
+        },
         { label: 'Valeurs' },
       ],
     })
@@ -27,12 +23,11 @@ export default class ValuesController {
 
   async export(ctx: HttpContext) {
     const list = await this.list(ctx)
-    return sendWorkbook(
-      ctx.response,
-      `valeurs-activite-${list.year}.xlsx`,
-      buildWorkbook([
-        { name: `Valeurs ${list.year}`, columns: VALUE_COLUMNS, rows: list.rows as any },
-      ])
-    )
+    return sendWorkbook(ctx.response, `valeurs-activite-${list.year}.xlsx`, valuesWorkbook(list))
+  }
+
+  private async list({ request, tenant }: HttpContext) {
+    const { annee, indicateur } = await valueQueryValidator.validate(request.qs())
+    return new ValueList(tenant!, { year: annee, indicator: indicateur }).build()
   }
 }

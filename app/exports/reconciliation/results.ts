@@ -1,7 +1,7 @@
 import { buildWorkbook } from '#support/spreadsheet/writer'
-import type { ReconciliationStatus } from '#reports/reconciliation/reconciliation_status'
+import type { ReconciliationStatusResult } from '#reports/reconciliation/reconciliation_status'
 
-export function resultsWorkbook(status: ReconciliationStatus) {
+export function resultsWorkbook(status: ReconciliationStatusResult) {
   return buildWorkbook([
     {
       name: `Rapprochements ${status.year}`,
@@ -18,7 +18,7 @@ export function resultsWorkbook(status: ReconciliationStatus) {
         { key: 'unit', header: 'Unité', type: 'text', width: 10 },
         { key: 'explanation', header: 'Explication', type: 'text', width: 80 },
       ],
-      rows: status.results as any,
+      rows: status.results,
     },
     {
       name: 'Détail',

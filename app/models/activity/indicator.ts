@@ -2,31 +2,10 @@ import { IndicatorSchema } from '#database/schema'
 import { compose } from '@adonisjs/core/helpers'
 import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
+import { BREAKDOWNS } from '#vocabulary/activity'
 
-/** Breakdown dimensions an indicator value may carry, with their French names. */
-export const BREAKDOWN_LABELS: Record<string, string> = {
-  age_band: "Tranche d'âge",
-  level: 'Niveau',
-  attained_level: 'Niveau atteint',
-  housing: 'Logement',
-  channel: 'Canal',
-  theme: 'Thème',
-  service_type: 'Type de service',
-  contract_type: 'Type de contrat',
-  first_welcome_year: 'Année de premier accueil',
-  sector: "Secteur d'activité",
-  funding: 'Financement',
-  measure: 'Mesure',
-}
-
-export const UNIT_LABELS: Record<string, string> = {
-  count: 'nombre',
-  percent: '%',
-  ratio: 'ratio',
-  hours: 'heures',
-  days: 'jours',
-  eur: '€',
-}
+/** Breakdown labels by code, for callers that index them with any string (app/imports). */
+export const BREAKDOWN_LABELS: Record<string, string> = BREAKDOWNS
 
 /** An entry of the indicator catalogue: what is counted and how it may be broken down. */
 export default class Indicator extends compose(

@@ -5,14 +5,8 @@ import type { HasMany } from '@adonisjs/lucid/types/relations'
 import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
 import ProgrammeTarget from '#models/activity/programme_target'
-
-export const PROGRAMME_LEVEL_LABELS: Record<string, string> = {
-  national: 'National',
-  regional: 'Régional',
-  departmental: 'Départemental',
-  regional_departmental: 'Régional / départemental',
-  own: 'Propre à la Mission Locale',
-}
+import { PROGRAMME_LEVELS } from '#vocabulary/activity'
+import { labelOf } from '#vocabulary/labels'
 
 /** A dispositif (programme) the association runs: national, regional, departmental or its own. */
 export default class Programme extends compose(
@@ -24,6 +18,6 @@ export default class Programme extends compose(
   declare targets: HasMany<typeof ProgrammeTarget>
 
   get levelLabel() {
-    return PROGRAMME_LEVEL_LABELS[this.level] ?? this.level
+    return labelOf(PROGRAMME_LEVELS, this.level)
   }
 }

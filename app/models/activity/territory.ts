@@ -4,15 +4,8 @@ import { belongsTo, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
-
-export const TERRITORY_KIND_LABELS: Record<string, string> = {
-  antenna: 'Antenne',
-  quartier: 'Quartier',
-  epci: 'EPCI',
-  commune: 'Commune',
-  area: 'Secteur',
-  unknown: 'Non renseigné',
-}
+import { TERRITORY_KINDS } from '#vocabulary/activity'
+import { labelOf } from '#vocabulary/labels'
 
 /** An antenna (root) or one of its areas: quartier, EPCI, commune. */
 export default class Territory extends compose(
@@ -31,6 +24,6 @@ export default class Territory extends compose(
   }
 
   get kindLabel() {
-    return TERRITORY_KIND_LABELS[this.kind] ?? this.kind
+    return labelOf(TERRITORY_KINDS, this.kind)
   }
 }

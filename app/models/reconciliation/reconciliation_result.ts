@@ -1,19 +1,14 @@
 import { ReconciliationResultSchema } from '#database/schema'
 import { compose } from '@adonisjs/core/helpers'
 import { OrganisationScoped } from '#models/mixins/organisation_scoped'
-
-export const STATUS_LABELS: Record<string, string> = {
-  ok: 'Concordant',
-  rounding: 'Arrondi',
-  discrepancy: 'Écart',
-  missing_data: 'Données manquantes',
-}
+import { CHECK_STATUSES } from '#vocabulary/reconciliation'
+import { labelOf } from '#vocabulary/labels'
 
 export default class ReconciliationResult extends compose(
   ReconciliationResultSchema,
   OrganisationScoped
 ) {
   get statusLabel() {
-    return STATUS_LABELS[this.status] ?? this.status
+    return labelOf(CHECK_STATUSES, this.status)
   }
 }

@@ -1,8 +1,11 @@
 import { Decimal } from 'decimal.js'
 import type { ColumnSpec } from '#support/spreadsheet/writer'
-import { PROGRAMME_LEVEL_LABELS } from '#models/activity/programme'
 import { ActivityValues, type ValueCell } from '#reports/activity/activity_values'
+import { activityYear } from '#reports/activity/activity_year'
 import { evolution } from '#reports/activity/evolution'
+import { Report } from '#support/report'
+import { PROGRAMME_LEVELS } from '#vocabulary/activity'
+import { labelOf } from '#vocabulary/labels'
 
 export type Cell = string | number | Decimal | boolean | null
 
@@ -42,11 +45,18 @@ const share = (part: Decimal | null, total: Decimal | null) =>
   part && total && !total.isZero() ? part.div(total) : null
 
 /**
- * The "chiffres clés" of a year, computed from the stored indicator values: shares and
- * evolutions N/N-1 are derived here, never stored.
+ * The "chiffres clés" of a year (the latest year with values by default), computed from the
+ * stored indicator values: shares and evolutions N/N-1 are derived here, never stored.
  */
-export async function keyFigures(organisationId: number, year: number): Promise<KeyFiguresReport> {
-  const data = await ActivityValues.load(organisationId, year)
+export class KeyFigures extends Report<{ year?: number }, KeyFiguresReport> {
+  async build() {
+    const year = await activityYear(this.tenant, this.params.year)
+    return keyFigures(await ActivityValues.load(this.tenant.organisationId, year))
+  }
+}
+
+function keyFigures(data: ActivityValues): KeyFiguresReport {
+  const year = data.year
   const n = (indicator: string, selector = {}) => data.value(indicator, selector)
   const p = (indicator: string, selector = {}) => data.value(indicator, selector, year - 1)
   const evo = (indicator: string, selector = {}) =>
@@ -169,7 +179,7 @@ export async function keyFigures(organisationId: number, year: number): Promise<
     .map((programme) => {
       const sel = { programme: programme.code }
       return {
-        level: PROGRAMME_LEVEL_LABELS[programme.level] ?? programme.level,
+        level: labelOf(PROGRAMME_LEVELS, programme.level),
         label: programme.name,
         fse: programme.fseCofinanced ? 'FSE+' : '',
         value: n('beneficiaires_dispositif', sel),
@@ -331,7 +341,7 @@ export function chartOf(table: KeyTable) {
         data: rows.map((r) => {
           const v = r[table.chart!.valueKey]
           if (v === null || v === undefined) return 0
-          const d = new Decimal(v as any)
+          const d = new Decimal(v as Decimal.Value)
           return isShare ? d.times(100).toDecimalPlaces(1).toNumber() : d.toNumber()
         }),
       },

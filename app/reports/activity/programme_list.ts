@@ -1,25 +1,49 @@
 import { Decimal } from 'decimal.js'
 import db from '@adonisjs/lucid/services/db'
-import { PROGRAMME_LEVEL_LABELS } from '#models/activity/programme'
-import { TERRITORY_KIND_LABELS } from '#models/activity/territory'
 import { ActivityValues } from '#reports/activity/activity_values'
+import { activityYear } from '#reports/activity/activity_year'
 import { evolution } from '#reports/activity/evolution'
-import type { ColumnSpec } from '#support/spreadsheet/writer'
+import { NotFoundError } from '#support/domain_errors'
+import { Report } from '#support/report'
+import { PROGRAMME_LEVELS, TERRITORY_KINDS } from '#vocabulary/activity'
+import { labelOf } from '#vocabulary/labels'
 
-export const PROGRAMME_COLUMNS: ColumnSpec[] = [
-  { key: 'code', header: 'Code', type: 'text', width: 22 },
-  { key: 'name', header: 'Dispositif', type: 'text', width: 48 },
-  { key: 'level', header: 'Niveau', type: 'text', width: 24 },
-  { key: 'fse', header: 'Cofinancé FSE+', type: 'text', width: 14 },
-  { key: 'funders', header: 'Financeurs', type: 'text', width: 30 },
-  { key: 'beneficiaries', header: 'Bénéficiaires (tableau)', type: 'integer' },
-  { key: 'previous', header: 'Bénéficiaires N-1', type: 'integer' },
-  { key: 'evolution', header: 'Évolution', type: 'percent', decimals: 0 },
-  { key: 'pageSupported', header: 'Accompagnés (page du dispositif)', type: 'integer' },
-]
+type YearParams = { year?: number }
 
 /** Programmes with their figures of the year: the table's value and the page's. */
-export async function programmeList(organisationId: number, year: number) {
+export class ProgrammeList extends Report<YearParams, Awaited<ReturnType<typeof programmeList>>> {
+  async build() {
+    return programmeList(
+      this.tenant.organisationId,
+      await activityYear(this.tenant, this.params.year)
+    )
+  }
+}
+
+/** One programme's page: every figure stored for it in the year, and its targets. */
+export class ProgrammePage extends Report<
+  YearParams & { code: string },
+  NonNullable<Awaited<ReturnType<typeof programmePage>>>
+> {
+  async build() {
+    const year = await activityYear(this.tenant, this.params.year)
+    const page = await programmePage(this.tenant.organisationId, this.params.code, year)
+    if (!page) throw new NotFoundError('Dispositif inconnu.')
+    return page
+  }
+}
+
+/** Antennas and their areas, with the young people supported in the year. */
+export class TerritoryList extends Report<YearParams, Awaited<ReturnType<typeof territoryList>>> {
+  async build() {
+    return territoryList(
+      this.tenant.organisationId,
+      await activityYear(this.tenant, this.params.year)
+    )
+  }
+}
+
+async function programmeList(organisationId: number, year: number) {
   const data = await ActivityValues.load(organisationId, year)
   const funders = await db
     .from('programmes')
@@ -32,9 +56,10 @@ export async function programmeList(organisationId: number, year: number) {
       const now = data.value('beneficiaires_dispositif', { programme: p.code })
       const before = data.value('beneficiaires_dispositif', { programme: p.code }, year - 1)
       return {
+        id: p.id,
         code: p.code,
         name: p.name,
-        level: PROGRAMME_LEVEL_LABELS[p.level] ?? p.level,
+        level: labelOf(PROGRAMME_LEVELS, p.level),
         fse: p.fseCofinanced ? 'oui' : 'non',
         funders: funderOf.get(p.code) ?? null,
         beneficiaries: now,
@@ -46,8 +71,7 @@ export async function programmeList(organisationId: number, year: number) {
   }
 }
 
-/** One programme's page: every figure stored for it in the year, and its targets. */
-export async function programmePage(organisationId: number, code: string, year: number) {
+async function programmePage(organisationId: number, code: string, year: number) {
   const data = await ActivityValues.load(organisationId, year)
   const programme = data.programmes.find((p) => p.code === code)
   if (!programme) return null
@@ -74,7 +98,7 @@ export async function programmePage(organisationId: number, code: string, year: 
     year,
     programme: {
       ...programme,
-      levelLabel: PROGRAMME_LEVEL_LABELS[programme.level] ?? programme.level,
+      levelLabel: labelOf(PROGRAMME_LEVELS, programme.level),
     },
     figures,
     targets: targets.map((t) => ({
@@ -85,30 +109,23 @@ export async function programmePage(organisationId: number, code: string, year: 
   }
 }
 
-export const TERRITORY_COLUMNS: ColumnSpec[] = [
-  { key: 'antenna', header: 'Antenne', type: 'text', width: 24 },
-  { key: 'name', header: 'Territoire', type: 'text', width: 48 },
-  { key: 'kind', header: 'Nature', type: 'text', width: 16 },
-  { key: 'code', header: 'Code', type: 'text', width: 40 },
-  { key: 'young', header: 'Jeunes accompagnés', type: 'integer' },
-]
-
-/** Antennas and their areas, with the young people supported in the year. */
-export async function territoryList(organisationId: number, year: number) {
+async function territoryList(organisationId: number, year: number) {
   const data = await ActivityValues.load(organisationId, year)
   const rows = data.antennas().flatMap((antenna) => [
     {
+      id: antenna.id,
       antenna: antenna.name,
       name: antenna.name,
-      kind: TERRITORY_KIND_LABELS.antenna,
+      kind: TERRITORY_KINDS.antenna,
       code: antenna.code,
       young: data.value('jeunes_accompagnes', { territory: antenna.code }),
       isArea: false,
     },
     ...data.areasOf(antenna).map((area) => ({
+      id: area.id,
       antenna: antenna.name,
       name: area.name,
-      kind: TERRITORY_KIND_LABELS[area.kind] ?? area.kind,
+      kind: labelOf(TERRITORY_KINDS, area.kind),
       code: area.code,
       young: data.value('jeunes_accompagnes', { territory: area.code }),
       isArea: true,

@@ -1,8 +1,12 @@
 import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
-import { BREAKDOWN_LABELS } from '#models/activity/indicator'
+import { activityYear } from '#reports/activity/activity_year'
+import { Report } from '#support/report'
+import { BREAKDOWNS, VALUE_SOURCES } from '#vocabulary/activity'
+import { labelOf } from '#vocabulary/labels'
 
-export interface ValueListRow {
+/** A type, not an interface: rows go to the workbook writer as plain records. */
+export type ValueListRow = {
   id: number
   year: number
   indicatorCode: string
@@ -13,12 +17,26 @@ export interface ValueListRow {
   modality: string | null
   value: Decimal
   source: string
+  /** "Import n° 12 (fichier.xlsx)", "Démonstration" or "Saisie". */
+  sourceLabel: string
   importId: number | null
   sourceFile: string | null
 }
 
+export interface ValueListParams {
+  year?: number
+  indicator?: string | null
+}
+
 /** The stored values behind the figures (drill-down), filtered by year and indicator. */
-export async function valueList(organisationId: number, year: number, indicator?: string | null) {
+export class ValueList extends Report<ValueListParams, Awaited<ReturnType<typeof valueList>>> {
+  async build() {
+    const year = await activityYear(this.tenant, this.params.year)
+    return valueList(this.tenant.organisationId, year, this.params.indicator)
+  }
+}
+
+async function valueList(organisationId: number, year: number, indicator?: string | null) {
   const query = db
     .from('indicator_values as v')
     .join('indicators as i', 'i.id', 'v.indicator_id')
@@ -62,26 +80,16 @@ export async function valueList(organisationId: number, year: number, indicator?
       indicator: r.indicator,
       programme: r.programme,
       territory: r.territory,
-      breakdown: r.breakdown ? (BREAKDOWN_LABELS[r.breakdown] ?? r.breakdown) : null,
+      breakdown: r.breakdown ? labelOf(BREAKDOWNS, r.breakdown) : null,
       modality: r.modality,
       value: new Decimal(r.value),
       source: r.source,
+      sourceLabel:
+        r.source === 'import'
+          ? `Import n° ${r.import_id} (${r.source_file ?? ''})`
+          : labelOf(VALUE_SOURCES, r.source),
       importId: r.import_id,
       sourceFile: r.source_file,
     })),
   }
 }
-
-export const VALUE_COLUMNS = [
-  { key: 'year', header: 'Année', type: 'integer' as const },
-  { key: 'indicatorCode', header: 'Code indicateur', type: 'text' as const },
-  { key: 'indicator', header: 'Indicateur', type: 'text' as const, width: 40 },
-  { key: 'programme', header: 'Dispositif', type: 'text' as const, width: 36 },
-  { key: 'territory', header: 'Territoire', type: 'text' as const, width: 36 },
-  { key: 'breakdown', header: 'Ventilation', type: 'text' as const },
-  { key: 'modality', header: 'Modalité', type: 'text' as const, width: 30 },
-  { key: 'value', header: 'Valeur', type: 'number' as const, decimals: 2 },
-  { key: 'source', header: 'Source', type: 'text' as const, width: 12 },
-  { key: 'importId', header: 'Import n°', type: 'integer' as const },
-  { key: 'sourceFile', header: 'Fichier', type: 'text' as const, width: 30 },
-]

@@ -1,10 +1,14 @@
 import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
-import { STATUS_LABELS } from '#models/reconciliation/reconciliation_result'
 import { CHECKS } from '#reconciliation/registry'
+import { Report } from '#support/report'
+import type { Tenant } from '#support/request_context'
+import { CHECK_STATUSES } from '#vocabulary/reconciliation'
+import { labelOf } from '#vocabulary/labels'
 
 export interface StatusFilter {
-  year: number
+  /** The latest year reconciled by default, else the latest year with activity, else last year. */
+  year?: number
   status?: string
   domain?: string
   runId?: number
@@ -16,7 +20,33 @@ const num = (v: string | null) => (v === null ? null : new Decimal(v))
  * A year's reconciliation: the chosen run (latest by default) with its results filtered by
  * status and domain, and the history of runs so the status can be compared over time.
  */
-export async function reconciliationStatus(organisationId: number, filter: StatusFilter) {
+export class ReconciliationStatus extends Report<StatusFilter, ReconciliationStatusResult> {
+  async build() {
+    const year = this.params.year ?? (await latestYear(this.tenant))
+    return reconciliationStatus(this.tenant.organisationId, { ...this.params, year })
+  }
+}
+
+/** The latest year reconciled, else the latest year with activity, else last year. */
+async function latestYear(tenant: Tenant) {
+  const run = await db
+    .from('reconciliation_runs')
+    .where('organisation_id', tenant.organisationId)
+    .max('year as year')
+    .first()
+  if (run?.year) return run.year as number
+  const values = await db
+    .from('indicator_values')
+    .where('organisation_id', tenant.organisationId)
+    .max('year as year')
+    .first()
+  return (values?.year as number | undefined) ?? new Date().getFullYear() - 1
+}
+
+async function reconciliationStatus(
+  organisationId: number,
+  filter: StatusFilter & { year: number }
+) {
   const runs = await db
     .from('reconciliation_runs')
     .where({ organisation_id: organisationId, year: filter.year })
@@ -27,14 +57,10 @@ export async function reconciliationStatus(organisationId: number, filter: Statu
     .from('reconciliation_results')
     .where('organisation_id', organisationId)
     .where('run_id', run?.id ?? 0)
-    .orderBy([
-      {
-        column: db.raw(
-          `CASE status WHEN 'discrepancy' THEN 0 WHEN 'rounding' THEN 1 WHEN 'missing_data' THEN 2 ELSE 3 END`
-        ) as any,
-      },
-      { column: 'position' },
-    ])
+    .orderByRaw(
+      `CASE status WHEN 'discrepancy' THEN 0 WHEN 'rounding' THEN 1 WHEN 'missing_data' THEN 2 ELSE 3 END`
+    )
+    .orderBy('position')
   if (filter.status) query.where('status', filter.status)
   if (filter.domain) query.where('domain', 'like', `%${filter.domain}%`)
   const rows = await query
@@ -56,7 +82,7 @@ export async function reconciliationStatus(organisationId: number, filter: Statu
     run: run ?? null,
     runs,
     domains,
-    statusLabels: STATUS_LABELS,
+    statusLabels: CHECK_STATUSES,
     checks: CHECKS.map((c) => ({
       id: c.id,
       family: c.family,
@@ -70,14 +96,16 @@ export async function reconciliationStatus(organisationId: number, filter: Statu
       id: Number(r.id),
       previousStatus: previousRun ? (before.get(r.check_id) ?? 'absent') : null,
       previousStatusLabel: previousRun
-        ? (STATUS_LABELS[before.get(r.check_id) ?? ''] ?? 'absent')
+        ? before.has(r.check_id)
+          ? labelOf(CHECK_STATUSES, before.get(r.check_id)!)
+          : 'absent'
         : null,
       checkId: r.check_id,
       family: r.family,
       domain: r.domain,
       title: r.title,
       status: r.status as string,
-      statusLabel: STATUS_LABELS[r.status] ?? r.status,
+      statusLabel: labelOf(CHECK_STATUSES, r.status),
       expected: num(r.expected),
       actual: num(r.actual),
       difference: num(r.difference),
@@ -94,4 +122,4 @@ export async function reconciliationStatus(organisationId: number, filter: Statu
   }
 }
 
-export type ReconciliationStatus = Awaited<ReturnType<typeof reconciliationStatus>>
+export type ReconciliationStatusResult = Awaited<ReturnType<typeof reconciliationStatus>>

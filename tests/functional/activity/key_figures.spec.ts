@@ -4,7 +4,7 @@ import { Decimal } from 'decimal.js'
 import { isolated, makeOrganisation, makeUser } from '#tests/helpers'
 import { loadRapport2023 } from '#database/seeders/demo'
 import { seedActivity } from '#database/seeders/activity'
-import { keyFigures, type KeyTable } from '#reports/activity/key_figures'
+import { KeyFigures, type KeyTable } from '#reports/activity/key_figures'
 import { parseEvolution } from '#reports/activity/evolution'
 import { actingAs } from '#support/request_context'
 import { keyTableWorkbook } from '#exports/activity/key_figures'
@@ -40,7 +40,10 @@ test.group('Activity key figures', (group) => {
   test('the demo reproduces every activity table of the reference', async ({ assert }) => {
     const { organisation, rapport } = await seeded()
     const a = rapport.activity
-    const report = await keyFigures(organisation.id, 2023)
+    const report = await new KeyFigures(
+      { organisationId: organisation.id, userId: null, label: 'test' },
+      { year: 2023 }
+    ).build()
     assert.isFalse(report.empty)
 
     const card = (label: string) => num(report.cards.find((c) => c.label === label)?.value)

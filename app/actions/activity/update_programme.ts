@@ -1,0 +1,32 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Programme from '#models/activity/programme'
+import type { Tenant } from '#support/request_context'
+import { assertVersion } from '#support/optimistic_lock'
+import { withTransaction } from '#support/transaction'
+import type { ProgrammeInput } from '#validators/activity'
+import {
+  assertProgrammeCodeFree,
+  programmeValues,
+  withActivityGuards,
+} from '#actions/activity/referential_rules'
+
+/** Changes a programme, refused if someone else saved it meanwhile or its new code is taken. */
+export default class UpdateProgramme {
+  static handle(
+    _tenant: Tenant,
+    input: ProgrammeInput & { id: number },
+    trx?: TransactionClientContract
+  ) {
+    return withTransaction(trx, async (t) => {
+      const programme = await Programme.query({ client: t })
+        .where('id', input.id)
+        .forUpdate()
+        .firstOrFail()
+      assertVersion(programme, input.version)
+      await assertProgrammeCodeFree(input.code, programme.id, t)
+      programme.merge(programmeValues(input))
+      await withActivityGuards(() => programme.save())
+      return programme
+    })
+  }
+}

@@ -1,0 +1,32 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Territory from '#models/activity/territory'
+import type { Tenant } from '#support/request_context'
+import { assertVersion } from '#support/optimistic_lock'
+import { withTransaction } from '#support/transaction'
+import type { TerritoryInput } from '#validators/activity'
+import {
+  assertTerritoryRules,
+  territoryValues,
+  withActivityGuards,
+} from '#actions/activity/referential_rules'
+
+/** Changes a territory; an antenna with areas stays an antenna. */
+export default class UpdateTerritory {
+  static handle(
+    _tenant: Tenant,
+    input: TerritoryInput & { id: number },
+    trx?: TransactionClientContract
+  ) {
+    return withTransaction(trx, async (t) => {
+      const territory = await Territory.query({ client: t })
+        .where('id', input.id)
+        .forUpdate()
+        .firstOrFail()
+      assertVersion(territory, input.version)
+      await assertTerritoryRules(input, territory, t)
+      territory.merge(territoryValues(input))
+      await withActivityGuards(() => territory.save())
+      return territory
+    })
+  }
+}
