@@ -31,7 +31,7 @@ export const ROLE_MATRIX = {
   // The full FEC (every line with auxiliaries and labels, payroll included).
   'accounting.fec': ['admin', 'finance'],
   // Payroll lines one by one (per employee); others see them summed per account and month.
-  'accounting.payroll_detail': ['admin', 'finance', 'hr'],
+  'accounting.payroll_detail': ['admin', 'hr'],
 
   'grants.read': ['admin', 'direction', 'finance', 'board'],
   'grants.write': ['admin', 'finance'],

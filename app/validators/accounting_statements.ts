@@ -1,4 +1,6 @@
 import vine from '@vinejs/vine'
+import { codesOf } from '#vocabulary/labels'
+import { BUDGET_VERSION_KINDS } from '#vocabulary/accounting'
 
 export const budgetValidator = vine.create({
   fiscalYearId: vine.number().positive(),
@@ -6,7 +8,7 @@ export const budgetValidator = vine.create({
     .string()
     .trim()
     .regex(/^[a-z0-9-]{1,40}$/),
-  versionKind: vine.enum(['initial', 'revised']),
+  versionKind: vine.enum(codesOf(BUDGET_VERSION_KINDS)),
   label: vine.string().trim().minLength(2).maxLength(200),
 })
 

@@ -6,7 +6,13 @@ import { fecMaxBytes } from '#actions/accounting/import_fec'
 const Ledger = () => import('#controllers/accounting/ledger_controller')
 const Accounts = () => import('#controllers/accounting/accounts_controller')
 const Entries = () => import('#controllers/accounting/entries_controller')
+const Drafts = () => import('#controllers/accounting/entry_drafts_controller')
 const FecImports = () => import('#controllers/accounting/fec_imports_controller')
+const FiscalYears = () => import('#controllers/accounting/fiscal_years_controller')
+const GeneralLedger = () => import('#controllers/accounting/general_ledger_controller')
+const EntryWorkbooks = () => import('#controllers/accounting/entry_workbooks_controller')
+const EntryValidations = () => import('#controllers/accounting/entry_validations_controller')
+const EntryReversals = () => import('#controllers/accounting/entry_reversals_controller')
 
 const id = router.matchers.number()
 
@@ -17,15 +23,15 @@ router
     router.get('/exercices.xlsx', [Ledger, 'homeExport']).as('fiscal_years.export')
     router.get('/balance', [Ledger, 'balance']).as('balance')
     router.get('/balance.xlsx', [Ledger, 'balanceExport']).as('balance.export')
-    router.get('/grand-livre', [Ledger, 'generalLedger']).as('general_ledger')
-    router.get('/grand-livre.xlsx', [Ledger, 'generalLedgerExport']).as('general_ledger.export')
+    router.get('/grand-livre', [GeneralLedger, 'index']).as('general_ledger')
+    router.get('/grand-livre.xlsx', [GeneralLedger, 'export']).as('general_ledger.export')
     router.get('/plan-comptable', [Accounts, 'index']).as('accounts.index')
     router.get('/plan-comptable.xlsx', [Accounts, 'export']).as('accounts.export')
     router.get('/ecritures', [Entries, 'index']).as('entries.index')
-    router.get('/ecritures.xlsx', [Entries, 'export']).as('entries.export')
+    router.get('/ecritures.xlsx', [EntryWorkbooks, 'index']).as('entries.export')
     router.get('/ecritures/:id', [Entries, 'show']).as('entries.show').where('id', id)
     router
-      .get('/ecritures/:id/export.xlsx', [Entries, 'showExport'])
+      .get('/ecritures/:id/export.xlsx', [EntryWorkbooks, 'show'])
       .as('entries.show.export')
       .where('id', id)
     router.get('/fec/imports/:id', [FecImports, 'show']).as('fec.imports.show').where('id', id)
@@ -40,29 +46,29 @@ router
 
 // The full FEC carries every payroll line with employees' auxiliaries: finance and admin only.
 router
-  .get('/comptabilite/exercices/:id/fec', [Ledger, 'fecExport'])
+  .get('/comptabilite/exercices/:id/fec', [FiscalYears, 'fec'])
   .as('accounting.fec.export')
   .where('id', id)
   .use(guard('accounting.fec'))
 
 router
   .group(() => {
-    router.post('/exercices', [Ledger, 'storeFiscalYear']).as('fiscal_years.store')
+    router.post('/exercices', [FiscalYears, 'store']).as('fiscal_years.store')
     router.post('/plan-comptable', [Accounts, 'store']).as('accounts.store')
-    router.get('/ecritures/nouvelle', [Entries, 'create']).as('entries.create')
-    router.post('/ecritures', [Entries, 'store']).as('entries.store')
-    router.get('/ecritures/:id/modifier', [Entries, 'edit']).as('entries.edit').where('id', id)
-    router.post('/ecritures/:id', [Entries, 'update']).as('entries.update').where('id', id)
+    router.get('/ecritures/nouvelle', [Drafts, 'create']).as('entries.create')
+    router.post('/ecritures', [Drafts, 'store']).as('entries.store')
+    router.get('/ecritures/:id/modifier', [Drafts, 'edit']).as('entries.edit').where('id', id)
+    router.post('/ecritures/:id', [Drafts, 'update']).as('entries.update').where('id', id)
     router
-      .post('/ecritures/:id/validation', [Entries, 'validate'])
-      .as('entries.validate')
+      .post('/ecritures/:id/validation', [EntryValidations, 'store'])
+      .as('entries.validation.store')
       .where('id', id)
     router
-      .post('/ecritures/:id/extourne', [Entries, 'reverse'])
-      .as('entries.reverse')
+      .post('/ecritures/:id/extourne', [EntryReversals, 'store'])
+      .as('entries.reversal.store')
       .where('id', id)
     router
-      .post('/ecritures/:id/suppression', [Entries, 'destroy'])
+      .post('/ecritures/:id/suppression', [Drafts, 'destroy'])
       .as('entries.destroy')
       .where('id', id)
     router.get('/fec/import', [FecImports, 'create']).as('fec.imports.create')

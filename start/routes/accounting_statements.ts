@@ -5,15 +5,19 @@ const Statements = () => import('#controllers/accounting/statements_controller')
 const Budgets = () => import('#controllers/accounting/budgets_controller')
 const YearEnd = () => import('#controllers/accounting/year_end_controller')
 const Layouts = () => import('#controllers/accounting/layouts_controller')
+const StatementLines = () => import('#controllers/accounting/statement_lines_controller')
+const BudgetApprovals = () => import('#controllers/accounting/budget_approvals_controller')
+const Closings = () => import('#controllers/accounting/fiscal_year_closings_controller')
+const Allocations = () => import('#controllers/accounting/result_allocations_controller')
+const AllocationPostings = () =>
+  import('#controllers/accounting/result_allocation_postings_controller')
 
 // Statements, budgets and year-end (the ledger screens live in start/routes/accounting.ts).
 router
   .group(() => {
     router
       .get('/etats', ({ response, request }) =>
-        response.redirect(
-          `/comptabilite/etats/compte-de-resultat?${new URLSearchParams(request.qs()).toString()}`
-        )
+        response.redirect().withQs(request.qs()).toRoute('accounting.statements.income')
       )
       .as('statements.index')
     router.get('/etats/compte-de-resultat', [Statements, 'income']).as('statements.income')
@@ -24,9 +28,9 @@ router
     router.get('/etats/bilan.xlsx', [Statements, 'balanceExport']).as('statements.balance.export')
     router.get('/etats/liasse', [Statements, 'print']).as('statements.print')
     router
-      .get('/etats/:kind/lignes/:code/export.xlsx', [Statements, 'lineExport'])
+      .get('/etats/:kind/lignes/:code/export.xlsx', [StatementLines, 'export'])
       .as('statements.line.export')
-    router.get('/etats/:kind/lignes/:code', [Statements, 'line']).as('statements.line')
+    router.get('/etats/:kind/lignes/:code', [StatementLines, 'show']).as('statements.line')
     router.get('/budgets', [Budgets, 'index']).as('budgets.index')
     router
       .get('/budgets/:id/export.xlsx', [Budgets, 'export'])
@@ -60,8 +64,8 @@ router
       .as('budgets.update')
       .where('id', router.matchers.number())
     router
-      .post('/budgets/:id/approbation', [Budgets, 'approve'])
-      .as('budgets.approve')
+      .post('/budgets/:id/approbation', [BudgetApprovals, 'store'])
+      .as('budgets.approval.store')
       .where('id', router.matchers.number())
   })
   .prefix('/comptabilite')
@@ -71,24 +75,25 @@ router
 router
   .group(() => {
     router
-      .post('/exercices/:id/cloture', [YearEnd, 'close'])
-      .as('year_end.close')
+      .post('/exercices/:id/cloture', [Closings, 'store'])
+      .as('fiscal_years.closing.store')
       .where('id', router.matchers.number())
     router
-      .post('/exercices/:id/affectation', [YearEnd, 'saveAllocation'])
-      .as('year_end.allocation')
+      .post('/exercices/:id/affectation', [Allocations, 'store'])
+      .as('fiscal_years.allocation.store')
       .where('id', router.matchers.number())
     router
-      .post('/exercices/:id/affectation/comptabiliser', [YearEnd, 'postAllocation'])
-      .as('year_end.allocation.post')
+      .post('/exercices/:id/affectation/comptabiliser', [AllocationPostings, 'store'])
+      .as('fiscal_years.allocation.posting.store')
       .where('id', router.matchers.number())
   })
   .prefix('/comptabilite')
   .as('accounting')
   .use(guard('accounting.close'))
 
+// Reopening a closed year deletes its closing (the closing row keeps the reopening's record).
 router
-  .post('/comptabilite/exercices/:id/reouverture', [YearEnd, 'reopen'])
-  .as('accounting.year_end.reopen')
+  .delete('/comptabilite/exercices/:id/cloture', [Closings, 'destroy'])
+  .as('accounting.fiscal_years.closing.destroy')
   .where('id', router.matchers.number())
   .use(guard('accounting.reopen'))

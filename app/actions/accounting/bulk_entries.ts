@@ -65,7 +65,9 @@ export async function ensureAccounts(
     .from('accounts')
     .where('organisation_id', organisationId)
     .select('id', 'number')
-  const ids = new Map<string, number>(existing.map((r: any) => [r.number, r.id]))
+  const ids = new Map<string, number>(
+    existing.map((r: { number: string; id: number }) => [r.number, r.id])
+  )
   const numbers = Object.keys(accounts).sort((x, y) => x.length - y.length || x.localeCompare(y))
   for (const number of numbers) {
     if (ids.has(number)) continue
@@ -103,25 +105,32 @@ export async function insertValidatedEntries(
     .from('journals')
     .where('organisation_id', organisationId)
     .select('id', 'code')
-  const journalByCode = new Map<string, number>(journals.map((j: any) => [j.code, j.id]))
+  const journalByCode = new Map<string, number>(
+    journals.map((j: { code: string; id: number }) => [j.code, j.id])
+  )
   const accounts = await trx
     .from('accounts')
     .where('organisation_id', organisationId)
     .select('id', 'number')
-  const accountByNumber = new Map<string, number>(accounts.map((a: any) => [a.number, a.id]))
+  const accountByNumber = new Map<string, number>(
+    accounts.map((a: { number: string; id: number }) => [a.number, a.id])
+  )
   const { rows: seqRows } = await trx.rawQuery(
     `SELECT journal_id, fiscal_year_id, last_number FROM journal_sequences WHERE organisation_id = ? FOR UPDATE`,
     [organisationId]
   )
   const sequences = new Map<string, number>(
-    seqRows.map((r: any) => [`${r.journal_id}:${r.fiscal_year_id}`, r.last_number])
+    seqRows.map((r: { journal_id: number; fiscal_year_id: number; last_number: number }) => [
+      `${r.journal_id}:${r.fiscal_year_id}`,
+      r.last_number,
+    ])
   )
   const head = await lockChainHead(trx, organisationId)
   const { rows: idRows } = await trx.rawQuery(
     `SELECT nextval(pg_get_serial_sequence('entries', 'id')) AS id FROM generate_series(1, ?)`,
     [entries.length]
   )
-  const ids = idRows.map((r: any) => Number(r.id))
+  const ids = idRows.map((r: { id: string }) => Number(r.id))
   let previous = head.lastHash
   let position = head.position
   const e: Record<string, unknown[]> = {

@@ -1,4 +1,3 @@
-import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { Decimal } from 'decimal.js'
 import Entry from '#models/accounting/entry'
@@ -6,6 +5,7 @@ import EntryLine from '#models/accounting/entry_line'
 import { ConflictException } from '#support/optimistic_lock'
 import { LedgerError, translateDatabaseError } from '#actions/accounting/errors'
 import { ledgerActor, lockEntry, sealEntry } from '#actions/accounting/ledger'
+import { withTransaction } from '#support/transaction'
 
 export interface DraftLineInput {
   accountNumber: string
@@ -146,13 +146,18 @@ export async function createDraft(input: DraftInput, trx?: TransactionClientCont
       return translateDatabaseError(error)
     }
   }
-  return trx ? run(trx) : db.transaction(run)
+  return withTransaction(trx, run)
 }
 
 /** Replaces a draft's fields and lines if nobody changed it since `expectedVersion`. */
-export async function updateDraft(entryId: number, expectedVersion: number, input: DraftInput) {
+export async function updateDraft(
+  entryId: number,
+  expectedVersion: number,
+  input: DraftInput,
+  client?: TransactionClientContract
+) {
   const actor = ledgerActor()
-  return db.transaction(async (trx) => {
+  return withTransaction(client, async (trx) => {
     const locked = await lockEntry(trx, actor.organisationId, entryId)
     if (locked.status !== 'draft') {
       throw new ConflictException(
@@ -192,15 +197,27 @@ export async function updateDraft(entryId: number, expectedVersion: number, inpu
   })
 }
 
-export async function deleteDraft(entryId: number) {
+export async function deleteDraft(entryId: number, client?: TransactionClientContract) {
   const actor = ledgerActor()
-  return db.transaction(async (trx) => {
+  return withTransaction(client, async (trx) => {
     const locked = await lockEntry(trx, actor.organisationId, entryId)
     if (locked.status !== 'draft')
       throw new LedgerError('Une écriture validée ne peut pas être supprimée.')
     const entry = await Entry.query({ client: trx }).where('id', entryId).firstOrFail()
     await entry.useTransaction(trx).delete()
   })
+}
+
+interface ReversedLine {
+  account_number: string
+  debit: string
+  credit: string
+  label: string | null
+  aux_number: string | null
+  aux_label: string | null
+  programme_id: number | null
+  grant_id: number | null
+  territory_id: number | null
 }
 
 /**
@@ -210,10 +227,11 @@ export async function deleteDraft(entryId: number) {
  */
 export async function reverseEntry(
   entryId: number,
-  options: { date?: string; label?: string } = {}
+  options: { date?: string; label?: string } = {},
+  client?: TransactionClientContract
 ) {
   const actor = ledgerActor()
-  return db.transaction(async (trx) => {
+  return withTransaction(client, async (trx) => {
     const original = await lockEntry(trx, actor.organisationId, entryId)
     if (original.status !== 'validated') {
       throw new LedgerError(
@@ -230,7 +248,7 @@ export async function reverseEntry(
         `Cette écriture a déjà été extournée (écriture n° ${already.number}) : rechargez la page.`
       )
     }
-    const { rows: lines } = await trx.rawQuery(
+    const { rows: lines } = await trx.rawQuery<{ rows: ReversedLine[] }>(
       `SELECT account_number, debit::text AS debit, credit::text AS credit, label, aux_number, aux_label,
               programme_id, grant_id, territory_id
          FROM entry_lines WHERE entry_id = ? ORDER BY line_no, id`,
@@ -246,7 +264,7 @@ export async function reverseEntry(
           `Extourne de l’écriture n° ${original.number} – ${original.label}`.slice(0, 500),
         pieceRef: original.piece_ref,
         pieceDate: original.piece_date,
-        lines: lines.map((line: Record<string, any>) => ({
+        lines: lines.map((line) => ({
           accountNumber: line.account_number,
           debit: line.credit,
           credit: line.debit,

@@ -39,7 +39,7 @@ export async function updateStatementLine(
   if (formula) {
     const codes = new Set(
       (await trx.from('statement_lines').where('layout_id', line.layout_id).select('code')).map(
-        (r: any) => r.code
+        (r: { code: string }) => r.code
       )
     )
     const unknown = formula.terms.filter((t) => !codes.has(t.code) || t.code === line.code)

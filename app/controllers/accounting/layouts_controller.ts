@@ -1,72 +1,46 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
-import { updateStatementLine } from '#actions/accounting/statement_layouts'
-import { seedStatementLayouts } from '#actions/accounting/seed_statement_layouts'
-import { formulaToText, rangesToText } from '#reports/accounting/layout_definitions'
+import { urlFor } from '@adonisjs/core/services/url_builder'
+import EnsureStatementLayouts from '#actions/accounting/ensure_statement_layouts'
+import UpdateStatementLine from '#actions/accounting/update_statement_line'
+import { LayoutList, LayoutPage } from '#reports/accounting/layouts'
 import { layoutLineValidator } from '#validators/accounting_statements'
-
-const KIND_LABELS: Record<string, string> = {
-  heading: 'Titre',
-  line: 'Ligne',
-  subtotal: 'Sous-total',
-  total: 'Total',
-}
+import { STATEMENT_KINDS } from '#vocabulary/accounting'
 
 const crumbs = (label?: string) => [
-  { label: 'Comptabilité', href: '/comptabilite' },
-  { label: 'Présentations des états', href: label ? '/comptabilite/presentations' : undefined },
+  { label: 'Comptabilité', href: urlFor('accounting.home') },
+  {
+    label: 'Présentations des états',
+    href: label ? urlFor('accounting.layouts.index') : undefined,
+  },
   ...(label ? [{ label }] : []),
 ]
 
 /** Statement layouts as data: list, lines with their account ranges, adjustment of a line. */
 export default class LayoutsController {
-  async index({ view, auth }: HttpContext) {
-    const organisationId = auth.user!.organisationId
-    if (!(await db.from('statement_layouts').where('organisation_id', organisationId).first())) {
-      await db.transaction((trx) => seedStatementLayouts(organisationId, trx))
-    }
-    const layouts = await db
-      .from('statement_layouts')
-      .where('organisation_id', organisationId)
-      .orderBy(['code', 'kind', 'valid_from_year'])
-    return view.render('pages/accounting/layouts/index', { layouts, breadcrumbs: crumbs() })
+  async index({ view, tenant }: HttpContext) {
+    await EnsureStatementLayouts.handle(tenant!)
+    const layouts = await new LayoutList(tenant!, {}).build()
+    return view.render('pages/accounting/layouts/index', {
+      layouts,
+      STATEMENT_KINDS,
+      breadcrumbs: crumbs(),
+    })
   }
 
-  async show({ params, view, auth }: HttpContext) {
-    const organisationId = auth.user!.organisationId
-    const layout = await db
-      .from('statement_layouts')
-      .where({ id: params.id, organisation_id: organisationId })
-      .firstOrFail()
-    const lines = (
-      await db
-        .from('statement_lines')
-        .where({ layout_id: layout.id, organisation_id: organisationId })
-        .orderBy('position')
-    ).map((l: any) => ({
-      ...l,
-      rangesText: rangesToText(l.ranges ?? []),
-      formulaText: formulaToText(l.formula),
-      kindLabel: l.kind === 'line' && l.of_which ? 'Détail (dont)' : KIND_LABELS[l.kind],
-    }))
+  async show({ params, view, tenant }: HttpContext) {
+    const { layout, lines } = await new LayoutPage(tenant!, { id: Number(params.id) }).build()
     return view.render('pages/accounting/layouts/show', {
       layout,
       lines,
+      STATEMENT_KINDS,
       breadcrumbs: crumbs(layout.name),
     })
   }
 
-  async updateLine({ params, request, response, auth, session }: HttpContext) {
+  async updateLine({ params, request, response, tenant, session }: HttpContext) {
     const payload = await request.validateUsing(layoutLineValidator)
-    await db.transaction((trx) =>
-      updateStatementLine(trx, auth.user!.organisationId, Number(params.lineId), {
-        label: payload.label,
-        ranges: payload.ranges ?? null,
-        formula: payload.formula ?? null,
-        version: payload.version,
-      })
-    )
+    await UpdateStatementLine.handle(tenant!, { lineId: Number(params.lineId), ...payload })
     session.flash('success', 'Ligne enregistrée.')
-    return response.redirect(`/comptabilite/presentations/${params.id}`)
+    return response.redirect().toRoute('accounting.layouts.show', { id: params.id })
   }
 }

@@ -1,7 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
+import { urlFor } from '@adonisjs/core/services/url_builder'
+import { isPayrollEntry } from '#reports/accounting/payroll_privacy'
 import type { LedgerFilters } from '#reports/accounting/ledger_lines'
 import PermissionPolicy from '#policies/core/permission_policy'
+import { LedgerChoices } from '#reports/accounting/fiscal_years'
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 const ACCOUNT = /^[0-9A-Za-z]{1,20}$/
@@ -9,25 +11,6 @@ const ACCOUNT = /^[0-9A-Za-z]{1,20}$/
 function int(value: unknown) {
   const n = Number(value)
   return Number.isInteger(n) && n > 0 ? n : null
-}
-
-/** Fiscal years of the organisation, newest first, and the selected one (default: newest open). */
-export async function fiscalYears(organisationId: number, requested: unknown) {
-  const years = await db
-    .from('fiscal_years')
-    .where('organisation_id', organisationId)
-    .orderBy('start_date', 'desc')
-    .select(
-      'id',
-      'label',
-      'status',
-      db.raw(`to_char(start_date, 'YYYY-MM-DD') AS start_date`),
-      db.raw(`to_char(end_date, 'YYYY-MM-DD') AS end_date`)
-    )
-  const id = int(requested)
-  const selected =
-    years.find((y) => y.id === id) ?? years.find((y) => y.status === 'open') ?? years[0] ?? null
-  return { years, selected }
 }
 
 /**
@@ -40,9 +23,10 @@ export async function masksPayroll(ctx: HttpContext) {
 
 /** Filters of the ledger screens read from the query string (invalid values are ignored). */
 export async function ledgerFilters(ctx: HttpContext) {
-  const { request, auth } = ctx
-  const qs = request.qs()
-  const { years, selected } = await fiscalYears(auth.user!.organisationId, qs.exercice)
+  const qs = ctx.request.qs()
+  const { years, selected, journals } = await new LedgerChoices(ctx.tenant!, {
+    requested: int(qs.exercice),
+  }).build()
   const filters: LedgerFilters = {
     fiscalYearId: selected?.id ?? -1,
     from: DATE.test(qs.du ?? '') ? qs.du : null,
@@ -73,11 +57,6 @@ export async function ledgerFilters(ctx: HttpContext) {
       .filter(([, v]) => v !== '')
       .map(([k, v]): [string, string] => [k, String(v)])
   ).toString()
-  const journals = await db
-    .from('journals')
-    .where('organisation_id', auth.user!.organisationId)
-    .orderBy('code')
-    .select('id', 'code', 'label')
   return { filters, form, query, years, selected, journals }
 }
 
@@ -89,3 +68,28 @@ export function xlsxHeaders(response: HttpContext['response'], fileName: string)
   )
   response.header('Content-Disposition', `attachment; filename="${fileName}"`)
 }
+
+/**
+ * A payroll entry is refused (403) to readers without payroll detail: whatever the payroll
+ * software's granularity (one entry per month or per employee), an entry's own lines or totals
+ * can be one person's pay. Its sums per account and month are in the journal and grand livre.
+ */
+export async function refusesPayrollEntry(ctx: HttpContext) {
+  if (!(await masksPayroll(ctx))) return false
+  if (!(await isPayrollEntry(ctx.tenant!.organisationId, Number(ctx.params.id)))) return false
+  ctx.response.status(403)
+  ctx.response.send(
+    await ctx.view.render('pages/errors/forbidden', {
+      message:
+        'Cette écriture de paie porte des montants individuels de salariés : son détail est réservé aux rôles Finances, Ressources humaines et Administration. Le journal et le grand livre en donnent les cumuls par compte et par mois.',
+    })
+  )
+  return true
+}
+
+/** Breadcrumbs of the journal's pages. */
+export const entryCrumbs = (label?: string) => [
+  { label: 'Comptabilité', href: urlFor('accounting.home') },
+  { label: 'Journal', href: label ? urlFor('accounting.entries.index') : undefined },
+  ...(label ? [{ label }] : []),
+]

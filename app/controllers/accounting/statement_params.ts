@@ -1,46 +1,71 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
-import { seedStatementLayouts } from '#actions/accounting/seed_statement_layouts'
+import { urlFor } from '@adonisjs/core/services/url_builder'
+import EnsureStatementLayouts from '#actions/accounting/ensure_statement_layouts'
+import { StatementFilterChoices } from '#reports/accounting/layouts'
+import {
+  BalanceSheet,
+  IncomeStatement,
+  StatementNotFound,
+  type StatementOptions,
+  type StatementReport,
+} from '#reports/accounting/statements'
 
 const yearOf = (input: unknown) => {
   const year = Number(input)
   return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : undefined
 }
 
-/** Statement options from the query string (annee, presentation, budget), scoped to the user's organisation. */
-export async function statementOptions({ request, auth }: HttpContext) {
-  const organisationId = auth.user!.organisationId
-  const layouts = await db
-    .from('statement_layouts')
-    .where('organisation_id', organisationId)
-    .first()
-  if (!layouts) await db.transaction((trx) => seedStatementLayouts(organisationId, trx))
+export const statementCrumbs = (label: string) => [
+  { label: 'Comptabilité', href: urlFor('accounting.home') },
+  { label: 'États financiers', href: urlFor('accounting.statements.index') },
+  { label },
+]
+
+/** Statement options from the query string (annee, presentation, budget), scoped to the tenant. */
+export async function statementOptions({
+  request,
+  tenant,
+}: HttpContext): Promise<StatementOptions> {
+  await EnsureStatementLayouts.handle(tenant!)
   const code = String(request.input('presentation', 'rapport-annuel'))
   return {
-    organisationId,
+    organisationId: tenant!.organisationId,
     year: yearOf(request.input('annee')),
     layoutCode: /^[a-z0-9-]{1,40}$/.test(code) ? code : 'rapport-annuel',
     budgetYear: yearOf(request.input('budget')),
   }
 }
 
+/** The statements' filter form: years, layouts and the current query string. */
 export async function statementFilters(ctx: HttpContext) {
-  const organisationId = ctx.auth.user!.organisationId
-  const years = await db
-    .from('fiscal_years')
-    .where('organisation_id', organisationId)
-    .orderBy('start_date', 'desc')
-    .select('label', db.raw('extract(year from end_date)::int as year'))
-  const layouts = await db
-    .from('statement_layouts')
-    .where('organisation_id', organisationId)
-    .distinct('code', 'name')
-    .orderBy('code')
-  return {
-    years: years.map((y: any) => ({ value: String(y.year), label: y.label })),
-    layouts: [
-      ...new Map(layouts.map((l: any) => [l.code, { value: l.code, label: l.name }])).values(),
-    ],
-    qs: ctx.request.qs(),
+  const choices = await new StatementFilterChoices(ctx.tenant!, {}).build()
+  return { ...choices, qs: ctx.request.qs() }
+}
+
+/** One statement from the query string's options. */
+export async function buildStatement(ctx: HttpContext, kind: 'income' | 'balance') {
+  const options = await statementOptions(ctx)
+  return kind === 'income' ? IncomeStatement.build(options) : BalanceSheet.build(options)
+}
+
+/**
+ * A statement for a page, or null once the "no fiscal year or layout yet" page (404) is sent:
+ * that page invites to create or import a fiscal year, which the generic 404 page does not.
+ */
+export async function statementOrMissing(
+  ctx: HttpContext,
+  kind: 'income' | 'balance'
+): Promise<StatementReport | null> {
+  try {
+    return await buildStatement(ctx, kind)
+  } catch (error) {
+    if (!(error instanceof StatementNotFound)) throw error
+    ctx.response.status(404)
+    const html = await ctx.view.render('pages/accounting/statements/missing', {
+      message: error.message,
+      breadcrumbs: statementCrumbs('États financiers'),
+    })
+    ctx.response.send(html)
+    return null
   }
 }

@@ -1,44 +1,24 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { buildWorkbook } from '#support/spreadsheet/writer'
-import { IncomeStatement, BalanceSheet, StatementNotFound } from '#reports/accounting/statements'
+import { BalanceSheet, IncomeStatement } from '#reports/accounting/statements'
+import { balanceSheetWorkbook, incomeStatementWorkbook } from '#exports/accounting/statements'
+import { xlsxHeaders } from '#controllers/accounting/ledger_params'
 import {
-  incomeStatementSheet,
-  balanceSheetSheets,
-  lineAccountsSheet,
-} from '#exports/accounting/statements'
-import { statementOptions, statementFilters } from '#controllers/accounting/statement_params'
-import { NotFoundError } from '#support/domain_errors'
+  buildStatement,
+  statementCrumbs as crumbs,
+  statementFilters,
+  statementOptions,
+  statementOrMissing,
+} from '#controllers/accounting/statement_params'
 
-const KINDS = new Set(['compte-de-resultat', 'bilan'])
-
-const crumbs = (label: string) => [
-  { label: 'Comptabilité', href: '/comptabilite' },
-  { label: 'États financiers', href: '/comptabilite/etats' },
-  { label },
-]
-
-async function send(
-  response: HttpContext['response'],
-  name: string,
-  sheets: Parameters<typeof buildWorkbook>[0]
-) {
-  response.header(
-    'Content-Type',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-  )
-  response.header('Content-Disposition', `attachment; filename="${name}"`)
-  return response.send(await buildWorkbook(sheets))
-}
-
-/** Compte de résultat, bilan, drill-down of a line to its accounts, print view and Excel. */
+/** Compte de résultat, bilan, print view and their workbooks (a line's detail: StatementLines). */
 export default class StatementsController {
   async income(ctx: HttpContext) {
-    const report = await this.build(ctx, 'income')
+    const report = await statementOrMissing(ctx, 'income')
     if (!report) return
     return ctx.view.render('pages/accounting/statements/income', {
       report,
       incomeReport: report,
-      action: '/comptabilite/etats/compte-de-resultat',
+      routeName: 'accounting.statements.income',
       withBudget: true,
       filters: await statementFilters(ctx),
       breadcrumbs: crumbs('Compte de résultat'),
@@ -46,21 +26,19 @@ export default class StatementsController {
   }
 
   async incomeExport(ctx: HttpContext) {
-    const report = await IncomeStatement.build(await statementOptions(ctx))
-    return send(ctx.response, `compte-de-resultat-${report.fiscalYear.endDate.slice(0, 4)}.xlsx`, [
-      incomeStatementSheet(report),
-    ])
+    const report = await buildStatement(ctx, 'income')
+    xlsxHeaders(ctx.response, `compte-de-resultat-${report.fiscalYear.endDate.slice(0, 4)}.xlsx`)
+    return ctx.response.send(await incomeStatementWorkbook(report))
   }
 
   async balance(ctx: HttpContext) {
-    const report = await this.build(ctx, 'balance')
+    const report = await statementOrMissing(ctx, 'balance')
     if (!report) return
-    const totals = BalanceSheet.totals(report)
     return ctx.view.render('pages/accounting/statements/balance', {
       report,
       balanceReport: report,
-      totals,
-      action: '/comptabilite/etats/bilan',
+      totals: BalanceSheet.totals(report),
+      routeName: 'accounting.statements.balance',
       withBudget: false,
       filters: await statementFilters(ctx),
       breadcrumbs: crumbs('Bilan'),
@@ -68,12 +46,9 @@ export default class StatementsController {
   }
 
   async balanceExport(ctx: HttpContext) {
-    const report = await BalanceSheet.build(await statementOptions(ctx))
-    return send(
-      ctx.response,
-      `bilan-${report.fiscalYear.endDate.slice(0, 4)}.xlsx`,
-      balanceSheetSheets(report)
-    )
+    const report = await buildStatement(ctx, 'balance')
+    xlsxHeaders(ctx.response, `bilan-${report.fiscalYear.endDate.slice(0, 4)}.xlsx`)
+    return ctx.response.send(await balanceSheetWorkbook(report))
   }
 
   /** Board pack: both statements on one printable page. */
@@ -89,53 +64,5 @@ export default class StatementsController {
       totals: BalanceSheet.totals(balance),
       breadcrumbs: crumbs('Liasse imprimable'),
     })
-  }
-
-  async line(ctx: HttpContext) {
-    if (!KINDS.has(ctx.params.kind)) throw new NotFoundError('État financier inconnu.')
-    const report = await this.build(ctx, ctx.params.kind === 'bilan' ? 'balance' : 'income')
-    if (!report) return
-    const line = report.rows.find((r) => r.code === ctx.params.code)
-    if (!line) throw new NotFoundError('Ligne inconnue.')
-    return ctx.view.render('pages/accounting/statements/line', {
-      report,
-      line,
-      kind: ctx.params.kind,
-      query: ctx.request.qs(),
-      breadcrumbs: crumbs(line.label),
-    })
-  }
-
-  async lineExport(ctx: HttpContext) {
-    if (!KINDS.has(ctx.params.kind)) throw new NotFoundError('État financier inconnu.')
-    const options = await statementOptions(ctx)
-    const report =
-      ctx.params.kind === 'bilan'
-        ? await BalanceSheet.build(options)
-        : await IncomeStatement.build(options)
-    return send(
-      ctx.response,
-      `ligne-${ctx.params.code}-${report.fiscalYear.endDate.slice(0, 4)}.xlsx`,
-      [lineAccountsSheet(report, ctx.params.code)]
-    )
-  }
-
-  private async build(ctx: HttpContext, kind: 'income' | 'balance') {
-    try {
-      const options = await statementOptions(ctx)
-      return kind === 'income'
-        ? await IncomeStatement.build(options)
-        : await BalanceSheet.build(options)
-    } catch (error) {
-      if (!(error instanceof StatementNotFound)) throw error
-      ctx.response.status(404)
-      await ctx.view
-        .render('pages/accounting/statements/missing', {
-          message: error.message,
-          breadcrumbs: crumbs('États financiers'),
-        })
-        .then((html) => ctx.response.send(html))
-      return null
-    }
   }
 }

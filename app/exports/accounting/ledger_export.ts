@@ -8,6 +8,11 @@ import {
 } from '#support/spreadsheet/writer'
 import { streamLedgerLines, type LedgerFilters } from '#reports/accounting/ledger_lines'
 import type { TrialBalance } from '#reports/accounting/trial_balance'
+import type { FiscalYearRow } from '#reports/accounting/fiscal_years'
+import type { ChartAccount } from '#reports/accounting/chart_of_accounts'
+import type { FecFileError } from '#reports/accounting/fec_imports'
+import { FISCAL_YEAR_STATUSES } from '#vocabulary/accounting'
+import { labelOf } from '#vocabulary/labels'
 
 export const LEDGER_LINE_COLUMNS: ColumnSpec[] = [
   { header: 'Journal', key: 'journal_code', type: 'text', width: 8 },
@@ -91,6 +96,74 @@ export function trialBalanceWorkbook(balance: TrialBalance) {
         ...balance.rows,
         { accountNumber: 'Total', accountLabel: '', ...balance.totals },
       ] as unknown as Row[],
+    },
+  ])
+}
+
+/** The fiscal years of the accounting home. */
+export function fiscalYearsWorkbook(years: FiscalYearRow[]) {
+  return buildWorkbook([
+    {
+      name: 'Exercices',
+      columns: [
+        { header: 'Exercice', key: 'label', type: 'text' },
+        { header: 'Début', key: 'start_date', type: 'date' },
+        { header: 'Fin', key: 'end_date', type: 'date' },
+        { header: 'Statut', key: 'status', type: 'text' },
+      ],
+      rows: years.map((y) => ({ ...y, status: labelOf(FISCAL_YEAR_STATUSES, y.status) })),
+    },
+  ])
+}
+
+/** One entry's lines. */
+export function entryWorkbook(lines: Row[]) {
+  return buildWorkbook([
+    {
+      name: 'Écriture',
+      columns: [
+        { header: 'Compte', key: 'account_number', type: 'text', width: 12 },
+        { header: 'Intitulé', key: 'account_label', type: 'text', width: 30 },
+        { header: 'Libellé', key: 'label', type: 'text', width: 40 },
+        { header: 'Tiers', key: 'aux_number', type: 'text' },
+        { header: 'Débit', key: 'debit', type: 'money' },
+        { header: 'Crédit', key: 'credit', type: 'money' },
+      ],
+      rows: lines,
+    },
+  ])
+}
+
+/** The chart of accounts. */
+export function chartOfAccountsWorkbook(accounts: ChartAccount[]) {
+  return buildWorkbook([
+    {
+      name: 'Plan comptable',
+      columns: [
+        { header: 'Compte', key: 'number', type: 'text', width: 12 },
+        { header: 'Intitulé', key: 'label', type: 'text', width: 50 },
+        { header: 'Classe', key: 'account_class', type: 'integer' },
+        { header: 'Compte parent', key: 'parent_number', type: 'text', width: 12 },
+        { header: 'À partir de', key: 'valid_from_year', type: 'integer' },
+        { header: 'Jusqu’en', key: 'valid_to_year', type: 'integer' },
+      ],
+      rows: accounts as unknown as Row[],
+    },
+  ])
+}
+
+/** The errors of a rejected FEC file. */
+export function fecErrorsWorkbook(errors: FecFileError[]) {
+  return buildWorkbook([
+    {
+      name: 'Erreurs',
+      columns: [
+        { header: 'Ligne', key: 'line', type: 'integer' },
+        { header: 'Champ', key: 'field', type: 'text', width: 16 },
+        { header: 'Valeur', key: 'value', type: 'text', width: 30 },
+        { header: 'Motif', key: 'reason', type: 'text', width: 70 },
+      ],
+      rows: errors as unknown as Row[],
     },
   ])
 }

@@ -1,4 +1,4 @@
-import type { SheetSpec, Row } from '#support/spreadsheet/writer'
+import { buildWorkbook, type SheetSpec, type Row } from '#support/spreadsheet/writer'
 import type { StatementReport } from '#reports/accounting/statements'
 
 /** Label indented like the screen: two spaces per level below the first. */
@@ -87,4 +87,19 @@ export function lineAccountsSheet(
     ],
     rows: (line?.accounts ?? []).map((a) => ({ ...a })),
   }
+}
+
+/** Workbook of the compte de résultat (also a budget's workbook). */
+export function incomeStatementWorkbook(report: StatementReport) {
+  return buildWorkbook([incomeStatementSheet(report)])
+}
+
+/** Workbook of the bilan (actif and passif sheets). */
+export function balanceSheetWorkbook(report: StatementReport) {
+  return buildWorkbook(balanceSheetSheets(report))
+}
+
+/** Workbook of one line's accounts. */
+export function lineAccountsWorkbook(report: StatementReport, code: string) {
+  return buildWorkbook([lineAccountsSheet(report, code)])
 }

@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js'
 import db from '@adonisjs/lucid/services/db'
+import { Report } from '#support/report'
 import {
   filterSql,
   streamLedgerLines,
@@ -61,4 +62,34 @@ export async function openingBalances(organisationId: number, filters: LedgerFil
   )
   for (const row of rows) result.set(row.account_number, new Decimal(row.balance))
   return result
+}
+
+/** How many lines the grand livre shows on screen (the workbook has them all). */
+export const SCREEN_LINES = 2000
+
+export interface GeneralLedgerPageResult {
+  /** Accounts with lines under the filters (the account picker). */
+  accounts: string[]
+  /** The account shown: the filter's, or the first with lines. */
+  account: string | null
+  rows: GeneralLedgerLine[]
+  truncated: boolean
+}
+
+/** The grand livre screen: one account's lines with their running balance, capped. */
+export class GeneralLedgerPage extends Report<LedgerFilters, GeneralLedgerPageResult> {
+  async build() {
+    const organisationId = this.tenant.organisationId
+    const filters = this.params
+    const accounts = await accountsWithLines(organisationId, { ...filters, account: null })
+    const account = filters.account ?? accounts[0] ?? null
+    const rows: GeneralLedgerLine[] = []
+    if (account) {
+      for await (const row of streamGeneralLedger(organisationId, { ...filters, account })) {
+        rows.push(row)
+        if (rows.length >= SCREEN_LINES) break
+      }
+    }
+    return { accounts, account, rows, truncated: rows.length >= SCREEN_LINES }
+  }
 }

@@ -1,10 +1,23 @@
 import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
 import { Exception } from '@adonisjs/core/exceptions'
+import { Report } from '#support/report'
 import { filterSql, type LedgerFilters } from '#reports/accounting/ledger_lines'
 import { payrollEntrySql } from '#reports/accounting/payroll_privacy'
 
 export const PAGE_SIZE = 50
+
+interface JournalRow {
+  id: number | null
+  number: string | null
+  status: string
+  label: string
+  piece_ref: string | null
+  entry_date: string
+  journal_code: string
+  reversal_of_id: number | null
+  total: string | null
+}
 
 /**
  * One page of entries matching the filters (an entry matches when one of its lines does), with
@@ -32,7 +45,7 @@ export async function journalPage(organisationId: number, filters: LedgerFilters
     bindings
   )
   return {
-    entries: rows.map((row: any) => ({ ...row, total: new Decimal(row.total ?? 0) })),
+    entries: rows.map((row: JournalRow) => ({ ...row, total: new Decimal(row.total ?? 0) })),
     total,
     page: current,
     pages,
@@ -79,7 +92,7 @@ async function maskedJournalPage(organisationId: number, filters: LedgerFilters,
     bindings
   )
   return {
-    entries: rows.map((row: any) => ({ ...row, total: new Decimal(row.total ?? 0) })),
+    entries: rows.map((row: JournalRow) => ({ ...row, total: new Decimal(row.total ?? 0) })),
     total,
     page: current,
     pages,
@@ -115,12 +128,29 @@ export async function entryPage(organisationId: number, id: number) {
     .select('id', 'code', 'label')
   return {
     entry: rows[0],
-    lines: lines.map((l: any) => ({
+    lines: lines.map((l: Record<string, unknown> & { debit: string; credit: string }) => ({
       ...l,
       debit: new Decimal(l.debit),
       credit: new Decimal(l.credit),
     })),
     totals: { debit: new Decimal(totals[0].debit), credit: new Decimal(totals[0].credit) },
     journals,
+  }
+}
+
+/** One page of the journal (see journalPage). */
+export class JournalPage extends Report<
+  { filters: LedgerFilters; page: number },
+  Awaited<ReturnType<typeof journalPage>>
+> {
+  build() {
+    return journalPage(this.tenant.organisationId, this.params.filters, this.params.page)
+  }
+}
+
+/** An entry with its lines, totals and the journals (see entryPage). */
+export class EntryPage extends Report<{ id: number }, Awaited<ReturnType<typeof entryPage>>> {
+  build() {
+    return entryPage(this.tenant.organisationId, this.params.id)
   }
 }

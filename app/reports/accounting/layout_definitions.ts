@@ -17,9 +17,11 @@
  * changes of ANC 2022-06 remove 79x and move 777 to 747).
  */
 
-export type LayoutKind = 'income_statement' | 'balance_sheet'
-export type Section = 'charges' | 'produits' | 'resultat' | 'actif' | 'passif'
-export type LineKind = 'heading' | 'line' | 'subtotal' | 'total'
+import type { StatementKind, StatementLineKind, StatementSection } from '#vocabulary/accounting'
+
+export type LayoutKind = StatementKind
+export type Section = StatementSection
+export type LineKind = StatementLineKind
 
 export interface RangeSpec {
   prefix: string

@@ -168,7 +168,7 @@ export async function* streamLedgerLines(
     )
     for (const row of rows) yield row as LedgerLineRow
     if (rows.length < batch) return
-    const last = rows[rows.length - 1] as LedgerLineRow
+    const last: LedgerLineRow = rows[rows.length - 1] as LedgerLineRow
     cursor = [last.entry_date, last.entry_id!, last.line_no]
   }
 }
@@ -212,13 +212,15 @@ async function* streamMaskedLines(
   let cursor: Array<string | number> | null = null
   for (;;) {
     const keyset: string = cursor ? ' WHERE (u.entry_date, u.entry_id, u.line_no) > (?, ?, ?)' : ''
-    const { rows }: { rows: any[] } = await db.rawQuery(
-      `${sql}${keyset} ORDER BY u.entry_date, u.entry_id, u.line_no LIMIT ${batch}`,
-      [...head, ...(cursor ?? [])]
-    )
+    const rows: LedgerLineRow[] = (
+      await db.rawQuery(
+        `${sql}${keyset} ORDER BY u.entry_date, u.entry_id, u.line_no LIMIT ${batch}`,
+        [...head, ...(cursor ?? [])]
+      )
+    ).rows
     for (const row of rows) yield { ...row, entry_id: row.entry_id || null } as LedgerLineRow
     if (rows.length < batch) return
-    const last: any = rows[rows.length - 1]
-    cursor = [last.entry_date, last.entry_id, last.line_no]
+    const last: LedgerLineRow = rows[rows.length - 1]
+    cursor = [last.entry_date, last.entry_id ?? 0, last.line_no]
   }
 }

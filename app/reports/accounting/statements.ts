@@ -74,8 +74,14 @@ export interface StatementOptions {
 
 const ZERO = new Money(0)
 
-function yearRef(row: any): FiscalYearRef {
-  const iso = (d: any) =>
+function yearRef(row: {
+  id: number
+  label: string
+  start_date: unknown
+  end_date: unknown
+  status: FiscalYearRef['status']
+}): FiscalYearRef {
+  const iso = (d: unknown) =>
     d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10)
   return {
     id: row.id,
@@ -195,12 +201,15 @@ async function balancesByYear(
   yearIds: number[],
   fromClass: string | null
 ) {
-  const bindings: any[] = [organisationId, yearIds]
+  const bindings: Array<number | number[] | string> = [organisationId, yearIds]
   if (fromClass) bindings.push(fromClass)
   const result = await client.rawQuery(balancesQuery(fromClass), bindings)
   const byYear = new Map<number, Map<string, Decimal>>()
   for (const id of yearIds) {
-    byYear.set(id, sumBalances(result.rows.filter((r: any) => r.fiscal_year_id === id)))
+    byYear.set(
+      id,
+      sumBalances(result.rows.filter((r: { fiscal_year_id: number }) => r.fiscal_year_id === id))
+    )
   }
   return byYear
 }
@@ -216,7 +225,9 @@ async function accountLabels(
     .where('organisation_id', organisationId)
     .whereIn('number', numbers)
     .select('number', 'label')
-  return new Map<string, string>(rows.map((r: any) => [r.number, r.label]))
+  return new Map<string, string>(
+    rows.map((r: { number: string; label: string }) => [r.number, r.label])
+  )
 }
 
 async function budgetAmounts(
@@ -245,7 +256,9 @@ async function budgetAmounts(
     .groupBy('sl.code')
     .select('sl.code')
     .sum('bl.amount as amount')
-  const amounts = new Map<string, Decimal>(rows.map((r: any) => [r.code, new Money(r.amount)]))
+  const amounts = new Map<string, Decimal>(
+    rows.map((r: { code: string; amount: string }) => [r.code, new Money(r.amount)])
+  )
   return {
     ref: {
       id: budget.id,

@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
+import { Report } from '#support/report'
 import { filterSql, type LedgerFilters } from '#reports/accounting/ledger_lines'
 
 /** Journals whose entries are opening balances (à-nouveaux). */
@@ -92,4 +93,14 @@ export async function trialBalance(
     result.push(line)
   }
   return { rows: result, totals }
+}
+
+/** The balance générale as a report (see trialBalance). */
+export class TrialBalanceReport extends Report<
+  LedgerFilters & { fiscalYearId: number },
+  TrialBalance
+> {
+  build() {
+    return trialBalance(this.tenant.organisationId, this.params)
+  }
 }

@@ -142,7 +142,7 @@ test.group('Statements | pages, exports, roles', (group) => {
       .where({ organisation_id: organisation.id, start_date: '2022-01-01' })
       .first()
     const response = await client
-      .post(`/comptabilite/exercices/${y2022.id}/reouverture`)
+      .post(`/comptabilite/exercices/${y2022.id}/cloture?_method=DELETE`)
       .form({ motif: 'Erreur de saisie constatée' })
       .withCsrfToken()
       .actingAs(finance)

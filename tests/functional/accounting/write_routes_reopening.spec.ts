@@ -10,7 +10,7 @@ import { closeFiscalYear } from '#actions/accounting/year_end'
 import { assertFieldError, assertRefused } from '#tests/support/refusals'
 
 /**
- * Reopening a closed fiscal year (POST /comptabilite/exercices/:id/reouverture, admin only) had
+ * Reopening a closed fiscal year (DELETE /comptabilite/exercices/:id/cloture, admin only) had
  * no tested success: the year opens again, its à-nouveaux are reversed, the closing keeps the
  * reason and the reopening is audited. Refusals change nothing.
  */
@@ -43,7 +43,7 @@ async function closedYear() {
 
 function reopen(client: ApiClient, user: User, yearId: number, motif: string) {
   return client
-    .post(`/comptabilite/exercices/${yearId}/reouverture`)
+    .post(`/comptabilite/exercices/${yearId}/cloture?_method=DELETE`)
     .form({ motif })
     .withCsrfToken()
     .actingAs(user)

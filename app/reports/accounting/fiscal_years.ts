@@ -1,0 +1,121 @@
+import db from '@adonisjs/lucid/services/db'
+import { Report } from '#support/report'
+import FiscalYear from '#models/accounting/fiscal_year'
+import Organisation from '#models/core/organisation'
+import type { FiscalYearStatus } from '#vocabulary/accounting'
+
+export interface FiscalYearRow {
+  id: number
+  label: string
+  status: FiscalYearStatus
+  start_date: string
+  end_date: string
+}
+
+export interface JournalRow {
+  id: number
+  code: string
+  label: string
+}
+
+export interface LedgerChoicesResult {
+  /** Fiscal years of the organisation, newest first. */
+  years: FiscalYearRow[]
+  /** The requested year, or the newest open one, or the newest. */
+  selected: FiscalYearRow | null
+  journals: JournalRow[]
+}
+
+/** Fiscal years (newest first) with the selected one, and the journals: the ledger's filters. */
+export class LedgerChoices extends Report<{ requested?: number | null }, LedgerChoicesResult> {
+  async build() {
+    const organisationId = this.tenant.organisationId
+    const years: FiscalYearRow[] = await db
+      .from('fiscal_years')
+      .where('organisation_id', organisationId)
+      .orderBy('start_date', 'desc')
+      .select(
+        'id',
+        'label',
+        'status',
+        db.raw(`to_char(start_date, 'YYYY-MM-DD') AS start_date`),
+        db.raw(`to_char(end_date, 'YYYY-MM-DD') AS end_date`)
+      )
+    const id = this.params.requested ?? null
+    const selected =
+      years.find((y) => y.id === id) ?? years.find((y) => y.status === 'open') ?? years[0] ?? null
+    const journals: JournalRow[] = await db
+      .from('journals')
+      .where('organisation_id', organisationId)
+      .orderBy('code')
+      .select('id', 'code', 'label')
+    return { years, selected, journals }
+  }
+}
+
+export interface FiscalYearSummary extends FiscalYearRow {
+  validated: number
+  drafts: number
+}
+
+/** The accounting home: each fiscal year with its counts of validated entries and drafts. */
+export class FiscalYearOverview extends Report<Record<string, never>, FiscalYearSummary[]> {
+  async build() {
+    const { years } = await new LedgerChoices(this.tenant, {}).build()
+    const { rows } = await db.rawQuery<{
+      rows: Array<{ fiscal_year_id: number; validated: string; drafts: string }>
+    }>(
+      `SELECT fiscal_year_id, count(*) FILTER (WHERE status = 'validated') AS validated,
+              count(*) FILTER (WHERE status = 'draft') AS drafts
+         FROM entries WHERE organisation_id = ? GROUP BY fiscal_year_id`,
+      [this.tenant.organisationId]
+    )
+    const byYear = new Map(rows.map((row) => [row.fiscal_year_id, row]))
+    return years.map((y) => ({
+      ...y,
+      validated: Number(byYear.get(y.id)?.validated ?? 0),
+      drafts: Number(byYear.get(y.id)?.drafts ?? 0),
+    }))
+  }
+}
+
+export interface YearEndRow extends Record<string, unknown> {
+  id: number
+  status: FiscalYearStatus
+  closings: Array<Record<string, unknown>>
+  allocation: Record<string, unknown> | null
+}
+
+/** The year-end screen: each fiscal year with its closings (newest first) and its allocation. */
+export class YearEndOverview extends Report<Record<string, never>, YearEndRow[]> {
+  async build() {
+    const organisationId = this.tenant.organisationId
+    const years = await db
+      .from('fiscal_years')
+      .where('organisation_id', organisationId)
+      .orderBy('start_date', 'desc')
+    const closings = await db
+      .from('fiscal_year_closings')
+      .where('organisation_id', organisationId)
+      .orderBy('id', 'desc')
+    const allocations = await db.from('result_allocations').where('organisation_id', organisationId)
+    return years.map((y: YearEndRow) => ({
+      ...y,
+      closings: closings.filter((c: { fiscal_year_id: number }) => c.fiscal_year_id === y.id),
+      allocation:
+        allocations.find((a: { fiscal_year_id: number }) => a.fiscal_year_id === y.id) ?? null,
+    }))
+  }
+}
+
+/** The fiscal year a FEC is downloaded for, and the file's regulatory name (SIREN, FEC, end date). */
+export class FecDownload extends Report<
+  { id: number },
+  { fiscalYearId: number; fileName: string }
+> {
+  async build() {
+    const year = await FiscalYear.findOrFail(this.params.id)
+    const organisation = await Organisation.findOrFail(this.tenant.organisationId)
+    return { fiscalYearId: year.id, fileName: year.fecFileName(organisation.siren) }
+  }
+}
