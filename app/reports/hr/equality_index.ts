@@ -3,13 +3,22 @@ import { Decimal } from 'decimal.js'
 import { CSP_LABELS } from '#reports/hr/register_sql'
 
 /**
- * Index de l'égalité professionnelle, method for 50 to 250 employees (domain.md §2, from the
- * official Egapro calculator). `computeEqualityIndex` is the pure rule set (unit-tested on
- * hand-computed cases); `EqualityIndexReport` gathers its input from the register in SQL.
+ * Index de l'égalité professionnelle (C. trav. D.1142-2 to D.1142-14, décret 2019-15; domain.md §2),
+ * following the State's Egapro calculator. Two methods, chosen from the average headcount of the
+ * reference period: 50 to 250 employees (four indicators, raises and promotions together) and more
+ * than 250 (five indicators: raises and promotions scored apart, by CSP). Under 50 employees the
+ * index is not required; indicative figures are computed with the 50–250 method.
+ * `computeEqualityIndex` is the pure rule set (unit-tested on hand-computed cases);
+ * `EqualityIndexReport` gathers its input from the register in SQL.
  */
 
 export type Sex = 'F' | 'H'
 export type IndexMode = 'csp' | 'level'
+/** '50-250': D.1142-2-1 (50 to 250 inclusive); '251+': D.1142-2 (more than 250). */
+export type IndexMethod = '50-250' | '251+'
+export type SizeBand = 'under-50' | IndexMethod
+export type IndicatorCode =
+  'pay' | 'raises_promotions' | 'raises' | 'promotions' | 'maternity' | 'top10'
 
 export interface IndexEmployee {
   id: number
@@ -18,24 +27,52 @@ export interface IndexEmployee {
   age: number
   /** CSP code, or the branch classification level in 'level' mode. */
   category: string
+  /** CSP code whatever the mode (the 251+ raise and promotion indicators go by CSP); defaults to category. */
+  csp?: string
   /** Annual gross pay, full-time equivalent, over the period. */
   pay: Decimal
-  /** At least one individual raise (promotions included) during the period. */
+  /** At least one individual raise, promotions included, during the period (50–250 method). */
   raised: boolean
+  /** At least one individual raise that is not a promotion (251+ method); defaults to raised and not promoted. */
+  individualRaise?: boolean
+  /** At least one promotion during the period (251+ method). */
+  promoted?: boolean
 }
 
 export interface IndexInput {
   mode: IndexMode
   employees: IndexEmployee[]
   maternity: { returned: number; raisedOnReturn: number; raisesDuringLeaves: boolean }
+  /** Average headcount of the reference period: chooses the method. */
+  averageHeadcount: Decimal | number
 }
 
 export const AGE_GROUPS = ['moins de 30 ans', '30 à 39 ans', '40 à 49 ans', '50 ans et plus']
+export const CSP_ORDER = ['ouvrier', 'employe', 'tam', 'cadre']
+/** Pay gap (40 points), indexed by the rounded-up result. */
 export const T1 = [40, 39, 38, 37, 36, 35, 34, 33, 31, 29, 27, 25, 23, 21, 19, 17, 14, 11, 8, 5, 2]
+/** 50–250: raises, promotions included (35 points). */
 export const T2 = [35, 35, 35, 25, 25, 25, 15, 15, 15, 15, 15]
+/** 251+: individual raises, promotions excluded (20 points). */
+export const T_RAISES = [20, 20, 20, 10, 10, 10, 5, 5, 5, 5, 5]
+/** 251+: promotions (15 points). */
+export const T_PROMOTIONS = [15, 15, 15, 10, 10, 10, 5, 5, 5, 5, 5]
+/** Under this average headcount the index is not required. */
+export const INDEX_REQUIRED_FROM = 50
+/** Above this average headcount, the five-indicator method applies. */
+export const SMALL_METHOD_UP_TO = 250
 
 export function ageGroup(age: number) {
   return age < 30 ? 0 : age < 40 ? 1 : age < 50 ? 2 : 3
+}
+
+export function sizeBand(averageHeadcount: Decimal | number): SizeBand {
+  const n = new Decimal(averageHeadcount)
+  return n.lessThan(INDEX_REQUIRED_FROM)
+    ? 'under-50'
+    : n.greaterThan(SMALL_METHOD_UP_TO)
+      ? '251+'
+      : '50-250'
 }
 
 const round1 = (d: Decimal) => d.toDecimalPlaces(1, Decimal.ROUND_HALF_UP)
@@ -43,6 +80,18 @@ const table = (points: number[], value: Decimal) => {
   const index = value.ceil().toNumber()
   return index < points.length ? points[index] : 0
 }
+/** Points of a rounded result (one decimal) in each table. */
+export const payPoints = (result: Decimal) => table(T1, result)
+export const raisesAndPromotionsPoints = (result: Decimal) => table(T2, result)
+export const raisePoints = (result: Decimal) => table(T_RAISES, result)
+export const promotionPoints = (result: Decimal) => table(T_PROMOTIONS, result)
+export const maternityPoints = (returned: number, raisedOnReturn: number) =>
+  returned > 0 && raisedOnReturn === returned ? 15 : 0
+export const top10Points = (underRepresented: number) =>
+  underRepresented <= 1 ? 0 : underRepresented <= 3 ? 5 : 10
+/** The sex a signed gap (men minus women) favours, read on the ROUNDED result: 0.0 favours nobody. */
+const favouredBy = (signed: Decimal, rounded: Decimal): Sex | null =>
+  rounded.isZero() ? null : signed.greaterThan(0) ? 'H' : 'F'
 
 export interface PayGroup {
   ageGroup: string
@@ -56,8 +105,26 @@ export interface PayGroup {
   adjustedGap: Decimal | null
 }
 
+/** A CSP group of the 251+ raise or promotion indicator. */
+export interface RateGroup {
+  csp: string
+  category: string
+  women: number
+  men: number
+  /** Women and men raised (or promoted). */
+  countWomen: number
+  countMen: number
+  rateWomen: Decimal
+  rateMen: Decimal
+  /** At least 10 women and 10 men. */
+  valid: boolean
+  /** Men's rate minus women's, in percentage points (valid groups only). */
+  gap: Decimal | null
+}
+
 export interface Indicator {
-  key: 1 | 2 | 3 | 4
+  key: number
+  code: IndicatorCode
   label: string
   calculable: boolean
   reason: string | null
@@ -66,11 +133,18 @@ export interface Indicator {
   /** The figure scored (percentage, points of percentage...) */
   result: Decimal | null
   favoured: Sex | null
-  detail: Record<string, unknown>
+  detail: Record<string, any>
 }
 
 export interface EqualityIndex {
+  /** Method applied (under 50 employees: the 50–250 one, figures indicative only). */
+  method: IndexMethod
+  band: SizeBand
+  /** False under 50 employees: the index is not required, the figures are indicative. */
+  required: boolean
+  averageHeadcount: Decimal
   indicators: Indicator[]
+  byCode: Partial<Record<IndicatorCode, Indicator>>
   points: number
   maxPoints: number
   calculable: boolean
@@ -80,12 +154,10 @@ export interface EqualityIndex {
   headcount: { F: number; H: number; total: number }
 }
 
-export function computeEqualityIndex(input: IndexInput): EqualityIndex {
-  const { employees, mode } = input
-  const women = employees.filter((e) => e.sex === 'F')
-  const men = employees.filter((e) => e.sex === 'H')
+const VALID_GROUPS_REASON = (who: string) =>
+  `Les ${who} couvrent moins de 40 % de l’effectif pris en compte.`
 
-  // Indicator 1: pay gap by age group x category, valid groups only.
+function payIndicator(employees: IndexEmployee[], mode: IndexMode): Indicator {
   const threshold = mode === 'csp' ? 5 : 2
   const groups = new Map<string, IndexEmployee[]>()
   for (const e of employees) {
@@ -125,98 +197,218 @@ export function computeEqualityIndex(input: IndexInput): EqualityIndex {
       }
     })
   const validCount = payGroups.filter((g) => g.valid).reduce((a, g) => a + g.women + g.men, 0)
-  const i1Calculable = employees.length > 0 && validCount * 10 >= employees.length * 4
-  let r1: Decimal | null = null
-  let i1: Indicator
-  if (i1Calculable) {
-    r1 = payGroups
-      .filter((g) => g.valid)
-      .reduce((a, g) => a.plus(g.adjustedGap!.times(g.women + g.men)), new Decimal(0))
-      .div(validCount)
-    const result = round1(r1.abs())
-    i1 = {
-      key: 1,
-      label: 'Écart de rémunération',
-      calculable: true,
-      reason: null,
-      max: 40,
-      points: table(T1, result),
-      result,
-      favoured: r1.isZero() ? null : r1.greaterThan(0) ? 'H' : 'F',
-      detail: { groups: payGroups, validHeadcount: validCount, threshold },
-    }
-  } else {
-    i1 = {
-      key: 1,
-      label: 'Écart de rémunération',
+  const calculable = employees.length > 0 && validCount * 10 >= employees.length * 4
+  const base = {
+    key: 1,
+    code: 'pay' as const,
+    label: 'Écart de rémunération',
+    max: 40,
+    detail: { groups: payGroups, validHeadcount: validCount, threshold } as Record<string, any>,
+  }
+  if (!calculable) {
+    return {
+      ...base,
       calculable: false,
-      reason:
-        'Les groupes valides (au moins 3 femmes et 3 hommes) couvrent moins de 40 % de l’effectif.',
-      max: 40,
+      reason: VALID_GROUPS_REASON('groupes valides (au moins 3 femmes et 3 hommes)'),
       points: 0,
       result: null,
       favoured: null,
-      detail: { groups: payGroups, validHeadcount: validCount, threshold },
     }
   }
+  const raw = payGroups
+    .filter((g) => g.valid)
+    .reduce((a, g) => a.plus(g.adjustedGap!.times(g.women + g.men)), new Decimal(0))
+    .div(validCount)
+  const result = round1(raw.abs())
+  base.detail.rawResult = raw
+  return {
+    ...base,
+    calculable: true,
+    reason: null,
+    points: payPoints(result),
+    result,
+    favoured: favouredBy(raw, result),
+  }
+}
 
-  // Indicator 2: individual raise rates (promotions included at this size).
+/**
+ * Catch-up rule (Egapro `remunerationsCompensated`): when the pay indicator is calculable and
+ * scores below its maximum, a raise or promotion gap favouring the sex it shows as lower paid
+ * earns full points. A pay gap rounding to 0.0 (40/40) leaves nothing to catch up.
+ */
+function catchUp(pay: Indicator, favoured: Sex | null) {
+  return (
+    pay.calculable &&
+    pay.points < pay.max &&
+    pay.favoured !== null &&
+    favoured !== null &&
+    favoured !== pay.favoured
+  )
+}
+
+/** 50–250: individual raise rates, promotions included (35 points). */
+function raisesAndPromotionsIndicator(employees: IndexEmployee[], pay: Indicator): Indicator {
+  const women = employees.filter((e) => e.sex === 'F')
+  const men = employees.filter((e) => e.sex === 'H')
   const raisedF = women.filter((e) => e.raised).length
   const raisedM = men.filter((e) => e.raised).length
-  let i2: Indicator
-  const i2Detail = {
+  const base = {
+    key: 2,
+    code: 'raises_promotions' as const,
+    label: 'Écart de taux d’augmentations individuelles',
+    max: 35,
+  }
+  const detail = {
     women: women.length,
     men: men.length,
     raisedWomen: raisedF,
     raisedMen: raisedM,
   }
   if (women.length < 5 || men.length < 5 || raisedF + raisedM === 0) {
-    i2 = {
-      key: 2,
-      label: 'Écart de taux d’augmentations individuelles',
+    return {
+      ...base,
       calculable: false,
       reason:
-        raisedF + raisedM === 0
-          ? 'Aucune augmentation individuelle sur la période.'
-          : 'Moins de 5 femmes ou moins de 5 hommes.',
-      max: 35,
+        women.length < 5 || men.length < 5
+          ? 'Moins de 5 femmes ou moins de 5 hommes.'
+          : 'Aucune augmentation individuelle sur la période.',
       points: 0,
       result: null,
       favoured: null,
-      detail: i2Detail,
-    }
-  } else {
-    const rF = new Decimal(raisedF).div(women.length)
-    const rM = new Decimal(raisedM).div(men.length)
-    const diff = rM.minus(rF)
-    const gapPoints = round1(diff.abs().times(100))
-    const gapCount = round1(diff.abs().times(Math.min(women.length, men.length)))
-    let points = Math.max(table(T2, gapPoints), table(T2, gapCount))
-    const favoured: Sex | null = diff.isZero() ? null : diff.greaterThan(0) ? 'H' : 'F'
-    // Catch-up: raises favour the sex that indicator 1 shows as lower paid.
-    const catchUp =
-      i1.calculable && i1.favoured !== null && favoured !== null && favoured !== i1.favoured
-    if (catchUp) points = 35
-    i2 = {
-      key: 2,
-      label: 'Écart de taux d’augmentations individuelles',
-      calculable: true,
-      reason: null,
-      max: 35,
-      points,
-      result: gapPoints,
-      favoured,
-      detail: { ...i2Detail, rateWomen: rF, rateMen: rM, gapPoints, gapCount, catchUp },
+      detail,
     }
   }
+  const rF = new Decimal(raisedF).div(women.length)
+  const rM = new Decimal(raisedM).div(men.length)
+  const diff = rM.minus(rF)
+  const gapPoints = round1(diff.abs().times(100))
+  const gapCount = round1(diff.abs().times(Math.min(women.length, men.length)))
+  const favoured = favouredBy(diff, gapPoints)
+  const caughtUp = catchUp(pay, favoured)
+  return {
+    ...base,
+    calculable: true,
+    reason: null,
+    points: caughtUp
+      ? base.max
+      : Math.max(raisesAndPromotionsPoints(gapPoints), raisesAndPromotionsPoints(gapCount)),
+    result: gapPoints,
+    favoured,
+    detail: { ...detail, rateWomen: rF, rateMen: rM, gapPoints, gapCount, catchUp: caughtUp },
+  }
+}
 
-  // Indicator 3: raises on return from maternity or adoption leave.
+/**
+ * 251+: raise (promotions excluded) or promotion rates by CSP. Groups count with at least 10 women
+ * and 10 men, and must cover 40 % of the headcount; gap = men's rate − women's rate in points,
+ * weighted by the groups' headcount; no pertinence threshold.
+ */
+function rateIndicator(
+  employees: IndexEmployee[],
+  pay: Indicator,
+  code: 'raises' | 'promotions'
+): Indicator {
+  const isRaises = code === 'raises'
+  const counts = (e: IndexEmployee) =>
+    isRaises ? (e.individualRaise ?? (e.raised && !e.promoted)) : e.promoted === true
+  const byCsp = new Map<string, IndexEmployee[]>()
+  for (const e of employees) {
+    const csp = e.csp ?? e.category
+    if (!byCsp.has(csp)) byCsp.set(csp, [])
+    byCsp.get(csp)!.push(e)
+  }
+  const rank = (csp: string) => (CSP_ORDER.includes(csp) ? CSP_ORDER.indexOf(csp) : 99)
+  const groups: RateGroup[] = [...byCsp.entries()]
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+    .map(([csp, list]) => {
+      const f = list.filter((e) => e.sex === 'F')
+      const m = list.filter((e) => e.sex === 'H')
+      const countWomen = f.filter(counts).length
+      const countMen = m.filter(counts).length
+      const rateWomen = f.length ? new Decimal(countWomen).div(f.length).times(100) : new Decimal(0)
+      const rateMen = m.length ? new Decimal(countMen).div(m.length).times(100) : new Decimal(0)
+      const valid = f.length >= 10 && m.length >= 10
+      return {
+        csp,
+        category: CSP_LABELS[csp] ?? csp,
+        women: f.length,
+        men: m.length,
+        countWomen,
+        countMen,
+        rateWomen,
+        rateMen,
+        valid,
+        gap: valid ? rateMen.minus(rateWomen) : null,
+      }
+    })
+  const validCount = groups.filter((g) => g.valid).reduce((a, g) => a + g.women + g.men, 0)
+  const any = employees.some(counts)
+  const base = {
+    key: isRaises ? 2 : 3,
+    code,
+    label: isRaises
+      ? 'Écart de taux d’augmentations individuelles (hors promotions)'
+      : 'Écart de taux de promotions',
+    max: isRaises ? 20 : 15,
+  }
+  const detail: Record<string, any> = { groups, validHeadcount: validCount }
+  const calculable = any && employees.length > 0 && validCount * 10 >= employees.length * 4
+  if (!calculable) {
+    return {
+      ...base,
+      calculable: false,
+      reason: !any
+        ? isRaises
+          ? 'Aucune augmentation individuelle (hors promotions) sur la période.'
+          : 'Aucune promotion sur la période.'
+        : VALID_GROUPS_REASON('CSP retenues (au moins 10 femmes et 10 hommes)'),
+      points: 0,
+      result: null,
+      favoured: null,
+      detail: { ...detail, catchUp: false },
+    }
+  }
+  const raw = groups
+    .filter((g) => g.valid)
+    .reduce((a, g) => a.plus(g.gap!.times(g.women + g.men)), new Decimal(0))
+    .div(validCount)
+  const result = round1(raw.abs())
+  const favoured = favouredBy(raw, result)
+  const caughtUp = catchUp(pay, favoured)
+  return {
+    ...base,
+    calculable: true,
+    reason: null,
+    points: caughtUp ? base.max : isRaises ? raisePoints(result) : promotionPoints(result),
+    result,
+    favoured,
+    detail: { ...detail, rawResult: raw, catchUp: caughtUp },
+  }
+}
+
+export function computeEqualityIndex(input: IndexInput): EqualityIndex {
+  const { employees, mode } = input
+  const women = employees.filter((e) => e.sex === 'F')
+  const men = employees.filter((e) => e.sex === 'H')
+  const averageHeadcount = new Decimal(input.averageHeadcount)
+  const band = sizeBand(averageHeadcount)
+  const method: IndexMethod = band === '251+' ? '251+' : '50-250'
+  const required = band !== 'under-50'
+
+  const pay = payIndicator(employees, mode)
+  const middle =
+    method === '251+'
+      ? [rateIndicator(employees, pay, 'raises'), rateIndicator(employees, pay, 'promotions')]
+      : [raisesAndPromotionsIndicator(employees, pay)]
+
+  // Raises on return from maternity or adoption leave.
   const { returned, raisedOnReturn, raisesDuringLeaves } = input.maternity
-  const i3Calculable = returned > 0 && raisesDuringLeaves
-  const i3: Indicator = {
-    key: 3,
+  const maternityCalculable = returned > 0 && raisesDuringLeaves
+  const maternity: Indicator = {
+    key: middle.length + 2,
+    code: 'maternity',
     label: 'Augmentations au retour de congé maternité',
-    calculable: i3Calculable,
+    calculable: maternityCalculable,
     reason:
       returned === 0
         ? 'Aucun retour de congé maternité ou d’adoption.'
@@ -224,30 +416,31 @@ export function computeEqualityIndex(input: IndexInput): EqualityIndex {
           ? 'Aucune augmentation pendant les congés.'
           : null,
     max: 15,
-    points: i3Calculable && raisedOnReturn === returned ? 15 : 0,
-    result: i3Calculable ? new Decimal(raisedOnReturn).div(returned).times(100) : null,
+    points: maternityCalculable ? maternityPoints(returned, raisedOnReturn) : 0,
+    result: maternityCalculable ? new Decimal(raisedOnReturn).div(returned).times(100) : null,
     favoured: null,
     detail: { returned, raisedOnReturn, raisesDuringLeaves },
   }
 
-  // Indicator 4: under-represented sex among the ten highest paid.
+  // Under-represented sex among the ten highest paid.
   const top = [...employees].sort((a, b) => b.pay.comparedTo(a.pay) || a.id - b.id).slice(0, 10)
   const topWomen = top.filter((e) => e.sex === 'F').length
   const topMen = top.length - topWomen
   const under = Math.min(topWomen, topMen)
-  const i4: Indicator = {
-    key: 4,
+  const top10: Indicator = {
+    key: middle.length + 3,
+    code: 'top10',
     label: 'Sexe sous-représenté parmi les 10 plus hautes rémunérations',
     calculable: true,
     reason: null,
     max: 10,
-    points: under <= 1 ? 0 : under <= 3 ? 5 : 10,
+    points: top10Points(under),
     result: new Decimal(under),
     favoured: topWomen === topMen ? null : topWomen < topMen ? 'H' : 'F',
     detail: { women: topWomen, men: topMen },
   }
 
-  const indicators = [i1, i2, i3, i4]
+  const indicators = [pay, ...middle, maternity, top10]
   const counted = indicators.filter((i) => i.calculable)
   const points = counted.reduce((a, i) => a + i.points, 0)
   const maxPoints = counted.reduce((a, i) => a + i.max, 0)
@@ -260,13 +453,19 @@ export function computeEqualityIndex(input: IndexInput): EqualityIndex {
         .toNumber()
     : null
   return {
+    method,
+    band,
+    required,
+    averageHeadcount,
     indicators,
+    byCode: Object.fromEntries(indicators.map((i) => [i.code, i])),
     points,
     maxPoints,
     calculable,
     index,
-    correctiveMeasures: index !== null && index < 75,
-    progressionObjectives: index !== null && index < 85,
+    // Obligations attach to a required index only.
+    correctiveMeasures: required && index !== null && index < 75,
+    progressionObjectives: required && index !== null && index < 85,
     headcount: { F: women.length, H: men.length, total: employees.length },
   }
 }
@@ -314,7 +513,9 @@ export default class EqualityIndexReport {
        SELECT e.id, e.sex, date_part('year', age(agg.last_day, e.birth_date))::int AS age, agg.pay,
               COALESCE(c.csp, 'employe') AS csp, COALESCE(c.classification_level, 'non classé') AS level,
               EXISTS (SELECT 1 FROM salary_events r WHERE r.organisation_id = ? AND r.employee_id = e.id
-                        AND r.kind IN ('raise', 'promotion') AND r.effective_date BETWEEN ?::date AND ?::date) AS raised
+                        AND r.kind = 'raise' AND r.effective_date BETWEEN ?::date AND ?::date) AS individual_raise,
+              EXISTS (SELECT 1 FROM salary_events r WHERE r.organisation_id = ? AND r.employee_id = e.id
+                        AND r.kind = 'promotion' AND r.effective_date BETWEEN ?::date AND ?::date) AS promoted
        FROM agg JOIN employees e ON e.id = agg.employee_id
        LEFT JOIN leave_days ld ON ld.employee_id = e.id
        JOIN contracts c ON c.employee_id = e.id AND c.superseded_at IS NULL
@@ -323,16 +524,52 @@ export default class EqualityIndexReport {
          AND COALESCE(ld.n, 0) * 2 <= (?::date - ?::date + 1)
          AND agg.pay IS NOT NULL
        ORDER BY e.id`,
-      [from, to, org, to, from, org, from, to, org, org, from, to, to, from, to, from]
+      [
+        from,
+        to,
+        org,
+        to,
+        from,
+        org,
+        from,
+        to,
+        org,
+        org,
+        from,
+        to,
+        org,
+        from,
+        to,
+        to,
+        from,
+        to,
+        from,
+      ]
     )
     const employees: IndexEmployee[] = result.rows.map((r: any) => ({
       id: r.id,
       sex: r.sex,
       age: Number(r.age),
       category: mode === 'csp' ? r.csp : r.level,
+      csp: r.csp,
       pay: new Decimal(r.pay),
-      raised: r.raised,
+      raised: r.individual_raise || r.promoted,
+      individualRaise: r.individual_raise,
+      promoted: r.promoted,
     }))
+    // Average headcount of the period (chooses the method): people under contract each day,
+    // apprentices and professionalisation contracts excluded (C. trav. L1111-3), averaged.
+    const headcount = await db.rawQuery(
+      `SELECT COALESCE(sum(least(COALESCE(ct.end_date, DATE '9999-12-31'), ?::date)
+                           - greatest(ct.start_date, ?::date) + 1), 0) AS days,
+              (?::date - ?::date + 1) AS period
+       FROM contracts ct
+       WHERE ct.organisation_id = ? AND ct.superseded_at IS NULL
+         AND ct.contract_type NOT IN ('apprentissage', 'professionnalisation')
+         AND ct.start_date <= ?::date AND COALESCE(ct.end_date, DATE '9999-12-31') >= ?::date`,
+      [to, from, to, from, org, to, from]
+    )
+    const averageHeadcount = new Decimal(headcount.rows[0].days).div(headcount.rows[0].period)
     const eligible = employees.map((e) => e.id)
     const leaves = await db.rawQuery(
       `SELECT l.employee_id, l.start_date, l.end_date,
@@ -350,6 +587,7 @@ export default class EqualityIndexReport {
     return {
       mode,
       employees,
+      averageHeadcount,
       maternity: {
         returned: leaves.rows.length,
         raisedOnReturn: leaves.rows.filter((l: any) => l.raised_after).length,

@@ -2,6 +2,13 @@ import { test } from '@japa/runner'
 import { Decimal } from 'decimal.js'
 import {
   computeEqualityIndex,
+  maternityPoints,
+  payPoints,
+  promotionPoints,
+  raisePoints,
+  raisesAndPromotionsPoints,
+  sizeBand,
+  top10Points,
   type IndexEmployee,
   type IndexInput,
 } from '#reports/hr/equality_index'
@@ -24,10 +31,12 @@ function staff(
   }))
 }
 const noLeave = { returned: 0, raisedOnReturn: 0, raisesDuringLeaves: false }
+/** The 50-250 method unless a test says otherwise. */
 const input = (employees: IndexEmployee[], o: Partial<IndexInput> = {}): IndexInput => ({
   mode: 'csp',
   employees,
   maternity: noLeave,
+  averageHeadcount: 100,
   ...o,
 })
 const markRaised = (list: IndexEmployee[], n: number) =>
@@ -220,5 +229,276 @@ test.group('HR | equality index rules', () => {
     )
     assert.equal(bad.index, 0)
     assert.isTrue(bad.correctiveMeasures)
+  })
+})
+
+test.group('HR | equality index: catch-up rule against the Egapro simulator', () => {
+  test('a pay gap rounding to 0.0 (40/40) favours nobody and triggers no catch-up: 76, not 100', ({
+    assert,
+  }) => {
+    // Group A (35, tam): women 28 497, men 30 000 -> gap 5.01 %, 0.01 after the 5-point threshold.
+    // Group B (45, cadre): 5 women and 5 men at 60 000 -> 0. R = 0.01 x 6 / 16 = 0.00375 -> 0.0.
+    const f = [...staff('F', 3, 28497), ...staff('F', 5, 60000, { age: 45, category: 'cadre' })]
+    const m = [...staff('H', 3, 30000), ...staff('H', 5, 60000, { age: 45, category: 'cadre' })]
+    // Raises favour women: 7/8 against 1/8 -> 75 points (0), 0.75 x 8 = 6 employees (15).
+    markRaised(f, 7)
+    markRaised(m, 1)
+    const r = computeEqualityIndex(input([...f, ...m]))
+    const [pay, raises, maternity, top10] = r.indicators
+    assert.equal(pay.result!.toString(), '0')
+    assert.isTrue((pay.detail.rawResult as Decimal).greaterThan(0))
+    assert.equal(pay.points, 40)
+    assert.isNull(pay.favoured)
+    assert.equal(raises.favoured, 'F')
+    assert.isFalse(raises.detail.catchUp)
+    assert.equal(raises.points, 15)
+    assert.isFalse(maternity.calculable)
+    assert.equal(top10.points, 10)
+    // (40 + 15 + 10) / 85 = 76.47 -> 76 (the catch-up would have given 85 / 85 = 100).
+    assert.equal(r.maxPoints, 85)
+    assert.equal(r.index, 76)
+  })
+
+  test('the catch-up still applies when the pay indicator scores below 40', ({ assert }) => {
+    // Same staff, women of group A at 28 400: gap 5.33 % -> 0.33 x 6 / 16 = 0.125 -> 0.1 -> 39.
+    const f = [...staff('F', 3, 28400), ...staff('F', 5, 60000, { age: 45, category: 'cadre' })]
+    const m = [...staff('H', 3, 30000), ...staff('H', 5, 60000, { age: 45, category: 'cadre' })]
+    markRaised(f, 7)
+    markRaised(m, 1)
+    const r = computeEqualityIndex(input([...f, ...m]))
+    assert.equal(r.indicators[0].result!.toString(), '0.1')
+    assert.equal(r.indicators[0].points, 39)
+    assert.equal(r.indicators[0].favoured, 'H')
+    assert.isTrue(r.indicators[1].detail.catchUp)
+    assert.equal(r.indicators[1].points, 35)
+    assert.equal(r.index, 99) // (39 + 35 + 10) / 85 = 98.8
+  })
+})
+
+test.group('HR | equality index: points tables at their boundaries', () => {
+  const d = (x: string) => new Decimal(x)
+  const score = (f: (x: Decimal) => number, xs: string[]) => xs.map((x) => f(d(x)))
+
+  test('pay gap (40 points)', ({ assert }) => {
+    assert.deepEqual(
+      score(payPoints, ['0', '0.1', '1', '1.1', '5', '5.1', '7', '7.1', '8', '8.1', '19', '19.1']),
+      [40, 39, 39, 38, 35, 34, 33, 31, 31, 29, 5, 2]
+    )
+    assert.deepEqual(score(payPoints, ['20', '20.1', '21', '45']), [2, 0, 0, 0])
+  })
+
+  test('50-250: raises, promotions included (35 points)', ({ assert }) => {
+    assert.deepEqual(
+      score(raisesAndPromotionsPoints, ['0', '2', '2.1', '5', '5.1', '10', '10.1', '50']),
+      [35, 35, 25, 25, 15, 15, 0, 0]
+    )
+  })
+
+  test('more than 250: raises (20 points) and promotions (15 points)', ({ assert }) => {
+    const xs = ['0', '2', '2.1', '5', '5.1', '10', '10.1', '50']
+    assert.deepEqual(score(raisePoints, xs), [20, 20, 10, 10, 5, 5, 0, 0])
+    assert.deepEqual(score(promotionPoints, xs), [15, 15, 10, 10, 5, 5, 0, 0])
+  })
+
+  test('maternity leave (15 only at 100 %) and the ten highest paid', ({ assert }) => {
+    assert.deepEqual(
+      [
+        [1, 1],
+        [3, 3],
+        [3, 2],
+        [1, 0],
+      ].map(([returned, raised]) => maternityPoints(returned, raised)),
+      [15, 15, 0, 0]
+    )
+    assert.deepEqual([0, 1, 2, 3, 4, 5].map(top10Points), [0, 0, 5, 5, 10, 10])
+  })
+
+  test('results are rounded half up to one decimal before the table is read', ({ assert }) => {
+    // 50-250: 41 of 2 000 women raised, none of 2 000 men: 2.05 points -> 2.1 -> 25 ; 2.04 -> 35.
+    const run = (raisedWomen: number, women: number) => {
+      const f = staff('F', women, 30000)
+      markRaised(f, raisedWomen)
+      return computeEqualityIndex(
+        input([...f, ...staff('H', women, 30000)], { averageHeadcount: 200 })
+      ).indicators[1]
+    }
+    const up = run(41, 2000)
+    assert.equal(up.result!.toString(), '2.1')
+    assert.equal(up.points, 25)
+    const down = run(51, 2500) // 2.04 -> 2.0
+    assert.equal(down.result!.toString(), '2')
+    assert.equal(down.points, 35)
+  })
+})
+
+test.group('HR | equality index: size bands and methods', () => {
+  test('the method follows the average headcount: under 50, 50 to 250 inclusive, more than 250', ({
+    assert,
+  }) => {
+    assert.deepEqual(
+      [0, 49, 49.99, 50, 120, 250, 250.01, 251, 1200].map((n) => sizeBand(n)),
+      ['under-50', 'under-50', 'under-50', '50-250', '50-250', '50-250', '251+', '251+', '251+']
+    )
+  })
+
+  test('under 50: not required, indicative figures with the 50-250 method, no obligation', ({
+    assert,
+  }) => {
+    const f = staff('F', 12, 15000)
+    const m = staff('H', 12, 30000)
+    markRaised(m, 12)
+    const leave = { returned: 1, raisedOnReturn: 0, raisesDuringLeaves: true }
+    const r = computeEqualityIndex(input([...f, ...m], { maternity: leave, averageHeadcount: 24 }))
+    assert.equal(r.band, 'under-50')
+    assert.equal(r.method, '50-250')
+    assert.isFalse(r.required)
+    assert.equal(r.indicators.length, 4)
+    assert.equal(r.index, 0)
+    assert.isFalse(r.correctiveMeasures)
+    assert.isFalse(r.progressionObjectives)
+  })
+
+  test('more than 250: five indicators, raises and promotions by CSP, groups of 10 and 10', ({
+    assert,
+  }) => {
+    // employés: 20 F (8 raised = 40 %), 20 H (4 raised = 20 %) -> gap -20 ;
+    // cadres: 10 F (5 raised = 50 %), 10 H (6 raised = 60 %) -> gap +10 ;
+    // TAM: 9 F, 30 H -> not retained. R = (-20 x 40 + 10 x 20) / 60 = -10 -> 10.0 -> 5 points.
+    const emplF = staff('F', 20, 30000, { category: 'employe' })
+    const emplH = staff('H', 20, 30000, { category: 'employe' })
+    const cadF = staff('F', 10, 45000, { category: 'cadre', age: 45 })
+    const cadH = staff('H', 10, 45000, { category: 'cadre', age: 45 })
+    const tam = [
+      ...staff('F', 9, 35000, { category: 'tam', age: 55 }),
+      ...staff('H', 30, 35000, { category: 'tam', age: 55 }),
+    ]
+    markRaised(emplF, 8)
+    markRaised(emplH, 4)
+    markRaised(cadF, 5)
+    markRaised(cadH, 6)
+    // Promotions: employés 2 F of 20 (10 %), 2 H of 20 (10 %) ; cadres 1 F (10 %), 3 H (30 %)
+    // -> (0 x 40 + 20 x 20) / 60 = 6.67 -> 6.7 -> 5 points, favouring men.
+    const promote = (list: IndexEmployee[], n: number) =>
+      list.slice(-n).forEach((e) => (e.promoted = true))
+    promote(emplF, 2)
+    promote(emplH, 2)
+    promote(cadF, 1)
+    promote(cadH, 3)
+    const employees = [...emplF, ...emplH, ...cadF, ...cadH, ...tam]
+    const r = computeEqualityIndex(input(employees, { averageHeadcount: 260 }))
+    assert.equal(r.method, '251+')
+    assert.isTrue(r.required)
+    assert.deepEqual(
+      r.indicators.map((i) => [i.key, i.code, i.max]),
+      [
+        [1, 'pay', 40],
+        [2, 'raises', 20],
+        [3, 'promotions', 15],
+        [4, 'maternity', 15],
+        [5, 'top10', 10],
+      ]
+    )
+    const raises = r.byCode.raises!
+    assert.deepEqual(
+      raises.detail.groups.map((g: any) => [g.csp, g.valid, g.gap?.toString() ?? null]),
+      [
+        ['employe', true, '-20'],
+        ['tam', false, null],
+        ['cadre', true, '10'],
+      ]
+    )
+    assert.equal(raises.detail.validHeadcount, 60)
+    assert.equal(raises.result!.toString(), '10')
+    assert.equal(raises.favoured, 'F')
+    // Equal pay: 40 points, nothing to catch up.
+    assert.equal(r.byCode.pay!.points, 40)
+    assert.equal(raises.points, 5)
+    const promotions = r.byCode.promotions!
+    assert.equal(promotions.result!.toString(), '6.7')
+    assert.equal(promotions.favoured, 'H')
+    assert.equal(promotions.points, 5)
+  })
+
+  test('more than 250: the catch-up gives full points to raises and promotions alike', ({
+    assert,
+  }) => {
+    // Men better paid in both groups (gap 10 % -> 5 after threshold -> 35 points, favours men);
+    // raises and promotions favour women.
+    const f = staff('F', 20, 27000, { category: 'employe' })
+    const m = staff('H', 20, 30000, { category: 'employe' })
+    markRaised(f, 10)
+    markRaised(m, 2)
+    f.slice(-5).forEach((e) => (e.promoted = true))
+    const r = computeEqualityIndex(input([...f, ...m], { averageHeadcount: 300 }))
+    assert.equal(r.byCode.pay!.points, 35)
+    assert.equal(r.byCode.pay!.favoured, 'H')
+    for (const code of ['raises', 'promotions'] as const) {
+      const i = r.byCode[code]!
+      assert.equal(i.favoured, 'F')
+      assert.isTrue(i.detail.catchUp)
+      assert.equal(i.points, i.max)
+    }
+  })
+
+  test('more than 250: non-calculable verdicts (no raise, no promotion, CSP retained under 40 %)', ({
+    assert,
+  }) => {
+    const big = { averageHeadcount: 400 }
+    // No raise nor promotion at all.
+    const none = computeEqualityIndex(
+      input([...staff('F', 20, 30000), ...staff('H', 20, 30000)], big)
+    )
+    assert.isFalse(none.byCode.raises!.calculable)
+    assert.match(none.byCode.raises!.reason!, /Aucune augmentation individuelle/)
+    assert.isFalse(none.byCode.promotions!.calculable)
+    assert.match(none.byCode.promotions!.reason!, /Aucune promotion/)
+    // A retained CSP of 10 + 10 against 30 others: 20 / 50 = 40 % -> calculable; 20 / 51 -> not.
+    const staffOf = (others: number) => {
+      const f = staff('F', 10, 30000, { category: 'cadre' })
+      const m = staff('H', 10, 30000, { category: 'cadre' })
+      markRaised(f, 1)
+      f[9].promoted = true
+      return [...f, ...m, ...staff('H', others, 30000, { category: 'employe' })]
+    }
+    const at40 = computeEqualityIndex(input(staffOf(30), big))
+    assert.isTrue(at40.byCode.raises!.calculable)
+    assert.isTrue(at40.byCode.promotions!.calculable)
+    const under40 = computeEqualityIndex(input(staffOf(31), big))
+    for (const code of ['raises', 'promotions'] as const) {
+      assert.isFalse(under40.byCode[code]!.calculable)
+      assert.match(under40.byCode[code]!.reason!, /moins de 40 %/)
+    }
+    // 9 women in the only mixed CSP: no group retained.
+    const nine = computeEqualityIndex(
+      input(
+        [
+          ...staff('F', 9, 30000, { category: 'cadre', raised: true }),
+          ...staff('H', 10, 30000, { category: 'cadre' }),
+        ],
+        big
+      )
+    )
+    assert.isFalse(nine.byCode.raises!.calculable)
+    // Pay not calculable, raises and promotions not calculable: 15 + 10 = 25 < 75 -> no index.
+    const leave = { returned: 1, raisedOnReturn: 1, raisesDuringLeaves: true }
+    const tiny = computeEqualityIndex(
+      input([...staff('F', 20, 30000, { age: 25 }), ...staff('H', 30, 30000, { age: 55 })], {
+        ...big,
+        maternity: leave,
+      })
+    )
+    assert.isFalse(tiny.byCode.pay!.calculable)
+    assert.equal(tiny.maxPoints, 25)
+    assert.isFalse(tiny.calculable)
+    assert.isNull(tiny.index)
+  })
+
+  test('indicator 1: exactly 40 % of the headcount in valid groups is enough', ({ assert }) => {
+    const employees = [
+      ...staff('F', 3, 27000),
+      ...staff('H', 3, 30000),
+      ...staff('F', 9, 30000, { age: 45 }), // no men: invalid
+    ]
+    assert.isTrue(computeEqualityIndex(input(employees)).indicators[0].calculable) // 6 / 15
   })
 })
