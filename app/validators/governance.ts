@@ -1,17 +1,31 @@
 import vine from '@vinejs/vine'
 import { calendarDate as isoDate } from '#validators/rules'
+import { codesOf } from '#vocabulary/labels'
+import {
+  ATTENDANCE_STATUSES,
+  COLLEGE_RULE_KINDS,
+  MAJORITIES,
+  MEETING_KINDS,
+  MEMBER_KINDS,
+  OBTAINED_BY,
+  QUORUM_BASES,
+  QUORUM_COMPARISONS,
+  SEAT_ROLES,
+  SUBJECT_KINDS,
+  VOTE_CHOICES,
+} from '#vocabulary/governance'
 import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
 
 export const seatValidator = vine.create({
   collegeId: vine.number().withoutDecimals(),
   memberBodyName: vine.string().trim().minLength(2).maxLength(200),
-  memberKind: vine.enum(['epci', 'collectivite', 'etat', 'partenaire', 'usagers', 'autre']),
+  memberKind: vine.enum(codesOf(MEMBER_KINDS)),
   personName: vine.string().trim().minLength(2).maxLength(200).optional(),
   personEmail: vine.string().trim().toLowerCase().email().maxLength(254).optional(),
-  role: vine.enum(['titular', 'alternate']),
+  role: vine.enum(codesOf(SEAT_ROLES)),
   mandateStart: isoDate(),
   mandateEnd: isoDate().optional(),
-  obtainedBy: vine.enum(['by_right', 'designated', 'elected']),
+  obtainedBy: vine.enum(codesOf(OBTAINED_BY)),
   reEligible: vine.boolean().optional(),
   derivedFromEpci: vine.boolean().optional(),
 })
@@ -21,7 +35,7 @@ export const seatEndValidator = vine.create({ mandateEnd: isoDate() })
 export const compositionFilterValidator = vine.create({ date: isoDate().optional() })
 
 export const meetingValidator = vine.create({
-  kind: vine.enum(['ca', 'ag_ordinaire', 'ag_extraordinaire', 'bureau', 'comite_antenne']),
+  kind: vine.enum(codesOf(MEETING_KINDS)),
   title: vine.string().trim().minLength(3).maxLength(200),
   heldOn: isoDate(),
   heldTime: vine
@@ -36,26 +50,20 @@ export const meetingValidator = vine.create({
 })
 
 export const attendanceValidator = vine.create({
-  status: vine.enum(['present', 'excused', 'absent', 'represented']),
+  status: vine.enum(codesOf(ATTENDANCE_STATUSES)),
   proxyToId: vine.number().withoutDecimals().optional(),
 })
 
 export const resolutionValidator = vine.create({
   title: vine.string().trim().minLength(3).maxLength(200),
   text: vine.string().trim().maxLength(10000).optional(),
-  majority: vine.enum(['simple', 'absolute', 'two_thirds']),
-  subjectKind: vine.enum([
-    'approve_accounts',
-    'allocate_result',
-    'adopt_budget',
-    'appointment',
-    'other',
-  ]),
+  majority: vine.enum(codesOf(MAJORITIES)),
+  subjectKind: vine.enum(codesOf(SUBJECT_KINDS)),
   fiscalYearId: vine.number().withoutDecimals().optional(),
 })
 
 export const votesValidator = vine.create({
-  choices: vine.record(vine.enum(['', 'for', 'against', 'abstention'])).optional(),
+  choices: vine.record(vine.enum(['', ...codesOf(VOTE_CHOICES)])).optional(),
 })
 
 export const documentValidator = vine.create({
@@ -63,10 +71,10 @@ export const documentValidator = vine.create({
 })
 
 export const quorumRuleValidator = vine.create({
-  basis: vine.enum(['members', 'votes']),
+  basis: vine.enum(codesOf(QUORUM_BASES)),
   countsRepresented: vine.boolean().optional(),
   percent: vine.number().min(1).max(100),
-  comparison: vine.enum(['gte', 'gt']),
+  comparison: vine.enum(codesOf(QUORUM_COMPARISONS)),
   secondConveningWithoutQuorum: vine.boolean().optional(),
   maxProxiesPerPerson: vine.number().withoutDecimals().min(0).max(20),
   version: vine.number().withoutDecimals().optional(),
@@ -75,7 +83,7 @@ export const quorumRuleValidator = vine.create({
 export const collegeValidator = vine.create({
   name: vine.string().trim().minLength(2).maxLength(200),
   maxSeats: vine.number().withoutDecimals().min(1).max(200),
-  ruleKind: vine.enum(['fixed_per_seat', 'consultative']),
+  ruleKind: vine.enum(codesOf(COLLEGE_RULE_KINDS)),
   votesPerSeat: vine.number().min(0).max(1000).optional(),
   ruleText: vine.string().trim().maxLength(2000).optional(),
   version: vine.number().withoutDecimals().optional(),
@@ -83,7 +91,7 @@ export const collegeValidator = vine.create({
 
 export const memberBodyValidator = vine.create({
   name: vine.string().trim().minLength(2).maxLength(200),
-  kind: vine.enum(['epci', 'collectivite', 'etat', 'partenaire', 'usagers', 'autre']),
+  kind: vine.enum(codesOf(MEMBER_KINDS)),
   isActive: vine.boolean().optional(),
   version: vine.number().withoutDecimals().optional(),
 })
@@ -97,6 +105,7 @@ export const personValidator = vine.create({
 
 /** The shared French messages, with this form's field labels (start/validator.ts lacks them). */
 const labelled = (labels: Record<string, string>): MessagesProviderContact => ({
+  // Record<string, any>: MessagesProviderContact's own signature (@vinejs/vine/types).
   getMessage(message: string, rule: string, field: FieldContext, args?: Record<string, any>) {
     const name = labels[field.name] ?? field.name
     const relabelled = Object.create(field, { name: { value: name } }) as FieldContext

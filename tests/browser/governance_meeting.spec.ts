@@ -1,8 +1,8 @@
 import { test } from '@japa/runner'
-import db from '@adonisjs/lucid/services/db'
 import { isolated, makeOrganisation, makeUser, TEST_PASSWORD } from '#tests/helpers'
 import { smallBoard, as } from '#tests/functional/governance/helpers'
-import { addResolution } from '#actions/governance/meetings'
+import { requireTenant } from '#support/request_context'
+import AddResolution from '#actions/governance/add_resolution'
 
 test.group('Governance journey in the browser', (group) => {
   isolated(group)
@@ -15,13 +15,12 @@ test.group('Governance journey in the browser', (group) => {
     const user = await makeUser(organisation, ['direction'])
     const { meeting } = await smallBoard(organisation, { members: 4, consultative: 1 })
     await as(organisation, () =>
-      db.transaction((trx) =>
-        addResolution(
-          meeting,
-          { title: 'Adoption du budget 2025', majority: 'simple', subjectKind: 'adopt_budget' },
-          trx
-        )
-      )
+      AddResolution.handle(requireTenant(), {
+        meetingId: meeting.id,
+        title: 'Adoption du budget 2025',
+        majority: 'simple',
+        subjectKind: 'adopt_budget',
+      })
     )
 
     const page = await visit('/login')

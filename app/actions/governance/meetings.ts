@@ -7,6 +7,7 @@ import Vote from '#models/governance/vote'
 import QuorumRule from '#models/governance/quorum_rule'
 import { GovernanceRuleError } from '#models/governance/rule_error'
 import { seatsOn } from '#actions/governance/derived_weights'
+import { FISCAL_YEAR_SUBJECTS } from '#vocabulary/governance'
 
 export interface MeetingInput {
   kind: string
@@ -173,7 +174,7 @@ export async function addResolution(
   trx: TransactionClientContract
 ) {
   assertOpen(meeting)
-  if (['approve_accounts', 'allocate_result'].includes(input.subjectKind) && !input.fiscalYearId) {
+  if (FISCAL_YEAR_SUBJECTS.includes(input.subjectKind) && !input.fiscalYearId) {
     throw new GovernanceRuleError(
       "L'approbation des comptes et l'affectation du résultat doivent désigner un exercice."
     )

@@ -3,10 +3,12 @@ import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
 import { DateTime } from 'luxon'
 import Meeting from '#models/governance/meeting'
-import type Resolution from '#models/governance/resolution'
-import { tally, type Tally } from '#models/governance/resolution'
+import Resolution, { tally, type Tally } from '#models/governance/resolution'
 import Vote from '#models/governance/vote'
-import { GovernanceRuleError } from '#models/governance/rule_error'
+import { GovernanceRuleError, underRules } from '#models/governance/rule_error'
+import type { Tenant } from '#support/request_context'
+import { withTransaction } from '#support/transaction'
+import { FISCAL_YEAR_SUBJECTS, VOTING_STATUSES } from '#vocabulary/governance'
 import { recordEvent } from '#support/audit'
 
 /** Tally of a resolution from its recorded votes and the live quorum. */
@@ -24,7 +26,7 @@ async function presentWeight(meetingId: number, trx?: TransactionClientContract)
     .from('attendances')
     .where('meeting_id', meetingId)
     .where('deliberative', true)
-    .whereIn('status', ['present', 'represented'])
+    .whereIn('status', [...VOTING_STATUSES])
     .sum('votes as total')
   return new Decimal(row.total ?? 0)
 }
@@ -58,12 +60,12 @@ export async function recordResolutionResult(
     votesFor: result.for,
     votesAgainst: result.against,
     votesAbstention: result.abstention,
-    votesConsultativeFor: result.consultative.for as any,
+    votesConsultativeFor: new Decimal(result.consultative.for),
     decidedAt: DateTime.now(),
   })
   resolution.version = (resolution.version ?? 1) + 1
   await resolution.save()
-  if (['approve_accounts', 'allocate_result'].includes(resolution.subjectKind)) {
+  if (FISCAL_YEAR_SUBJECTS.includes(resolution.subjectKind)) {
     await recordEvent({
       domain: 'governance',
       action: result.adopted ? 'resolution.adopted' : 'resolution.rejected',
@@ -81,4 +83,20 @@ export async function recordResolutionResult(
     })
   }
   return result
+}
+
+/** Proclaims a resolution's result, the resolution locked; returns the resolution. */
+export default class RecordResolutionResult {
+  static handle(_tenant: Tenant, input: { resolutionId: number }, trx?: TransactionClientContract) {
+    return underRules(() =>
+      withTransaction(trx, async (t) => {
+        const resolution = await Resolution.query({ client: t })
+          .where('id', input.resolutionId)
+          .forUpdate()
+          .firstOrFail()
+        await recordResolutionResult(resolution, t)
+        return resolution
+      })
+    )
+  }
 }

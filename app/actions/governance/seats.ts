@@ -1,4 +1,5 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { Decimal } from 'decimal.js'
 import { type DateTime } from 'luxon'
 import College from '#models/governance/college'
 import Seat, { type SeatVoteRule } from '#models/governance/seat'
@@ -62,12 +63,12 @@ export async function addSeat(input: SeatInput, trx: TransactionClientContract) 
       personId: input.personId ?? null,
       role,
       voteRule: input.voteRule ?? null,
-      votes: college.defaultVotes,
+      votes: new Decimal(college.defaultVotes),
       mandateStart: input.mandateStart,
       mandateEnd: input.mandateEnd ?? null,
       obtainedBy: input.obtainedBy,
       reEligible: input.reEligible ?? true,
-    } as any,
+    },
     { client: trx }
   )
   await recomputeDerivedWeights(input.mandateStart, trx)

@@ -1,18 +1,15 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { Decimal } from 'decimal.js'
 import QuorumRule from '#models/governance/quorum_rule'
+import { MEETING_KINDS } from '#vocabulary/governance'
+import { codesOf } from '#vocabulary/labels'
 
 /**
  * The usual quorum of each kind of meeting of an association (statutes commonly say: half of
  * the members present or represented, two thirds for an extraordinary general assembly, one
  * proxy per person). The organisation adjusts them to its statutes afterwards.
  */
-export const DEFAULT_QUORUM_RULES = [
-  'ca',
-  'ag_ordinaire',
-  'ag_extraordinaire',
-  'bureau',
-  'comite_antenne',
-].map((meetingKind) => ({
+export const DEFAULT_QUORUM_RULES = codesOf(MEETING_KINDS).map((meetingKind) => ({
   meetingKind,
   basis: 'members',
   countsRepresented: true,
@@ -25,6 +22,6 @@ export const DEFAULT_QUORUM_RULES = [
 /** Writes the default quorum rules for the acting organisation (run under actingAs). */
 export async function seedQuorumRules(trx: TransactionClientContract) {
   for (const rule of DEFAULT_QUORUM_RULES) {
-    await QuorumRule.create({ ...rule, fraction: rule.fraction as any }, { client: trx })
+    await QuorumRule.create({ ...rule, fraction: new Decimal(rule.fraction) }, { client: trx })
   }
 }

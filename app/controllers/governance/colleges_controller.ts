@@ -1,53 +1,28 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
-import { DateTime } from 'luxon'
-import College from '#models/governance/college'
 import { collegeValidator } from '#validators/governance'
-import { assertVersion } from '#support/optimistic_lock'
-import { recomputeDerivedWeights } from '#actions/governance/derived_weights'
+import { CollegeForm } from '#reports/governance/forms'
+import UpdateCollege from '#actions/governance/update_college'
+import { COLLEGE_RULE_KINDS, optionsOf } from '#vocabulary/governance'
+import { governanceCrumbs } from '#controllers/governance/params'
 
 /** A college's cap and vote rule, as the statutes set them; seats' votes follow. */
 export default class CollegesController {
-  async edit({ params, view }: HttpContext) {
-    const college = await College.findOrFail(params.id)
+  async edit({ params, view, tenant }: HttpContext) {
+    const { college } = await new CollegeForm(tenant!, { id: Number(params.id) }).build()
     return view.render('pages/governance/college_form', {
       college,
-      ruleOptions: [
-        { value: 'fixed_per_seat', label: 'Voix délibératives, nombre fixe par siège' },
-        { value: 'consultative', label: 'Voix consultative' },
-      ],
-      breadcrumbs: [
-        { label: 'Gouvernance', href: '/gouvernance' },
-        { label: `Collège ${college.number}` },
-      ],
+      ruleOptions: optionsOf(COLLEGE_RULE_KINDS),
+      breadcrumbs: governanceCrumbs({ label: `Collège ${college.number}` }),
     })
   }
 
-  async update({ params, request, response, session }: HttpContext) {
+  async update({ params, request, response, session, tenant }: HttpContext) {
     const payload = await request.validateUsing(collegeValidator)
-    const changes = await db.transaction(async (trx) => {
-      const college = await College.query({ client: trx })
-        .where('id', params.id)
-        .forUpdate()
-        .firstOrFail()
-      assertVersion(college, payload.version)
-      const consultative = payload.ruleKind === 'consultative'
-      college.merge({
-        name: payload.name,
-        maxSeats: payload.maxSeats,
-        voteRule: consultative
-          ? { kind: 'consultative' }
-          : { kind: 'fixed_per_seat', votes: payload.votesPerSeat ?? 1 },
-        deliberative: !consultative,
-        ruleText: payload.ruleText ?? null,
-      })
-      await college.save()
-      return recomputeDerivedWeights(DateTime.now().setZone('Europe/Paris').startOf('day'), trx)
-    })
+    const changes = await UpdateCollege.handle(tenant!, { ...payload, id: Number(params.id) })
     session.flash(
       'success',
       `Collège enregistré ; ${changes.length} siège(s) voient leurs voix recalculées.`
     )
-    return response.redirect('/gouvernance')
+    return response.redirect().toRoute('governance.index')
   }
 }

@@ -1,98 +1,71 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import { DateTime } from 'luxon'
-import Meeting, { MEETING_KINDS } from '#models/governance/meeting'
-import { ATTENDANCE_STATUSES } from '#models/governance/attendance'
-import { MAJORITIES, SUBJECT_KINDS, RESULTS } from '#models/governance/resolution'
 import { meetingValidator } from '#validators/governance'
-import { conveneMeeting, proxyCap } from '#actions/governance/meetings'
-import { minutesOf } from '#reports/governance/minutes'
+import ConveneMeeting from '#actions/governance/convene_meeting'
+import MeetingList from '#reports/governance/meetings'
+import MeetingMinutes from '#reports/governance/minutes'
 import { attendanceWorkbook, meetingsWorkbook } from '#exports/governance/composition'
-import { underRules } from '#models/governance/rule_error'
 import { sendWorkbook } from '#http/downloads'
+import { MEETING_KINDS, RESOLUTION_RESULTS, optionsOf } from '#vocabulary/governance'
+import { MEETING_CHOICES, governanceCrumbs } from '#controllers/governance/params'
 
-const options = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }))
+const meetingsCrumb = () => ({ label: 'Séances', href: urlFor('governance.meetings.index') })
+const minutesOf = ({ params, tenant }: HttpContext) =>
+  new MeetingMinutes(tenant!, { meetingId: Number(params.id) }).build()
 
 export default class MeetingsController {
-  async index({ view }: HttpContext) {
-    const meetings = await Meeting.query().orderBy('held_at', 'desc')
+  async index({ view, tenant }: HttpContext) {
+    const { meetings } = await new MeetingList(tenant!, {}).build()
     return view.render('pages/governance/meetings', {
       meetings,
-      breadcrumbs: [{ label: 'Gouvernance', href: '/gouvernance' }, { label: 'Séances' }],
+      breadcrumbs: governanceCrumbs({ label: 'Séances' }),
     })
   }
 
-  async export({ response }: HttpContext) {
-    const meetings = await Meeting.query().orderBy('held_at', 'desc')
+  async export({ response, tenant }: HttpContext) {
+    const { meetings } = await new MeetingList(tenant!, {}).build()
     return sendWorkbook(response, 'seances.xlsx', await meetingsWorkbook(meetings))
   }
 
   async create({ view }: HttpContext) {
     return view.render('pages/governance/meeting_form', {
-      kindOptions: options(MEETING_KINDS),
-      breadcrumbs: [
-        { label: 'Gouvernance', href: '/gouvernance' },
-        { label: 'Séances', href: '/gouvernance/seances' },
-        { label: 'Nouvelle séance' },
-      ],
+      kindOptions: optionsOf(MEETING_KINDS),
+      breadcrumbs: governanceCrumbs(meetingsCrumb(), { label: 'Nouvelle séance' }),
     })
   }
 
-  async store({ request, response, session }: HttpContext) {
+  async store({ request, response, session, tenant }: HttpContext) {
     const payload = await request.validateUsing(meetingValidator)
-    const meeting = await underRules(() =>
-      db.transaction((trx) =>
-        conveneMeeting(
-          {
-            kind: payload.kind,
-            title: payload.title,
-            heldAt: DateTime.fromISO(`${payload.heldOn}T${payload.heldTime ?? '18:00'}`, {
-              zone: 'Europe/Paris',
-            }),
-            location: payload.location ?? null,
-            convenedAt: payload.convenedAt ? DateTime.fromISO(payload.convenedAt) : null,
-            agenda: payload.agenda ?? null,
-            secondConvening: payload.secondConvening ?? false,
-          },
-          trx
-        )
-      )
-    )
+    const meeting = await ConveneMeeting.handle(tenant!, {
+      ...payload,
+      heldAt: DateTime.fromISO(`${payload.heldOn}T${payload.heldTime ?? '18:00'}`, {
+        zone: 'Europe/Paris',
+      }),
+      convenedAt: payload.convenedAt ? DateTime.fromISO(payload.convenedAt) : null,
+    })
     session.flash('success', 'Séance créée : les membres en fonction à cette date sont convoqués.')
-    return response.redirect(`/gouvernance/seances/${meeting.id}`)
+    return response.redirect().toRoute('governance.meetings.show', { id: meeting.id })
   }
 
-  async show({ params, view }: HttpContext) {
-    const minutes = await minutesOf(Number(params.id))
-    const cap = await db.transaction((trx) => proxyCap(minutes.meeting, trx))
-    return view.render('pages/governance/meeting', {
+  async show(ctx: HttpContext) {
+    const minutes = await minutesOf(ctx)
+    return ctx.view.render('pages/governance/meeting', {
       ...minutes,
-      proxyCap: cap,
-      statuses: options(ATTENDANCE_STATUSES),
-      majorities: options(MAJORITIES),
-      subjects: options(SUBJECT_KINDS),
-      results: RESULTS,
+      ...MEETING_CHOICES,
       holders: minutes.attendances.filter((a) => a.status === 'present'),
-      breadcrumbs: [
-        { label: 'Gouvernance', href: '/gouvernance' },
-        { label: 'Séances', href: '/gouvernance/seances' },
-        { label: minutes.meeting.title },
-      ],
+      breadcrumbs: governanceCrumbs(meetingsCrumb(), { label: minutes.meeting.title }),
     })
   }
 
-  async minutes({ params, view }: HttpContext) {
-    const minutes = await minutesOf(Number(params.id))
-    return view.render('pages/governance/minutes', { ...minutes, results: RESULTS })
+  async minutes(ctx: HttpContext) {
+    const minutes = await minutesOf(ctx)
+    return ctx.view.render('pages/governance/minutes', { ...minutes, results: RESOLUTION_RESULTS })
   }
 
-  async exportAttendance({ params, response }: HttpContext) {
-    const minutes = await minutesOf(Number(params.id))
-    return sendWorkbook(
-      response,
-      `presences-${minutes.meeting.id}.xlsx`,
-      await attendanceWorkbook(minutes)
-    )
+  async exportAttendance(ctx: HttpContext) {
+    const minutes = await minutesOf(ctx)
+    const name = `presences-${minutes.meeting.id}.xlsx`
+    return sendWorkbook(ctx.response, name, await attendanceWorkbook(minutes))
   }
 }

@@ -1,97 +1,57 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
-import MemberBody from '#models/governance/member_body'
-import Person from '#models/governance/person'
+import { urlFor } from '@adonisjs/core/services/url_builder'
+import type { Tenant } from '#support/request_context'
 import { personValidator } from '#validators/governance'
-import { assertVersion } from '#support/optimistic_lock'
-import * as rules from '#controllers/governance/member_rules'
+import { PersonForm } from '#reports/governance/forms'
+import CreatePerson from '#actions/governance/create_person'
+import UpdatePerson from '#actions/governance/update_person'
+import DeletePerson from '#actions/governance/delete_person'
+import { governanceCrumbs } from '#controllers/governance/params'
 
-async function form(person: Person | null) {
-  const bodies = await MemberBody.query().orderBy('name')
+async function form(tenant: Tenant, id: number | null) {
+  const { person, bodies } = await new PersonForm(tenant, { id }).build()
   return {
     person,
     bodyOptions: [
       { value: '', label: '— Aucun —' },
       ...bodies.map((b) => ({ value: b.id, label: b.isActive ? b.name : `${b.name} (inactif)` })),
     ],
-    breadcrumbs: [
-      { label: 'Gouvernance', href: '/gouvernance' },
-      { label: 'Membres', href: '/gouvernance/membres' },
-      { label: person ? person.fullName : 'Nouvelle personne' },
-    ],
+    breadcrumbs: governanceCrumbs(
+      { label: 'Membres', href: urlFor('governance.members.index') },
+      { label: person ? person.fullName : 'Nouvelle personne' }
+    ),
   }
 }
 
 /** The natural persons who represent member bodies (and may hold their seats). */
 export default class PersonsController {
-  async create({ request, view }: HttpContext) {
+  async create({ request, view, tenant }: HttpContext) {
     const preset = Number(request.input('membre')) || null
-    return view.render('pages/governance/person_form', { ...(await form(null)), preset })
+    return view.render('pages/governance/person_form', { ...(await form(tenant!, null)), preset })
   }
 
-  async edit({ params, view }: HttpContext) {
-    const person = await Person.findOrFail(params.id)
-    return view.render('pages/governance/person_form', { ...(await form(person)), preset: null })
+  async edit({ params, view, tenant }: HttpContext) {
+    const page = await form(tenant!, Number(params.id))
+    return view.render('pages/governance/person_form', { ...page, preset: null })
   }
 
-  async store({ request, response, session }: HttpContext) {
+  async store({ request, response, session, tenant }: HttpContext) {
     const payload = await request.validateUsing(personValidator)
-    await db.transaction(async (trx) => {
-      const body = payload.memberBodyId
-        ? await MemberBody.query({ client: trx }).where('id', payload.memberBodyId).firstOrFail()
-        : null
-      await rules.assertPersonNameFree(payload.fullName, null, trx)
-      await Person.create(
-        {
-          fullName: payload.fullName,
-          email: payload.email ?? null,
-          memberBodyId: body?.id ?? null,
-        },
-        { client: trx }
-      )
-    })
+    await CreatePerson.handle(tenant!, payload)
     session.flash('success', `${payload.fullName} enregistré(e).`)
-    return response.redirect('/gouvernance/membres')
+    return response.redirect().toRoute('governance.members.index')
   }
 
-  async update({ params, request, response, session }: HttpContext) {
+  async update({ params, request, response, session, tenant }: HttpContext) {
     const payload = await request.validateUsing(personValidator)
-    await db.transaction(async (trx) => {
-      const person = await Person.query({ client: trx })
-        .where('id', params.id)
-        .forUpdate()
-        .firstOrFail()
-      const body = payload.memberBodyId
-        ? await MemberBody.query({ client: trx })
-            .where('id', payload.memberBodyId)
-            .forUpdate()
-            .firstOrFail()
-        : null
-      assertVersion(person, payload.version)
-      await rules.assertPersonNameFree(payload.fullName, person.id, trx)
-      await rules.assertPersonCanMove(person, body?.id ?? null, trx)
-      person.merge({
-        fullName: payload.fullName,
-        email: payload.email ?? null,
-        memberBodyId: body?.id ?? null,
-      })
-      await person.useTransaction(trx).save()
-    })
+    await UpdatePerson.handle(tenant!, { ...payload, id: Number(params.id) })
     session.flash('success', `${payload.fullName} enregistré(e).`)
-    return response.redirect('/gouvernance/membres')
+    return response.redirect().toRoute('governance.members.index')
   }
 
-  async destroy({ params, response, session }: HttpContext) {
-    const name = await db.transaction(async (trx) => {
-      const person = await Person.query({ client: trx })
-        .where('id', params.id)
-        .forUpdate()
-        .firstOrFail()
-      await rules.assertPersonCanBeDeleted(person, trx)
-      await person.useTransaction(trx).delete()
-      return person.fullName
-    })
-    session.flash('success', `${name} supprimé(e).`)
-    return response.redirect('/gouvernance/membres')
+  async destroy({ params, response, session, tenant }: HttpContext) {
+    const person = await DeletePerson.handle(tenant!, Number(params.id))
+    session.flash('success', `${person.fullName} supprimé(e).`)
+    return response.redirect().toRoute('governance.members.index')
   }
 }

@@ -1,54 +1,27 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { dayOf } from '#controllers/grants/day_param'
 import { DEADLINE_KIND_LABELS, SCHEDULE_KIND_LABELS } from '#models/grants/grant'
-import Meeting from '#models/governance/meeting'
-import Person from '#models/governance/person'
-import Seat, { OBTAINED_BY } from '#models/governance/seat'
-import CompositionReport from '#reports/governance/composition'
-import { otherDomainsAvailability } from '#reports/governance/portal'
+import BoardPortal from '#reports/governance/portal'
+import { OBTAINED_BY, SEAT_ROLES } from '#vocabulary/governance'
+import { governanceCrumbs } from '#controllers/governance/params'
 
 /**
  * Board members' home: read-only. Their own mandate (user linked to a person by e-mail), the
  * next meetings with their documents, the board's key figures; nothing personal about staff.
  */
 export default class PortalController {
-  async show({ auth, view, request }: HttpContext) {
+  async show({ auth, view, request, tenant }: HttpContext) {
     // ?date= shows the portal as it stood (or will stand) at another day; today by default.
     const today = dayOf(request.input('date'))
-    const person = await Person.forEmail(auth.user!.email).first()
-    const mandates = person
-      ? await Seat.query()
-          .where('person_id', person.id)
-          .preload('college')
-          .preload('memberBody')
-          .orderBy('mandate_start', 'desc')
-      : []
-    const nextMeetings = await Meeting.query()
-      .where('held_at', '>=', today.toISO()!)
-      .whereNot('status', 'cancelled')
-      .preload('documents')
-      .orderBy('held_at')
-      .limit(5)
-    const lastMeetings = await Meeting.query()
-      .where('held_at', '<', today.toISO()!)
-      .preload('documents')
-      .orderBy('held_at', 'desc')
-      .limit(3)
+    const portal = await new BoardPortal(tenant!, { email: auth.user!.email, today }).build()
     return view.render('pages/governance/portal', {
       today,
-      person,
-      mandates,
+      ...portal,
       obtainedBy: OBTAINED_BY,
-      nextMeetings,
-      lastMeetings,
-      composition: await CompositionReport.build(today),
-      domains: await otherDomainsAvailability(auth.user!.organisationId, today),
+      seatRoles: SEAT_ROLES,
       deadlineLabels: DEADLINE_KIND_LABELS,
       scheduleLabels: SCHEDULE_KIND_LABELS,
-      breadcrumbs: [
-        { label: 'Gouvernance', href: '/gouvernance' },
-        { label: 'Portail des administrateurs' },
-      ],
+      breadcrumbs: governanceCrumbs({ label: 'Portail des administrateurs' }),
     })
   }
 }

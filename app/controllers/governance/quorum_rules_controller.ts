@@ -1,66 +1,35 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
-import { Decimal } from 'decimal.js'
-import QuorumRule from '#models/governance/quorum_rule'
-import { MEETING_KINDS } from '#models/governance/meeting'
 import { quorumRuleValidator } from '#validators/governance'
-import { assertVersion } from '#support/optimistic_lock'
 import { quorumRulesWorkbook } from '#exports/governance/composition'
 import { sendWorkbook } from '#http/downloads'
 import { NotFoundError } from '#support/domain_errors'
-
-async function rulesByKind() {
-  const rules = await QuorumRule.query()
-  const byKind = new Map(rules.map((rule) => [rule.meetingKind, rule]))
-  return Object.entries(MEETING_KINDS).map(([kind, label]) => ({
-    kind,
-    label,
-    rule: byKind.get(kind) ?? null,
-  }))
-}
+import QuorumRulesByKind from '#reports/governance/quorum_rules'
+import SaveQuorumRule, { isMeetingKind } from '#actions/governance/save_quorum_rule'
+import { MEETING_KINDS, QUORUM_BASES, QUORUM_COMPARISONS, optionsOf } from '#vocabulary/governance'
+import { governanceCrumbs } from '#controllers/governance/params'
 
 /** The statutes' quorum and proxy rules, one per kind of meeting: data, not code. */
 export default class QuorumRulesController {
-  async index({ view }: HttpContext) {
+  async index({ view, tenant }: HttpContext) {
     return view.render('pages/governance/quorum_rules', {
-      kinds: await rulesByKind(),
-      breadcrumbs: [{ label: 'Gouvernance', href: '/gouvernance' }, { label: 'Règles de quorum' }],
+      ...(await new QuorumRulesByKind(tenant!, {}).build()),
+      bases: optionsOf(QUORUM_BASES),
+      comparisons: optionsOf(QUORUM_COMPARISONS),
+      breadcrumbs: governanceCrumbs({ label: 'Règles de quorum' }),
     })
   }
 
-  async export({ response }: HttpContext) {
-    return sendWorkbook(
-      response,
-      'regles-de-quorum.xlsx',
-      await quorumRulesWorkbook(await rulesByKind())
-    )
+  async export({ response, tenant }: HttpContext) {
+    const { kinds } = await new QuorumRulesByKind(tenant!, {}).build()
+    return sendWorkbook(response, 'regles-de-quorum.xlsx', await quorumRulesWorkbook(kinds))
   }
 
-  async update({ params, request, response, session }: HttpContext) {
-    if (!(params.kind in MEETING_KINDS)) throw new NotFoundError()
+  async update({ params, request, response, session, tenant }: HttpContext) {
+    const kind = String(params.kind)
+    if (!isMeetingKind(kind)) throw new NotFoundError()
     const payload = await request.validateUsing(quorumRuleValidator)
-    const values = {
-      basis: payload.basis,
-      countsRepresented: payload.countsRepresented ?? false,
-      fraction: new Decimal(payload.percent).div(100).toDecimalPlaces(4),
-      comparison: payload.comparison,
-      secondConveningWithoutQuorum: payload.secondConveningWithoutQuorum ?? false,
-      maxProxiesPerPerson: payload.maxProxiesPerPerson,
-    }
-    await db.transaction(async (trx) => {
-      const rule = await QuorumRule.query({ client: trx })
-        .where('meeting_kind', params.kind)
-        .forUpdate()
-        .first()
-      if (rule) {
-        assertVersion(rule, payload.version)
-        rule.merge(values)
-        await rule.save()
-      } else {
-        await QuorumRule.create({ meetingKind: params.kind, ...values }, { client: trx })
-      }
-    })
-    session.flash('success', `Règle enregistrée : ${MEETING_KINDS[params.kind]}.`)
-    return response.redirect('/gouvernance/regles')
+    await SaveQuorumRule.handle(tenant!, kind, payload)
+    session.flash('success', `Règle enregistrée : ${MEETING_KINDS[kind]}.`)
+    return response.redirect().toRoute('governance.rules.index')
   }
 }

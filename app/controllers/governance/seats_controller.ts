@@ -1,83 +1,42 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import College from '#models/governance/college'
-import MemberBody from '#models/governance/member_body'
-import Person from '#models/governance/person'
-import Seat, { OBTAINED_BY, SEAT_ROLES } from '#models/governance/seat'
 import { seatEndValidator, seatValidator } from '#validators/governance'
-import { addSeat, endSeat } from '#actions/governance/seats'
-import { underRules } from '#models/governance/rule_error'
-
-const options = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }))
+import { SeatForm } from '#reports/governance/forms'
+import AddSeat from '#actions/governance/add_seat'
+import EndSeat from '#actions/governance/end_seat'
+import { MEMBER_KINDS, OBTAINED_BY, SEAT_ROLES, optionsOf } from '#vocabulary/governance'
+import { governanceCrumbs } from '#controllers/governance/params'
 
 export default class SeatsController {
-  async create({ view }: HttpContext) {
-    const colleges = await College.query().orderBy('number')
+  async create({ view, tenant }: HttpContext) {
+    const { colleges } = await new SeatForm(tenant!, {}).build()
     return view.render('pages/governance/seat_form', {
       collegeOptions: colleges.map((c) => ({ value: c.id, label: `${c.number}. ${c.name}` })),
-      kindOptions: options(MemberBody.KINDS),
-      roleOptions: options(SEAT_ROLES),
-      obtainedOptions: options(OBTAINED_BY),
-      breadcrumbs: [{ label: 'Gouvernance', href: '/gouvernance' }, { label: 'Nouveau siège' }],
+      kindOptions: optionsOf(MEMBER_KINDS),
+      roleOptions: optionsOf(SEAT_ROLES),
+      obtainedOptions: optionsOf(OBTAINED_BY),
+      breadcrumbs: governanceCrumbs({ label: 'Nouveau siège' }),
     })
   }
 
-  async store({ request, response, session }: HttpContext) {
+  async store({ request, response, session, tenant }: HttpContext) {
     const payload = await request.validateUsing(seatValidator)
-    await underRules(() =>
-      db.transaction(async (trx) => {
-        const body =
-          (await MemberBody.query({ client: trx }).where('name', payload.memberBodyName).first()) ??
-          (await MemberBody.create(
-            { name: payload.memberBodyName, kind: payload.memberKind },
-            { client: trx }
-          ))
-        const person = payload.personName
-          ? await Person.create(
-              {
-                fullName: payload.personName,
-                email: payload.personEmail ?? null,
-                memberBodyId: body.id,
-              },
-              { client: trx }
-            )
-          : null
-        await addSeat(
-          {
-            collegeId: payload.collegeId,
-            memberBodyId: body.id,
-            personId: person?.id ?? null,
-            role: payload.role,
-            voteRule: payload.derivedFromEpci
-              ? { kind: 'derived', derived: 'sum_of_college_members', of: ['epci'] }
-              : null,
-            mandateStart: DateTime.fromISO(payload.mandateStart),
-            mandateEnd: payload.mandateEnd ? DateTime.fromISO(payload.mandateEnd) : null,
-            obtainedBy: payload.obtainedBy,
-            reEligible: payload.reEligible ?? false,
-          },
-          trx
-        )
-      })
-    )
+    await AddSeat.handle(tenant!, {
+      ...payload,
+      mandateStart: DateTime.fromISO(payload.mandateStart),
+      mandateEnd: payload.mandateEnd ? DateTime.fromISO(payload.mandateEnd) : null,
+    })
     session.flash('success', 'Siège ajouté ; les voix dérivées ont été recalculées.')
-    return response.redirect('/gouvernance')
+    return response.redirect().toRoute('governance.index')
   }
 
-  async end({ params, request, response, session }: HttpContext) {
+  async end({ params, request, response, session, tenant }: HttpContext) {
     const payload = await request.validateUsing(seatEndValidator)
-    const changes = await underRules(() =>
-      db.transaction(async (trx) => {
-        const seat = await Seat.query({ client: trx })
-          .where('id', params.id)
-          .forUpdate()
-          .firstOrFail()
-        return endSeat(seat, DateTime.fromISO(payload.mandateEnd), trx)
-      })
-    )
+    const changes = await EndSeat.handle(tenant!, {
+      seatId: Number(params.id),
+      mandateEnd: DateTime.fromISO(payload.mandateEnd),
+    })
     session.flash('success', `Mandat clos ; ${changes.length} poids de vote recalculé(s).`)
-    return response.redirect('/gouvernance')
+    return response.redirect().toRoute('governance.index')
   }
 }

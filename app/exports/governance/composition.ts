@@ -1,19 +1,29 @@
 import { buildWorkbook } from '#support/spreadsheet/writer'
-import type CompositionReport from '#reports/governance/composition'
-import { OBTAINED_BY, SEAT_ROLES } from '#models/governance/seat'
+import type { DateTime } from 'luxon'
+import type { CompositionResult } from '#reports/governance/composition'
 import type { Minutes } from '#reports/governance/minutes'
-import { ATTENDANCE_STATUSES } from '#models/governance/attendance'
+import {
+  ATTENDANCE_STATUSES,
+  OBTAINED_BY,
+  QUORUM_BASES,
+  SEAT_ROLES,
+  VOICE_NATURES,
+} from '#vocabulary/governance'
+import { labelOf } from '#vocabulary/labels'
 
-export function compositionWorkbook(report: CompositionReport) {
+const nature = (deliberative: boolean) =>
+  deliberative ? VOICE_NATURES.deliberative : VOICE_NATURES.consultative
+
+export function compositionWorkbook(report: CompositionResult) {
   const rows = report.colleges.flatMap((college) =>
     college.seats.map((seat) => ({
       college: `${college.number}. ${college.name}`,
       member: seat.memberBody,
       person: seat.person,
-      role: SEAT_ROLES[seat.role],
+      role: labelOf(SEAT_ROLES, seat.role),
       votes: seat.votes,
-      nature: college.deliberative ? 'Délibérative' : 'Consultative',
-      obtained: OBTAINED_BY[seat.obtainedBy],
+      nature: nature(college.deliberative),
+      obtained: labelOf(OBTAINED_BY, seat.obtainedBy),
       start: seat.mandateStart,
       end: seat.mandateEnd,
       reEligible: seat.reEligible ? 'Oui' : 'Non',
@@ -25,7 +35,7 @@ export function compositionWorkbook(report: CompositionReport) {
     seats: college.titulars,
     vacancies: college.vacancies,
     votes: college.votes,
-    nature: college.deliberative ? 'Délibérative' : 'Consultative',
+    nature: nature(college.deliberative),
   }))
   return buildWorkbook([
     {
@@ -76,8 +86,8 @@ export function attendanceWorkbook(minutes: Minutes) {
         name: a.name,
         college: a.seat?.college?.number ?? null,
         votes: a.votes,
-        nature: a.deliberative ? 'Délibérative' : 'Consultative',
-        status: ATTENDANCE_STATUSES[a.status],
+        nature: nature(a.deliberative),
+        status: labelOf(ATTENDANCE_STATUSES, a.status),
         proxy: a.proxyToId ? byId.get(a.proxyToId)?.name : null,
       })),
     },
@@ -88,8 +98,8 @@ export function meetingsWorkbook(
   meetings: Array<{
     kindLabel: string
     title: string
-    heldAt: any
-    convenedAt: any
+    heldAt: DateTime
+    convenedAt: DateTime | null
     statusLabel: string
   }>
 ) {
@@ -141,7 +151,8 @@ export function quorumRulesWorkbook(
       ],
       rows: rows.map(({ label, rule }) => ({
         kind: label,
-        basis: rule ? (rule.basis === 'votes' ? 'Voix pondérées' : 'Membres') : null,
+        // The sheet says "Membres" where the form says "Nombre de membres".
+        basis: rule ? (rule.basis === 'votes' ? QUORUM_BASES.votes : 'Membres') : null,
         fraction: rule?.fraction ?? null,
         represented: rule ? (rule.countsRepresented ? 'Oui' : 'Non') : null,
         proxies: rule?.maxProxiesPerPerson ?? null,

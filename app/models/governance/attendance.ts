@@ -5,13 +5,8 @@ import { AttendanceSchema } from '#database/schema'
 import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
 import Seat from '#models/governance/seat'
-
-export const ATTENDANCE_STATUSES: Record<string, string> = {
-  present: 'Présent',
-  excused: 'Excusé',
-  absent: 'Absent',
-  represented: 'Représenté',
-}
+import { ATTENDANCE_STATUSES, VOTING_STATUSES } from '#vocabulary/governance'
+import { labelOf } from '#vocabulary/labels'
 
 export default class Attendance extends compose(
   AttendanceSchema,
@@ -25,10 +20,10 @@ export default class Attendance extends compose(
   declare proxyTo: BelongsTo<typeof Attendance>
 
   get statusLabel() {
-    return ATTENDANCE_STATUSES[this.status] ?? this.status
+    return labelOf(ATTENDANCE_STATUSES, this.status)
   }
 
   get canVote() {
-    return this.status === 'present' || this.status === 'represented'
+    return (VOTING_STATUSES as readonly string[]).includes(this.status)
   }
 }

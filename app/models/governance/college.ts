@@ -2,6 +2,7 @@ import { compose } from '@adonisjs/core/helpers'
 import { CollegeSchema } from '#database/schema'
 import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
+import { COLLEGE_RULE_KINDS } from '#vocabulary/governance'
 
 export type CollegeVoteRule = { kind: 'fixed_per_seat'; votes: number } | { kind: 'consultative' }
 
@@ -27,7 +28,7 @@ export default class College extends compose(
   }
 
   get ruleLabel() {
-    if (this.rule.kind === 'consultative') return 'Voix consultative'
+    if (this.rule.kind === 'consultative') return COLLEGE_RULE_KINDS.consultative
     return `${this.defaultVotes} voix par siège`
   }
 }

@@ -10,21 +10,8 @@ import { Auditable } from '#models/mixins/auditable'
 import Attendance from '#models/governance/attendance'
 import Resolution from '#models/governance/resolution'
 import MeetingDocument from '#models/governance/meeting_document'
-
-export const MEETING_KINDS: Record<string, string> = {
-  ca: "Conseil d'administration",
-  ag_ordinaire: 'Assemblée générale ordinaire',
-  ag_extraordinaire: 'Assemblée générale extraordinaire',
-  bureau: 'Bureau',
-  comite_antenne: "Comité d'antenne",
-}
-
-export const MEETING_STATUSES: Record<string, string> = {
-  planned: 'Convoquée',
-  held: 'Tenue',
-  closed: 'Close (PV établi)',
-  cancelled: 'Annulée',
-}
+import { MEETING_KINDS, MEETING_STATUSES } from '#vocabulary/governance'
+import { labelOf } from '#vocabulary/labels'
 
 export interface Quorum {
   basis: 'members' | 'votes'
@@ -58,11 +45,11 @@ export default class Meeting extends compose(
   declare documents: HasMany<typeof MeetingDocument>
 
   get kindLabel() {
-    return MEETING_KINDS[this.kind] ?? this.kind
+    return labelOf(MEETING_KINDS, this.kind)
   }
 
   get statusLabel() {
-    return MEETING_STATUSES[this.status] ?? this.status
+    return labelOf(MEETING_STATUSES, this.status)
   }
 
   /**

@@ -9,26 +9,8 @@ import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
 import Meeting from '#models/governance/meeting'
 import Vote from '#models/governance/vote'
-
-export const MAJORITIES: Record<string, string> = {
-  simple: 'Majorité simple des suffrages exprimés',
-  absolute: 'Majorité absolue des voix présentes ou représentées',
-  two_thirds: 'Majorité des deux tiers des voix présentes ou représentées',
-}
-
-export const SUBJECT_KINDS: Record<string, string> = {
-  approve_accounts: "Approbation des comptes de l'exercice",
-  allocate_result: 'Affectation du résultat',
-  adopt_budget: 'Adoption du budget',
-  appointment: 'Nomination',
-  other: 'Autre',
-}
-
-export const RESULTS: Record<string, string> = {
-  pending: 'En attente',
-  adopted: 'Adoptée',
-  rejected: 'Rejetée',
-}
+import { MAJORITIES, RESOLUTION_RESULTS, SUBJECT_KINDS } from '#vocabulary/governance'
+import { labelOf } from '#vocabulary/labels'
 
 export interface Tally {
   for: Decimal
@@ -91,15 +73,15 @@ export default class Resolution extends compose(
   declare votes: HasMany<typeof Vote>
 
   get majorityLabel() {
-    return MAJORITIES[this.majority] ?? this.majority
+    return labelOf(MAJORITIES, this.majority)
   }
 
   get subjectLabel() {
-    return SUBJECT_KINDS[this.subjectKind] ?? this.subjectKind
+    return labelOf(SUBJECT_KINDS, this.subjectKind)
   }
 
   get resultLabel() {
-    return RESULTS[this.result] ?? this.result
+    return labelOf(RESOLUTION_RESULTS, this.result)
   }
 }
 

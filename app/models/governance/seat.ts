@@ -60,14 +60,6 @@ export function deriveWeights(seats: WeightInput[]): Map<number, Decimal> {
   return weights
 }
 
-export const OBTAINED_BY: Record<string, string> = {
-  by_right: 'De droit',
-  designated: 'Désigné',
-  elected: "Élu par l'AG",
-}
-
-export const SEAT_ROLES: Record<string, string> = { titular: 'Titulaire', alternate: 'Suppléant' }
-
 export default class Seat extends compose(SeatSchema, OrganisationScoped, Auditable('governance')) {
   @belongsTo(() => College)
   declare college: BelongsTo<typeof College>

@@ -3,10 +3,8 @@ import { VoteSchema } from '#database/schema'
 import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
 
-export default class Vote extends compose(VoteSchema, OrganisationScoped, Auditable('governance')) {
-  static readonly CHOICES: Record<string, string> = {
-    for: 'Pour',
-    against: 'Contre',
-    abstention: 'Abstention',
-  }
-}
+export default class Vote extends compose(
+  VoteSchema,
+  OrganisationScoped,
+  Auditable('governance')
+) {}

@@ -1,9 +1,9 @@
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { Decimal } from 'decimal.js'
 import { DateTime } from 'luxon'
 import College from '#models/governance/college'
 import { deriveWeights } from '#models/governance/seat'
 import { seatsOn, weightInputs } from '#actions/governance/derived_weights'
+import { Report } from '#support/report'
 
 export interface CompositionSeat {
   id: number
@@ -37,24 +37,41 @@ export interface CompositionCollege {
   vacancies: number
 }
 
+export interface CompositionAlert extends CompositionSeat {
+  college: string
+}
+
+export interface CompositionResult {
+  day: DateTime
+  colleges: CompositionCollege[]
+  /** Broken rules: a college over its cap, votes no longer following the statutes. */
+  warnings: string[]
+  deliberativeVotes: Decimal
+  consultativeVoices: number
+  seatCount: number
+  vacancies: number
+  /** Seats whose mandate ends within 90 days. */
+  alerts: CompositionAlert[]
+}
+
+export interface CompositionParams {
+  /** The day the board is shown as it stands. */
+  day: DateTime
+  /** The day mandates' remaining days are counted from (now by default). */
+  today?: DateTime<boolean>
+}
+
 /**
  * The board's composition on a given day: colleges, seats, votes and totals per college,
- * vacancies, mandates ending within 90 and 30 days, and the rules that are broken.
+ * vacancies, mandates ending within 90 and 30 days, and the rules that are broken. The page,
+ * the print view, the Excel export and the board portal read it.
  */
-export default class CompositionReport {
-  constructor(
-    public day: DateTime,
-    public colleges: CompositionCollege[],
-    public warnings: string[]
-  ) {}
-
-  static async build(
-    day: DateTime,
-    trx?: TransactionClientContract,
-    today: DateTime<boolean> = DateTime.now()
-  ) {
-    const colleges = await College.query(trx ? { client: trx } : {}).orderBy('number')
-    const seats = await seatsOn(day, trx)
+export default class Composition extends Report<CompositionParams, CompositionResult> {
+  async build(): Promise<CompositionResult> {
+    const { day } = this.params
+    const today = this.params.today ?? DateTime.now()
+    const colleges = await College.query().orderBy('number')
+    const seats = await seatsOn(day)
     const computed = deriveWeights(weightInputs(seats))
     const warnings: string[] = []
     const result: CompositionCollege[] = colleges.map((college) => {
@@ -113,32 +130,25 @@ export default class CompositionReport {
         vacancies: Math.max(college.maxSeats - titulars.length, 0),
       }
     })
-    return new CompositionReport(day, result, warnings)
-  }
-
-  get deliberativeVotes() {
-    return this.colleges
-      .filter((college) => college.deliberative)
-      .reduce((sum, college) => sum.plus(college.votes), new Decimal(0))
-  }
-
-  get consultativeVoices() {
-    return this.colleges
-      .filter((college) => !college.deliberative)
-      .reduce((sum, college) => sum + college.titulars, 0)
-  }
-
-  get seatCount() {
-    return this.colleges.reduce((sum, college) => sum + college.titulars, 0)
-  }
-
-  get vacancies() {
-    return this.colleges.reduce((sum, college) => sum + college.vacancies, 0)
-  }
-
-  get alerts() {
-    return this.colleges.flatMap((college) =>
-      college.seats.filter((seat) => seat.alert).map((seat) => ({ college: college.name, ...seat }))
-    )
+    const deliberative = result.filter((college) => college.deliberative)
+    return {
+      day,
+      colleges: result,
+      warnings,
+      deliberativeVotes: deliberative.reduce(
+        (sum, college) => sum.plus(college.votes),
+        new Decimal(0)
+      ),
+      consultativeVoices: result
+        .filter((college) => !college.deliberative)
+        .reduce((sum, college) => sum + college.titulars, 0),
+      seatCount: result.reduce((sum, college) => sum + college.titulars, 0),
+      vacancies: result.reduce((sum, college) => sum + college.vacancies, 0),
+      alerts: result.flatMap((college) =>
+        college.seats
+          .filter((seat) => seat.alert)
+          .map((seat) => ({ ...seat, college: college.name }))
+      ),
+    }
   }
 }

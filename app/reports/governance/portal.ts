@@ -7,6 +7,11 @@ import {
   StatementNotFound,
   type StatementRow,
 } from '#reports/accounting/statements'
+import Meeting from '#models/governance/meeting'
+import Person from '#models/governance/person'
+import Seat from '#models/governance/seat'
+import { Report } from '#support/report'
+import Composition from '#reports/governance/composition'
 
 async function tableExists(name: string) {
   const { rows } = await db.rawQuery('SELECT to_regclass(?) IS NOT NULL AS present', [name])
@@ -62,5 +67,53 @@ async function budgetVsActual(organisationId: number, today: DateTime<boolean>) 
   } catch (error) {
     if (error instanceof StatementNotFound) return null
     throw error
+  }
+}
+
+/**
+ * Board members' home, read-only: their own mandates (the user is linked to a person by
+ * e-mail), the next meetings with their documents, the last ones, the board's composition and
+ * what the other domains can show; nothing personal about staff.
+ */
+export default class BoardPortal extends Report<
+  { email: string; today: DateTime<boolean> },
+  {
+    person: Person | null
+    mandates: Seat[]
+    nextMeetings: Meeting[]
+    lastMeetings: Meeting[]
+    composition: Awaited<ReturnType<Composition['build']>>
+    domains: Awaited<ReturnType<typeof otherDomainsAvailability>>
+  }
+> {
+  async build() {
+    const { email, today } = this.params
+    const person = await Person.forEmail(email).first()
+    const mandates = person
+      ? await Seat.query()
+          .where('person_id', person.id)
+          .preload('college')
+          .preload('memberBody')
+          .orderBy('mandate_start', 'desc')
+      : []
+    const nextMeetings = await Meeting.query()
+      .where('held_at', '>=', today.toISO()!)
+      .whereNot('status', 'cancelled')
+      .preload('documents')
+      .orderBy('held_at')
+      .limit(5)
+    const lastMeetings = await Meeting.query()
+      .where('held_at', '<', today.toISO()!)
+      .preload('documents')
+      .orderBy('held_at', 'desc')
+      .limit(3)
+    return {
+      person,
+      mandates,
+      nextMeetings,
+      lastMeetings,
+      composition: await new Composition(this.tenant, { day: today }).build(),
+      domains: await otherDomainsAvailability(this.tenant.organisationId, today),
+    }
   }
 }

@@ -15,7 +15,8 @@ import {
   DEMO_PRESIDENT,
   seedGovernanceComposition,
 } from '#database/seeders/governance'
-import CompositionReport from '#reports/governance/composition'
+import Composition from '#reports/governance/composition'
+import { requireTenant } from '#support/request_context'
 import { as } from '#tests/functional/governance/helpers'
 
 async function demoBoard() {
@@ -119,7 +120,10 @@ test.group('Governance: composition rules', (group) => {
     // Colleges 3 and 4 are elected until 14/12/2026.
     const at = (today: string) =>
       as(organisation, () =>
-        CompositionReport.build(DateTime.fromISO('2026-06-01'), undefined, DateTime.fromISO(today))
+        new Composition(requireTenant(), {
+          day: DateTime.fromISO('2026-06-01'),
+          today: DateTime.fromISO(today),
+        }).build()
       )
     assert.lengthOf((await at('2026-09-01')).alerts, 0)
     const ninety = await at('2026-09-15')

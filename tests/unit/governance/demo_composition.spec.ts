@@ -2,13 +2,13 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { demoOrganisation, isolated, makeOrganisation } from '#tests/helpers'
-import { actingAs } from '#support/request_context'
+import { actingAs, requireTenant } from '#support/request_context'
 import { loadRapport2023 } from '#database/seeders/demo'
 import { DEMO_MEETING_TITLE, seedGovernance } from '#database/seeders/governance'
-import CompositionReport from '#reports/governance/composition'
+import Composition from '#reports/governance/composition'
 import Meeting from '#models/governance/meeting'
 import { adoptedAllocationResolution } from '#models/governance/resolution'
-import { minutesOf } from '#reports/governance/minutes'
+import MeetingMinutes from '#reports/governance/minutes'
 
 async function seeded() {
   const organisation = await makeOrganisation()
@@ -38,7 +38,7 @@ test.group('Governance demo reproduces the report', (group) => {
     const { organisation, rapport } = await seeded()
     const report = await actingAs(
       { organisationId: organisation.id, userId: null, label: 'test' },
-      () => CompositionReport.build(DateTime.fromISO('2024-06-13'))
+      () => new Composition(requireTenant(), { day: DateTime.fromISO('2024-06-13') }).build()
     )
     assert.deepEqual(report.warnings, [])
     const reference = rapport.governance.colleges
@@ -92,7 +92,7 @@ test.group('Governance demo reproduces the report', (group) => {
     const { organisation, fiscalYearId } = await seeded()
     await actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, async () => {
       const meeting = await Meeting.query().where('title', DEMO_MEETING_TITLE).firstOrFail()
-      const minutes = await minutesOf(meeting.id)
+      const minutes = await new MeetingMinutes(requireTenant(), { meetingId: meeting.id }).build()
       assert.equal(minutes.quorum.total.toString(), '27')
       assert.equal(minutes.quorum.present.toString(), '12')
       assert.equal(minutes.quorum.represented.toString(), '3')
