@@ -1,94 +1,113 @@
 import vine from '@vinejs/vine'
-import { calendarDate as isoDate } from '#validators/rules'
-import { DateTime } from 'luxon'
-import type { Decimal } from 'decimal.js'
-import { FUNDER_CATEGORY_LABELS } from '#models/grants/funder'
-import { GRANT_STATUS_LABELS } from '#models/grants/grant'
-import { parseFrenchAmount, InvalidAmountError } from '#support/money'
-import { GrantRuleError } from '#actions/grants/errors'
+import type { Infer } from '@vinejs/vine/types'
+import { calendarDate, frenchAmount, recordId } from '#validators/rules'
+import { codesOf } from '#vocabulary/labels'
+import {
+  DEADLINE_KINDS,
+  FLAT_RATES,
+  FUNDER_CATEGORIES,
+  GRANT_STATUSES,
+  SCHEDULE_KINDS,
+} from '#vocabulary/grants'
 
-const amount = () => vine.string().trim().maxLength(40)
 const optionalText = (max: number) => vine.string().trim().maxLength(max).optional()
+const revenueAccount = () =>
+  vine
+    .string()
+    .trim()
+    .regex(/^7\d*$/)
+    .maxLength(20)
+    .optional()
 
 export const funderValidator = vine.create({
   name: vine.string().trim().minLength(2).maxLength(200),
-  category: vine.enum(Object.keys(FUNDER_CATEGORY_LABELS)),
-  parentId: vine.number().positive().optional(),
-  revenueAccount: vine
-    .string()
-    .trim()
-    .regex(/^7\d*$/)
-    .maxLength(20)
-    .optional(),
+  category: vine.enum(codesOf(FUNDER_CATEGORIES)),
+  parentId: recordId().optional(),
+  revenueAccount: revenueAccount(),
   notes: optionalText(2000),
   version: vine.number().optional(),
 })
+export type FunderInput = Infer<typeof funderValidator>
 
 export const grantValidator = vine.create({
-  funderId: vine.number().positive(),
+  funderId: recordId(),
   reference: vine.string().trim().minLength(1).maxLength(80),
   title: vine.string().trim().minLength(2).maxLength(300),
-  periodStart: isoDate(),
-  periodEnd: isoDate(),
-  amountAwarded: amount().optional(),
-  cofinancingRate: amount().optional(),
-  revenueAccount: vine
-    .string()
-    .trim()
-    .regex(/^7\d*$/)
-    .maxLength(20)
-    .optional(),
+  periodStart: calendarDate(),
+  periodEnd: calendarDate(),
+  /** Required at creation; afterwards the awarded amount changes only through an amendment. */
+  amountAwarded: frenchAmount().optional(),
+  /** In percent (80 for 80 %). */
+  cofinancingRate: frenchAmount().optional(),
+  revenueAccount: revenueAccount(),
   analyticCode: optionalText(40),
-  flatRate: vine.enum(['0', '7', '15', '20', '40']).optional(),
-  programmeIds: vine.array(vine.number().positive()).optional(),
+  flatRate: vine.enum(codesOf(FLAT_RATES)).optional(),
+  programmeIds: vine.array(recordId()).optional(),
   notes: optionalText(4000),
   version: vine.number().optional(),
 })
+export type GrantFormInput = Infer<typeof grantValidator>
 
 export const yearSplitValidator = vine.create({
-  years: vine.array(vine.object({ year: vine.number().min(2000).max(2100), amount: amount() })),
+  years: vine.array(
+    vine.object({ year: vine.number().min(2000).max(2100), amount: frenchAmount() })
+  ),
 })
+export type YearSplitInput = Infer<typeof yearSplitValidator>
 
 export const eventValidator = vine.create({
-  kind: vine.enum(Object.keys(GRANT_STATUS_LABELS)),
-  occurredOn: isoDate(),
+  kind: vine.enum(codesOf(GRANT_STATUSES)),
+  occurredOn: calendarDate(),
   note: optionalText(2000),
 })
+export type EventInput = Infer<typeof eventValidator>
 
 export const amendmentValidator = vine.create({
-  newAmount: amount(),
-  signedOn: isoDate(),
+  newAmount: frenchAmount(),
+  signedOn: calendarDate(),
   reason: vine.string().trim().minLength(3).maxLength(2000),
   reference: optionalText(80),
 })
+export type AmendmentInput = Infer<typeof amendmentValidator>
 
 export const scheduleValidator = vine.create({
-  kind: vine.enum(['advance', 'instalment', 'balance']),
+  kind: vine.enum(codesOf(SCHEDULE_KINDS)),
   label: optionalText(300),
-  expectedOn: isoDate(),
-  amount: amount(),
+  expectedOn: calendarDate(),
+  amount: frenchAmount(),
 })
+export type ScheduleInput = Infer<typeof scheduleValidator>
 
 export const receiptValidator = vine.create({
-  receivedOn: isoDate(),
-  amount: amount(),
+  receivedOn: calendarDate(),
+  amount: frenchAmount(),
   reference: optionalText(100),
-  scheduleId: vine.number().positive().optional(),
-  entryLineId: vine.number().positive().optional(),
+  scheduleId: recordId().optional(),
+  entryLineId: recordId().optional(),
 })
+export type ReceiptInput = Infer<typeof receiptValidator>
 
 export const targetValidator = vine.create({
   indicatorCode: vine.string().trim().minLength(1).maxLength(80),
   label: vine.string().trim().minLength(2).maxLength(300),
   year: vine.number().min(2000).max(2100),
-  target: amount(),
+  target: frenchAmount(),
 })
+export type TargetInput = Infer<typeof targetValidator>
 
 export const deadlineValidator = vine.create({
-  kind: vine.enum(['interim_report', 'final_report', 'balance_request', 'other']),
+  kind: vine.enum(codesOf(DEADLINE_KINDS)),
   label: vine.string().trim().minLength(2).maxLength(300),
-  dueOn: isoDate(),
+  dueOn: calendarDate(),
 })
+export type DeadlineInput = Infer<typeof deadlineValidator>
+
+export const allocationValidator = vine.create({
+  entryLineId: recordId(),
+  /** By default the whole line. */
+  amount: frenchAmount().optional(),
+})
+export type AllocationInput = Infer<typeof allocationValidator>
 
 export const reportTextValidator = vine.create({
   actionsText: optionalText(20000),
@@ -97,32 +116,4 @@ export const reportTextValidator = vine.create({
   publicityText: optionalText(20000),
   version: vine.number().optional(),
 })
-
-/** Amount typed in French ("1 234,56"); a bad one is a rule error with a French message. */
-export function money(
-  text: string | undefined | null,
-  label: string,
-  required = true
-): Decimal | null {
-  try {
-    const value = parseFrenchAmount(text ?? '')
-    if (value === null && required) throw new GrantRuleError(`Le champ ${label} est obligatoire.`)
-    if (value && value.isNegative())
-      throw new GrantRuleError(`Le champ ${label} doit être positif.`)
-    return value
-  } catch (error) {
-    if (error instanceof InvalidAmountError) throw new GrantRuleError(`${label} : ${error.message}`)
-    throw error
-  }
-}
-
-export function calendarDate(text: string, label: string): DateTime {
-  const value = DateTime.fromISO(text, { zone: 'Europe/Paris' })
-  if (!value.isValid) throw new GrantRuleError(`Le champ ${label} doit être une date valide.`)
-  return value
-}
-
-export const allocationValidator = vine.create({
-  entryLineId: vine.number().positive(),
-  amount: amount().optional(),
-})
+export type ReportTextInput = Infer<typeof reportTextValidator>

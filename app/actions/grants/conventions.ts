@@ -1,7 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import type { Decimal } from 'decimal.js'
-import Grant, { FINAL_STATUSES, FLAT_RATE_OPTIONS } from '#models/grants/grant'
+import Grant from '#models/grants/grant'
 import GrantYear from '#models/grants/grant_year'
 import GrantDeadline from '#models/grants/grant_deadline'
 import GrantEvent from '#models/grants/grant_event'
@@ -14,6 +14,8 @@ import { recordEvent } from '#support/audit'
 import { formatMoney } from '#support/french_format'
 import { sumMoney, toMoney } from '#support/money'
 import { GrantRuleError, withDatabaseGuards } from '#actions/grants/errors'
+import { FINAL_STATUSES, FLAT_RATE_BASES, FLAT_RATES, type FlatRate } from '#vocabulary/grants'
+import type { GrantFormInput } from '#validators/grants'
 
 export interface GrantInput {
   funderId: number
@@ -62,8 +64,9 @@ async function totals(grantId: number, trx: TransactionClientContract) {
 /** Creates or updates a convention; the awarded amount changes only through an amendment. */
 export async function saveGrant(input: GrantInput, trx: TransactionClientContract, grant?: Grant) {
   assertPeriod(input.periodStart, input.periodEnd)
-  const option = FLAT_RATE_OPTIONS.find((o) => o.value === String(input.flatRate ?? 0))
-  if (!option) throw new GrantRuleError('Taux forfaitaire inconnu (0, 7, 15, 20 ou 40 %).')
+  const flatRate = String(input.flatRate ?? 0)
+  if (!(flatRate in FLAT_RATES))
+    throw new GrantRuleError('Taux forfaitaire inconnu (0, 7, 15, 20 ou 40 %).')
   const values = {
     funderId: input.funderId,
     reference: input.reference,
@@ -74,7 +77,7 @@ export async function saveGrant(input: GrantInput, trx: TransactionClientContrac
     revenueAccount: input.revenueAccount || null,
     analyticCode: input.analyticCode || null,
     flatRate: toMoney(input.flatRate ?? 0),
-    flatRateBasis: option.basis,
+    flatRateBasis: FLAT_RATE_BASES[flatRate as FlatRate],
     notes: input.notes ?? null,
   }
   return withDatabaseGuards(async () => {
@@ -329,6 +332,36 @@ export async function deleteGrant(grant: Grant, trx: TransactionClientContract) 
 
 export function today() {
   return DateTime.now().setZone('Europe/Paris').startOf('day')
+}
+
+/** A calendar date of a form (YYYY-MM-DD, checked by the validator) as a day in Paris. */
+export function parisDay(text: string) {
+  return DateTime.fromISO(text, { zone: 'Europe/Paris' })
+}
+
+/** The convention, locked for the change (its totals are checked against its amount). */
+export function lockGrant(grantId: number, trx: TransactionClientContract) {
+  return Grant.query({ client: trx }).where('id', grantId).forUpdate().firstOrFail()
+}
+
+/** The convention's fields as typed in its form; the cofinancing rate is typed in percent. */
+export function grantInputOf(form: GrantFormInput): Omit<GrantInput, 'amountAwarded'> {
+  const rate = form.cofinancingRate ?? null
+  if (rate && (rate.lte(0) || rate.gt(100)))
+    throw new GrantRuleError('Le taux de cofinancement doit être compris entre 0 et 100 %.')
+  return {
+    funderId: form.funderId,
+    reference: form.reference,
+    title: form.title,
+    periodStart: parisDay(form.periodStart),
+    periodEnd: parisDay(form.periodEnd),
+    cofinancingRate: rate ? rate.div(100) : null,
+    revenueAccount: form.revenueAccount ?? null,
+    analyticCode: form.analyticCode ?? null,
+    flatRate: Number(form.flatRate ?? 0),
+    notes: form.notes ?? null,
+    programmeIds: form.programmeIds ?? [],
+  }
 }
 
 /**

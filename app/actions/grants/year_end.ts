@@ -3,6 +3,7 @@ import type { Decimal } from 'decimal.js'
 import { createDraft, type DraftLineInput } from '#actions/accounting/drafts'
 import { YearEndPositions } from '#reports/grants/year_end'
 import { GrantRuleError } from '#actions/grants/errors'
+import type { Tenant } from '#support/request_context'
 
 /**
  * Proposes the year-end entries of the conventions as DRAFT entries of the ledger (one per
@@ -11,11 +12,12 @@ import { GrantRuleError } from '#actions/grants/errors'
  * (Dr 74x / Cr 487). A finance officer reviews and validates them in the ledger.
  */
 export async function proposeYearEndEntries(
-  organisationId: number,
+  tenant: Tenant,
   year: number,
   trx: TransactionClientContract
 ) {
-  const report = await new YearEndPositions(organisationId, year, trx).compute()
+  const organisationId = tenant.organisationId
+  const report = await new YearEndPositions(tenant, { year }, trx).build()
   if (!report.period.id)
     throw new GrantRuleError(`Aucun exercice comptable ne se termine en ${year}.`)
   if (report.period.status !== 'open')

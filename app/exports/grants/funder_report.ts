@@ -1,7 +1,7 @@
 import type { SheetSpec, Row } from '#support/spreadsheet/writer'
 import type { FunderReport } from '#reports/grants/funder_report'
 
-type Report = Awaited<ReturnType<FunderReport['compute']>>
+type Report = Awaited<ReturnType<FunderReport['build']>>
 
 /** The bilan d'exécution as a workbook: costs, resources, activity, participants. */
 export function funderReportSheets(report: Report): Array<SheetSpec & { rows: Iterable<Row> }> {

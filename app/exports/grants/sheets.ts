@@ -1,9 +1,6 @@
 import type { SheetSpec, Row } from '#support/spreadsheet/writer'
-import {
-  GRANT_STATUS_LABELS,
-  DEADLINE_KIND_LABELS,
-  SCHEDULE_KIND_LABELS,
-} from '#models/grants/grant'
+import { DEADLINE_KINDS, GRANT_STATUSES, SCHEDULE_KINDS } from '#vocabulary/grants'
+import { labelOf } from '#vocabulary/labels'
 
 type Sheet = SheetSpec & { rows: Iterable<Row> }
 
@@ -39,7 +36,7 @@ export function grantsSheet(rows: Row[]): Sheet {
       { header: 'Code analytique', key: 'analyticCode', type: 'text' },
       { header: 'Statut', key: 'status', type: 'text' },
     ],
-    rows: rows.map((r) => ({ ...r, status: GRANT_STATUS_LABELS[r.status as string] ?? r.status })),
+    rows: rows.map((r) => ({ ...r, status: labelOf(GRANT_STATUSES, r.status as string) })),
   }
 }
 
@@ -84,7 +81,7 @@ export function scheduleSheet(rows: Row[]): Sheet {
       { header: 'Libellé', key: 'label', type: 'text', width: 30 },
       { header: 'Montant', key: 'amount', type: 'money' },
     ],
-    rows: rows.map((r) => ({ ...r, kind: SCHEDULE_KIND_LABELS[r.kind as string] ?? r.kind })),
+    rows: rows.map((r) => ({ ...r, kind: labelOf(SCHEDULE_KINDS, r.kind as string) })),
   }
 }
 
@@ -98,7 +95,7 @@ export function deadlinesSheet(rows: Row[]): Sheet {
       { header: 'Libellé', key: 'label', type: 'text', width: 40 },
       { header: 'Montant', key: 'amount', type: 'money' },
     ],
-    rows: rows.map((r) => ({ ...r, kind: DEADLINE_KIND_LABELS[r.kind as string] ?? r.kind })),
+    rows: rows.map((r) => ({ ...r, kind: labelOf(DEADLINE_KINDS, r.kind as string) })),
   }
 }
 
@@ -122,7 +119,7 @@ export function yearEndSheet(rows: Row[]): Sheet {
   }
 }
 
-type Detail = Awaited<ReturnType<import('#reports/grants/grant_detail').GrantDetail['compute']>>
+type Detail = Awaited<ReturnType<import('#reports/grants/grant_detail').GrantDetail['build']>>
 
 /** Every table of a convention's page, one sheet each. */
 export function grantDetailSheets(detail: Detail): Sheet[] {
@@ -167,7 +164,7 @@ export function grantDetailSheets(detail: Detail): Sheet[] {
       ],
       rows: g.events.map((e) => ({
         occurredOn: e.occurredOn,
-        kind: GRANT_STATUS_LABELS[e.kind] ?? e.kind,
+        kind: labelOf(GRANT_STATUSES, e.kind),
         actor: e.actor,
         note: e.note,
       })),
@@ -235,10 +232,28 @@ export function grantDetailSheets(detail: Detail): Sheet[] {
       ],
       rows: g.deadlines.map((d) => ({
         dueOn: d.dueOn,
-        kind: DEADLINE_KIND_LABELS[d.kind] ?? d.kind,
+        kind: labelOf(DEADLINE_KINDS, d.kind),
         label: d.label,
         doneOn: d.doneOn,
       })),
     },
+  ]
+}
+
+type GrantRows = Awaited<ReturnType<import('#reports/grants/grant_list').GrantList['build']>>
+
+/** The conventions' list, as filtered on its page. */
+export function grantsWorkbook(list: GrantRows): Sheet[] {
+  return [
+    grantsSheet(
+      list.grants.map((g) => ({
+        ...g.serialize(),
+        funder: g.funder.name,
+        periodStart: g.periodStart,
+        periodEnd: g.periodEnd,
+        amountAwarded: g.amountAwarded,
+        cofinancingRate: g.cofinancingRate,
+      }))
+    ),
   ]
 }

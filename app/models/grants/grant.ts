@@ -14,41 +14,8 @@ import GrantPaymentSchedule from '#models/grants/grant_payment_schedule'
 import GrantReceipt from '#models/grants/grant_receipt'
 import GrantDocument from '#models/grants/grant_document'
 import Programme from '#models/activity/programme'
-
-export const GRANT_STATUS_LABELS: Record<string, string> = {
-  requested: 'Demandée',
-  notified: 'Notifiée',
-  signed: 'Signée',
-  report_sent: 'Bilan envoyé',
-  balance_requested: 'Solde demandé',
-  closed: 'Clôturée',
-  refused: 'Refusée',
-  reduced: 'Réduite',
-  cancelled: 'Annulée',
-}
-
-export const FLAT_RATE_OPTIONS = [
-  { value: '0', label: 'Aucun taux forfaitaire', basis: null },
-  { value: '7', label: '7 % des coûts directs (art. 54 a)', basis: 'direct_costs' },
-  {
-    value: '15',
-    label: '15 % des frais de personnel directs (art. 54 b)',
-    basis: 'direct_staff_costs',
-  },
-  {
-    value: '20',
-    label: '20 % des coûts directs hors personnel (art. 55.1)',
-    basis: 'other_direct_costs',
-  },
-  {
-    value: '40',
-    label: '40 % des frais de personnel directs (art. 56)',
-    basis: 'direct_staff_costs',
-  },
-] as const
-
-/** Statuses after which nothing more is paid or scheduled on the convention. */
-export const FINAL_STATUSES = ['closed', 'refused', 'cancelled']
+import { DEADLINE_KINDS, FLAT_RATES, GRANT_STATUSES, SCHEDULE_KINDS } from '#vocabulary/grants'
+import { labelOf } from '#vocabulary/labels'
 
 export default class Grant extends compose(GrantSchema, OrganisationScoped, Auditable('grants')) {
   @belongsTo(() => Funder)
@@ -87,7 +54,7 @@ export default class Grant extends compose(GrantSchema, OrganisationScoped, Audi
   declare programmes: ManyToMany<typeof Programme>
 
   get statusLabel() {
-    return GRANT_STATUS_LABELS[this.status] ?? this.status
+    return labelOf(GRANT_STATUSES, this.status)
   }
 
   get isClosed() {
@@ -95,19 +62,11 @@ export default class Grant extends compose(GrantSchema, OrganisationScoped, Audi
   }
 
   get flatRateLabel() {
-    return FLAT_RATE_OPTIONS.find((o) => o.value === this.flatRate.toFixed(0))?.label ?? '—'
+    const code = this.flatRate.toFixed(0)
+    return code in FLAT_RATES ? FLAT_RATES[code as keyof typeof FLAT_RATES] : '—'
   }
 }
 
-export const DEADLINE_KIND_LABELS: Record<string, string> = {
-  interim_report: 'Bilan intermédiaire',
-  final_report: 'Bilan final',
-  balance_request: 'Demande de solde',
-  other: 'Autre échéance',
-}
-
-export const SCHEDULE_KIND_LABELS: Record<string, string> = {
-  advance: 'Avance',
-  instalment: 'Acompte',
-  balance: 'Solde',
-}
+/** Read by the board portal (governance); the definitions are in #vocabulary/grants. */
+export const DEADLINE_KIND_LABELS: Record<string, string> = DEADLINE_KINDS
+export const SCHEDULE_KIND_LABELS: Record<string, string> = SCHEDULE_KINDS

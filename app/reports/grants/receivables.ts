@@ -1,8 +1,10 @@
+import { Report } from '#support/report'
+import type { Tenant } from '#support/request_context'
 import type { Decimal } from 'decimal.js'
 import { dec, rows, type Client } from '#reports/grants/sql'
 import { sumMoney } from '#support/money'
 
-export interface ReceivableRow {
+export type ReceivableRow = {
   grantId: number
   reference: string
   title: string
@@ -20,74 +22,80 @@ export interface ReceivableRow {
  * What each convention still owes at a date: recognised to date (split of the years up to the
  * date's year) minus the receipts up to the date. The total is tied to the ledger's 441 balance.
  */
-export class Receivables {
+export class Receivables extends Report<{ date: string }, Awaited<ReturnType<typeof receivables>>> {
   constructor(
-    private organisationId: number,
-    private date: string,
+    tenant: Tenant,
+    params: { date: string },
     private client?: Client
-  ) {}
+  ) {
+    super(tenant, params)
+  }
 
-  async compute() {
-    const list = await rows(
-      `SELECT g.id, g.reference, g.title, g.status, f.name AS funder, g.amount_awarded,
-              (SELECT coalesce(sum(y.amount), 0) FROM grant_years y
-                WHERE y.grant_id = g.id AND y.year <= extract(year FROM CAST(:date AS date))) AS recognised,
-              (SELECT coalesce(sum(r.amount), 0) FROM grant_receipts r
-                WHERE r.grant_id = g.id AND r.received_on <= CAST(:date AS date)) AS received,
-              (SELECT coalesce(sum(l.debit - l.credit), 0) FROM grant_ledger_lines l
-                 JOIN entries e ON e.id = l.entry_id JOIN fiscal_years fy ON fy.id = e.fiscal_year_id
-                WHERE l.organisation_id = g.organisation_id AND l.grant_id = g.id
-                  AND l.account_number LIKE '441%' AND l.entry_date <= CAST(:date AS date)
-                  AND CAST(:date AS date) BETWEEN fy.start_date AND fy.end_date) AS ledger441
-         FROM grants g JOIN funders f ON f.id = g.funder_id
-        WHERE g.organisation_id = :org
-        ORDER BY f.name, g.reference`,
-      { org: this.organisationId, date: this.date },
-      this.client
-    )
-    const result: ReceivableRow[] = list.map((r) => ({
-      grantId: r.id,
-      reference: r.reference,
-      title: r.title,
-      funder: r.funder,
-      status: r.status,
-      awarded: dec(r.amount_awarded),
-      recognised: dec(r.recognised),
-      received: dec(r.received),
-      receivable: dec(r.recognised).minus(dec(r.received)),
-      ledger441: dec(r.ledger441),
-    }))
-    const [ledger] = await rows(
-      // A fiscal year's balance is its own lines, à-nouveaux included.
-      `SELECT coalesce(sum(l.debit - l.credit), 0) AS balance
-         FROM entry_lines l JOIN entries e ON e.id = l.entry_id
-         LEFT JOIN fiscal_years f ON f.id = e.fiscal_year_id
-        WHERE l.organisation_id = :org AND l.account_number LIKE '441%' AND l.entry_date <= CAST(:date AS date)
-          AND (NOT EXISTS (SELECT 1 FROM fiscal_years x WHERE x.organisation_id = :org
-                             AND CAST(:date AS date) BETWEEN x.start_date AND x.end_date)
-               OR CAST(:date AS date) BETWEEN f.start_date AND f.end_date)`,
-      { org: this.organisationId, date: this.date },
-      this.client
-    )
-    const total = sumMoney(result.map((r) => r.receivable))
-    const ledger441 = dec(ledger.balance)
-    const attributed = sumMoney(result.map((r) => r.ledger441))
-    return {
-      date: this.date,
-      rows: result,
-      totals: {
-        awarded: sumMoney(result.map((r) => r.awarded)),
-        recognised: sumMoney(result.map((r) => r.recognised)),
-        received: sumMoney(result.map((r) => r.received)),
-        receivable: total,
-        ledger441: attributed,
-      },
-      ledger441,
-      /** 441 lines of no convention (earlier conventions, investment grants...). */
-      unattributed441: ledger441.minus(attributed),
-      /** Recognised (split) versus notified in the ledger, convention by convention. */
-      timing: total.minus(attributed),
-      difference: total.minus(ledger441),
-    }
+  build() {
+    return receivables(this.tenant.organisationId, this.params, this.client)
+  }
+}
+
+async function receivables(organisationId: number, params: { date: string }, client?: Client) {
+  const list = await rows(
+    `SELECT g.id, g.reference, g.title, g.status, f.name AS funder, g.amount_awarded,
+            (SELECT coalesce(sum(y.amount), 0) FROM grant_years y
+              WHERE y.grant_id = g.id AND y.year <= extract(year FROM CAST(:date AS date))) AS recognised,
+            (SELECT coalesce(sum(r.amount), 0) FROM grant_receipts r
+              WHERE r.grant_id = g.id AND r.received_on <= CAST(:date AS date)) AS received,
+            (SELECT coalesce(sum(l.debit - l.credit), 0) FROM grant_ledger_lines l
+               JOIN entries e ON e.id = l.entry_id JOIN fiscal_years fy ON fy.id = e.fiscal_year_id
+              WHERE l.organisation_id = g.organisation_id AND l.grant_id = g.id
+                AND l.account_number LIKE '441%' AND l.entry_date <= CAST(:date AS date)
+                AND CAST(:date AS date) BETWEEN fy.start_date AND fy.end_date) AS ledger441
+       FROM grants g JOIN funders f ON f.id = g.funder_id
+      WHERE g.organisation_id = :org
+      ORDER BY f.name, g.reference`,
+    { org: organisationId, date: params.date },
+    client
+  )
+  const result: ReceivableRow[] = list.map((r) => ({
+    grantId: r.id,
+    reference: r.reference,
+    title: r.title,
+    funder: r.funder,
+    status: r.status,
+    awarded: dec(r.amount_awarded),
+    recognised: dec(r.recognised),
+    received: dec(r.received),
+    receivable: dec(r.recognised).minus(dec(r.received)),
+    ledger441: dec(r.ledger441),
+  }))
+  const [ledger] = await rows(
+    // A fiscal year's balance is its own lines, à-nouveaux included.
+    `SELECT coalesce(sum(l.debit - l.credit), 0) AS balance
+       FROM entry_lines l JOIN entries e ON e.id = l.entry_id
+       LEFT JOIN fiscal_years f ON f.id = e.fiscal_year_id
+      WHERE l.organisation_id = :org AND l.account_number LIKE '441%' AND l.entry_date <= CAST(:date AS date)
+        AND (NOT EXISTS (SELECT 1 FROM fiscal_years x WHERE x.organisation_id = :org
+                           AND CAST(:date AS date) BETWEEN x.start_date AND x.end_date)
+             OR CAST(:date AS date) BETWEEN f.start_date AND f.end_date)`,
+    { org: organisationId, date: params.date },
+    client
+  )
+  const total = sumMoney(result.map((r) => r.receivable))
+  const ledger441 = dec(ledger.balance)
+  const attributed = sumMoney(result.map((r) => r.ledger441))
+  return {
+    date: params.date,
+    rows: result,
+    totals: {
+      awarded: sumMoney(result.map((r) => r.awarded)),
+      recognised: sumMoney(result.map((r) => r.recognised)),
+      received: sumMoney(result.map((r) => r.received)),
+      receivable: total,
+      ledger441: attributed,
+    },
+    ledger441,
+    /** 441 lines of no convention (earlier conventions, investment grants...). */
+    unattributed441: ledger441.minus(attributed),
+    /** Recognised (split) versus notified in the ledger, convention by convention. */
+    timing: total.minus(attributed),
+    difference: total.minus(ledger441),
   }
 }

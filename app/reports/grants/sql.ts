@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { RawQueryBindings } from '@adonisjs/lucid/types/querybuilder'
 import { Decimal } from 'decimal.js'
 
 export type Client = QueryClientContract
@@ -13,7 +14,7 @@ export async function rows<T = Record<string, any>>(
   bindings: Record<string, unknown>,
   client: Client = db.connection()
 ): Promise<T[]> {
-  const result = await client.rawQuery(sql, bindings as any)
+  const result = await client.rawQuery(sql, bindings as RawQueryBindings)
   return result.rows as T[]
 }
 

@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { isolated, makeOrganisation, makeUser, tableCounts } from '#tests/helpers'
 import { makeGrant, makeLedger, postEntry } from '#tests/functional/grants/fixtures'
 import type { Role } from '#policies/role_matrix'
+import { assertFieldError } from '#tests/support/refusals'
 
 const GRANT_TABLES = [
   'grants',
@@ -189,7 +190,10 @@ test.group('Grants: conventions and their rules', (group) => {
       .withCsrfToken()
       .redirects(0)
       .form({ receivedOn: '2023-06-15', amount: 'douze' })
-    assert.match(await flashError(bad), /montant invalide/)
+    // A malformed amount is refused by the shared frenchAmount() rule, on its field.
+    assertFieldError(assert, bad, 'amount')
+    const bag = bad.flashMessages().inputErrorsBag as Record<string, string[]>
+    assert.match(String(bag.amount), /montant invalide/)
     assert.deepEqual(await tableCounts(GRANT_TABLES), before)
   })
 

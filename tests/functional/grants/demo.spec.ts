@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { tenantOf } from '#tests/functional/grants/fixtures'
 import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
 import { loadRapport2023 } from '#database/seeders/demo'
@@ -20,7 +21,7 @@ test.group('Grants: the demo reproduces the reference', (group) => {
     const organisation = await demoOrganisation()
     const rapport = await loadRapport2023()
 
-    const tree = await new FunderTree(organisation.id, undefined, 2023).compute()
+    const tree = await new FunderTree(tenantOf(organisation), { year: 2023 }).build()
     const names = new Map(tree.nodes.map((n) => [n.name, n]))
     for (const funder of DEMO_FUNDERS) {
       const node = names.get(funder.name)!
@@ -43,7 +44,7 @@ test.group('Grants: the demo reproduces the reference', (group) => {
       .reduce((sum, n) => sum.plus(n.recognised), new Decimal(0))
     assert.equal(euros(total), publicFunds['2023'])
 
-    const report = await new YearEndPositions(organisation.id, 2023).compute()
+    const report = await new YearEndPositions(tenantOf(organisation), { year: 2023 }).build()
     const passif = rapport.accounts.balance_sheet.passif
     const fondsDedies = passif.provisions_et_fonds_dedies.find(
       (p: any) => p.label === 'Fonds dédiés'
@@ -129,7 +130,9 @@ test.group('Grants: the demo reproduces the reference', (group) => {
 
     // Receivables: for a convention notified once, what is owed equals its 441 lines.
     const { Receivables } = await import('#reports/grants/receivables')
-    const receivables = await new Receivables(organisation.id, '2023-12-31').compute()
+    const receivables = await new Receivables(tenantOf(organisation), {
+      date: '2023-12-31',
+    }).build()
     const single = receivables.rows.filter((r) => !r.reference.endsWith('-1'))
     assert.isAbove(single.length, 20)
     for (const row of single)
@@ -165,7 +168,11 @@ test.group('Grants: the demo reproduces the reference', (group) => {
     page.assertStatus(200)
     const { FunderReport } = await import('#reports/grants/funder_report')
     const report2 = await asOrganisation(organisation, () =>
-      new FunderReport(organisation.id, fse.id, '2023-01-01', '2023-12-31').compute()
+      new FunderReport(tenantOf(organisation), {
+        grantId: fse.id,
+        from: '2023-01-01',
+        to: '2023-12-31',
+      }).build()
     )
     assert.isTrue(report2.costs.staff.gt(0), 'direct staff costs')
 

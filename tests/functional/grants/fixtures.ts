@@ -97,3 +97,8 @@ export async function postEntry(
   )
   return entry.id as number
 }
+
+/** The tenant reports and actions are built with in tests that call them directly. */
+export function tenantOf(organisation: { id: number }) {
+  return { organisationId: organisation.id, userId: null, label: 'test' }
+}

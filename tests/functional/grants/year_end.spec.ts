@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { isolated, makeOrganisation, makeUser, tableCounts, asOrganisation } from '#tests/helpers'
-import { makeGrant, makeLedger, postEntry } from '#tests/functional/grants/fixtures'
+import { makeGrant, makeLedger, postEntry, tenantOf } from '#tests/functional/grants/fixtures'
 import { YearEndPositions } from '#reports/grants/year_end'
 
 test.group('Grants: year-end positions and proposals', (group) => {
@@ -44,7 +44,7 @@ test.group('Grants: year-end positions and proposals', (group) => {
       { account: '512', credit: '50000' },
     ])
 
-    const report = await new YearEndPositions(organisation.id, 2023).compute()
+    const report = await new YearEndPositions(tenantOf(organisation), { year: 2023 }).build()
     const position = report.positions.find((p) => p.grantId === grant.id)!
     assert.equal(position.recognised.toFixed(2), '100000.00')
     assert.equal(position.deferred.toFixed(2), '40000.00')
@@ -83,7 +83,7 @@ test.group('Grants: year-end positions and proposals', (group) => {
       ]
     )
     // Once booked, the position holds and nothing more is proposed.
-    const after = await new YearEndPositions(organisation.id, 2023).compute()
+    const after = await new YearEndPositions(tenantOf(organisation), { year: 2023 }).build()
     const booked = after.positions.find((p) => p.grantId === grant.id)!
     assert.equal(booked.recognised.toFixed(2), '60000.00')
     assert.equal(booked.deferred.toFixed(2), '40000.00')
@@ -146,9 +146,9 @@ test.group('Grants: year-end positions and proposals', (group) => {
       .form({ entryLineId: costLine.id, amount: '12 000,01' })
     assert.match(String(over.flashMessages().error), /dépasse son montant/)
     assert.deepEqual(await tableCounts(['grant_line_allocations']), before)
-    const position = (await new YearEndPositions(organisation.id, 2023).compute()).positions.find(
-      (p) => p.grantId === grant.id
-    )!
+    const position = (
+      await new YearEndPositions(tenantOf(organisation), { year: 2023 }).build()
+    ).positions.find((p) => p.grantId === grant.id)!
     assert.equal(position.recognised.toFixed(2), '20000.00')
     assert.equal(position.consumed.toFixed(2), '18000.00')
     assert.equal(position.newDedicated.toFixed(2), '2000.00')
@@ -200,7 +200,11 @@ test.group('Grants: year-end positions and proposals', (group) => {
       page.assertStatus(200)
       const { FunderReport } = await import('#reports/grants/funder_report')
       const report = await asOrganisation(organisation, () =>
-        new FunderReport(organisation.id, grant.id, '2023-01-01', '2023-12-31').compute()
+        new FunderReport(tenantOf(organisation), {
+          grantId: grant.id,
+          from: '2023-01-01',
+          to: '2023-12-31',
+        }).build()
       )
       assert.equal(report.costs.eligible.toFixed(2), eligible)
       const saved = await client
@@ -262,10 +266,9 @@ test.group('Grants: dashboard', (group) => {
         due_on: '2023-12-01',
       },
     ])
-    const report = await new GrantsDashboard(
-      organisation.id,
-      DateTime.fromISO('2023-07-01')
-    ).compute()
+    const report = await new GrantsDashboard(tenantOf(organisation), {
+      today: DateTime.fromISO('2023-07-01'),
+    }).build()
     const state = (id: number) => report.consumption.find((c) => c.grantId === id)!.state
     assert.equal(state(ahead.id), 'ahead')
     assert.equal(state(behind.id), 'behind')

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { tenantOf } from '#tests/functional/grants/fixtures'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { Decimal } from 'decimal.js'
@@ -99,13 +100,15 @@ async function convention(
 }
 
 async function positions(organisation: Organisation, year: number) {
-  return asOrg(organisation, () => new YearEndPositions(organisation.id, year).compute())
+  return asOrg(organisation, () =>
+    new YearEndPositions(tenantOf(organisation), { year: year }).build()
+  )
 }
 
 /** The draft lines proposed for the year, as [account, debit, credit, grant reference]. */
 async function propose(organisation: Organisation, year: number, grants: Grant[]) {
   const ids = await asOrg(organisation, () =>
-    db.transaction((trx) => proposeYearEndEntries(organisation.id, year, trx))
+    db.transaction((trx) => proposeYearEndEntries(tenantOf(organisation), year, trx))
   )
   const reference = new Map(grants.map((g) => [g.id, g.reference]))
   const lines = await db
@@ -387,7 +390,11 @@ async function operation(organisation: Organisation, flatRate = 0) {
 
 async function funderReport(organisation: Organisation, grant: Grant) {
   return asOrg(organisation, () =>
-    new FunderReport(organisation.id, grant.id, '2024-01-01', '2024-12-31').compute()
+    new FunderReport(tenantOf(organisation), {
+      grantId: grant.id,
+      from: '2024-01-01',
+      to: '2024-12-31',
+    }).build()
   )
 }
 
