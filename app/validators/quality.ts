@@ -1,16 +1,18 @@
 import vine from '@vinejs/vine'
+import type { Infer } from '@vinejs/vine/types'
 import {
   ACTION_STATUSES,
   ASSESSMENT_STATUSES,
   AXIS_KINDS,
   EVIDENCE_LINK_KINDS,
-} from '#models/quality/labels'
+} from '#vocabulary/quality'
+import { codesOf } from '#vocabulary/labels'
 
 const date = () => vine.date({ formats: ['YYYY-MM-DD'] })
 const id = () => vine.number().withoutDecimals().min(1)
 
 export const assessmentValidator = vine.create({
-  status: vine.enum(ASSESSMENT_STATUSES),
+  status: vine.enum(codesOf(ASSESSMENT_STATUSES)),
   ownerId: id().optional(),
   dueDate: date().optional(),
   comment: vine.string().trim().maxLength(5000).optional(),
@@ -18,7 +20,7 @@ export const assessmentValidator = vine.create({
 })
 
 export const evidenceLinkValidator = vine.create({
-  kind: vine.enum(EVIDENCE_LINK_KINDS),
+  kind: vine.enum(codesOf(EVIDENCE_LINK_KINDS)),
   reference: vine.string().trim().minLength(1).maxLength(500),
   label: vine.string().trim().maxLength(300).optional(),
 })
@@ -31,7 +33,7 @@ export const planValidator = vine.create({
 })
 
 export const axisValidator = vine.create({
-  kind: vine.enum(AXIS_KINDS),
+  kind: vine.enum(codesOf(AXIS_KINDS)),
   title: vine.string().trim().minLength(2).maxLength(300),
   description: vine.string().trim().maxLength(5000).optional(),
 })
@@ -52,12 +54,12 @@ export const actionValidator = vine.create({
   title: vine.string().trim().minLength(2).maxLength(300),
   ownerId: id().optional(),
   ownerName: vine.string().trim().maxLength(200).optional(),
-  status: vine.enum(ACTION_STATUSES),
+  status: vine.enum(codesOf(ACTION_STATUSES)),
   dueDate: date().optional(),
 })
 
 export const actionStatusValidator = vine.create({
-  status: vine.enum(ACTION_STATUSES),
+  status: vine.enum(codesOf(ACTION_STATUSES)),
   version: vine.number().withoutDecimals(),
 })
 
@@ -82,3 +84,12 @@ export const referentialSettingsValidator = vine.create({
 export const milestoneReachedValidator = vine.create({
   reachedOn: date(),
 })
+
+export type EvidenceLinkForm = Infer<typeof evidenceLinkValidator>
+export type PlanForm = Infer<typeof planValidator>
+export type AxisForm = Infer<typeof axisValidator>
+export type WorkingGroupForm = Infer<typeof workingGroupValidator>
+export type MemberForm = Infer<typeof memberValidator>
+export type ActionForm = Infer<typeof actionValidator>
+export type ActionStatusForm = Infer<typeof actionStatusValidator>
+export type MilestoneForm = Infer<typeof milestoneValidator>

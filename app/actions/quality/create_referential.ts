@@ -1,4 +1,6 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { requireTenant, type Tenant } from '#support/request_context'
+import { withTransaction } from '#support/transaction'
 import type { Decimal } from 'decimal.js'
 import type { DateTime } from 'luxon'
 import Referential from '#models/quality/referential'
@@ -15,7 +17,6 @@ export interface ReferentialCriterionInput {
 }
 
 export interface ReferentialInput {
-  organisationId: number
   name: string
   thresholdPercent: Decimal | number
   deadline: DateTime | null
@@ -31,24 +32,42 @@ export interface ReferentialInput {
  * it the current one. Older editions stay, with their assessments. Themes keep the order in
  * which they first appear; every criterion starts "to do".
  */
-export async function createReferential(input: ReferentialInput, trx: TransactionClientContract) {
+export default class CreateReferential {
+  static handle(tenant: Tenant, input: ReferentialInput, trx?: TransactionClientContract) {
+    return withTransaction(trx, (t) => write(tenant.organisationId, input, t))
+  }
+}
+
+/** For the seeder, which runs as its organisation (actingAs). */
+export function createReferential(
+  input: ReferentialInput & { organisationId?: number },
+  trx: TransactionClientContract
+) {
+  return CreateReferential.handle(requireTenant('the referential'), input, trx)
+}
+
+async function write(
+  organisationId: number,
+  input: ReferentialInput,
+  trx: TransactionClientContract
+) {
   // Two imports at once would race for the edition number and the "current" flag.
-  await trx.rawQuery('SELECT pg_advisory_xact_lock(5000, ?)', [input.organisationId])
+  await trx.rawQuery('SELECT pg_advisory_xact_lock(5000, ?)', [organisationId])
   const last = await trx
     .from('referentials')
-    .where('organisation_id', input.organisationId)
+    .where('organisation_id', organisationId)
     .where('name', input.name)
     .max('edition as edition')
     .first()
   await trx
     .from('referentials')
-    .where('organisation_id', input.organisationId)
+    .where('organisation_id', organisationId)
     .where('is_current', true)
     .update({ is_current: false })
 
   const referential = await Referential.create(
     {
-      organisationId: input.organisationId,
+      organisationId: organisationId,
       name: input.name,
       edition: (last?.edition ?? 0) + 1,
       thresholdPercent: input.thresholdPercent as Decimal,
@@ -69,7 +88,7 @@ export async function createReferential(input: ReferentialInput, trx: Transactio
     if (!theme) {
       theme = await ReferentialTheme.create(
         {
-          organisationId: input.organisationId,
+          organisationId: organisationId,
           referentialId: referential.id,
           position: themes.size + 1,
           name: row.theme,
@@ -80,7 +99,7 @@ export async function createReferential(input: ReferentialInput, trx: Transactio
     }
     const criterion = await Criterion.create(
       {
-        organisationId: input.organisationId,
+        organisationId: organisationId,
         referentialId: referential.id,
         themeId: theme.id,
         position: index + 1,
@@ -92,7 +111,7 @@ export async function createReferential(input: ReferentialInput, trx: Transactio
       { client: trx }
     )
     await CriterionAssessment.create(
-      { organisationId: input.organisationId, criterionId: criterion.id, status: 'to_do' },
+      { organisationId: organisationId, criterionId: criterion.id, status: 'to_do' },
       { client: trx }
     )
     criteria.push(criterion)

@@ -1,15 +1,18 @@
-import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DateTime } from 'luxon'
 import Criterion from '#models/quality/criterion'
 import CriterionAssessment, { AssessmentRuleError } from '#models/quality/criterion_assessment'
 import Referential from '#models/quality/referential'
 import User from '#models/core/user'
-import type { AssessmentStatus } from '#models/quality/labels'
+import type { AssessmentStatus } from '#vocabulary/quality'
 import { assertVersion } from '#support/optimistic_lock'
+import type { Tenant } from '#support/request_context'
+import { withTransaction } from '#support/transaction'
 
 export { AssessmentRuleError }
 
 export interface AssessmentChange {
+  criterionId: number
   status: AssessmentStatus
   ownerId: number | null
   dueDate: DateTime | null
@@ -21,29 +24,37 @@ export interface AssessmentChange {
  * Saves the assessment of a criterion: status (recorded as a history row when it changes),
  * owner, due date and comment. A stale form gets a conflict, never a silent overwrite.
  */
-export async function updateAssessment(criterionId: number, change: AssessmentChange) {
-  return db.transaction(async (trx) => {
-    const criterion = await Criterion.query({ client: trx }).where('id', criterionId).firstOrFail()
-    const referential = await Referential.query({ client: trx })
-      .where('id', criterion.referentialId)
-      .firstOrFail()
-    if (change.ownerId !== null) {
-      const owner = await User.query({ client: trx }).where('id', change.ownerId).first()
-      if (!owner) throw new AssessmentRuleError('Le responsable choisi est introuvable.')
-    }
-    const assessment = await CriterionAssessment.query({ client: trx })
-      .where('criterion_id', criterion.id)
-      .forUpdate()
-      .firstOrFail()
-    assertVersion(assessment, change.version)
-    const previousComment = assessment.comment
-    await assessment.changeStatus(change.status, {
-      allowsNotApplicable: referential.allowsNotApplicable,
-      comment: change.comment !== previousComment ? change.comment : null,
-      trx,
+export default class UpdateAssessment {
+  static handle(_tenant: Tenant, change: AssessmentChange, trx?: TransactionClientContract) {
+    return withTransaction(trx, async (t) => {
+      const criterion = await Criterion.query({ client: t })
+        .where('id', change.criterionId)
+        .firstOrFail()
+      const referential = await Referential.query({ client: t })
+        .where('id', criterion.referentialId)
+        .firstOrFail()
+      if (change.ownerId !== null) {
+        const owner = await User.query({ client: t }).where('id', change.ownerId).first()
+        if (!owner) throw new AssessmentRuleError('Le responsable choisi est introuvable.')
+      }
+      const assessment = await CriterionAssessment.query({ client: t })
+        .where('criterion_id', criterion.id)
+        .forUpdate()
+        .firstOrFail()
+      assertVersion(assessment, change.version)
+      const previousComment = assessment.comment
+      await assessment.changeStatus(change.status, {
+        allowsNotApplicable: referential.allowsNotApplicable,
+        comment: change.comment !== previousComment ? change.comment : null,
+        trx: t,
+      })
+      assessment.merge({
+        ownerId: change.ownerId,
+        dueDate: change.dueDate,
+        comment: change.comment,
+      })
+      await assessment.save()
+      return assessment
     })
-    assessment.merge({ ownerId: change.ownerId, dueDate: change.dueDate, comment: change.comment })
-    await assessment.save()
-    return assessment
-  })
+  }
 }

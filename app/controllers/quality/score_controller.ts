@@ -1,56 +1,50 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { sendWorkbook } from '#http/downloads'
-import Referential from '#models/quality/referential'
-import { labellisationScore } from '#reports/quality/labellisation_score'
+import { LabellisationScore, type Score } from '#reports/quality/labellisation_score'
 import { scoreWorkbook } from '#exports/quality/score'
-import { STATUS_LABELS } from '#models/quality/labels'
+import { ASSESSMENT_STATUSES } from '#vocabulary/quality'
 import { NotFoundError } from '#support/domain_errors'
+import { referentialParam } from '#controllers/quality/params'
+
+/** The bar chart of the score per theme against the threshold. */
+function chartOf(score: Score) {
+  return {
+    type: 'bar',
+    labels: score.themes.map((theme) => theme.name),
+    datasets: [
+      {
+        label: 'Score (%)',
+        data: score.themes.map((theme) =>
+          theme.ratio ? theme.ratio.times(100).toDecimalPlaces(1).toNumber() : 0
+        ),
+      },
+      {
+        label: 'Seuil (%)',
+        data: score.themes.map(() => score.referential.thresholdPercent.toNumber()),
+      },
+    ],
+  }
+}
 
 export default class ScoreController {
-  private async score({ auth, request }: HttpContext) {
-    const referentialId = Number(request.input('referentiel')) || undefined
-    return labellisationScore(auth.user!.organisationId, { referentialId })
-  }
-
-  async show(ctx: HttpContext) {
-    const score = await this.score(ctx)
-    const editions = await Referential.query().orderBy('name').orderBy('edition', 'desc')
-    const printable = ctx.request.url().endsWith('/impression')
-    const chart = score && {
-      type: 'bar',
-      labels: score.themes.map((theme) => theme.name),
-      datasets: [
-        {
-          label: 'Score (%)',
-          data: score.themes.map((theme) =>
-            theme.ratio ? theme.ratio.times(100).toDecimalPlaces(1).toNumber() : 0
-          ),
-        },
-        {
-          label: 'Seuil (%)',
-          data: score.themes.map(() => score.referential.thresholdPercent.toNumber()),
-        },
-      ],
-    }
-    return ctx.view.render('pages/quality/score', {
+  async show({ request, view, tenant }: HttpContext) {
+    const score = await new LabellisationScore(tenant!, referentialParam(request)).build()
+    return view.render('pages/quality/score', {
       score,
-      chart,
-      editions,
-      printable,
-      statusLabels: STATUS_LABELS,
-      query:
-        score && !editions.find((e) => e.id === score.referential.id)?.isCurrent
-          ? `?referentiel=${score.referential.id}`
-          : '',
+      chart: score && chartOf(score),
+      editions: score?.editions ?? [],
+      printable: request.url().endsWith('/impression'),
+      statusLabels: ASSESSMENT_STATUSES,
+      qs: score && !score.referential.isCurrent ? { referentiel: score.referential.id } : {},
       breadcrumbs: [{ label: 'Qualité et labellisation' }],
     })
   }
 
-  async export(ctx: HttpContext) {
-    const score = await this.score(ctx)
+  async export({ request, response, tenant }: HttpContext) {
+    const score = await new LabellisationScore(tenant!, referentialParam(request)).build()
     if (!score) throw new NotFoundError('Aucun référentiel de labellisation n’est encore chargé.')
     return sendWorkbook(
-      ctx.response,
+      response,
       `score-labellisation-${score.asOf.toISODate()}.xlsx`,
       await scoreWorkbook(score)
     )

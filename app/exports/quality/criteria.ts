@@ -1,6 +1,6 @@
-import type { DateTime } from 'luxon'
 import type Criterion from '#models/quality/criterion'
 import type Referential from '#models/quality/referential'
+import type { StatusHistoryRow } from '#reports/quality/criteria_list'
 import { buildWorkbook, type ColumnSpec } from '#support/spreadsheet/writer'
 
 const assessmentColumns: ColumnSpec[] = [
@@ -80,17 +80,7 @@ const historyColumns: ColumnSpec[] = [
 ]
 
 /** The history of status changes (who, when, from, to, why). */
-export function historyWorkbook(
-  rows: Array<{
-    code: string
-    title: string
-    at: DateTime
-    by: string
-    from: string | null
-    to: string
-    comment: string | null
-  }>
-) {
+export function historyWorkbook(rows: StatusHistoryRow[]) {
   return buildWorkbook([
     {
       name: 'Historique',

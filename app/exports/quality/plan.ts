@@ -1,7 +1,8 @@
 import type { AxisProgress } from '#reports/quality/plan_progress'
 import type StrategicAction from '#models/quality/strategic_action'
 import type WorkingGroup from '#models/quality/working_group'
-import { AXIS_KIND_LABELS, type AxisKind } from '#models/quality/labels'
+import { AXIS_KINDS } from '#vocabulary/quality'
+import { labelOf } from '#vocabulary/labels'
 import { buildWorkbook, type ColumnSpec } from '#support/spreadsheet/writer'
 
 const axisColumns: ColumnSpec[] = [
@@ -47,7 +48,7 @@ export function planWorkbook(
       columns: axisColumns,
       rows: progress.map((axis) => ({
         ...axis,
-        kindLabel: AXIS_KIND_LABELS[axis.kind as AxisKind],
+        kindLabel: labelOf(AXIS_KINDS, axis.kind),
       })),
     },
     {

@@ -1,9 +1,6 @@
-import type {
-  LabellisationScore,
-  CriterionAlert,
-  ScoreLine,
-} from '#reports/quality/labellisation_score'
-import { STATUS_LABELS, type AssessmentStatus } from '#models/quality/labels'
+import type { Score, CriterionAlert, ScoreLine } from '#reports/quality/labellisation_score'
+import { ASSESSMENT_STATUSES } from '#vocabulary/quality'
+import { labelOf } from '#vocabulary/labels'
 import { buildWorkbook, type ColumnSpec } from '#support/spreadsheet/writer'
 
 const scoreColumns: ColumnSpec[] = [
@@ -30,11 +27,11 @@ const alertColumns: ColumnSpec[] = [
 const alertRows = (alerts: CriterionAlert[]) =>
   alerts.map((alert) => ({
     ...alert,
-    statusLabel: STATUS_LABELS[alert.status as AssessmentStatus],
+    statusLabel: labelOf(ASSESSMENT_STATUSES, alert.status),
   }))
 
 /** The score as a workbook: per theme and total, then late and unowned criteria. */
-export function scoreWorkbook(score: LabellisationScore) {
+export function scoreWorkbook(score: Score) {
   const line = (name: string, values: ScoreLine) => ({
     ...values,
     name,

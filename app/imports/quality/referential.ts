@@ -1,10 +1,10 @@
 import { Decimal } from 'decimal.js'
 import { DateTime } from 'luxon'
 import type { ImportDefinition } from '#imports/core/pipeline'
-import {
-  createReferential,
+import CreateReferential, {
   type ReferentialCriterionInput,
 } from '#actions/quality/create_referential'
+import { requireTenant } from '#support/request_context'
 
 /** Name given to an imported referential when the file does not name it. */
 export const DEFAULT_REFERENTIAL_NAME = 'Référentiel de labellisation des Missions Locales'
@@ -184,9 +184,9 @@ const referentialImport: ImportDefinition<ReferentialRow> = {
     const name =
       (first('referentialName') as string | null) ??
       (current && !current.isDemo ? current.name : DEFAULT_REFERENTIAL_NAME)
-    const { referential, themes, criteria } = await createReferential(
+    const { referential, themes, criteria } = await CreateReferential.handle(
+      requireTenant('the referential import'),
       {
-        organisationId: context.organisationId,
         name,
         thresholdPercent:
           (first('thresholdPercent') as Decimal | null) ??

@@ -9,7 +9,8 @@ import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
 import User from '#models/core/user'
 import CriterionStatusChange from '#models/quality/criterion_status_change'
-import { STATUS_LABELS, type AssessmentStatus } from '#models/quality/labels'
+import { ASSESSMENT_STATUSES, type AssessmentStatus } from '#vocabulary/quality'
+import { labelOf } from '#vocabulary/labels'
 import { currentActor } from '#support/request_context'
 
 export class AssessmentRuleError extends RuleError {}
@@ -23,7 +24,7 @@ export default class CriterionAssessment extends compose(
   declare owner: BelongsTo<typeof User>
 
   get statusLabel() {
-    return STATUS_LABELS[this.status as AssessmentStatus]
+    return labelOf(ASSESSMENT_STATUSES, this.status)
   }
 
   /**

@@ -5,7 +5,8 @@ import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
 import User from '#models/core/user'
-import { STATUS_LABELS, type AssessmentStatus } from '#models/quality/labels'
+import { ASSESSMENT_STATUSES } from '#vocabulary/quality'
+import { labelOf } from '#vocabulary/labels'
 
 /** One row per status change of a criterion: who, when, from, to, why. Append-only. */
 export default class CriterionStatusChange extends compose(
@@ -17,10 +18,10 @@ export default class CriterionStatusChange extends compose(
   declare user: BelongsTo<typeof User>
 
   get fromLabel() {
-    return this.fromStatus ? STATUS_LABELS[this.fromStatus as AssessmentStatus] : '—'
+    return this.fromStatus ? labelOf(ASSESSMENT_STATUSES, this.fromStatus) : '—'
   }
 
   get toLabel() {
-    return STATUS_LABELS[this.toStatus as AssessmentStatus]
+    return labelOf(ASSESSMENT_STATUSES, this.toStatus)
   }
 }

@@ -2,7 +2,8 @@ import { EvidenceLinkSchema } from '#database/schema'
 import { compose } from '@adonisjs/core/helpers'
 import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
-import { LINK_KIND_LABELS, type EvidenceLinkKind } from '#models/quality/labels'
+import { EVIDENCE_LINK_KINDS, type EvidenceLinkKind } from '#vocabulary/quality'
+import { labelOf } from '#vocabulary/labels'
 
 /**
  * Where each kind of record lives in Socle. The link is built when it is shown, from the kind
@@ -55,7 +56,7 @@ export default class EvidenceLink extends compose(
   }
 
   get kindLabel() {
-    return LINK_KIND_LABELS[this.kind as EvidenceLinkKind]
+    return labelOf(EVIDENCE_LINK_KINDS, this.kind)
   }
 
   get isExternal() {

@@ -6,7 +6,8 @@ import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
 import User from '#models/core/user'
 import ActionMilestone from '#models/quality/action_milestone'
-import { ACTION_STATUS_LABELS, type ActionStatus } from '#models/quality/labels'
+import { ACTION_STATUSES } from '#vocabulary/quality'
+import { labelOf } from '#vocabulary/labels'
 
 export default class StrategicAction extends compose(
   StrategicActionSchema,
@@ -20,7 +21,7 @@ export default class StrategicAction extends compose(
   declare milestones: HasMany<typeof ActionMilestone>
 
   get statusLabel() {
-    return ACTION_STATUS_LABELS[this.status as ActionStatus]
+    return labelOf(ACTION_STATUSES, this.status)
   }
 
   get ownerLabel() {

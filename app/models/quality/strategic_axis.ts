@@ -6,7 +6,8 @@ import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
 import StrategicAction from '#models/quality/strategic_action'
 import Criterion from '#models/quality/criterion'
-import { AXIS_KIND_LABELS, type AxisKind } from '#models/quality/labels'
+import { AXIS_KINDS } from '#vocabulary/quality'
+import { labelOf } from '#vocabulary/labels'
 
 export default class StrategicAxis extends compose(
   StrategicAxSchema,
@@ -26,6 +27,6 @@ export default class StrategicAxis extends compose(
   declare criteria: ManyToMany<typeof Criterion>
 
   get kindLabel() {
-    return AXIS_KIND_LABELS[this.kind as AxisKind]
+    return labelOf(AXIS_KINDS, this.kind)
   }
 }

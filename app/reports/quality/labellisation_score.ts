@@ -1,6 +1,8 @@
 import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
 import { DateTime } from 'luxon'
+import Referential from '#models/quality/referential'
+import { Report } from '#support/report'
 
 export interface ScoreCounts {
   total: number
@@ -37,15 +39,25 @@ export interface CriterionAlert {
   ownerName: string | null
 }
 
-export interface LabellisationScore {
+export interface Edition {
+  id: number
+  label: string
+  isCurrent: boolean
+  isDemo: boolean
+}
+
+export interface Score {
   referential: {
     id: number
     name: string
     edition: number
     isDemo: boolean
+    isCurrent: boolean
     thresholdPercent: Decimal
     deadline: DateTime | null
   }
+  /** Every edition of the organisation's referentials, by name then newest first. */
+  editions: Edition[]
   asOf: DateTime
   threshold: Decimal
   themes: ThemeScore[]
@@ -92,7 +104,27 @@ function sumCounts(lines: ScoreCounts[]): ScoreCounts {
 const ALERT_COLUMNS = `c.id AS criterion_id, c.code, c.title, t.name AS theme, a.status,
   to_char(a.due_date, 'YYYY-MM-DD') AS due_date, u.full_name AS owner_name`
 
-function toAlert(row: Record<string, any>): CriterionAlert {
+interface AlertRecord {
+  criterion_id: number
+  code: string
+  title: string
+  theme: string
+  status: string
+  due_date: string | null
+  owner_name: string | null
+}
+
+interface ThemeRecord {
+  id: number
+  name: string
+  position: number
+  total: number
+  not_applicable: number
+  validated: number
+  due_by_deadline: number
+}
+
+function toAlert(row: AlertRecord): CriterionAlert {
   return {
     criterionId: row.criterion_id,
     code: row.code,
@@ -104,18 +136,28 @@ function toAlert(row: Record<string, any>): CriterionAlert {
   }
 }
 
+export interface ScoreParams {
+  /** The edition to score; the current one by default. */
+  referentialId?: number
+  /** The day the score is taken (today by default). */
+  today?: DateTime
+}
+
 /**
  * The live score of one referential (the current one by default) of an organisation,
- * counted in SQL per theme.
+ * counted in SQL per theme; null when there is no such referential.
  */
-export async function labellisationScore(
-  organisationId: number,
-  options: { referentialId?: number; today?: DateTime } = {}
-): Promise<LabellisationScore | null> {
+export class LabellisationScore extends Report<ScoreParams, Score | null> {
+  build() {
+    return score(this.tenant.organisationId, this.params)
+  }
+}
+
+async function score(organisationId: number, options: ScoreParams): Promise<Score | null> {
   const query = db
     .from('referentials')
     .where('organisation_id', organisationId)
-    .select('id', 'name', 'edition', 'is_demo', 'threshold_percent')
+    .select('id', 'name', 'edition', 'is_demo', 'is_current', 'threshold_percent')
     .select(db.raw(`to_char(deadline, 'YYYY-MM-DD') AS deadline`))
   if (options.referentialId) query.where('id', options.referentialId)
   else query.where('is_current', true)
@@ -127,7 +169,7 @@ export async function labellisationScore(
   const thresholdPercent = new Decimal(referential.threshold_percent)
   const params = { org: organisationId, ref: referential.id, deadline, today }
 
-  const themeRows = await db.rawQuery(
+  const themeRows = await db.rawQuery<{ rows: ThemeRecord[] }>(
     `SELECT t.id, t.name, t.position,
         count(c.id)::int AS total,
         count(c.id) FILTER (WHERE a.status = 'not_applicable')::int AS not_applicable,
@@ -142,7 +184,7 @@ export async function labellisationScore(
      ORDER BY t.position, t.id`,
     params
   )
-  const themes: ThemeScore[] = themeRows.rows.map((row: Record<string, any>) => ({
+  const themes: ThemeScore[] = themeRows.rows.map((row) => ({
     themeId: row.id,
     name: row.name,
     ...scoreLine(
@@ -162,17 +204,18 @@ export async function labellisationScore(
      LEFT JOIN users u ON u.id = a.owner_id
      WHERE c.organisation_id = :org AND c.referential_id = :ref
        AND a.status NOT IN ('validated', 'not_applicable')`
-  const late = await db.rawQuery(
+  const late = await db.rawQuery<{ rows: AlertRecord[] }>(
     `SELECT ${ALERT_COLUMNS} ${alertsFrom} AND a.due_date < CAST(:today AS date)
      ORDER BY a.due_date, t.position, c.position`,
     params
   )
-  const unowned = await db.rawQuery(
+  const unowned = await db.rawQuery<{ rows: AlertRecord[] }>(
     `SELECT ${ALERT_COLUMNS} ${alertsFrom} AND a.owner_id IS NULL
      ORDER BY t.position, c.position`,
     params
   )
 
+  const editions = await Referential.query().orderBy('name').orderBy('edition', 'desc')
   const overall = scoreLine(sumCounts(themes), thresholdPercent)
   if (!deadline) {
     for (const line of [overall, ...themes]) {
@@ -186,9 +229,16 @@ export async function labellisationScore(
       name: referential.name,
       edition: referential.edition,
       isDemo: referential.is_demo,
+      isCurrent: referential.is_current,
       thresholdPercent,
       deadline: deadline ? DateTime.fromISO(deadline) : null,
     },
+    editions: editions.map((edition) => ({
+      id: edition.id,
+      label: edition.label,
+      isCurrent: edition.isCurrent,
+      isDemo: edition.isDemo,
+    })),
     asOf: DateTime.fromISO(today),
     threshold: thresholdPercent.div(100),
     themes,

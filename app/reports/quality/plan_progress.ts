@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
+import { Report } from '#support/report'
 
 export interface AxisProgress {
   axisId: number
@@ -17,12 +18,29 @@ export interface AxisProgress {
   progress: Decimal | null
 }
 
+interface AxisProgressRecord {
+  id: number
+  kind: string
+  position: number
+  title: string
+  actions: number
+  actions_done: number
+  actions_abandoned: number
+  milestones: number
+  milestones_reached: number
+  criteria: number
+  criteria_validated: number
+}
+
 /** Progress of each axis of a strategic plan, counted in SQL. */
-export async function planProgress(
-  organisationId: number,
-  planId: number
-): Promise<AxisProgress[]> {
-  const result = await db.rawQuery(
+export class PlanProgress extends Report<{ planId: number }, AxisProgress[]> {
+  async build() {
+    return progressOf(this.tenant.organisationId, this.params.planId)
+  }
+}
+
+async function progressOf(organisationId: number, planId: number): Promise<AxisProgress[]> {
+  const result = await db.rawQuery<{ rows: AxisProgressRecord[] }>(
     `SELECT x.id, x.kind, x.position, x.title,
         (SELECT count(*) FROM strategic_actions a WHERE a.axis_id = x.id AND a.organisation_id = :org)::int AS actions,
         (SELECT count(*) FROM strategic_actions a WHERE a.axis_id = x.id AND a.organisation_id = :org AND a.status = 'done')::int AS actions_done,
@@ -39,7 +57,7 @@ export async function planProgress(
      ORDER BY x.position, x.id`,
     { org: organisationId, plan: planId }
   )
-  return result.rows.map((row: Record<string, any>) => {
+  return result.rows.map((row) => {
     const open = row.actions - row.actions_abandoned
     return {
       axisId: row.id,

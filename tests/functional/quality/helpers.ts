@@ -1,6 +1,8 @@
 import db from '@adonisjs/lucid/services/db'
 import type Organisation from '#models/core/organisation'
-import { actingAs } from '#support/request_context'
+import { actingAs, type Tenant } from '#support/request_context'
+import { LabellisationScore, type ScoreParams } from '#reports/quality/labellisation_score'
+import { PlanProgress } from '#reports/quality/plan_progress'
 import { loadRapport2023 } from '#database/seeders/demo'
 import { seedQuality } from '#database/seeders/quality'
 
@@ -41,3 +43,21 @@ export const QUALITY_TABLES = [
   'axis_criteria',
   'audit_events',
 ]
+
+const testTenant = (organisationId: number): Tenant => ({
+  organisationId,
+  userId: null,
+  label: 'test',
+})
+
+/** The live score of an organisation, read as that organisation. */
+export function scoreOf(organisationId: number, params: ScoreParams = {}) {
+  const tenant = testTenant(organisationId)
+  return actingAs(tenant, () => new LabellisationScore(tenant, params).build())
+}
+
+/** The progress per axis of a plan, read as its organisation. */
+export function progressOf(organisationId: number, planId: number) {
+  const tenant = testTenant(organisationId)
+  return actingAs(tenant, () => new PlanProgress(tenant, { planId }).build())
+}

@@ -1,8 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { isolated, makeOrganisation, makeUser, tableCounts } from '#tests/helpers'
-import { planProgress } from '#reports/quality/plan_progress'
-import { seedQualityDemo, QUALITY_TABLES } from './helpers.js'
+import { seedQualityDemo, QUALITY_TABLES, progressOf } from './helpers.js'
 
 test.group('Quality: strategic plan', (group) => {
   isolated(group)
@@ -88,9 +87,7 @@ test.group('Quality: strategic plan', (group) => {
       await send('post', `/qualite/plan/axes/${axis.id}/criteres`, { criterionId: criteria[0].id })
     ).assertStatus(302)
 
-    const progress = (await planProgress(organisation.id, plan.id)).find(
-      (a) => a.axisId === axis.id
-    )!
+    const progress = (await progressOf(organisation.id, plan.id)).find((a) => a.axisId === axis.id)!
     assert.equal(progress.actions, 2)
     assert.equal(progress.actionsDone, 1)
     assert.equal(progress.progress!.toString(), '0.5')

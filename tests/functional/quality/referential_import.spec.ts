@@ -7,8 +7,7 @@ import { isolated, makeOrganisation, makeUser, tableCounts } from '#tests/helper
 import { buildWorkbook, type ColumnSpec } from '#support/spreadsheet/writer'
 import { importFile } from '#imports/core/pipeline'
 import referentialImport from '#imports/quality/referential'
-import { labellisationScore } from '#reports/quality/labellisation_score'
-import { seedQualityDemo, QUALITY_TABLES } from './helpers.js'
+import { seedQualityDemo, QUALITY_TABLES, scoreOf } from './helpers.js'
 
 const columns: ColumnSpec[] = [
   { header: 'Thème', key: 'theme', type: 'text' },
@@ -112,14 +111,14 @@ test.group('Quality: referential import', (group) => {
     assert.equal(referentials[1].imported_from, 'referentiel.xlsx')
     assert.equal(referentials[1].threshold_percent, referentials[0].threshold_percent)
 
-    const current = (await labellisationScore(organisation.id))!
+    const current = (await scoreOf(organisation.id))!
     assert.equal(current.overall.total, 3)
     assert.equal(current.overall.validated, 0)
     assert.deepEqual(
       current.themes.map((t) => t.name),
       ['La gouvernance', "L'offre de service"]
     )
-    const previous = (await labellisationScore(organisation.id, { referentialId: old.id }))!
+    const previous = (await scoreOf(organisation.id, { referentialId: old.id }))!
     assert.equal(previous.overall.validated, 26)
   })
 
@@ -183,7 +182,7 @@ test.group('Quality: referential import', (group) => {
       label: quality.email,
     })
     assert.deepEqual(outcome.issues, [])
-    const current = (await labellisationScore(organisation.id))!
+    const current = (await scoreOf(organisation.id))!
     assert.equal(current.overall.total, 35)
     assert.equal(current.referential.edition, 2)
     assert.equal(current.referential.thresholdPercent.toNumber(), 80)

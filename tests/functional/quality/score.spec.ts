@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { demoOrganisation, isolated } from '#tests/helpers'
 import { loadRapport2023 } from '#database/seeders/demo'
-import { labellisationScore } from '#reports/quality/labellisation_score'
+import { scoreOf } from './helpers.js'
 
 test.group('Quality demo seed and live score', (group) => {
   isolated(group)
@@ -13,7 +13,7 @@ test.group('Quality demo seed and live score', (group) => {
   }) => {
     const rapport = await loadRapport2023()
     const organisation = await demoOrganisation()
-    const score = (await labellisationScore(organisation.id, {
+    const score = (await scoreOf(organisation.id, {
       today: DateTime.fromISO('2024-07-01'),
     }))!
     assert.deepEqual(
