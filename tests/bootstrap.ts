@@ -44,7 +44,15 @@ export const plugins: Config['plugins'] = [
 
 /** Every suite runs against a throwaway database (see app/support/database_server.ts). */
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
-  setup: [() => testUtils.db().migrate()],
+  setup: [
+    () => testUtils.db().migrate(),
+    // The shared demo organisation is seeded once, before any test, so that no test's timeout
+    // pays for the seed (about 15 s, more on a loaded machine).
+    async () => {
+      const { demoOrganisation } = await import('#tests/helpers')
+      await demoOrganisation()
+    },
+  ],
   teardown: [],
 }
 
