@@ -1,24 +1,20 @@
 import vine from '@vinejs/vine'
 import { frenchAmount } from '#validators/rules'
+import { codesOf } from '#vocabulary/labels'
+import {
+  CONTRACT_TYPES,
+  CSP_CATEGORIES,
+  END_REASONS,
+  LEAVE_KINDS,
+  SALARY_EVENT_KINDS,
+  SEXES,
+  TRAINING_COST_KINDS,
+  TRAINING_FUNDERS,
+  TRAINING_FUNDING_MODES,
+  TRAINING_KINDS,
+} from '#vocabulary/hr'
+import type { Infer } from '@vinejs/vine/types'
 
-const CONTRACT_TYPES = [
-  'cdi',
-  'cdd',
-  'cdd_remplacement',
-  'apprentissage',
-  'professionnalisation',
-] as const
-const END_REASONS = [
-  'demission',
-  'rupture_conventionnelle',
-  'licenciement',
-  'retraite',
-  'fin_cdd',
-  'fin_periode_essai',
-  'rupture_anticipee',
-  'deces',
-  'autre',
-] as const
 const isoDate = () => vine.date({ formats: ['YYYY-MM-DD', 'DD/MM/YYYY'] })
 
 export const hrYearValidator = vine.create({
@@ -28,7 +24,7 @@ export const hrYearValidator = vine.create({
 export const employeeValidator = vine.create({
   surname: vine.string().trim().minLength(1).maxLength(120),
   firstNames: vine.string().trim().minLength(1).maxLength(200),
-  sex: vine.enum(['F', 'H']),
+  sex: vine.enum(codesOf(SEXES)),
   birthDate: isoDate(),
   nationality: vine.string().trim().maxLength(80),
   workPermitType: vine.string().trim().maxLength(120).optional(),
@@ -36,33 +32,33 @@ export const employeeValidator = vine.create({
 })
 
 export const contractValidator = vine.create({
-  contractType: vine.enum(CONTRACT_TYPES),
+  contractType: vine.enum(codesOf(CONTRACT_TYPES)),
   jobTitle: vine.string().trim().minLength(1).maxLength(160),
   jobReferenceId: vine.number().withoutDecimals().positive().optional(),
   qualification: vine.string().trim().maxLength(160).optional(),
-  csp: vine.enum(['ouvrier', 'employe', 'tam', 'cadre']).optional(),
+  csp: vine.enum(codesOf(CSP_CATEGORIES)).optional(),
   classificationLevel: vine.string().trim().maxLength(20).optional(),
   partTimeShare: vine.number().range([0.01, 1]),
   site: vine.string().trim().maxLength(120).optional(),
   startDate: isoDate(),
   endDate: isoDate().afterOrSameAs('startDate').optional(),
-  endReason: vine.enum(END_REASONS).optional().requiredIfExists('endDate'),
+  endReason: vine.enum(codesOf(END_REASONS)).optional().requiredIfExists('endDate'),
 })
 
 export const contractEndValidator = vine.create({
   endDate: isoDate(),
-  endReason: vine.enum(END_REASONS),
+  endReason: vine.enum(codesOf(END_REASONS)),
 })
 
 export const salaryEventValidator = vine.create({
   effectiveDate: isoDate(),
-  kind: vine.enum(['hire', 'raise', 'promotion', 'general']),
+  kind: vine.enum(codesOf(SALARY_EVENT_KINDS)),
   grossAnnualFte: frenchAmount({ nonZero: true }),
   comment: vine.string().trim().maxLength(255).optional(),
 })
 
 export const leaveValidator = vine.create({
-  kind: vine.enum(['maternite', 'adoption']),
+  kind: vine.enum(codesOf(LEAVE_KINDS)),
   startDate: isoDate(),
   endDate: isoDate().afterOrSameAs('startDate'),
 })
@@ -70,7 +66,7 @@ export const leaveValidator = vine.create({
 export const jobReferenceValidator = vine.create({
   code: vine.string().trim().minLength(1).maxLength(40),
   label: vine.string().trim().minLength(1).maxLength(120),
-  defaultCsp: vine.enum(['ouvrier', 'employe', 'tam', 'cadre']).optional(),
+  defaultCsp: vine.enum(codesOf(CSP_CATEGORIES)).optional(),
 })
 
 export const periodValidator = vine.create({
@@ -79,12 +75,10 @@ export const periodValidator = vine.create({
   annee: vine.number().withoutDecimals().range([2000, 2100]).optional(),
 })
 
-export { CONTRACT_TYPES, END_REASONS }
-
 export const trainingActionValidator = vine.create({
   title: vine.string().trim().minLength(1).maxLength(200),
   provider: vine.string().trim().maxLength(200).optional(),
-  kind: vine.enum(['plan', 'alternance', 'tutorat', 'cpf', 'autre']),
+  kind: vine.enum(codesOf(TRAINING_KINDS)),
 })
 
 export const trainingSessionValidator = vine.create({
@@ -96,15 +90,15 @@ export const trainingSessionValidator = vine.create({
 
 export const trainingCostValidator = vine.create({
   trainingActionId: vine.number().withoutDecimals().positive(),
-  kind: vine.enum(['pedagogique', 'transport', 'hebergement', 'repas', 'salaire']),
+  kind: vine.enum(codesOf(TRAINING_COST_KINDS)),
   incurredOn: isoDate(),
   amount: frenchAmount({ nonZero: true }),
 })
 
 export const trainingFinancingValidator = vine.create({
   trainingActionId: vine.number().withoutDecimals().positive(),
-  funder: vine.enum(['employeur', 'uniformation', 'cpf', 'autre']),
-  mode: vine.enum(['alternance', 'fonction_tutorale', 'fonds_mutualises_plan']).optional(),
+  funder: vine.enum(codesOf(TRAINING_FUNDERS)),
+  mode: vine.enum(codesOf(TRAINING_FUNDING_MODES)).optional(),
   requestedOn: isoDate(),
   amountExpected: frenchAmount(),
   amountReceived: frenchAmount().optional(),
@@ -122,3 +116,20 @@ export const allocationValidator = vine.create({
   month: vine.date({ formats: ['YYYY-MM', 'YYYY-MM-DD', 'MM/YYYY'] }),
   sharePercent: vine.number().min(0).max(100),
 })
+
+export type TrainingActionInput = Infer<typeof trainingActionValidator>
+export type TrainingSessionInput = Infer<typeof trainingSessionValidator>
+export type TrainingCostInput = Infer<typeof trainingCostValidator>
+export type TrainingFinancingInput = Infer<typeof trainingFinancingValidator>
+export type ParticipationInput = Infer<typeof participationValidator>
+
+export const hrSettingsValidator = vine.create({
+  employerChargeRate: vine.number().range([0, 150]),
+})
+export type ContractPayload = Infer<typeof contractValidator>
+export type ContractEndInput = Infer<typeof contractEndValidator>
+export type SalaryEventInput = Infer<typeof salaryEventValidator>
+export type LeaveInput = Infer<typeof leaveValidator>
+export type AllocationInput = Infer<typeof allocationValidator>
+export type EmployeeInput = Infer<typeof employeeValidator>
+export type JobReferenceInput = Infer<typeof jobReferenceValidator>

@@ -6,7 +6,7 @@ import Employee from '#models/hr/employee'
 import Contract from '#models/hr/contract'
 import SalaryEvent from '#models/hr/salary_event'
 import { recordEvent } from '#support/audit'
-import { toMoney } from '#support/money'
+import { roundCents, toMoney } from '#support/money'
 import type { Decimal } from 'decimal.js'
 
 /** A business rule of the staff register was broken: the message is shown as is. */
@@ -35,14 +35,15 @@ const iso = (d: string | Date | DateTime) =>
       : d.toISODate()!
 
 /** Translates the register's database rules into French messages. */
-function explain(error: any): never {
-  if (error?.code === '23P01')
+function explain(error: unknown): never {
+  const failure = error as { code?: string; message?: string } | null
+  if (failure?.code === '23P01')
     throw new HrRuleError('Ce contrat chevauche un autre contrat du même salarié.')
-  if (error?.code === '23514')
+  if (failure?.code === '23514')
     throw new HrRuleError(
-      error.message?.includes('contracts_dates')
+      failure.message?.includes('contracts_dates')
         ? 'La date de fin précède la date de début.'
-        : error.message
+        : String(failure.message)
     )
   throw error
 }
@@ -72,13 +73,13 @@ export async function addContract(
         qualification: input.qualification ?? null,
         csp: input.csp ?? null,
         classificationLevel: input.classificationLevel ?? null,
-        partTimeShare: String(input.partTimeShare) as any,
+        partTimeShare: toMoney(String(input.partTimeShare)),
         site: input.site ?? null,
         startDate: DateTime.fromISO(start),
         endDate: end ? DateTime.fromISO(end) : null,
         endReason: end ? (input.endReason ?? null) : null,
         supersedesId: input.supersedesId ?? null,
-      } as any,
+      },
       { client: trx }
     )
   } catch (error) {
@@ -98,7 +99,7 @@ export async function correctContract(contractId: number, input: ContractInput) 
       .firstOrFail()
     if (old.supersededAt)
       throw new HrRuleError('Ce contrat a déjà été corrigé : corrigez la dernière version.')
-    old.merge({ supersededAt: DateTime.now() } as any)
+    old.merge({ supersededAt: DateTime.now() })
     await old.save()
     return (await addContract(old.employeeId, { ...input, supersedesId: old.id }, trx))!
   })
@@ -114,7 +115,7 @@ export async function endContract(contractId: number, endDate: string, reason: s
     if (contract.endDate) throw new HrRuleError('La fin de ce contrat est déjà enregistrée.')
     if (endDate < contract.startDate.toISODate()!)
       throw new HrRuleError('La date de fin précède la date de début.')
-    contract.merge({ endDate: DateTime.fromISO(endDate), endReason: reason } as any)
+    contract.merge({ endDate: DateTime.fromISO(endDate), endReason: reason })
     try {
       await contract.save()
     } catch (error) {
@@ -139,9 +140,9 @@ export async function addSalaryEvent(
         employeeId,
         effectiveDate: DateTime.fromISO(input.effectiveDate),
         kind: input.kind,
-        grossAnnualFte: toMoney(input.grossAnnualFte).toFixed(2) as any,
+        grossAnnualFte: roundCents(input.grossAnnualFte),
         comment: input.comment ?? null,
-      } as any,
+      },
       { client: trx }
     )
   )
@@ -161,7 +162,7 @@ export async function anonymiseLeavers(organisationId: number, today: string) {
                             AND (c.end_date IS NULL OR c.end_date >= ?::date))`,
       [organisationId, limit]
     )
-    const ids: number[] = found.rows.map((r: any) => r.id)
+    const ids: number[] = found.rows.map((r: { id: number }) => r.id)
     if (ids.length) {
       await trx
         .from('employees')
@@ -211,7 +212,7 @@ export async function createEmployee(
       nationality: identity.nationality || 'française',
       workPermitType: identity.workPermitType ?? null,
       workPermitNumber: identity.workPermitNumber ?? null,
-    } as any,
+    },
     { client: trx }
   )
 }
@@ -251,9 +252,10 @@ export async function setAllocation(
           month,
           share,
         })
-      } catch (error: any) {
-        if (error?.code === '23514')
-          throw new HrRuleError(String(error.message).split(' - ').pop()!)
+      } catch (error) {
+        const failure = error as { code?: string; message?: string } | null
+        if (failure?.code === '23514')
+          throw new HrRuleError(String(failure.message).split(' - ').pop()!)
         throw error
       }
     }

@@ -1,11 +1,12 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import { sendWorkbook } from '#http/downloads'
 import { DateTime } from 'luxon'
 import EqualityIndexReport from '#reports/hr/equality_index'
 import { equalityWorkbook } from '#exports/hr/equality_index'
 import { periodValidator } from '#validators/hr'
 import PermissionPolicy from '#policies/core/permission_policy'
-import { hrYear } from '#controllers/hr/reports_controller'
+import { hrYear } from '#controllers/hr/params'
 
 /** The 12-month reference period: ?du=&au=, or the calendar year ?annee= (last year by default). */
 async function period(ctx: HttpContext) {
@@ -20,20 +21,23 @@ async function period(ctx: HttpContext) {
 export default class EqualityController {
   async show(ctx: HttpContext) {
     const { from, to } = await period(ctx)
-    const index = await new EqualityIndexReport(ctx.auth.user!.organisationId, from, to).build()
+    const index = await new EqualityIndexReport(ctx.tenant!.organisationId, from, to).build()
     const withPay = await ctx.bouncer.with(PermissionPolicy).allows('perform', 'hr.personal')
     return ctx.view.render('pages/hr/equality', {
       index,
       from,
       to,
       withPay,
-      breadcrumbs: [{ label: 'Ressources humaines', href: '/rh' }, { label: 'Index égalité' }],
+      breadcrumbs: [
+        { label: 'Ressources humaines', href: urlFor('hr.home') },
+        { label: 'Index égalité' },
+      ],
     })
   }
 
   async export(ctx: HttpContext) {
     const { from, to } = await period(ctx)
-    const index = await new EqualityIndexReport(ctx.auth.user!.organisationId, from, to).build()
+    const index = await new EqualityIndexReport(ctx.tenant!.organisationId, from, to).build()
     const withPay = await ctx.bouncer.with(PermissionPolicy).allows('perform', 'hr.personal')
     return sendWorkbook(
       ctx.response,

@@ -1,42 +1,38 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { sendWorkbook } from '#http/downloads'
-import { DateTime } from 'luxon'
-import { staffRegister, REGISTER_COLUMNS, INTERN_COLUMNS } from '#reports/hr/staff_register'
-import { anonymiseLeavers } from '#actions/hr/register'
-import { buildWorkbook } from '#support/spreadsheet/writer'
+import StaffRegister, { REGISTER_COLUMNS } from '#reports/hr/staff_register'
+import { staffRegisterWorkbook } from '#exports/hr/staff_register'
+import AnonymiseLeavers from '#actions/hr/anonymise_leavers'
+import { hrCrumbs } from '#controllers/hr/params'
 
 /** Registre unique du personnel (hr.personal). */
 export default class RegisterController {
-  async show({ view, auth }: HttpContext) {
-    const register = await staffRegister(auth.user!.organisationId)
+  async show({ view, tenant }: HttpContext) {
+    const register = await new StaffRegister(tenant!, {}).build()
     return view.render('pages/hr/register', {
       register,
       columns: REGISTER_COLUMNS,
-      breadcrumbs: [
-        { label: 'Ressources humaines', href: '/rh' },
-        { label: 'Registre unique du personnel' },
-      ],
+      breadcrumbs: hrCrumbs({ label: 'Registre unique du personnel' }),
     })
   }
 
-  async export({ response, auth }: HttpContext) {
-    const register = await staffRegister(auth.user!.organisationId)
-    const workbook = await buildWorkbook([
-      { name: 'Registre du personnel', columns: REGISTER_COLUMNS, rows: register.lines },
-      { name: 'Stagiaires', columns: INTERN_COLUMNS, rows: register.interns },
-    ])
-    return sendWorkbook(response, 'registre-unique-du-personnel.xlsx', workbook)
+  async export({ response, tenant }: HttpContext) {
+    const register = await new StaffRegister(tenant!, {}).build()
+    return sendWorkbook(
+      response,
+      'registre-unique-du-personnel.xlsx',
+      await staffRegisterWorkbook(register)
+    )
   }
 
-  async anonymise({ response, session, auth }: HttpContext) {
-    const today = DateTime.now().setZone('Europe/Paris').toISODate()!
-    const count = await anonymiseLeavers(auth.user!.organisationId, today)
+  async anonymise({ response, session, tenant }: HttpContext) {
+    const count = await AnonymiseLeavers.handle(tenant!)
     session.flash(
       'success',
       count
         ? `${count} ancien(s) salarié(s) anonymisé(s).`
         : 'Aucun ancien salarié à anonymiser (départ de plus de 5 ans).'
     )
-    return response.redirect('/rh/registre')
+    return response.redirect().toRoute('hr.personal.register')
   }
 }

@@ -3,6 +3,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { ImportContext, ImportDefinition, ImportIssue } from '#imports/core/pipeline'
 import { normaliseHeader } from '#imports/core/row_reader'
 import { recordEvent } from '#support/audit'
+import type { ContractType, Csp, EndReason, Sex } from '#vocabulary/hr'
 
 /**
  * Staff list from a payroll export: one row per contract (an employee with two successive
@@ -32,7 +33,8 @@ export interface StaffRow {
   salary: Decimal | null
 }
 
-const CONTRACT_TYPES: Record<string, string> = {
+/** Aliases typed in staff lists, normalised, for the codes of `#vocabulary/hr`. */
+const CONTRACT_TYPES: Record<string, ContractType> = {
   'cdi': 'cdi',
   'cdd': 'cdd',
   'cdd de remplacement': 'cdd_remplacement',
@@ -42,7 +44,7 @@ const CONTRACT_TYPES: Record<string, string> = {
   'professionnalisation': 'professionnalisation',
   'contrat de professionnalisation': 'professionnalisation',
 }
-const END_REASONS: Record<string, string> = {
+const END_REASONS: Record<string, EndReason> = {
   'demission': 'demission',
   'rupture conventionnelle': 'rupture_conventionnelle',
   'licenciement': 'licenciement',
@@ -53,8 +55,8 @@ const END_REASONS: Record<string, string> = {
   'deces': 'deces',
   'autre': 'autre',
 }
-const SEXES: Record<string, 'F' | 'H'> = { f: 'F', femme: 'F', h: 'H', homme: 'H', m: 'H' }
-const CSPS: Record<string, string> = {
+const SEXES: Record<string, Sex> = { f: 'F', femme: 'F', h: 'H', homme: 'H', m: 'H' }
+const CSPS: Record<string, Csp> = {
   'ouvrier': 'ouvrier',
   'employe': 'employe',
   'technicien et agent de maitrise': 'tam',

@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
-import { SPELLS, CONTRACT_LABELS } from '#reports/hr/register_sql'
+import { SPELLS } from '#reports/hr/register_sql'
+import { CONTRACT_TYPES, CSP_GROUPS, type ContractType } from '#vocabulary/hr'
 
 export interface SexCount {
   F: number
@@ -176,8 +177,8 @@ export default class BilanSocialReport {
       row(label, 'row', get(head, key).current, get(head, key).previous.total)
     const cdi = line('cdi', 'CDI')
     const cdd = line('cdd', 'CDD')
-    const pro = line('professionnalisation', CONTRACT_LABELS.professionnalisation)
-    const app = line('apprentissage', CONTRACT_LABELS.apprentissage)
+    const pro = line('professionnalisation', CONTRACT_TYPES.professionnalisation)
+    const app = line('apprentissage', CONTRACT_TYPES.apprentissage)
     const sub1 = row(
       'Sous-total I',
       'subtotal',
@@ -248,7 +249,12 @@ export default class BilanSocialReport {
     )
     const hiresMap = grouped(hireRows, this.year)
     const hireLines = ['cdi', 'cdd'].map((k) =>
-      row(CONTRACT_LABELS[k], 'row', get(hiresMap, k).current, get(hiresMap, k).previous.total)
+      row(
+        CONTRACT_TYPES[k as ContractType],
+        'row',
+        get(hiresMap, k).current,
+        get(hiresMap, k).previous.total
+      )
     )
     const hires = [
       ...hireLines,
@@ -372,13 +378,7 @@ export default class BilanSocialReport {
     )
     const categories = await breakdown(`COALESCE(s.csp, 'non renseignée')`)
     const byCategory = withTotal(
-      [
-        ['ouvrier', 'Ouvriers'],
-        ['employe', 'Employés'],
-        ['tam', 'Techniciens et agents de maîtrise'],
-        ['cadre', 'Ingénieurs et cadres'],
-        ['non renseignée', 'Non renseignée'],
-      ]
+      [...Object.entries(CSP_GROUPS), ['non renseignée', 'Non renseignée']]
         .filter(([key]) => categories.has(key) || key !== 'non renseignée')
         .map(([key, label]) =>
           row(label, 'row', get(categories, key).current, get(categories, key).previous.total)

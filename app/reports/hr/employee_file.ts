@@ -1,7 +1,20 @@
 import db from '@adonisjs/lucid/services/db'
 import { buildWorkbook } from '#support/spreadsheet/writer'
 import type Employee from '#models/hr/employee'
-import { CONTRACT_LABELS, END_REASON_LABELS } from '#reports/hr/register_sql'
+import { CONTRACT_TYPES, END_REASONS, type ContractType } from '#vocabulary/hr'
+import { labelOf } from '#vocabulary/labels'
+
+/** Raw rows (the other columns pass through to the pages and workbooks). */
+interface EmployeeRow {
+  contract_type: string | null
+  end_date: Date | null
+  [column: string]: unknown
+}
+interface ContractRow {
+  contract_type: string
+  end_reason: string | null
+  [column: string]: unknown
+}
 
 /** Employees with their current (or last) contract: personal data, hr.personal only. */
 export async function employeeList(organisationId: number) {
@@ -16,9 +29,9 @@ export async function employeeList(organisationId: number) {
      ORDER BY (c.end_date IS NULL OR c.end_date >= current_date) DESC, e.surname, e.first_names`,
     [organisationId]
   )
-  return result.rows.map((r: any) => ({
+  return (result.rows as EmployeeRow[]).map((r) => ({
     ...r,
-    contract: CONTRACT_LABELS[r.contract_type] ?? '',
+    contract: r.contract_type ? labelOf(CONTRACT_TYPES, r.contract_type) : '',
     present: r.end_date === null || new Date(r.end_date) >= new Date(),
   }))
 }
@@ -63,10 +76,10 @@ export async function employeeFile(organisationId: number, employeeId: number) {
     scoped('time_allocations').orderBy('month'),
   ])
   return {
-    contracts: contracts.map((c: any) => ({
+    contracts: (contracts as ContractRow[]).map((c) => ({
       ...c,
-      contract: CONTRACT_LABELS[c.contract_type],
-      endReason: c.end_reason ? END_REASON_LABELS[c.end_reason] : null,
+      contract: CONTRACT_TYPES[c.contract_type as ContractType],
+      endReason: c.end_reason ? labelOf(END_REASONS, c.end_reason) : null,
     })),
     salaries,
     leaves,

@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
-import { CSP_LABELS } from '#reports/hr/register_sql'
+import { CSP_CATEGORIES, CSP_GROUPS, type Sex } from '#vocabulary/hr'
+import { codesOf, labelOf } from '#vocabulary/labels'
 
 /**
  * Index de l'égalité professionnelle (C. trav. D.1142-2 to D.1142-14, décret 2019-15; domain.md §2),
@@ -12,7 +13,7 @@ import { CSP_LABELS } from '#reports/hr/register_sql'
  * `EqualityIndexReport` gathers its input from the register in SQL.
  */
 
-export type Sex = 'F' | 'H'
+export type { Sex }
 export type IndexMode = 'csp' | 'level'
 /** '50-250': D.1142-2-1 (50 to 250 inclusive); '251+': D.1142-2 (more than 250). */
 export type IndexMethod = '50-250' | '251+'
@@ -47,8 +48,25 @@ export interface IndexInput {
   averageHeadcount: Decimal | number
 }
 
+/** Raw rows of the index's queries. */
+interface IndexEmployeeRow {
+  id: number
+  sex: Sex
+  age: string | number
+  /** Typed as the IndexEmployee fields they feed (category, csp). */
+  csp: string
+  level: string
+  pay: string
+  individual_raise: boolean
+  promoted: boolean
+}
+interface LeaveRow {
+  raised_after: boolean
+  raises_during: boolean
+}
+
 export const AGE_GROUPS = ['moins de 30 ans', '30 à 39 ans', '40 à 49 ans', '50 ans et plus']
-export const CSP_ORDER = ['ouvrier', 'employe', 'tam', 'cadre']
+export const CSP_ORDER: string[] = codesOf(CSP_CATEGORIES)
 /** Pay gap (40 points), indexed by the rounded-up result. */
 export const T1 = [40, 39, 38, 37, 36, 35, 34, 33, 31, 29, 27, 25, 23, 21, 19, 17, 14, 11, 8, 5, 2]
 /** 50–250: raises, promotions included (35 points). */
@@ -186,7 +204,7 @@ function payIndicator(employees: IndexEmployee[], mode: IndexMode): Indicator {
       }
       return {
         ageGroup: AGE_GROUPS[Number(age)],
-        category: mode === 'csp' ? (CSP_LABELS[category] ?? category) : category,
+        category: mode === 'csp' ? labelOf(CSP_GROUPS, category) : category,
         women: f.length,
         men: m.length,
         avgWomen,
@@ -330,7 +348,7 @@ function rateIndicator(
       const valid = f.length >= 10 && m.length >= 10
       return {
         csp,
-        category: CSP_LABELS[csp] ?? csp,
+        category: labelOf(CSP_GROUPS, csp),
         women: f.length,
         men: m.length,
         countWomen,
@@ -546,7 +564,7 @@ export default class EqualityIndexReport {
         from,
       ]
     )
-    const employees: IndexEmployee[] = result.rows.map((r: any) => ({
+    const employees: IndexEmployee[] = (result.rows as IndexEmployeeRow[]).map((r) => ({
       id: r.id,
       sex: r.sex,
       age: Number(r.age),
@@ -590,8 +608,8 @@ export default class EqualityIndexReport {
       averageHeadcount,
       maternity: {
         returned: leaves.rows.length,
-        raisedOnReturn: leaves.rows.filter((l: any) => l.raised_after).length,
-        raisesDuringLeaves: leaves.rows.some((l: any) => l.raises_during),
+        raisedOnReturn: (leaves.rows as LeaveRow[]).filter((l) => l.raised_after).length,
+        raisesDuringLeaves: (leaves.rows as LeaveRow[]).some((l) => l.raises_during),
       },
     }
   }

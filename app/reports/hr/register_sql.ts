@@ -29,31 +29,3 @@ export const SPELLS = `
            MAX(end_date) OVER (PARTITION BY employee_id, spell) AS spell_end
     FROM numbered
   )`
-
-/** Contract groups of the bilan social tables. */
-export const CONTRACT_LABELS: Record<string, string> = {
-  cdi: 'CDI',
-  cdd: 'CDD',
-  cdd_remplacement: 'CDD de remplacement',
-  professionnalisation: 'Contrat de professionnalisation',
-  apprentissage: "Contrat d'apprentissage",
-}
-
-export const END_REASON_LABELS: Record<string, string> = {
-  demission: 'Démission',
-  rupture_conventionnelle: 'Rupture conventionnelle',
-  licenciement: 'Licenciement',
-  retraite: 'Retraite',
-  fin_cdd: 'Fin de CDD',
-  fin_periode_essai: "Fin de période d'essai",
-  rupture_anticipee: 'Rupture anticipée',
-  deces: 'Décès',
-  autre: 'Autre',
-}
-
-export const CSP_LABELS: Record<string, string> = {
-  ouvrier: 'Ouvriers',
-  employe: 'Employés',
-  tam: 'Techniciens et agents de maîtrise',
-  cadre: 'Ingénieurs et cadres',
-}

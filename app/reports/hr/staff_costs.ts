@@ -91,7 +91,8 @@ export async function staffCostByProgramme(
      GROUP BY a.employee_id ORDER BY a.employee_id`,
     [organisationId, programmeId, programmeId, from, to, annualHours, organisationId]
   )
-  const employees = result.rows.map((r: any) => {
+  const rows = result.rows as Array<{ employee_id: number; hours: string; gross: string }>
+  const employees = rows.map((r) => {
     const hours = new Decimal(r.hours)
     const gross = new Decimal(r.gross)
     const total = gross.times(chargeRate.plus(1))
@@ -103,8 +104,8 @@ export async function staffCostByProgramme(
       hourlyRate: hours.isZero() ? null : roundCents(total.div(hours)),
     }
   })
-  const hours = employees.reduce((a: Decimal, e: any) => a.plus(e.hours), new Decimal(0))
-  const exactGross = result.rows.reduce((a: Decimal, r: any) => a.plus(r.gross), new Decimal(0))
+  const hours = employees.reduce((a: Decimal, e) => a.plus(e.hours), new Decimal(0))
+  const exactGross = rows.reduce((a: Decimal, r) => a.plus(r.gross), new Decimal(0))
   const gross = roundCents(exactGross)
   const total = roundCents(exactGross.times(chargeRate.plus(1)))
   return {

@@ -1,5 +1,17 @@
 import db from '@adonisjs/lucid/services/db'
-import { CONTRACT_LABELS, END_REASON_LABELS } from '#reports/hr/register_sql'
+import { Report } from '#support/report'
+import { CONTRACT_TYPES, END_REASONS } from '#vocabulary/hr'
+import { labelOf } from '#vocabulary/labels'
+
+/** A contract line as read from the database (the other columns pass through). */
+interface RegisterRow {
+  line: string
+  contract_type: string
+  part_time_share: string
+  superseded_at: Date | null
+  end_reason: string | null
+  [column: string]: unknown
+}
 
 /**
  * Registre unique du personnel (C. trav. L1221-13, D1221-23): one line per contract in hiring
@@ -23,10 +35,10 @@ export async function staffRegister(organisationId: number) {
     .orderBy('start_date')
     .orderBy('id')
   return {
-    lines: lines.rows.map((r: any) => ({
+    lines: (lines.rows as RegisterRow[]).map((r) => ({
       ...r,
       line: Number(r.line),
-      contract: CONTRACT_LABELS[r.contract_type] ?? r.contract_type,
+      contract: labelOf(CONTRACT_TYPES, r.contract_type),
       mentions: [
         r.contract_type.startsWith('cdd') ? 'CDD' : null,
         r.contract_type === 'apprentissage' ? 'Apprenti' : null,
@@ -38,7 +50,7 @@ export async function staffRegister(organisationId: number) {
       ]
         .filter(Boolean)
         .join(' ; '),
-      endReason: r.end_reason ? END_REASON_LABELS[r.end_reason] : null,
+      endReason: r.end_reason ? labelOf(END_REASONS, r.end_reason) : null,
     })),
     interns,
   }
@@ -75,3 +87,12 @@ export const INTERN_COLUMNS = [
   { header: 'Tuteur', key: 'tutor_name', type: 'text' as const },
   { header: 'Lieu de présence', key: 'place', type: 'text' as const },
 ]
+
+export type StaffRegisterResult = Awaited<ReturnType<typeof staffRegister>>
+
+/** The register as a report (pages and workbook): `new StaffRegister(tenant, {}).build()`. */
+export default class StaffRegister extends Report<Record<string, never>, StaffRegisterResult> {
+  build() {
+    return staffRegister(this.tenant.organisationId)
+  }
+}

@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
+import { TRAINING_COST_GROUPS, TRAINING_FUNDING_MODES } from '#vocabulary/hr'
 
 export interface DaysRow {
   label: string
@@ -20,18 +21,6 @@ export interface TrainingReport {
   refundsTotal: Decimal
 }
 
-export const COST_LABELS: Record<string, string> = {
-  pedagogique: 'Coûts pédagogiques',
-  transport: 'Frais annexes : transport',
-  hebergement: 'Frais annexes : hébergement',
-  repas: 'Frais annexes : repas',
-  salaire: 'Coûts salariaux',
-}
-export const REFUND_MODES: Record<string, string> = {
-  alternance: 'Alternance',
-  fonction_tutorale: 'Exercice de la fonction tutorale',
-  fonds_mutualises_plan: 'Fonds mutualisés du plan',
-}
 const CONTRACT_GROUPS = [
   { label: 'CDI', types: ['cdi'] },
   { label: 'CDD', types: ['cdd', 'cdd_remplacement'] },
@@ -78,9 +67,9 @@ export default class TrainingReportBuilder {
       base
     )
     const daysByContract: DaysRow[] = CONTRACT_GROUPS.map((g) => {
-      const rows = byContract.rows.filter((r: any) => g.types.includes(r.key))
-      const sum = (filter: (r: any) => boolean) =>
-        rows.filter(filter).reduce((a: Decimal, r: any) => a.plus(r.days), new Decimal(0))
+      const rows = (byContract.rows as ParticipantDays[]).filter((r) => g.types.includes(r.key))
+      const sum = (filter: (r: ParticipantDays) => boolean) =>
+        rows.filter(filter).reduce((a: Decimal, r) => a.plus(r.days), new Decimal(0))
       const F = sum((r) => r.year === y && r.sex === 'F')
       const H = sum((r) => r.year === y && r.sex === 'H')
       return { label: g.label, F, H, total: F.plus(H), previousTotal: sum((r) => r.year === y - 1) }
@@ -116,10 +105,10 @@ export default class TrainingReportBuilder {
       base
     )
     const trainedByAge = TRAINING_AGE_BANDS.map((label, band) => {
-      const count = (f: (r: any) => boolean) =>
-        ages.rows
-          .filter((r: any) => r.band === band && f(r))
-          .reduce((a: number, r: any) => a + Number(r.n), 0)
+      const count = (f: (r: AgeBandCount) => boolean) =>
+        (ages.rows as AgeBandCount[])
+          .filter((r) => r.band === band && f(r))
+          .reduce((a: number, r) => a + Number(r.n), 0)
       const F = count((r) => r.year === y && r.sex === 'F')
       const H = count((r) => r.year === y && r.sex === 'H')
       return { label, F, H, total: F + H, previousTotal: count((r) => r.year === y - 1) }
@@ -137,10 +126,13 @@ export default class TrainingReportBuilder {
        WHERE organisation_id = ? AND incurred_on BETWEEN make_date(?, 1, 1) AND make_date(?, 12, 31) GROUP BY 1`,
       [org, y, y]
     )
-    const costs = Object.entries(COST_LABELS).map(([kind, label]) => ({
+    const costs = Object.entries(TRAINING_COST_GROUPS).map(([kind, label]) => ({
       kind,
       label,
-      amount: d(costRows.rows.find((r: any) => r.kind === kind)?.amount),
+      amount: d(
+        (costRows.rows as Array<{ kind: string; amount: string }>).find((r) => r.kind === kind)
+          ?.amount
+      ),
     }))
     const amount = (kind: string) => costs.find((c) => c.kind === kind)!.amount
     const annexes = amount('transport').plus(amount('hebergement')).plus(amount('repas'))
@@ -160,8 +152,8 @@ export default class TrainingReportBuilder {
        GROUP BY 1`,
       [y, y, org, y, y]
     )
-    const refunds = Object.entries(REFUND_MODES).map(([mode, label]) => {
-      const r = refundRows.rows.find((x: any) => x.mode === mode)
+    const refunds = Object.entries(TRAINING_FUNDING_MODES).map(([mode, label]) => {
+      const r = (refundRows.rows as RefundSum[]).find((x) => x.mode === mode)
       return { mode, label, expected: d(r?.expected), received: d(r?.received) }
     })
     return {
@@ -175,6 +167,25 @@ export default class TrainingReportBuilder {
       refundsTotal: refunds.reduce((a, r) => a.plus(r.received), new Decimal(0)),
     }
   }
+}
+
+/** Raw rows of the report's queries (numeric sums come back as text). */
+interface ParticipantDays {
+  key: string
+  sex: string
+  year: number
+  days: string
+}
+interface AgeBandCount {
+  band: number
+  sex: string
+  year: number
+  n: string
+}
+interface RefundSum {
+  mode: string
+  expected: string | null
+  received: string | null
 }
 
 function totalRow(rows: DaysRow[]): DaysRow {

@@ -1,0 +1,25 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { DateTime } from 'luxon'
+import TrainingAction from '#models/hr/training_action'
+import TrainingSession from '#models/hr/training_session'
+import type { Tenant } from '#support/request_context'
+import { withTransaction } from '#support/transaction'
+import type { TrainingSessionInput } from '#validators/hr'
+
+/** Adds a session (dates, place) to a training action of the organisation. */
+export default class AddTrainingSession {
+  static handle(_tenant: Tenant, input: TrainingSessionInput, trx?: TransactionClientContract) {
+    return withTransaction(trx, async (t) => {
+      await TrainingAction.findOrFail(input.trainingActionId, { client: t })
+      return TrainingSession.create(
+        {
+          trainingActionId: input.trainingActionId,
+          startDate: DateTime.fromJSDate(input.startDate),
+          endDate: DateTime.fromJSDate(input.endDate),
+          place: input.place ?? null,
+        },
+        { client: t }
+      )
+    })
+  }
+}
