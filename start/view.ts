@@ -14,3 +14,18 @@ edge.global('sortLink', sortLink)
 // Edge's html.attrs does not escape attribute values (edge.js 6.5): every template gets the
 // escaping one instead, so a stored `"` can never close an attribute.
 edge.global('html', { ...edgeGlobals.html, attrs: htmlAttributes })
+
+// Pages pass `breadcrumbs` to render(), but the layout is a component: it sees only its props
+// and what the renderer shares. Each render that has breadcrumbs shares them with its layout,
+// on a clone of the request's renderer (a later render of the same request, such as an error
+// page, never inherits them).
+const createRenderer = edge.createRenderer.bind(edge)
+edge.createRenderer = () => {
+  const renderer = createRenderer()
+  const render = renderer.render.bind(renderer)
+  renderer.render = (templatePath, state = {}) =>
+    state.breadcrumbs
+      ? renderer.clone().share({ breadcrumbs: state.breadcrumbs }).render(templatePath, state)
+      : render(templatePath, state)
+  return renderer
+}

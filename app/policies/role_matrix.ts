@@ -1,19 +1,14 @@
+import { ROLES, ROLE_LABELS, type Role } from '#vocabulary/core'
+
 /**
  * The one place that says which role may do what. Policies read it; the route walk test
  * checks every route against it. Board members read, never write; salaries and personal HR
  * data are for hr and admin only.
+ *
+ * The roles and their labels are defined once in the core vocabulary; re-exported here for
+ * the policies and callers that read them with the matrix.
  */
-export const ROLES = ['admin', 'direction', 'finance', 'hr', 'board', 'quality'] as const
-export type Role = (typeof ROLES)[number]
-
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: 'Administration',
-  direction: 'Direction',
-  finance: 'Finances',
-  hr: 'Ressources humaines',
-  board: 'Administrateur (CA)',
-  quality: 'Qualité',
-}
+export { ROLES, ROLE_LABELS, type Role }
 
 const everyone: Role[] = [...ROLES]
 

@@ -2,11 +2,12 @@ import db from '@adonisjs/lucid/services/db'
 import type { LucidRow, LucidModel } from '@adonisjs/lucid/types/model'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { currentActor } from '#support/request_context'
+import type { AUDIT_ACTIONS, AuditDomain } from '#vocabulary/core'
 
-export type AuditDomain =
-  'core' | 'accounting' | 'grants' | 'hr' | 'governance' | 'quality' | 'activity' | 'reconciliation'
+export type { AuditDomain } from '#vocabulary/core'
 
-export type AuditAction = 'create' | 'update' | 'delete' | string
+// The usual actions, or a domain's own verb.
+export type AuditAction = keyof typeof AUDIT_ACTIONS | (string & {})
 
 function jsonSafe(values: Record<string, unknown> | null) {
   if (values === null) return null

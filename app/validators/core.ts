@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 import db from '@adonisjs/lucid/services/db'
-import { ROLES } from '#policies/role_matrix'
+import { ROLES } from '#vocabulary/core'
 
 export const EMAIL_TAKEN = 'Cette adresse e-mail est déjà utilisée.'
 

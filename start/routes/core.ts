@@ -7,8 +7,10 @@ const HealthController = () => import('#controllers/core/health_controller')
 const DashboardController = () => import('#controllers/core/dashboard_controller')
 const PasswordController = () => import('#controllers/core/password_controller')
 const UsersController = () => import('#controllers/core/users_controller')
+const UserDeactivationsController = () => import('#controllers/core/user_deactivations_controller')
 const AuditEventsController = () => import('#controllers/core/audit_events_controller')
 const ImportsController = () => import('#controllers/core/imports_controller')
+const ImportFilesController = () => import('#controllers/core/import_files_controller')
 const WelcomeController = () => import('#controllers/core/welcome_controller')
 
 router.get('/health', [HealthController, 'show']).as('health')
@@ -42,8 +44,8 @@ router
     router.post('/', [UsersController, 'store']).as('store')
     router.get('/:id/modifier', [UsersController, 'edit']).as('edit')
     router.put('/:id', [UsersController, 'update']).as('update')
-    router.post('/:id/desactivation', [UsersController, 'deactivate']).as('deactivate')
-    router.delete('/:id/desactivation', [UsersController, 'reactivate']).as('reactivate')
+    router.post('/:id/desactivation', [UserDeactivationsController, 'store']).as('deactivate')
+    router.delete('/:id/desactivation', [UserDeactivationsController, 'destroy']).as('reactivate')
   })
   .prefix('/admin/utilisateurs')
   .as('users')
@@ -67,7 +69,7 @@ router
 router
   .group(() => {
     router.get('/:kind/nouveau', [ImportsController, 'create']).as('create')
-    router.get('/:kind/modele.xlsx', [ImportsController, 'template']).as('template')
+    router.get('/:kind/modele.xlsx', [ImportFilesController, 'template']).as('template')
     router
       .post('/:kind', [ImportsController, 'preview'])
       .as('preview')
@@ -76,13 +78,13 @@ router
           maxBytes: UPLOAD_MAX_BYTES,
           // The kind's own permission, before the file is read.
           authorize: async (ctx) => {
-            const { authorizeImportKind } = await import('#controllers/core/imports_controller')
+            const { authorizeImportKind } = await import('#controllers/core/import_kind')
             await authorizeImportKind(ctx)
           },
         })
       )
     router.post('/:kind/:id/validation', [ImportsController, 'commit']).as('commit')
-    router.get('/:kind/:id/erreurs.xlsx', [ImportsController, 'issues']).as('issues')
+    router.get('/:kind/:id/erreurs.xlsx', [ImportFilesController, 'issues']).as('issues')
   })
   .prefix('/imports')
   .as('imports')

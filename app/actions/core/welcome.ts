@@ -1,10 +1,10 @@
-import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import OneTimeLink from '#models/core/one_time_link'
 import User from '#models/core/user'
 import { recordEvent } from '#support/audit'
 import { acrossTenants, actingAs } from '#support/request_context'
+import { withTransaction } from '#support/transaction'
 
 /** What a welcome link is worth now: usable (with whom it greets), or why not. */
 export type WelcomeLinkState =
@@ -49,41 +49,44 @@ export async function welcomeLinkState(
  * link's row is locked: two tabs posting at once use it once). A link that is unknown, used
  * or expired changes nothing.
  */
-export async function acceptWelcomeLink(
-  token: string,
-  password: string,
-  now: DateTime = DateTime.now()
-): Promise<WelcomeLinkState> {
-  return db.transaction(async (trx) => {
-    const link = await findLink(token, trx)
-    const state = stateOf(link, now)
-    if (state !== 'usable') return { state }
-    const actor = {
-      organisationId: link!.organisationId,
-      userId: link!.userId,
-      label: 'lien de bienvenue',
-    }
-    return actingAs(actor, async () => {
-      const user = await User.query({ client: trx })
-        .where('id', link!.userId)
-        .forUpdate()
-        .firstOrFail()
-      link!.useTransaction(trx)
-      link!.usedAt = now
-      await link!.save()
-      user.useTransaction(trx)
-      user.password = password
-      user.revokeSessions()
-      await user.save()
-      await recordEvent({
-        domain: 'core',
-        action: 'welcome',
-        subjectType: 'users',
-        subjectId: user.id,
-        summary: `${user.fullName} a choisi son mot de passe (lien de bienvenue)`,
-        trx,
+export default class AcceptWelcomeLink {
+  /** Nobody is logged in: the tenant is the link's organisation, acting for its user. */
+  static handle(
+    input: { token: string; password: string; now?: DateTime },
+    transaction?: TransactionClientContract
+  ): Promise<WelcomeLinkState> {
+    const { token, password, now = DateTime.now() } = input
+    return withTransaction(transaction, async (trx) => {
+      const link = await findLink(token, trx)
+      const state = stateOf(link, now)
+      if (state !== 'usable') return { state }
+      const actor = {
+        organisationId: link!.organisationId,
+        userId: link!.userId,
+        label: 'lien de bienvenue',
+      }
+      return actingAs(actor, async () => {
+        const user = await User.query({ client: trx })
+          .where('id', link!.userId)
+          .forUpdate()
+          .firstOrFail()
+        link!.useTransaction(trx)
+        link!.usedAt = now
+        await link!.save()
+        user.useTransaction(trx)
+        user.password = password
+        user.revokeSessions()
+        await user.save()
+        await recordEvent({
+          domain: 'core',
+          action: 'welcome',
+          subjectType: 'users',
+          subjectId: user.id,
+          summary: `${user.fullName} a choisi son mot de passe (lien de bienvenue)`,
+          trx,
+        })
+        return { state, fullName: user.fullName, email: user.email }
       })
-      return { state, fullName: user.fullName, email: user.email }
     })
-  })
+  }
 }

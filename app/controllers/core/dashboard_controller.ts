@@ -1,21 +1,17 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import router from '@adonisjs/core/services/router'
-import Organisation from '#models/core/organisation'
+import { Dashboard } from '#reports/core/dashboard'
 
-const BOARD_PORTAL = '/gouvernance/portail'
+const BOARD_PORTAL = 'governance.portal'
 
 export default class DashboardController {
-  async show({ view, auth, response }: HttpContext) {
+  async show({ view, auth, response, tenant }: HttpContext) {
     const user = auth.user!
     // Board members land on their portal: key figures, meetings, their own mandate.
-    if (
-      user.roles.length === 1 &&
-      user.roles[0] === 'board' &&
-      router.match(BOARD_PORTAL, 'GET', false)
-    ) {
-      return response.redirect(BOARD_PORTAL)
+    if (user.roles.length === 1 && user.roles[0] === 'board' && router.has(BOARD_PORTAL)) {
+      return response.redirect().toRoute(BOARD_PORTAL)
     }
-    const organisation = await Organisation.findOrFail(user.organisationId)
+    const { organisation } = await new Dashboard(tenant!, {}).build()
     return view.render('pages/core/dashboard', { organisation })
   }
 }

@@ -1,19 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
+import { databaseHealth } from '#reports/core/database_health'
 
 export default class HealthController {
   async show({ response }: HttpContext) {
-    const started = process.hrtime.bigint()
-    try {
-      await db.rawQuery('SELECT 1')
-      const latencyMs = Number(process.hrtime.bigint() - started) / 1e6
-      return response.ok({ status: 'ok', app: 'ok', database: { status: 'ok', latencyMs } })
-    } catch {
-      return response.serviceUnavailable({
-        status: 'error',
-        app: 'ok',
-        database: { status: 'error' },
-      })
-    }
+    const database = await databaseHealth()
+    if (database.status === 'ok') return response.ok({ status: 'ok', app: 'ok', database })
+    return response.serviceUnavailable({ status: 'error', app: 'ok', database })
   }
 }

@@ -1,46 +1,22 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import ImportRecord from '#models/core/import_record'
-import PermissionPolicy from '#policies/core/permission_policy'
-import { findImport } from '#imports/registry'
-import { commitImport, previewImport, type ImportIssue } from '#imports/core/pipeline'
-import { buildWorkbook } from '#support/spreadsheet/writer'
-import { sendWorkbook } from '#http/downloads'
-import { currentActor } from '#support/request_context'
-import { NotFoundError, RuleError } from '#support/domain_errors'
-import { importTemplate, issueColumns } from '#exports/core/imports'
-
-/** Target of a targeted import (`?cible=` or hidden field); the definition checks it. */
-function targetOf(ctx: HttpContext): string | null {
-  const value = ctx.request.input('cible')
-  return typeof value === 'string' && value !== '' && value.length <= 100 ? value : null
-}
-
-/**
- * The import kind of the route, if the user may run it. The upload middleware calls it before
- * reading the file (start/routes/core.ts); the actions call it again.
- */
-export async function authorizeImportKind({ params, bouncer }: HttpContext) {
-  const definition = await findImport(params.kind)
-  if (!definition) throw new NotFoundError('Import inconnu.')
-  await bouncer.with(PermissionPolicy).authorize('perform', definition.permission)
-  return definition
-}
+import { commitImport, previewImport } from '#imports/core/pipeline'
+import { RuleError } from '#support/domain_errors'
+import { ImportsList } from '#reports/core/imports_list'
+import { IMPORT_STATUSES } from '#vocabulary/core'
+import { authorizeImportKind, committedRedirect, targetOf } from '#controllers/core/import_kind'
 
 export default class ImportsController {
-  async index({ view }: HttpContext) {
-    const imports = await ImportRecord.query().orderBy('id', 'desc').limit(200)
+  async index({ view, tenant }: HttpContext) {
+    const { imports } = await new ImportsList(tenant!, {}).build()
     return view.render('pages/admin/imports/index', {
       imports,
+      statuses: IMPORT_STATUSES,
       breadcrumbs: [{ label: 'Imports' }],
     })
   }
 
-  private definition(ctx: HttpContext) {
-    return authorizeImportKind(ctx)
-  }
-
   async create(ctx: HttpContext) {
-    const definition = await this.definition(ctx)
+    const definition = await authorizeImportKind(ctx)
     return ctx.view.render('pages/imports/create', {
       definition,
       target: targetOf(ctx),
@@ -48,13 +24,8 @@ export default class ImportsController {
     })
   }
 
-  async template(ctx: HttpContext) {
-    const definition = await this.definition(ctx)
-    sendWorkbook(ctx.response, `modele-${definition.kind}.xlsx`, await importTemplate(definition))
-  }
-
   async preview(ctx: HttpContext) {
-    const definition = await this.definition(ctx)
+    const definition = await authorizeImportKind(ctx)
     const file = ctx.request.file('fichier')
     if (!file || !file.tmpPath) {
       throw new RuleError('Choisissez un fichier à importer.', { field: 'fichier' })
@@ -62,7 +33,7 @@ export default class ImportsController {
     const outcome = await previewImport(
       definition,
       { path: file.tmpPath, fileName: file.clientName },
-      currentActor()!,
+      ctx.tenant!,
       targetOf(ctx)
     )
     return ctx.view.render('pages/imports/preview', {
@@ -73,9 +44,9 @@ export default class ImportsController {
   }
 
   async commit(ctx: HttpContext) {
-    const definition = await this.definition(ctx)
+    const definition = await authorizeImportKind(ctx)
     const target = targetOf(ctx)
-    const outcome = await commitImport(definition, Number(ctx.params.id), currentActor()!, target)
+    const outcome = await commitImport(definition, Number(ctx.params.id), ctx.tenant!, target)
     if (outcome.issues.length) {
       return ctx.view.render('pages/imports/preview', {
         definition,
@@ -84,23 +55,8 @@ export default class ImportsController {
       })
     }
     ctx.session.flash('success', `Import enregistré : ${outcome.summary}`)
-    const redirectTo =
-      typeof definition.redirectTo === 'function'
-        ? definition.redirectTo(target)
-        : definition.redirectTo
-    return ctx.response.redirect(redirectTo ?? '/admin/imports')
-  }
-
-  async issues(ctx: HttpContext) {
-    const definition = await this.definition(ctx)
-    const record = await ImportRecord.query()
-      .where('id', ctx.params.id)
-      .where('kind', definition.kind)
-      .firstOrFail()
-    const issues: ImportIssue[] = record.errors ?? []
-    const workbook = await buildWorkbook([
-      { name: 'Erreurs', columns: issueColumns, rows: issues.map((issue) => ({ ...issue })) },
-    ])
-    return sendWorkbook(ctx.response, `erreurs-import-${record.id}.xlsx`, workbook)
+    const redirectTo = committedRedirect(definition, target)
+    if (redirectTo) return ctx.response.redirect(redirectTo)
+    return ctx.response.redirect().toRoute('imports.index')
   }
 }

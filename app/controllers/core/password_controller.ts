@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import hash from '@adonisjs/core/services/hash'
 import { passwordChangeValidator } from '#validators/core'
 import { stampSession } from '#http/session_policy'
+import ChangePassword from '#actions/core/change_password'
 
 export default class PasswordController {
   async edit({ view }: HttpContext) {
@@ -11,19 +11,16 @@ export default class PasswordController {
   }
 
   async update(ctx: HttpContext) {
-    const { request, response, session, auth } = ctx
+    const { request, response, session, auth, tenant } = ctx
     const payload = await request.validateUsing(passwordChangeValidator)
     const user = auth.user!
-    if (!(await hash.verify(user.password, payload.currentPassword))) {
+    if (!(await ChangePassword.handle(tenant!, user, payload))) {
       session.flash('error', 'Le mot de passe actuel est incorrect.')
       return response.redirect().back()
     }
-    user.password = payload.password
-    user.revokeSessions()
-    await user.save()
     // This session stays open; every other one ends at its next request.
     stampSession(ctx, user)
     session.flash('success', 'Mot de passe modifié. Vos autres sessions ont été fermées.')
-    return response.redirect('/')
+    return response.redirect().toRoute('home')
   }
 }

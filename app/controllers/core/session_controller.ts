@@ -1,8 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { errors as authErrors } from '@adonisjs/auth'
-import hash from '@adonisjs/core/services/hash'
-import { DateTime } from 'luxon'
-import User from '#models/core/user'
 import { loginValidator } from '#validators/core'
 import {
   admitLoginAttempt,
@@ -13,7 +9,7 @@ import {
 import { findLoginAccount, recordFailedLogin, recordLockout } from '#http/login_events'
 import { stampSession } from '#http/session_policy'
 import { forgetSignedIn, rememberSignedIn } from '#http/signed_in_marker'
-import { acrossTenants, actingAs } from '#support/request_context'
+import SignIn, { checkCredentials, signedInTenant } from '#actions/core/sign_in'
 
 const INVALID = 'Adresse e-mail ou mot de passe incorrect.'
 
@@ -36,12 +32,7 @@ export default class SessionController {
       return response.redirect().status(303).back()
     }
 
-    let user: User | null = null
-    try {
-      user = await acrossTenants('login', () => User.verifyCredentials(email, password))
-    } catch (error) {
-      if (!(error instanceof authErrors.E_INVALID_CREDENTIALS)) throw error
-    }
+    const user = await checkCredentials(email, password)
     if (!user || !user.isActive) {
       const account = await findLoginAccount(email)
       await recordFailedLogin(ctx, email, account)
@@ -53,24 +44,16 @@ export default class SessionController {
     }
 
     await recordLoginSuccess(ctx, email)
-    if (hash.needsReHash(user.password)) user.password = password
-    user.lastLoginAt = DateTime.now()
     // From here on the request acts for the user's organisation (the tenant middleware ran
     // before anyone was logged in).
-    const tenant = {
-      organisationId: user.organisationId,
-      userId: user.id,
-      label: user.email,
-      requestId: request.id(),
-      ip: request.ip(),
-    }
-    await actingAs(tenant, () => user!.save())
+    const tenant = signedInTenant(user, { requestId: request.id(), ip: request.ip() })
+    await SignIn.handle(tenant, user, password)
 
     // login() regenerates the session id (no fixation).
     await auth.use('web').login(user)
     stampSession(ctx, user)
     rememberSignedIn(ctx)
-    return response.redirect('/')
+    return response.redirect().toRoute('home')
   }
 
   async destroy(ctx: HttpContext) {
@@ -78,6 +61,6 @@ export default class SessionController {
     await auth.use('web').logout()
     session.clear()
     forgetSignedIn(ctx)
-    return response.redirect('/login')
+    return response.redirect().toRoute('login')
   }
 }

@@ -1,52 +1,38 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
-import User from '#models/core/user'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import { EMAIL_TAKEN, userValidator } from '#validators/core'
-import { ROLES, ROLE_LABELS } from '#policies/role_matrix'
-import { assertVersion } from '#support/optimistic_lock'
-import { tableState } from '#support/table_query'
-import { buildWorkbook } from '#support/spreadsheet/writer'
+import { ROLES, ROLE_LABELS } from '#vocabulary/core'
 import { sendWorkbook } from '#http/downloads'
-import { userColumns, userRow } from '#exports/core/users'
-import { registerConstraintMessages, RuleError } from '#support/domain_errors'
+import { usersWorkbook } from '#exports/core/users'
+import { UsersList, usersListState } from '#reports/core/users_list'
+import { UserDetail } from '#reports/core/user_detail'
+import CreateUser from '#actions/core/create_user'
+import UpdateUser from '#actions/core/update_user'
+import { registerConstraintMessages } from '#support/domain_errors'
 
 // Two admins saving the same address at once: the second meets the unique index, same message.
 registerConstraintMessages({ users_email_unique: { message: EMAIL_TAKEN, field: 'email' } })
 
-const SORTABLE = { nom: 'full_name', email: 'email', connexion: 'last_login_at' }
-
-function usersQuery(state: ReturnType<typeof tableState>) {
-  const query = User.query().orderBy(state.column, state.direction).orderBy('id')
-  if (state.search) {
-    query.where((q) =>
-      q.whereILike('full_name', `%${state.search}%`).orWhereILike('email', `%${state.search}%`)
-    )
-  }
-  return query
-}
-
 const roleOptions = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))
 const crumbs = (label?: string) => [
-  { label: 'Utilisateurs', href: label ? '/admin/utilisateurs' : undefined },
+  { label: 'Utilisateurs', href: label ? urlFor('users.index') : undefined },
   ...(label ? [{ label }] : []),
 ]
 
 export default class UsersController {
-  async index({ request, view }: HttpContext) {
-    const state = tableState(request.qs(), SORTABLE, { sort: 'nom' })
-    const page = await usersQuery(state).paginate(state.page, 50)
-    page
-      .baseUrl('/admin/utilisateurs')
+  async index({ request, view, tenant }: HttpContext) {
+    const state = usersListState(request.qs())
+    const { page } = await new UsersList(tenant!, { state, paginate: true }).build()
+    page!
+      .baseUrl(urlFor('users.index'))
       .queryString({ q: state.search, tri: state.sort, ordre: state.direction })
     return view.render('pages/admin/users/index', { page, state, breadcrumbs: crumbs() })
   }
 
-  async export({ request, response }: HttpContext) {
-    const users = await usersQuery(tableState(request.qs(), SORTABLE, { sort: 'nom' }))
-    const workbook = await buildWorkbook([
-      { name: 'Utilisateurs', columns: userColumns, rows: users.map(userRow) },
-    ])
-    return sendWorkbook(response, 'utilisateurs.xlsx', workbook)
+  async export({ request, response, tenant }: HttpContext) {
+    const state = usersListState(request.qs())
+    const { users } = await new UsersList(tenant!, { state, paginate: false }).build()
+    return sendWorkbook(response, 'utilisateurs.xlsx', await usersWorkbook(users))
   }
 
   async create({ view }: HttpContext) {
@@ -57,30 +43,15 @@ export default class UsersController {
     })
   }
 
-  async store({ request, response, session }: HttpContext) {
+  async store({ request, response, session, tenant }: HttpContext) {
     const payload = await request.validateUsing(userValidator)
-    if (!payload.password) {
-      throw new RuleError('Un mot de passe initial est obligatoire (12 caractères au moins).', {
-        field: 'password',
-      })
-    }
-    await db.transaction(async (trx) => {
-      await User.create(
-        {
-          fullName: payload.fullName,
-          email: payload.email.toLowerCase(),
-          roles: payload.roles,
-          password: payload.password!,
-        },
-        { client: trx }
-      )
-    })
+    await CreateUser.handle(tenant!, payload)
     session.flash('success', 'Utilisateur créé.')
-    return response.redirect('/admin/utilisateurs')
+    return response.redirect().toRoute('users.index')
   }
 
-  async edit({ params, view }: HttpContext) {
-    const user = await User.findOrFail(params.id)
+  async edit({ params, view, tenant }: HttpContext) {
+    const user = await new UserDetail(tenant!, { id: Number(params.id) }).build()
     return view.render('pages/admin/users/form', {
       user,
       roleOptions,
@@ -88,52 +59,12 @@ export default class UsersController {
     })
   }
 
-  async update({ params, request, response, session }: HttpContext) {
+  async update({ params, request, response, session, tenant }: HttpContext) {
     const payload = await request.validateUsing(userValidator, {
       meta: { userId: Number(params.id) },
     })
-    await db.transaction(async (trx) => {
-      const user = await User.query({ client: trx })
-        .where('id', params.id)
-        .forUpdate()
-        .firstOrFail()
-      assertVersion(user, payload.version)
-      const rolesChanged = [...user.roles].sort().join() !== [...payload.roles].sort().join()
-      user.merge({
-        fullName: payload.fullName,
-        email: payload.email.toLowerCase(),
-        roles: payload.roles,
-      })
-      if (payload.password) user.password = payload.password
-      if (payload.password || rolesChanged) user.revokeSessions()
-      await user.save()
-    })
+    await UpdateUser.handle(tenant!, Number(params.id), payload)
     session.flash('success', 'Utilisateur mis à jour.')
-    return response.redirect('/admin/utilisateurs')
-  }
-
-  async deactivate({ params, response, session, auth }: HttpContext) {
-    if (Number(params.id) === auth.user!.id) {
-      throw new RuleError('Vous ne pouvez pas désactiver votre propre compte.')
-    }
-    await this.setActive(params.id, false)
-    session.flash('success', 'Compte désactivé : ses sessions sont fermées.')
-    return response.redirect('/admin/utilisateurs')
-  }
-
-  async reactivate({ params, response, session }: HttpContext) {
-    await this.setActive(params.id, true)
-    session.flash('success', 'Compte réactivé.')
-    return response.redirect('/admin/utilisateurs')
-  }
-
-  private async setActive(id: string, active: boolean) {
-    await db.transaction(async (trx) => {
-      const user = await User.query({ client: trx }).where('id', id).forUpdate().firstOrFail()
-      if (user.isActive === active) return
-      user.isActive = active
-      if (!active) user.revokeSessions()
-      await user.save()
-    })
+    return response.redirect().toRoute('users.index')
   }
 }

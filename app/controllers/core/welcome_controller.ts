@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { acceptWelcomeLink, welcomeLinkState, type WelcomeLinkState } from '#actions/core/welcome'
+import AcceptWelcomeLink, { welcomeLinkState, type WelcomeLinkState } from '#actions/core/welcome'
 import { welcomePasswordValidator } from '#validators/welcome'
 
 const REFUSALS = {
@@ -42,9 +42,9 @@ export default class WelcomeController {
   async update(ctx: HttpContext) {
     const { request, response, session, params } = ctx
     const { password } = await request.validateUsing(welcomePasswordValidator)
-    const link = await acceptWelcomeLink(params.token, password)
+    const link = await AcceptWelcomeLink.handle({ token: params.token, password })
     if (link.state !== 'usable') return this.refuse(ctx, link.state)
     session.flash('success', 'Votre mot de passe est enregistré. Connectez-vous pour commencer.')
-    return response.redirect('/login')
+    return response.redirect().toRoute('login')
   }
 }

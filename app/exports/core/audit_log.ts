@@ -1,4 +1,5 @@
-import type { ColumnSpec } from '#support/spreadsheet/writer'
+import { PassThrough } from 'node:stream'
+import { streamWorkbook, type ColumnSpec } from '#support/spreadsheet/writer'
 
 export const auditColumns: ColumnSpec[] = [
   { header: 'Date', key: 'createdAt', type: 'date' },
@@ -12,3 +13,15 @@ export const auditColumns: ColumnSpec[] = [
   { header: 'Après', key: 'after', type: 'text', width: 60 },
   { header: 'Requête', key: 'requestId', type: 'text' },
 ]
+
+/**
+ * The journal as a streamed workbook (it can hold hundreds of thousands of events): the
+ * returned stream is the response body; a failure midway destroys it.
+ */
+export function auditLogStream(rows: Parameters<typeof streamWorkbook>[2]) {
+  const output = new PassThrough()
+  streamWorkbook(output, { name: "Journal d'audit", columns: auditColumns }, rows).catch((error) =>
+    output.destroy(error)
+  )
+  return output
+}

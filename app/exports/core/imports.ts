@@ -1,4 +1,4 @@
-import type { ImportDefinition } from '#imports/core/pipeline'
+import type { ImportDefinition, ImportIssue } from '#imports/core/pipeline'
 import { buildWorkbook, type ColumnSpec } from '#support/spreadsheet/writer'
 
 export const issueColumns: ColumnSpec[] = [
@@ -33,5 +33,12 @@ export function importTemplate(definition: ImportDefinition<unknown>) {
         description: column.description ?? '',
       })),
     },
+  ])
+}
+
+/** The refused lines of an import (ImportIssues report) as a workbook. */
+export function issuesWorkbook(issues: ImportIssue[]) {
+  return buildWorkbook([
+    { name: 'Erreurs', columns: issueColumns, rows: issues.map((issue) => ({ ...issue })) },
   ])
 }

@@ -1,5 +1,5 @@
 import type User from '#models/core/user'
-import type { ColumnSpec } from '#support/spreadsheet/writer'
+import { buildWorkbook, type ColumnSpec } from '#support/spreadsheet/writer'
 
 export const userColumns: ColumnSpec[] = [
   { header: 'Nom', key: 'fullName', type: 'text' },
@@ -17,4 +17,9 @@ export function userRow(user: User) {
     active: user.isActive ? 'oui' : 'non',
     lastLoginAt: user.lastLoginAt,
   }
+}
+
+/** The users list (UsersList report) as a workbook. */
+export function usersWorkbook(users: User[]) {
+  return buildWorkbook([{ name: 'Utilisateurs', columns: userColumns, rows: users.map(userRow) }])
 }

@@ -4,7 +4,8 @@ import { compose } from '@adonisjs/core/helpers'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
 import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
-import { ROLE_LABELS, type Role } from '#policies/role_matrix'
+import { ROLE_LABELS } from '#vocabulary/core'
+import { labelOf } from '#vocabulary/labels'
 
 const AuthFinder = withAuthFinder(() => hash.use('argon'), {
   uids: ['email'],
@@ -18,7 +19,7 @@ export default class User extends compose(
   Auditable('core')
 ) {
   get roleLabels() {
-    return this.roles.map((role) => ROLE_LABELS[role as Role] ?? role).join(', ')
+    return this.roles.map((role) => labelOf(ROLE_LABELS, role)).join(', ')
   }
 
   /** Ends every other session at its next request. */

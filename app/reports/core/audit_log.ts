@@ -1,5 +1,9 @@
+import type { ModelPaginatorContract } from '@adonisjs/lucid/types/model'
 import AuditEvent from '#models/core/audit_event'
 import { DateTime } from 'luxon'
+import { Report } from '#support/report'
+import { AUDIT_DOMAINS } from '#vocabulary/core'
+import { codesOf } from '#vocabulary/labels'
 
 export interface AuditFilters {
   domain?: string
@@ -7,25 +11,20 @@ export interface AuditFilters {
   actor?: string
   from?: Date
   to?: Date
+  /** The page of 50 events (the page); the export reads every event. */
+  page?: number
 }
 
 /** The audit journal of the acting organisation, filtered; newest first. */
-export class AuditLog {
-  static domains = [
-    'core',
-    'accounting',
-    'grants',
-    'hr',
-    'governance',
-    'quality',
-    'activity',
-    'reconciliation',
-  ]
+export class AuditLog extends Report<AuditFilters, { page: ModelPaginatorContract<AuditEvent> }> {
+  static domains = codesOf(AUDIT_DOMAINS)
 
-  constructor(private filters: AuditFilters) {}
+  async build() {
+    return { page: await this.query().paginate(this.params.page ?? 1, 50) }
+  }
 
-  query() {
-    const { domain, action, actor, from, to } = this.filters
+  private query() {
+    const { domain, action, actor, from, to } = this.params
     const query = AuditEvent.query().orderBy('id', 'desc')
     if (domain) query.where('domain', domain)
     if (action) query.where('action', action)

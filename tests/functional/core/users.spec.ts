@@ -33,6 +33,21 @@ test.group('Admin: users', (group) => {
     assert.equal(sheet.rowCount, 2)
   })
 
+  test('a page shows its breadcrumb, linked by route name', async ({ client, assert }) => {
+    const organisation = await makeOrganisation()
+    const admin = await makeUser(organisation, ['admin'])
+    const form = await client.get('/admin/utilisateurs/nouveau').actingAs(admin)
+    form.assertStatus(200)
+    const crumbs = form.text().match(/<nav class="breadcrumbs"[\s\S]*?<\/nav>/)?.[0] ?? ''
+    assert.include(crumbs, '<a href="/">Accueil</a>')
+    assert.include(crumbs, '<a href="/admin/utilisateurs">Utilisateurs</a>')
+    assert.include(crumbs, '<span aria-current="page">Nouvel utilisateur</span>')
+
+    // A page rendered without breadcrumbs shows none.
+    const home = await client.get('/').actingAs(admin)
+    assert.notInclude(home.text(), 'class="breadcrumbs"')
+  })
+
   test('an admin creates a user; bad input is refused in French and changes nothing', async ({
     client,
     assert,
