@@ -1,0 +1,619 @@
+import '@adonisjs/core/types/http'
+
+type ParamValue = string | number | bigint | boolean
+
+export type ScannedRoutes = {
+  ALL: {
+    'health': { paramsTuple?: []; params?: {} }
+    'login': { paramsTuple?: []; params?: {} }
+    'login.store': { paramsTuple?: []; params?: {} }
+    'welcome.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'welcome.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'logout': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'password.edit': { paramsTuple?: []; params?: {} }
+    'password.update': { paramsTuple?: []; params?: {} }
+    'users.index': { paramsTuple?: []; params?: {} }
+    'users.export': { paramsTuple?: []; params?: {} }
+    'users.create': { paramsTuple?: []; params?: {} }
+    'users.store': { paramsTuple?: []; params?: {} }
+    'users.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'users.deactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'users.reactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audit.index': { paramsTuple?: []; params?: {} }
+    'audit.export': { paramsTuple?: []; params?: {} }
+    'imports.index': { paramsTuple?: []; params?: {} }
+    'imports.create': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'imports.template': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'imports.preview': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'imports.commit': { paramsTuple: [ParamValue,ParamValue]; params: {'kind': ParamValue,'id': ParamValue} }
+    'imports.issues': { paramsTuple: [ParamValue,ParamValue]; params: {'kind': ParamValue,'id': ParamValue} }
+    'grants.dashboard': { paramsTuple?: []; params?: {} }
+    'grants.dashboard.export': { paramsTuple?: []; params?: {} }
+    'grants.funders.index': { paramsTuple?: []; params?: {} }
+    'grants.funders.export': { paramsTuple?: []; params?: {} }
+    'grants.grants.index': { paramsTuple?: []; params?: {} }
+    'grants.grants.export': { paramsTuple?: []; params?: {} }
+    'grants.grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.grants.show.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.grants.document': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'documentId': ParamValue} }
+    'grants.grants.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.grants.report.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.grants.report.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.payments.index': { paramsTuple?: []; params?: {} }
+    'grants.payments.export': { paramsTuple?: []; params?: {} }
+    'grants.year_end.show': { paramsTuple?: []; params?: {} }
+    'grants.year_end.export': { paramsTuple?: []; params?: {} }
+    'grants.write.funders.create': { paramsTuple?: []; params?: {} }
+    'grants.write.funders.store': { paramsTuple?: []; params?: {} }
+    'grants.write.funders.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.funders.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.create': { paramsTuple?: []; params?: {} }
+    'grants.write.grants.store': { paramsTuple?: []; params?: {} }
+    'grants.write.grants.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.split': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.event': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.amend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.schedule': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.target': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.deadline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.upload': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.allocate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.year_end.propose': { paramsTuple?: []; params?: {} }
+    'grants.write.grants.report.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.index': { paramsTuple?: []; params?: {} }
+    'governance.composition.export': { paramsTuple?: []; params?: {} }
+    'governance.composition.print': { paramsTuple?: []; params?: {} }
+    'governance.portal': { paramsTuple?: []; params?: {} }
+    'governance.members.index': { paramsTuple?: []; params?: {} }
+    'governance.members.export': { paramsTuple?: []; params?: {} }
+    'governance.rules.index': { paramsTuple?: []; params?: {} }
+    'governance.rules.export': { paramsTuple?: []; params?: {} }
+    'governance.meetings.index': { paramsTuple?: []; params?: {} }
+    'governance.meetings.export': { paramsTuple?: []; params?: {} }
+    'governance.meetings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.attendances.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.meetings.minutes': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.minutes.signed': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.rules.update': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'governance.write.colleges.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.colleges.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.members.create': { paramsTuple?: []; params?: {} }
+    'governance.write.members.store': { paramsTuple?: []; params?: {} }
+    'governance.write.members.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.members.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.members.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.persons.create': { paramsTuple?: []; params?: {} }
+    'governance.write.persons.store': { paramsTuple?: []; params?: {} }
+    'governance.write.persons.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.persons.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.persons.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.votes.recompute': { paramsTuple?: []; params?: {} }
+    'governance.write.seats.create': { paramsTuple?: []; params?: {} }
+    'governance.write.seats.store': { paramsTuple?: []; params?: {} }
+    'governance.write.seats.end': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.meetings.create': { paramsTuple?: []; params?: {} }
+    'governance.write.meetings.store': { paramsTuple?: []; params?: {} }
+    'governance.write.attendances.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attendanceId': ParamValue} }
+    'governance.write.resolutions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.documents.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.minutes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.resolutions.result': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.score': { paramsTuple?: []; params?: {} }
+    'quality.score.print': { paramsTuple?: []; params?: {} }
+    'quality.score.export': { paramsTuple?: []; params?: {} }
+    'quality.criteria.index': { paramsTuple?: []; params?: {} }
+    'quality.criteria.export': { paramsTuple?: []; params?: {} }
+    'quality.history.export': { paramsTuple?: []; params?: {} }
+    'quality.referential.export': { paramsTuple?: []; params?: {} }
+    'quality.criteria.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.evidence.download': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.index': { paramsTuple?: []; params?: {} }
+    'quality.plan.export': { paramsTuple?: []; params?: {} }
+    'quality.referentials.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.criteria.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.evidence.upload': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.evidence.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.links.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.links.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.store': { paramsTuple?: []; params?: {} }
+    'quality.plan.axes.store': { paramsTuple?: []; params?: {} }
+    'quality.plan.axes.criteria': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.groups.store': { paramsTuple?: []; params?: {} }
+    'quality.plan.members.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.actions.store': { paramsTuple?: []; params?: {} }
+    'quality.plan.actions.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.milestones.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.milestones.reach': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.programmes.create': { paramsTuple?: []; params?: {} }
+    'activity.programmes.store': { paramsTuple?: []; params?: {} }
+    'activity.programmes.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.programmes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.territories.create': { paramsTuple?: []; params?: {} }
+    'activity.territories.store': { paramsTuple?: []; params?: {} }
+    'activity.territories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.territories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.key_figures': { paramsTuple?: []; params?: {} }
+    'activity.key_figures.export': { paramsTuple?: []; params?: {} }
+    'activity.key_figures.table': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'activity.values': { paramsTuple?: []; params?: {} }
+    'activity.values.export': { paramsTuple?: []; params?: {} }
+    'activity.programmes': { paramsTuple?: []; params?: {} }
+    'activity.programmes.export': { paramsTuple?: []; params?: {} }
+    'activity.programmes.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'activity.territories': { paramsTuple?: []; params?: {} }
+    'activity.territories.export': { paramsTuple?: []; params?: {} }
+    'reconciliation.index': { paramsTuple?: []; params?: {} }
+    'reconciliation.export': { paramsTuple?: []; params?: {} }
+    'reconciliation.run': { paramsTuple?: []; params?: {} }
+    'hr.home': { paramsTuple?: []; params?: {} }
+    'hr.bilan_social': { paramsTuple?: []; params?: {} }
+    'hr.bilan_social.export': { paramsTuple?: []; params?: {} }
+    'hr.bilan_social.print': { paramsTuple?: []; params?: {} }
+    'hr.equality': { paramsTuple?: []; params?: {} }
+    'hr.equality.export': { paramsTuple?: []; params?: {} }
+    'hr.training': { paramsTuple?: []; params?: {} }
+    'hr.training.export': { paramsTuple?: []; params?: {} }
+    'hr.job_references': { paramsTuple?: []; params?: {} }
+    'hr.training_plan': { paramsTuple?: []; params?: {} }
+    'hr.training_plan.export': { paramsTuple?: []; params?: {} }
+    'hr.job_references.export': { paramsTuple?: []; params?: {} }
+    'hr.personal.employees': { paramsTuple?: []; params?: {} }
+    'hr.personal.employees.export': { paramsTuple?: []; params?: {} }
+    'hr.personal.employees.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.personal.employees.gdpr': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.personal.register': { paramsTuple?: []; params?: {} }
+    'hr.personal.register.export': { paramsTuple?: []; params?: {} }
+    'hr.personal.time': { paramsTuple?: []; params?: {} }
+    'hr.personal.time.export': { paramsTuple?: []; params?: {} }
+    'hr.write.employees.store': { paramsTuple?: []; params?: {} }
+    'hr.write.contracts.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.contracts.end': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.salaries.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.allocations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.contracts.correct': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.register.anonymise': { paramsTuple?: []; params?: {} }
+    'hr.write.time.settings': { paramsTuple?: []; params?: {} }
+    'hr.write.leaves.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.job_references.store': { paramsTuple?: []; params?: {} }
+    'hr.write.training.actions.store': { paramsTuple?: []; params?: {} }
+    'hr.write.training.sessions.store': { paramsTuple?: []; params?: {} }
+    'hr.write.training.costs.store': { paramsTuple?: []; params?: {} }
+    'hr.write.training.financing.store': { paramsTuple?: []; params?: {} }
+    'hr.write.training.participation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.statements.index': { paramsTuple?: []; params?: {} }
+    'accounting.statements.income': { paramsTuple?: []; params?: {} }
+    'accounting.statements.income.export': { paramsTuple?: []; params?: {} }
+    'accounting.statements.balance': { paramsTuple?: []; params?: {} }
+    'accounting.statements.balance.export': { paramsTuple?: []; params?: {} }
+    'accounting.statements.print': { paramsTuple?: []; params?: {} }
+    'accounting.statements.line.export': { paramsTuple: [ParamValue,ParamValue]; params: {'kind': ParamValue,'code': ParamValue} }
+    'accounting.statements.line': { paramsTuple: [ParamValue,ParamValue]; params: {'kind': ParamValue,'code': ParamValue} }
+    'accounting.budgets.index': { paramsTuple?: []; params?: {} }
+    'accounting.budgets.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.budgets.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.year_end.index': { paramsTuple?: []; params?: {} }
+    'accounting.layouts.index': { paramsTuple?: []; params?: {} }
+    'accounting.layouts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.budgets.store': { paramsTuple?: []; params?: {} }
+    'accounting.layouts.lines.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'lineId': ParamValue} }
+    'accounting.budgets.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.budgets.approval.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.fiscal_years.closing.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.fiscal_years.allocation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.fiscal_years.allocation.posting.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.fiscal_years.closing.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.home': { paramsTuple?: []; params?: {} }
+    'accounting.fiscal_years.export': { paramsTuple?: []; params?: {} }
+    'accounting.balance': { paramsTuple?: []; params?: {} }
+    'accounting.balance.export': { paramsTuple?: []; params?: {} }
+    'accounting.general_ledger': { paramsTuple?: []; params?: {} }
+    'accounting.general_ledger.export': { paramsTuple?: []; params?: {} }
+    'accounting.accounts.index': { paramsTuple?: []; params?: {} }
+    'accounting.accounts.export': { paramsTuple?: []; params?: {} }
+    'accounting.entries.index': { paramsTuple?: []; params?: {} }
+    'accounting.entries.export': { paramsTuple?: []; params?: {} }
+    'accounting.entries.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.entries.show.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.fec.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.fec.imports.errors': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.fec.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.fiscal_years.store': { paramsTuple?: []; params?: {} }
+    'accounting.accounts.store': { paramsTuple?: []; params?: {} }
+    'accounting.entries.create': { paramsTuple?: []; params?: {} }
+    'accounting.entries.store': { paramsTuple?: []; params?: {} }
+    'accounting.entries.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.entries.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.entries.validation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.entries.reversal.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.entries.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.fec.imports.create': { paramsTuple?: []; params?: {} }
+    'accounting.fec.imports.store': { paramsTuple?: []; params?: {} }
+  }
+  GET: {
+    'health': { paramsTuple?: []; params?: {} }
+    'login': { paramsTuple?: []; params?: {} }
+    'welcome.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'home': { paramsTuple?: []; params?: {} }
+    'password.edit': { paramsTuple?: []; params?: {} }
+    'users.index': { paramsTuple?: []; params?: {} }
+    'users.export': { paramsTuple?: []; params?: {} }
+    'users.create': { paramsTuple?: []; params?: {} }
+    'users.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audit.index': { paramsTuple?: []; params?: {} }
+    'audit.export': { paramsTuple?: []; params?: {} }
+    'imports.index': { paramsTuple?: []; params?: {} }
+    'imports.create': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'imports.template': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'imports.issues': { paramsTuple: [ParamValue,ParamValue]; params: {'kind': ParamValue,'id': ParamValue} }
+    'grants.dashboard': { paramsTuple?: []; params?: {} }
+    'grants.dashboard.export': { paramsTuple?: []; params?: {} }
+    'grants.funders.index': { paramsTuple?: []; params?: {} }
+    'grants.funders.export': { paramsTuple?: []; params?: {} }
+    'grants.grants.index': { paramsTuple?: []; params?: {} }
+    'grants.grants.export': { paramsTuple?: []; params?: {} }
+    'grants.grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.grants.show.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.grants.document': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'documentId': ParamValue} }
+    'grants.grants.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.grants.report.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.grants.report.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.payments.index': { paramsTuple?: []; params?: {} }
+    'grants.payments.export': { paramsTuple?: []; params?: {} }
+    'grants.year_end.show': { paramsTuple?: []; params?: {} }
+    'grants.year_end.export': { paramsTuple?: []; params?: {} }
+    'grants.write.funders.create': { paramsTuple?: []; params?: {} }
+    'grants.write.funders.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.create': { paramsTuple?: []; params?: {} }
+    'grants.write.grants.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.index': { paramsTuple?: []; params?: {} }
+    'governance.composition.export': { paramsTuple?: []; params?: {} }
+    'governance.composition.print': { paramsTuple?: []; params?: {} }
+    'governance.portal': { paramsTuple?: []; params?: {} }
+    'governance.members.index': { paramsTuple?: []; params?: {} }
+    'governance.members.export': { paramsTuple?: []; params?: {} }
+    'governance.rules.index': { paramsTuple?: []; params?: {} }
+    'governance.rules.export': { paramsTuple?: []; params?: {} }
+    'governance.meetings.index': { paramsTuple?: []; params?: {} }
+    'governance.meetings.export': { paramsTuple?: []; params?: {} }
+    'governance.meetings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.attendances.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.meetings.minutes': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.minutes.signed': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.colleges.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.members.create': { paramsTuple?: []; params?: {} }
+    'governance.write.members.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.persons.create': { paramsTuple?: []; params?: {} }
+    'governance.write.persons.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.seats.create': { paramsTuple?: []; params?: {} }
+    'governance.write.meetings.create': { paramsTuple?: []; params?: {} }
+    'quality.score': { paramsTuple?: []; params?: {} }
+    'quality.score.print': { paramsTuple?: []; params?: {} }
+    'quality.score.export': { paramsTuple?: []; params?: {} }
+    'quality.criteria.index': { paramsTuple?: []; params?: {} }
+    'quality.criteria.export': { paramsTuple?: []; params?: {} }
+    'quality.history.export': { paramsTuple?: []; params?: {} }
+    'quality.referential.export': { paramsTuple?: []; params?: {} }
+    'quality.criteria.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.evidence.download': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.index': { paramsTuple?: []; params?: {} }
+    'quality.plan.export': { paramsTuple?: []; params?: {} }
+    'activity.programmes.create': { paramsTuple?: []; params?: {} }
+    'activity.programmes.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.territories.create': { paramsTuple?: []; params?: {} }
+    'activity.territories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.key_figures': { paramsTuple?: []; params?: {} }
+    'activity.key_figures.export': { paramsTuple?: []; params?: {} }
+    'activity.key_figures.table': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'activity.values': { paramsTuple?: []; params?: {} }
+    'activity.values.export': { paramsTuple?: []; params?: {} }
+    'activity.programmes': { paramsTuple?: []; params?: {} }
+    'activity.programmes.export': { paramsTuple?: []; params?: {} }
+    'activity.programmes.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'activity.territories': { paramsTuple?: []; params?: {} }
+    'activity.territories.export': { paramsTuple?: []; params?: {} }
+    'reconciliation.index': { paramsTuple?: []; params?: {} }
+    'reconciliation.export': { paramsTuple?: []; params?: {} }
+    'hr.home': { paramsTuple?: []; params?: {} }
+    'hr.bilan_social': { paramsTuple?: []; params?: {} }
+    'hr.bilan_social.export': { paramsTuple?: []; params?: {} }
+    'hr.bilan_social.print': { paramsTuple?: []; params?: {} }
+    'hr.equality': { paramsTuple?: []; params?: {} }
+    'hr.equality.export': { paramsTuple?: []; params?: {} }
+    'hr.training': { paramsTuple?: []; params?: {} }
+    'hr.training.export': { paramsTuple?: []; params?: {} }
+    'hr.job_references': { paramsTuple?: []; params?: {} }
+    'hr.training_plan': { paramsTuple?: []; params?: {} }
+    'hr.training_plan.export': { paramsTuple?: []; params?: {} }
+    'hr.job_references.export': { paramsTuple?: []; params?: {} }
+    'hr.personal.employees': { paramsTuple?: []; params?: {} }
+    'hr.personal.employees.export': { paramsTuple?: []; params?: {} }
+    'hr.personal.employees.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.personal.employees.gdpr': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.personal.register': { paramsTuple?: []; params?: {} }
+    'hr.personal.register.export': { paramsTuple?: []; params?: {} }
+    'hr.personal.time': { paramsTuple?: []; params?: {} }
+    'hr.personal.time.export': { paramsTuple?: []; params?: {} }
+    'accounting.statements.index': { paramsTuple?: []; params?: {} }
+    'accounting.statements.income': { paramsTuple?: []; params?: {} }
+    'accounting.statements.income.export': { paramsTuple?: []; params?: {} }
+    'accounting.statements.balance': { paramsTuple?: []; params?: {} }
+    'accounting.statements.balance.export': { paramsTuple?: []; params?: {} }
+    'accounting.statements.print': { paramsTuple?: []; params?: {} }
+    'accounting.statements.line.export': { paramsTuple: [ParamValue,ParamValue]; params: {'kind': ParamValue,'code': ParamValue} }
+    'accounting.statements.line': { paramsTuple: [ParamValue,ParamValue]; params: {'kind': ParamValue,'code': ParamValue} }
+    'accounting.budgets.index': { paramsTuple?: []; params?: {} }
+    'accounting.budgets.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.budgets.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.year_end.index': { paramsTuple?: []; params?: {} }
+    'accounting.layouts.index': { paramsTuple?: []; params?: {} }
+    'accounting.layouts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.home': { paramsTuple?: []; params?: {} }
+    'accounting.fiscal_years.export': { paramsTuple?: []; params?: {} }
+    'accounting.balance': { paramsTuple?: []; params?: {} }
+    'accounting.balance.export': { paramsTuple?: []; params?: {} }
+    'accounting.general_ledger': { paramsTuple?: []; params?: {} }
+    'accounting.general_ledger.export': { paramsTuple?: []; params?: {} }
+    'accounting.accounts.index': { paramsTuple?: []; params?: {} }
+    'accounting.accounts.export': { paramsTuple?: []; params?: {} }
+    'accounting.entries.index': { paramsTuple?: []; params?: {} }
+    'accounting.entries.export': { paramsTuple?: []; params?: {} }
+    'accounting.entries.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.entries.show.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.fec.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.fec.imports.errors': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.fec.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.entries.create': { paramsTuple?: []; params?: {} }
+    'accounting.entries.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.fec.imports.create': { paramsTuple?: []; params?: {} }
+  }
+  HEAD: {
+    'health': { paramsTuple?: []; params?: {} }
+    'login': { paramsTuple?: []; params?: {} }
+    'welcome.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'home': { paramsTuple?: []; params?: {} }
+    'password.edit': { paramsTuple?: []; params?: {} }
+    'users.index': { paramsTuple?: []; params?: {} }
+    'users.export': { paramsTuple?: []; params?: {} }
+    'users.create': { paramsTuple?: []; params?: {} }
+    'users.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audit.index': { paramsTuple?: []; params?: {} }
+    'audit.export': { paramsTuple?: []; params?: {} }
+    'imports.index': { paramsTuple?: []; params?: {} }
+    'imports.create': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'imports.template': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'imports.issues': { paramsTuple: [ParamValue,ParamValue]; params: {'kind': ParamValue,'id': ParamValue} }
+    'grants.dashboard': { paramsTuple?: []; params?: {} }
+    'grants.dashboard.export': { paramsTuple?: []; params?: {} }
+    'grants.funders.index': { paramsTuple?: []; params?: {} }
+    'grants.funders.export': { paramsTuple?: []; params?: {} }
+    'grants.grants.index': { paramsTuple?: []; params?: {} }
+    'grants.grants.export': { paramsTuple?: []; params?: {} }
+    'grants.grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.grants.show.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.grants.document': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'documentId': ParamValue} }
+    'grants.grants.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.grants.report.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.grants.report.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.payments.index': { paramsTuple?: []; params?: {} }
+    'grants.payments.export': { paramsTuple?: []; params?: {} }
+    'grants.year_end.show': { paramsTuple?: []; params?: {} }
+    'grants.year_end.export': { paramsTuple?: []; params?: {} }
+    'grants.write.funders.create': { paramsTuple?: []; params?: {} }
+    'grants.write.funders.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.create': { paramsTuple?: []; params?: {} }
+    'grants.write.grants.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.index': { paramsTuple?: []; params?: {} }
+    'governance.composition.export': { paramsTuple?: []; params?: {} }
+    'governance.composition.print': { paramsTuple?: []; params?: {} }
+    'governance.portal': { paramsTuple?: []; params?: {} }
+    'governance.members.index': { paramsTuple?: []; params?: {} }
+    'governance.members.export': { paramsTuple?: []; params?: {} }
+    'governance.rules.index': { paramsTuple?: []; params?: {} }
+    'governance.rules.export': { paramsTuple?: []; params?: {} }
+    'governance.meetings.index': { paramsTuple?: []; params?: {} }
+    'governance.meetings.export': { paramsTuple?: []; params?: {} }
+    'governance.meetings.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.attendances.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.meetings.minutes': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.minutes.signed': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.colleges.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.members.create': { paramsTuple?: []; params?: {} }
+    'governance.write.members.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.persons.create': { paramsTuple?: []; params?: {} }
+    'governance.write.persons.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.seats.create': { paramsTuple?: []; params?: {} }
+    'governance.write.meetings.create': { paramsTuple?: []; params?: {} }
+    'quality.score': { paramsTuple?: []; params?: {} }
+    'quality.score.print': { paramsTuple?: []; params?: {} }
+    'quality.score.export': { paramsTuple?: []; params?: {} }
+    'quality.criteria.index': { paramsTuple?: []; params?: {} }
+    'quality.criteria.export': { paramsTuple?: []; params?: {} }
+    'quality.history.export': { paramsTuple?: []; params?: {} }
+    'quality.referential.export': { paramsTuple?: []; params?: {} }
+    'quality.criteria.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.evidence.download': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.index': { paramsTuple?: []; params?: {} }
+    'quality.plan.export': { paramsTuple?: []; params?: {} }
+    'activity.programmes.create': { paramsTuple?: []; params?: {} }
+    'activity.programmes.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.territories.create': { paramsTuple?: []; params?: {} }
+    'activity.territories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.key_figures': { paramsTuple?: []; params?: {} }
+    'activity.key_figures.export': { paramsTuple?: []; params?: {} }
+    'activity.key_figures.table': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'activity.values': { paramsTuple?: []; params?: {} }
+    'activity.values.export': { paramsTuple?: []; params?: {} }
+    'activity.programmes': { paramsTuple?: []; params?: {} }
+    'activity.programmes.export': { paramsTuple?: []; params?: {} }
+    'activity.programmes.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'activity.territories': { paramsTuple?: []; params?: {} }
+    'activity.territories.export': { paramsTuple?: []; params?: {} }
+    'reconciliation.index': { paramsTuple?: []; params?: {} }
+    'reconciliation.export': { paramsTuple?: []; params?: {} }
+    'hr.home': { paramsTuple?: []; params?: {} }
+    'hr.bilan_social': { paramsTuple?: []; params?: {} }
+    'hr.bilan_social.export': { paramsTuple?: []; params?: {} }
+    'hr.bilan_social.print': { paramsTuple?: []; params?: {} }
+    'hr.equality': { paramsTuple?: []; params?: {} }
+    'hr.equality.export': { paramsTuple?: []; params?: {} }
+    'hr.training': { paramsTuple?: []; params?: {} }
+    'hr.training.export': { paramsTuple?: []; params?: {} }
+    'hr.job_references': { paramsTuple?: []; params?: {} }
+    'hr.training_plan': { paramsTuple?: []; params?: {} }
+    'hr.training_plan.export': { paramsTuple?: []; params?: {} }
+    'hr.job_references.export': { paramsTuple?: []; params?: {} }
+    'hr.personal.employees': { paramsTuple?: []; params?: {} }
+    'hr.personal.employees.export': { paramsTuple?: []; params?: {} }
+    'hr.personal.employees.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.personal.employees.gdpr': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.personal.register': { paramsTuple?: []; params?: {} }
+    'hr.personal.register.export': { paramsTuple?: []; params?: {} }
+    'hr.personal.time': { paramsTuple?: []; params?: {} }
+    'hr.personal.time.export': { paramsTuple?: []; params?: {} }
+    'accounting.statements.index': { paramsTuple?: []; params?: {} }
+    'accounting.statements.income': { paramsTuple?: []; params?: {} }
+    'accounting.statements.income.export': { paramsTuple?: []; params?: {} }
+    'accounting.statements.balance': { paramsTuple?: []; params?: {} }
+    'accounting.statements.balance.export': { paramsTuple?: []; params?: {} }
+    'accounting.statements.print': { paramsTuple?: []; params?: {} }
+    'accounting.statements.line.export': { paramsTuple: [ParamValue,ParamValue]; params: {'kind': ParamValue,'code': ParamValue} }
+    'accounting.statements.line': { paramsTuple: [ParamValue,ParamValue]; params: {'kind': ParamValue,'code': ParamValue} }
+    'accounting.budgets.index': { paramsTuple?: []; params?: {} }
+    'accounting.budgets.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.budgets.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.year_end.index': { paramsTuple?: []; params?: {} }
+    'accounting.layouts.index': { paramsTuple?: []; params?: {} }
+    'accounting.layouts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.home': { paramsTuple?: []; params?: {} }
+    'accounting.fiscal_years.export': { paramsTuple?: []; params?: {} }
+    'accounting.balance': { paramsTuple?: []; params?: {} }
+    'accounting.balance.export': { paramsTuple?: []; params?: {} }
+    'accounting.general_ledger': { paramsTuple?: []; params?: {} }
+    'accounting.general_ledger.export': { paramsTuple?: []; params?: {} }
+    'accounting.accounts.index': { paramsTuple?: []; params?: {} }
+    'accounting.accounts.export': { paramsTuple?: []; params?: {} }
+    'accounting.entries.index': { paramsTuple?: []; params?: {} }
+    'accounting.entries.export': { paramsTuple?: []; params?: {} }
+    'accounting.entries.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.entries.show.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.fec.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.fec.imports.errors': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.fec.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.entries.create': { paramsTuple?: []; params?: {} }
+    'accounting.entries.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.fec.imports.create': { paramsTuple?: []; params?: {} }
+  }
+  POST: {
+    'login.store': { paramsTuple?: []; params?: {} }
+    'welcome.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'logout': { paramsTuple?: []; params?: {} }
+    'users.store': { paramsTuple?: []; params?: {} }
+    'users.deactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'imports.preview': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'imports.commit': { paramsTuple: [ParamValue,ParamValue]; params: {'kind': ParamValue,'id': ParamValue} }
+    'grants.write.funders.store': { paramsTuple?: []; params?: {} }
+    'grants.write.grants.store': { paramsTuple?: []; params?: {} }
+    'grants.write.grants.split': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.event': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.amend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.schedule': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.receipt': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.target': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.deadline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.upload': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.allocate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.year_end.propose': { paramsTuple?: []; params?: {} }
+    'governance.write.rules.update': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'governance.write.colleges.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.members.store': { paramsTuple?: []; params?: {} }
+    'governance.write.members.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.members.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.persons.store': { paramsTuple?: []; params?: {} }
+    'governance.write.persons.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.persons.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.votes.recompute': { paramsTuple?: []; params?: {} }
+    'governance.write.seats.store': { paramsTuple?: []; params?: {} }
+    'governance.write.seats.end': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.meetings.store': { paramsTuple?: []; params?: {} }
+    'governance.write.attendances.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attendanceId': ParamValue} }
+    'governance.write.resolutions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.documents.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.minutes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.resolutions.result': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.evidence.upload': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.links.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.store': { paramsTuple?: []; params?: {} }
+    'quality.plan.axes.store': { paramsTuple?: []; params?: {} }
+    'quality.plan.axes.criteria': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.groups.store': { paramsTuple?: []; params?: {} }
+    'quality.plan.members.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.actions.store': { paramsTuple?: []; params?: {} }
+    'quality.plan.milestones.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.programmes.store': { paramsTuple?: []; params?: {} }
+    'activity.territories.store': { paramsTuple?: []; params?: {} }
+    'reconciliation.run': { paramsTuple?: []; params?: {} }
+    'hr.write.employees.store': { paramsTuple?: []; params?: {} }
+    'hr.write.contracts.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.contracts.end': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.salaries.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.allocations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.contracts.correct': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.register.anonymise': { paramsTuple?: []; params?: {} }
+    'hr.write.time.settings': { paramsTuple?: []; params?: {} }
+    'hr.write.leaves.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.job_references.store': { paramsTuple?: []; params?: {} }
+    'hr.write.training.actions.store': { paramsTuple?: []; params?: {} }
+    'hr.write.training.sessions.store': { paramsTuple?: []; params?: {} }
+    'hr.write.training.costs.store': { paramsTuple?: []; params?: {} }
+    'hr.write.training.financing.store': { paramsTuple?: []; params?: {} }
+    'hr.write.training.participation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.budgets.store': { paramsTuple?: []; params?: {} }
+    'accounting.layouts.lines.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'lineId': ParamValue} }
+    'accounting.budgets.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.budgets.approval.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.fiscal_years.closing.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.fiscal_years.allocation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.fiscal_years.allocation.posting.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.fiscal_years.store': { paramsTuple?: []; params?: {} }
+    'accounting.accounts.store': { paramsTuple?: []; params?: {} }
+    'accounting.entries.store': { paramsTuple?: []; params?: {} }
+    'accounting.entries.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.entries.validation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.entries.reversal.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.entries.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.fec.imports.store': { paramsTuple?: []; params?: {} }
+  }
+  PUT: {
+    'password.update': { paramsTuple?: []; params?: {} }
+    'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.funders.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.report.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.referentials.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.criteria.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.actions.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.milestones.reach': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.programmes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.territories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+  DELETE: {
+    'users.reactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.evidence.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.links.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounting.fiscal_years.closing.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+}
+declare module '@adonisjs/core/types/http' {
+  export interface RoutesList extends ScannedRoutes {}
+}
