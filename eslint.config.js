@@ -54,5 +54,31 @@ export default configApp(
         },
       ],
     },
+  },
+  {
+    // Controllers validate, authorise, call one action or report, render or redirect
+    // (docs/architecture.md, 4b): no database code, and short.
+    files: ['app/controllers/**/*_controller.ts'],
+    rules: {
+      'max-lines': ['error', { max: 80 }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@adonisjs/lucid/services/db',
+              message: 'Controllers call an action or a report; queries live there.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['#models/*'],
+              allowTypeImports: true,
+              message: 'Controllers call an action or a report; models are queried there.',
+            },
+          ],
+        },
+      ],
+    },
   }
 )

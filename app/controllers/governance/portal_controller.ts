@@ -1,6 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { dayOf } from '#controllers/grants/day_param'
-import { DEADLINE_KIND_LABELS, SCHEDULE_KIND_LABELS } from '#models/grants/grant'
+import {
+  DEADLINE_KINDS as DEADLINE_KIND_LABELS,
+  SCHEDULE_KINDS as SCHEDULE_KIND_LABELS,
+} from '#vocabulary/grants'
 import BoardPortal from '#reports/governance/portal'
 import { OBTAINED_BY, SEAT_ROLES } from '#vocabulary/governance'
 import { governanceCrumbs } from '#controllers/governance/params'

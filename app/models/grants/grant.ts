@@ -14,7 +14,7 @@ import GrantPaymentSchedule from '#models/grants/grant_payment_schedule'
 import GrantReceipt from '#models/grants/grant_receipt'
 import GrantDocument from '#models/grants/grant_document'
 import Programme from '#models/activity/programme'
-import { DEADLINE_KINDS, FLAT_RATES, GRANT_STATUSES, SCHEDULE_KINDS } from '#vocabulary/grants'
+import { FLAT_RATES, GRANT_STATUSES } from '#vocabulary/grants'
 import { labelOf } from '#vocabulary/labels'
 
 export default class Grant extends compose(GrantSchema, OrganisationScoped, Auditable('grants')) {
@@ -66,7 +66,3 @@ export default class Grant extends compose(GrantSchema, OrganisationScoped, Audi
     return code in FLAT_RATES ? FLAT_RATES[code as keyof typeof FLAT_RATES] : '—'
   }
 }
-
-/** Read by the board portal (governance); the definitions are in #vocabulary/grants. */
-export const DEADLINE_KIND_LABELS: Record<string, string> = DEADLINE_KINDS
-export const SCHEDULE_KIND_LABELS: Record<string, string> = SCHEDULE_KINDS

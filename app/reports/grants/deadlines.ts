@@ -13,7 +13,7 @@ export interface ReportingDeadline {
   reference: string
   title: string
   funder: string
-  /** interim_report, final_report, balance_request or other (DEADLINE_KIND_LABELS). */
+  /** interim_report, final_report, balance_request or other (DEADLINE_KINDS of #vocabulary/grants). */
   kind: string
   label: string
   /** ISO calendar date. */
