@@ -4,7 +4,7 @@ import { withTransaction } from '#support/transaction'
 import GrantTarget from '#models/grants/grant_target'
 import type { TargetInput } from '#validators/grants'
 import { lockGrant } from '#actions/grants/conventions'
-import { withDatabaseGuards } from '#actions/grants/errors'
+import { underDatabaseRules } from '#support/domain_errors'
 
 /** Adds an activity target of the convention for a year. */
 export default class AddGrantTarget {
@@ -15,7 +15,7 @@ export default class AddGrantTarget {
   ) {
     return withTransaction(trx, async (t) => {
       const grant = await lockGrant(input.grantId, t)
-      return withDatabaseGuards(() =>
+      return underDatabaseRules(() =>
         GrantTarget.create(
           {
             grantId: grant.id,

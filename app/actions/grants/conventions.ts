@@ -12,9 +12,18 @@ import GrantLineAllocation from '#models/grants/grant_line_allocation'
 import { currentActor } from '#support/request_context'
 import { recordEvent } from '#support/audit'
 import { formatMoney } from '#support/french_format'
-import { sumMoney, toMoney } from '#support/money'
-import { GrantRuleError, withDatabaseGuards } from '#actions/grants/errors'
-import { FINAL_STATUSES, FLAT_RATE_BASES, FLAT_RATES, type FlatRate } from '#vocabulary/grants'
+import { sumMoney, toMoney, ZERO } from '#support/money'
+import { GrantRuleError } from '#actions/grants/errors'
+import { underDatabaseRules } from '#support/domain_errors'
+import {
+  FINAL_STATUSES,
+  FLAT_RATE_BASES,
+  FLAT_RATES,
+  GRANT_STATUSES,
+  transitionRefusal,
+  type FlatRate,
+} from '#vocabulary/grants'
+import { labelOf } from '#vocabulary/labels'
 import type { GrantFormInput } from '#validators/grants'
 
 export interface GrantInput {
@@ -40,17 +49,18 @@ function assertPeriod(start: DateTime, end: DateTime) {
   }
 }
 
-async function totals(grantId: number, trx: TransactionClientContract) {
+/** What the convention's split, schedule and receipts add up to (cancelled rows left out). */
+export async function totals(grantId: number, trx: TransactionClientContract) {
   const row = await trx
     .from('grants as g')
     .where('g.id', grantId)
     .select(
       trx.raw('(SELECT coalesce(sum(amount), 0) FROM grant_years WHERE grant_id = g.id) AS years'),
       trx.raw(
-        '(SELECT coalesce(sum(amount), 0) FROM grant_payment_schedules WHERE grant_id = g.id) AS schedule'
+        '(SELECT coalesce(sum(amount), 0) FROM grant_payment_schedules WHERE grant_id = g.id AND cancelled_at IS NULL) AS schedule'
       ),
       trx.raw(
-        '(SELECT coalesce(sum(amount), 0) FROM grant_receipts WHERE grant_id = g.id) AS received'
+        '(SELECT coalesce(sum(amount), 0) FROM grant_receipts WHERE grant_id = g.id AND cancelled_at IS NULL) AS received'
       )
     )
     .firstOrFail()
@@ -80,7 +90,7 @@ export async function saveGrant(input: GrantInput, trx: TransactionClientContrac
     flatRateBasis: FLAT_RATE_BASES[flatRate as FlatRate],
     notes: input.notes ?? null,
   }
-  return withDatabaseGuards(async () => {
+  return underDatabaseRules(async () => {
     let row = grant
     if (row) {
       row.useTransaction(trx)
@@ -126,7 +136,7 @@ export async function setYearSplit(
     if (years.has(s.year)) throw new GrantRuleError(`L'exercice ${s.year} figure deux fois.`)
     years.add(s.year)
   }
-  await withDatabaseGuards(async () => {
+  await underDatabaseRules(async () => {
     const existing = await GrantYear.query({ client: trx }).where('grantId', grant.id)
     for (const row of existing) {
       if (!years.has(row.year)) await row.useTransaction(trx).delete()
@@ -150,7 +160,7 @@ export async function setYearSplit(
   })
 }
 
-function assertOpen(grant: Grant) {
+export function assertOpen(grant: Grant) {
   if (FINAL_STATUSES.includes(grant.status)) {
     throw new GrantRuleError(
       `La convention ${grant.reference} est ${grant.statusLabel.toLowerCase()} : aucun versement ni échéance ne peut y être enregistré.`
@@ -164,13 +174,8 @@ export async function addScheduleLine(
   trx: TransactionClientContract
 ) {
   assertOpen(grant)
-  const { schedule } = await totals(grant.id, trx)
-  if (schedule.plus(line.amount).gt(grant.amountAwarded)) {
-    throw new GrantRuleError(
-      `L'échéancier atteindrait ${formatMoney(schedule.plus(line.amount))}, au-delà du montant accordé (${formatMoney(grant.amountAwarded)}).`
-    )
-  }
-  return withDatabaseGuards(() =>
+  await assertScheduleRoom(grant, line.amount, ZERO, trx)
+  return underDatabaseRules(() =>
     GrantPaymentSchedule.create(
       { grantId: grant.id, ...line, label: line.label ?? null },
       { client: trx }
@@ -178,22 +183,65 @@ export async function addScheduleLine(
   )
 }
 
+/** The schedule, with `amount` instead of `replaced`, stays within the awarded amount. */
+export async function assertScheduleRoom(
+  grant: Grant,
+  amount: Decimal,
+  replaced: Decimal,
+  trx: TransactionClientContract
+) {
+  const { schedule } = await totals(grant.id, trx)
+  const total = schedule.minus(replaced).plus(amount)
+  if (total.gt(grant.amountAwarded)) {
+    throw new GrantRuleError(
+      `L'échéancier atteindrait ${formatMoney(total)}, au-delà du montant accordé (${formatMoney(grant.amountAwarded)}).`
+    )
+  }
+}
+
+export interface ReceiptValues {
+  receivedOn: DateTime
+  amount: Decimal
+  reference?: string | null
+  entryLineId?: number | null
+}
+
 export async function addReceipt(
   grant: Grant,
-  receipt: {
-    receivedOn: DateTime
-    amount: Decimal
-    reference?: string | null
-    scheduleId?: number | null
-    entryLineId?: number | null
-  },
+  receipt: ReceiptValues,
+  trx: TransactionClientContract
+) {
+  await assertReceiptValues(grant, receipt, ZERO, trx)
+  return underDatabaseRules(() =>
+    GrantReceipt.create(
+      {
+        grantId: grant.id,
+        receivedOn: receipt.receivedOn,
+        amount: receipt.amount,
+        reference: receipt.reference ?? null,
+        entryLineId: receipt.entryLineId ?? null,
+      },
+      { client: trx }
+    )
+  )
+}
+
+/**
+ * A receipt (`replaced`: the amount it had before an edit) keeps the receipts within the
+ * awarded amount, on an open convention, and names a bank line of the organisation (51x).
+ */
+export async function assertReceiptValues(
+  grant: Grant,
+  receipt: ReceiptValues,
+  replaced: Decimal,
   trx: TransactionClientContract
 ) {
   assertOpen(grant)
   const { received } = await totals(grant.id, trx)
-  if (received.plus(receipt.amount).gt(grant.amountAwarded)) {
+  const total = received.minus(replaced).plus(receipt.amount)
+  if (total.gt(grant.amountAwarded)) {
     throw new GrantRuleError(
-      `Les versements reçus atteindraient ${formatMoney(received.plus(receipt.amount))}, au-delà du montant accordé (${formatMoney(grant.amountAwarded)}).`
+      `Les versements reçus atteindraient ${formatMoney(total)}, au-delà du montant accordé (${formatMoney(grant.amountAwarded)}).`
     )
   }
   if (receipt.entryLineId) {
@@ -208,22 +256,21 @@ export async function addReceipt(
       )
     }
   }
-  return withDatabaseGuards(() =>
-    GrantReceipt.create(
-      {
-        grantId: grant.id,
-        receivedOn: receipt.receivedOn,
-        amount: receipt.amount,
-        reference: receipt.reference ?? null,
-        scheduleId: receipt.scheduleId ?? null,
-        entryLineId: receipt.entryLineId ?? null,
-      },
-      { client: trx }
-    )
-  )
 }
 
-/** Lifecycle step as a dated row with who did it; the convention's status follows it. */
+/** The convention's steps that are not cancelled, in order. */
+export function liveSteps(grantId: number, trx: TransactionClientContract) {
+  return GrantEvent.query({ client: trx })
+    .where('grantId', grantId)
+    .whereNull('cancelledAt')
+    .orderBy([{ column: 'occurredOn' }, { column: 'id' }])
+}
+
+/**
+ * Lifecycle step as a dated row with who did it; the convention's status follows it. A step
+ * follows the lifecycle (GRANT_TRANSITIONS of #vocabulary/grants) and is not dated before the
+ * step it follows; the convention's first step (its request, `updateStatus` false) is not checked.
+ */
 export async function addEvent(
   grant: Grant,
   kind: string,
@@ -232,6 +279,21 @@ export async function addEvent(
   trx: TransactionClientContract,
   updateStatus = true
 ) {
+  if (updateStatus) {
+    const steps = await liveSteps(grant.id, trx)
+    const refusal = transitionRefusal(
+      steps.map((step) => step.kind),
+      kind
+    )
+    if (refusal) throw new GrantRuleError(refusal, { field: 'kind' })
+    const last = steps.at(-1)
+    if (last && occurredOn < last.occurredOn) {
+      throw new GrantRuleError(
+        `L'étape ne peut pas être datée du ${occurredOn.toFormat('dd/MM/yyyy')}, avant l'étape « ${labelOf(GRANT_STATUSES, last.kind)} » du ${last.occurredOn.toFormat('dd/MM/yyyy')}.`,
+        { field: 'occurredOn' }
+      )
+    }
+  }
   const actor = currentActor()
   const event = await GrantEvent.create(
     {
@@ -244,7 +306,8 @@ export async function addEvent(
     },
     { client: trx }
   )
-  // Sending a report or requesting the balance fulfils the earliest open deadline of that kind.
+  // Sending a report or requesting the balance fulfils the earliest open deadline of that kind;
+  // the deadline remembers the step, which reopens it if cancelled.
   const fulfils: Record<string, string[]> = {
     report_sent: ['interim_report', 'final_report'],
     balance_requested: ['balance_request'],
@@ -254,10 +317,12 @@ export async function addEvent(
       .where('grantId', grant.id)
       .whereIn('kind', fulfils[kind])
       .whereNull('doneOn')
+      .whereNull('cancelledAt')
       .orderBy('dueOn')
       .first()
     if (deadline) {
       deadline.doneOn = occurredOn
+      deadline.doneByEventId = event.id
       deadline.version += 1
       await deadline.save()
     }
@@ -279,6 +344,14 @@ export async function amendGrant(
 ) {
   if (amendment.newAmount.isNegative())
     throw new GrantRuleError('Le nouveau montant doit être positif.')
+  if (amendment.newAmount.lt(grant.amountAwarded)) {
+    const steps = await liveSteps(grant.id, trx)
+    const refusal = transitionRefusal(
+      steps.map((step) => step.kind),
+      'reduced'
+    )
+    if (refusal) throw new GrantRuleError(`Avenant de réduction refusé. ${refusal}`)
+  }
   const t = await totals(grant.id, trx)
   const floor = [t.years, t.schedule, t.received].reduce((a, b) => (b.gt(a) ? b : a))
   if (amendment.newAmount.lt(floor)) {
@@ -304,7 +377,7 @@ export async function amendGrant(
   grant.useTransaction(trx)
   grant.amountAwarded = amendment.newAmount
   grant.version += 1
-  await withDatabaseGuards(() => grant.save())
+  await underDatabaseRules(() => grant.save())
   if (reduced) await addEvent(grant, 'reduced', amendment.signedOn, amendment.reason, trx)
   return row
 }
@@ -327,7 +400,7 @@ export async function deleteGrant(grant: Grant, trx: TransactionClientContract) 
       `La convention ${grant.reference} ne peut pas être supprimée : des versements y sont enregistrés.`
     )
   }
-  await withDatabaseGuards(() => grant.useTransaction(trx).delete())
+  await underDatabaseRules(() => grant.useTransaction(trx).delete())
 }
 
 export function today() {
@@ -380,7 +453,7 @@ export async function allocateLine(
   if (!line)
     throw new GrantRuleError(`La ligne d'écriture n° ${allocation.entryLineId} est introuvable.`)
   const amount = allocation.amount ?? toMoney(line.debit).plus(toMoney(line.credit))
-  return withDatabaseGuards(() =>
+  return underDatabaseRules(() =>
     GrantLineAllocation.create(
       { grantId: grant.id, entryLineId: allocation.entryLineId, amount, source: 'manual' },
       { client: trx }

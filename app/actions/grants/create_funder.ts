@@ -3,7 +3,7 @@ import Funder from '#models/grants/funder'
 import type { Tenant } from '#support/request_context'
 import { withTransaction } from '#support/transaction'
 import type { FunderInput } from '#validators/grants'
-import { withDatabaseGuards } from '#actions/grants/errors'
+import { underDatabaseRules } from '#support/domain_errors'
 import { funderValues } from '#actions/grants/update_funder'
 
 /** Adds a funder, under an existing parent of the organisation when one is chosen. */
@@ -12,7 +12,7 @@ export default class CreateFunder {
     return withTransaction(trx, async (t) => {
       if (input.parentId)
         await Funder.query({ client: t }).where('id', input.parentId).firstOrFail()
-      return withDatabaseGuards(() => Funder.create(funderValues(input), { client: t }))
+      return underDatabaseRules(() => Funder.create(funderValues(input), { client: t }))
     })
   }
 }

@@ -4,7 +4,8 @@ import type { Tenant } from '#support/request_context'
 import { withTransaction } from '#support/transaction'
 import { assertVersion } from '#support/optimistic_lock'
 import type { FunderInput } from '#validators/grants'
-import { GrantRuleError, withDatabaseGuards } from '#actions/grants/errors'
+import { GrantRuleError } from '#actions/grants/errors'
+import { underDatabaseRules } from '#support/domain_errors'
 
 /** The funder's columns as typed in its form. */
 export function funderValues(input: FunderInput) {
@@ -35,7 +36,7 @@ export default class UpdateFunder {
         await Funder.query({ client: t }).where('id', input.parentId).firstOrFail()
       assertVersion(funder, input.version)
       funder.merge(funderValues(input))
-      await withDatabaseGuards(() => funder.save())
+      await underDatabaseRules(() => funder.save())
       return funder
     })
   }

@@ -8,7 +8,7 @@ import UpdateFunder from '#actions/grants/update_funder'
 import { fundersSheet } from '#exports/grants/sheets'
 import { sendWorkbook } from '#http/downloads'
 import { buildWorkbook } from '#support/spreadsheet/writer'
-import { yearOf } from '#controllers/grants/year_param'
+import { grantsYear } from '#controllers/grants/year_param'
 
 const crumbs = (label?: string) => [
   { label: 'Financements', href: urlFor('grants.dashboard') },
@@ -18,15 +18,15 @@ const crumbs = (label?: string) => [
 
 export default class FundersController {
   /** The funders' tree with the figures of the requested year (?annee=). */
-  async index({ view, tenant, request }: HttpContext) {
-    const tree = await new FunderTree(tenant!, { year: yearOf(request.input('annee')) }).build()
-    return view.render('pages/grants/funders/index', { tree, breadcrumbs: crumbs() })
+  async index(ctx: HttpContext) {
+    const tree = await new FunderTree(ctx.tenant!, { year: await grantsYear(ctx) }).build()
+    return ctx.view.render('pages/grants/funders/index', { tree, breadcrumbs: crumbs() })
   }
 
-  async export({ response, tenant, request }: HttpContext) {
-    const tree = await new FunderTree(tenant!, { year: yearOf(request.input('annee')) }).build()
+  async export(ctx: HttpContext) {
+    const tree = await new FunderTree(ctx.tenant!, { year: await grantsYear(ctx) }).build()
     return sendWorkbook(
-      response,
+      ctx.response,
       `financeurs-${tree.year}.xlsx`,
       await buildWorkbook([fundersSheet(tree.rows, tree.year)])
     )

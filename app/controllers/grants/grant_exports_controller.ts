@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { GrantList } from '#reports/grants/grant_list'
+import { GrantList, grantListFilters, grantListState } from '#reports/grants/grant_list'
 import { GrantDetail } from '#reports/grants/grant_detail'
 import { grantsWorkbook, grantDetailSheets } from '#exports/grants/sheets'
 import { sendWorkbook } from '#http/downloads'
@@ -8,7 +8,9 @@ import { buildWorkbook } from '#support/spreadsheet/writer'
 /** The conventions' workbooks: the list (as filtered) and one convention's page. */
 export default class GrantExportsController {
   async index({ request, response, tenant }: HttpContext) {
-    const list = await new GrantList(tenant!, { status: request.input('statut') }).build()
+    const table = grantListState(request.qs())
+    const filters = grantListFilters(request.qs())
+    const list = await new GrantList(tenant!, { filters, table, paginate: false }).build()
     return sendWorkbook(response, 'conventions.xlsx', await buildWorkbook(grantsWorkbook(list)))
   }
 

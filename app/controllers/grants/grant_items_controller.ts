@@ -43,8 +43,13 @@ export default class GrantItemsController {
 
   async receipt(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(v.receiptValidator)
-    await RecordReceipt.handle(ctx.tenant!, { ...input, grantId: Number(ctx.params.id) })
-    return backToGrant(ctx, 'Versement enregistré.')
+    const { matching } = await RecordReceipt.handle(ctx.tenant!, {
+      ...input,
+      grantId: Number(ctx.params.id),
+    })
+    if (matching.unmatched) ctx.session.flash('warning', matching.message)
+    const said = matching.unmatched ? '' : ` ${matching.message}`
+    return backToGrant(ctx, `Versement enregistré.${said}`)
   }
 
   async target(ctx: HttpContext) {

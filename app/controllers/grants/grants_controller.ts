@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import { grantValidator } from '#validators/grants'
-import { GrantList } from '#reports/grants/grant_list'
+import { GrantList, grantListFilters, grantListState } from '#reports/grants/grant_list'
 import { GrantDetail } from '#reports/grants/grant_detail'
 import { GrantForm } from '#reports/grants/grant_form'
 import CreateGrant from '#actions/grants/create_grant'
@@ -19,10 +19,11 @@ const crumbs = (label?: string) => [
 /** The conventions: list, page and form (their workbooks: GrantExportsController). */
 export default class GrantsController {
   async index({ view, request, tenant }: HttpContext) {
-    const list = await new GrantList(tenant!, { status: request.input('statut') }).build()
+    const table = grantListState(request.qs())
+    const filters = grantListFilters(request.qs())
+    const list = await new GrantList(tenant!, { filters, table, paginate: true }).build()
     return view.render('pages/grants/grants/index', {
-      grants: list.grants,
-      status: request.input('statut') ?? '',
+      ...list,
       statusOptions: [{ value: '', label: 'Tous' }, ...optionsOf(GRANT_STATUSES)],
       breadcrumbs: crumbs(),
     })

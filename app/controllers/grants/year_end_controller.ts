@@ -5,13 +5,13 @@ import ProposeYearEndEntries from '#actions/grants/propose_year_end_entries'
 import { yearEndSheet } from '#exports/grants/sheets'
 import { sendWorkbook } from '#http/downloads'
 import { buildWorkbook } from '#support/spreadsheet/writer'
-import { yearOf } from '#controllers/grants/year_param'
+import { grantsYear, yearOf } from '#controllers/grants/year_param'
 
 export default class YearEndController {
-  async show({ view, request, tenant }: HttpContext) {
-    const year = yearOf(request.input('annee'))
-    const report = await new YearEndPositions(tenant!, { year }).build()
-    return view.render('pages/grants/year_end', {
+  async show(ctx: HttpContext) {
+    const year = await grantsYear(ctx)
+    const report = await new YearEndPositions(ctx.tenant!, { year }).build()
+    return ctx.view.render('pages/grants/year_end', {
       report,
       breadcrumbs: [
         { label: 'Financements', href: urlFor('grants.dashboard') },
@@ -20,11 +20,11 @@ export default class YearEndController {
     })
   }
 
-  async export({ response, request, tenant }: HttpContext) {
-    const year = yearOf(request.input('annee'))
-    const report = await new YearEndPositions(tenant!, { year }).build()
+  async export(ctx: HttpContext) {
+    const year = await grantsYear(ctx)
+    const report = await new YearEndPositions(ctx.tenant!, { year }).build()
     return sendWorkbook(
-      response,
+      ctx.response,
       `fonds-dedies-${year}.xlsx`,
       await buildWorkbook([yearEndSheet(report.positions)])
     )

@@ -1,0 +1,24 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { Tenant } from '#support/request_context'
+import { withTransaction } from '#support/transaction'
+import type { CancellationInput } from '#validators/grants'
+import { cancelItem, correctionOf, releaseAllocations } from '#actions/grants/corrections'
+
+/**
+ * Cancels an instalment with a reason: it stays on the schedule, struck out, and counts in no
+ * total; the receipts matched to it are matched to nothing any more.
+ */
+export default class CancelScheduleLine {
+  static handle(
+    tenant: Tenant,
+    input: CancellationInput & { id: number },
+    trx?: TransactionClientContract
+  ) {
+    return withTransaction(trx, async (t) => {
+      const state = await correctionOf(tenant, 'schedule', input.id, t)
+      const released = state.cancelRefusal ? 0 : await releaseAllocations('scheduleId', input.id, t)
+      const line = await cancelItem(tenant, state, input.reason)
+      return { line, released }
+    })
+  }
+}
