@@ -1,12 +1,12 @@
 /**
- * The statement layouts seeded for every organisation, written in a compact notation that an
- * accountant can read:
+ * The statement layouts seeded for every organisation (notation: app/reference/layout_notation.ts):
+ * the regulatory ANC 2018-06 layouts, and the association's annual-report layout (code
+ * 'rapport-annuel', the presentation of the printed 2023 report).
  *
- * - ranges: space-separated account prefixes. `-609` excludes a prefix, `40:D` keeps only the
- *   accounts of that prefix whose balance is a debit (`:C` credit), `28:A` puts the prefix in the
- *   "amortissements et provisions" column of the actif (its credit balance is deducted).
- * - formula: `A + B - C` over other line codes of the same layout; `max0(...)` keeps a positive
- *   result only (excédent / déficit printed on opposite sides).
+ * The annual-report balance sheet gathers lines of the ANC balance sheet (a regrouping table, so
+ * that the account ranges are written once). Its income statement is not a regrouping of the ANC
+ * one: it splits charges by account class (60, 61, 62...) and produits by funder family, across
+ * the ANC lines, so it has ranges of its own.
  *
  * Funder families of the annual-report layout follow the sub-accounts of 74 in the association
  * chart: 741 État (7411 DREETS with 74111 Socle + OBF and 74112 CEJ, 7412 Pôle Emploi, 7413 PIC,
@@ -17,96 +17,13 @@
  * changes of ANC 2022-06 remove 79x and move 777 to 747).
  */
 
-import type { StatementKind, StatementLineKind, StatementSection } from '#vocabulary/accounting'
-
-export type LayoutKind = StatementKind
-export type Section = StatementSection
-export type LineKind = StatementLineKind
-
-export interface RangeSpec {
-  prefix: string
-  exclude?: boolean
-  side?: 'debit' | 'credit'
-  part?: 'gross' | 'depreciation'
-}
-
-export interface FormulaTerm {
-  code: string
-  sign: 1 | -1
-}
-
-export interface Formula {
-  terms: FormulaTerm[]
-  clamp?: 'positive'
-}
-
-export interface LineDefinition {
-  code: string
-  label: string
-  section: Section
-  kind?: LineKind
-  level?: number
-  ofWhich?: boolean
-  ranges?: string
-  formula?: string
-}
-
-export interface LayoutDefinition {
-  code: string
-  name: string
-  kind: LayoutKind
-  validFromYear: number
-  validToYear?: number
-  lines: LineDefinition[]
-}
-
-export function parseRanges(text: string | undefined): RangeSpec[] {
-  if (!text) return []
-  return text
-    .trim()
-    .split(/\s+/)
-    .map((token) => {
-      const exclude = token.startsWith('-')
-      const [prefix, flag] = (exclude ? token.slice(1) : token).split(':')
-      if (!/^[0-9]+$/.test(prefix)) throw new Error(`Préfixe de compte invalide : ${token}`)
-      const range: RangeSpec = { prefix }
-      if (exclude) range.exclude = true
-      if (flag === 'D') range.side = 'debit'
-      else if (flag === 'C') range.side = 'credit'
-      else if (flag === 'A') range.part = 'depreciation'
-      else if (flag !== undefined) throw new Error(`Option de préfixe inconnue : ${token}`)
-      return range
-    })
-}
-
-export function parseFormula(text: string | undefined | null): Formula | null {
-  if (!text) return null
-  let body = text.trim()
-  let clamp: Formula['clamp']
-  const clamped = /^max0\((.*)\)$/.exec(body)
-  if (clamped) {
-    body = clamped[1]
-    clamp = 'positive'
-  }
-  const terms: FormulaTerm[] = []
-  const tokens = body
-    .replace(/([+-])/g, ' $1 ')
-    .trim()
-    .split(/\s+/)
-  let sign: 1 | -1 = 1
-  for (const token of tokens) {
-    if (token === '+') sign = 1
-    else if (token === '-') sign = -1
-    else {
-      if (!/^[A-Za-z0-9_]+$/.test(token)) throw new Error(`Formule invalide : ${text}`)
-      terms.push({ code: token, sign })
-      sign = 1
-    }
-  }
-  return clamp ? { terms, clamp } : { terms }
-}
-
-const sum = (...codes: string[]) => codes.join(' + ')
+import {
+  regroupLayout,
+  sum,
+  type LayoutDefinition,
+  type LineDefinition,
+  type RegroupedLine,
+} from '#reference/layout_notation'
 
 /** The association's annual-report layout (printed 2023 report): produits by funder family. */
 const ANNUAL_INCOME: LineDefinition[] = [
@@ -311,132 +228,6 @@ const ANNUAL_INCOME: LineDefinition[] = [
   },
 ]
 
-const ANNUAL_BALANCE: LineDefinition[] = [
-  { code: 'ACTIF', label: 'Actif', section: 'actif', kind: 'heading' },
-  {
-    code: 'A01',
-    label: 'Immobilisations incorporelles',
-    section: 'actif',
-    ranges: '20 280:A 290:A',
-  },
-  {
-    code: 'A02',
-    label: 'Immobilisations corporelles',
-    section: 'actif',
-    ranges: '21 22 23 24 281:A 282:A 291:A 293:A',
-  },
-  {
-    code: 'A03',
-    label: 'Immobilisations financières',
-    section: 'actif',
-    ranges: '26 27 296:A 297:A',
-  },
-  {
-    code: 'AT1',
-    label: 'Total I — Actif immobilisé',
-    section: 'actif',
-    kind: 'subtotal',
-    formula: sum('A01', 'A02', 'A03'),
-  },
-  { code: 'A04', label: 'Stocks et en-cours', section: 'actif', ranges: '3 39:A' },
-  {
-    code: 'A05',
-    label: 'Créances',
-    section: 'actif',
-    ranges: '40:D 41:D 42:D 43:D 44:D 45:D 46:D 47:D 49:A',
-  },
-  { code: 'A06', label: 'Valeurs mobilières de placement', section: 'actif', ranges: '50 59:A' },
-  { code: 'A07', label: 'Disponibilités', section: 'actif', ranges: '51:D 52:D 53 54 58' },
-  { code: 'A08', label: "Charges constatées d'avance", section: 'actif', ranges: '486' },
-  {
-    code: 'AT2',
-    label: 'Total II — Actif circulant',
-    section: 'actif',
-    kind: 'subtotal',
-    formula: sum('A04', 'A05', 'A06', 'A07', 'A08'),
-  },
-  {
-    code: 'AT',
-    label: "TOTAL GÉNÉRAL DE L'ACTIF",
-    section: 'actif',
-    kind: 'total',
-    formula: sum('AT1', 'AT2'),
-  },
-  { code: 'PASSIF', label: 'Passif', section: 'passif', kind: 'heading' },
-  {
-    code: 'F01',
-    label: 'Fonds associatifs sans droit de reprise',
-    section: 'passif',
-    ranges: '10 -1026',
-  },
-  {
-    code: 'F02',
-    label: "Subventions d'investissement affectées",
-    section: 'passif',
-    ranges: '1026',
-  },
-  { code: 'F03', label: 'Report à nouveau', section: 'passif', ranges: '11' },
-  { code: 'F04', label: "Résultat de l'exercice", section: 'passif', ranges: '12 6 7 8' },
-  {
-    code: 'FSN',
-    label: 'Situation nette',
-    section: 'passif',
-    kind: 'subtotal',
-    formula: sum('F01', 'F02', 'F03', 'F04'),
-  },
-  { code: 'F05', label: "Subventions d'investissement", section: 'passif', ranges: '13 14' },
-  {
-    code: 'FT1',
-    label: 'Total I — Fonds associatifs',
-    section: 'passif',
-    kind: 'subtotal',
-    formula: sum('FSN', 'F05'),
-  },
-  { code: 'F06', label: 'Provisions pour risques', section: 'passif', ranges: '15' },
-  { code: 'F07', label: 'Fonds dédiés', section: 'passif', ranges: '19' },
-  {
-    code: 'FT2',
-    label: 'Total II — Provisions et fonds dédiés',
-    section: 'passif',
-    kind: 'subtotal',
-    formula: sum('F06', 'F07'),
-  },
-  {
-    code: 'F08',
-    label: 'Emprunts et dettes auprès des établissements de crédit',
-    section: 'passif',
-    ranges: '16 51:C 52:C',
-  },
-  {
-    code: 'F09',
-    label: 'Dettes fournisseurs et comptes rattachés',
-    section: 'passif',
-    ranges: '40:C',
-  },
-  {
-    code: 'F10',
-    label: 'Dettes fiscales et sociales',
-    section: 'passif',
-    ranges: '42:C 43:C 44:C',
-  },
-  { code: 'F11', label: 'Autres dettes', section: 'passif', ranges: '41:C 45:C 46:C 47:C' },
-  {
-    code: 'FT3',
-    label: 'Total III — Dettes',
-    section: 'passif',
-    kind: 'subtotal',
-    formula: sum('F08', 'F09', 'F10', 'F11'),
-  },
-  { code: 'F12', label: "Produits constatés d'avance", section: 'passif', ranges: '487' },
-  {
-    code: 'FT',
-    label: 'TOTAL GÉNÉRAL DU PASSIF',
-    section: 'passif',
-    kind: 'total',
-    formula: sum('FT1', 'FT2', 'FT3', 'F12'),
-  },
-]
-
 /** ANC 2018-06 compte de résultat (domain.md §1.2). */
 function ancIncome(from2025: boolean): LineDefinition[] {
   return [
@@ -636,6 +427,7 @@ function ancIncome(from2025: boolean): LineDefinition[] {
   ]
 }
 
+/** ANC 2018-06 bilan (domain.md §1.2). */
 const ANC_BALANCE: LineDefinition[] = [
   { code: 'ACTIF', label: 'Actif', section: 'actif', kind: 'heading' },
   {
@@ -680,7 +472,7 @@ const ANC_BALANCE: LineDefinition[] = [
     code: 'A07',
     label: 'Autres créances',
     section: 'actif',
-    ranges: '40:D 42:D 43:D 44:D 45:D 46:D 47:D 495:A 496:A',
+    ranges: '40:D 42:D 43:D 44:D 45:D 46:D 47:D 49:A -491',
   },
   { code: 'A08', label: 'Valeurs mobilières de placement', section: 'actif', ranges: '50 59:A' },
   { code: 'A09', label: 'Disponibilités', section: 'actif', ranges: '51:D 52:D 53 54 58' },
@@ -784,6 +576,104 @@ const ANC_BALANCE: LineDefinition[] = [
   },
 ]
 
+/**
+ * The association's balance sheet (annual report) as a regrouping of the ANC lines: fixed assets
+ * of legs with the tangible ones, one line of créances, fonds propres in one line apart from the
+ * investment subsidies allocated to renewable assets (1026), provisions réglementées with the
+ * investment subsidies, provisions before fonds dédiés, produits constatés d'avance after the
+ * debts.
+ */
+export const ANNUAL_BALANCE_REGROUPING: RegroupedLine[] = [
+  { code: 'ACTIF', label: 'Actif', section: 'actif', kind: 'heading' },
+  { code: 'A01', from: ['A01'] },
+  { code: 'A02', from: ['A02', 'A03'], label: 'Immobilisations corporelles' },
+  { code: 'A03', from: ['A04'] },
+  {
+    code: 'AT1',
+    label: 'Total I — Actif immobilisé',
+    section: 'actif',
+    kind: 'subtotal',
+    formula: sum('A01', 'A02', 'A03'),
+  },
+  { code: 'A04', from: ['A05'] },
+  { code: 'A05', from: ['A06', 'A07'], label: 'Créances' },
+  { code: 'A06', from: ['A08'] },
+  { code: 'A07', from: ['A09'] },
+  { code: 'A08', from: ['A10'] },
+  {
+    code: 'AT2',
+    label: 'Total II — Actif circulant',
+    section: 'actif',
+    kind: 'subtotal',
+    formula: sum('A04', 'A05', 'A06', 'A07', 'A08'),
+  },
+  {
+    code: 'AT',
+    label: "TOTAL GÉNÉRAL DE L'ACTIF",
+    section: 'actif',
+    kind: 'total',
+    formula: sum('AT1', 'AT2'),
+  },
+  { code: 'PASSIF', label: 'Passif', section: 'passif', kind: 'heading' },
+  {
+    code: 'F01',
+    from: ['F01', 'F02', 'F03', 'F04'],
+    ranges: '-1026',
+    label: 'Fonds associatifs sans droit de reprise',
+  },
+  {
+    code: 'F02',
+    label: "Subventions d'investissement affectées",
+    section: 'passif',
+    ranges: '1026',
+  },
+  { code: 'F03', from: ['F05'] },
+  { code: 'F04', from: ['F06'], label: "Résultat de l'exercice" },
+  {
+    code: 'FSN',
+    label: 'Situation nette',
+    section: 'passif',
+    kind: 'subtotal',
+    formula: sum('F01', 'F02', 'F03', 'F04'),
+  },
+  { code: 'F05', from: ['F07', 'F08'], label: "Subventions d'investissement" },
+  {
+    code: 'FT1',
+    label: 'Total I — Fonds associatifs',
+    section: 'passif',
+    kind: 'subtotal',
+    formula: sum('FSN', 'F05'),
+  },
+  { code: 'F06', from: ['F10'], label: 'Provisions pour risques' },
+  { code: 'F07', from: ['F09'], label: 'Fonds dédiés' },
+  {
+    code: 'FT2',
+    label: 'Total II — Provisions et fonds dédiés',
+    section: 'passif',
+    kind: 'subtotal',
+    formula: sum('F06', 'F07'),
+  },
+  { code: 'F08', from: ['F11'] },
+  { code: 'F09', from: ['F12'] },
+  { code: 'F10', from: ['F13'] },
+  { code: 'F11', from: ['F14'] },
+  {
+    code: 'FT3',
+    label: 'Total III — Dettes',
+    section: 'passif',
+    kind: 'subtotal',
+    formula: sum('F08', 'F09', 'F10', 'F11'),
+  },
+  { code: 'F12', from: ['F15'] },
+  {
+    code: 'FT',
+    label: 'TOTAL GÉNÉRAL DU PASSIF',
+    section: 'passif',
+    kind: 'total',
+    formula: sum('FT1', 'FT2', 'FT3', 'F12'),
+  },
+]
+
 export const ANNUAL_REPORT_CODE = 'rapport-annuel'
 export const ANC_CODE = 'anc-2018-06'
 
@@ -800,7 +690,7 @@ export const LAYOUT_DEFINITIONS: LayoutDefinition[] = [
     name: 'Rapport annuel (présentation de l’association)',
     kind: 'balance_sheet',
     validFromYear: 2020,
-    lines: ANNUAL_BALANCE,
+    lines: regroupLayout(ANC_BALANCE, ANNUAL_BALANCE_REGROUPING),
   },
   {
     code: ANC_CODE,
@@ -876,37 +766,4 @@ export function reclassificationFor(year: number, number: string) {
     if (!best || r.prefix.length > best.prefix.length) best = r
   }
   return best
-}
-
-/** Sign that turns a debit-minus-credit balance into the amount shown on the line. */
-export function sectionSign(section: Section): 1 | -1 {
-  return section === 'produits' || section === 'passif' ? -1 : 1
-}
-
-/** Compact notation of stored ranges, the inverse of parseRanges. */
-export function rangesToText(ranges: RangeSpec[]) {
-  return ranges
-    .map((r) => {
-      const flag =
-        r.side === 'debit'
-          ? ':D'
-          : r.side === 'credit'
-            ? ':C'
-            : r.part === 'depreciation'
-              ? ':A'
-              : ''
-      return `${r.exclude ? '-' : ''}${r.prefix}${flag}`
-    })
-    .join(' ')
-}
-
-/** Compact notation of a stored formula, the inverse of parseFormula. */
-export function formulaToText(formula: Formula | null) {
-  if (!formula) return ''
-  const body = formula.terms
-    .map((t, i) =>
-      i === 0 ? (t.sign < 0 ? `- ${t.code}` : t.code) : `${t.sign < 0 ? '-' : '+'} ${t.code}`
-    )
-    .join(' ')
-  return formula.clamp === 'positive' ? `max0(${body})` : body
 }

@@ -3,6 +3,7 @@
  * of the programme table, the programme pages, the key figures and outcomes. Used by the demo
  * seeder to load it and by the published checks to find what each printed line refers to.
  */
+
 /** Programme codes of the report's programme table, in its order. */
 export const PROGRAMME_CODES: Record<string, string> = {
   "Contrat d'Engagement Jeune (CEJ)": 'CEJ',
@@ -28,7 +29,6 @@ export const PROGRAMME_CODES: Record<string, string> = {
   'Cités Labs': 'CITES_LABS',
 }
 
-/** Programme detail pages: which programme they describe and which figure counts its people. */
 /** Figures of a programme page that split its people by level of qualification. */
 export const DETAIL_LEVELS: Record<string, string> = {
   no_qualification: 'Sans qualification',
@@ -37,6 +37,7 @@ export const DETAIL_LEVELS: Record<string, string> = {
   above_bac: 'Supérieur au bac',
 }
 
+/** Programme detail pages: which programme they describe and which figure counts its people. */
 export const DETAIL_PAGES: Record<string, { code: string; name?: string; supported?: string }> = {
   'CEJ': { code: 'CEJ' },
   'CEJ jeunes en rupture': { code: 'CEJ_RUPTURE', name: 'CEJ jeunes en rupture' },
@@ -131,58 +132,61 @@ export const KEY_FIGURE_INDICATORS: Record<string, string> = {
   entreprises_en_contact: 'entreprises_en_contact',
 }
 
+export interface OutcomeLine {
+  indicator: string
+  breakdown?: string
+  modality?: string
+}
+
+/** Lines of one indicator in the outcomes table: its totals, and its parts by modality. */
+function outcome(
+  indicator: string,
+  totals: string[],
+  breakdown: string,
+  parts: Record<string, string>
+): Record<string, OutcomeLine> {
+  return Object.fromEntries([
+    ...totals.map((key) => [key, { indicator }]),
+    ...Object.entries(parts).map(([key, modality]) => [key, { indicator, breakdown, modality }]),
+  ])
+}
+
+const FUNDING = { region: 'Région', other: 'Autres financements' }
+
 /** Outcome lines of the report -> indicator, breakdown, modality. */
-export const OUTCOME_LINES: Record<
-  string,
-  { indicator: string; breakdown?: string; modality?: string }
-> = {
-  contracts_signed: { indicator: 'contrats_signes' },
-  cdi: { indicator: 'contrats_signes', breakdown: 'contract_type', modality: 'CDI' },
-  cdd: { indicator: 'contrats_signes', breakdown: 'contract_type', modality: 'CDD' },
-  creation_activite: {
-    indicator: 'contrats_signes',
-    breakdown: 'contract_type',
-    modality: "Création d'activité",
-  },
-  pre_qualification_entries: { indicator: 'entrees_prequalification' },
-  pre_qualification: { indicator: 'entrees_prequalification' },
-  pre_qualification_region_funded: {
-    indicator: 'entrees_prequalification',
-    breakdown: 'funding',
-    modality: 'Région',
-  },
-  pre_qualification_other_funded: {
-    indicator: 'entrees_prequalification',
-    breakdown: 'funding',
-    modality: 'Autres financements',
-  },
-  qualifying_training_entries: { indicator: 'entrees_formation_qualifiante' },
-  qualifying_training: { indicator: 'entrees_formation_qualifiante' },
-  qualifying_region_funded: {
-    indicator: 'entrees_formation_qualifiante',
-    breakdown: 'funding',
-    modality: 'Région',
-  },
-  qualifying_other_funded: {
-    indicator: 'entrees_formation_qualifiante',
-    breakdown: 'funding',
-    modality: 'Autres financements',
-  },
-  immersions: { indicator: 'immersions' },
-  pmsmp: { indicator: 'immersions', breakdown: 'measure', modality: 'PMSMP' },
-  service_civique: { indicator: 'immersions', breakdown: 'measure', modality: 'Service civique' },
-  other_immersions: {
-    indicator: 'immersions',
-    breakdown: 'measure',
-    modality: 'Autres immersions',
-  },
-  alternance: { indicator: 'alternance' },
-  apprentissage: { indicator: 'alternance', breakdown: 'contract_type', modality: 'Apprentissage' },
-  professionnalisation: {
-    indicator: 'alternance',
-    breakdown: 'contract_type',
-    modality: 'Professionnalisation',
-  },
+export const OUTCOME_LINES: Record<string, OutcomeLine> = {
+  ...outcome('contrats_signes', ['contracts_signed'], 'contract_type', {
+    cdi: 'CDI',
+    cdd: 'CDD',
+    creation_activite: "Création d'activité",
+  }),
+  ...outcome(
+    'entrees_prequalification',
+    ['pre_qualification_entries', 'pre_qualification'],
+    'funding',
+    {
+      pre_qualification_region_funded: FUNDING.region,
+      pre_qualification_other_funded: FUNDING.other,
+    }
+  ),
+  ...outcome(
+    'entrees_formation_qualifiante',
+    ['qualifying_training_entries', 'qualifying_training'],
+    'funding',
+    {
+      qualifying_region_funded: FUNDING.region,
+      qualifying_other_funded: FUNDING.other,
+    }
+  ),
+  ...outcome('immersions', ['immersions'], 'measure', {
+    pmsmp: 'PMSMP',
+    service_civique: 'Service civique',
+    other_immersions: 'Autres immersions',
+  }),
+  ...outcome('alternance', ['alternance'], 'contract_type', {
+    apprentissage: 'Apprentissage',
+    professionnalisation: 'Professionnalisation',
+  }),
 }
 
 /** Tables of the public's profile -> indicator and breakdown. */
