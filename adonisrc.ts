@@ -8,6 +8,7 @@ export default defineConfig({
     () => import('@adonisjs/lucid/commands'),
     () => import('@adonisjs/session/commands'),
     () => import('@adonisjs/bouncer/commands'),
+    () => import('@adonisjs/mail/commands'),
   ],
 
   providers: [
@@ -24,6 +25,7 @@ export default defineConfig({
     () => import('@adonisjs/bouncer/bouncer_provider'),
     () => import('@adonisjs/limiter/limiter_provider'),
     () => import('@adonisjs/drive/drive_provider'),
+    () => import('@adonisjs/mail/mail_provider'),
     () => import('#providers/socle_provider'),
   ],
 
@@ -32,6 +34,7 @@ export default defineConfig({
     () => import('#start/kernel'),
     () => import('#start/view'),
     () => import('#start/validator'),
+    () => import('#start/refusals'),
   ],
 
   tests: {
@@ -46,6 +49,6 @@ export default defineConfig({
   metaFiles: [
     { pattern: 'resources/views/**/*.edge', reloadServer: false },
     { pattern: 'public/**', reloadServer: false },
-    { pattern: 'database/reference/**', reloadServer: false },
+    { pattern: 'app/reference/**/*.json', reloadServer: false },
   ],
 })

@@ -13,6 +13,7 @@ export default configApp(
       'app/imports/**/*.ts',
       'app/exports/**/*.ts',
       'app/reconciliation/**/*.ts',
+      'app/reference/**/*.ts',
       'app/support/**/*.ts',
     ],
     rules: {
@@ -51,6 +52,34 @@ export default configApp(
               message: 'Domain code does not build URLs or routes.',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Money (docs/architecture.md, 4b): every Decimal is made by the money helpers, so that it
+    // carries the application's configuration (40 digits, half away from zero, no exponent).
+    // Tests may build Decimals directly to state expected values.
+    files: ['**/*.ts'],
+    ignores: ['app/support/money.ts', 'tests/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Decimal'], CallExpression[callee.name='Decimal']",
+          message:
+            'Do not construct Decimal directly: use the helpers of #support/money (toMoney for database strings and numbers, moneyOrZero / moneyOrNull for nullable values, ZERO, sumMoney, roundCents; parseFrenchAmount or the frenchAmount() rule for amounts typed by people).',
+        },
+        {
+          selector: "NewExpression[callee.name='Money'], CallExpression[callee.name='Money']",
+          message:
+            'Do not construct Money directly: use toMoney, moneyOrZero, moneyOrNull or ZERO from #support/money.',
+        },
+        {
+          selector:
+            "CallExpression[callee.object.name='Decimal'][callee.property.name=/^(abs|add|div|max|min|mul|random|sub|sum)$/]",
+          message:
+            'Decimal static helpers build values with the default Decimal configuration: use Money.min / Money.max or sumMoney from #support/money, or the instance methods of a Money value.',
         },
       ],
     },

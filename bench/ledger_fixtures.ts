@@ -1,10 +1,12 @@
 import { createWriteStream } from 'node:fs'
-import { chmod, mkdtemp } from 'node:fs/promises'
+import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import { once } from 'node:events'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { Database } from '@adonisjs/lucid/database'
 import { FEC_COLUMNS } from '#imports/accounting/fec_format'
+import { importFec } from '#imports/accounting/fec_import'
+import type { BenchResult } from '../commands/bench.js'
 
 /** Number of ledger lines for a bench: `base` scaled by BENCH_SCALE (e.g. 0.01 for a quick check). */
 export function scaled(base: number) {
@@ -90,7 +92,7 @@ export async function generateFec(lines: number, year = 2024) {
 
 /** A throwaway organisation with the chart, journals and an open fiscal year. */
 export async function benchOrganisation(db: Database, year = 2024) {
-  const { seedChartOfAccounts } = await import('#database/reference/pcg_associations')
+  const { seedChartOfAccounts } = await import('#actions/accounting/seed_chart_of_accounts')
   return db.transaction(async (trx) => {
     const [org] = await trx
       .insertQuery()
@@ -146,4 +148,97 @@ export async function withPeakRss<T>(work: () => Promise<T>) {
   } finally {
     clearInterval(timer)
   }
+}
+
+export interface BenchLedger {
+  fec: { path: string; lines: number }
+  organisationId: number
+  fiscalYearId: number
+  tenant: { organisationId: number; userId: null; label: string }
+  /** A scratch directory for the files the bench writes. */
+  dir: string
+}
+
+/**
+ * Runs `work` on a generated FEC of `lines` lines and a throwaway organisation (its ledger
+ * imported from that FEC first when `imported`), then removes the organisation and the files.
+ */
+export async function withBenchLedger<T>(
+  db: Database,
+  lines: number,
+  options: { imported: boolean },
+  work: (ledger: BenchLedger) => Promise<T>
+) {
+  const fec = await generateFec(lines)
+  const { organisationId, fiscalYearId } = await benchOrganisation(db)
+  const dir = await mkdtemp(join(tmpdir(), 'bench-out-'))
+  try {
+    if (options.imported) {
+      const imported = await importFec(fec.path, { organisationId, userId: null, fiscalYearId })
+      if (imported.status !== 'committed') throw new Error('bench ledger import failed')
+    }
+    const tenant = { organisationId, userId: null, label: 'bench' }
+    return await work({ fec, organisationId, fiscalYearId, tenant, dir })
+  } finally {
+    await dropBenchOrganisation(db, organisationId)
+    await rm(dir, { recursive: true, force: true })
+    await rm(dirname(fec.path), { recursive: true, force: true })
+  }
+}
+
+/** Seconds that `work` takes. */
+export async function timed(work: () => Promise<unknown>) {
+  const start = performance.now()
+  await work()
+  return (performance.now() - start) / 1000
+}
+
+/** Reads every row of a stream (the baseline of an export): the count and the seconds taken. */
+export async function readAll(rows: () => Promise<AsyncIterable<unknown>>) {
+  let count = 0
+  const seconds = await timed(async () => {
+    for await (const row of await rows()) if (row) count++
+  })
+  return { count, seconds }
+}
+
+interface BenchNames {
+  time: string
+  memory: string
+  note?: string
+}
+
+/**
+ * Runs `work` once against a baseline measured before: its time against `baselineSeconds`, and
+ * its peak memory against the RSS before it (after a GC when node runs with --expose-gc).
+ * `describe` names both results from what `work` returned and the rise of memory (MB).
+ */
+export async function timeAndMemory<T>(
+  baselineSeconds: number,
+  work: () => Promise<T>,
+  describe: (result: T, rise: number) => Promise<BenchNames> | BenchNames
+): Promise<BenchResult[]> {
+  global.gc?.()
+  const rssBefore = process.memoryUsage().rss / 1024 / 1024
+  const start = performance.now()
+  const { result, peakMb } = await withPeakRss(work)
+  const seconds = (performance.now() - start) / 1000
+  const { time, memory, note } = await describe(result, peakMb - rssBefore)
+  return [
+    {
+      name: time,
+      value: seconds,
+      baseline: baselineSeconds,
+      ratio: seconds / baselineSeconds,
+      unit: 's',
+    },
+    {
+      name: memory,
+      value: peakMb,
+      baseline: rssBefore,
+      ratio: peakMb / rssBefore,
+      unit: 'Mo',
+      ...(note ? { note } : {}),
+    },
+  ]
 }

@@ -101,10 +101,10 @@ export default async function (ctx: { db: Database; organisationId: number }) {
     }
     return min / 1000
   }
-  const options = { organisationId, year: 2023 }
+  const tenant = { organisationId, userId: null, label: 'bench' }
   const app = await best(async () => {
-    await IncomeStatement.build(options)
-    await BalanceSheet.build(options)
+    await new IncomeStatement(tenant, { year: 2023 }).build()
+    await new BalanceSheet(tenant, { year: 2023 }).build()
   })
   const raw = await best(async () => {
     await db.rawQuery(balancesQuery('6'), [organisationId, years, '6'] as any)

@@ -7,10 +7,21 @@ export default class DemoSeed extends BaseCommand {
     "Crée l'organisation de démonstration (rapport 2023) et un utilisateur par rôle"
   static options: CommandOptions = { startApp: true }
 
-  @flags.boolean({ description: 'Ne rien faire si la démonstration existe déjà' })
+  @flags.boolean({
+    description:
+      'Ne rien faire si la démonstration existe déjà, ni si SOCLE_DEMO=0 (ce que lance npm start)',
+  })
   declare ifEmpty: boolean
 
   async run() {
+    const { default: env } = await import('#start/env')
+    // `npm start` runs `demo:seed --if-empty`: SOCLE_DEMO=0 starts an empty instance instead.
+    if (this.ifEmpty && env.get('SOCLE_DEMO') === false) {
+      this.logger.info(
+        'SOCLE_DEMO=0 : pas d’organisation de démonstration. Sans organisation, la première page du serveur est le formulaire d’installation (jeton affiché dans le journal au démarrage).'
+      )
+      return
+    }
     const { demoExists, seedDemo } = await import('#database/seeders/demo')
     if (await demoExists()) {
       if (this.ifEmpty) {

@@ -19,6 +19,12 @@ export default class OrganisationCreate extends BaseCommand {
   @flags.string({ description: 'Nom de l’administrateur', required: true })
   declare adminName: string
 
+  @flags.boolean({
+    description:
+      'Faire aussi de cet administrateur l’administrateur de l’instance (voir instance:admin)',
+  })
+  declare instanceAdmin: boolean
+
   async run() {
     const { createOrganisation } = await import('#actions/core/create_organisation')
     const { DomainError } = await import('#support/domain_errors')
@@ -38,6 +44,11 @@ export default class OrganisationCreate extends BaseCommand {
       this.logger.info(
         `Administrateur : ${admin.fullName} <${admin.email}>, sans mot de passe pour l’instant.`
       )
+      if (this.instanceAdmin) {
+        const { default: SetInstanceAdmin } = await import('#actions/instance/set_instance_admin')
+        await SetInstanceAdmin.handle({ email: admin.email, granted: true }, 'organisation:create')
+        this.logger.info('Il est aussi administrateur de l’instance.')
+      }
       this.logger.info(
         `Transmettez-lui ce lien à usage unique (valable ${LINK_LIFETIME_HOURS.welcome} heures) pour choisir son mot de passe :`
       )

@@ -40,7 +40,7 @@ export default class PublishedImport extends BaseCommand {
     const organisationId = tenant.organisationId
     const reconciled = await actingAs(tenant, async () => {
       await db.transaction((trx) => storePublishedReport(organisationId, document, trx))
-      return reconcileAfterImport(organisationId, [document.year], tenant)
+      return reconcileAfterImport(tenant, [document.year])
     })
     this.logger.success(
       `${document.values.length} chiffre(s) publié(s) enregistré(s) pour ${document.year} ; ${describeReconciliation(reconciled)}.`

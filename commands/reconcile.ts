@@ -16,7 +16,8 @@ export default class Reconcile extends BaseCommand {
   declare json: boolean
 
   async run() {
-    const { runReconciliation } = await import('#reconciliation/registry')
+    const { default: RunReconciliation } =
+      await import('#actions/reconciliation/run_reconciliation')
     const { commandTenant } = await import('#support/command_tenant')
     const { actingAs } = await import('#support/request_context')
     const organisation = await commandTenant(this.organisation, 'ace reconcile')
@@ -26,10 +27,7 @@ export default class Reconcile extends BaseCommand {
       return
     }
     const summary = await actingAs(organisation, () =>
-      runReconciliation(organisation.organisationId, this.year, 'command', {
-        userId: null,
-        label: 'ace reconcile',
-      })
+      RunReconciliation.handle(organisation, { year: this.year, trigger: 'command' })
     )
     if (this.json) {
       const plain = (v: unknown) => (v === null || v === undefined ? null : Number(String(v)))

@@ -40,16 +40,15 @@ export default class Statements extends BaseCommand {
       this.exitCode = 1
       return
     }
-    const options = {
-      organisationId: tenant.organisationId,
+    const params = {
       year: this.year,
       layoutCode: this.layout,
       budgetYear: this.budgetYear,
     }
     try {
       const [income, balance] = await actingAs(tenant, async () => [
-        await IncomeStatement.build(options),
-        await BalanceSheet.build(options),
+        await new IncomeStatement(tenant, params).build(),
+        await new BalanceSheet(tenant, params).build(),
       ])
       const totals = BalanceSheet.totals(balance)
       const output = {

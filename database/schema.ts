@@ -5,9 +5,36 @@
  */
 
 import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { DateTime } from 'luxon'
 import { Decimal } from 'decimal.js'
 import { decimalColumn } from '#support/decimal_column'
-import { DateTime } from 'luxon'
+
+export class AccessTokenSchema extends BaseModel {
+  static $columns = ['createdAt', 'expiresAt', 'hash', 'id', 'lastUsedAt', 'name', 'organisationId', 'revokedAt', 'roles', 'updatedAt', 'userId'] as const
+  $columns = AccessTokenSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.dateTime()
+  declare expiresAt: DateTime | null
+  @column()
+  declare hash: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare lastUsedAt: DateTime | null
+  @column()
+  declare name: string
+  @column()
+  declare organisationId: number
+  @column.dateTime()
+  declare revokedAt: DateTime | null
+  @column()
+  declare roles: string[]
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare userId: number
+}
 
 export class AccountBalanceSchema extends BaseModel {
   static $columns = ['accountId', 'accountNumber', 'balance', 'closingId', 'credit', 'debit', 'fiscalYearId', 'grantId', 'id', 'organisationId', 'programmeId', 'territoryId'] as const
@@ -87,8 +114,10 @@ export class ActionMilestoneSchema extends BaseModel {
 }
 
 export class AttendanceSchema extends BaseModel {
-  static $columns = ['createdAt', 'deliberative', 'id', 'meetingId', 'name', 'organisationId', 'personId', 'proxyToId', 'seatId', 'status', 'updatedAt', 'version', 'votes'] as const
+  static $columns = ['alternateForId', 'createdAt', 'deliberative', 'id', 'meetingId', 'name', 'organisationId', 'personId', 'presides', 'proxyToId', 'seatId', 'status', 'updatedAt', 'version', 'votes'] as const
   $columns = AttendanceSchema.$columns
+  @column()
+  declare alternateForId: number | null
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
   @column()
@@ -103,6 +132,8 @@ export class AttendanceSchema extends BaseModel {
   declare organisationId: number
   @column()
   declare personId: number | null
+  @column()
+  declare presides: boolean
   @column()
   declare proxyToId: number | null
   @column()
@@ -648,10 +679,20 @@ export class GrantAmendmentSchema extends BaseModel {
 }
 
 export class GrantDeadlineSchema extends BaseModel {
-  static $columns = ['createdAt', 'doneOn', 'dueOn', 'grantId', 'id', 'kind', 'label', 'organisationId', 'updatedAt', 'version'] as const
+  static $columns = ['cancelReason', 'cancelledActor', 'cancelledAt', 'cancelledBy', 'createdAt', 'doneByEventId', 'doneOn', 'dueOn', 'grantId', 'id', 'kind', 'label', 'organisationId', 'updatedAt', 'version'] as const
   $columns = GrantDeadlineSchema.$columns
+  @column()
+  declare cancelReason: string | null
+  @column()
+  declare cancelledActor: string | null
+  @column.dateTime()
+  declare cancelledAt: DateTime | null
+  @column()
+  declare cancelledBy: number | null
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
+  @column()
+  declare doneByEventId: number | null
   @column.date()
   declare doneOn: DateTime | null
   @column.date()
@@ -702,10 +743,18 @@ export class GrantDocumentSchema extends BaseModel {
 }
 
 export class GrantEventSchema extends BaseModel {
-  static $columns = ['actor', 'createdAt', 'grantId', 'id', 'kind', 'note', 'occurredOn', 'organisationId', 'userId'] as const
+  static $columns = ['actor', 'cancelReason', 'cancelledActor', 'cancelledAt', 'cancelledBy', 'createdAt', 'grantId', 'id', 'kind', 'note', 'occurredOn', 'organisationId', 'userId', 'version'] as const
   $columns = GrantEventSchema.$columns
   @column()
   declare actor: string
+  @column()
+  declare cancelReason: string | null
+  @column()
+  declare cancelledActor: string | null
+  @column.dateTime()
+  declare cancelledAt: DateTime | null
+  @column()
+  declare cancelledBy: number | null
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
   @column()
@@ -722,6 +771,8 @@ export class GrantEventSchema extends BaseModel {
   declare organisationId: number
   @column()
   declare userId: number | null
+  @column()
+  declare version: number
 }
 
 export class GrantLineAllocationSchema extends BaseModel {
@@ -744,10 +795,18 @@ export class GrantLineAllocationSchema extends BaseModel {
 }
 
 export class GrantPaymentScheduleSchema extends BaseModel {
-  static $columns = ['amount', 'createdAt', 'expectedOn', 'grantId', 'id', 'kind', 'label', 'organisationId', 'updatedAt', 'version'] as const
+  static $columns = ['amount', 'cancelReason', 'cancelledActor', 'cancelledAt', 'cancelledBy', 'createdAt', 'expectedOn', 'grantId', 'id', 'kind', 'label', 'organisationId', 'updatedAt', 'version'] as const
   $columns = GrantPaymentScheduleSchema.$columns
   @decimalColumn()
   declare amount: Decimal
+  @column()
+  declare cancelReason: string | null
+  @column()
+  declare cancelledActor: string | null
+  @column.dateTime()
+  declare cancelledAt: DateTime | null
+  @column()
+  declare cancelledBy: number | null
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
   @column.date()
@@ -781,11 +840,38 @@ export class GrantProgrammeSchema extends BaseModel {
   declare programmeId: number
 }
 
+export class GrantReceiptAllocationSchema extends BaseModel {
+  static $columns = ['amount', 'createdAt', 'id', 'organisationId', 'receiptId', 'scheduleId', 'source'] as const
+  $columns = GrantReceiptAllocationSchema.$columns
+  @decimalColumn()
+  declare amount: Decimal
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column()
+  declare receiptId: number
+  @column()
+  declare scheduleId: number
+  @column()
+  declare source: string
+}
+
 export class GrantReceiptSchema extends BaseModel {
-  static $columns = ['amount', 'createdAt', 'entryLineId', 'grantId', 'id', 'organisationId', 'receivedOn', 'reference', 'scheduleId', 'updatedAt', 'version'] as const
+  static $columns = ['amount', 'cancelReason', 'cancelledActor', 'cancelledAt', 'cancelledBy', 'createdAt', 'entryLineId', 'grantId', 'id', 'organisationId', 'receivedOn', 'reference', 'updatedAt', 'version'] as const
   $columns = GrantReceiptSchema.$columns
   @decimalColumn()
   declare amount: Decimal
+  @column()
+  declare cancelReason: string | null
+  @column()
+  declare cancelledActor: string | null
+  @column.dateTime()
+  declare cancelledAt: DateTime | null
+  @column()
+  declare cancelledBy: number | null
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
   @column()
@@ -800,8 +886,6 @@ export class GrantReceiptSchema extends BaseModel {
   declare receivedOn: DateTime
   @column()
   declare reference: string | null
-  @column()
-  declare scheduleId: number | null
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
   @column()
@@ -838,8 +922,16 @@ export class GrantReportSchema extends BaseModel {
 }
 
 export class GrantTargetSchema extends BaseModel {
-  static $columns = ['createdAt', 'grantId', 'id', 'indicatorCode', 'label', 'organisationId', 'target', 'updatedAt', 'version', 'year'] as const
+  static $columns = ['cancelReason', 'cancelledActor', 'cancelledAt', 'cancelledBy', 'createdAt', 'grantId', 'id', 'indicatorCode', 'label', 'organisationId', 'target', 'updatedAt', 'version', 'year'] as const
   $columns = GrantTargetSchema.$columns
+  @column()
+  declare cancelReason: string | null
+  @column()
+  declare cancelledActor: string | null
+  @column.dateTime()
+  declare cancelledAt: DateTime | null
+  @column()
+  declare cancelledBy: number | null
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
   @column()
@@ -1277,8 +1369,46 @@ export class MemberBodySchema extends BaseModel {
   declare version: number
 }
 
+export class MembershipSchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'isActive', 'organisationId', 'roles', 'updatedAt', 'userId'] as const
+  $columns = MembershipSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare isActive: boolean
+  @column()
+  declare organisationId: number
+  @column()
+  declare roles: string[]
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare userId: number
+}
+
+export class NetworkMemberSchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'networkOrganisationId', 'organisationId', 'sharingAgreedAt', 'sharingAgreedBy', 'updatedAt'] as const
+  $columns = NetworkMemberSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare networkOrganisationId: number
+  @column()
+  declare organisationId: number
+  @column.dateTime()
+  declare sharingAgreedAt: DateTime | null
+  @column()
+  declare sharingAgreedBy: number | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+}
+
 export class OneTimeLinkSchema extends BaseModel {
-  static $columns = ['createdAt', 'expiresAt', 'id', 'organisationId', 'purpose', 'tokenHash', 'usedAt', 'userId'] as const
+  static $columns = ['createdAt', 'expiresAt', 'id', 'organisationId', 'purpose', 'revokedAt', 'tokenHash', 'usedAt', 'userId'] as const
   $columns = OneTimeLinkSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
@@ -1290,6 +1420,8 @@ export class OneTimeLinkSchema extends BaseModel {
   declare organisationId: number
   @column()
   declare purpose: string
+  @column.dateTime()
+  declare revokedAt: DateTime | null
   @column()
   declare tokenHash: string
   @column.dateTime()
@@ -1298,13 +1430,40 @@ export class OneTimeLinkSchema extends BaseModel {
   declare userId: number
 }
 
+export class OrganisationLogoSchema extends BaseModel {
+  static $columns = ['bytes', 'contentType', 'organisationId', 'sha256', 'updatedAt'] as const
+  $columns = OrganisationLogoSchema.$columns
+  @column()
+  declare bytes: Buffer
+  @column()
+  declare contentType: string
+  @column({ isPrimary: true })
+  declare organisationId: number
+  @column()
+  declare sha256: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
 export class OrganisationSchema extends BaseModel {
-  static $columns = ['createdAt', 'id', 'legalName', 'name', 'siren', 'slug', 'timezone', 'updatedAt'] as const
+  static $columns = ['address', 'chartVersion', 'createdAt', 'deactivatedAt', 'equalitySizeBand', 'fiscalYearStartMonth', 'id', 'isActive', 'legalName', 'name', 'siren', 'slug', 'timezone', 'updatedAt', 'version'] as const
   $columns = OrganisationSchema.$columns
+  @column()
+  declare address: string | null
+  @column()
+  declare chartVersion: string
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
+  @column.dateTime()
+  declare deactivatedAt: DateTime | null
+  @column()
+  declare equalitySizeBand: string
+  @column()
+  declare fiscalYearStartMonth: number
   @column({ isPrimary: true })
   declare id: number
+  @column()
+  declare isActive: boolean
   @column()
   declare legalName: string | null
   @column()
@@ -1317,6 +1476,8 @@ export class OrganisationSchema extends BaseModel {
   declare timezone: string
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
+  @column()
+  declare version: number
 }
 
 export class PersonSchema extends BaseModel {
@@ -1443,10 +1604,12 @@ export class PublishedValueSchema extends BaseModel {
 }
 
 export class QuorumRuleSchema extends BaseModel {
-  static $columns = ['basis', 'comparison', 'countsRepresented', 'createdAt', 'fraction', 'id', 'maxProxiesPerPerson', 'meetingKind', 'organisationId', 'secondConveningWithoutQuorum', 'updatedAt', 'version'] as const
+  static $columns = ['basis', 'castingVote', 'comparison', 'countsRepresented', 'createdAt', 'fraction', 'id', 'maxProxiesPerPerson', 'meetingKind', 'organisationId', 'secondConveningWithoutQuorum', 'updatedAt', 'version'] as const
   $columns = QuorumRuleSchema.$columns
   @column()
   declare basis: string
+  @column()
+  declare castingVote: boolean
   @column()
   declare comparison: string
   @column()
@@ -1600,9 +1763,48 @@ export class ReferentialSchema extends BaseModel {
   declare version: number
 }
 
+export class ResolutionRectificationSchema extends BaseModel {
+  static $columns = ['castingVote', 'createdAt', 'id', 'organisationId', 'previousCastingVote', 'previousResult', 'previousVotesAbstention', 'previousVotesAgainst', 'previousVotesFor', 'reason', 'resolutionId', 'result', 'updatedAt', 'votesAbstention', 'votesAgainst', 'votesFor'] as const
+  $columns = ResolutionRectificationSchema.$columns
+  @column()
+  declare castingVote: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column()
+  declare previousCastingVote: string | null
+  @column()
+  declare previousResult: string
+  @decimalColumn()
+  declare previousVotesAbstention: Decimal | null
+  @decimalColumn()
+  declare previousVotesAgainst: Decimal | null
+  @decimalColumn()
+  declare previousVotesFor: Decimal | null
+  @column()
+  declare reason: string
+  @column()
+  declare resolutionId: number
+  @column()
+  declare result: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @decimalColumn()
+  declare votesAbstention: Decimal | null
+  @decimalColumn()
+  declare votesAgainst: Decimal | null
+  @decimalColumn()
+  declare votesFor: Decimal | null
+}
+
 export class ResolutionSchema extends BaseModel {
-  static $columns = ['createdAt', 'decidedAt', 'fiscalYearId', 'id', 'majority', 'meetingId', 'organisationId', 'position', 'result', 'subjectKind', 'subjectReference', 'text', 'title', 'updatedAt', 'version', 'votesAbstention', 'votesAgainst', 'votesConsultativeFor', 'votesFor'] as const
+  static $columns = ['castingVote', 'createdAt', 'decidedAt', 'fiscalYearId', 'id', 'majority', 'meetingId', 'organisationId', 'position', 'result', 'subjectKind', 'subjectReference', 'text', 'title', 'updatedAt', 'version', 'votesAbstention', 'votesAgainst', 'votesConsultativeFor', 'votesFor'] as const
   $columns = ResolutionSchema.$columns
+  @column()
+  declare castingVote: string | null
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
   @column.dateTime()
@@ -1702,8 +1904,10 @@ export class SalaryEventSchema extends BaseModel {
 }
 
 export class SeatSchema extends BaseModel {
-  static $columns = ['collegeId', 'createdAt', 'id', 'mandateEnd', 'mandateStart', 'memberBodyId', 'obtainedBy', 'organisationId', 'personId', 'reEligible', 'role', 'titularSeatId', 'updatedAt', 'version', 'voteRule', 'votes'] as const
+  static $columns = ['bureauRole', 'collegeId', 'createdAt', 'id', 'mandateEnd', 'mandateStart', 'memberBodyId', 'obtainedBy', 'organisationId', 'personId', 'reEligible', 'role', 'titularSeatId', 'updatedAt', 'version', 'voteRule', 'votes'] as const
   $columns = SeatSchema.$columns
+  @column()
+  declare bureauRole: string | null
   @column()
   declare collegeId: number
   @column.dateTime({ autoCreate: true })
@@ -2058,7 +2262,7 @@ export class TrainingSessionSchema extends BaseModel {
 }
 
 export class UserSchema extends BaseModel {
-  static $columns = ['createdAt', 'email', 'fullName', 'id', 'isActive', 'lastLoginAt', 'organisationId', 'password', 'roles', 'sessionVersion', 'updatedAt', 'version'] as const
+  static $columns = ['createdAt', 'email', 'fullName', 'id', 'isActive', 'isInstanceAdmin', 'lastLoginAt', 'mustChangePassword', 'organisationId', 'password', 'roles', 'sessionVersion', 'updatedAt', 'version'] as const
   $columns = UserSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
@@ -2070,8 +2274,12 @@ export class UserSchema extends BaseModel {
   declare id: number
   @column()
   declare isActive: boolean
+  @column()
+  declare isInstanceAdmin: boolean
   @column.dateTime()
   declare lastLoginAt: DateTime | null
+  @column()
+  declare mustChangePassword: boolean
   @column()
   declare organisationId: number
   @column({ serializeAs: null })

@@ -19,10 +19,29 @@ export default class SocleProvider {
   }
 
   async ready() {
-    if (this.app.getEnvironment() === 'web') await this.#purgeUploadLeftovers()
+    if (this.app.getEnvironment() === 'web') {
+      await this.#purgeUploadLeftovers()
+      await this.#openSetup()
+    }
     if (this.app.getEnvironment() !== 'web' || this.app.inProduction) return
     const { printWelcome } = await import('#support/welcome')
     await printWelcome()
+  }
+
+  /**
+   * An instance without any organisation (started with SOCLE_DEMO=0): its first page is the
+   * setup form, protected by a one-time token printed here, in the server log (any environment).
+   */
+  async #openSetup() {
+    const logger = await this.app.container.make('logger')
+    try {
+      const { openSetupIfEmpty } = await import('#actions/core/set_up_instance')
+      const { urlFor } = await import('@adonisjs/core/services/url_builder')
+      const setupUrl = `${env.get('APP_URL').replace(/\/+$/, '')}${urlFor('setup.show')}`
+      await openSetupIfEmpty(setupUrl, (message) => logger.warn(message))
+    } catch (error) {
+      logger.error({ err: error }, 'setup token not issued at start')
+    }
   }
 
   /** Temporary upload files left by a crash, expired import previews and their stored copies. */

@@ -37,4 +37,23 @@ export default await Env.create(new URL('../', import.meta.url), {
   QUALITY_EVIDENCE_MAX_MB: Env.schema.number.optional(),
   /** Largest FEC file, in bytes (500 MB by default). */
   FEC_MAX_BYTES: Env.schema.number.optional(),
+  /**
+   * `0` (or `false`): `npm start` creates no demo organisation, so that a real one starts on an
+   * empty instance (its setup form, or `node ace organisation:create`). The demo by default.
+   */
+  SOCLE_DEMO: Env.schema.boolean.optional(),
+  /** Calls of the JSON API per access token and minute (120 by default). */
+  API_RATE_LIMIT_PER_MINUTE: Env.schema.number.optional(),
+
+  /**
+   * Outgoing mail (invitations, password resets) through SMTP. Without SMTP_HOST, each message
+   * is written to storage/mail (.eml and .json) instead, and the log says where.
+   */
+  SMTP_HOST: Env.schema.string.optional({ format: 'host' }),
+  /** 587 by default (STARTTLS); 465 is implicit TLS. */
+  SMTP_PORT: Env.schema.number.optional(),
+  SMTP_USERNAME: Env.schema.string.optional(),
+  SMTP_PASSWORD: Env.schema.secret.optional(),
+  /** Sender of the messages: an address, or `Name <address>` ("Socle <socle@localhost>"). */
+  MAIL_FROM: Env.schema.string.optional(),
 })

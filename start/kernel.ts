@@ -26,4 +26,6 @@ export const middleware = router.named({
   auth: () => import('#middleware/auth_middleware'),
   permit: () => import('#middleware/permit_middleware'),
   upload: () => import('#middleware/upload_middleware'),
+  // The JSON API (/api/v1): a personal access token, never the session (start/routes/api.ts).
+  apiToken: () => import('#middleware/api_token_middleware'),
 })

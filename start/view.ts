@@ -1,15 +1,31 @@
 import edge, { edgeGlobals } from 'edge.js'
 import { sortLink } from '#support/table_query'
-import { formatDate, formatMoney, formatNumber, formatPercent } from '#support/french_format'
+import {
+  fiscalYearName,
+  fiscalYearTitle,
+  formatDate,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+} from '#support/french_format'
 import { navigation } from '#http/navigation'
+import { pageUrl } from '#http/page_url'
 import { htmlAttributes } from '#support/html_attributes'
+import { cssText } from '#support/css_text'
 
 edge.global('formatMoney', formatMoney)
 edge.global('formatNumber', formatNumber)
 edge.global('formatPercent', formatPercent)
 edge.global('formatDate', formatDate)
+// "Exercice 2023" and "2023" from a label that may or may not say "Exercice" already.
+edge.global('fiscalYearTitle', fiscalYearTitle)
+edge.global('fiscalYearName', fiscalYearName)
+// The organisation's name in the printed pages' footer (a CSS string in the layout).
+edge.global('cssText', cssText)
 edge.global('navigation', navigation)
 edge.global('sortLink', sortLink)
+// Links named by domain code (reconciliation details, evidence links): #support/page_link.
+edge.global('pageUrl', pageUrl)
 
 // Edge's html.attrs does not escape attribute values (edge.js 6.5): every template gets the
 // escaping one instead, so a stored `"` can never close an attribute.

@@ -109,3 +109,8 @@ export function inspecting<T>(callback: () => Promise<T>): Promise<T> {
 export function asOrganisation<T>(organisation: { id: number }, callback: () => Promise<T>) {
   return actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, callback)
 }
+
+/** The tenant reports and actions are built with in tests that call them directly. */
+export function tenantOf(organisation: { id: number }) {
+  return { organisationId: organisation.id, userId: null, label: 'test' }
+}

@@ -4,31 +4,6 @@ type ParamValue = string | number | bigint | boolean
 
 export type ScannedRoutes = {
   ALL: {
-    'health': { paramsTuple?: []; params?: {} }
-    'login': { paramsTuple?: []; params?: {} }
-    'login.store': { paramsTuple?: []; params?: {} }
-    'welcome.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
-    'welcome.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
-    'logout': { paramsTuple?: []; params?: {} }
-    'home': { paramsTuple?: []; params?: {} }
-    'password.edit': { paramsTuple?: []; params?: {} }
-    'password.update': { paramsTuple?: []; params?: {} }
-    'users.index': { paramsTuple?: []; params?: {} }
-    'users.export': { paramsTuple?: []; params?: {} }
-    'users.create': { paramsTuple?: []; params?: {} }
-    'users.store': { paramsTuple?: []; params?: {} }
-    'users.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'users.deactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'users.reactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'audit.index': { paramsTuple?: []; params?: {} }
-    'audit.export': { paramsTuple?: []; params?: {} }
-    'imports.index': { paramsTuple?: []; params?: {} }
-    'imports.create': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
-    'imports.template': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
-    'imports.preview': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
-    'imports.commit': { paramsTuple: [ParamValue,ParamValue]; params: {'kind': ParamValue,'id': ParamValue} }
-    'imports.issues': { paramsTuple: [ParamValue,ParamValue]; params: {'kind': ParamValue,'id': ParamValue} }
     'grants.dashboard': { paramsTuple?: []; params?: {} }
     'grants.dashboard.export': { paramsTuple?: []; params?: {} }
     'grants.funders.index': { paramsTuple?: []; params?: {} }
@@ -65,6 +40,21 @@ export type ScannedRoutes = {
     'grants.write.grants.allocate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.write.year_end.propose': { paramsTuple?: []; params?: {} }
     'grants.write.grants.report.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.schedule_lines.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.schedule_lines.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.schedule_lines.cancellation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.receipts.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.receipts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.receipts.cancellation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.targets.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.targets.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.targets.cancellation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.deadlines.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.deadlines.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.deadlines.cancellation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.steps.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.steps.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.steps.cancellation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'governance.index': { paramsTuple?: []; params?: {} }
     'governance.composition.export': { paramsTuple?: []; params?: {} }
     'governance.composition.print': { paramsTuple?: []; params?: {} }
@@ -97,14 +87,17 @@ export type ScannedRoutes = {
     'governance.write.seats.create': { paramsTuple?: []; params?: {} }
     'governance.write.seats.store': { paramsTuple?: []; params?: {} }
     'governance.write.seats.end': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.seats.bureau': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'governance.write.meetings.create': { paramsTuple?: []; params?: {} }
     'governance.write.meetings.store': { paramsTuple?: []; params?: {} }
+    'governance.write.attendances.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'governance.write.attendances.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attendanceId': ParamValue} }
     'governance.write.resolutions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'governance.write.documents.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'governance.write.minutes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'governance.write.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'governance.write.resolutions.result': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.resolutions.rectification': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'quality.score': { paramsTuple?: []; params?: {} }
     'quality.score.print': { paramsTuple?: []; params?: {} }
     'quality.score.export': { paramsTuple?: []; params?: {} }
@@ -209,6 +202,72 @@ export type ScannedRoutes = {
     'accounting.fiscal_years.allocation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounting.fiscal_years.allocation.posting.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounting.fiscal_years.closing.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'access_tokens.index': { paramsTuple?: []; params?: {} }
+    'access_tokens.store': { paramsTuple?: []; params?: {} }
+    'access_tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.openapi': { paramsTuple?: []; params?: {} }
+    'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.fiscal_years': { paramsTuple?: []; params?: {} }
+    'api.v1.income_statement': { paramsTuple?: []; params?: {} }
+    'api.v1.balance_sheet': { paramsTuple?: []; params?: {} }
+    'api.v1.trial_balance': { paramsTuple?: []; params?: {} }
+    'api.v1.key_figures': { paramsTuple?: []; params?: {} }
+    'api.v1.grants': { paramsTuple?: []; params?: {} }
+    'api.v1.reconciliation': { paramsTuple?: []; params?: {} }
+    'organisation.switch': { paramsTuple?: []; params?: {} }
+    'members.index': { paramsTuple?: []; params?: {} }
+    'members.store': { paramsTuple?: []; params?: {} }
+    'members.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'network.index': { paramsTuple?: []; params?: {} }
+    'network.export': { paramsTuple?: []; params?: {} }
+    'network.sharing.show': { paramsTuple?: []; params?: {} }
+    'network.sharing.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'network.sharing.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'instance.organisations.index': { paramsTuple?: []; params?: {} }
+    'instance.organisations.store': { paramsTuple?: []; params?: {} }
+    'instance.organisations.deactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'instance.organisations.reactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'instance.networks.store': { paramsTuple?: []; params?: {} }
+    'instance.networks.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'health': { paramsTuple?: []; params?: {} }
+    'login': { paramsTuple?: []; params?: {} }
+    'login.store': { paramsTuple?: []; params?: {} }
+    'welcome.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'welcome.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'password_resets.create': { paramsTuple?: []; params?: {} }
+    'password_resets.store': { paramsTuple?: []; params?: {} }
+    'password_resets.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'password_resets.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'users.invitations.create': { paramsTuple?: []; params?: {} }
+    'users.invitations.store': { paramsTuple?: []; params?: {} }
+    'users.invitations.resend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'logout': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'password.edit': { paramsTuple?: []; params?: {} }
+    'password.update': { paramsTuple?: []; params?: {} }
+    'users.index': { paramsTuple?: []; params?: {} }
+    'users.export': { paramsTuple?: []; params?: {} }
+    'users.create': { paramsTuple?: []; params?: {} }
+    'users.store': { paramsTuple?: []; params?: {} }
+    'users.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'users.deactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'users.reactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audit.index': { paramsTuple?: []; params?: {} }
+    'audit.export': { paramsTuple?: []; params?: {} }
+    'imports.index': { paramsTuple?: []; params?: {} }
+    'imports.create': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'imports.template': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'imports.preview': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'imports.commit': { paramsTuple: [ParamValue,ParamValue]; params: {'kind': ParamValue,'id': ParamValue} }
+    'imports.issues': { paramsTuple: [ParamValue,ParamValue]; params: {'kind': ParamValue,'id': ParamValue} }
+    'setup.show': { paramsTuple?: []; params?: {} }
+    'setup.store': { paramsTuple?: []; params?: {} }
+    'organisation_settings.edit': { paramsTuple?: []; params?: {} }
+    'organisation_settings.update': { paramsTuple?: []; params?: {} }
+    'organisation_settings.logo.store': { paramsTuple?: []; params?: {} }
+    'organisation_settings.logo.destroy': { paramsTuple?: []; params?: {} }
+    'organisation.logo': { paramsTuple?: []; params?: {} }
     'accounting.home': { paramsTuple?: []; params?: {} }
     'accounting.fiscal_years.export': { paramsTuple?: []; params?: {} }
     'accounting.balance': { paramsTuple?: []; params?: {} }
@@ -237,21 +296,6 @@ export type ScannedRoutes = {
     'accounting.fec.imports.store': { paramsTuple?: []; params?: {} }
   }
   GET: {
-    'health': { paramsTuple?: []; params?: {} }
-    'login': { paramsTuple?: []; params?: {} }
-    'welcome.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
-    'home': { paramsTuple?: []; params?: {} }
-    'password.edit': { paramsTuple?: []; params?: {} }
-    'users.index': { paramsTuple?: []; params?: {} }
-    'users.export': { paramsTuple?: []; params?: {} }
-    'users.create': { paramsTuple?: []; params?: {} }
-    'users.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'audit.index': { paramsTuple?: []; params?: {} }
-    'audit.export': { paramsTuple?: []; params?: {} }
-    'imports.index': { paramsTuple?: []; params?: {} }
-    'imports.create': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
-    'imports.template': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
-    'imports.issues': { paramsTuple: [ParamValue,ParamValue]; params: {'kind': ParamValue,'id': ParamValue} }
     'grants.dashboard': { paramsTuple?: []; params?: {} }
     'grants.dashboard.export': { paramsTuple?: []; params?: {} }
     'grants.funders.index': { paramsTuple?: []; params?: {} }
@@ -272,6 +316,11 @@ export type ScannedRoutes = {
     'grants.write.funders.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.write.grants.create': { paramsTuple?: []; params?: {} }
     'grants.write.grants.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.schedule_lines.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.receipts.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.targets.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.deadlines.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.steps.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'governance.index': { paramsTuple?: []; params?: {} }
     'governance.composition.export': { paramsTuple?: []; params?: {} }
     'governance.composition.print': { paramsTuple?: []; params?: {} }
@@ -355,6 +404,42 @@ export type ScannedRoutes = {
     'accounting.year_end.index': { paramsTuple?: []; params?: {} }
     'accounting.layouts.index': { paramsTuple?: []; params?: {} }
     'accounting.layouts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'access_tokens.index': { paramsTuple?: []; params?: {} }
+    'api.v1.openapi': { paramsTuple?: []; params?: {} }
+    'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.fiscal_years': { paramsTuple?: []; params?: {} }
+    'api.v1.income_statement': { paramsTuple?: []; params?: {} }
+    'api.v1.balance_sheet': { paramsTuple?: []; params?: {} }
+    'api.v1.trial_balance': { paramsTuple?: []; params?: {} }
+    'api.v1.key_figures': { paramsTuple?: []; params?: {} }
+    'api.v1.grants': { paramsTuple?: []; params?: {} }
+    'api.v1.reconciliation': { paramsTuple?: []; params?: {} }
+    'members.index': { paramsTuple?: []; params?: {} }
+    'network.index': { paramsTuple?: []; params?: {} }
+    'network.export': { paramsTuple?: []; params?: {} }
+    'network.sharing.show': { paramsTuple?: []; params?: {} }
+    'instance.organisations.index': { paramsTuple?: []; params?: {} }
+    'health': { paramsTuple?: []; params?: {} }
+    'login': { paramsTuple?: []; params?: {} }
+    'welcome.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'password_resets.create': { paramsTuple?: []; params?: {} }
+    'password_resets.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'users.invitations.create': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'password.edit': { paramsTuple?: []; params?: {} }
+    'users.index': { paramsTuple?: []; params?: {} }
+    'users.export': { paramsTuple?: []; params?: {} }
+    'users.create': { paramsTuple?: []; params?: {} }
+    'users.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audit.index': { paramsTuple?: []; params?: {} }
+    'audit.export': { paramsTuple?: []; params?: {} }
+    'imports.index': { paramsTuple?: []; params?: {} }
+    'imports.create': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'imports.template': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'imports.issues': { paramsTuple: [ParamValue,ParamValue]; params: {'kind': ParamValue,'id': ParamValue} }
+    'setup.show': { paramsTuple?: []; params?: {} }
+    'organisation_settings.edit': { paramsTuple?: []; params?: {} }
+    'organisation.logo': { paramsTuple?: []; params?: {} }
     'accounting.home': { paramsTuple?: []; params?: {} }
     'accounting.fiscal_years.export': { paramsTuple?: []; params?: {} }
     'accounting.balance': { paramsTuple?: []; params?: {} }
@@ -375,21 +460,6 @@ export type ScannedRoutes = {
     'accounting.fec.imports.create': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
-    'health': { paramsTuple?: []; params?: {} }
-    'login': { paramsTuple?: []; params?: {} }
-    'welcome.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
-    'home': { paramsTuple?: []; params?: {} }
-    'password.edit': { paramsTuple?: []; params?: {} }
-    'users.index': { paramsTuple?: []; params?: {} }
-    'users.export': { paramsTuple?: []; params?: {} }
-    'users.create': { paramsTuple?: []; params?: {} }
-    'users.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'audit.index': { paramsTuple?: []; params?: {} }
-    'audit.export': { paramsTuple?: []; params?: {} }
-    'imports.index': { paramsTuple?: []; params?: {} }
-    'imports.create': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
-    'imports.template': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
-    'imports.issues': { paramsTuple: [ParamValue,ParamValue]; params: {'kind': ParamValue,'id': ParamValue} }
     'grants.dashboard': { paramsTuple?: []; params?: {} }
     'grants.dashboard.export': { paramsTuple?: []; params?: {} }
     'grants.funders.index': { paramsTuple?: []; params?: {} }
@@ -410,6 +480,11 @@ export type ScannedRoutes = {
     'grants.write.funders.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.write.grants.create': { paramsTuple?: []; params?: {} }
     'grants.write.grants.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.schedule_lines.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.receipts.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.targets.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.deadlines.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.steps.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'governance.index': { paramsTuple?: []; params?: {} }
     'governance.composition.export': { paramsTuple?: []; params?: {} }
     'governance.composition.print': { paramsTuple?: []; params?: {} }
@@ -493,6 +568,42 @@ export type ScannedRoutes = {
     'accounting.year_end.index': { paramsTuple?: []; params?: {} }
     'accounting.layouts.index': { paramsTuple?: []; params?: {} }
     'accounting.layouts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'access_tokens.index': { paramsTuple?: []; params?: {} }
+    'api.v1.openapi': { paramsTuple?: []; params?: {} }
+    'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.fiscal_years': { paramsTuple?: []; params?: {} }
+    'api.v1.income_statement': { paramsTuple?: []; params?: {} }
+    'api.v1.balance_sheet': { paramsTuple?: []; params?: {} }
+    'api.v1.trial_balance': { paramsTuple?: []; params?: {} }
+    'api.v1.key_figures': { paramsTuple?: []; params?: {} }
+    'api.v1.grants': { paramsTuple?: []; params?: {} }
+    'api.v1.reconciliation': { paramsTuple?: []; params?: {} }
+    'members.index': { paramsTuple?: []; params?: {} }
+    'network.index': { paramsTuple?: []; params?: {} }
+    'network.export': { paramsTuple?: []; params?: {} }
+    'network.sharing.show': { paramsTuple?: []; params?: {} }
+    'instance.organisations.index': { paramsTuple?: []; params?: {} }
+    'health': { paramsTuple?: []; params?: {} }
+    'login': { paramsTuple?: []; params?: {} }
+    'welcome.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'password_resets.create': { paramsTuple?: []; params?: {} }
+    'password_resets.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'users.invitations.create': { paramsTuple?: []; params?: {} }
+    'home': { paramsTuple?: []; params?: {} }
+    'password.edit': { paramsTuple?: []; params?: {} }
+    'users.index': { paramsTuple?: []; params?: {} }
+    'users.export': { paramsTuple?: []; params?: {} }
+    'users.create': { paramsTuple?: []; params?: {} }
+    'users.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'audit.index': { paramsTuple?: []; params?: {} }
+    'audit.export': { paramsTuple?: []; params?: {} }
+    'imports.index': { paramsTuple?: []; params?: {} }
+    'imports.create': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'imports.template': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'imports.issues': { paramsTuple: [ParamValue,ParamValue]; params: {'kind': ParamValue,'id': ParamValue} }
+    'setup.show': { paramsTuple?: []; params?: {} }
+    'organisation_settings.edit': { paramsTuple?: []; params?: {} }
+    'organisation.logo': { paramsTuple?: []; params?: {} }
     'accounting.home': { paramsTuple?: []; params?: {} }
     'accounting.fiscal_years.export': { paramsTuple?: []; params?: {} }
     'accounting.balance': { paramsTuple?: []; params?: {} }
@@ -513,13 +624,6 @@ export type ScannedRoutes = {
     'accounting.fec.imports.create': { paramsTuple?: []; params?: {} }
   }
   POST: {
-    'login.store': { paramsTuple?: []; params?: {} }
-    'welcome.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
-    'logout': { paramsTuple?: []; params?: {} }
-    'users.store': { paramsTuple?: []; params?: {} }
-    'users.deactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'imports.preview': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
-    'imports.commit': { paramsTuple: [ParamValue,ParamValue]; params: {'kind': ParamValue,'id': ParamValue} }
     'grants.write.funders.store': { paramsTuple?: []; params?: {} }
     'grants.write.grants.store': { paramsTuple?: []; params?: {} }
     'grants.write.grants.split': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -532,6 +636,11 @@ export type ScannedRoutes = {
     'grants.write.grants.upload': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.write.grants.allocate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.write.year_end.propose': { paramsTuple?: []; params?: {} }
+    'grants.write.schedule_lines.cancellation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.receipts.cancellation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.targets.cancellation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.deadlines.cancellation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.steps.cancellation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'governance.write.rules.update': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
     'governance.write.colleges.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'governance.write.members.store': { paramsTuple?: []; params?: {} }
@@ -543,13 +652,16 @@ export type ScannedRoutes = {
     'governance.write.votes.recompute': { paramsTuple?: []; params?: {} }
     'governance.write.seats.store': { paramsTuple?: []; params?: {} }
     'governance.write.seats.end': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.seats.bureau': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'governance.write.meetings.store': { paramsTuple?: []; params?: {} }
+    'governance.write.attendances.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'governance.write.attendances.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attendanceId': ParamValue} }
     'governance.write.resolutions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'governance.write.documents.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'governance.write.minutes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'governance.write.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'governance.write.resolutions.result': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.resolutions.rectification': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'quality.evidence.upload': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'quality.links.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'quality.plan.store': { paramsTuple?: []; params?: {} }
@@ -584,6 +696,26 @@ export type ScannedRoutes = {
     'accounting.fiscal_years.closing.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounting.fiscal_years.allocation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounting.fiscal_years.allocation.posting.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'access_tokens.store': { paramsTuple?: []; params?: {} }
+    'organisation.switch': { paramsTuple?: []; params?: {} }
+    'members.store': { paramsTuple?: []; params?: {} }
+    'network.sharing.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'instance.organisations.store': { paramsTuple?: []; params?: {} }
+    'instance.organisations.deactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'instance.networks.store': { paramsTuple?: []; params?: {} }
+    'login.store': { paramsTuple?: []; params?: {} }
+    'welcome.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'password_resets.store': { paramsTuple?: []; params?: {} }
+    'password_resets.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'users.invitations.store': { paramsTuple?: []; params?: {} }
+    'users.invitations.resend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'logout': { paramsTuple?: []; params?: {} }
+    'users.store': { paramsTuple?: []; params?: {} }
+    'users.deactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'imports.preview': { paramsTuple: [ParamValue]; params: {'kind': ParamValue} }
+    'imports.commit': { paramsTuple: [ParamValue,ParamValue]; params: {'kind': ParamValue,'id': ParamValue} }
+    'setup.store': { paramsTuple?: []; params?: {} }
+    'organisation_settings.logo.store': { paramsTuple?: []; params?: {} }
     'accounting.fiscal_years.store': { paramsTuple?: []; params?: {} }
     'accounting.accounts.store': { paramsTuple?: []; params?: {} }
     'accounting.entries.store': { paramsTuple?: []; params?: {} }
@@ -594,24 +726,36 @@ export type ScannedRoutes = {
     'accounting.fec.imports.store': { paramsTuple?: []; params?: {} }
   }
   PUT: {
-    'password.update': { paramsTuple?: []; params?: {} }
-    'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.write.funders.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.write.grants.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.write.grants.report.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.schedule_lines.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.receipts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.targets.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.deadlines.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.steps.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'quality.referentials.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'quality.criteria.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'quality.plan.actions.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'quality.plan.milestones.reach': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'activity.programmes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'activity.territories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'password.update': { paramsTuple?: []; params?: {} }
+    'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisation_settings.update': { paramsTuple?: []; params?: {} }
   }
   DELETE: {
-    'users.reactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.write.grants.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'quality.evidence.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'quality.links.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounting.fiscal_years.closing.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'access_tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'members.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'network.sharing.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'instance.organisations.reactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'instance.networks.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'users.reactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organisation_settings.logo.destroy': { paramsTuple?: []; params?: {} }
   }
 }
 declare module '@adonisjs/core/types/http' {

@@ -1,6 +1,7 @@
 import { errors as bouncerErrors } from '@adonisjs/bouncer'
 import { DomainError, translateDatabaseError } from '#support/domain_errors'
 import env from '#start/env'
+import { isApiRequest, renderApiError } from '#http/api/errors'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 
@@ -47,6 +48,8 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   }
 
   async handle(error: unknown, ctx: HttpContext) {
+    // The JSON API (/api/v1) always answers JSON: no page, redirect or flash.
+    if (isApiRequest(ctx)) return renderApiError(error, ctx, FRAMEWORK_MESSAGES)
     if (error instanceof bouncerErrors.E_AUTHORIZATION_FAILURE) {
       return this.#page(ctx, 403, 'pages/errors/forbidden', 'Accès refusé')
     }

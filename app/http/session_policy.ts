@@ -14,6 +14,8 @@ export function stampSession(ctx: HttpContext, user: User) {
 export function sessionStillValid(ctx: HttpContext): 'valid' | string {
   const user = ctx.auth.user!
   if (!user.isActive) return 'Votre compte a été désactivé.'
+  // No organisation left to act for (tenant middleware): deactivated, or removed everywhere.
+  if (ctx.organisationRefusal) return ctx.organisationRefusal
   if (ctx.session.get('auth_session_version') !== user.sessionVersion) {
     return 'Votre session a pris fin : le mot de passe ou les droits du compte ont changé.'
   }

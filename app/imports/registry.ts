@@ -4,7 +4,7 @@ import type { ImportDefinition } from '#imports/core/pipeline'
  * Every spreadsheet import of the application, by kind. A domain adds one line here; the
  * generic screens under /imports/:kind then offer upload, template, preview and commit.
  */
-const definitions: Record<string, () => Promise<{ default: ImportDefinition<any> }>> = {
+const definitions: Record<string, () => Promise<{ default: ImportDefinition<unknown> }>> = {
   'activite': () => import('#imports/activity/indicator_values'),
   'comptabilite.budget': () => import('#imports/accounting/budget_lines'),
   'rapport-publie': () => import('#imports/reconciliation/published_report'),
@@ -15,7 +15,7 @@ const definitions: Record<string, () => Promise<{ default: ImportDefinition<any>
 
 export const importKinds = () => Object.keys(definitions)
 
-export async function findImport(kind: string): Promise<ImportDefinition<any> | null> {
+export async function findImport(kind: string): Promise<ImportDefinition<unknown> | null> {
   const load = definitions[kind]
   return load ? (await load()).default : null
 }

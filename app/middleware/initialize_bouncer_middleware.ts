@@ -1,7 +1,8 @@
 import { Bouncer } from '@adonisjs/bouncer'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { rolesAllow, type Permission } from '#policies/role_matrix'
+import type { Permission } from '#policies/role_matrix'
+import { userMay } from '#policies/domain_policy'
 
 export default class InitializeBouncerMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
@@ -11,8 +12,7 @@ export default class InitializeBouncerMiddleware {
     if ('view' in ctx) {
       // Navigation and buttons show only what the user may do; the routes enforce it.
       ctx.view.share({
-        can: (permission: Permission) =>
-          !!ctx.auth.user?.isActive && rolesAllow(ctx.auth.user.roles, permission),
+        can: (permission: Permission) => userMay(ctx.auth.user, permission),
       })
     }
     return next()

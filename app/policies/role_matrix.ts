@@ -10,13 +10,17 @@ import { ROLES, ROLE_LABELS, type Role } from '#vocabulary/core'
  */
 export { ROLES, ROLE_LABELS, type Role }
 
-const everyone: Role[] = [...ROLES]
+/** Every role that works on the organisation's own data: 'network' reads network pages only. */
+const everyone: Role[] = ROLES.filter((role) => role !== 'network')
 
 export const ROLE_MATRIX = {
-  'dashboard.view': everyone,
+  // The home page (a network user is sent on to the network pages), one's own password.
+  'dashboard.view': [...everyone, 'network'],
 
   'admin.users': ['admin'],
   'admin.audit': ['admin'],
+  // The organisation's own settings: name, SIREN, address, logo, fiscal year, rates.
+  'admin.organisation': ['admin'],
   'admin.imports': ['admin', 'finance', 'hr', 'quality', 'direction'],
 
   'accounting.read': ['admin', 'direction', 'finance', 'board'],
@@ -46,10 +50,24 @@ export const ROLE_MATRIX = {
 
   'reconciliation.read': ['admin', 'direction', 'finance', 'hr', 'quality', 'board'],
   'reconciliation.run': ['admin', 'direction', 'finance'],
+
+  // A regional association's consolidated figures of its members (ADR 9); a member's admin
+  // agrees (or not) to share them.
+  'network.read': ['network'],
+  'network.sharing': ['admin'],
+
+  // No role grants these: they belong to the instance administrator, a flag on the account
+  // (`users.is_instance_admin`), whatever the organisation acted for.
+  'instance.organisations': [],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof ROLE_MATRIX
 export type PolicyDomain = Permission extends `${infer D}.${string}` ? D : never
+
+/** Permissions of the instance administrator rather than of a role. */
+export function isInstancePermission(permission: Permission) {
+  return permission.startsWith('instance.')
+}
 
 export function rolesAllow(roles: readonly string[], permission: Permission): boolean {
   const allowed: readonly string[] = ROLE_MATRIX[permission]

@@ -1,5 +1,6 @@
 import { formatMoney } from '#support/french_format'
-import { Decimal } from 'decimal.js'
+import type { Decimal } from 'decimal.js'
+import { toMoney, ZERO } from '#support/money'
 import {
   compare,
   missing,
@@ -8,6 +9,7 @@ import {
   type CheckResult,
   type QueryClient,
 } from '#reconciliation/types'
+import type { PageLink } from '#support/page_link'
 
 /*
  * Ledger checks, computed from entry_lines by account class so they do not depend on a
@@ -46,7 +48,7 @@ export async function balances(
   const result = await client.rawQuery(SQL_BALANCE_BY_PREFIX, [prefixes, organisationId, year])
   const map = new Map<string, { balance: Decimal; lines: number }>()
   for (const row of result.rows)
-    map.set(row.prefix, { balance: new Decimal(row.balance), lines: row.lines })
+    map.set(row.prefix, { balance: toMoney(row.balance), lines: row.lines })
   return map
 }
 
@@ -54,14 +56,18 @@ async function totals(client: QueryClient, organisationId: number, year: number,
   const result = await client.rawQuery(SQL_TOTALS, [organisationId, year, prefix])
   const row = result.rows[0]
   return {
-    debit: new Decimal(row.debit),
-    credit: new Decimal(row.credit),
+    debit: toMoney(row.debit),
+    credit: toMoney(row.credit),
     lines: row.lines as number,
   }
 }
 
 /** Link to the trial balance of a fiscal year restricted to an account prefix (drill-down). */
-export async function balanceHref(context: CheckContext, year: number, prefix: string) {
+export async function balanceLink(
+  context: CheckContext,
+  year: number,
+  prefix: string
+): Promise<PageLink | null> {
   const fiscalYear = await context.client
     .from('fiscal_years')
     .where('organisation_id', context.organisationId)
@@ -69,7 +75,10 @@ export async function balanceHref(context: CheckContext, year: number, prefix: s
     .select('id')
     .first()
   if (!fiscalYear) return null
-  return `/comptabilite/balance?exercice=${fiscalYear.id}&compte_de=${prefix}&compte_a=${prefix.padEnd(12, '9')}`
+  return {
+    route: 'accounting.balance',
+    qs: { exercice: fiscalYear.id, compte_de: prefix, compte_a: prefix.padEnd(12, '9') },
+  }
 }
 
 async function ledgerReady(
@@ -140,10 +149,7 @@ export const accountingChecks: CheckDefinition[] = [
         '6',
         '7',
       ])
-      const sheet = ['1', '2', '3', '4', '5'].reduce(
-        (s, p) => s.plus(b.get(p)!.balance),
-        new Decimal(0)
-      )
+      const sheet = ['1', '2', '3', '4', '5'].reduce((s, p) => s.plus(b.get(p)!.balance), ZERO)
       const result = b.get('7')!.balance.plus(b.get('6')!.balance).negated()
       // Assets - liabilities (classes 1-5 net debit) must equal the result (a profit is owed to the association).
       const balanceResult = moneyResult(
@@ -157,7 +163,7 @@ export const accountingChecks: CheckDefinition[] = [
         ['1', '2', '3', '4', '5', '6', '7'].map(async (p) => ({
           label: `Solde débiteur de la classe ${p}`,
           value: b.get(p)!.balance.toNumber(),
-          href: await balanceHref(context, context.year, p),
+          link: await balanceLink(context, context.year, p),
         }))
       )
       return [balanceResult]
@@ -191,7 +197,7 @@ export const accountingChecks: CheckDefinition[] = [
         moneyResult(
           this.id,
           title,
-          new Decimal(closing.rows[0].result),
+          toMoney(closing.rows[0].result),
           pl,
           'Le résultat de clôture diffère du compte de résultat.'
         ),
@@ -274,23 +280,23 @@ export const accountingChecks: CheckDefinition[] = [
         {
           label: 'Fonds dédiés N-1',
           value: before.toNumber(),
-          href: await balanceHref(context, context.year - 1, '19'),
+          link: await balanceLink(context, context.year - 1, '19'),
         },
         {
           label: 'Engagements (6894)',
           value: added.debit.minus(added.credit).toNumber(),
-          href: await balanceHref(context, context.year, '6894'),
+          link: await balanceLink(context, context.year, '6894'),
         },
         {
           label: 'Utilisations (7894)',
           value: used.credit.minus(used.debit).toNumber(),
-          href: await balanceHref(context, context.year, '7894'),
+          link: await balanceLink(context, context.year, '7894'),
         },
         { label: 'Autres mouvements', value: now.minus(expected).toNumber() },
         {
           label: 'Fonds dédiés N',
           value: now.toNumber(),
-          href: await balanceHref(context, context.year, '19'),
+          link: await balanceLink(context, context.year, '19'),
         },
       ]
       return [result]

@@ -1,5 +1,6 @@
-import { Decimal } from 'decimal.js'
-import { INDICATOR_CATALOGUE } from '#actions/activity/indicator_catalogue'
+import type { Decimal } from 'decimal.js'
+import { toMoney, ZERO } from '#support/money'
+import { INDICATOR_CATALOGUE } from '#reference/indicator_catalogue'
 import { BREAKDOWNS } from '#vocabulary/activity'
 import { labelOf } from '#vocabulary/labels'
 import type { ActivityValues, ValueCell } from '#reports/activity/activity_values'
@@ -7,6 +8,7 @@ import {
   compare,
   formatCount,
   missing,
+  type CheckContext,
   type CheckDefinition,
   type CheckResult,
   type DetailLine,
@@ -28,12 +30,12 @@ function line(cell: ValueCell, label?: string): DetailLine {
     source: cell.importId
       ? `import n° ${cell.importId} (${cell.sourceFile ?? ''})`
       : (cell.sourceFile ?? cell.source),
-    href: `/activite/valeurs?annee=${cell.year}&indicateur=${encodeURIComponent(cell.indicator)}`,
+    link: { route: 'activity.values', qs: { annee: cell.year, indicateur: cell.indicator } },
   }
 }
 
 function sumOf(cells: ValueCell[]) {
-  return cells.reduce((sum, cell) => sum.plus(cell.value), new Decimal(0))
+  return cells.reduce((sum, cell) => sum.plus(cell.value), ZERO)
 }
 
 /** Parts against their total, with the explanation the page shows. */
@@ -64,10 +66,64 @@ function partsResult(
   }
 }
 
+/** Parts against their total, or missing data when there is no total. */
+function partsOrMissing(
+  id: string,
+  title: string,
+  total: ValueCell | null,
+  parts: ValueCell[],
+  partLabel: string,
+  noTotal: string
+) {
+  return total ? partsResult(id, title, total, parts, partLabel) : missing(id, title, noTotal)
+}
+
+/** Values of the indicator in each of the territories that have one. */
+function territoryCells(
+  data: ActivityValues,
+  indicator: string,
+  territories: Array<{ code: string }>,
+  year = data.year
+) {
+  return territories
+    .map((territory) => data.cell(indicator, { territory: territory.code }, year))
+    .filter((cell): cell is ValueCell => cell !== null)
+}
+
+/** Two counts of the same people from two sources: they must be equal. */
+function countResult(
+  checkId: string,
+  title: string,
+  expected: ValueCell,
+  actual: ValueCell,
+  explain: (difference: Decimal) => string,
+  details: DetailLine[]
+): CheckResult {
+  const { status, difference } = compare(expected.value, actual.value)
+  return {
+    checkId,
+    title,
+    status,
+    expected: expected.value,
+    actual: actual.value,
+    difference,
+    tolerance: 0,
+    unit: 'count',
+    explanation: status === 'ok' ? null : explain(difference),
+    details,
+  }
+}
+
+/** The same part (programme, territory, modality) of a total in another year. */
+const samePart = (part: ValueCell) => (other: ValueCell) =>
+  other.programmeCode === part.programmeCode &&
+  other.territoryCode === part.territoryCode &&
+  other.modality === part.modality
+
 /** Shares that should add up to 100 %: a gap of half a point per share is rounding. */
 function sharesResult(checkId: string, title: string, parts: ValueCell[]): CheckResult {
   const actual = sumOf(parts)
-  const tolerance = new Decimal(parts.length).times(0.5)
+  const tolerance = toMoney(parts.length).times(0.5)
   const { status, difference } = compare(100, actual, tolerance)
   return {
     checkId,
@@ -130,21 +186,14 @@ function families(data: ActivityValues) {
       id: `${indicator}:antennes`,
       title: `${label} : antennes`,
       total: (year) => data.cell(indicator, {}, year),
-      parts: (year) =>
-        antennas
-          .map((a) => data.cell(indicator, { territory: a.code }, year))
-          .filter((c): c is ValueCell => c !== null),
+      parts: (year) => territoryCells(data, indicator, antennas, year),
     })
     for (const antenna of antennas) {
       list.push({
         id: `${indicator}:${antenna.code}`,
         title: `${label} : secteurs de ${antenna.name}`,
         total: (year) => data.cell(indicator, { territory: antenna.code }, year),
-        parts: (year) =>
-          data
-            .areasOf(antenna)
-            .map((a) => data.cell(indicator, { territory: a.code }, year))
-            .filter((c): c is ValueCell => c !== null),
+        parts: (year) => territoryCells(data, indicator, data.areasOf(antenna), year),
       })
     }
   }
@@ -155,23 +204,40 @@ function indicatorsWithValues(data: ActivityValues) {
   return [...new Set(data.cells.filter((c) => c.year === data.year).map((c) => c.indicator))]
 }
 
-export const activityChecks: CheckDefinition[] = [
-  {
-    id: 'activity.breakdown_vs_total',
+/**
+ * A check of the activity family: `run` reads the activity values of the year and returns the
+ * results (the check's id and year are given along).
+ */
+function activityCheck(
+  definition: Pick<CheckDefinition, 'id' | 'description' | 'inputs' | 'tolerance'>,
+  run: (data: ActivityValues, check: { id: string; year: number }) => CheckResult[]
+): CheckDefinition {
+  return {
+    ...definition,
     family: 'activity',
     domain: 'activity',
-    description:
-      "Chaque ventilation d'un indicateur (âge, niveau, logement, année de premier accueil, type de contrat, financement...) totalise l'indicateur ; des parts en % totalisent 100 %.",
-    inputs: ['indicator_values (année, indicateur, ventilation, modalité)'],
-    tolerance: 'Effectifs : aucune. Parts en % : 0,5 point par part (arrondis).',
-    async run(context) {
-      const data = await context.activity()
+    async run(context: CheckContext) {
+      return run(await context.activity(), { id: definition.id, year: context.year })
+    },
+  }
+}
+
+export const activityChecks: CheckDefinition[] = [
+  activityCheck(
+    {
+      id: 'activity.breakdown_vs_total',
+      description:
+        "Chaque ventilation d'un indicateur (âge, niveau, logement, année de premier accueil, type de contrat, financement...) totalise l'indicateur ; des parts en % totalisent 100 %.",
+      inputs: ['indicator_values (année, indicateur, ventilation, modalité)'],
+      tolerance: 'Effectifs : aucune. Parts en % : 0,5 point par part (arrondis).',
+    },
+    (data, check) => {
       if (data.isEmpty) {
         return [
           missing(
-            this.id,
+            check.id,
             'Ventilations des indicateurs',
-            `Aucune valeur d'activité pour ${context.year}.`
+            `Aucune valeur d'activité pour ${check.year}.`
           ),
         ]
       }
@@ -184,7 +250,7 @@ export const activityChecks: CheckDefinition[] = [
             if (parts.length === 0) continue
             const subject = parts[0].programmeName ?? parts[0].territoryName
             const label = `${parts[0].indicatorLabel}${subject ? ` (${subject})` : ''} par ${labelOf(BREAKDOWNS, breakdown).toLowerCase()}`
-            const id = [this.id, indicator, scope.programme, scope.territory, breakdown]
+            const id = [check.id, indicator, scope.programme, scope.territory, breakdown]
               .filter(Boolean)
               .join(':')
             if (parts[0].unit === 'percent') {
@@ -192,177 +258,154 @@ export const activityChecks: CheckDefinition[] = [
               continue
             }
             const total = data.cell(indicator, scope)
-            if (!total) {
-              results.push(
-                missing(
-                  id,
-                  label,
-                  `Le total de « ${parts[0].indicatorLabel} »${subject ? ` (${subject})` : ''} manque pour ${context.year}.`
-                )
-              )
-              continue
-            }
-            results.push(partsResult(id, `${label} = total`, total, parts, 'modalités'))
+            const noTotal = `Le total de « ${parts[0].indicatorLabel} »${subject ? ` (${subject})` : ''} manque pour ${check.year}.`
+            results.push(
+              total
+                ? partsResult(id, `${label} = total`, total, parts, 'modalités')
+                : missing(id, label, noTotal)
+            )
           }
         }
       }
       return results
+    }
+  ),
+  activityCheck(
+    {
+      id: 'activity.territories_vs_total',
+      description: "La somme des antennes d'un indicateur territorialisé égale son total.",
+      inputs: ['indicator_values par territoire (antennes)', 'indicator_values total'],
+      tolerance: 'Aucune (effectifs).',
     },
-  },
-  {
-    id: 'activity.territories_vs_total',
-    family: 'activity',
-    domain: 'activity',
-    description: "La somme des antennes d'un indicateur territorialisé égale son total.",
-    inputs: ['indicator_values par territoire (antennes)', 'indicator_values total'],
-    tolerance: 'Aucune (effectifs).',
-    async run(context) {
-      const data = await context.activity()
+    (data, check) => {
       const results: CheckResult[] = []
       for (const indicator of indicatorsWithValues(data)) {
-        const parts = data
-          .antennas()
-          .map((antenna) => data.cell(indicator, { territory: antenna.code }))
-          .filter((cell): cell is ValueCell => cell !== null)
+        const parts = territoryCells(data, indicator, data.antennas())
         if (parts.length === 0) continue
-        const id = `${this.id}:${indicator}`
-        const title = `${parts[0].indicatorLabel} : somme des antennes = total`
-        const total = data.cell(indicator)
-        if (!total) {
-          results.push(missing(id, title, `Le total de « ${parts[0].indicatorLabel} » manque.`))
-          continue
-        }
-        results.push(partsResult(id, title, total, parts, 'antennes'))
+        const { indicatorLabel } = parts[0]
+        results.push(
+          partsOrMissing(
+            `${check.id}:${indicator}`,
+            `${indicatorLabel} : somme des antennes = total`,
+            data.cell(indicator),
+            parts,
+            'antennes',
+            `Le total de « ${indicatorLabel} » manque.`
+          )
+        )
       }
       if (results.length === 0) {
         results.push(
-          missing(this.id, 'Territoires', `Aucune valeur par territoire pour ${context.year}.`)
+          missing(check.id, 'Territoires', `Aucune valeur par territoire pour ${check.year}.`)
         )
       }
       return results
+    }
+  ),
+  activityCheck(
+    {
+      id: 'activity.areas_vs_antenna',
+      description:
+        "La somme des secteurs (quartiers, EPCI, communes) d'une antenne égale la valeur de l'antenne.",
+      inputs: ['indicator_values par territoire (secteurs et antenne)'],
+      tolerance: 'Aucune (effectifs).',
     },
-  },
-  {
-    id: 'activity.areas_vs_antenna',
-    family: 'activity',
-    domain: 'activity',
-    description:
-      "La somme des secteurs (quartiers, EPCI, communes) d'une antenne égale la valeur de l'antenne.",
-    inputs: ['indicator_values par territoire (secteurs et antenne)'],
-    tolerance: 'Aucune (effectifs).',
-    async run(context) {
-      const data = await context.activity()
+    (data, check) => {
       const results: CheckResult[] = []
       for (const indicator of indicatorsWithValues(data)) {
         for (const antenna of data.antennas()) {
-          const parts = data
-            .areasOf(antenna)
-            .map((area) => data.cell(indicator, { territory: area.code }))
-            .filter((cell): cell is ValueCell => cell !== null)
+          const parts = territoryCells(data, indicator, data.areasOf(antenna))
           if (parts.length === 0) continue
-          const id = `${this.id}:${indicator}:${antenna.code}`
-          const title = `${parts[0].indicatorLabel} : secteurs de ${antenna.name} = antenne`
-          const total = data.cell(indicator, { territory: antenna.code })
-          if (!total) {
-            results.push(missing(id, title, `La valeur de l'antenne ${antenna.name} manque.`))
-            continue
-          }
-          results.push(partsResult(id, title, total, parts, 'secteurs'))
+          results.push(
+            partsOrMissing(
+              `${check.id}:${indicator}:${antenna.code}`,
+              `${parts[0].indicatorLabel} : secteurs de ${antenna.name} = antenne`,
+              data.cell(indicator, { territory: antenna.code }),
+              parts,
+              'secteurs',
+              `La valeur de l'antenne ${antenna.name} manque.`
+            )
+          )
         }
       }
       return results
+    }
+  ),
+  activityCheck(
+    {
+      id: 'activity.first_welcome_year',
+      description:
+        "Les jeunes accompagnés dont l'année de premier accueil est l'année du rapport sont les primo-accueillis de l'année.",
+      inputs: ['jeunes_accompagnes par année de premier accueil', 'primo_accueillis'],
+      tolerance: 'Aucune (effectifs).',
     },
-  },
-  {
-    id: 'activity.first_welcome_year',
-    family: 'activity',
-    domain: 'activity',
-    description:
-      "Les jeunes accompagnés dont l'année de premier accueil est l'année du rapport sont les primo-accueillis de l'année.",
-    inputs: ['jeunes_accompagnes par année de premier accueil', 'primo_accueillis'],
-    tolerance: 'Aucune (effectifs).',
-    async run(context) {
-      const data = await context.activity()
+    (data, check) => {
       const sameYear = data.cell('jeunes_accompagnes', {
         breakdown: 'first_welcome_year',
-        modality: String(context.year),
+        modality: String(check.year),
       })
       const firstWelcomes = data.cell('primo_accueillis')
-      const title = `Jeunes accompagnés entrés en ${context.year} = primo-accueillis ${context.year}`
+      const title = `Jeunes accompagnés entrés en ${check.year} = primo-accueillis ${check.year}`
       if (!sameYear || !firstWelcomes) {
         return [
           missing(
-            this.id,
+            check.id,
             title,
             'La ventilation par année de premier accueil ou le nombre de primo-accueillis manque.'
           ),
         ]
       }
-      const { status, difference } = compare(firstWelcomes.value, sameYear.value)
       return [
-        {
-          checkId: this.id,
+        countResult(
+          check.id,
           title,
-          status,
-          expected: firstWelcomes.value,
-          actual: sameYear.value,
-          difference,
-          tolerance: 0,
-          unit: 'count',
-          explanation:
-            status === 'ok'
-              ? null
-              : `${formatCount(sameYear.value)} jeunes accompagnés ont un premier accueil en ${context.year}, pour ${formatCount(firstWelcomes.value)} primo-accueillis publiés (écart ${formatCount(difference)}).`,
-          details: [line(firstWelcomes), line(sameYear)],
-        },
+          firstWelcomes,
+          sameYear,
+          (difference) =>
+            `${formatCount(sameYear.value)} jeunes accompagnés ont un premier accueil en ${check.year}, pour ${formatCount(firstWelcomes.value)} primo-accueillis publiés (écart ${formatCount(difference)}).`,
+          [line(firstWelcomes), line(sameYear)]
+        ),
       ]
+    }
+  ),
+  activityCheck(
+    {
+      id: 'activity.programme_two_sources',
+      description:
+        "Le nombre de bénéficiaires d'un dispositif dans le tableau des dispositifs égale celui de sa page de présentation.",
+      inputs: ['beneficiaires_dispositif', 'dispositif_accompagnes'],
+      tolerance: 'Aucune (effectifs).',
     },
-  },
-  {
-    id: 'activity.programme_two_sources',
-    family: 'activity',
-    domain: 'activity',
-    description:
-      "Le nombre de bénéficiaires d'un dispositif dans le tableau des dispositifs égale celui de sa page de présentation.",
-    inputs: ['beneficiaires_dispositif', 'dispositif_accompagnes'],
-    tolerance: 'Aucune (effectifs).',
-    async run(context) {
-      const data = await context.activity()
+    (data, check) => {
       const results: CheckResult[] = []
       for (const programme of data.programmes) {
         const table = data.cell('beneficiaires_dispositif', { programme: programme.code })
         const page = data.cell('dispositif_accompagnes', { programme: programme.code })
         if (!table || !page) continue
-        const { status, difference } = compare(table.value, page.value)
-        results.push({
-          checkId: `${this.id}:${programme.code}`,
-          title: `${programme.name} : tableau des dispositifs = page du dispositif`,
-          status,
-          expected: table.value,
-          actual: page.value,
-          difference,
-          tolerance: 0,
-          unit: 'count',
-          explanation:
-            status === 'ok'
-              ? null
-              : `Le tableau des dispositifs compte ${formatCount(table.value)} bénéficiaires, la page du dispositif ${formatCount(page.value)} (écart ${formatCount(difference)}).`,
-          details: [line(table, 'Tableau des dispositifs'), line(page, 'Page du dispositif')],
-        })
+        results.push(
+          countResult(
+            `${check.id}:${programme.code}`,
+            `${programme.name} : tableau des dispositifs = page du dispositif`,
+            table,
+            page,
+            (difference) =>
+              `Le tableau des dispositifs compte ${formatCount(table.value)} bénéficiaires, la page du dispositif ${formatCount(page.value)} (écart ${formatCount(difference)}).`,
+            [line(table, 'Tableau des dispositifs'), line(page, 'Page du dispositif')]
+          )
+        )
       }
       return results
+    }
+  ),
+  activityCheck(
+    {
+      id: 'activity.evolution_parts_vs_total',
+      description:
+        "L'évolution N/N-1 d'un total (indicateur, antenne) est celle de la somme de ses parties (modalités, antennes, secteurs) présentes les deux années.",
+      inputs: ['indicator_values N et N-1 (total et parties)'],
+      tolerance: "1 point : les évolutions publiées sont arrondies à l'unité.",
     },
-  },
-  {
-    id: 'activity.evolution_parts_vs_total',
-    family: 'activity',
-    domain: 'activity',
-    description:
-      "L'évolution N/N-1 d'un total (indicateur, antenne) est celle de la somme de ses parties (modalités, antennes, secteurs) présentes les deux années.",
-    inputs: ['indicator_values N et N-1 (total et parties)'],
-    tolerance: "1 point : les évolutions publiées sont arrondies à l'unité.",
-    async run(context) {
-      const data = await context.activity()
+    (data, check) => {
       const results: CheckResult[] = []
       const previous = data.year - 1
       for (const family of families(data)) {
@@ -370,28 +413,10 @@ export const activityChecks: CheckDefinition[] = [
         const totalBefore = family.total(previous)
         if (!total || !totalBefore || totalBefore.value.isZero()) continue
         const before = family.parts(previous)
-        const now = family
-          .parts(data.year)
-          .filter((part) =>
-            before.some(
-              (b) =>
-                b.programmeCode === part.programmeCode &&
-                b.territoryCode === part.territoryCode &&
-                b.modality === part.modality
-            )
-          )
+        const now = family.parts(data.year).filter((part) => before.some(samePart(part)))
         if (now.length < 2) continue
         const sumNow = sumOf(now)
-        const sumBefore = sumOf(
-          before.filter((b) =>
-            now.some(
-              (n) =>
-                n.territoryCode === b.territoryCode &&
-                n.modality === b.modality &&
-                n.programmeCode === b.programmeCode
-            )
-          )
-        )
+        const sumBefore = sumOf(before.filter((part) => now.some(samePart(part))))
         if (sumBefore.isZero()) continue
         const totalEvolution = total.value
           .minus(totalBefore.value)
@@ -407,7 +432,7 @@ export const activityChecks: CheckDefinition[] = [
         const pct = (d: Decimal) =>
           `${d.isNegative() ? '' : '+'}${formatCount(d.toDecimalPlaces(1))} %`
         results.push({
-          checkId: `${this.id}:${family.id}`,
+          checkId: `${check.id}:${family.id}`,
           title: `${family.title} : évolution ${previous}-${data.year} du total et des parties`,
           status,
           expected: totalEvolution.toDecimalPlaces(2),
@@ -426,22 +451,21 @@ export const activityChecks: CheckDefinition[] = [
         })
       }
       return results
+    }
+  ),
+  activityCheck(
+    {
+      id: 'activity.first_welcome_year_labels',
+      description:
+        "Les années de premier accueil couvrent chaque année sans trou, de la tranche « Avant AAAA » jusqu'à l'année du rapport.",
+      inputs: ['jeunes_accompagnes par année de premier accueil'],
+      tolerance: 'Aucune.',
     },
-  },
-  {
-    id: 'activity.first_welcome_year_labels',
-    family: 'activity',
-    domain: 'activity',
-    description:
-      "Les années de premier accueil couvrent chaque année sans trou, de la tranche « Avant AAAA » jusqu'à l'année du rapport.",
-    inputs: ['jeunes_accompagnes par année de premier accueil'],
-    tolerance: 'Aucune.',
-    async run(context) {
-      const data = await context.activity()
+    (data, check) => {
       const cells = data.modalities('jeunes_accompagnes', 'first_welcome_year')
       const title = 'Années de premier accueil sans trou'
       if (cells.length === 0)
-        return [missing(this.id, title, 'Pas de ventilation par année de premier accueil.')]
+        return [missing(check.id, title, 'Pas de ventilation par année de premier accueil.')]
       const years = new Set<number>()
       let before: number | null = null
       for (const cell of cells) {
@@ -451,14 +475,14 @@ export const activityChecks: CheckDefinition[] = [
       }
       const first = before ?? Math.min(...years)
       const gaps: number[] = []
-      for (let y = first; y <= context.year; y++) if (!years.has(y)) gaps.push(y)
+      for (let y = first; y <= check.year; y++) if (!years.has(y)) gaps.push(y)
       return [
         {
-          checkId: this.id,
+          checkId: check.id,
           title,
           status: gaps.length ? 'discrepancy' : 'ok',
-          expected: context.year - first + 1,
-          actual: context.year - first + 1 - gaps.length,
+          expected: check.year - first + 1,
+          actual: check.year - first + 1 - gaps.length,
           difference: -gaps.length,
           unit: 'count',
           explanation: gaps.length
@@ -467,6 +491,6 @@ export const activityChecks: CheckDefinition[] = [
           details: cells.map((c) => line(c)),
         },
       ]
-    },
-  },
+    }
+  ),
 ]

@@ -1,6 +1,7 @@
 import logger from '@adonisjs/core/services/logger'
 import { DateTime } from 'luxon'
-import { runReconciliation } from '#reconciliation/registry'
+import RunReconciliation from '#actions/reconciliation/run_reconciliation'
+import type { Tenant } from '#support/request_context'
 
 export interface ReconciledYear {
   year: number
@@ -15,14 +16,14 @@ export interface ReconciledYear {
  * year is logged and reported with its error. Call it AFTER the writing transaction commits.
  */
 export async function reconcileAfterImport(
-  organisationId: number,
-  years: Iterable<number>,
-  actor: { userId: number | null; label: string } = { userId: null, label: 'import' }
+  tenant: Tenant,
+  years: Iterable<number>
 ): Promise<ReconciledYear[]> {
+  const organisationId = tenant.organisationId
   const outcome: ReconciledYear[] = []
   for (const year of [...new Set(years)].sort()) {
     try {
-      const summary = await runReconciliation(organisationId, year, 'import', actor)
+      const summary = await RunReconciliation.handle(tenant, { year, trigger: 'import' })
       outcome.push({ year, runId: summary.runId, counts: summary.counts })
     } catch (error) {
       logger.error(

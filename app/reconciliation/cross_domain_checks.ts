@@ -1,6 +1,7 @@
 import { formatMoney } from '#support/french_format'
 import { Decimal } from 'decimal.js'
-import { balanceHref, balances } from '#reconciliation/accounting_checks'
+import { toMoney, ZERO } from '#support/money'
+import { balanceLink, balances } from '#reconciliation/accounting_checks'
 import { compare, missing, type CheckDefinition, type CheckResult } from '#reconciliation/types'
 import { RECONCILIATION_SETTINGS } from '#reconciliation/settings'
 import { REVENUE_LINE } from '#reports/grants/sql'
@@ -146,10 +147,7 @@ export const crossDomainChecks: CheckDefinition[] = [
         ])
       ).rows
       const ledger = new Map<number, { amount: Decimal; lines: number }>(
-        ledgerRows.map((r: LedgerByFunder) => [
-          r.id,
-          { amount: new Decimal(r.amount), lines: r.lines },
-        ])
+        ledgerRows.map((r: LedgerByFunder) => [r.id, { amount: toMoney(r.amount), lines: r.lines }])
       )
       if (ledger.size === 0) {
         return [
@@ -161,9 +159,9 @@ export const crossDomainChecks: CheckDefinition[] = [
         ]
       }
       const perFunder = grants.map((row: GrantByFunder): CheckResult => {
-        const expected = new Decimal(row.amount)
+        const expected = toMoney(row.amount)
         const booked = ledger.get(row.id)
-        const actual = booked?.amount ?? new Decimal(0)
+        const actual = booked?.amount ?? ZERO
         const { status, difference } = compare(expected, actual, 1)
         return {
           checkId: `${this.id}:${row.id}`,
@@ -180,7 +178,11 @@ export const crossDomainChecks: CheckDefinition[] = [
               : `Conventions ${euros(expected)}, comptabilité ${euros(actual)} (${booked?.lines ?? 0} ligne(s) rattachée(s)).`,
           details: [
             { label: 'Répartition des conventions pour l’année', value: expected.toNumber() },
-            { label: 'Produits 74x rattachés', value: actual.toNumber(), href: '/financements' },
+            {
+              label: 'Produits 74x rattachés',
+              value: actual.toNumber(),
+              link: { route: 'grants.dashboard' },
+            },
           ],
         }
       })
@@ -192,8 +194,8 @@ export const crossDomainChecks: CheckDefinition[] = [
           context.year,
         ])
       ).rows[0]
-      const booked = new Decimal(total.booked)
-      const attributed = new Decimal(total.analytic).plus(total.allocated)
+      const booked = toMoney(total.booked)
+      const attributed = toMoney(total.analytic).plus(total.allocated)
       const { status, difference } = compare(booked, attributed, 1)
       const coverage: CheckResult = {
         checkId: `${this.id}:total`,
@@ -252,7 +254,7 @@ export const crossDomainChecks: CheckDefinition[] = [
         return [
           missing(this.id, title, `Aucun contrat en vigueur dans le registre en ${context.year}.`),
         ]
-      const expected = new Decimal(register.gross).toDecimalPlaces(2)
+      const expected = toMoney(register.gross).toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
       const tolerance = ledger.balance
         .abs()
         .times(RECONCILIATION_SETTINGS.payrollToleranceRatio)
@@ -265,12 +267,16 @@ export const crossDomainChecks: CheckDefinition[] = [
         '6414',
       ])
       const details = [
-        { label: 'Masse salariale brute du registre', value: expected.toNumber(), href: '/rh' },
+        {
+          label: 'Masse salariale brute du registre',
+          value: expected.toNumber(),
+          link: { route: 'hr.home' },
+        },
         ...(await Promise.all(
           [...subAccounts.entries()].map(async ([prefix, b]) => ({
             label: `Compte ${prefix}`,
             value: b.balance.toNumber(),
-            href: await balanceHref(context, context.year, prefix),
+            link: await balanceLink(context, context.year, prefix),
           }))
         )),
       ]
@@ -330,7 +336,7 @@ export const crossDomainChecks: CheckDefinition[] = [
         ...opcoRefundAccounts,
       ])
       const sum = (prefixes: string[]) =>
-        prefixes.reduce((s, p) => s.plus(ledger.get(p)!.balance), new Decimal(0))
+        prefixes.reduce((s, p) => s.plus(ledger.get(p)!.balance), ZERO)
       const lines = (prefixes: string[]) => prefixes.reduce((n, p) => n + ledger.get(p)!.lines, 0)
       const pair = (
         id: string,
@@ -350,7 +356,7 @@ export const crossDomainChecks: CheckDefinition[] = [
             `Aucune écriture sur les comptes ${prefixes.join(', ')} en ${context.year} : la comptabilité n'isole pas ce montant.`
           )
         }
-        const expected = new Decimal(hr.amount)
+        const expected = toMoney(hr.amount)
         const actual = sum(prefixes).times(sign)
         const { status, difference } = compare(expected, actual, 1)
         return {
@@ -399,8 +405,7 @@ export const crossDomainChecks: CheckDefinition[] = [
         ])
       ).rows
       const relevant = rows.filter(
-        (r: TimeAndFunding) =>
-          !new Decimal(r.fte_months).isZero() || !new Decimal(r.funding).isZero()
+        (r: TimeAndFunding) => !toMoney(r.fte_months).isZero() || !toMoney(r.funding).isZero()
       )
       if (relevant.length === 0)
         return [
@@ -410,7 +415,7 @@ export const crossDomainChecks: CheckDefinition[] = [
             `Ni temps affecté ni financement par dispositif en ${context.year}.`
           ),
         ]
-      if (!relevant.some((r: TimeAndFunding) => !new Decimal(r.funding).isZero())) {
+      if (!relevant.some((r: TimeAndFunding) => !toMoney(r.funding).isZero())) {
         return [
           missing(
             this.id,
@@ -420,8 +425,8 @@ export const crossDomainChecks: CheckDefinition[] = [
         ]
       }
       return relevant.map((r: TimeAndFunding): CheckResult => {
-        const time = new Decimal(r.fte_months)
-        const funding = new Decimal(r.funding)
+        const time = toMoney(r.fte_months)
+        const funding = toMoney(r.funding)
         const ok = !time.isZero() && !funding.isZero()
         return {
           checkId: `${this.id}:${r.id}`,

@@ -1,5 +1,6 @@
 import { formatMoney } from '#support/french_format'
-import { Decimal } from 'decimal.js'
+import type { Decimal } from 'decimal.js'
+import { toMoney, ZERO } from '#support/money'
 import type { ActivityValues } from '#reports/activity/activity_values'
 import {
   missing,
@@ -109,7 +110,7 @@ function ratioResults(
 function byYear(rows: AmountRow[], year: number) {
   const map = new Map<string, Decimal>()
   for (const row of rows)
-    if (Number(row.year) === year) map.set(String(row.id), new Decimal(row.amount))
+    if (Number(row.year) === year) map.set(String(row.id), toMoney(row.amount))
   return map
 }
 
@@ -329,15 +330,14 @@ export const fundingChecks: CheckDefinition[] = [
         : new Set<number>()
       const staff: AmountRow[] = []
       if (allocated.size > 0) {
-        const { staffCostByProgramme } = await import('#reports/hr/staff_costs')
+        const { ProgrammeStaffCost } = await import('#reports/hr/staff_costs')
         for (const id of allocated) {
           for (const year of [context.year, context.year - 1]) {
-            const cost = await staffCostByProgramme(
-              context.organisationId,
-              id,
-              `${year}-01-01`,
-              `${year}-12-31`
-            )
+            const cost = await new ProgrammeStaffCost(context.tenant, {
+              programmeId: id,
+              from: `${year}-01-01`,
+              to: `${year}-12-31`,
+            }).build()
             if (!cost.total.isZero()) staff.push({ id, year, amount: cost.total.toString() })
           }
         }
@@ -349,7 +349,7 @@ export const fundingChecks: CheckDefinition[] = [
         const pick = (rows: AmountRow[]) =>
           rows
             .filter((r) => Number(r.id) === id && Number(r.year) === year)
-            .reduce((sum, r) => sum.plus(r.amount), new Decimal(0))
+            .reduce((sum, r) => sum.plus(r.amount), ZERO)
         return { direct: pick(direct), staff: pick(staff), funding: pick(funding) }
       }
       const ratios: Ratio[] = []
@@ -395,7 +395,7 @@ export const fundingChecks: CheckDefinition[] = [
             {
               label: 'Coût du personnel affecté (RH)',
               value: parts.staff.toDecimalPlaces(2).toNumber(),
-              href: '/rh',
+              link: { route: 'hr.home' },
             },
             {
               label: 'Charges directes (comptabilité analytique)',

@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js'
+import { moneyOrZero, toMoney, ZERO } from '#support/money'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { ActivityValues, Selector, ValueCell } from '#reports/activity/activity_values'
@@ -11,7 +12,7 @@ import {
   PROGRAMME_CODES,
   PUBLIC_TABLES,
   SHARE_TABLES,
-} from '#reconciliation/rapport_layout'
+} from '#reference/rapport_layout'
 import {
   compare,
   formatCount,
@@ -20,6 +21,7 @@ import {
   type CheckResult,
   type DetailLine,
 } from '#reconciliation/types'
+import { printedLineResult } from '#reconciliation/published_line'
 
 interface PublishedRow {
   id: number
@@ -153,7 +155,7 @@ function resolve(data: ActivityValues, row: PublishedRow): Computed {
       if (key === 'Total général') {
         return column === 'count'
           ? exact(data, spec.indicator)
-          : { value: new Decimal(100), kind: 'rounded', cells: [] }
+          : { value: toMoney(100), kind: 'rounded', cells: [] }
       }
       const selector = { breakdown: spec.breakdown, modality: key }
       return column === 'count'
@@ -168,64 +170,16 @@ function detailLines(cells: ValueCell[]): DetailLine[] {
     label: `${cell.year} · ${[cell.indicatorLabel, cell.programmeName, cell.territoryName, cell.modality].filter(Boolean).join(' · ')}`,
     value: cell.value.toNumber(),
     source: cell.importId ? `import n° ${cell.importId}` : (cell.sourceFile ?? cell.source),
-    href: `/activite/valeurs?annee=${cell.year}&indicateur=${encodeURIComponent(cell.indicator)}`,
+    link: { route: 'activity.values', qs: { annee: cell.year, indicateur: cell.indicator } },
   }))
 }
 
 function lineResult(row: PublishedRow, computed: Computed): CheckResult {
-  const checkId = `published.activity:${row.table_key}:${row.row_key}:${row.column_key}`
-  const printed = row.text_value ?? (row.value === null ? '' : formatCount(new Decimal(row.value)))
-  const title = `Publié · ${row.table_key} · ${row.row_key} · ${row.column_key} (${printed})`
-  if (row.value === null) return missing(checkId, title, 'Valeur publiée non numérique.')
-  if (computed.value === null)
-    return missing(checkId, title, `Socle ne calcule pas ce chiffre : ${computed.why}.`)
-  const published = new Decimal(row.value)
-  const details = [
-    {
-      label: 'Valeur imprimée',
-      value: published.toNumber(),
-      source: `published_values n° ${row.id}`,
-    },
-    ...detailLines(computed.cells),
-  ]
-  if (computed.kind === 'exact') {
-    const { status, difference } = compare(published, computed.value)
-    return {
-      checkId,
-      title,
-      status,
-      expected: published,
-      actual: computed.value,
-      difference,
-      tolerance: 0,
-      unit: row.unit,
-      explanation:
-        status === 'ok'
-          ? null
-          : `Imprimé ${formatCount(published)}, calculé ${formatCount(computed.value)}.`,
-      details,
-    }
-  }
-  // Printed to the unit: equal after rounding is ok, within one unit is rounding.
-  const rounded = computed.value.toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
-  const actual = computed.value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
-  const difference = actual.minus(published)
-  const status = rounded.eq(published) ? 'ok' : difference.abs().lte(1) ? 'rounding' : 'discrepancy'
-  return {
-    checkId,
-    title,
-    status,
-    expected: published,
-    actual,
-    difference,
-    tolerance: 1,
-    unit: row.unit,
-    explanation:
-      status === 'ok'
-        ? null
-        : `Imprimé ${printed}, calculé ${formatCount(actual)}${status === 'rounding' ? ' : arrondi à une unité près' : ''}.`,
-    details,
-  }
+  // Counts must be equal; shares and evolutions are printed to the unit.
+  const precision = computed.kind === 'exact' ? null : 0
+  return printedLineResult('activity', row, { ...computed, precision }, () =>
+    detailLines(computed.cells)
+  )
 }
 
 /** Printed shares of a counted table should add up to 100 %, give or take the roundings. */
@@ -234,8 +188,8 @@ function printedSharesResult(table: string, rows: PublishedRow[]): CheckResult {
   const parts = rows.filter(
     (r) => r.column_key === 'percent' && r.row_key !== 'Total général' && r.value !== null
   )
-  const sum = parts.reduce((s, r) => s.plus(r.value as string), new Decimal(0))
-  const tolerance = new Decimal(parts.length).times(0.5)
+  const sum = parts.reduce((s, r) => s.plus(r.value as string), ZERO)
+  const tolerance = toMoney(parts.length).times(0.5)
   const { status, difference } = compare(100, sum, tolerance)
   return {
     checkId,
@@ -313,7 +267,7 @@ function euroResult(
   const title = `Publié · ${label} · ${row.row_key} · ${row.column_key}`
   if (row.value === null) return missing(checkId, title, 'Valeur publiée non numérique.')
   if (computed === null) return missing(checkId, title, why ?? 'Socle ne calcule pas ce chiffre.')
-  const printed = new Decimal(row.value)
+  const printed = toMoney(row.value)
   const difference = computed.minus(printed)
   const status = computed.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).eq(printed)
     ? 'ok'
@@ -427,17 +381,12 @@ export const publishedChecks: CheckDefinition[] = [
       const { IncomeStatement, BalanceSheet } = await import('#reports/accounting/statements')
       const client =
         context.client === db ? undefined : (context.client as TransactionClientContract)
-      const options = {
-        organisationId: context.organisationId,
-        year: context.year,
-        layoutCode: 'rapport-annuel',
-        client,
-      }
+      const params = { year: context.year, layoutCode: 'rapport-annuel' }
       const built = async (kind: 'income' | 'balance') => {
         try {
           return kind === 'income'
-            ? await IncomeStatement.build(options)
-            : await BalanceSheet.build(options)
+            ? await new IncomeStatement(context.tenant, params, client).build()
+            : await new BalanceSheet(context.tenant, params, client).build()
         } catch (error) {
           return (error as Error).message
         }
@@ -485,7 +434,7 @@ export const publishedChecks: CheckDefinition[] = [
                   : null
         return euroResult(
           row,
-          value ? new Decimal(value.toString()) : null,
+          value ? toMoney(value) : null,
           `colonne « ${column} » non calculée`,
           label
         )
@@ -524,8 +473,8 @@ export const publishedChecks: CheckDefinition[] = [
           missing(this.id, title, 'Le rapport publié ne donne pas le résultat aux deux endroits.'),
         ]
       }
-      const fromIncome = new Decimal(surplus?.value ?? 0).minus(deficit?.value ?? 0)
-      const fromBalance = new Decimal(balance.value as string)
+      const fromIncome = moneyOrZero(surplus?.value).minus(deficit?.value ?? 0)
+      const fromBalance = toMoney(balance.value as string)
       const difference = fromBalance.minus(fromIncome)
       const status = difference.isZero()
         ? 'ok'

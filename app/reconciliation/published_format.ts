@@ -1,6 +1,10 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { recordEvent } from '#support/audit'
+import type { Decimal } from 'decimal.js'
+import { toMoney } from '#support/money'
 import { parseEvolution } from '#reports/activity/evolution'
+import { PUBLISHED_UNITS, type PublishedUnit } from '#vocabulary/reconciliation'
+import { codesOf } from '#vocabulary/labels'
 
 /**
  * A year's published tables, line by line (format documented in docs/imports/rapport-publie.md):
@@ -11,9 +15,10 @@ export interface PublishedLine {
   table: string
   row: string
   column: string
-  value: number | null
+  /** A Decimal when read from a file (exact), a number when read from the JSON format. */
+  value: Decimal | number | null
   text?: string | null
-  unit: 'count' | 'percent' | 'evolution' | 'ratio' | 'eur'
+  unit: PublishedUnit
 }
 
 export interface PublishedDocument {
@@ -28,23 +33,42 @@ function percentText(text: string | null | undefined): number | null {
   return ratio === null ? null : ratio.times(100).toNumber()
 }
 
+/** A value of a JSON file, read without trusting its shape. */
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json }
+type JsonObject = { [key: string]: Json }
+
+/** The object at hand, or an empty one when the file has something else there. */
+function objectOf(value: Json | undefined): JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {}
+}
+/** The list at hand, or an empty one. */
+function listOf(value: Json | undefined): Json[] {
+  return Array.isArray(value) ? value : []
+}
+function numberOf(value: Json | undefined): number | null {
+  return typeof value === 'number' ? value : null
+}
+function textOf(value: Json | undefined): string | null {
+  return typeof value === 'string' ? value : null
+}
+
 /**
  * The statements of the reference file: income statement (N column) and balance sheet (actif:
  * brut, amortissements, net N, net N-1; passif: N, N-1), with their "dont" lines.
  */
-function accountingLines(accounts: Record<string, any> | undefined): PublishedLine[] {
-  if (!accounts) return []
+function accountingLines(accounts: JsonObject): PublishedLine[] {
   const lines: PublishedLine[] = []
-  const walk = (table: string, items: any[], columns: string[]) => {
-    for (const item of items ?? []) {
+  const walk = (table: string, items: Json | undefined, columns: string[]) => {
+    for (const item of listOf(items).map(objectOf)) {
       for (const column of columns) {
-        if (typeof item[column] === 'number') {
+        const value = numberOf(item[column])
+        if (value !== null) {
           lines.push({
             domain: 'accounting',
             table,
-            row: item.label,
+            row: String(item.label),
             column,
-            value: item[column],
+            value,
             unit: 'eur',
           })
         }
@@ -52,48 +76,48 @@ function accountingLines(accounts: Record<string, any> | undefined): PublishedLi
       if (item.of_which) walk(table, item.of_which, columns)
     }
   }
-  const statement = accounts.income_statement
-  if (statement) {
-    const columns = (statement.columns as string[]).filter((c) => /^\d{4}$/.test(c))
-    walk('income_statement', statement.charges, columns)
-    walk('income_statement', statement.produits, columns)
-    for (const key of [
-      'total_charges',
-      'excedent',
-      'total_produits',
-      'deficit',
-      'total_compte_de_resultat',
-    ]) {
-      for (const column of columns) {
-        const value = statement[key]?.[column]
-        if (typeof value === 'number')
-          lines.push({
-            domain: 'accounting',
-            table: 'income_statement',
-            row: key,
-            column,
-            value,
-            unit: 'eur',
-          })
-      }
+  const statement = objectOf(accounts.income_statement)
+  const incomeColumns = listOf(statement.columns)
+    .map(String)
+    .filter((c) => /^\d{4}$/.test(c))
+  walk('income_statement', statement.charges, incomeColumns)
+  walk('income_statement', statement.produits, incomeColumns)
+  for (const key of [
+    'total_charges',
+    'excedent',
+    'total_produits',
+    'deficit',
+    'total_compte_de_resultat',
+  ]) {
+    for (const column of incomeColumns) {
+      const value = numberOf(objectOf(statement[key])[column])
+      if (value !== null)
+        lines.push({
+          domain: 'accounting',
+          table: 'income_statement',
+          row: key,
+          column,
+          value,
+          unit: 'eur',
+        })
     }
   }
   for (const side of ['actif', 'passif']) {
-    const part = accounts.balance_sheet?.[side]
-    if (!part) continue
-    const columns = part.columns as string[]
-    for (const [key, content] of Object.entries(part as Record<string, any>)) {
+    const part = objectOf(objectOf(accounts.balance_sheet)[side])
+    const columns = listOf(part.columns).map(String)
+    for (const [key, content] of Object.entries(part)) {
       if (key === 'columns') continue
       if (Array.isArray(content)) walk(`balance_sheet.${side}`, content, columns)
       else {
         for (const column of columns) {
-          if (typeof content?.[column] === 'number') {
+          const value = numberOf(objectOf(content)[column])
+          if (value !== null) {
             lines.push({
               domain: 'accounting',
               table: `balance_sheet.${side}`,
               row: key,
               column,
-              value: content[column],
+              value,
               unit: 'eur',
             })
           }
@@ -108,11 +132,11 @@ function accountingLines(accounts: Record<string, any> | undefined): PublishedLi
  * Converts the layout of the reference report file (rapport-2023.json) into published lines:
  * the activity tables, the statements, and the HR and training tables.
  */
-export function publishedValuesFromRapport(rapport: Record<string, any>): PublishedLine[] {
+export function publishedValuesFromRapport(rapport: JsonObject): PublishedLine[] {
   return [
-    ...activityLines(rapport),
-    ...accountingLines(rapport.accounts),
-    ...hrLines(rapport.hr, rapport.organisation?.year),
+    ...activityLines(objectOf(rapport.activity)),
+    ...accountingLines(objectOf(rapport.accounts)),
+    ...hrLines(objectOf(rapport.hr), numberOf(objectOf(rapport.organisation).year)),
   ]
 }
 
@@ -124,109 +148,112 @@ const HR_COUNT_COLUMN = /^(F|H|total|total_\d{4})$/
  * printed line ("coûts annexes" and their detail) become "Parent / detail" rows, so that a
  * printed total can be compared with its printed parts.
  */
-function hrLines(hr: Record<string, any> | undefined, year: number | undefined): PublishedLine[] {
-  if (!hr) return []
+function hrLines(hr: JsonObject, year: number | null): PublishedLine[] {
   const lines: PublishedLine[] = []
   const push = (
     table: string,
     row: string,
     column: string,
     value: number | null,
-    unit: PublishedLine['unit'],
+    unit: PublishedUnit,
     text?: string | null
   ) => lines.push({ domain: 'hr', table, row, column, value, unit, text: text ?? null })
-  const countTable = (table: string, rows: any[] | undefined, labelKey: string) => {
-    for (const item of rows ?? []) {
-      for (const [column, value] of Object.entries(item as Record<string, unknown>)) {
+  const countTable = (table: string, rows: Json | undefined, labelKey: string) => {
+    for (const item of listOf(rows).map(objectOf)) {
+      const label = String(item[labelKey])
+      for (const [column, value] of Object.entries(item)) {
         if (typeof value === 'number' && HR_COUNT_COLUMN.test(column))
-          push(table, item[labelKey], column, value, 'count')
+          push(table, label, column, value, 'count')
         else if (column === 'evolution' && typeof value === 'string')
-          push(table, item[labelKey], column, percentText(value), 'evolution', value)
+          push(table, label, column, percentText(value), 'evolution', value)
       }
     }
   }
-  countTable('headcount_by_contract', hr.headcount_by_contract?.rows, 'contract')
-  countTable('headcount_by_job_reference', hr.headcount_by_job_reference?.rows, 'job')
-  countTable('hires', hr.hires?.rows, 'contract')
-  countTable('departures', hr.departures?.rows, 'reason')
-  for (const [rowYear, figures] of Object.entries(
-    (hr.average_seniority_years ?? {}) as Record<string, Record<string, number>>
-  )) {
-    for (const [column, value] of Object.entries(figures))
-      push('average_seniority_years', rowYear, column, value, 'ratio')
+  const rowsOf = (key: string) => objectOf(hr[key]).rows
+  countTable('headcount_by_contract', rowsOf('headcount_by_contract'), 'contract')
+  countTable('headcount_by_job_reference', rowsOf('headcount_by_job_reference'), 'job')
+  countTable('hires', rowsOf('hires'), 'contract')
+  countTable('departures', rowsOf('departures'), 'reason')
+  for (const [rowYear, figures] of Object.entries(objectOf(hr.average_seniority_years))) {
+    for (const [column, value] of Object.entries(objectOf(figures)))
+      push('average_seniority_years', rowYear, column, numberOf(value), 'ratio')
   }
-  for (const [band, value] of Object.entries((hr.seniority_bands_percent ?? {}) as object)) {
+  for (const [band, value] of Object.entries(objectOf(hr.seniority_bands_percent))) {
     if (typeof value === 'number') push('seniority_bands', band, 'percent', value, 'percent')
   }
-  if (typeof hr.gender_equality_index?.score === 'number')
-    push('gender_equality_index', 'score', 'value', hr.gender_equality_index.score, 'count')
+  const equalityScore = numberOf(objectOf(hr.gender_equality_index).score)
+  if (equalityScore !== null)
+    push('gender_equality_index', 'score', 'value', equalityScore, 'count')
 
-  const training = hr.training ?? {}
+  const training = objectOf(hr.training)
   countTable('training.days_by_contract', training.days_by_contract, 'contract')
   countTable('training.days_by_job_reference', training.days_by_job_reference, 'job')
   countTable('training.employees_trained_by_age', training.employees_trained_by_age, 'age')
-  const cost = training[`plan_cost_${year}`] ?? training.plan_cost
-  for (const [key, value] of Object.entries((cost ?? {}) as Record<string, unknown>)) {
+  const cost = objectOf(training[`plan_cost_${year}`] ?? training.plan_cost)
+  for (const [key, value] of Object.entries(cost)) {
     if (typeof value === 'number') push('training.plan_cost', key, 'value', value, 'eur')
     else if (key.endsWith('_detail') && value && typeof value === 'object') {
       const parent = key.replace(/_detail$/, '')
-      for (const [part, amount] of Object.entries(value as Record<string, unknown>))
+      for (const [part, amount] of Object.entries(objectOf(value)))
         if (typeof amount === 'number')
           push('training.plan_cost', `${parent} / ${part}`, 'value', amount, 'eur')
     }
   }
-  const refunds = training[`opco_refunds_${year}`] ?? training.opco_refunds
-  for (const item of refunds?.rows ?? [])
-    push('training.opco_refunds', item.mode, 'amount', item.amount, 'eur')
-  if (typeof refunds?.total === 'number')
-    push('training.opco_refunds', 'TOTAL', 'amount', refunds.total, 'eur')
+  const refunds = objectOf(training[`opco_refunds_${year}`] ?? training.opco_refunds)
+  for (const item of listOf(refunds.rows).map(objectOf))
+    push('training.opco_refunds', String(item.mode), 'amount', numberOf(item.amount), 'eur')
+  const refundsTotal = numberOf(refunds.total)
+  if (refundsTotal !== null) push('training.opco_refunds', 'TOTAL', 'amount', refundsTotal, 'eur')
   return lines
 }
 
-function activityLines(rapport: Record<string, any>): PublishedLine[] {
-  const activity = rapport.activity
+function activityLines(activity: JsonObject): PublishedLine[] {
   const lines: PublishedLine[] = []
   const push = (
     table: string,
     row: string,
     column: string,
     value: number | null,
-    unit: PublishedLine['unit'],
+    unit: PublishedUnit,
     text?: string | null
   ) => lines.push({ domain: 'activity', table, row, column, value, unit, text: text ?? null })
-  const evo = (table: string, row: string, column: string, text: string | null | undefined) => {
-    if (text !== null && text !== undefined)
-      push(table, row, column, percentText(text), 'evolution', text)
+  const evo = (table: string, row: string, column: string, text: Json | undefined) => {
+    if (typeof text === 'string') push(table, row, column, percentText(text), 'evolution', text)
   }
 
-  for (const [key, value] of Object.entries(activity.key_figures as Record<string, number>)) {
+  for (const [key, value] of Object.entries(objectOf(activity.key_figures))) {
     push(
       'key_figures',
       key,
       'value',
-      value,
+      numberOf(value),
       key === 'budget_eur' ? 'eur' : key === 'contacts_per_young_person' ? 'ratio' : 'count'
     )
   }
-  evo('public', 'jeunes_accompagnes', 'evolution', activity.public.jeunes_accompagnes_evolution)
-  evo('public', 'primo_accueillis', 'evolution', activity.public.primo_accueillis_evolution)
-  const shares: Array<[string, Record<string, number>]> = [
+  const published = objectOf(activity.public)
+  evo('public', 'jeunes_accompagnes', 'evolution', published.jeunes_accompagnes_evolution)
+  evo('public', 'primo_accueillis', 'evolution', published.primo_accueillis_evolution)
+  const out = objectOf(activity.outcomes)
+  const shares: Array<[string, Json | undefined]> = [
     ['contacts_by_channel', activity.contacts_by_channel_percent],
     ['services_by_theme', activity.services_by_theme_percent],
     ['services_by_type', activity.services_by_type_percent],
-    ['top_sectors', activity.outcomes.top_sectors_percent],
+    ['top_sectors', out.top_sectors_percent],
   ]
   for (const [table, values] of shares) {
-    for (const [row, value] of Object.entries(values)) push(table, row, 'percent', value, 'percent')
+    for (const [row, value] of Object.entries(objectOf(values)))
+      push(table, row, 'percent', numberOf(value), 'percent')
   }
-  for (const t of activity.territories) {
-    push('territories', t.antenna, 'jeunes_accompagnes', t.jeunes_accompagnes, 'count')
-    evo('territories', t.antenna, 'evolution', t.evolution)
-    push('territories', t.antenna, 'premiers_accueils', t.premiers_accueils, 'count')
-    evo('territories', t.antenna, 'premiers_accueils_evolution', t.premiers_accueils_evolution)
-    for (const [name, count, evolutionText] of t.areas) {
-      push('territory_areas', `${t.antenna} / ${name}`, 'jeunes_accompagnes', count, 'count')
-      evo('territory_areas', `${t.antenna} / ${name}`, 'evolution', evolutionText)
+  for (const t of listOf(activity.territories).map(objectOf)) {
+    const antenna = String(t.antenna)
+    push('territories', antenna, 'jeunes_accompagnes', numberOf(t.jeunes_accompagnes), 'count')
+    evo('territories', antenna, 'evolution', t.evolution)
+    push('territories', antenna, 'premiers_accueils', numberOf(t.premiers_accueils), 'count')
+    evo('territories', antenna, 'premiers_accueils_evolution', t.premiers_accueils_evolution)
+    for (const [name, count, evolutionText] of listOf(t.areas).map(listOf)) {
+      const row = `${antenna} / ${name}`
+      push('territory_areas', row, 'jeunes_accompagnes', numberOf(count), 'count')
+      evo('territory_areas', row, 'evolution', evolutionText)
     }
   }
   const publicTables = [
@@ -238,30 +265,27 @@ function activityLines(rapport: Record<string, any>): PublishedLine[] {
     'first_welcome_year',
   ]
   for (const table of publicTables) {
-    for (const [row, count, percent] of activity.public[table]) {
-      push(table, row, 'count', count, 'count')
-      push(table, row, 'percent', percentText(percent), 'percent', percent)
+    for (const [row, count, percent] of listOf(published[table]).map(listOf)) {
+      push(table, String(row), 'count', numberOf(count), 'count')
+      push(table, String(row), 'percent', percentText(textOf(percent)), 'percent', textOf(percent))
     }
   }
-  const out = activity.outcomes
-  for (const [key, value] of Object.entries(out as Record<string, unknown>)) {
+  for (const [key, value] of Object.entries(out)) {
     if (typeof value === 'number')
       push('outcomes', key.replace(/_evolution$/, ''), 'value', value, 'count')
     else if (typeof value === 'string' && key.endsWith('_evolution'))
       evo('outcomes', key.replace(/_evolution$/, ''), 'evolution', value)
   }
-  for (const [year, value] of Object.entries(out.cdd_interim as Record<string, number>)) {
-    push('cdd_interim', year, 'value', value, 'count')
+  for (const [year, value] of Object.entries(objectOf(out.cdd_interim))) {
+    push('cdd_interim', year, 'value', numberOf(value), 'count')
   }
-  for (const row of activity.programmes.rows) {
-    push('programmes', row.name, 'beneficiaries', row.beneficiaries, 'count')
-    evo('programmes', row.name, 'evolution', row.evolution)
+  for (const row of listOf(objectOf(activity.programmes).rows).map(objectOf)) {
+    push('programmes', String(row.name), 'beneficiaries', numberOf(row.beneficiaries), 'count')
+    evo('programmes', String(row.name), 'evolution', row.evolution)
   }
-  for (const [page, figures] of Object.entries(
-    activity.programme_details as Record<string, Record<string, number>>
-  )) {
-    for (const [key, value] of Object.entries(figures))
-      push('programme_details', `${page} / ${key}`, 'value', value, 'ratio')
+  for (const [page, figures] of Object.entries(objectOf(activity.programme_details))) {
+    for (const [key, value] of Object.entries(objectOf(figures)))
+      push('programme_details', `${page} / ${key}`, 'value', numberOf(value), 'ratio')
   }
   return lines
 }
@@ -323,7 +347,7 @@ export async function storePublishedReport(
       table_key: line.table,
       row_key: line.row,
       column_key: line.column,
-      value: line.value,
+      value: line.value === null ? null : toMoney(line.value).toFixed(),
       text_value: line.text ?? null,
       unit: line.unit,
       position,
@@ -344,7 +368,9 @@ export async function storePublishedReport(
   return report.id as number
 }
 
-const UNITS = new Set(['count', 'percent', 'evolution', 'ratio', 'eur'])
+const UNITS: ReadonlySet<string> = new Set(codesOf(PUBLISHED_UNITS))
+const isUnit = (value: Json | undefined): value is PublishedUnit =>
+  typeof value === 'string' && UNITS.has(value)
 
 /**
  * Reads a published report in the JSON format of docs/imports/rapport-publie.md. Returns the
@@ -354,47 +380,53 @@ export function parsePublishedJson(
   text: string,
   currentYear: number
 ): { document?: PublishedDocument; errors: string[] } {
-  let raw: any
+  let parsed: Json
   try {
-    raw = JSON.parse(text)
+    parsed = JSON.parse(text)
   } catch {
     return { errors: ['fichier JSON illisible'] }
   }
+  const raw = objectOf(parsed)
   const errors: string[] = []
-  const year = raw?.year
-  if (!Number.isInteger(year) || year < 2000 || year > currentYear)
+  const year = raw.year
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > currentYear)
     errors.push(`année absente ou invalide : ${year}`)
-  if (typeof raw?.title !== 'string' || !raw.title.trim()) errors.push('titre (title) manquant')
-  if (!Array.isArray(raw?.values) || raw.values.length === 0) errors.push('aucune valeur (values)')
+  const title = textOf(raw.title)
+  if (!title?.trim()) errors.push('titre (title) manquant')
+  if (!Array.isArray(raw.values) || raw.values.length === 0) errors.push('aucune valeur (values)')
   const values: PublishedLine[] = []
   const seen = new Set<string>()
-  for (const [index, line] of (Array.isArray(raw?.values) ? raw.values : []).entries()) {
+  for (const [index, line] of listOf(raw.values).map(objectOf).entries()) {
     const where = `valeur n° ${index + 1}`
-    for (const key of ['domain', 'table', 'row', 'column']) {
-      if (typeof line?.[key] !== 'string' || !line[key].trim())
-        errors.push(`${where} : « ${key} » manquant`)
-    }
-    if (!UNITS.has(line?.unit)) errors.push(`${where} : unité inconnue « ${line?.unit} »`)
-    if (line?.value !== null && line?.value !== undefined && typeof line.value !== 'number')
-      errors.push(`${where} : valeur non numérique`)
-    if ((line?.value === null || line?.value === undefined) && !line?.text)
-      errors.push(`${where} : ni valeur ni texte`)
-    const key = [line?.domain, line?.table, line?.row, line?.column].join('|')
+    const [domain, table, row, column] = (['domain', 'table', 'row', 'column'] as const).map(
+      (key) => {
+        const value = textOf(line[key])
+        if (!value?.trim()) errors.push(`${where} : « ${key} » manquant`)
+        return value ?? ''
+      }
+    )
+    const unit = line.unit
+    if (!isUnit(unit)) errors.push(`${where} : unité inconnue « ${line.unit} »`)
+    const value = line.value ?? null
+    if (value !== null && typeof value !== 'number') errors.push(`${where} : valeur non numérique`)
+    if (value === null && !line.text) errors.push(`${where} : ni valeur ni texte`)
+    const key = [line.domain, line.table, line.row, line.column].join('|')
     if (seen.has(key)) errors.push(`${where} : ligne en double (${key})`)
     seen.add(key)
-    values.push({
-      domain: line?.domain,
-      table: line?.table,
-      row: line?.row,
-      column: line?.column,
-      value: line?.value ?? null,
-      text: line?.text ?? null,
-      unit: line?.unit,
-    })
+    if (isUnit(unit))
+      values.push({
+        domain,
+        table,
+        row,
+        column,
+        value: numberOf(value),
+        text: textOf(line.text ?? null),
+        unit,
+      })
   }
-  if (errors.length) return { errors }
+  if (errors.length || typeof year !== 'number' || title === null) return { errors }
   return {
-    document: { year, title: raw.title, sourceFile: raw.source_file ?? null, values },
+    document: { year, title, sourceFile: textOf(raw.source_file ?? null), values },
     errors,
   }
 }

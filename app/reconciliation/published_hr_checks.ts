@@ -1,4 +1,5 @@
-import { Decimal } from 'decimal.js'
+import type { Decimal } from 'decimal.js'
+import { toMoney, ZERO } from '#support/money'
 import BilanSocialReport, {
   SENIORITY_BANDS,
   type BilanSocial,
@@ -14,8 +15,9 @@ import {
   type CheckContext,
   type CheckDefinition,
   type CheckResult,
-  type DetailLine,
 } from '#reconciliation/types'
+import { printedLineResult } from '#reconciliation/published_line'
+import type { PageLink } from '#support/page_link'
 
 /*
  * Published report, beyond activity and statements: the printed HR tables (bilan social,
@@ -39,7 +41,7 @@ interface Computed {
   value: Decimal | null
   precision: number | null
   why?: string
-  href?: string
+  link?: PageLink
 }
 
 interface HrFigures {
@@ -84,21 +86,21 @@ const counted = (rows: CountRow[]): SplitRow[] =>
     evolution: r.evolution,
   }))
 
-function splitValue(rows: SplitRow[], row: PublishedRow, year: number, href: string): Computed {
+function splitValue(rows: SplitRow[], row: PublishedRow, year: number, link: PageLink): Computed {
   const line = rows.find((r) => normalise(r.label) === normalise(row.row_key))
   if (!line) return none(`ligne « ${row.row_key} » absente du calcul de Socle`)
   const column = row.column_key
   if (column === 'F' || column === 'H' || column === 'total')
-    return { value: new Decimal(line[column]), precision: null, href }
+    return { value: toMoney(line[column]), precision: null, link }
   if (column === `total_${year - 1}`) {
     return line.previousTotal === null
       ? none(`total ${year - 1} non calculé`)
-      : { value: new Decimal(line.previousTotal), precision: null, href }
+      : { value: toMoney(line.previousTotal), precision: null, link }
   }
   if (column === 'evolution') {
     if (line.evolution === undefined) return none('évolution non calculée')
     if (line.evolution === null) return none(`aucun effectif en ${year - 1}`)
-    return { value: line.evolution.times(100), precision: printedDecimals(row), href }
+    return { value: line.evolution.times(100), precision: printedDecimals(row), link }
   }
   return none(`colonne « ${column} » non calculée`)
 }
@@ -123,18 +125,18 @@ const PLAN_COST_GROUPS: Record<string, keyof TrainingReport['costGroups']> = {
 /** Finds what the HR reports compute for one printed line. */
 function resolveHr(figures: HrFigures, row: PublishedRow, year: number): Computed {
   const { bilan, training } = figures
-  const bilanHref = `/rh/bilan-social?annee=${year}`
-  const trainingHref = `/rh/formation?annee=${year}`
+  const bilanLink: PageLink = { route: 'hr.bilan_social', qs: { annee: year } }
+  const trainingLink: PageLink = { route: 'hr.training', qs: { annee: year } }
   const key = row.row_key
   switch (row.table_key) {
     case 'headcount_by_contract':
-      return splitValue(counted(bilan.headcount), row, year, bilanHref)
+      return splitValue(counted(bilan.headcount), row, year, bilanLink)
     case 'headcount_by_job_reference':
-      return splitValue(counted(bilan.jobReferences), row, year, bilanHref)
+      return splitValue(counted(bilan.jobReferences), row, year, bilanLink)
     case 'hires':
-      return splitValue(counted(bilan.hires), row, year, bilanHref)
+      return splitValue(counted(bilan.hires), row, year, bilanLink)
     case 'departures':
-      return splitValue(counted(bilan.departures), row, year, bilanHref)
+      return splitValue(counted(bilan.departures), row, year, bilanLink)
     case 'average_seniority_years': {
       const averages =
         key === String(year)
@@ -144,7 +146,7 @@ function resolveHr(figures: HrFigures, row: PublishedRow, year: number): Compute
             : null
       const value = averages?.[row.column_key as 'F' | 'H' | 'total']
       if (!value) return none(`ancienneté moyenne ${key} / ${row.column_key} non calculée`)
-      return { value, precision: Math.max(printedDecimals(row), 1), href: bilanHref }
+      return { value, precision: Math.max(printedDecimals(row), 1), link: bilanLink }
     }
     case 'seniority_bands': {
       const bounds = bandBounds(key)
@@ -155,23 +157,23 @@ function resolveHr(figures: HrFigures, row: PublishedRow, year: number): Compute
       return {
         value: bilan.seniorityBands[index].share.times(100),
         precision: printedDecimals(row),
-        href: bilanHref,
+        link: bilanLink,
       }
     }
     case 'gender_equality_index':
       return figures.equalityIndex === null
         ? none("index non calculable sur l'année")
         : {
-            value: new Decimal(figures.equalityIndex),
+            value: toMoney(figures.equalityIndex),
             precision: null,
-            href: `/rh/egalite?annee=${year}`,
+            link: { route: 'hr.equality', qs: { annee: year } },
           }
     case 'training.days_by_contract':
-      return splitValue(training.daysByContract, row, year, trainingHref)
+      return splitValue(training.daysByContract, row, year, trainingLink)
     case 'training.days_by_job_reference':
-      return splitValue(training.daysByJob, row, year, trainingHref)
+      return splitValue(training.daysByJob, row, year, trainingLink)
     case 'training.employees_trained_by_age':
-      return splitValue(training.trainedByAge, row, year, trainingHref)
+      return splitValue(training.trainedByAge, row, year, trainingLink)
     case 'training.plan_cost': {
       const [parent, part] = key.split(' / ')
       const amount = part
@@ -181,14 +183,14 @@ function resolveHr(figures: HrFigures, row: PublishedRow, year: number): Compute
           : undefined
       return amount === undefined
         ? none(`coût « ${key} » inconnu de Socle`)
-        : { value: amount, precision: 0, href: trainingHref }
+        : { value: amount, precision: 0, link: trainingLink }
     }
     case 'training.opco_refunds': {
       if (normalise(key) === 'total')
-        return { value: training.refundsTotal, precision: 0, href: trainingHref }
+        return { value: training.refundsTotal, precision: 0, link: trainingLink }
       const refund = training.refunds.find((r) => normalise(r.label) === normalise(key))
       return refund
-        ? { value: refund.received, precision: 0, href: trainingHref }
+        ? { value: refund.received, precision: 0, link: trainingLink }
         : none(`mode de financement « ${key} » inconnu de Socle`)
     }
     default:
@@ -196,69 +198,11 @@ function resolveHr(figures: HrFigures, row: PublishedRow, year: number): Compute
   }
 }
 
-function printedText(row: PublishedRow) {
-  return row.text_value ?? (row.value === null ? '' : formatCount(new Decimal(row.value)))
-}
-
 /** Compares one printed line: equal, within the last printed digit (rounding), or different. */
 export function hrLineResult(row: PublishedRow, computed: Computed): CheckResult {
-  const checkId = `published.hr:${row.table_key}:${row.row_key}:${row.column_key}`
-  const title = `Publié · ${row.table_key} · ${row.row_key} · ${row.column_key} (${printedText(row)})`
-  if (row.value === null) return missing(checkId, title, 'Valeur publiée non numérique.')
-  if (computed.value === null)
-    return missing(checkId, title, `Socle ne calcule pas ce chiffre : ${computed.why}.`)
-  const printed = new Decimal(row.value)
-  const details: DetailLine[] = [
-    {
-      label: 'Valeur imprimée',
-      value: printed.toNumber(),
-      source: `published_values n° ${row.id}`,
-    },
-    { label: 'Calculé par Socle', value: computed.value.toNumber(), href: computed.href ?? null },
-  ]
-  const unit = row.unit === 'eur' ? ' €' : ''
-  if (computed.precision === null) {
-    const { status, difference } = compare(printed, computed.value)
-    return {
-      checkId,
-      title,
-      status,
-      expected: printed,
-      actual: computed.value,
-      difference,
-      tolerance: 0,
-      unit: row.unit,
-      explanation:
-        status === 'ok'
-          ? null
-          : `Imprimé ${formatCount(printed)}${unit}, calculé ${formatCount(computed.value)}${unit}.`,
-      details,
-    }
-  }
-  const step = new Decimal(10).pow(-computed.precision)
-  const rounded = computed.value.toDecimalPlaces(computed.precision, Decimal.ROUND_HALF_UP)
-  const actual = computed.value.toDecimalPlaces(Math.max(computed.precision, 2))
-  const difference = actual.minus(printed)
-  const status = rounded.eq(printed)
-    ? 'ok'
-    : difference.abs().lte(step)
-      ? 'rounding'
-      : 'discrepancy'
-  return {
-    checkId,
-    title,
-    status,
-    expected: printed,
-    actual,
-    difference,
-    tolerance: step,
-    unit: row.unit,
-    explanation:
-      status === 'ok'
-        ? null
-        : `Imprimé ${printedText(row)}${unit}, calculé ${formatCount(actual)}${unit}${status === 'rounding' ? ' : arrondi au dernier chiffre imprimé' : ''}.`,
-    details,
-  }
+  return printedLineResult('hr', row, computed, (value) => [
+    { label: 'Calculé par Socle', value: value.toNumber(), link: computed.link ?? null },
+  ])
 }
 
 const isTotal = (label: string) => /^total( general)?$/.test(normalise(label))
@@ -288,9 +232,9 @@ export function partsVsTotal(rows: PublishedRow[]): CheckResult[] {
     total: PublishedRow,
     parts: PublishedRow[]
   ): CheckResult => {
-    const expected = new Decimal(total.value!)
-    const actual = parts.reduce((s, p) => s.plus(p.value!), new Decimal(0))
-    const tolerance = total.unit === 'eur' ? new Decimal(parts.length + 1).times(0.5) : 0
+    const expected = toMoney(total.value!)
+    const actual = parts.reduce((s, p) => s.plus(p.value!), ZERO)
+    const tolerance = total.unit === 'eur' ? toMoney(parts.length + 1).times(0.5) : 0
     const { status, difference } = compare(expected, actual, tolerance)
     const unit = total.unit === 'eur' ? ' €' : ''
     return {
@@ -321,8 +265,8 @@ export function partsVsTotal(rows: PublishedRow[]): CheckResult[] {
       const cells = numeric.filter((r) => r.column_key === column)
       if (cells[0] && cells[0].unit === 'percent') {
         if (cells.some((r) => isTotal(r.row_key)) || cells.length < 2) continue
-        const sum = cells.reduce((s, r) => s.plus(r.value!), new Decimal(0))
-        const tolerance = new Decimal(cells.length).times(0.5)
+        const sum = cells.reduce((s, r) => s.plus(r.value!), ZERO)
+        const tolerance = toMoney(cells.length).times(0.5)
         const { status, difference } = compare(100, sum, tolerance)
         results.push({
           checkId: `published.parts_vs_total:${cells[0].domain}:${table}:${column}:total_des_pourcentages`,
@@ -445,9 +389,12 @@ export const publishedHrChecks: CheckDefinition[] = [
         return [missing(this.id, title, 'Le registre du personnel n’est pas encore en place.')]
       const year = context.year
       const [bilan, training, equality] = await Promise.all([
-        new BilanSocialReport(context.organisationId, year).build(),
-        new TrainingReportBuilder(context.organisationId, year).build(),
-        new EqualityIndexReport(context.organisationId, `${year}-01-01`, `${year}-12-31`).build(),
+        new BilanSocialReport(context.tenant, { year }).build(),
+        new TrainingReportBuilder(context.tenant, { year }).build(),
+        new EqualityIndexReport(context.tenant, {
+          from: `${year}-01-01`,
+          to: `${year}-12-31`,
+        }).build(),
       ])
       const figures = { bilan, training, equalityIndex: equality.index }
       return rows.map((row) => hrLineResult(row, resolveHr(figures, row, year)))

@@ -1,11 +1,14 @@
 import { formatNumber } from '#support/french_format'
 import { Decimal } from 'decimal.js'
+import { moneyOrNull, toMoney } from '#support/money'
 import db from '@adonisjs/lucid/services/db'
-import { ActivityValues } from '#reports/activity/activity_values'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { ActivityValuesReport, type ActivityValues } from '#reports/activity/activity_values'
+import type { Tenant } from '#support/request_context'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { CheckFamily, CheckStatus } from '#vocabulary/reconciliation'
+import type { PageLink } from '#support/page_link'
 
-export type QueryClient = typeof db | TransactionClientContract
+export type QueryClient = typeof db | QueryClientContract
 
 export type { CheckStatus, CheckFamily } from '#vocabulary/reconciliation'
 
@@ -22,7 +25,8 @@ export interface DetailLine {
   label: string
   value: string | number | null
   source?: string | null
-  href?: string | null
+  /** The Socle page the figure comes from (stored with the result; the page builds its URL). */
+  link?: PageLink | null
 }
 
 export interface CheckResult {
@@ -53,20 +57,36 @@ export interface CheckDefinition {
   run(context: CheckContext): Promise<CheckResult[]>
 }
 
-/** What a check may read: the organisation, the year, and lazily loaded shared data. */
+/**
+ * What a check may read: the tenant (reports the checks compare are built with it), the year,
+ * and lazily loaded shared data.
+ */
 export class CheckContext {
   private activityValues?: Promise<ActivityValues>
   private tables?: Promise<Set<string>>
 
   constructor(
-    readonly organisationId: number,
+    readonly tenant: Tenant,
     readonly year: number,
     /** The database, or the transaction of an import that has just written its rows. */
     readonly client: QueryClient = db
   ) {}
 
+  get organisationId() {
+    return this.tenant.organisationId
+  }
+
+  /** The client as reports take it (#support/report ClientReport): none for the database. */
+  get reportClient(): QueryClientContract | undefined {
+    return this.client === db ? undefined : (this.client as QueryClientContract)
+  }
+
   activity() {
-    this.activityValues ??= ActivityValues.load(this.organisationId, this.year, this.client)
+    this.activityValues ??= new ActivityValuesReport(
+      this.tenant,
+      { year: this.year },
+      this.reportClient
+    ).build()
     return this.activityValues
   }
 
@@ -95,8 +115,7 @@ export class CheckContext {
 }
 
 export function dec(value: Decimal | number | string | null | undefined): Decimal | null {
-  if (value === null || value === undefined) return null
-  return value instanceof Decimal ? value : new Decimal(value)
+  return moneyOrNull(value)
 }
 
 /**
@@ -108,7 +127,7 @@ export function compare(
   actual: Decimal | number,
   tolerance: Decimal | number = 0
 ): { status: CheckStatus; difference: Decimal } {
-  const difference = new Decimal(actual).minus(expected)
+  const difference = toMoney(actual).minus(expected)
   if (difference.isZero()) return { status: 'ok', difference }
   if (difference.abs().lte(tolerance)) return { status: 'rounding', difference }
   return { status: 'discrepancy', difference }
@@ -119,5 +138,5 @@ export function missing(checkId: string, title: string, explanation: string): Ch
 }
 
 export function formatCount(value: Decimal | number) {
-  return formatNumber(new Decimal(value).toDecimalPlaces(2))
+  return formatNumber(toMoney(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP))
 }

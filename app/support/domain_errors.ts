@@ -84,6 +84,8 @@ export function translateDatabaseError(error: unknown): unknown {
       return new ConflictError(named?.message ?? 'Cette valeur est déjà utilisée.', options)
     case '23514':
     case '23P01':
+      // A trigger raising check_violation names no constraint: its text is the French message.
+      if (!error.constraint) return new RuleError(raisedText(error), options)
       return new RuleError(
         named?.message ?? 'Valeur refusée par une règle de cohérence des données.',
         options

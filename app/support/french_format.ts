@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js'
 import { DateTime } from 'luxon'
-import { Money, roundCents, toMoney, MONEY_SCALE } from './money.js'
+import { roundCents, toMoney, MONEY_SCALE } from './money.js'
 
 export const PARIS_ZONE = 'Europe/Paris'
 
@@ -35,11 +35,8 @@ function cached(
 }
 
 function toDecimal(value: Decimal | number | string): Decimal {
-  const decimal = Decimal.isDecimal(value) ? new Money(value) : new Money(String(value))
-  if (!decimal.isFinite()) {
-    throw new Error(`nombre invalide : ${String(value)}`)
-  }
-  return decimal
+  // toMoney refuses NaN, infinities and strings that are not plain decimals.
+  return toMoney(value)
 }
 
 function exact(value: Decimal, digits: number): Intl.StringNumericLiteral {
@@ -223,4 +220,23 @@ export function parseFrenchDate(text: string | number): DateTime {
     `date invalide : « ${value.slice(0, 40)} » (format attendu : JJ/MM/AAAA)`,
     text
   )
+}
+
+/**
+ * A fiscal year's name in a sentence: "Exercice 2023" whether its label is "2023" or already
+ * "Exercice 2023" (never "Exercice Exercice 2023").
+ */
+export function fiscalYearTitle(label: string | number): string {
+  const text = String(label).trim()
+  return /^exercice\b/i.test(text) ? text : `Exercice ${text}`
+}
+
+/**
+ * A fiscal year's name after "l’exercice": "2023" whether its label is "2023" or
+ * "Exercice 2023" (never "l’exercice Exercice 2023").
+ */
+export function fiscalYearName(label: string | number): string {
+  return String(label)
+    .trim()
+    .replace(/^exercice\s+/i, '')
 }

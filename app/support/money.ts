@@ -79,6 +79,27 @@ export function toMoney(value: MoneyInput | null): Decimal {
 }
 
 /**
+ * Zero as a Money decimal. Decimals are immutable: share it freely (`ZERO.plus(x)`,
+ * `rows.reduce((sum, r) => sum.plus(r.amount), ZERO)`).
+ */
+export const ZERO: Decimal = new Money(0)
+
+/**
+ * `toMoney` for a value that may be missing: null and undefined (an empty SQL `SUM`, an
+ * optional column, a map miss) count as zero.
+ */
+export function moneyOrZero(value: MoneyInput | null | undefined): Decimal {
+  return value === null || value === undefined ? ZERO : toMoney(value)
+}
+
+/**
+ * `toMoney` for an optional value: null and undefined stay null.
+ */
+export function moneyOrNull(value: MoneyInput | null | undefined): Decimal | null {
+  return value === null || value === undefined ? null : toMoney(value)
+}
+
+/**
  * Rounds to the cent, half away from zero.
  */
 export function roundCents(value: MoneyInput): Decimal {
@@ -89,7 +110,7 @@ export function roundCents(value: MoneyInput): Decimal {
  * Exact sum of amounts (no rounding).
  */
 export function sumMoney(values: Iterable<MoneyInput>): Decimal {
-  let total = new Money(0)
+  let total = ZERO
   for (const value of values) {
     total = total.plus(toMoney(value))
   }

@@ -1,3 +1,4 @@
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { Tenant } from '#support/request_context'
 
 /**
@@ -12,4 +13,19 @@ export abstract class Report<Params, Result> {
   ) {}
 
   abstract build(): Promise<Result>
+}
+
+/**
+ * A report that may also read through a given client, the transaction of an action that has
+ * just written what it reads (a closing, an import): the third argument, the default connection
+ * without it.
+ */
+export abstract class ClientReport<Params, Result> extends Report<Params, Result> {
+  constructor(
+    tenant: Tenant,
+    params: Params,
+    protected readonly client?: QueryClientContract
+  ) {
+    super(tenant, params)
+  }
 }

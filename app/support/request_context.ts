@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
+import type { Role } from '#vocabulary/core'
 
 /**
  * The tenant: who is acting, for which organisation. One explicit value, resolved by the
@@ -13,6 +14,11 @@ export interface Actor {
   label: string
   requestId?: string
   ip?: string
+  /**
+   * The user's roles in this organisation, from their membership (requests; ADR 9). Commands,
+   * jobs and seeders act without roles.
+   */
+  roles?: readonly Role[]
 }
 
 export type Tenant = Actor

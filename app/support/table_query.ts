@@ -18,7 +18,9 @@ export function tableState(
   const direction =
     qs.ordre === 'desc' || qs.ordre === 'asc' ? qs.ordre : (defaults.direction ?? 'asc')
   const page = Math.max(1, Number.parseInt(String(qs.page ?? '1'), 10) || 1)
-  const search = typeof qs.q === 'string' ? qs.q.trim().slice(0, 100) : ''
+  // A literal comma makes the query-string parser return an array ("1 234,56"): joined back.
+  const q = Array.isArray(qs.q) ? qs.q.filter((part) => typeof part === 'string').join(',') : qs.q
+  const search = typeof q === 'string' ? q.trim().slice(0, 100) : ''
   return { sort, direction, search, page, column: sortable[sort] }
 }
 

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { calendarDate as isoDate } from '#validators/rules'
+import { calendarDate as isoDate, recordId } from '#validators/rules'
 
 export const fiscalYearValidator = vine.create({
   label: vine.string().trim().minLength(1).maxLength(60),
@@ -20,21 +20,10 @@ const line = vine.object({
   debit: vine.string().trim().maxLength(30).optional(),
   credit: vine.string().trim().maxLength(30).optional(),
   label: vine.string().trim().maxLength(500).optional(),
-  programmeId: vine
-    .string()
-    .trim()
-    .regex(/^\d{0,9}$/)
-    .optional(),
-  territoryId: vine
-    .string()
-    .trim()
-    .regex(/^\d{0,9}$/)
-    .optional(),
-  grantId: vine
-    .string()
-    .trim()
-    .regex(/^\d{0,9}$/)
-    .optional(),
+  // Chosen by name in the form; the draft action checks they belong to the organisation.
+  programmeId: recordId().optional(),
+  territoryId: recordId().optional(),
+  grantId: recordId().optional(),
 })
 
 export const draftEntryValidator = vine.create({

@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
 import { codesOf } from '#vocabulary/labels'
+import { frenchAmount, recordId } from '#validators/rules'
 import { BUDGET_VERSION_KINDS } from '#vocabulary/accounting'
 
 export const budgetValidator = vine.create({
@@ -21,14 +22,14 @@ export const reopenValidator = vine.create({
   motif: vine.string().trim().minLength(10).maxLength(2000),
 })
 
+/**
+ * The allocation of a closed year's result: the general assembly's resolution chosen in the
+ * list (an id the action checks: adopted, general assembly, that year, this organisation), the
+ * share put to reserves and its account.
+ */
 export const allocationValidator = vine.create({
-  decisionDate: vine
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  decisionText: vine.string().trim().maxLength(4000).optional(),
-  toReserves: vine.string().trim().maxLength(40).optional(),
+  resolutionId: recordId().optional(),
+  toReserves: frenchAmount({ positive: false }).optional(),
   reserveAccount: vine
     .string()
     .trim()

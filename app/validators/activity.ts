@@ -1,14 +1,9 @@
 import vine from '@vinejs/vine'
-import type { MessagesProviderContact } from '@vinejs/vine/types'
+import { labelled } from '#validators/rules'
 import type { Infer } from '@vinejs/vine/types'
 import { PROGRAMME_LEVELS, TERRITORY_KINDS } from '#vocabulary/activity'
 import { CHECK_STATUSES } from '#vocabulary/reconciliation'
 import { codesOf } from '#vocabulary/labels'
-
-/** ?annee=2023 on the activity and reconciliation pages. */
-export const yearQueryValidator = vine.create({
-  annee: vine.number().withoutDecimals().range([2000, 2100]).optional(),
-})
 
 /** ?annee=2023&indicateur=jeunes_accompagnes on the values page and its export. */
 export const valueQueryValidator = vine.create({
@@ -38,17 +33,7 @@ const ACTIVITY_FIELD_LABELS: Record<string, string> = {
   version: 'version',
 }
 
-/** The global French messages, with the activity forms' field labels. */
-const activityMessages: MessagesProviderContact = {
-  getMessage(message, rule, field, args) {
-    return vine.messagesProvider.getMessage(
-      message,
-      rule,
-      { ...field, name: ACTIVITY_FIELD_LABELS[field.name] ?? field.name },
-      args
-    )
-  },
-}
+const activityMessages = labelled(ACTIVITY_FIELD_LABELS)
 
 // "nouveau" is the creation page's path segment: a code cannot take it.
 const referentialCode = () =>

@@ -1,8 +1,9 @@
 import vine from '@vinejs/vine'
-import { calendarDate as isoDate } from '#validators/rules'
+import { calendarDate as isoDate, labelled, recordId } from '#validators/rules'
 import { codesOf } from '#vocabulary/labels'
 import {
   ATTENDANCE_STATUSES,
+  BUREAU_ROLES,
   COLLEGE_RULE_KINDS,
   MAJORITIES,
   MEETING_KINDS,
@@ -14,7 +15,6 @@ import {
   SUBJECT_KINDS,
   VOTE_CHOICES,
 } from '#vocabulary/governance'
-import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
 
 export const seatValidator = vine.create({
   collegeId: vine.number().withoutDecimals(),
@@ -28,6 +28,12 @@ export const seatValidator = vine.create({
   obtainedBy: vine.enum(codesOf(OBTAINED_BY)),
   reEligible: vine.boolean().optional(),
   derivedFromEpci: vine.boolean().optional(),
+  titularSeatId: recordId().optional(),
+  bureauRole: vine.enum(codesOf(BUREAU_ROLES)).optional(),
+})
+
+export const bureauRoleValidator = vine.create({
+  bureauRole: vine.enum(['', ...codesOf(BUREAU_ROLES)]).optional(),
 })
 
 export const seatEndValidator = vine.create({ mandateEnd: isoDate() })
@@ -54,16 +60,41 @@ export const attendanceValidator = vine.create({
   proxyToId: vine.number().withoutDecimals().optional(),
 })
 
+/**
+ * The whole attendance list: rows["m<attendance id>"] = { status, proxyToId } (keys are not
+ * numbers: numeric keys would be parsed as a sparse array).
+ */
+export const attendanceListValidator = vine.create({
+  rows: vine.record(
+    vine.object({
+      status: vine.enum(codesOf(ATTENDANCE_STATUSES)),
+      proxyToId: recordId().optional(),
+    })
+  ),
+})
+
 export const resolutionValidator = vine.create({
   title: vine.string().trim().minLength(3).maxLength(200),
   text: vine.string().trim().maxLength(10000).optional(),
   majority: vine.enum(codesOf(MAJORITIES)),
   subjectKind: vine.enum(codesOf(SUBJECT_KINDS)),
-  fiscalYearId: vine.number().withoutDecimals().optional(),
+  // Chosen by name in the meeting page; one of another organisation is refused by its key.
+  fiscalYearId: recordId().optional(),
 })
 
 export const votesValidator = vine.create({
   choices: vine.record(vine.enum(['', ...codesOf(VOTE_CHOICES)])).optional(),
+})
+
+/** Proclaiming a result: the checkbox « Je confirme la proclamation » (the action requires it). */
+export const proclamationValidator = vine.create({
+  confirmation: vine.boolean().optional(),
+})
+
+/** A rectification of a proclaimed result: the votes as they should be, and why. */
+export const rectificationValidator = vine.create({
+  choices: vine.record(vine.enum(['', ...codesOf(VOTE_CHOICES)])),
+  reason: vine.string().trim().minLength(5).maxLength(2000),
 })
 
 export const documentValidator = vine.create({
@@ -77,6 +108,7 @@ export const quorumRuleValidator = vine.create({
   comparison: vine.enum(codesOf(QUORUM_COMPARISONS)),
   secondConveningWithoutQuorum: vine.boolean().optional(),
   maxProxiesPerPerson: vine.number().withoutDecimals().min(0).max(20),
+  castingVote: vine.boolean().optional(),
   version: vine.number().withoutDecimals().optional(),
 })
 
@@ -103,19 +135,18 @@ export const personValidator = vine.create({
   version: vine.number().withoutDecimals().optional(),
 })
 
-/** The shared French messages, with this form's field labels (start/validator.ts lacks them). */
-const labelled = (labels: Record<string, string>): MessagesProviderContact => ({
-  // Record<string, any>: MessagesProviderContact's own signature (@vinejs/vine/types).
-  getMessage(message: string, rule: string, field: FieldContext, args?: Record<string, any>) {
-    const name = labels[field.name] ?? field.name
-    const relabelled = Object.create(field, { name: { value: name } }) as FieldContext
-    return vine.messagesProvider.getMessage(message, rule, relabelled, args)
-  },
-})
-
 memberBodyValidator.messagesProvider = labelled({
   name: 'nom',
   kind: 'catégorie',
   isActive: 'actif',
 })
 personValidator.messagesProvider = labelled({ memberBodyId: 'membre représenté' })
+rectificationValidator.messagesProvider = labelled({
+  reason: 'motif de la rectification',
+  choices: 'votes',
+})
+attendanceListValidator.messagesProvider = labelled({ rows: 'présences' })
+seatValidator.messagesProvider = labelled({
+  titularSeatId: 'titulaire suppléé',
+  bureauRole: 'fonction au bureau',
+})

@@ -70,37 +70,73 @@ export const amendmentValidator = vine.create({
 })
 export type AmendmentInput = Infer<typeof amendmentValidator>
 
-export const scheduleValidator = vine.create({
+/** The version an edit form was built from (editable records carry one). */
+const version = () => vine.number().withoutDecimals().min(1).optional()
+
+const scheduleFields = {
   kind: vine.enum(codesOf(SCHEDULE_KINDS)),
   label: optionalText(300),
   expectedOn: calendarDate(),
   amount: frenchAmount(),
-})
+}
+export const scheduleValidator = vine.create(scheduleFields)
 export type ScheduleInput = Infer<typeof scheduleValidator>
+export const scheduleUpdateValidator = vine.create({ ...scheduleFields, version: version() })
+export type ScheduleUpdateInput = Infer<typeof scheduleUpdateValidator>
 
-export const receiptValidator = vine.create({
+const receiptFields = {
   receivedOn: calendarDate(),
   amount: frenchAmount(),
   reference: optionalText(100),
-  scheduleId: recordId().optional(),
   entryLineId: recordId().optional(),
-})
+  /**
+   * What the receipt pays: an amount for each instalment chosen in the form's list (the id is
+   * the list's, never typed). None: matched automatically when unambiguous.
+   */
+  allocations: vine
+    .array(vine.object({ scheduleId: recordId(), amount: frenchAmount().optional() }))
+    .maxLength(500)
+    .optional(),
+}
+export const receiptValidator = vine.create(receiptFields)
 export type ReceiptInput = Infer<typeof receiptValidator>
+export const receiptUpdateValidator = vine.create({ ...receiptFields, version: version() })
+export type ReceiptUpdateInput = Infer<typeof receiptUpdateValidator>
 
-export const targetValidator = vine.create({
+const targetFields = {
   indicatorCode: vine.string().trim().minLength(1).maxLength(80),
   label: vine.string().trim().minLength(2).maxLength(300),
   year: vine.number().min(2000).max(2100),
   target: frenchAmount(),
-})
+}
+export const targetValidator = vine.create(targetFields)
 export type TargetInput = Infer<typeof targetValidator>
+export const targetUpdateValidator = vine.create({ ...targetFields, version: version() })
+export type TargetUpdateInput = Infer<typeof targetUpdateValidator>
 
-export const deadlineValidator = vine.create({
+const deadlineFields = {
   kind: vine.enum(codesOf(DEADLINE_KINDS)),
   label: vine.string().trim().minLength(2).maxLength(300),
   dueOn: calendarDate(),
-})
+}
+export const deadlineValidator = vine.create(deadlineFields)
 export type DeadlineInput = Infer<typeof deadlineValidator>
+export const deadlineUpdateValidator = vine.create({ ...deadlineFields, version: version() })
+export type DeadlineUpdateInput = Infer<typeof deadlineUpdateValidator>
+
+/** A lifecycle step keeps its kind (cancel it otherwise): its date and note are corrected. */
+export const eventUpdateValidator = vine.create({
+  occurredOn: calendarDate(),
+  note: optionalText(2000),
+  version: version(),
+})
+export type EventUpdateInput = Infer<typeof eventUpdateValidator>
+
+/** Cancelling a record of a convention: the reason is kept with the row. */
+export const cancellationValidator = vine.create({
+  reason: vine.string().trim().minLength(3).maxLength(2000),
+})
+export type CancellationInput = Infer<typeof cancellationValidator>
 
 export const allocationValidator = vine.create({
   entryLineId: recordId(),

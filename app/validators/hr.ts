@@ -17,10 +17,6 @@ import type { Infer } from '@vinejs/vine/types'
 
 const isoDate = () => vine.date({ formats: ['YYYY-MM-DD', 'DD/MM/YYYY'] })
 
-export const hrYearValidator = vine.create({
-  annee: vine.number().withoutDecimals().range([2000, 2100]).optional(),
-})
-
 export const employeeValidator = vine.create({
   surname: vine.string().trim().minLength(1).maxLength(120),
   firstNames: vine.string().trim().minLength(1).maxLength(200),

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import type { FieldContext } from '@vinejs/vine/types'
+import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
 import type { Decimal } from 'decimal.js'
 import { DateTime } from 'luxon'
 import { InvalidAmountError, parseFrenchAmount } from '#support/money'
@@ -92,3 +92,12 @@ export const recordId = () => vine.number().withoutDecimals().range([1, MAX_INT4
 
 /** A year picked in a filter. */
 export const yearParam = () => vine.number().withoutDecimals().range([1900, 2200])
+
+/** The shared French messages (start/validator.ts), with a form's own field labels. */
+export const labelled = (labels: Record<string, string>): MessagesProviderContact => ({
+  getMessage(message: string, rule: string, field: FieldContext, args?: Record<string, unknown>) {
+    const name = labels[field.name] ?? field.name
+    const relabelled = Object.create(field, { name: { value: name } }) as FieldContext
+    return vine.messagesProvider.getMessage(message, rule, relabelled, args)
+  },
+})

@@ -1,7 +1,7 @@
 /**
  * The accounting domain's enumerations with their French labels, defined once
  * (docs/architecture.md, "Vocabulary"). Validators read `codesOf(...)`, views and exports the
- * labels.
+ * labels, the CHECKs of the ledger and statement migrations the codes.
  */
 
 /** Fiscal years: open until closed (year-end), reopened by an administrator. */
@@ -60,3 +60,31 @@ export const STATEMENT_SLUGS = {
   'bilan': 'Bilan',
 } as const
 export type StatementSlug = keyof typeof STATEMENT_SLUGS
+
+/** French refusals of the ledger's named constraints (start/refusals.ts registers them). */
+export const ACCOUNTING_CONSTRAINT_MESSAGES: Record<string, { message: string; field?: string }> = {
+  result_allocations_resolution_required: {
+    message: 'Choisissez la résolution de l’assemblée générale qui affecte le résultat.',
+    field: 'resolutionId',
+  },
+  result_allocations_resolution_unique: {
+    message: 'Cette résolution fonde déjà l’affectation du résultat d’un autre exercice.',
+    field: 'resolutionId',
+  },
+  result_allocations_resolution_fk: {
+    message:
+      'Cette résolution fonde l’affectation du résultat enregistrée en comptabilité : elle ne peut pas être supprimée.',
+  },
+}
+
+/** The classes of the chart of accounts, by the first digit of an account number. */
+export const ACCOUNT_CLASSES = {
+  '1': 'Classe 1 – Capitaux',
+  '2': 'Classe 2 – Immobilisations',
+  '3': 'Classe 3 – Stocks',
+  '4': 'Classe 4 – Tiers',
+  '5': 'Classe 5 – Financiers',
+  '6': 'Classe 6 – Charges',
+  '7': 'Classe 7 – Produits',
+  '8': 'Classe 8 – Contributions volontaires',
+} as const

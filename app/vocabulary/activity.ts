@@ -1,7 +1,7 @@
 /**
  * The activity domain's enumerations, each once, with its French labels (docs/architecture.md,
  * "Vocabulary"). Validators read `codesOf(...)`, models, reports, imports and views the labels.
- * The CHECKs of migration 0500 hold the same codes (a migration is frozen once run).
+ * The CHECKs of migration 0500 read the codes.
  */
 
 /** Level of a programme (dispositif). */
@@ -59,3 +59,18 @@ export const VALUE_SOURCES = {
 export type ProgrammeLevel = keyof typeof PROGRAMME_LEVELS
 export type TerritoryKind = keyof typeof TERRITORY_KINDS
 export type Breakdown = keyof typeof BREAKDOWNS
+export type IndicatorUnit = keyof typeof INDICATOR_UNITS
+
+const CODE_TAKEN = 'Ce code est déjà utilisé.'
+const TREE_RULE =
+  'Valeur refusée par une règle de cohérence : une antenne n’a pas de rattachement, un secteur se rattache à une antenne.'
+
+/** French refusals of the referential's named constraints (start/refusals.ts registers them). */
+export const ACTIVITY_CONSTRAINT_MESSAGES: Record<string, string> = {
+  programmes_organisation_id_code_unique: CODE_TAKEN,
+  programmes_level_known: TREE_RULE,
+  territories_organisation_id_code_unique: CODE_TAKEN,
+  territories_kind_known: TREE_RULE,
+  territories_antenna_is_root: TREE_RULE,
+  territories_not_own_parent: TREE_RULE,
+}

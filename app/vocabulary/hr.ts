@@ -1,6 +1,7 @@
 /**
  * The staff register's enumerations, each defined once with its French labels: validators
- * (`vine.enum(codesOf(X))`), imports, reports and the forms' options read them.
+ * (`vine.enum(codesOf(X))`), imports, reports, the forms' options and the CHECKs of migration
+ * 3000 read them.
  */
 
 export const SEXES = { F: 'Femme', H: 'Homme' } as const
@@ -45,11 +46,19 @@ export const CSP_GROUPS: Record<Csp, string> = {
   cadre: 'Ingénieurs et cadres',
 }
 
+/** How the equality index groups people for the pay gap (HR settings). */
+export const EQUALITY_INDEX_MODES = {
+  csp: 'Par catégorie socioprofessionnelle',
+  level: 'Par niveau ou coefficient de classification',
+} as const
+export type EqualityIndexMode = keyof typeof EQUALITY_INDEX_MODES
+
+/** Events of the salary history; the hiring one is recorded with the contract. */
 export const SALARY_EVENT_KINDS = {
+  hire: 'Embauche',
   raise: 'Augmentation individuelle',
   promotion: 'Promotion',
   general: 'Augmentation générale',
-  hire: 'Embauche',
 } as const
 
 export const LEAVE_KINDS = { maternite: 'Maternité', adoption: 'Adoption' } as const
@@ -109,7 +118,8 @@ export const HR_OPTIONS = {
   /** The end of a CDD first, on the hiring form. */
   endReasonsCddFirst: optionsOf(END_REASONS, ['fin_cdd']),
   csp: optionsOf(CSP_CATEGORIES),
-  salaryEventKinds: optionsOf(SALARY_EVENT_KINDS),
+  /** A hiring is recorded with its contract: last on the salary form. */
+  salaryEventKinds: optionsOf(SALARY_EVENT_KINDS, ['raise', 'promotion', 'general']),
   leaveKinds: optionsOf(LEAVE_KINDS),
   trainingKinds: optionsOf(TRAINING_KINDS),
   trainingCostKinds: optionsOf(TRAINING_COST_KINDS),

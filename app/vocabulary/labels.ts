@@ -8,3 +8,15 @@ export function labelOf<T extends Record<string, string>>(labels: T, code: strin
   if (code === null) return ''
   return (labels as Record<string, string>)[code] ?? code
 }
+
+/**
+ * Codes as the quoted list of a SQL `IN (...)` or `ARRAY[...]`, for the migrations' CHECKs:
+ * `sqlList(codesOf(CONTRACT_TYPES))` is `'cdi', 'cdd', …`. Codes are identifiers; anything
+ * else is refused rather than quoted.
+ */
+export function sqlList(codes: readonly string[]) {
+  for (const code of codes) {
+    if (!/^[A-Za-z0-9_]+$/.test(code)) throw new Error(`Not a vocabulary code: ${code}`)
+  }
+  return codes.map((code) => `'${code}'`).join(', ')
+}

@@ -1,7 +1,7 @@
 /**
  * The vocabulary of quality and labellisation: each enumeration once, with its French labels.
  * Validators (`vine.enum(codesOf(...))`), the import, reports, exports, models and views read
- * these records; migration 5000 keeps its own frozen copy of the codes for its CHECKs.
+ * these records, and the CHECKs of migration 5000 their codes.
  */
 
 /** Where a criterion of the referential stands. */

@@ -1,6 +1,6 @@
 /**
  * The reconciliation domain's enumerations, each once, with their French labels
- * (docs/architecture.md, "Vocabulary"). The CHECKs of migration 7000 hold the same codes.
+ * (docs/architecture.md, "Vocabulary"). The CHECKs of migration 7000 read the codes.
  */
 
 /** Outcome of a check. */
@@ -28,6 +28,16 @@ export const RUN_TRIGGERS = {
   demo: 'Démonstration',
 } as const
 
+/** Unit of a published value (docs/imports/rapport-publie.md). */
+export const PUBLISHED_UNITS = {
+  count: 'Nombre',
+  percent: 'Pourcentage',
+  evolution: 'Évolution',
+  ratio: 'Ratio',
+  eur: 'Euros',
+} as const
+
 export type CheckStatus = keyof typeof CHECK_STATUSES
 export type CheckFamily = keyof typeof CHECK_FAMILIES
 export type RunTrigger = keyof typeof RUN_TRIGGERS
+export type PublishedUnit = keyof typeof PUBLISHED_UNITS

@@ -1,7 +1,11 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { IMPORT_STATUSES, ROLES } from '#vocabulary/core'
+import { codesOf, sqlList } from '#vocabulary/labels'
 
-// Frozen copy of the roles at the time of this migration (app/policies/role_matrix.ts is the live list).
-const ROLES = ['admin', 'direction', 'finance', 'hr', 'board', 'quality'] as const
+/** The roles of this first schema: 'network' came with migration 8600. */
+const FIRST_ROLES = ROLES.filter((role) => role !== 'network')
+/** Import statuses of this first schema: 'running' came with migration 1600. */
+const FIRST_IMPORT_STATUSES = codesOf(IMPORT_STATUSES).filter((status) => status !== 'running')
 
 export default class extends BaseSchema {
   async up() {
@@ -37,7 +41,7 @@ export default class extends BaseSchema {
     })
     this.schema.raw('CREATE UNIQUE INDEX users_email_unique ON users (lower(email))')
     this.schema.raw(
-      `ALTER TABLE users ADD CONSTRAINT users_roles_known CHECK (roles <@ ARRAY[${ROLES.map((r) => `'${r}'`).join(',')}]::text[])`
+      `ALTER TABLE users ADD CONSTRAINT users_roles_known CHECK (roles <@ ARRAY[${sqlList(FIRST_ROLES)}]::text[])`
     )
 
     this.schema.createTable('sessions', (table) => {
@@ -90,7 +94,7 @@ export default class extends BaseSchema {
       table.index(['organisation_id', 'kind', 'sha256'])
     })
     this.schema.raw(
-      `ALTER TABLE imports ADD CONSTRAINT imports_status_known CHECK (status IN ('previewed', 'committed', 'rejected'))`
+      `ALTER TABLE imports ADD CONSTRAINT imports_status_known CHECK (status IN (${sqlList(FIRST_IMPORT_STATUSES)}))`
     )
   }
 

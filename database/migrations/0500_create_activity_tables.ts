@@ -1,24 +1,11 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
-
-export const PROGRAMME_LEVELS = [
-  'national',
-  'regional',
-  'departmental',
-  'regional_departmental',
-  'own',
-] as const
-export const TERRITORY_KINDS = [
-  'antenna',
-  'quartier',
-  'epci',
-  'commune',
-  'area',
-  'unknown',
-] as const
-export const INDICATOR_UNITS = ['count', 'percent', 'ratio', 'hours', 'days', 'eur'] as const
-export const VALUE_SOURCES = ['import', 'demo', 'manual'] as const
-
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ')
+import {
+  INDICATOR_UNITS,
+  PROGRAMME_LEVELS,
+  TERRITORY_KINDS,
+  VALUE_SOURCES,
+} from '#vocabulary/activity'
+import { codesOf, sqlList } from '#vocabulary/labels'
 
 /**
  * Activity volumes: programmes (dispositifs), territories (antenna > area), the indicator
@@ -43,7 +30,7 @@ export default class extends BaseSchema {
       table.unique(['organisation_id', 'code'])
     })
     this.schema.raw(
-      `ALTER TABLE programmes ADD CONSTRAINT programmes_level_known CHECK (level IN (${list(PROGRAMME_LEVELS)}))`
+      `ALTER TABLE programmes ADD CONSTRAINT programmes_level_known CHECK (level IN (${sqlList(codesOf(PROGRAMME_LEVELS))}))`
     )
 
     this.schema.createTable('territories', (table) => {
@@ -61,7 +48,7 @@ export default class extends BaseSchema {
       table.index(['organisation_id', 'parent_id'])
     })
     this.schema.raw(
-      `ALTER TABLE territories ADD CONSTRAINT territories_kind_known CHECK (kind IN (${list(TERRITORY_KINDS)}))`
+      `ALTER TABLE territories ADD CONSTRAINT territories_kind_known CHECK (kind IN (${sqlList(codesOf(TERRITORY_KINDS))}))`
     )
     this.schema.raw(
       `ALTER TABLE territories ADD CONSTRAINT territories_antenna_is_root CHECK ((kind = 'antenna') = (parent_id IS NULL))`
@@ -88,7 +75,7 @@ export default class extends BaseSchema {
       table.unique(['organisation_id', 'code'])
     })
     this.schema.raw(
-      `ALTER TABLE indicators ADD CONSTRAINT indicators_unit_known CHECK (unit IN (${list(INDICATOR_UNITS)}))`
+      `ALTER TABLE indicators ADD CONSTRAINT indicators_unit_known CHECK (unit IN (${sqlList(codesOf(INDICATOR_UNITS))}))`
     )
 
     this.schema.createTable('programme_targets', (table) => {
@@ -131,7 +118,7 @@ export default class extends BaseSchema {
       `ALTER TABLE indicator_values ADD CONSTRAINT indicator_values_breakdown_pair CHECK ((breakdown IS NULL) = (modality IS NULL))`
     )
     this.schema.raw(
-      `ALTER TABLE indicator_values ADD CONSTRAINT indicator_values_source_known CHECK (source IN (${list(VALUE_SOURCES)}))`
+      `ALTER TABLE indicator_values ADD CONSTRAINT indicator_values_source_known CHECK (source IN (${sqlList(codesOf(VALUE_SOURCES))}))`
     )
     // One value per (year, indicator, programme, territory, breakdown, modality).
     this.schema.raw(

@@ -1,4 +1,6 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { ENTRY_STATUSES, FISCAL_YEAR_STATUSES } from '#vocabulary/accounting'
+import { codesOf, sqlList } from '#vocabulary/labels'
 
 /**
  * The general ledger: fiscal years, chart of accounts, journals, entries and their lines, the
@@ -25,7 +27,7 @@ export default class extends BaseSchema {
     })
     this.schema.raw(`
       ALTER TABLE fiscal_years
-        ADD CONSTRAINT fiscal_years_status_known CHECK (status IN ('open', 'closed')),
+        ADD CONSTRAINT fiscal_years_status_known CHECK (status IN (${sqlList(codesOf(FISCAL_YEAR_STATUSES))})),
         ADD CONSTRAINT fiscal_years_dates_ordered CHECK (start_date <= end_date),
         ADD CONSTRAINT fiscal_years_at_most_two_years CHECK (end_date < start_date + 731)
     `)
@@ -109,7 +111,7 @@ export default class extends BaseSchema {
     })
     this.schema.raw(`
       ALTER TABLE entries
-        ADD CONSTRAINT entries_status_known CHECK (status IN ('draft', 'validated')),
+        ADD CONSTRAINT entries_status_known CHECK (status IN (${sqlList(codesOf(ENTRY_STATUSES))})),
         ADD CONSTRAINT entries_validated_complete CHECK (
           status = 'draft' OR (number IS NOT NULL AND validated_at IS NOT NULL AND hash IS NOT NULL
                                AND chain_position IS NOT NULL)

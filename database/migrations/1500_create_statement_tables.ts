@@ -1,12 +1,12 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
-
-export const LAYOUT_KINDS = ['income_statement', 'balance_sheet'] as const
-export const LINE_KINDS = ['heading', 'line', 'subtotal', 'total'] as const
-export const LINE_SECTIONS = ['charges', 'produits', 'resultat', 'actif', 'passif'] as const
-export const BUDGET_VERSIONS = ['initial', 'revised'] as const
-export const BUDGET_STATUSES = ['draft', 'approved'] as const
-
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ')
+import {
+  BUDGET_STATUSES,
+  BUDGET_VERSION_KINDS,
+  STATEMENT_KINDS,
+  STATEMENT_LINE_KINDS,
+  STATEMENT_SECTIONS,
+} from '#vocabulary/accounting'
+import { codesOf, sqlList } from '#vocabulary/labels'
 
 /**
  * Statements as data (layouts and their lines with account ranges), budgets by layout line,
@@ -35,7 +35,7 @@ export default class extends BaseSchema {
       table.unique(['organisation_id', 'code', 'kind', 'valid_from_year'])
     })
     this.schema.raw(
-      `ALTER TABLE statement_layouts ADD CONSTRAINT statement_layouts_kind_known CHECK (kind IN (${list(LAYOUT_KINDS)}))`
+      `ALTER TABLE statement_layouts ADD CONSTRAINT statement_layouts_kind_known CHECK (kind IN (${sqlList(codesOf(STATEMENT_KINDS))}))`
     )
 
     this.schema.createTable('statement_lines', (table) => {
@@ -65,8 +65,8 @@ export default class extends BaseSchema {
     })
     this.schema.raw(`
       ALTER TABLE statement_lines
-        ADD CONSTRAINT statement_lines_kind_known CHECK (kind IN (${list(LINE_KINDS)})),
-        ADD CONSTRAINT statement_lines_section_known CHECK (section IN (${list(LINE_SECTIONS)})),
+        ADD CONSTRAINT statement_lines_kind_known CHECK (kind IN (${sqlList(codesOf(STATEMENT_LINE_KINDS))})),
+        ADD CONSTRAINT statement_lines_section_known CHECK (section IN (${sqlList(codesOf(STATEMENT_SECTIONS))})),
         ADD CONSTRAINT statement_lines_sign_unit CHECK (sign IN (-1, 1)),
         ADD CONSTRAINT statement_lines_ranges_array CHECK (jsonb_typeof(ranges) = 'array')
     `)
@@ -88,8 +88,8 @@ export default class extends BaseSchema {
     })
     this.schema.raw(`
       ALTER TABLE budgets
-        ADD CONSTRAINT budgets_version_known CHECK (version_kind IN (${list(BUDGET_VERSIONS)})),
-        ADD CONSTRAINT budgets_status_known CHECK (status IN (${list(BUDGET_STATUSES)})),
+        ADD CONSTRAINT budgets_version_known CHECK (version_kind IN (${sqlList(codesOf(BUDGET_VERSION_KINDS))})),
+        ADD CONSTRAINT budgets_status_known CHECK (status IN (${sqlList(codesOf(BUDGET_STATUSES))})),
         ADD CONSTRAINT budgets_approval_complete CHECK (status <> 'approved' OR approved_at IS NOT NULL)
     `)
 

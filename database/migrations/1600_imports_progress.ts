@@ -1,4 +1,8 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { IMPORT_STATUSES } from '#vocabulary/core'
+import { codesOf, sqlList } from '#vocabulary/labels'
+
+const STATUSES = codesOf(IMPORT_STATUSES)
 
 /**
  * Long imports (FEC) run in the background after the upload: the import row exists from the
@@ -8,7 +12,7 @@ export default class extends BaseSchema {
   async up() {
     this.schema.raw('ALTER TABLE imports DROP CONSTRAINT imports_status_known')
     this.schema.raw(
-      `ALTER TABLE imports ADD CONSTRAINT imports_status_known CHECK (status IN ('previewed', 'running', 'committed', 'rejected'))`
+      `ALTER TABLE imports ADD CONSTRAINT imports_status_known CHECK (status IN (${sqlList(STATUSES)}))`
     )
     this.schema.alterTable('imports', (table) => {
       table.integer('progress_done').nullable()
@@ -25,7 +29,7 @@ export default class extends BaseSchema {
     })
     this.schema.raw('ALTER TABLE imports DROP CONSTRAINT imports_status_known')
     this.schema.raw(
-      `ALTER TABLE imports ADD CONSTRAINT imports_status_known CHECK (status IN ('previewed', 'committed', 'rejected'))`
+      `ALTER TABLE imports ADD CONSTRAINT imports_status_known CHECK (status IN (${sqlList(STATUSES.filter((status) => status !== 'running'))}))`
     )
   }
 }

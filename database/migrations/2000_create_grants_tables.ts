@@ -1,35 +1,21 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import {
+  DEADLINE_KINDS,
+  FLAT_RATE_BASES,
+  FLAT_RATES,
+  FUNDER_CATEGORIES,
+  GRANT_STATUSES,
+  SCHEDULE_KINDS,
+} from '#vocabulary/grants'
+import { codesOf, sqlList } from '#vocabulary/labels'
 
-export const FUNDER_CATEGORIES = [
-  'regroupement',
-  'etat_dreets',
-  'france_travail',
-  'pic',
-  'contrat_de_ville',
-  'fse',
-  'feder',
-  'region',
-  'departement',
-  'metropole',
-  'epci',
-  'contrats_aides',
-  'autre_public',
-  'prive',
-] as const
-
-export const GRANT_STATUSES = [
-  'requested',
-  'notified',
-  'signed',
-  'report_sent',
-  'balance_requested',
-  'closed',
-  'refused',
-  'reduced',
-  'cancelled',
-] as const
-
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ')
+/** Each flat rate with the only cost basis it accepts (none for 0 %). */
+const FLAT_RATE_PAIRS = Object.entries(FLAT_RATE_BASES)
+  .map(([rate, basis]) => {
+    const basisTest = basis === null ? 'IS NULL' : `= ${sqlList([basis])}`
+    return `(flat_rate = ${Number(rate)} AND flat_rate_basis ${basisTest})`
+  })
+  .join(' OR\n          ')
 
 /**
  * Funders and their conventions (grants): yearly split, targets, deadlines, lifecycle events,
@@ -57,7 +43,7 @@ export default class extends BaseSchema {
     })
     this.schema.raw(`
       ALTER TABLE funders
-        ADD CONSTRAINT funders_category_known CHECK (category IN (${list(FUNDER_CATEGORIES)})),
+        ADD CONSTRAINT funders_category_known CHECK (category IN (${sqlList(codesOf(FUNDER_CATEGORIES))})),
         ADD CONSTRAINT funders_not_own_parent CHECK (parent_id IS NULL OR parent_id <> id)
     `)
 
@@ -91,14 +77,10 @@ export default class extends BaseSchema {
         ADD CONSTRAINT grants_period_ordered CHECK (period_end >= period_start),
         ADD CONSTRAINT grants_amount_positive CHECK (amount_awarded >= 0),
         ADD CONSTRAINT grants_cofinancing_ratio CHECK (cofinancing_rate IS NULL OR (cofinancing_rate > 0 AND cofinancing_rate <= 1)),
-        ADD CONSTRAINT grants_status_known CHECK (status IN (${list(GRANT_STATUSES)})),
-        ADD CONSTRAINT grants_flat_rate_known CHECK (flat_rate IN (0, 7, 15, 20, 40)),
+        ADD CONSTRAINT grants_status_known CHECK (status IN (${sqlList(codesOf(GRANT_STATUSES))})),
+        ADD CONSTRAINT grants_flat_rate_known CHECK (flat_rate IN (${codesOf(FLAT_RATES).map(Number).join(', ')})),
         ADD CONSTRAINT grants_flat_rate_basis CHECK (
-          (flat_rate = 0 AND flat_rate_basis IS NULL) OR
-          (flat_rate = 7 AND flat_rate_basis = 'direct_costs') OR
-          (flat_rate = 15 AND flat_rate_basis = 'direct_staff_costs') OR
-          (flat_rate = 20 AND flat_rate_basis = 'other_direct_costs') OR
-          (flat_rate = 40 AND flat_rate_basis = 'direct_staff_costs'))
+          ${FLAT_RATE_PAIRS})
     `)
 
     this.schema.createTable('grant_programmes', (table) => {
@@ -156,7 +138,7 @@ export default class extends BaseSchema {
     })
     this.schema.raw(`
       ALTER TABLE grant_deadlines ADD CONSTRAINT grant_deadlines_kind_known
-        CHECK (kind IN ('interim_report', 'final_report', 'balance_request', 'other'))
+        CHECK (kind IN (${sqlList(codesOf(DEADLINE_KINDS))}))
     `)
 
     this.schema.createTable('grant_events', (table) => {
@@ -173,7 +155,7 @@ export default class extends BaseSchema {
     })
     this.schema.raw(`
       ALTER TABLE grant_events ADD CONSTRAINT grant_events_kind_known
-        CHECK (kind IN (${list(GRANT_STATUSES)}))
+        CHECK (kind IN (${sqlList(codesOf(GRANT_STATUSES))}))
     `)
 
     this.schema.createTable('grant_amendments', (table) => {
@@ -209,7 +191,7 @@ export default class extends BaseSchema {
     })
     this.schema.raw(`
       ALTER TABLE grant_payment_schedules
-        ADD CONSTRAINT grant_payment_schedules_kind_known CHECK (kind IN ('advance', 'instalment', 'balance')),
+        ADD CONSTRAINT grant_payment_schedules_kind_known CHECK (kind IN (${sqlList(codesOf(SCHEDULE_KINDS))})),
         ADD CONSTRAINT grant_payment_schedules_amount_positive CHECK (amount > 0)
     `)
 

@@ -1,26 +1,18 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
-
-export const CONTRACT_TYPES = [
-  'cdi',
-  'cdd',
-  'cdd_remplacement',
-  'apprentissage',
-  'professionnalisation',
-] as const
-export const END_REASONS = [
-  'demission',
-  'rupture_conventionnelle',
-  'licenciement',
-  'retraite',
-  'fin_cdd',
-  'fin_periode_essai',
-  'rupture_anticipee',
-  'deces',
-  'autre',
-] as const
-export const CSPS = ['ouvrier', 'employe', 'tam', 'cadre'] as const
-
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(',')
+import {
+  CONTRACT_TYPES,
+  CSP_CATEGORIES,
+  END_REASONS,
+  EQUALITY_INDEX_MODES,
+  LEAVE_KINDS,
+  SALARY_EVENT_KINDS,
+  SEXES,
+  TRAINING_COST_KINDS,
+  TRAINING_FUNDERS,
+  TRAINING_FUNDING_MODES,
+  TRAINING_KINDS,
+} from '#vocabulary/hr'
+import { codesOf, sqlList } from '#vocabulary/labels'
 
 /**
  * Staff register, salary history, leaves, training and time allocation. Contracts and salary
@@ -44,7 +36,7 @@ export default class extends BaseSchema {
     })
     this.schema.raw(
       `ALTER TABLE hr_settings ADD CONSTRAINT hr_settings_rate CHECK (employer_charge_rate >= 0 AND employer_charge_rate < 2),
-       ADD CONSTRAINT hr_settings_mode CHECK (equality_index_mode IN ('csp','level'))`
+       ADD CONSTRAINT hr_settings_mode CHECK (equality_index_mode IN (${sqlList(codesOf(EQUALITY_INDEX_MODES))}))`
     )
 
     this.schema.createTable('job_references', (table) => {
@@ -78,7 +70,9 @@ export default class extends BaseSchema {
       table.timestamp('updated_at', { useTz: true }).nullable()
       table.index(['organisation_id', 'surname'])
     })
-    this.schema.raw(`ALTER TABLE employees ADD CONSTRAINT employees_sex CHECK (sex IN ('F','H'))`)
+    this.schema.raw(
+      `ALTER TABLE employees ADD CONSTRAINT employees_sex CHECK (sex IN (${sqlList(codesOf(SEXES))}))`
+    )
 
     this.schema.createTable('contracts', (table) => {
       table.increments('id')
@@ -106,9 +100,9 @@ export default class extends BaseSchema {
     })
     this.schema.raw(`
       ALTER TABLE contracts
-        ADD CONSTRAINT contracts_type CHECK (contract_type IN (${list(CONTRACT_TYPES)})),
-        ADD CONSTRAINT contracts_end_reason CHECK (end_reason IS NULL OR end_reason IN (${list(END_REASONS)})),
-        ADD CONSTRAINT contracts_csp CHECK (csp IS NULL OR csp IN (${list(CSPS)})),
+        ADD CONSTRAINT contracts_type CHECK (contract_type IN (${sqlList(codesOf(CONTRACT_TYPES))})),
+        ADD CONSTRAINT contracts_end_reason CHECK (end_reason IS NULL OR end_reason IN (${sqlList(codesOf(END_REASONS))})),
+        ADD CONSTRAINT contracts_csp CHECK (csp IS NULL OR csp IN (${sqlList(codesOf(CSP_CATEGORIES))})),
         ADD CONSTRAINT contracts_share CHECK (part_time_share > 0 AND part_time_share <= 1),
         ADD CONSTRAINT contracts_dates CHECK (end_date IS NULL OR end_date >= start_date),
         ADD CONSTRAINT contracts_end_needs_reason CHECK ((end_date IS NULL) = (end_reason IS NULL)),
@@ -181,7 +175,7 @@ export default class extends BaseSchema {
     })
     this.schema.raw(`
       ALTER TABLE salary_events
-        ADD CONSTRAINT salary_events_kind CHECK (kind IN ('hire','raise','promotion','general')),
+        ADD CONSTRAINT salary_events_kind CHECK (kind IN (${sqlList(codesOf(SALARY_EVENT_KINDS))})),
         ADD CONSTRAINT salary_events_positive CHECK (gross_annual_fte > 0);
       CREATE OR REPLACE FUNCTION hr_salary_events_append_only() RETURNS trigger AS $$
       BEGIN
@@ -206,7 +200,7 @@ export default class extends BaseSchema {
     })
     this.schema.raw(`
       ALTER TABLE leaves
-        ADD CONSTRAINT leaves_kind CHECK (kind IN ('maternite','adoption')),
+        ADD CONSTRAINT leaves_kind CHECK (kind IN (${sqlList(codesOf(LEAVE_KINDS))})),
         ADD CONSTRAINT leaves_dates CHECK (end_date >= start_date)
     `)
 
@@ -222,7 +216,7 @@ export default class extends BaseSchema {
       table.index(['organisation_id', 'title'])
     })
     this.schema.raw(
-      `ALTER TABLE training_actions ADD CONSTRAINT training_actions_kind CHECK (kind IN ('plan','alternance','tutorat','cpf','autre'))`
+      `ALTER TABLE training_actions ADD CONSTRAINT training_actions_kind CHECK (kind IN (${sqlList(codesOf(TRAINING_KINDS))}))`
     )
 
     this.schema.createTable('training_sessions', (table) => {
@@ -272,7 +266,7 @@ export default class extends BaseSchema {
       table.index(['organisation_id', 'incurred_on'])
     })
     this.schema.raw(
-      `ALTER TABLE training_cost_lines ADD CONSTRAINT training_cost_lines_kind CHECK (kind IN ('pedagogique','transport','hebergement','repas','salaire'))`
+      `ALTER TABLE training_cost_lines ADD CONSTRAINT training_cost_lines_kind CHECK (kind IN (${sqlList(codesOf(TRAINING_COST_KINDS))}))`
     )
 
     this.schema.createTable('training_financing_lines', (table) => {
@@ -292,9 +286,9 @@ export default class extends BaseSchema {
     })
     this.schema.raw(`
       ALTER TABLE training_financing_lines
-        ADD CONSTRAINT training_financing_funder CHECK (funder IN ('employeur','uniformation','cpf','autre')),
+        ADD CONSTRAINT training_financing_funder CHECK (funder IN (${sqlList(codesOf(TRAINING_FUNDERS))})),
         ADD CONSTRAINT training_financing_mode CHECK (
-          (funder = 'uniformation' AND mode IN ('alternance','fonction_tutorale','fonds_mutualises_plan'))
+          (funder = 'uniformation' AND mode IN (${sqlList(codesOf(TRAINING_FUNDING_MODES))}))
           OR (funder <> 'uniformation' AND mode IS NULL))
     `)
 

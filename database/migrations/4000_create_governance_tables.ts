@@ -1,4 +1,24 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import {
+  ATTENDANCE_STATUSES,
+  FISCAL_YEAR_SUBJECTS,
+  MAJORITIES,
+  MEETING_KINDS,
+  MEETING_STATUSES,
+  OBTAINED_BY,
+  QUORUM_BASES,
+  QUORUM_COMPARISONS,
+  RESOLUTION_RESULTS,
+  SEAT_ROLES,
+  SUBJECT_KINDS,
+  VOTE_CHOICES,
+  VOTE_RULE_KINDS,
+  VOTING_STATUSES,
+} from '#vocabulary/governance'
+import { codesOf, sqlList } from '#vocabulary/labels'
+
+/** The table builder `createTable` hands to its callback. */
+type TableBuilder = Parameters<Parameters<BaseSchema['schema']['createTable']>[1]>[0]
 
 /**
  * Governance: member bodies, colleges, seats and mandates, meetings, attendance and proxies,
@@ -7,13 +27,13 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  */
 export default class extends BaseSchema {
   async up() {
-    const org = (table: any) =>
+    const org = (table: TableBuilder) =>
       table
         .integer('organisation_id')
         .notNullable()
         .references('organisations.id')
         .onDelete('RESTRICT')
-    const stamps = (table: any) => {
+    const stamps = (table: TableBuilder) => {
       table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
       table.timestamp('updated_at', { useTz: true }).nullable()
     }
@@ -58,7 +78,7 @@ export default class extends BaseSchema {
     })
     this.schema.raw(
       `ALTER TABLE colleges ADD CONSTRAINT colleges_max_seats_positive CHECK (max_seats > 0),
-       ADD CONSTRAINT colleges_vote_rule_kind CHECK (vote_rule->>'kind' IN ('fixed_per_seat','consultative','derived')),
+       ADD CONSTRAINT colleges_vote_rule_kind CHECK (vote_rule->>'kind' IN (${sqlList(codesOf(VOTE_RULE_KINDS))})),
        ADD CONSTRAINT colleges_consultative_not_deliberative CHECK (vote_rule->>'kind' <> 'consultative' OR NOT deliberative)`
     )
 
@@ -88,8 +108,8 @@ export default class extends BaseSchema {
     })
     this.schema.raw(
       `ALTER TABLE seats
-        ADD CONSTRAINT seats_role_known CHECK (role IN ('titular','alternate')),
-        ADD CONSTRAINT seats_obtained_by_known CHECK (obtained_by IN ('by_right','designated','elected')),
+        ADD CONSTRAINT seats_role_known CHECK (role IN (${sqlList(codesOf(SEAT_ROLES))})),
+        ADD CONSTRAINT seats_obtained_by_known CHECK (obtained_by IN (${sqlList(codesOf(OBTAINED_BY))})),
         ADD CONSTRAINT seats_votes_not_negative CHECK (votes >= 0),
         ADD CONSTRAINT seats_mandate_end_after_start CHECK (mandate_end IS NULL OR mandate_end > mandate_start)`
     )
@@ -141,11 +161,11 @@ export default class extends BaseSchema {
     })
     this.schema.raw(
       `ALTER TABLE quorum_rules
-        ADD CONSTRAINT quorum_rules_basis CHECK (basis IN ('members','votes')),
-        ADD CONSTRAINT quorum_rules_comparison CHECK (comparison IN ('gte','gt')),
+        ADD CONSTRAINT quorum_rules_basis CHECK (basis IN (${sqlList(codesOf(QUORUM_BASES))})),
+        ADD CONSTRAINT quorum_rules_comparison CHECK (comparison IN (${sqlList(codesOf(QUORUM_COMPARISONS))})),
         ADD CONSTRAINT quorum_rules_fraction CHECK (fraction > 0 AND fraction <= 1),
         ADD CONSTRAINT quorum_rules_proxies CHECK (max_proxies_per_person >= 0),
-        ADD CONSTRAINT quorum_rules_kind CHECK (meeting_kind IN ('ca','ag_ordinaire','ag_extraordinaire','bureau','comite_antenne'))`
+        ADD CONSTRAINT quorum_rules_kind CHECK (meeting_kind IN (${sqlList(codesOf(MEETING_KINDS))}))`
     )
 
     this.schema.createTable('meetings', (table) => {
@@ -167,8 +187,8 @@ export default class extends BaseSchema {
     })
     this.schema.raw(
       `ALTER TABLE meetings
-        ADD CONSTRAINT meetings_kind CHECK (kind IN ('ca','ag_ordinaire','ag_extraordinaire','bureau','comite_antenne')),
-        ADD CONSTRAINT meetings_status CHECK (status IN ('planned','held','closed','cancelled')),
+        ADD CONSTRAINT meetings_kind CHECK (kind IN (${sqlList(codesOf(MEETING_KINDS))})),
+        ADD CONSTRAINT meetings_status CHECK (status IN (${sqlList(codesOf(MEETING_STATUSES))})),
         ADD CONSTRAINT meetings_convened_before CHECK (convened_at IS NULL OR convened_at <= held_at::date)`
     )
 
@@ -204,7 +224,7 @@ export default class extends BaseSchema {
     })
     this.schema.raw(
       `ALTER TABLE attendances
-        ADD CONSTRAINT attendances_status CHECK (status IN ('present','excused','absent','represented')),
+        ADD CONSTRAINT attendances_status CHECK (status IN (${sqlList(codesOf(ATTENDANCE_STATUSES))})),
         ADD CONSTRAINT attendances_proxy_iff_represented CHECK ((status = 'represented') = (proxy_to_id IS NOT NULL)),
         ADD CONSTRAINT attendances_not_own_proxy CHECK (proxy_to_id IS NULL OR proxy_to_id <> id)`
     )
@@ -268,10 +288,10 @@ export default class extends BaseSchema {
     })
     this.schema.raw(
       `ALTER TABLE resolutions
-        ADD CONSTRAINT resolutions_majority CHECK (majority IN ('simple','absolute','two_thirds')),
-        ADD CONSTRAINT resolutions_subject CHECK (subject_kind IN ('approve_accounts','allocate_result','adopt_budget','appointment','other')),
-        ADD CONSTRAINT resolutions_result CHECK (result IN ('pending','adopted','rejected')),
-        ADD CONSTRAINT resolutions_fiscal_year CHECK (subject_kind NOT IN ('approve_accounts','allocate_result') OR fiscal_year_id IS NOT NULL),
+        ADD CONSTRAINT resolutions_majority CHECK (majority IN (${sqlList(codesOf(MAJORITIES))})),
+        ADD CONSTRAINT resolutions_subject CHECK (subject_kind IN (${sqlList(codesOf(SUBJECT_KINDS))})),
+        ADD CONSTRAINT resolutions_result CHECK (result IN (${sqlList(codesOf(RESOLUTION_RESULTS))})),
+        ADD CONSTRAINT resolutions_fiscal_year CHECK (subject_kind NOT IN (${sqlList(FISCAL_YEAR_SUBJECTS)}) OR fiscal_year_id IS NOT NULL),
         ADD CONSTRAINT resolutions_decided CHECK ((result = 'pending') = (decided_at IS NULL))`
     )
 
@@ -288,7 +308,7 @@ export default class extends BaseSchema {
       table.index(['organisation_id', 'resolution_id'])
     })
     this.schema.raw(
-      `ALTER TABLE votes ADD CONSTRAINT votes_choice CHECK (choice IN ('for','against','abstention')),
+      `ALTER TABLE votes ADD CONSTRAINT votes_choice CHECK (choice IN (${sqlList(codesOf(VOTE_CHOICES))})),
         ADD CONSTRAINT votes_weight CHECK (weight >= 0)`
     )
 
@@ -337,7 +357,7 @@ export default class extends BaseSchema {
         IF voter.meeting_id <> (SELECT meeting_id FROM resolutions WHERE id = NEW.resolution_id) THEN
           RAISE EXCEPTION 'Ce membre n''est pas convoqué à cette séance.' USING ERRCODE = 'check_violation';
         END IF;
-        IF voter.status NOT IN ('present', 'represented') THEN
+        IF voter.status NOT IN (${sqlList(VOTING_STATUSES)}) THEN
           RAISE EXCEPTION '% n''est ni présent ni représenté : son vote ne peut pas être enregistré.', voter.name
             USING ERRCODE = 'check_violation';
         END IF;

@@ -1,26 +1,11 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
-
-// Frozen copies of app/models/quality/labels.ts at the time of this migration.
-
-const ASSESSMENT_STATUSES = [
-  'to_do',
-  'in_progress',
-  'submitted',
-  'validated',
-  'not_applicable',
-] as const
-const EVIDENCE_LINK_KINDS = [
-  'ag_minutes',
-  'training_plan',
-  'bilan_social',
-  'funder_report',
-  'audit_log',
-  'url',
-] as const
-const AXIS_KINDS = ['metier', 'transversal'] as const
-const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'abandoned'] as const
-
-const list = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ')
+import {
+  ACTION_STATUSES,
+  ASSESSMENT_STATUSES,
+  AXIS_KINDS,
+  EVIDENCE_LINK_KINDS,
+} from '#vocabulary/quality'
+import { codesOf, sqlList } from '#vocabulary/labels'
 
 export default class extends BaseSchema {
   async up() {
@@ -115,7 +100,7 @@ export default class extends BaseSchema {
       table.index(['organisation_id', 'status'])
     })
     this.schema.raw(
-      `ALTER TABLE criterion_assessments ADD CONSTRAINT criterion_assessments_status_known CHECK (status IN (${list(ASSESSMENT_STATUSES)}))`
+      `ALTER TABLE criterion_assessments ADD CONSTRAINT criterion_assessments_status_known CHECK (status IN (${sqlList(codesOf(ASSESSMENT_STATUSES))}))`
     )
     // "Not applicable" only where the referential allows it, whatever writes the row.
     this.schema.raw(`
@@ -148,7 +133,7 @@ export default class extends BaseSchema {
       table.index(['organisation_id', 'criterion_id', 'created_at'])
     })
     this.schema.raw(
-      `ALTER TABLE criterion_status_changes ADD CONSTRAINT criterion_status_changes_known CHECK (to_status IN (${list(ASSESSMENT_STATUSES)}) AND (from_status IS NULL OR from_status IN (${list(ASSESSMENT_STATUSES)})))`
+      `ALTER TABLE criterion_status_changes ADD CONSTRAINT criterion_status_changes_known CHECK (to_status IN (${sqlList(codesOf(ASSESSMENT_STATUSES))}) AND (from_status IS NULL OR from_status IN (${sqlList(codesOf(ASSESSMENT_STATUSES))})))`
     )
     // History is append-only.
     this.schema.raw(`
@@ -191,7 +176,7 @@ export default class extends BaseSchema {
       table.index(['organisation_id', 'criterion_id'])
     })
     this.schema.raw(
-      `ALTER TABLE evidence_links ADD CONSTRAINT evidence_links_kind_known CHECK (kind IN (${list(EVIDENCE_LINK_KINDS)}))`
+      `ALTER TABLE evidence_links ADD CONSTRAINT evidence_links_kind_known CHECK (kind IN (${sqlList(codesOf(EVIDENCE_LINK_KINDS))}))`
     )
     this.schema.raw(
       `ALTER TABLE evidence_links ADD CONSTRAINT evidence_links_url_scheme CHECK (kind <> 'url' OR reference ~* '^https?://')`
@@ -226,7 +211,7 @@ export default class extends BaseSchema {
       table.index(['organisation_id', 'plan_id'])
     })
     this.schema.raw(
-      `ALTER TABLE strategic_axes ADD CONSTRAINT strategic_axes_kind_known CHECK (kind IN (${list(AXIS_KINDS)}))`
+      `ALTER TABLE strategic_axes ADD CONSTRAINT strategic_axes_kind_known CHECK (kind IN (${sqlList(codesOf(AXIS_KINDS))}))`
     )
 
     this.schema.createTable('working_groups', (table) => {
@@ -272,7 +257,7 @@ export default class extends BaseSchema {
       table.index(['organisation_id', 'axis_id'])
     })
     this.schema.raw(
-      `ALTER TABLE strategic_actions ADD CONSTRAINT strategic_actions_status_known CHECK (status IN (${list(ACTION_STATUSES)}))`
+      `ALTER TABLE strategic_actions ADD CONSTRAINT strategic_actions_status_known CHECK (status IN (${sqlList(codesOf(ACTION_STATUSES))}))`
     )
 
     this.schema.createTable('action_milestones', (table) => {

@@ -1,6 +1,6 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
-
-export const RESULT_STATUSES = ['ok', 'rounding', 'discrepancy', 'missing_data'] as const
+import { CHECK_STATUSES, RUN_TRIGGERS } from '#vocabulary/reconciliation'
+import { codesOf, sqlList } from '#vocabulary/labels'
 
 /**
  * Reconciliation: runs of the check registry and their results, kept per run so a year's
@@ -25,7 +25,7 @@ export default class extends BaseSchema {
       table.index(['organisation_id', 'year', 'started_at'])
     })
     this.schema.raw(
-      `ALTER TABLE reconciliation_runs ADD CONSTRAINT reconciliation_runs_trigger_known CHECK (trigger IN ('manual', 'import', 'command', 'demo'))`
+      `ALTER TABLE reconciliation_runs ADD CONSTRAINT reconciliation_runs_trigger_known CHECK (trigger IN (${sqlList(codesOf(RUN_TRIGGERS))}))`
     )
 
     this.schema.createTable('reconciliation_results', (table) => {
@@ -50,7 +50,7 @@ export default class extends BaseSchema {
       table.index(['organisation_id', 'check_id'])
     })
     this.schema.raw(
-      `ALTER TABLE reconciliation_results ADD CONSTRAINT reconciliation_results_status_known CHECK (status IN ('ok', 'rounding', 'discrepancy', 'missing_data'))`
+      `ALTER TABLE reconciliation_results ADD CONSTRAINT reconciliation_results_status_known CHECK (status IN (${sqlList(codesOf(CHECK_STATUSES))}))`
     )
 
     this.schema.createTable('published_reports', (table) => {

@@ -1,4 +1,9 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { ONE_TIME_LINK_PURPOSES } from '#vocabulary/core'
+import { codesOf, sqlList } from '#vocabulary/labels'
+
+/** The purposes of this migration: 'invitation' came with migration 8400. */
+const FIRST_PURPOSES = codesOf(ONE_TIME_LINK_PURPOSES).filter((purpose) => purpose !== 'invitation')
 
 /**
  * Starting a real organisation (issue #13):
@@ -31,7 +36,7 @@ export default class extends BaseSchema {
       ALTER TABLE one_time_links
         ADD CONSTRAINT one_time_links_user_id_foreign FOREIGN KEY (organisation_id, user_id)
           REFERENCES users (organisation_id, id) ON DELETE CASCADE,
-        ADD CONSTRAINT one_time_links_purpose_known CHECK (purpose IN ('welcome', 'reset')),
+        ADD CONSTRAINT one_time_links_purpose_known CHECK (purpose IN (${sqlList(FIRST_PURPOSES)})),
         ADD CONSTRAINT one_time_links_token_hash_hex CHECK (token_hash ~ '^[0-9a-f]{64}$')`)
   }
 

@@ -1,7 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type Organisation from '#models/core/organisation'
 import type { Rapport2023 } from '#database/seeders/demo'
-import { Decimal } from 'decimal.js'
+import { ZERO } from '#support/money'
 import { recordEvent } from '#support/audit'
 import {
   ensureAccounts,
@@ -10,8 +10,9 @@ import {
   type BulkEntry,
 } from '#actions/accounting/bulk_entries'
 import { seedStatementLayouts } from '#actions/accounting/seed_statement_layouts'
-import { seedChartOfAccounts } from '#database/reference/pcg_associations'
+import { seedChartOfAccounts } from '#actions/accounting/seed_chart_of_accounts'
 import { closeFiscalYear, postAllocation, saveAllocation } from '#actions/accounting/year_end'
+import { DEMO_ASSEMBLIES, seedDemoAssembly } from '#database/seeders/governance'
 import {
   buildDemoLedger,
   DEMO_ACCOUNTS,
@@ -133,7 +134,8 @@ export async function seedAccounting(
     years.set(year, await ensureFiscalYear(trx, organisationId, year))
 
   const ledger = buildDemoLedger(rapport)
-  const decisionDate = '2023-06-20'
+  // The general assembly of 20 June 2023 approves 2022 and founds the allocation of its result.
+  const decisionDate = DEMO_ASSEMBLIES[2022].day
   const isOpening = (entry: DemoEntry) => entry.year === 2023 && entry.journal === 'AN'
   const isAllocation = (entry: DemoEntry) =>
     entry.year === 2023 && entry.label.startsWith('Affectation du résultat 2022')
@@ -162,9 +164,8 @@ export async function seedAccounting(
   )
   await insertValidatedEntries(trx, organisationId, before, 'démonstration 2023')
   await saveAllocation(trx, organisationId, years.get(2022)!, {
-    decisionDate,
-    decisionText: "L'assemblée générale affecte le déficit de l'exercice 2022 au report à nouveau.",
-    toReserves: new Decimal(0),
+    resolutionId: await seedDemoAssembly(2022, years.get(2022)!, trx),
+    toReserves: ZERO,
   })
   await postAllocation(
     trx,

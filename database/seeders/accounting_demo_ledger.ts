@@ -6,7 +6,7 @@
  * fonds dédiés, accruals, prepaid income) whose statements reproduce the printed 2023
  * compte de résultat and bilan to the euro.
  *
- * Every figure is computed from the report (database/reference/rapport-2023.json). The printed
+ * Every figure is computed from the report (app/reference/rapport-2023.json). The printed
  * figures are rounded to the euro and some printed totals differ from the sum of their printed
  * lines; CENTS gives each underlying amount a cents part (|x| < 0,50 €, so each line still
  * rounds to its printed figure) chosen so that the true sums also round to the printed totals

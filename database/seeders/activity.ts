@@ -9,7 +9,7 @@ import {
   DETAIL_LEVELS,
   DETAIL_PAGES,
   PROGRAMME_CODES,
-} from '#reconciliation/rapport_layout'
+} from '#reference/rapport_layout'
 
 const RENNES_METROPOLE_GROUPINGS = new Set([
   'CIAS Ouest de Rennes',

@@ -8,14 +8,14 @@ import { seedHr } from '#database/seeders/hr'
 import { seedActivity } from '#database/seeders/activity'
 import { seedAccounting } from '#database/seeders/accounting'
 import { seedReconciliation } from '#database/seeders/reconciliation'
-import { seedGovernance } from '#database/seeders/governance'
+import { seedGovernanceComposition, seedGovernanceMeetings } from '#database/seeders/governance'
 import { seedQuality } from '#database/seeders/quality'
 import { seedGrants } from '#database/seeders/grants'
 
 export type Rapport2023 = Record<string, any>
 
 export async function loadRapport2023(): Promise<Rapport2023> {
-  return JSON.parse(await readFile(app.makePath('database/reference/rapport-2023.json'), 'utf8'))
+  return JSON.parse(await readFile(app.makePath('app/reference/rapport-2023.json'), 'utf8'))
 }
 
 /**
@@ -35,6 +35,12 @@ export const DEMO_STEPS: Array<{
     name: 'activité',
     run: (organisation, rapport, trx) => seedActivity(organisation, rapport, trx),
   },
+  // The statutes before accounting: the general assembly of June 2023 founds the allocation of
+  // the 2022 result that the 2023 ledger posts (issue #14).
+  {
+    name: 'gouvernance : statuts',
+    run: (_, rapport, trx) => seedGovernanceComposition(rapport, trx),
+  },
   {
     name: 'comptabilité',
     run: (organisation, rapport, trx) => seedAccounting(organisation, rapport, trx),
@@ -45,8 +51,8 @@ export const DEMO_STEPS: Array<{
   },
   { name: 'personnel', run: (organisation, rapport, trx) => seedHr(organisation, rapport, trx) },
   {
-    name: 'gouvernance',
-    run: (organisation, rapport, trx) => seedGovernance(organisation, rapport, trx),
+    name: 'gouvernance : séances',
+    run: (organisation, _, trx) => seedGovernanceMeetings(organisation, trx),
   },
   { name: 'qualité', run: (organisation, rapport, trx) => seedQuality(organisation, rapport, trx) },
   {

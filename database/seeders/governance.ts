@@ -124,6 +124,8 @@ export async function seedGovernanceComposition(
           mandateEnd: elected ? date('2026-12-14') : null,
           obtainedBy: elected ? 'elected' : spec.number === 1 ? 'by_right' : 'designated',
           reEligible: true,
+          // The president chairs the bureau (and casts the deciding vote where the statutes say).
+          bureauRole: president ? 'president' : null,
         },
         trx
       )
@@ -193,13 +195,13 @@ export async function seedGovernanceMeeting(
   const fiscalYearId = await fiscalYear2023(organisation.id, trx)
   const specs = [
     {
-      title: "Approbation des comptes de l'exercice 2023",
-      text: "Le conseil d'administration, après avoir entendu le rapport du commissaire aux comptes, approuve les comptes de l'exercice 2023.",
+      title: "Arrêté des comptes de l'exercice 2023",
+      text: "Le conseil d'administration, après avoir entendu le rapport du commissaire aux comptes, arrête les comptes de l'exercice 2023 et les soumet à l'approbation de l'assemblée générale.",
       subjectKind: fiscalYearId ? 'approve_accounts' : 'other',
     },
     {
-      title: "Affectation du résultat de l'exercice 2023",
-      text: "Le conseil d'administration décide d'affecter le résultat de l'exercice 2023 au report à nouveau.",
+      title: "Proposition d'affectation du résultat de l'exercice 2023",
+      text: "Le conseil d'administration propose à l'assemblée générale d'affecter le résultat de l'exercice 2023 au report à nouveau.",
       subjectKind: fiscalYearId ? 'allocate_result' : 'other',
     },
     {
@@ -240,13 +242,165 @@ export async function seedGovernanceMeeting(
   return meeting
 }
 
-export async function seedGovernance(
-  organisation: Organisation,
-  rapport: Rapport2023,
+export interface AssemblyResolutionSpec {
+  title: string
+  text: string
+  subjectKind: string
+  fiscalYearId: number | null
+}
+
+export interface AssemblySpec {
+  title: string
+  heldAt: DateTime
+  convenedAt: DateTime
+  agenda: string
+  resolutions: AssemblyResolutionSpec[]
+}
+
+/**
+ * The demo's ordinary general assemblies, each approving the accounts of the previous year and
+ * voting the allocation of its result (the allocation of the result cites that resolution:
+ * accounting's gate, issue #14). The 2023 one founds the allocation of 2022 that the demo ledger
+ * posts on its day; the 2024 one approves the 2023 accounts of the annual report.
+ */
+export const DEMO_ASSEMBLIES = {
+  2022: {
+    day: '2023-06-20',
+    title: 'Assemblée générale ordinaire du 20 juin 2023',
+    convenedOn: '2023-06-02',
+    allocationTitle: 'Affectation du résultat 2022',
+    allocationText:
+      "L'assemblée générale décide d'affecter le déficit de l'exercice 2022 au report à nouveau.",
+  },
+  2023: {
+    day: '2024-06-20',
+    title: 'Assemblée générale ordinaire du 20 juin 2024',
+    convenedOn: '2024-06-03',
+    allocationTitle: 'Affectation du résultat 2023',
+    allocationText:
+      "L'assemblée générale décide d'affecter l'excédent de l'exercice 2023 au report à nouveau, comme le propose le conseil d'administration.",
+  },
+} as const
+
+/**
+ * A general assembly held as the statutes say: convened, attendance recorded (most titular
+ * members present, two proxies, some excused, one absent; half the consultative members
+ * present), the quorum of the assembly's rule reached, then each resolution voted and
+ * proclaimed. Returns the meeting and its resolutions, in order.
+ */
+export async function seedGeneralAssembly(spec: AssemblySpec, trx: TransactionClientContract) {
+  const meeting = await conveneMeeting(
+    {
+      kind: 'ag_ordinaire',
+      title: spec.title,
+      heldAt: spec.heldAt,
+      location: 'Siège, Rennes',
+      convenedAt: spec.convenedAt,
+      agenda: spec.agenda,
+    },
+    trx
+  )
+  // Titulars only: an alternate convened with their titular stays away when the titular comes.
+  const convened = (
+    await Attendance.query({ client: trx })
+      .where('meeting_id', meeting.id)
+      .preload('seat')
+      .orderBy('id')
+  ).filter((a) => !a.seat || a.seat.role === 'titular')
+  const deliberative = convened.filter((a) => a.deliberative)
+  const consultative = convened.filter((a) => !a.deliberative)
+  if (deliberative.length < 8) {
+    throw new Error(`Démo : trop peu de membres convoqués à « ${spec.title} ».`)
+  }
+  const absentees = deliberative.slice(-6)
+  const plan: Array<[Attendance, string, Attendance | null]> = [
+    ...deliberative.slice(0, -6).map((a): [Attendance, string, null] => [a, 'present', null]),
+    ...consultative.map((a, i): [Attendance, string, null] => [
+      a,
+      i < Math.ceil(consultative.length / 2) ? 'present' : 'excused',
+      null,
+    ]),
+    [absentees[0], 'represented', deliberative[0]],
+    [absentees[1], 'represented', deliberative[1]],
+    [absentees[2], 'excused', null],
+    [absentees[3], 'excused', null],
+    [absentees[4], 'excused', null],
+    [absentees[5], 'absent', null],
+  ]
+  const current = await Meeting.findOrFail(meeting.id, { client: trx })
+  for (const [attendance, status, holder] of plan) {
+    if (status === 'absent') continue
+    await recordAttendance(current, attendance.id, status, holder?.id ?? null, trx)
+  }
+  const quorum = await Meeting.quorumOf(meeting.id, trx)
+  if (!quorum.reached) throw new Error(`Démo : quorum non atteint à « ${spec.title} ».`)
+  const voters = (
+    await Attendance.query({ client: trx }).where('meeting_id', meeting.id).orderBy('id')
+  ).filter((a) => a.canVote)
+  const resolutions: Array<Awaited<ReturnType<typeof addResolution>>> = []
+  for (const [index, resolutionSpec] of spec.resolutions.entries()) {
+    const resolution = await addResolution(current, { ...resolutionSpec, majority: 'simple' }, trx)
+    await recordVotes(
+      resolution,
+      voters.map((voter, i) => ({
+        attendanceId: voter.id,
+        choice: index === 0 && i === voters.length - 1 ? 'abstention' : 'for',
+      })),
+      trx
+    )
+    await recordResolutionResult(resolution, trx)
+    resolutions.push(resolution)
+  }
+  return { meeting, resolutions }
+}
+
+/**
+ * The ordinary general assembly that approves the accounts of `year` and votes the allocation
+ * of its result, as DEMO_ASSEMBLIES describes it. Without the fiscal year (governance seeded
+ * alone), its resolutions are "other" subjects. Returns the allocation resolution's id.
+ */
+export async function seedDemoAssembly(
+  year: keyof typeof DEMO_ASSEMBLIES,
+  fiscalYearId: number | null,
   trx: TransactionClientContract
 ) {
-  await seedGovernanceComposition(rapport, trx)
+  const demo = DEMO_ASSEMBLIES[year]
+  const { resolutions } = await seedGeneralAssembly(
+    {
+      title: demo.title,
+      heldAt: date(`${demo.day}T18:00`),
+      convenedAt: date(demo.convenedOn),
+      agenda: `1. Rapport moral et rapport d'activité ${year}\n2. Rapport du commissaire aux comptes\n3. Approbation des comptes de l'exercice ${year}\n4. Affectation du résultat ${year}\n5. Questions diverses`,
+      resolutions: [
+        {
+          title: `Approbation des comptes de l'exercice ${year}`,
+          text: `L'assemblée générale, après avoir entendu le rapport du conseil d'administration et le rapport du commissaire aux comptes, approuve les comptes de l'exercice ${year}.`,
+          subjectKind: fiscalYearId ? 'approve_accounts' : 'other',
+          fiscalYearId,
+        },
+        {
+          title: demo.allocationTitle,
+          text: demo.allocationText,
+          subjectKind: fiscalYearId ? 'allocate_result' : 'other',
+          fiscalYearId,
+        },
+      ],
+    },
+    trx
+  )
+  return resolutions[1].id
+}
+
+/**
+ * The demo's meetings once accounting has its fiscal years: the board of 13 June 2024, the
+ * general assembly of 20 June 2024 (2023 accounts and allocation) and an upcoming board.
+ */
+export async function seedGovernanceMeetings(
+  organisation: Organisation,
+  trx: TransactionClientContract
+) {
   await seedGovernanceMeeting(organisation, trx)
+  await seedDemoAssembly(2023, await fiscalYear2023(organisation.id, trx), trx)
   // An upcoming meeting, relative to today, so that the board portal has something to show.
   const next = DateTime.now()
     .setZone('Europe/Paris')
@@ -263,4 +417,18 @@ export async function seedGovernance(
     },
     trx
   )
+}
+
+/**
+ * Governance on its own (tests): the statutes, then the meetings. The whole demo runs the two
+ * apart, the statutes before accounting so that the 2023 general assembly founds the
+ * allocation of 2022 (database/seeders/demo.ts).
+ */
+export async function seedGovernance(
+  organisation: Organisation,
+  rapport: Rapport2023,
+  trx: TransactionClientContract
+) {
+  await seedGovernanceComposition(rapport, trx)
+  await seedGovernanceMeetings(organisation, trx)
 }

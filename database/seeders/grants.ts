@@ -1,10 +1,11 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { Decimal } from 'decimal.js'
+import { Money, toMoney, ZERO } from '#support/money'
 import type Organisation from '#models/core/organisation'
 import type { Rapport2023 } from '#database/seeders/demo'
 import { recordEvent } from '#support/audit'
 import { lineTakesAccount, type LayoutLine } from '#reports/accounting/statement_engine'
-import { ANNUAL_REPORT_CODE } from '#reports/accounting/layout_definitions'
+import { ANNUAL_REPORT_CODE } from '#reference/statement_layouts'
 
 /**
  * Demo funders and 2023 conventions of the annual report, built on the demo ledger (this step
@@ -209,8 +210,7 @@ interface DemoGrant {
   usedDedicated: Decimal
 }
 
-const ZERO = new Decimal(0)
-const amountOf = (line: Line) => new Decimal(line.debit).plus(line.credit)
+const amountOf = (line: Line) => toMoney(line.debit).plus(line.credit)
 
 export async function seedGrants(
   organisation: Organisation,
@@ -381,7 +381,7 @@ export async function seedGrants(
               organisation_id: org,
               grant_id: grant.id,
               year: 2024,
-              amount: new Decimal(budget!).toFixed(2),
+              amount: toMoney(budget!).toFixed(2, Decimal.ROUND_HALF_UP),
             },
           ]
         : []),
@@ -479,7 +479,7 @@ export async function seedGrants(
     `l.account_number LIKE '194%' AND l.entry_id IN (SELECT entry_id FROM entry_lines WHERE account_number LIKE '6894%' OR account_number LIKE '7894%')`,
     []
   )) {
-    const owners = new Decimal(line.credit).gt(0)
+    const owners = toMoney(line.credit).gt(0)
       ? reported.map((g) => [g, g.newDedicated] as const)
       : used.map((g) => [g, g.usedDedicated] as const)
     for (const [g, amount] of owners) allocate(line, g, amount, 'demo_dedicated')
@@ -487,8 +487,8 @@ export async function seedGrants(
   for (const line of await lines(`l.account_number LIKE '194%'`, [], true)) {
     let rest = amountOf(line)
     for (const g of used) {
-      allocate(line, g, Decimal.min(rest, g.usedDedicated), 'demo_opening')
-      rest = rest.minus(Decimal.min(rest, g.usedDedicated))
+      allocate(line, g, Money.min(rest, g.usedDedicated), 'demo_opening')
+      rest = rest.minus(Money.min(rest, g.usedDedicated))
     }
     if (used.length) allocate(line, used[0], rest, 'demo_opening')
   }
@@ -502,7 +502,7 @@ export async function seedGrants(
   const draw = (from: ReturnType<typeof pool>, grant: DemoGrant, amount: Decimal) => {
     let need = amount
     while (need.gt(0) && from.cursor < from.rows.length) {
-      const take = Decimal.min(need, from.left)
+      const take = Money.min(need, from.left)
       allocate(from.rows[from.cursor], grant, take, 'demo_costs')
       need = need.minus(take)
       from.left = from.left.minus(take)
@@ -515,7 +515,7 @@ export async function seedGrants(
   }
   const needs = grants.map((g) => g.recognised.minus(g.newDedicated).plus(g.usedDedicated))
   const staffTotal = staffPool.rows.reduce((sum, l) => sum.plus(amountOf(l)), ZERO)
-  const ratio = Decimal.min(1, staffTotal.div(needs.reduce((a, b) => a.plus(b), ZERO)))
+  const ratio = Money.min(1, staffTotal.div(needs.reduce((a, b) => a.plus(b), ZERO)))
   grants.forEach((grant, i) => {
     const staff = needs[i].times(ratio).toDecimalPlaces(2)
     const rest = draw(otherPool, grant, needs[i].minus(staff).plus(draw(staffPool, grant, staff)))
@@ -561,7 +561,7 @@ export async function seedGrants(
     let rest = amountOf(line)
     while (rest.gt(0) && payee < queue.length) {
       const [grant, due] = queue[payee]
-      const paid = Decimal.min(rest, due)
+      const paid = Money.min(rest, due)
       if (paid.gt(0)) {
         allocate(line, grant, paid, 'demo_receivable')
         receipts.push({
@@ -621,7 +621,9 @@ export async function seedGrants(
     },
   ])
   const fseAwarded = await trx.from('grants').where('id', fseEmploi.id).first()
-  const advance = new Decimal(fseAwarded.amount_awarded).times('0.3').toDecimalPlaces(2)
+  const advance = toMoney(fseAwarded.amount_awarded)
+    .times('0.3')
+    .toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
   await trx
     .table('grant_payment_schedules')
     .insert({
@@ -639,7 +641,7 @@ export async function seedGrants(
     kind: 'balance',
     label: 'Solde après contrôle de service fait',
     expected_on: '2025-06-30',
-    amount: new Decimal(fseAwarded.amount_awarded).minus(advance).toFixed(2),
+    amount: toMoney(fseAwarded.amount_awarded).minus(advance).toFixed(2),
   })
   await trx.table('grant_reports').insert({
     organisation_id: org,
@@ -687,9 +689,9 @@ async function budgetFromConventions(org: number, trx: TransactionClientContract
     .where({ layout_id: budget.layout_id, section: 'produits', kind: 'line' })
     .whereNull('formula')
   for (const line of lines) {
-    let amount = new Decimal(0)
+    let amount = ZERO
     for (const split of splits) {
-      const credit = new Decimal(split.amount).negated()
+      const credit = toMoney(split.amount).negated()
       if (lineTakesAccount({ ...line, ranges: line.ranges } as LayoutLine, split.account, credit)) {
         amount = amount.plus(split.amount)
       }

@@ -3,6 +3,7 @@ import type Organisation from '#models/core/organisation'
 import { recordEvent } from '#support/audit'
 import { buildHrPlan, JOBS, jobTitle, trainingActions, contractAt } from '#database/seeders/hr_plan'
 import type { Rapport2023 } from '#database/seeders/demo'
+import { TRAINING_FUNDING_MODES } from '#vocabulary/hr'
 
 const ALT = 'alt'
 
@@ -186,11 +187,10 @@ export async function seedHr(
     )
   }
   await trx.table('training_cost_lines').multiInsert(costLines)
-  const modeCode: Record<string, string> = {
-    'Alternance': 'alternance',
-    'Exercice de la fonction tutorale': 'fonction_tutorale',
-    'Fonds mutualisés du plan': 'fonds_mutualises_plan',
-  }
+  // The report names the financing modes by their labels.
+  const modeCode: Record<string, string> = Object.fromEntries(
+    Object.entries(TRAINING_FUNDING_MODES).map(([code, label]) => [label, code])
+  )
   await trx.table('training_financing_lines').multiInsert(
     refunds.map((r) => ({
       organisation_id: organisationId,

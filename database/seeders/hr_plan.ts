@@ -9,9 +9,9 @@
  * the 2022 staff and 6 of the 2023 hires. Gone in 2022: 15 people.
  */
 
-export type Sex = 'F' | 'H'
-export type ContractType =
-  'cdi' | 'cdd' | 'cdd_remplacement' | 'apprentissage' | 'professionnalisation'
+import type { ContractType, Sex } from '#vocabulary/hr'
+
+export type { ContractType, Sex }
 
 export interface PlanContract {
   type: ContractType

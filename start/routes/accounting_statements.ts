@@ -32,21 +32,13 @@ router
       .as('statements.line.export')
     router.get('/etats/:kind/lignes/:code', [StatementLines, 'show']).as('statements.line')
     router.get('/budgets', [Budgets, 'index']).as('budgets.index')
-    router
-      .get('/budgets/:id/export.xlsx', [Budgets, 'export'])
-      .as('budgets.export')
-      .where('id', router.matchers.number())
-    router
-      .get('/budgets/:id', [Budgets, 'show'])
-      .as('budgets.show')
-      .where('id', router.matchers.number())
+    router.get('/budgets/:id/export.xlsx', [Budgets, 'export']).as('budgets.export')
+    router.get('/budgets/:id', [Budgets, 'show']).as('budgets.show')
     router.get('/exercices', [YearEnd, 'index']).as('year_end.index')
     router.get('/presentations', [Layouts, 'index']).as('layouts.index')
-    router
-      .get('/presentations/:id', [Layouts, 'show'])
-      .as('layouts.show')
-      .where('id', router.matchers.number())
+    router.get('/presentations/:id', [Layouts, 'show']).as('layouts.show')
   })
+  .where('id', router.matchers.number())
   .prefix('/comptabilite')
   .as('accounting')
   .use(guard('accounting.read'))
@@ -57,36 +49,26 @@ router
     router
       .post('/presentations/:id/lignes/:lineId', [Layouts, 'updateLine'])
       .as('layouts.lines.update')
-      .where('id', router.matchers.number())
       .where('lineId', router.matchers.number())
-    router
-      .post('/budgets/:id/montants', [Budgets, 'update'])
-      .as('budgets.update')
-      .where('id', router.matchers.number())
-    router
-      .post('/budgets/:id/approbation', [BudgetApprovals, 'store'])
-      .as('budgets.approval.store')
-      .where('id', router.matchers.number())
+    router.post('/budgets/:id/montants', [Budgets, 'update']).as('budgets.update')
+    router.post('/budgets/:id/approbation', [BudgetApprovals, 'store']).as('budgets.approval.store')
   })
+  .where('id', router.matchers.number())
   .prefix('/comptabilite')
   .as('accounting')
   .use(guard('accounting.write'))
 
 router
   .group(() => {
-    router
-      .post('/exercices/:id/cloture', [Closings, 'store'])
-      .as('fiscal_years.closing.store')
-      .where('id', router.matchers.number())
+    router.post('/exercices/:id/cloture', [Closings, 'store']).as('fiscal_years.closing.store')
     router
       .post('/exercices/:id/affectation', [Allocations, 'store'])
       .as('fiscal_years.allocation.store')
-      .where('id', router.matchers.number())
     router
       .post('/exercices/:id/affectation/comptabiliser', [AllocationPostings, 'store'])
       .as('fiscal_years.allocation.posting.store')
-      .where('id', router.matchers.number())
   })
+  .where('id', router.matchers.number())
   .prefix('/comptabilite')
   .as('accounting')
   .use(guard('accounting.close'))

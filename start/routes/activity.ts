@@ -14,25 +14,18 @@ router
     router.post('/dispositifs', [ProgrammeFormsController, 'store']).as('programmes.store')
     router
       .get('/dispositifs/:id/modifier', [ProgrammeFormsController, 'edit'])
-      .where('id', router.matchers.number())
       .as('programmes.edit')
-    router
-      .put('/dispositifs/:id', [ProgrammeFormsController, 'update'])
-      .where('id', router.matchers.number())
-      .as('programmes.update')
+    router.put('/dispositifs/:id', [ProgrammeFormsController, 'update']).as('programmes.update')
     router
       .get('/territoires/nouveau', [TerritoryFormsController, 'create'])
       .as('territories.create')
     router.post('/territoires', [TerritoryFormsController, 'store']).as('territories.store')
     router
       .get('/territoires/:id/modifier', [TerritoryFormsController, 'edit'])
-      .where('id', router.matchers.number())
       .as('territories.edit')
-    router
-      .put('/territoires/:id', [TerritoryFormsController, 'update'])
-      .where('id', router.matchers.number())
-      .as('territories.update')
+    router.put('/territoires/:id', [TerritoryFormsController, 'update']).as('territories.update')
   })
+  .where('id', router.matchers.number())
   .prefix('/activite')
   .as('activity')
   .use(guard('activity.write'))

@@ -12,6 +12,11 @@ const QuorumRulesController = () => import('#controllers/governance/quorum_rules
 const CollegesController = () => import('#controllers/governance/colleges_controller')
 const MemberBodiesController = () => import('#controllers/governance/member_bodies_controller')
 const PersonsController = () => import('#controllers/governance/persons_controller')
+const AttendanceListsController = () =>
+  import('#controllers/governance/attendance_lists_controller')
+const ResolutionRectificationsController = () =>
+  import('#controllers/governance/resolution_rectifications_controller')
+const SeatOfficesController = () => import('#controllers/governance/seat_offices_controller')
 
 router
   .group(() => {
@@ -63,8 +68,12 @@ router
     router.get('/sieges/nouveau', [SeatsController, 'create']).as('seats.create')
     router.post('/sieges', [SeatsController, 'store']).as('seats.store')
     router.post('/sieges/:id/fin', [SeatsController, 'end']).as('seats.end')
+    router.post('/sieges/:id/bureau', [SeatOfficesController, 'update']).as('seats.bureau')
     router.get('/seances/nouvelle', [MeetingsController, 'create']).as('meetings.create')
     router.post('/seances', [MeetingsController, 'store']).as('meetings.store')
+    router
+      .post('/seances/:id/presences', [AttendanceListsController, 'store'])
+      .as('attendances.store')
     router
       .post('/seances/:id/presences/:attendanceId', [DecisionsController, 'attendance'])
       .as('attendances.update')
@@ -83,6 +92,9 @@ router
     router
       .post('/resolutions/:id/resultat', [DecisionsController, 'result'])
       .as('resolutions.result')
+    router
+      .post('/resolutions/:id/rectification', [ResolutionRectificationsController, 'store'])
+      .as('resolutions.rectification')
   })
   .prefix('/gouvernance')
   .as('governance.write')

@@ -11,6 +11,19 @@ const Documents = () => import('#controllers/grants/grant_documents_controller')
 const Payments = () => import('#controllers/grants/payments_controller')
 const YearEnd = () => import('#controllers/grants/year_end_controller')
 const FunderReports = () => import('#controllers/grants/funder_reports_controller')
+const ScheduleLines = () => import('#controllers/grants/schedule_lines_controller')
+const ScheduleLineCancellations = () =>
+  import('#controllers/grants/schedule_line_cancellations_controller')
+const Receipts = () => import('#controllers/grants/receipts_controller')
+const ReceiptCancellations = () => import('#controllers/grants/receipt_cancellations_controller')
+const Targets = () => import('#controllers/grants/grant_targets_controller')
+const TargetCancellations = () =>
+  import('#controllers/grants/grant_target_cancellations_controller')
+const Deadlines = () => import('#controllers/grants/grant_deadlines_controller')
+const DeadlineCancellations = () =>
+  import('#controllers/grants/grant_deadline_cancellations_controller')
+const Steps = () => import('#controllers/grants/grant_steps_controller')
+const StepCancellations = () => import('#controllers/grants/grant_step_cancellations_controller')
 
 router
   .group(() => {
@@ -65,6 +78,31 @@ router
     router.post('/conventions/:id/imputations', [Items, 'allocate']).as('grants.allocate')
     router.post('/fin-exercice/propositions', [YearEnd, 'propose']).as('year_end.propose')
     router.put('/conventions/:id/bilan', [FunderReports, 'update']).as('grants.report.update')
+    // Corrections of a convention's records: edited while nothing depends on them, otherwise
+    // cancelled with a reason (the cancellation is its own resource).
+    router.get('/echeancier/:id/modifier', [ScheduleLines, 'edit']).as('schedule_lines.edit')
+    router.put('/echeancier/:id', [ScheduleLines, 'update']).as('schedule_lines.update')
+    router
+      .post('/echeancier/:id/annulation', [ScheduleLineCancellations, 'store'])
+      .as('schedule_lines.cancellation')
+    router.get('/recus/:id/modifier', [Receipts, 'edit']).as('receipts.edit')
+    router.put('/recus/:id', [Receipts, 'update']).as('receipts.update')
+    router
+      .post('/recus/:id/annulation', [ReceiptCancellations, 'store'])
+      .as('receipts.cancellation')
+    router.get('/objectifs/:id/modifier', [Targets, 'edit']).as('targets.edit')
+    router.put('/objectifs/:id', [Targets, 'update']).as('targets.update')
+    router
+      .post('/objectifs/:id/annulation', [TargetCancellations, 'store'])
+      .as('targets.cancellation')
+    router.get('/echeances/:id/modifier', [Deadlines, 'edit']).as('deadlines.edit')
+    router.put('/echeances/:id', [Deadlines, 'update']).as('deadlines.update')
+    router
+      .post('/echeances/:id/annulation', [DeadlineCancellations, 'store'])
+      .as('deadlines.cancellation')
+    router.get('/etapes/:id/modifier', [Steps, 'edit']).as('steps.edit')
+    router.put('/etapes/:id', [Steps, 'update']).as('steps.update')
+    router.post('/etapes/:id/annulation', [StepCancellations, 'store']).as('steps.cancellation')
   })
   .prefix('/financements')
   .as('grants.write')

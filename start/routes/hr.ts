@@ -43,19 +43,16 @@ router
   .group(() => {
     router.get('/salaries', [EmployeesController, 'index']).as('employees')
     router.get('/salaries.xlsx', [EmployeesController, 'export']).as('employees.export')
-    router
-      .get('/salaries/:id', [EmployeesController, 'show'])
-      .as('employees.show')
-      .where('id', router.matchers.number())
+    router.get('/salaries/:id', [EmployeesController, 'show']).as('employees.show')
     router
       .get('/salaries/:id/donnees.xlsx', [EmployeesController, 'gdprExport'])
       .as('employees.gdpr')
-      .where('id', router.matchers.number())
     router.get('/registre', [RegisterController, 'show']).as('register')
     router.get('/registre.xlsx', [RegisterController, 'export']).as('register.export')
     router.get('/temps', [TimeController, 'show']).as('time')
     router.get('/temps.xlsx', [TimeController, 'export']).as('time.export')
   })
+  .where('id', router.matchers.number())
   .prefix('/rh')
   .as('hr.personal')
   .use(guard('hr.personal'))
@@ -63,34 +60,18 @@ router
 router
   .group(() => {
     router.post('/salaries', [EmployeesController, 'store']).as('employees.store')
-    router
-      .post('/salaries/:id/contrats', [ContractsController, 'store'])
-      .as('contracts.store')
-      .where('id', router.matchers.number())
-    router
-      .post('/contrats/:id/fin', [ContractsController, 'end'])
-      .as('contracts.end')
-      .where('id', router.matchers.number())
-    router
-      .post('/salaries/:id/salaires', [ContractsController, 'salary'])
-      .as('salaries.store')
-      .where('id', router.matchers.number())
-    router
-      .post('/salaries/:id/temps', [ContractsController, 'allocate'])
-      .as('allocations.store')
-      .where('id', router.matchers.number())
+    router.post('/salaries/:id/contrats', [ContractsController, 'store']).as('contracts.store')
+    router.post('/contrats/:id/fin', [ContractsController, 'end']).as('contracts.end')
+    router.post('/salaries/:id/salaires', [ContractsController, 'salary']).as('salaries.store')
+    router.post('/salaries/:id/temps', [ContractsController, 'allocate']).as('allocations.store')
     router
       .post('/contrats/:id/correction', [ContractsController, 'correct'])
       .as('contracts.correct')
-      .where('id', router.matchers.number())
     router
       .post('/registre/anonymisation', [RegisterController, 'anonymise'])
       .as('register.anonymise')
     router.post('/temps/parametres', [TimeController, 'updateSettings']).as('time.settings')
-    router
-      .post('/salaries/:id/conges', [ContractsController, 'leave'])
-      .as('leaves.store')
-      .where('id', router.matchers.number())
+    router.post('/salaries/:id/conges', [ContractsController, 'leave']).as('leaves.store')
     router.post('/emplois-reperes', [JobReferencesController, 'store']).as('job_references.store')
     router
       .post('/formation/actions', [TrainingPlanController, 'storeAction'])
@@ -107,8 +88,8 @@ router
     router
       .post('/salaries/:id/formations', [TrainingPlanController, 'storeParticipation'])
       .as('training.participation.store')
-      .where('id', router.matchers.number())
   })
+  .where('id', router.matchers.number())
   .prefix('/rh')
   .as('hr.write')
   .use(guard('hr.write'))

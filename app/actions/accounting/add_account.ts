@@ -3,7 +3,7 @@ import type { Tenant } from '#support/request_context'
 import { withTransaction } from '#support/transaction'
 import Account from '#models/accounting/account'
 import { LedgerError } from '#actions/accounting/errors'
-import { longestPrefixParent } from '#database/reference/pcg_associations'
+import { longestPrefixParent } from '#reference/pcg_associations'
 
 /** Adds a sub-account under the longest existing prefix of its number. */
 export default class AddAccount {

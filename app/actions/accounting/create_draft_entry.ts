@@ -11,7 +11,7 @@ export type DraftEntryForm = Infer<typeof draftEntryValidator>
 
 /**
  * The draft typed in the entry form: blank lines dropped, amounts read as French text (an
- * unreadable amount is refused with its line number), analytic ids as numbers.
+ * unreadable amount is refused with its line number), analytic records by their id.
  */
 export function draftFromForm(form: DraftEntryForm): DraftInput {
   const amount = (text: string | undefined, index: number) => {
@@ -33,9 +33,9 @@ export function draftFromForm(form: DraftEntryForm): DraftInput {
         accountNumber: line.accountNumber ?? '',
         debit: amount(line.debit, index),
         credit: amount(line.credit, index),
-        programmeId: line.programmeId ? Number(line.programmeId) : null,
-        grantId: line.grantId ? Number(line.grantId) : null,
-        territoryId: line.territoryId ? Number(line.territoryId) : null,
+        programmeId: line.programmeId ?? null,
+        grantId: line.grantId ?? null,
+        territoryId: line.territoryId ?? null,
       })),
   }
 }

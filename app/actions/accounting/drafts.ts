@@ -1,11 +1,14 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { Decimal } from 'decimal.js'
+import type { Decimal } from 'decimal.js'
+import { toMoney, ZERO } from '#support/money'
 import Entry from '#models/accounting/entry'
 import EntryLine from '#models/accounting/entry_line'
 import { ConflictException } from '#support/optimistic_lock'
-import { LedgerError, translateDatabaseError } from '#actions/accounting/errors'
+import { LedgerError } from '#actions/accounting/errors'
+import { underDatabaseRules } from '#support/domain_errors'
 import { ledgerActor, lockEntry, sealEntry } from '#actions/accounting/ledger'
 import { withTransaction } from '#support/transaction'
+import { fiscalYearName } from '#support/french_format'
 
 export interface DraftLineInput {
   accountNumber: string
@@ -46,20 +49,51 @@ export async function fiscalYearFor(
     )
   if (row.status !== 'open') {
     throw new LedgerError(
-      `L’exercice ${row.label} est clôturé : aucune écriture ne peut y être passée.`
+      `L’exercice ${fiscalYearName(row.label)} est clôturé : aucune écriture ne peut y être passée.`
     )
   }
   return row as { id: number; label: string; start_date: string }
 }
 
 function amount(value: Decimal | string | null | undefined) {
-  if (value === null || value === undefined || value === '') return new Decimal(0)
-  const decimal = new Decimal(value)
+  if (value === null || value === undefined || value === '') return ZERO
+  const decimal = toMoney(value)
   if (decimal.isNegative())
     throw new LedgerError('Les montants au débit et au crédit doivent être positifs.')
   if (!decimal.times(100).isInteger())
     throw new LedgerError('Les montants ont au plus deux décimales.')
   return decimal
+}
+
+/** The analytic records a line is attributed to: field, table, French refusal. */
+const ANALYTICS = [
+  ['programmeId', 'programmes', 'dispositif inconnu'],
+  ['grantId', 'grants', 'convention inconnue'],
+  ['territoryId', 'territories', 'territoire inconnu'],
+] as const
+
+/**
+ * Every programme, convention and territory a line names belongs to the organisation: a form
+ * sends ids chosen by name, and a tampered one is refused in French before any write.
+ */
+async function checkAnalytics(
+  trx: TransactionClientContract,
+  organisationId: number,
+  lines: DraftLineInput[]
+) {
+  for (const [key, table, unknown] of ANALYTICS) {
+    const ids = [...new Set(lines.map((line) => line[key]).filter((id) => id))] as number[]
+    if (!ids.length) continue
+    const found = await trx
+      .from(table)
+      .where('organisation_id', organisationId)
+      .whereIn('id', ids)
+      .select('id')
+    const known = new Set(found.map((row) => Number(row.id)))
+    const index = lines.findIndex((line) => line[key] && !known.has(Number(line[key])))
+    if (index >= 0)
+      throw new LedgerError(`Ligne ${index + 1} : ${unknown} dans cette organisation.`)
+  }
 }
 
 async function writeLines(
@@ -77,6 +111,7 @@ async function writeLines(
     .select('id', 'number', 'valid_from_year', 'valid_to_year')
   const byNumber = new Map(accounts.map((row) => [row.number as string, row]))
   if (lines.length > 500) throw new LedgerError('Une écriture compte au plus 500 lignes.')
+  await checkAnalytics(trx, organisationId, lines)
   const rows = lines.map((line, index) => {
     const account = byNumber.get(line.accountNumber)
     if (!account) throw new LedgerError(`Compte ${line.accountNumber} absent du plan comptable.`)
@@ -119,7 +154,7 @@ export async function createDraft(input: DraftInput, trx?: TransactionClientCont
   const actor = ledgerActor()
   const run = async (client: TransactionClientContract) => {
     const year = await fiscalYearFor(client, actor.organisationId, input.entryDate)
-    try {
+    return underDatabaseRules(async () => {
       const entry = await Entry.create(
         {
           organisationId: actor.organisationId,
@@ -142,9 +177,7 @@ export async function createDraft(input: DraftInput, trx?: TransactionClientCont
         Number(year.start_date.slice(0, 4))
       )
       return entry
-    } catch (error) {
-      return translateDatabaseError(error)
-    }
+    })
   }
   return withTransaction(trx, run)
 }
@@ -171,7 +204,7 @@ export async function updateDraft(
     }
     const year = await fiscalYearFor(trx, actor.organisationId, input.entryDate)
     const entry = await Entry.query({ client: trx }).where('id', entryId).firstOrFail()
-    try {
+    await underDatabaseRules(async () => {
       await trx.from('entry_lines').where('entry_id', entryId).delete()
       entry.merge({
         journalId: input.journalId,
@@ -190,9 +223,7 @@ export async function updateDraft(
         input.lines,
         Number(year.start_date.slice(0, 4))
       )
-    } catch (error) {
-      translateDatabaseError(error)
-    }
+    })
     return entry
   })
 }

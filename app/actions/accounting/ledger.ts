@@ -1,11 +1,14 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { Decimal } from 'decimal.js'
+import type { Decimal } from 'decimal.js'
+import { ZERO } from '#support/money'
 import { recordEvent } from '#support/audit'
 import { currentActor } from '#support/request_context'
 import { ConflictException } from '#support/optimistic_lock'
-import { LedgerError, translateDatabaseError } from '#actions/accounting/errors'
+import { LedgerError } from '#actions/accounting/errors'
+import { underDatabaseRules } from '#support/domain_errors'
 import { canonicalAmount, chainHash } from '#actions/accounting/hash_chain'
+import { fiscalYearName } from '#support/french_format'
 
 /** Who acts and for which organisation: from the request, a command or a test (`actingAs`). */
 export function ledgerActor() {
@@ -56,11 +59,13 @@ async function openFiscalYear(trx: TransactionClientContract, entry: LockedEntry
   if (!year) throw new LedgerError('Exercice introuvable.')
   if (year.status !== 'open') {
     throw new LedgerError(
-      `L’exercice ${year.label} est clôturé : aucune écriture ne peut y être validée.`
+      `L’exercice ${fiscalYearName(year.label)} est clôturé : aucune écriture ne peut y être validée.`
     )
   }
   if (entry.entry_date < year.start_date || entry.entry_date > year.end_date) {
-    throw new LedgerError(`La date de l’écriture est hors de l’exercice ${year.label}.`)
+    throw new LedgerError(
+      `La date de l’écriture est hors de l’exercice ${fiscalYearName(year.label)}.`
+    )
   }
   return year
 }
@@ -132,13 +137,10 @@ export async function sealEntry(
        FROM entry_lines WHERE entry_id = ? ORDER BY line_no, id`,
     [entry.id]
   )
-  const debit = lines.reduce(
-    (sum: Decimal, line: { debit: string }) => sum.plus(line.debit),
-    new Decimal(0)
-  )
+  const debit = lines.reduce((sum: Decimal, line: { debit: string }) => sum.plus(line.debit), ZERO)
   const credit = lines.reduce(
     (sum: Decimal, line: { credit: string }) => sum.plus(line.credit),
-    new Decimal(0)
+    ZERO
   )
   if (lines.length < 2) throw new LedgerError('Une écriture doit compter au moins deux lignes.')
   if (!debit.equals(credit)) {
@@ -173,17 +175,15 @@ export async function sealEntry(
     )
   )
   const position = head.position + 1
-  try {
-    await trx.rawQuery(
+  await underDatabaseRules(() =>
+    trx.rawQuery(
       `UPDATE entries SET status = 'validated', number = ?, sequence_number = ?, validated_at = now(),
               validated_by = ?, chain_position = ?, previous_hash = ?, hash = ?, version = version + 1,
               updated_at = now()
         WHERE id = ?`,
       [number, sequence, userId, position, head.lastHash, hash, entry.id] as never[]
     )
-  } catch (error) {
-    translateDatabaseError(error)
-  }
+  )
   await moveChainHead(trx, entry.organisation_id, position, hash)
   await recordEvent({
     domain: 'accounting',

@@ -2,8 +2,9 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { Tenant } from '#support/request_context'
 import { withTransaction } from '#support/transaction'
 import FiscalYear from '#models/accounting/fiscal_year'
-import { LedgerError, translateDatabaseError } from '#actions/accounting/errors'
-import { seedChartOfAccounts } from '#database/reference/pcg_associations'
+import { LedgerError } from '#actions/accounting/errors'
+import { underDatabaseRules } from '#support/domain_errors'
+import { seedChartOfAccounts } from '#actions/accounting/seed_chart_of_accounts'
 
 export interface NewFiscalYear {
   label: string
@@ -18,8 +19,8 @@ export default class OpenFiscalYear {
       throw new LedgerError('La date de fin précède la date de début.')
     return withTransaction(trx, async (t) => {
       await seedChartOfAccounts(tenant.organisationId, t)
-      try {
-        return await FiscalYear.create(
+      return underDatabaseRules(() =>
+        FiscalYear.create(
           {
             organisationId: tenant.organisationId,
             label: input.label,
@@ -29,9 +30,7 @@ export default class OpenFiscalYear {
           },
           { client: t }
         )
-      } catch (error) {
-        return translateDatabaseError(error)
-      }
+      )
     })
   }
 }

@@ -1,11 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { recordEvent } from '#support/audit'
-import {
-  LAYOUT_DEFINITIONS,
-  parseFormula,
-  parseRanges,
-  sectionSign,
-} from '#reports/accounting/layout_definitions'
+import { parseFormula, parseRanges, sectionSign } from '#reference/layout_notation'
+import { LAYOUT_DEFINITIONS } from '#reference/statement_layouts'
 
 /**
  * Writes the two standard layouts (ANC 2018-06 and the annual-report layout) for one

@@ -1,7 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { recordEvent } from '#support/audit'
 import { LedgerError } from '#actions/accounting/errors'
-import { parseFormula, parseRanges } from '#reports/accounting/layout_definitions'
+import { parseFormula, parseRanges } from '#reference/layout_notation'
 
 /**
  * Lets an accountant adjust one line of a layout: label, account ranges (compact notation) and

@@ -1,7 +1,13 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { Decimal } from 'decimal.js'
+import type { Decimal } from 'decimal.js'
+import { toMoney } from '#support/money'
 import { recordEvent } from '#support/audit'
 import { LedgerError } from '#actions/accounting/errors'
+import {
+  AllocationResolutions,
+  allocationRefusal,
+  yearName,
+} from '#reports/accounting/allocation_resolutions'
 import {
   ensureAccounts,
   insertValidatedEntries,
@@ -41,6 +47,14 @@ const RESULT_ACCOUNTS = {
 }
 
 const amount = (d: Decimal) => d.abs().toFixed(2)
+/** An account's amounts with their analytic axes, as the SQL of this file reads them. */
+type AnalyticAmounts<Amounts> = Amounts & {
+  account_number: string
+  programme_id: number | null
+  grant_id: number | null
+  territory_id: number | null
+}
+
 const side = (balance: Decimal): Pick<BulkLine, 'debit' | 'credit'> =>
   balance.gte(0)
     ? { debit: amount(balance), credit: '0.00' }
@@ -130,7 +144,7 @@ export async function closeFiscalYear(
       WHERE l.organisation_id = ? AND e.fiscal_year_id = ? AND l.account_number >= '6' AND l.account_number < '8'`,
     [organisationId, fiscalYearId]
   )
-  const result = new Decimal(totals[0].result)
+  const result = toMoney(totals[0].result)
   const [closing] = await trx
     .table('fiscal_year_closings')
     .insert({
@@ -143,7 +157,7 @@ export async function closeFiscalYear(
     .returning('id')
   await storeClosingBalances(trx, organisationId, fiscalYearId, closing.id)
 
-  const { rows: balances } = await trx.rawQuery(
+  const { rows: balances }: { rows: AnalyticAmounts<{ balance: string }>[] } = await trx.rawQuery(
     `SELECT account_number, programme_id, grant_id, territory_id, SUM(balance)::text AS balance
        FROM account_balances WHERE closing_id = ? AND account_number < '6'
       GROUP BY account_number, programme_id, grant_id, territory_id
@@ -152,9 +166,9 @@ export async function closeFiscalYear(
   )
   await ensureAccounts(trx, organisationId, RESULT_ACCOUNTS)
   await journalIds(trx, organisationId, STANDARD_JOURNALS)
-  const lines: BulkLine[] = balances.map((b: any) => ({
+  const lines: BulkLine[] = balances.map((b) => ({
     accountNumber: b.account_number,
-    ...side(new Decimal(b.balance)),
+    ...side(toMoney(b.balance)),
     label: 'À-nouveaux',
     programmeId: b.programme_id,
     grantId: b.grant_id,
@@ -243,11 +257,12 @@ export async function reopenFiscalYear(
     .orderBy('id', 'desc')
     .first()
   if (closing?.opening_entry_id && next) {
-    const { rows: lines } = await trx.rawQuery(
-      `SELECT account_number, debit::text AS debit, credit::text AS credit, programme_id, grant_id, territory_id
+    const { rows: lines }: { rows: AnalyticAmounts<{ debit: string; credit: string }>[] } =
+      await trx.rawQuery(
+        `SELECT account_number, debit::text AS debit, credit::text AS credit, programme_id, grant_id, territory_id
          FROM entry_lines WHERE entry_id = ? ORDER BY line_no`,
-      [closing.opening_entry_id]
-    )
+        [closing.opening_entry_id]
+      )
     await insertValidatedEntries(
       trx,
       organisationId,
@@ -258,7 +273,7 @@ export async function reopenFiscalYear(
           date: next.start_date,
           label: `Annulation des à-nouveaux de ${year.label} (réouverture)`,
           reversalOfId: closing.opening_entry_id,
-          lines: lines.map((l: any) => ({
+          lines: lines.map((l) => ({
             accountNumber: l.account_number,
             debit: l.credit,
             credit: l.debit,
@@ -295,14 +310,52 @@ export async function reopenFiscalYear(
 }
 
 export interface AllocationInput {
-  decisionDate: string | null
-  decisionText: string | null
+  /** The general assembly's adopted resolution that allocates this year's result. */
+  resolutionId: number | null
   toReserves: Decimal
   reserveAccount?: string
-  resolutionId?: number | null
 }
 
-/** Records (or updates) the general assembly's decision on the result of a closed year. */
+/**
+ * The resolution an allocation cites, refused in French unless it is an adopted resolution of a
+ * general assembly allocating this very year's result and not already cited by another year
+ * (the rule is `allocationRefusal`; migration 8700 enforces it again in PostgreSQL).
+ */
+async function allocationResolution(
+  trx: TransactionClientContract,
+  organisationId: number,
+  year: { id: number; label: string },
+  resolutionId: number | null
+) {
+  const field = { field: 'resolutionId' }
+  if (!resolutionId) {
+    throw new LedgerError(
+      `Choisissez la résolution de l’assemblée générale qui affecte le résultat de l’exercice ${yearName(year.label)}.`,
+      field
+    )
+  }
+  const tenant = { organisationId, userId: null, label: 'affectation du résultat' }
+  const rows = await new AllocationResolutions(tenant, { resolutionId }, trx).build()
+  const row = rows.find((r) => r.id === resolutionId)
+  if (!row) {
+    throw new LedgerError(
+      'Résolution introuvable : choisissez une résolution adoptée par l’assemblée générale.',
+      field
+    )
+  }
+  const refusal = allocationRefusal(row, year)
+  if (refusal) throw new LedgerError(refusal, field)
+  const { rows: texts } = await trx.rawQuery(
+    `SELECT coalesce(nullif(btrim(text), ''), title) AS text FROM resolutions WHERE id = ?`,
+    [row.id]
+  )
+  return { ...row, text: String(texts[0].text) }
+}
+
+/**
+ * Records (or updates) the general assembly's decision on the result of a closed year: the
+ * adopted resolution it cites gives the decision's date (its meeting's day) and text.
+ */
 export async function saveAllocation(
   trx: TransactionClientContract,
   organisationId: number,
@@ -312,57 +365,72 @@ export async function saveAllocation(
   const year = await lockYear(trx, organisationId, fiscalYearId)
   if (year.status !== 'closed')
     throw new LedgerError('L’affectation porte sur un exercice clôturé.')
-  const closing = await trx
-    .from('fiscal_year_closings')
-    .where({ organisation_id: organisationId, fiscal_year_id: fiscalYearId })
-    .whereNull('reopened_at')
-    .orderBy('id', 'desc')
-    .first()
-  const result = new Decimal(closing.result)
-  if (
-    input.toReserves.abs().gt(result.abs()) ||
-    (!input.toReserves.isZero() && input.toReserves.s !== result.s)
-  ) {
-    throw new LedgerError(
-      'La part affectée aux réserves doit être du signe du résultat et ne pas le dépasser.'
-    )
-  }
   const existing = await trx
     .from('result_allocations')
     .where({ organisation_id: organisationId, fiscal_year_id: fiscalYearId })
     .forUpdate()
     .first()
   if (existing?.entry_id) throw new LedgerError('L’affectation est déjà comptabilisée.')
+  const resolution = await allocationResolution(trx, organisationId, year, input.resolutionId)
+  const closing = await trx
+    .from('fiscal_year_closings')
+    .where({ organisation_id: organisationId, fiscal_year_id: fiscalYearId })
+    .whereNull('reopened_at')
+    .orderBy('id', 'desc')
+    .first()
+  const result = toMoney(closing.result)
+  if (
+    input.toReserves.abs().gt(result.abs()) ||
+    (!input.toReserves.isZero() && input.toReserves.s !== result.s)
+  ) {
+    throw new LedgerError(
+      'La part affectée aux réserves doit être du signe du résultat et ne pas le dépasser.',
+      { field: 'toReserves' }
+    )
+  }
   const values = {
-    decision_date: input.decisionDate,
-    decision_text: input.decisionText,
-    resolution_id: input.resolutionId ?? null,
+    decision_date: resolution.heldOn,
+    decision_text: resolution.text,
+    resolution_id: resolution.id,
     result: result.toFixed(2),
     to_reserves: input.toReserves.toFixed(2),
     to_report: result.minus(input.toReserves).toFixed(2),
     reserve_account: input.reserveAccount ?? '1068',
     updated_at: new Date(),
   }
+  let allocationId: number
   if (existing) {
+    allocationId = existing.id
     await trx
       .from('result_allocations')
       .where('id', existing.id)
       .update({ ...values, version: existing.version + 1 })
   } else {
-    await trx
+    const [row] = await trx
       .table('result_allocations')
       .insert({ organisation_id: organisationId, fiscal_year_id: fiscalYearId, ...values })
+      .returning('id')
+    allocationId = row.id
   }
   await recordEvent({
     domain: 'accounting',
     action: existing ? 'update' : 'create',
     subjectType: 'result_allocations',
-    subjectId: existing?.id ?? null,
-    summary: `Décision d’affectation du résultat de ${year.label}`,
+    subjectId: allocationId,
+    summary: `Décision d’affectation du résultat de ${year.label} : ${resolution.label}`,
+    before: existing
+      ? {
+          resolution_id: existing.resolution_id,
+          to_reserves: existing.to_reserves,
+          to_report: existing.to_report,
+          reserve_account: existing.reserve_account,
+        }
+      : undefined,
     after: values,
     organisationId,
     trx,
   })
+  return { id: allocationId, resolution }
 }
 
 /**
@@ -383,18 +451,20 @@ export async function postAllocation(
     .where({ organisation_id: organisationId, fiscal_year_id: fiscalYearId })
     .forUpdate()
     .first()
-  if (!allocation || !allocation.decision_date || !allocation.decision_text?.trim()) {
+  if (!allocation || !allocation.resolution_id) {
     throw new LedgerError(
-      'L’affectation ne peut être comptabilisée qu’après la décision de l’assemblée générale (date et texte de la résolution).'
+      'L’affectation ne peut être comptabilisée qu’après la décision de l’assemblée générale : choisissez d’abord sa résolution adoptée qui affecte le résultat.'
     )
   }
   if (allocation.entry_id) throw new LedgerError('L’affectation est déjà comptabilisée.')
+  // The resolution may have changed since the decision was recorded: it must still qualify.
+  const resolution = await allocationResolution(trx, organisationId, year, allocation.resolution_id)
   const next = await nextYear(trx, organisationId, year.end_date)
   if (!next || next.status !== 'open')
     throw new LedgerError('L’exercice suivant doit être ouvert pour recevoir l’affectation.')
-  const result = new Decimal(allocation.result)
-  const reserves = new Decimal(allocation.to_reserves)
-  const report = new Decimal(allocation.to_report)
+  const result = toMoney(allocation.result)
+  const reserves = toMoney(allocation.to_reserves)
+  const report = toMoney(allocation.to_report)
   const decision =
     allocation.decision_date instanceof Date
       ? allocation.decision_date.toISOString().slice(0, 10)
@@ -432,7 +502,7 @@ export async function postAllocation(
         journalCode: 'OD',
         fiscalYearId: next.id,
         date,
-        label: `Affectation du résultat ${year.label} (AG du ${decision.split('-').reverse().join('/')})`,
+        label: `Affectation du résultat ${year.label} (AG du ${decision.split('-').reverse().join('/')}, résolution n° ${resolution.position})`,
         pieceRef: `AG-${decision}`,
         lines,
       },
@@ -454,7 +524,8 @@ export async function postAllocation(
     action: 'post_allocation',
     subjectType: 'result_allocations',
     subjectId: allocation.id,
-    summary: `Affectation du résultat de ${year.label} comptabilisée`,
+    summary: `Affectation du résultat de ${year.label} comptabilisée (${resolution.label})`,
+    after: { entry_id: entryId, resolution_id: resolution.id },
     organisationId,
     trx,
   })

@@ -3,12 +3,9 @@ import Programme from '#models/activity/programme'
 import type { Tenant } from '#support/request_context'
 import { assertVersion } from '#support/optimistic_lock'
 import { withTransaction } from '#support/transaction'
+import { underDatabaseRules } from '#support/domain_errors'
 import type { ProgrammeInput } from '#validators/activity'
-import {
-  assertProgrammeCodeFree,
-  programmeValues,
-  withActivityGuards,
-} from '#actions/activity/referential_rules'
+import { assertProgrammeCodeFree, programmeValues } from '#actions/activity/referential_rules'
 
 /** Changes a programme, refused if someone else saved it meanwhile or its new code is taken. */
 export default class UpdateProgramme {
@@ -25,7 +22,7 @@ export default class UpdateProgramme {
       assertVersion(programme, input.version)
       await assertProgrammeCodeFree(input.code, programme.id, t)
       programme.merge(programmeValues(input))
-      await withActivityGuards(() => programme.save())
+      await underDatabaseRules(() => programme.save())
       return programme
     })
   }

@@ -3,12 +3,9 @@ import Territory from '#models/activity/territory'
 import type { Tenant } from '#support/request_context'
 import { assertVersion } from '#support/optimistic_lock'
 import { withTransaction } from '#support/transaction'
+import { underDatabaseRules } from '#support/domain_errors'
 import type { TerritoryInput } from '#validators/activity'
-import {
-  assertTerritoryRules,
-  territoryValues,
-  withActivityGuards,
-} from '#actions/activity/referential_rules'
+import { assertTerritoryRules, territoryValues } from '#actions/activity/referential_rules'
 
 /** Changes a territory; an antenna with areas stays an antenna. */
 export default class UpdateTerritory {
@@ -25,7 +22,7 @@ export default class UpdateTerritory {
       assertVersion(territory, input.version)
       await assertTerritoryRules(input, territory, t)
       territory.merge(territoryValues(input))
-      await withActivityGuards(() => territory.save())
+      await underDatabaseRules(() => territory.save())
       return territory
     })
   }

@@ -1,13 +1,10 @@
-import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import Organisation from '#models/core/organisation'
 import User from '#models/core/user'
-import OneTimeLink, {
-  LINK_LIFETIME_HOURS,
-  type OneTimeLinkPurpose,
-} from '#models/core/one_time_link'
-import { seedChartOfAccounts } from '#database/reference/pcg_associations'
+import OneTimeLink from '#models/core/one_time_link'
+import { issueOneTimeLink } from '#actions/core/one_time_links'
+import { seedChartOfAccounts } from '#actions/accounting/seed_chart_of_accounts'
 import { seedStatementLayouts } from '#actions/accounting/seed_statement_layouts'
 import { seedQuorumRules } from '#actions/governance/seed_quorum_rules'
 import { recordEvent } from '#support/audit'
@@ -18,6 +15,7 @@ import {
   underDatabaseRules,
 } from '#support/domain_errors'
 import { actingAs } from '#support/request_context'
+import { withTransaction } from '#support/transaction'
 
 export interface NewOrganisation {
   name: string
@@ -108,43 +106,19 @@ export async function seedOrganisationFoundations(
 }
 
 /**
- * Issues a single-use link for a user; returns the token, which is shown once and never
- * stored (only its SHA-256 is). Run under the user's organisation.
- */
-export async function issueOneTimeLink(
-  user: User,
-  purpose: OneTimeLinkPurpose,
-  trx: TransactionClientContract,
-  now: DateTime = DateTime.now()
-) {
-  const token = OneTimeLink.newToken()
-  await OneTimeLink.create(
-    {
-      organisationId: user.organisationId,
-      userId: user.id,
-      purpose,
-      tokenHash: OneTimeLink.hashToken(token)!,
-      createdAt: now,
-      expiresAt: now.plus({ hours: LINK_LIFETIME_HOURS[purpose] }),
-    },
-    { client: trx }
-  )
-  return token
-}
-
-/**
  * Starts a real organisation in one transaction: the organisation, its foundations and its
  * first admin, who has no usable password (a random secret nobody knows is hashed and
- * discarded) until they choose one through the returned welcome token.
+ * discarded) until they choose one through the returned welcome token. Runs in the caller's
+ * transaction when given one (the setup form spends the welcome token in the same one).
  */
 export async function createOrganisation(
   input: NewOrganisation,
-  options: { now?: DateTime; actorLabel?: string } = {}
+  options: { now?: DateTime; actorLabel?: string; trx?: TransactionClientContract } = {}
 ) {
   const data = checked(input)
   const now = options.now ?? DateTime.now()
   return underDatabaseRules(() =>
-    db.transaction(async (trx) => {
+    withTransaction(options.trx, async (trx) => {
       if (await trx.from('organisations').where('siren', data.siren).first()) {
         throw new ConflictError(SIREN_TAKEN, { field: 'siren' })
       }

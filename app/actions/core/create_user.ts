@@ -12,7 +12,10 @@ export interface UserInput {
   password?: string
 }
 
-/** Creates a user of the acting organisation; a first password is required. */
+/**
+ * Creates a user of the acting organisation with a first password chosen by the admin, which
+ * the user must replace at their first login (to create a user without one, invite them).
+ */
 export default class CreateUser {
   static handle(_tenant: Tenant, input: UserInput, trx?: TransactionClientContract) {
     const password = input.password
@@ -28,6 +31,7 @@ export default class CreateUser {
           email: input.email.toLowerCase(),
           roles: input.roles,
           password,
+          mustChangePassword: true,
         },
         { client }
       )

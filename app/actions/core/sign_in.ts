@@ -2,6 +2,7 @@ import { errors as authErrors } from '@adonisjs/auth'
 import hash from '@adonisjs/core/services/hash'
 import { DateTime } from 'luxon'
 import User from '#models/core/user'
+import Membership, { resolveMembership } from '#models/core/membership'
 import { acrossTenants, actingAs, type Tenant } from '#support/request_context'
 
 /**
@@ -15,6 +16,15 @@ export async function checkCredentials(email: string, password: string) {
     if (!(error instanceof authErrors.E_INVALID_CREDENTIALS)) throw error
     return null
   }
+}
+
+/**
+ * Why an account that opened may still not sign in: it belongs to no active organisation any
+ * more (its organisation was deactivated, its memberships removed; ADR 9). Null when it may.
+ */
+export async function organisationRefusal(user: User) {
+  const resolved = resolveMembership(await Membership.choicesOf(user), null)
+  return 'refusal' in resolved ? resolved.refusal : null
 }
 
 /** The tenant of a user who just signed in: their organisation, themself acting. */

@@ -11,7 +11,8 @@ export interface UserUpdate extends UserInput {
 
 /**
  * Updates a user (row locked, version checked). A new password or a change of roles ends the
- * user's sessions at their next request.
+ * user's sessions at their next request; a password set by the admin must be replaced by the
+ * user at their next login.
  */
 export default class UpdateUser {
   static handle(_tenant: Tenant, id: number, input: UserUpdate, trx?: TransactionClientContract) {
@@ -24,7 +25,10 @@ export default class UpdateUser {
         email: input.email.toLowerCase(),
         roles: input.roles,
       })
-      if (input.password) user.password = input.password
+      if (input.password) {
+        user.password = input.password
+        user.mustChangePassword = true
+      }
       if (input.password || rolesChanged) user.revokeSessions()
       await user.save()
       return user

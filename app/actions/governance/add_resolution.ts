@@ -1,6 +1,6 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Meeting from '#models/governance/meeting'
-import { underRules } from '#models/governance/rule_error'
+import { underDatabaseRules } from '#support/domain_errors'
 import type { Tenant } from '#support/request_context'
 import { withTransaction } from '#support/transaction'
 import { addResolution, type ResolutionInput } from '#actions/governance/meetings'
@@ -13,7 +13,7 @@ export default class AddResolution {
     trx?: TransactionClientContract
   ) {
     const { meetingId, ...resolution } = input
-    return underRules(() =>
+    return underDatabaseRules(() =>
       withTransaction(trx, async (t) => {
         const meeting = await Meeting.query({ client: t })
           .where('id', meetingId)

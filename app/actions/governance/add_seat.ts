@@ -2,10 +2,10 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DateTime } from 'luxon'
 import MemberBody from '#models/governance/member_body'
 import Person from '#models/governance/person'
-import { underRules } from '#models/governance/rule_error'
+import { underDatabaseRules } from '#support/domain_errors'
 import type { Tenant } from '#support/request_context'
 import { withTransaction } from '#support/transaction'
-import type { MemberKind, ObtainedBy, SeatRole } from '#vocabulary/governance'
+import type { BureauRole, MemberKind, ObtainedBy, SeatRole } from '#vocabulary/governance'
 import { addSeat } from '#actions/governance/seats'
 
 /** A seat as the form names it: the member body by name (created if new), a new person. */
@@ -22,6 +22,10 @@ export interface NamedSeatInput {
   reEligible?: boolean
   /** The seat's votes are those of the college's other EPCIs together. */
   derivedFromEpci?: boolean
+  /** For an alternate: the titular seat it stands in for. */
+  titularSeatId?: number | null
+  /** An office of the bureau (titular seats only). */
+  bureauRole?: BureauRole | null
 }
 
 /**
@@ -30,7 +34,7 @@ export interface NamedSeatInput {
  */
 export default class AddSeat {
   static handle(_tenant: Tenant, input: NamedSeatInput, trx?: TransactionClientContract) {
-    return underRules(() =>
+    return underDatabaseRules(() =>
       withTransaction(trx, async (t) => {
         const body =
           (await MemberBody.query({ client: t }).where('name', input.memberBodyName).first()) ??
@@ -61,6 +65,8 @@ export default class AddSeat {
             mandateEnd: input.mandateEnd ?? null,
             obtainedBy: input.obtainedBy,
             reEligible: input.reEligible ?? false,
+            titularSeatId: input.titularSeatId ?? null,
+            bureauRole: input.bureauRole ?? null,
           },
           t
         )

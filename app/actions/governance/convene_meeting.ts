@@ -1,5 +1,5 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { underRules } from '#models/governance/rule_error'
+import { underDatabaseRules } from '#support/domain_errors'
 import type { Tenant } from '#support/request_context'
 import { withTransaction } from '#support/transaction'
 import { conveneMeeting, type MeetingInput } from '#actions/governance/meetings'
@@ -10,6 +10,6 @@ import { conveneMeeting, type MeetingInput } from '#actions/governance/meetings'
  */
 export default class ConveneMeeting {
   static handle(_tenant: Tenant, input: MeetingInput, trx?: TransactionClientContract) {
-    return underRules(() => withTransaction(trx, (t) => conveneMeeting(input, t)))
+    return underDatabaseRules(() => withTransaction(trx, (t) => conveneMeeting(input, t)))
   }
 }

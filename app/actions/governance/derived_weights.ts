@@ -1,5 +1,5 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { Decimal } from 'decimal.js'
+import { toMoney } from '#support/money'
 import { type DateTime } from 'luxon'
 import Seat, { deriveWeights, type WeightInput } from '#models/governance/seat'
 
@@ -29,7 +29,7 @@ export function weightInputs(seats: Seat[]): WeightInput[] {
     collegeId: seat.collegeId,
     memberKind: seat.memberBody.kind,
     role: seat.role,
-    collegeVotes: new Decimal(seat.college.defaultVotes),
+    collegeVotes: toMoney(seat.college.defaultVotes),
     rule: seat.rule,
   }))
 }

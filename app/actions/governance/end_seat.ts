@@ -1,7 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DateTime } from 'luxon'
 import Seat from '#models/governance/seat'
-import { underRules } from '#models/governance/rule_error'
+import { underDatabaseRules } from '#support/domain_errors'
 import type { Tenant } from '#support/request_context'
 import { withTransaction } from '#support/transaction'
 import { endSeat } from '#actions/governance/seats'
@@ -13,7 +13,7 @@ export default class EndSeat {
     input: { seatId: number; mandateEnd: DateTime },
     trx?: TransactionClientContract
   ) {
-    return underRules(() =>
+    return underDatabaseRules(() =>
       withTransaction(trx, async (t) => {
         const seat = await Seat.query({ client: t })
           .where('id', input.seatId)

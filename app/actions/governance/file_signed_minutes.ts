@@ -4,8 +4,12 @@ import type { Tenant } from '#support/request_context'
 import { withTransaction } from '#support/transaction'
 import type { UploadedFile } from '#support/uploaded_file'
 import { storeUpload } from '#actions/governance/meeting_files'
+import { assertCanBeHeld } from '#actions/governance/meetings'
 
-/** Files the signed minutes of a meeting: its records become final (status closed). */
+/**
+ * Files the signed minutes of a meeting: its records become final (status closed), its results
+ * can no longer be rectified. A meeting dated after today has no minutes yet.
+ */
 export default class FileSignedMinutes {
   static async handle(
     _tenant: Tenant,
@@ -18,6 +22,7 @@ export default class FileSignedMinutes {
         .where('id', input.meetingId)
         .forUpdate()
         .firstOrFail()
+      assertCanBeHeld(meeting)
       meeting.merge({
         signedMinutesFile: storedName,
         signedMinutesName: input.file.clientName,

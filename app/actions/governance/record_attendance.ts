@@ -1,6 +1,6 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Meeting from '#models/governance/meeting'
-import { underRules } from '#models/governance/rule_error'
+import { underDatabaseRules } from '#support/domain_errors'
 import type { Tenant } from '#support/request_context'
 import { withTransaction } from '#support/transaction'
 import type { AttendanceStatus } from '#vocabulary/governance'
@@ -16,7 +16,7 @@ export interface AttendanceInput {
 /** Records one member's attendance, the meeting locked (rules: see recordAttendance). */
 export default class RecordAttendance {
   static handle(_tenant: Tenant, input: AttendanceInput, trx?: TransactionClientContract) {
-    return underRules(() =>
+    return underDatabaseRules(() =>
       withTransaction(trx, async (t) => {
         const meeting = await Meeting.query({ client: t })
           .where('id', input.meetingId)

@@ -1,6 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Resolution from '#models/governance/resolution'
-import { GovernanceRuleError, underRules } from '#models/governance/rule_error'
+import { GovernanceRuleError } from '#models/governance/rule_error'
+import { underDatabaseRules } from '#support/domain_errors'
 import type { Tenant } from '#support/request_context'
 import { withTransaction } from '#support/transaction'
 import type { VoteChoice } from '#vocabulary/governance'
@@ -14,7 +15,7 @@ export interface VotesInput {
 /** Records the votes cast on a resolution (resolution locked); returns it. */
 export default class RecordVotes {
   static handle(_tenant: Tenant, input: VotesInput, trx?: TransactionClientContract) {
-    return underRules(() =>
+    return underDatabaseRules(() =>
       withTransaction(trx, async (t) => {
         const resolution = await Resolution.query({ client: t })
           .where('id', input.resolutionId)

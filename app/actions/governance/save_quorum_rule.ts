@@ -1,19 +1,27 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { Decimal } from 'decimal.js'
+import { toMoney } from '#support/money'
 import QuorumRule from '#models/governance/quorum_rule'
 import { NotFoundError } from '#support/domain_errors'
 import type { Tenant } from '#support/request_context'
 import { withTransaction } from '#support/transaction'
 import { assertVersion } from '#support/optimistic_lock'
-import { MEETING_KINDS, type MeetingKind } from '#vocabulary/governance'
+import {
+  MEETING_KINDS,
+  type MeetingKind,
+  type QuorumBasis,
+  type QuorumComparison,
+} from '#vocabulary/governance'
 
 export interface QuorumRuleInput {
-  basis: 'members' | 'votes'
+  basis: QuorumBasis
   countsRepresented?: boolean
   percent: number
-  comparison: 'gte' | 'gt'
+  comparison: QuorumComparison
   secondConveningWithoutQuorum?: boolean
   maxProxiesPerPerson: number
+  /** The statutes give the president a casting vote at this kind of meeting. */
+  castingVote?: boolean
   version?: number
 }
 
@@ -22,7 +30,10 @@ export function isMeetingKind(kind: string): kind is MeetingKind {
   return Object.hasOwn(MEETING_KINDS, kind)
 }
 
-/** Sets the statutes' quorum and proxy rule of one kind of meeting (created on first save). */
+/**
+ * Sets the statutes' quorum, proxy and casting-vote rule of one kind of meeting (created on first
+ * save).
+ */
 export default class SaveQuorumRule {
   static handle(
     _tenant: Tenant,
@@ -34,10 +45,11 @@ export default class SaveQuorumRule {
     const values = {
       basis: input.basis,
       countsRepresented: input.countsRepresented ?? false,
-      fraction: new Decimal(input.percent).div(100).toDecimalPlaces(4),
+      fraction: toMoney(input.percent).div(100).toDecimalPlaces(4, Decimal.ROUND_HALF_UP),
       comparison: input.comparison,
       secondConveningWithoutQuorum: input.secondConveningWithoutQuorum ?? false,
       maxProxiesPerPerson: input.maxProxiesPerPerson,
+      castingVote: input.castingVote ?? false,
     }
     return withTransaction(trx, async (t) => {
       const rule = await QuorumRule.query({ client: t })

@@ -1,5 +1,5 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { Decimal } from 'decimal.js'
+import { toMoney } from '#support/money'
 import QuorumRule from '#models/governance/quorum_rule'
 import { MEETING_KINDS } from '#vocabulary/governance'
 import { codesOf } from '#vocabulary/labels'
@@ -22,6 +22,6 @@ export const DEFAULT_QUORUM_RULES = codesOf(MEETING_KINDS).map((meetingKind) => 
 /** Writes the default quorum rules for the acting organisation (run under actingAs). */
 export async function seedQuorumRules(trx: TransactionClientContract) {
   for (const rule of DEFAULT_QUORUM_RULES) {
-    await QuorumRule.create({ ...rule, fraction: new Decimal(rule.fraction) }, { client: trx })
+    await QuorumRule.create({ ...rule, fraction: toMoney(rule.fraction) }, { client: trx })
   }
 }

@@ -5,12 +5,13 @@ import { withTransaction } from '#support/transaction'
 import { assertVersion } from '#support/optimistic_lock'
 import { recomputeDerivedWeights } from '#actions/governance/derived_weights'
 import { parisToday } from '#actions/governance/member_rules'
+import type { CollegeRuleKind } from '#vocabulary/governance'
 
 export interface CollegeInput {
   id: number
   name: string
   maxSeats: number
-  ruleKind: 'fixed_per_seat' | 'consultative'
+  ruleKind: CollegeRuleKind
   votesPerSeat?: number
   ruleText?: string | null
   version?: number

@@ -4,6 +4,7 @@ import Person from '#models/governance/person'
 import { GovernanceRuleError } from '#models/governance/rule_error'
 import type { Tenant } from '#support/request_context'
 import { withTransaction } from '#support/transaction'
+import { underDatabaseRules } from '#support/domain_errors'
 import { assertVersion } from '#support/optimistic_lock'
 import type { PersonInput } from '#actions/governance/create_person'
 import { assertPersonNameFree, count, openSeats } from '#actions/governance/member_rules'
@@ -24,34 +25,39 @@ async function assertPersonCanMove(
   }
 }
 
-/** Edits a person, or attaches them to another member body (not while holding its seat). */
+/**
+ * Edits a person, or attaches them to another member body (not while holding its seat; the
+ * trigger persons_stay of migration 8900 refuses it too).
+ */
 export default class UpdatePerson {
   static handle(
     _tenant: Tenant,
     input: PersonInput & { id: number; version?: number },
     trx?: TransactionClientContract
   ) {
-    return withTransaction(trx, async (t) => {
-      const person = await Person.query({ client: t })
-        .where('id', input.id)
-        .forUpdate()
-        .firstOrFail()
-      const body = input.memberBodyId
-        ? await MemberBody.query({ client: t })
-            .where('id', input.memberBodyId)
-            .forUpdate()
-            .firstOrFail()
-        : null
-      assertVersion(person, input.version)
-      await assertPersonNameFree(input.fullName, person.id, t)
-      await assertPersonCanMove(person, body?.id ?? null, t)
-      person.merge({
-        fullName: input.fullName,
-        email: input.email ?? null,
-        memberBodyId: body?.id ?? null,
+    return underDatabaseRules(() =>
+      withTransaction(trx, async (t) => {
+        const person = await Person.query({ client: t })
+          .where('id', input.id)
+          .forUpdate()
+          .firstOrFail()
+        const body = input.memberBodyId
+          ? await MemberBody.query({ client: t })
+              .where('id', input.memberBodyId)
+              .forUpdate()
+              .firstOrFail()
+          : null
+        assertVersion(person, input.version)
+        await assertPersonNameFree(input.fullName, person.id, t)
+        await assertPersonCanMove(person, body?.id ?? null, t)
+        person.merge({
+          fullName: input.fullName,
+          email: input.email ?? null,
+          memberBodyId: body?.id ?? null,
+        })
+        await person.useTransaction(t).save()
+        return person
       })
-      await person.useTransaction(t).save()
-      return person
-    })
+    )
   }
 }

@@ -1,5 +1,5 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { Decimal } from 'decimal.js'
+import { toMoney } from '#support/money'
 import type { DateTime } from 'luxon'
 import Referential from '#models/quality/referential'
 import { AssessmentRuleError } from '#models/quality/criterion_assessment'
@@ -50,7 +50,7 @@ export default class UpdateReferential {
       }
       referential.merge({
         name: change.name,
-        thresholdPercent: new Decimal(change.thresholdPercent),
+        thresholdPercent: toMoney(change.thresholdPercent),
         deadline: change.deadline,
         allowsNotApplicable: change.allowsNotApplicable,
       })

@@ -4,7 +4,7 @@ import { subAccountValidator } from '#validators/accounting'
 import AddAccount from '#actions/accounting/add_account'
 import { ChartOfAccounts } from '#reports/accounting/chart_of_accounts'
 import { chartOfAccountsWorkbook } from '#exports/accounting/ledger_export'
-import { xlsxHeaders } from '#controllers/accounting/ledger_params'
+import { xlsxHeaders } from '#http/accounting_ledger'
 
 const crumbs = () => [
   { label: 'Comptabilité', href: urlFor('accounting.home') },

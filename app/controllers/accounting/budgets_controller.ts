@@ -5,7 +5,7 @@ import CreateBudget from '#actions/accounting/create_budget'
 import SetBudgetAmounts from '#actions/accounting/set_budget_amounts'
 import { BudgetList, BudgetPage } from '#reports/accounting/budgets'
 import { incomeStatementWorkbook } from '#exports/accounting/statements'
-import { xlsxHeaders } from '#controllers/accounting/ledger_params'
+import { xlsxHeaders } from '#http/accounting_ledger'
 import { BUDGET_STATUSES, BUDGET_VERSION_KINDS } from '#vocabulary/accounting'
 
 export const budgetCrumbs = (label?: string) => [

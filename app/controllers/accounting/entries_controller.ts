@@ -1,11 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { EntryPage, JournalPage } from '#reports/accounting/journal'
 import { ENTRY_STATUSES } from '#vocabulary/accounting'
-import {
-  entryCrumbs as crumbs,
-  ledgerFilters,
-  refusesPayrollEntry,
-} from '#controllers/accounting/ledger_params'
+import { entryCrumbs as crumbs, ledgerFilters, refusesPayrollEntry } from '#http/accounting_ledger'
 
 /**
  * The journal and one entry. Drafts are EntryDrafts; validation and reversal are their own

@@ -4,7 +4,8 @@ import CreateDraftEntry from '#actions/accounting/create_draft_entry'
 import UpdateDraftEntry from '#actions/accounting/update_draft_entry'
 import DeleteDraftEntry from '#actions/accounting/delete_draft_entry'
 import { EntryPage } from '#reports/accounting/journal'
-import { entryCrumbs as crumbs, ledgerFilters } from '#controllers/accounting/ledger_params'
+import { LineChoices } from '#reports/accounting/line_choices'
+import { entryCrumbs as crumbs, ledgerFilters } from '#http/accounting_ledger'
 
 /** Draft entries: typed, edited and deleted until they are validated. */
 export default class EntryDraftsController {
@@ -14,6 +15,7 @@ export default class EntryDraftsController {
       entry: null,
       lines: [],
       journals,
+      choices: await new LineChoices(ctx.tenant!, {}).build(),
       breadcrumbs: crumbs('Nouvelle écriture'),
     })
   }
@@ -24,6 +26,7 @@ export default class EntryDraftsController {
       return response.redirect().toRoute('accounting.entries.show', { id: params.id })
     return view.render('pages/accounting/entries/form', {
       ...data,
+      choices: await new LineChoices(tenant!, {}).build(),
       breadcrumbs: crumbs('Modifier le brouillon'),
     })
   }

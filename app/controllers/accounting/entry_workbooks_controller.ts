@@ -1,21 +1,17 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { PassThrough } from 'node:stream'
 import { EntryPage } from '#reports/accounting/journal'
+import { LedgerLines } from '#reports/accounting/ledger_lines'
 import { entryWorkbook, streamLedgerLinesWorkbook } from '#exports/accounting/ledger_export'
-import {
-  ledgerFilters,
-  refusesPayrollEntry,
-  xlsxHeaders,
-} from '#controllers/accounting/ledger_params'
+import { ledgerFilters, refusesPayrollEntry, xlsxHeaders } from '#http/accounting_ledger'
 
 /** The journal's lines and one entry's lines as Excel workbooks. */
 export default class EntryWorkbooksController {
   async index(ctx: HttpContext) {
     const { filters } = await ledgerFilters(ctx)
+    const { lines } = await new LedgerLines(ctx.tenant!, { filters }).build()
     const output = new PassThrough()
-    streamLedgerLinesWorkbook(output, ctx.tenant!.organisationId, filters).catch((error) =>
-      output.destroy(error)
-    )
+    streamLedgerLinesWorkbook(output, lines).catch((error) => output.destroy(error))
     xlsxHeaders(ctx.response, 'ecritures.xlsx')
     return ctx.response.stream(output)
   }

@@ -7,7 +7,7 @@ import { LedgerError } from '#actions/accounting/errors'
 import { FecImportErrors, FecImportForm, FecImportPage } from '#reports/accounting/fec_imports'
 import { fecErrorsWorkbook } from '#exports/accounting/ledger_export'
 import { uploadRefusal } from '#middleware/upload_middleware'
-import { masksPayroll, xlsxHeaders } from '#controllers/accounting/ledger_params'
+import { masksPayroll, xlsxHeaders } from '#http/accounting_ledger'
 import { FEC_IMPORT_STATUSES } from '#vocabulary/accounting'
 
 const crumbs = (label: string) => [

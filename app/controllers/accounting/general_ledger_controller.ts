@@ -1,15 +1,24 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { PassThrough } from 'node:stream'
-import { GeneralLedgerPage } from '#reports/accounting/general_ledger'
+import {
+  GENERAL_LEDGER_SORTS,
+  GeneralLedgerLines,
+  GeneralLedgerPage,
+} from '#reports/accounting/general_ledger'
 import { streamGeneralLedgerWorkbook } from '#exports/accounting/ledger_export'
-import { ledgerFilters, xlsxHeaders } from '#controllers/accounting/ledger_params'
+import { ledgerFilters, xlsxHeaders } from '#http/accounting_ledger'
 import { ledgerCrumbs } from '#controllers/accounting/ledger_controller'
+import { tableState } from '#support/table_query'
 
-/** Grand livre: one account's lines at a time on screen, every account in the workbook. */
+/**
+ * Grand livre: one account's lines at a time on screen (searched, sorted, paged, totalled in
+ * SQL), every line the filters and the search keep in the workbook.
+ */
 export default class GeneralLedgerController {
   async index(ctx: HttpContext) {
     const { filters, form, query, years, journals } = await ledgerFilters(ctx)
-    const page = await new GeneralLedgerPage(ctx.tenant!, filters).build()
+    const state = tableState(ctx.request.qs(), GENERAL_LEDGER_SORTS, { sort: 'date' })
+    const page = await new GeneralLedgerPage(ctx.tenant!, { filters, state }).build()
     return ctx.view.render('pages/accounting/ledger/general_ledger', {
       ...page,
       form,
@@ -22,10 +31,10 @@ export default class GeneralLedgerController {
 
   async export(ctx: HttpContext) {
     const { filters } = await ledgerFilters(ctx)
+    const { search } = tableState(ctx.request.qs(), GENERAL_LEDGER_SORTS, { sort: 'date' })
+    const { lines } = await new GeneralLedgerLines(ctx.tenant!, { ...filters, search }).build()
     const output = new PassThrough()
-    streamGeneralLedgerWorkbook(output, ctx.tenant!.organisationId, filters).catch((error) =>
-      output.destroy(error)
-    )
+    streamGeneralLedgerWorkbook(output, lines).catch((error) => output.destroy(error))
     xlsxHeaders(ctx.response, 'grand-livre.xlsx')
     return ctx.response.stream(output)
   }

@@ -1,9 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import { FiscalYearOverview, LedgerChoices } from '#reports/accounting/fiscal_years'
+import { NextFiscalYear } from '#reports/accounting/next_fiscal_year'
 import { TrialBalanceReport } from '#reports/accounting/trial_balance'
 import { fiscalYearsWorkbook, trialBalanceWorkbook } from '#exports/accounting/ledger_export'
-import { ledgerFilters, xlsxHeaders } from '#controllers/accounting/ledger_params'
+import { ledgerFilters, xlsxHeaders } from '#http/accounting_ledger'
 import { FISCAL_YEAR_STATUSES } from '#vocabulary/accounting'
 
 export const ledgerCrumbs = (label?: string) => [
@@ -16,6 +17,7 @@ export default class LedgerController {
   async home({ view, tenant }: HttpContext) {
     return view.render('pages/accounting/ledger/home', {
       years: await new FiscalYearOverview(tenant!, {}).build(),
+      proposal: await new NextFiscalYear(tenant!, {}).build(),
       FISCAL_YEAR_STATUSES,
       breadcrumbs: ledgerCrumbs(),
     })

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { NotFoundError } from '#support/domain_errors'
 import { lineAccountsWorkbook } from '#exports/accounting/statements'
-import { xlsxHeaders } from '#controllers/accounting/ledger_params'
+import { xlsxHeaders } from '#http/accounting_ledger'
 import {
   buildStatement,
   statementCrumbs,

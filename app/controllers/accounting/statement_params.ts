@@ -6,7 +6,7 @@ import {
   BalanceSheet,
   IncomeStatement,
   StatementNotFound,
-  type StatementOptions,
+  type StatementParams,
   type StatementReport,
 } from '#reports/accounting/statements'
 
@@ -21,15 +21,11 @@ export const statementCrumbs = (label: string) => [
   { label },
 ]
 
-/** Statement options from the query string (annee, presentation, budget), scoped to the tenant. */
-export async function statementOptions({
-  request,
-  tenant,
-}: HttpContext): Promise<StatementOptions> {
+/** Statement parameters from the query string (annee, presentation, budget). */
+export async function statementOptions({ request, tenant }: HttpContext): Promise<StatementParams> {
   await EnsureStatementLayouts.handle(tenant!)
   const code = String(request.input('presentation', 'rapport-annuel'))
   return {
-    organisationId: tenant!.organisationId,
     year: yearOf(request.input('annee')),
     layoutCode: /^[a-z0-9-]{1,40}$/.test(code) ? code : 'rapport-annuel',
     budgetYear: yearOf(request.input('budget')),
@@ -44,8 +40,10 @@ export async function statementFilters(ctx: HttpContext) {
 
 /** One statement from the query string's options. */
 export async function buildStatement(ctx: HttpContext, kind: 'income' | 'balance') {
-  const options = await statementOptions(ctx)
-  return kind === 'income' ? IncomeStatement.build(options) : BalanceSheet.build(options)
+  const params = await statementOptions(ctx)
+  return kind === 'income'
+    ? new IncomeStatement(ctx.tenant!, params).build()
+    : new BalanceSheet(ctx.tenant!, params).build()
 }
 
 /**

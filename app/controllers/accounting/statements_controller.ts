@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { BalanceSheet, IncomeStatement } from '#reports/accounting/statements'
 import { balanceSheetWorkbook, incomeStatementWorkbook } from '#exports/accounting/statements'
-import { xlsxHeaders } from '#controllers/accounting/ledger_params'
+import { xlsxHeaders } from '#http/accounting_ledger'
 import {
   buildStatement,
   statementCrumbs as crumbs,
@@ -53,9 +53,9 @@ export default class StatementsController {
 
   /** Board pack: both statements on one printable page. */
   async print(ctx: HttpContext) {
-    const options = await statementOptions(ctx)
-    const income = await IncomeStatement.build(options)
-    const balance = await BalanceSheet.build(options)
+    const params = await statementOptions(ctx)
+    const income = await new IncomeStatement(ctx.tenant!, params).build()
+    const balance = await new BalanceSheet(ctx.tenant!, params).build()
     return ctx.view.render('pages/accounting/statements/print', {
       income,
       balance,

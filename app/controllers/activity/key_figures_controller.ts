@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { sendWorkbook } from '#http/downloads'
 import { KeyFigures, chartOf } from '#reports/activity/key_figures'
 import { keyFiguresWorkbook, keyTableWorkbook } from '#exports/activity/key_figures'
-import { yearQueryValidator } from '#validators/activity'
+import { pageYear } from '#http/year_choice'
 import PermissionPolicy from '#policies/core/permission_policy'
 import { NotFoundError } from '#support/domain_errors'
 
@@ -34,8 +34,7 @@ export default class KeyFiguresController {
   }
 
   /** The key figures of ?annee= (the latest year with values by default). */
-  private async report({ request, tenant }: HttpContext) {
-    const { annee } = await yearQueryValidator.validate(request.qs())
-    return new KeyFigures(tenant!, { year: annee }).build()
+  private async report(ctx: HttpContext) {
+    return new KeyFigures(ctx.tenant!, { year: await pageYear(ctx, 'activity') }).build()
   }
 }

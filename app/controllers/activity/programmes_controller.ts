@@ -3,7 +3,7 @@ import { urlFor } from '@adonisjs/core/services/url_builder'
 import { sendWorkbook } from '#http/downloads'
 import { ProgrammeList, ProgrammePage, TerritoryList } from '#reports/activity/programme_list'
 import { programmesWorkbook, territoriesWorkbook } from '#exports/activity/lists'
-import { yearQueryValidator } from '#validators/activity'
+import { pageYear } from '#http/year_choice'
 
 /** The "Activité" crumb, for the year shown. */
 const activityCrumb = (year: number) => ({
@@ -13,8 +13,9 @@ const activityCrumb = (year: number) => ({
 
 /** Programmes (dispositifs) and territories, with their figures of the year. */
 export default class ProgrammesController {
-  async index({ request, tenant, view }: HttpContext) {
-    const { annee } = await yearQueryValidator.validate(request.qs())
+  async index(ctx: HttpContext) {
+    const { tenant, view } = ctx
+    const annee = await pageYear(ctx, 'activity')
     const list = await new ProgrammeList(tenant!, { year: annee }).build()
     return view.render('pages/activity/programmes', {
       list,
@@ -22,14 +23,16 @@ export default class ProgrammesController {
     })
   }
 
-  async export({ request, tenant, response }: HttpContext) {
-    const { annee } = await yearQueryValidator.validate(request.qs())
+  async export(ctx: HttpContext) {
+    const { tenant, response } = ctx
+    const annee = await pageYear(ctx, 'activity')
     const list = await new ProgrammeList(tenant!, { year: annee }).build()
     return sendWorkbook(response, `dispositifs-${list.year}.xlsx`, programmesWorkbook(list))
   }
 
-  async show({ request, params, tenant, view }: HttpContext) {
-    const { annee } = await yearQueryValidator.validate(request.qs())
+  async show(ctx: HttpContext) {
+    const { params, tenant, view } = ctx
+    const annee = await pageYear(ctx, 'activity')
     const page = await new ProgrammePage(tenant!, { code: params.code, year: annee }).build()
     return view.render('pages/activity/programme', {
       page,
@@ -44,8 +47,9 @@ export default class ProgrammesController {
     })
   }
 
-  async territories({ request, tenant, view }: HttpContext) {
-    const { annee } = await yearQueryValidator.validate(request.qs())
+  async territories(ctx: HttpContext) {
+    const { tenant, view } = ctx
+    const annee = await pageYear(ctx, 'activity')
     const list = await new TerritoryList(tenant!, { year: annee }).build()
     return view.render('pages/activity/territories', {
       list,
@@ -53,8 +57,9 @@ export default class ProgrammesController {
     })
   }
 
-  async exportTerritories({ request, tenant, response }: HttpContext) {
-    const { annee } = await yearQueryValidator.validate(request.qs())
+  async exportTerritories(ctx: HttpContext) {
+    const { tenant, response } = ctx
+    const annee = await pageYear(ctx, 'activity')
     const list = await new TerritoryList(tenant!, { year: annee }).build()
     return sendWorkbook(response, `territoires-${list.year}.xlsx`, territoriesWorkbook(list))
   }

@@ -4,6 +4,7 @@ import { sendWorkbook } from '#http/downloads'
 import { ValueList } from '#reports/activity/value_list'
 import { valuesWorkbook } from '#exports/activity/lists'
 import { valueQueryValidator } from '#validators/activity'
+import { pageYear } from '#http/year_choice'
 
 /** The stored values behind the key figures, by year and indicator. */
 export default class ValuesController {
@@ -26,8 +27,9 @@ export default class ValuesController {
     return sendWorkbook(ctx.response, `valeurs-activite-${list.year}.xlsx`, valuesWorkbook(list))
   }
 
-  private async list({ request, tenant }: HttpContext) {
-    const { annee, indicateur } = await valueQueryValidator.validate(request.qs())
-    return new ValueList(tenant!, { year: annee, indicator: indicateur }).build()
+  private async list(ctx: HttpContext) {
+    const { indicateur } = await valueQueryValidator.validate(ctx.request.qs())
+    const year = await pageYear(ctx, 'activity')
+    return new ValueList(ctx.tenant!, { year, indicator: indicateur }).build()
   }
 }

@@ -8,10 +8,15 @@ export default class DashboardController {
   async show({ view, auth, response, tenant }: HttpContext) {
     const user = auth.user!
     // Board members land on their portal: key figures, meetings, their own mandate.
-    if (user.roles.length === 1 && user.roles[0] === 'board' && router.has(BOARD_PORTAL)) {
+    const roles = user.actingRoles
+    if (roles.length === 1 && roles[0] === 'board' && router.has(BOARD_PORTAL)) {
       return response.redirect().toRoute(BOARD_PORTAL)
     }
-    const { organisation } = await new Dashboard(tenant!, {}).build()
-    return view.render('pages/core/dashboard', { organisation })
+    // A regional association's network role reads the network pages only.
+    if (roles.length === 1 && roles[0] === 'network') {
+      return response.redirect().toRoute('network.index')
+    }
+    const { organisation, gettingStarted } = await new Dashboard(tenant!, {}).build()
+    return view.render('pages/core/dashboard', { organisation, gettingStarted })
   }
 }

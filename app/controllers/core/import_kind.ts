@@ -3,6 +3,7 @@ import PermissionPolicy from '#policies/core/permission_policy'
 import { findImport } from '#imports/registry'
 import type { ImportDefinition } from '#imports/core/pipeline'
 import { NotFoundError } from '#support/domain_errors'
+import { pageUrl } from '#http/page_url'
 
 /** Target of a targeted import (`?cible=` or hidden field); the definition checks it. */
 export function targetOf(ctx: HttpContext): string | null {
@@ -27,5 +28,6 @@ export function committedRedirect(
   target: string | null
 ) {
   const redirectTo = definition.redirectTo
-  return (typeof redirectTo === 'function' ? redirectTo(target) : redirectTo) ?? null
+  const page = typeof redirectTo === 'function' ? redirectTo(target) : redirectTo
+  return page ? pageUrl(page) : null
 }

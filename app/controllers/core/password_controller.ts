@@ -4,8 +4,10 @@ import { stampSession } from '#http/session_policy'
 import ChangePassword from '#actions/core/change_password'
 
 export default class PasswordController {
-  async edit({ view }: HttpContext) {
+  async edit({ view, auth }: HttpContext) {
     return view.render('pages/account/password', {
+      // A password an admin chose: the auth middleware keeps the user here until it is replaced.
+      forced: auth.user!.mustChangePassword,
       breadcrumbs: [{ label: 'Mon mot de passe' }],
     })
   }

@@ -9,12 +9,18 @@ import {
 import { findLoginAccount, recordFailedLogin, recordLockout } from '#http/login_events'
 import { stampSession } from '#http/session_policy'
 import { forgetSignedIn, rememberSignedIn } from '#http/signed_in_marker'
-import SignIn, { checkCredentials, signedInTenant } from '#actions/core/sign_in'
+import SignIn, {
+  checkCredentials,
+  organisationRefusal,
+  signedInTenant,
+} from '#actions/core/sign_in'
+import { instanceIsEmpty } from '#actions/core/set_up_instance'
 
 const INVALID = 'Adresse e-mail ou mot de passe incorrect.'
 
 export default class SessionController {
-  async create({ view }: HttpContext) {
+  async create({ view, response }: HttpContext) {
+    if (await instanceIsEmpty()) return response.redirect().toRoute('setup.show') // no organisation yet
     return view.render('pages/auth/login')
   }
 
@@ -40,6 +46,13 @@ export default class SessionController {
       if (lockout.waitSeconds > 0) await recordLockout(ctx, email, account, lockout)
       session.flashExcept(['password', '_csrf'])
       session.flash('error', INVALID)
+      return response.redirect().back()
+    }
+
+    const refusal = await organisationRefusal(user) // no active organisation left: say why
+    if (refusal) {
+      session.flashExcept(['password', '_csrf'])
+      session.flash('error', refusal)
       return response.redirect().back()
     }
 

@@ -26,7 +26,7 @@ export default class UsersController {
     page!
       .baseUrl(urlFor('users.index'))
       .queryString({ q: state.search, tri: state.sort, ordre: state.direction })
-    return view.render('pages/admin/users/index', { page, state, breadcrumbs: crumbs() })
+    return view.render('pages/admin/users/index', { page, table: state, breadcrumbs: crumbs() })
   }
 
   async export({ request, response, tenant }: HttpContext) {

@@ -2,7 +2,13 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Composition from '#reports/governance/composition'
 import { compositionWorkbook } from '#exports/governance/composition'
 import RecomputeVotes from '#actions/governance/recompute_votes'
-import { OBTAINED_BY, SEAT_ROLES, VOICE_NATURES } from '#vocabulary/governance'
+import {
+  BUREAU_ROLES,
+  OBTAINED_BY,
+  SEAT_ROLES,
+  VOICE_NATURES,
+  optionsOf,
+} from '#vocabulary/governance'
 import { sendWorkbook } from '#http/downloads'
 import { compositionDay } from '#controllers/governance/params'
 
@@ -16,6 +22,8 @@ export default class CompositionController {
       report: await reportFor(ctx),
       obtainedBy: OBTAINED_BY,
       seatRoles: SEAT_ROLES,
+      bureauRoles: BUREAU_ROLES,
+      bureauOptions: optionsOf(BUREAU_ROLES),
       natures: VOICE_NATURES,
       breadcrumbs: [{ label: 'Gouvernance' }],
     })
@@ -27,6 +35,7 @@ export default class CompositionController {
       report,
       obtainedBy: OBTAINED_BY,
       seatRoles: SEAT_ROLES,
+      bureauRoles: BUREAU_ROLES,
     })
   }
 

@@ -1,10 +1,15 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { attendanceValidator, resolutionValidator, votesValidator } from '#validators/governance'
+import {
+  attendanceValidator,
+  proclamationValidator,
+  resolutionValidator,
+  votesValidator,
+} from '#validators/governance'
 import RecordAttendance from '#actions/governance/record_attendance'
 import AddResolution from '#actions/governance/add_resolution'
 import RecordVotes from '#actions/governance/record_votes'
 import RecordResolutionResult from '#actions/governance/record_resolution_result'
-import { meetingUrl } from '#controllers/governance/params'
+import { byAttendance, meetingUrl } from '#controllers/governance/params'
 
 /** Attendance, resolutions, votes and results of a meeting: each a recorded, audited change. */
 export default class DecisionsController {
@@ -29,9 +34,8 @@ export default class DecisionsController {
 
   async votes({ params, request, response, session, tenant }: HttpContext) {
     const payload = await request.validateUsing(votesValidator)
-    // Keys are "m<attendance id>": numeric keys would be parsed as a sparse array.
-    const choices = Object.entries(payload.choices ?? {}).flatMap(([key, choice]) =>
-      choice ? [{ attendanceId: Number(key.replace(/^m/, '')), choice }] : []
+    const choices = byAttendance(payload.choices).flatMap(([attendanceId, choice]) =>
+      choice ? [{ attendanceId, choice }] : []
     )
     const resolution = await RecordVotes.handle(tenant!, {
       resolutionId: Number(params.id),
@@ -41,9 +45,11 @@ export default class DecisionsController {
     return response.redirect(meetingUrl(resolution.meetingId, `resolution-${params.id}`))
   }
 
-  async result({ params, response, session, tenant }: HttpContext) {
+  async result({ params, request, response, session, tenant }: HttpContext) {
+    const { confirmation } = await request.validateUsing(proclamationValidator)
     const resolution = await RecordResolutionResult.handle(tenant!, {
       resolutionId: Number(params.id),
+      confirmed: confirmation === true,
     })
     session.flash(
       'success',

@@ -5,6 +5,8 @@ import { meetingValidator } from '#validators/governance'
 import ConveneMeeting from '#actions/governance/convene_meeting'
 import MeetingList from '#reports/governance/meetings'
 import MeetingMinutes from '#reports/governance/minutes'
+import { LedgerChoices } from '#reports/accounting/fiscal_years'
+import { fiscalYearTitle } from '#support/french_format'
 import { attendanceWorkbook, meetingsWorkbook } from '#exports/governance/composition'
 import { sendWorkbook } from '#http/downloads'
 import { MEETING_KINDS, RESOLUTION_RESULTS, optionsOf } from '#vocabulary/governance'
@@ -50,10 +52,12 @@ export default class MeetingsController {
 
   async show(ctx: HttpContext) {
     const minutes = await minutesOf(ctx)
+    const { years } = await new LedgerChoices(ctx.tenant!, {}).build()
     return ctx.view.render('pages/governance/meeting', {
       ...minutes,
       ...MEETING_CHOICES,
-      holders: minutes.attendances.filter((a) => a.status === 'present'),
+      // A resolution names its fiscal year by its name, never by a typed number.
+      fiscalYearOptions: years.map((y) => ({ value: y.id, label: fiscalYearTitle(y.label) })),
       breadcrumbs: governanceCrumbs(meetingsCrumb(), { label: minutes.meeting.title }),
     })
   }

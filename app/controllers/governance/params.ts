@@ -3,6 +3,7 @@ import { urlFor } from '@adonisjs/core/services/url_builder'
 import { DateTime } from 'luxon'
 import { compositionFilterValidator } from '#validators/governance'
 import {
+  ALTERNATE_STATUSES,
   ATTENDANCE_STATUSES,
   MAJORITIES,
   RESOLUTION_RESULTS,
@@ -32,8 +33,22 @@ export function meetingUrl(id: number | string, section?: string) {
 /** The choices of the meeting page's forms, from the vocabulary. */
 export const MEETING_CHOICES = {
   statuses: optionsOf(ATTENDANCE_STATUSES),
+  alternateStatuses: optionsOf(ATTENDANCE_STATUSES).filter((option) =>
+    (ALTERNATE_STATUSES as readonly string[]).includes(option.value)
+  ),
   majorities: optionsOf(MAJORITIES),
   subjects: optionsOf(SUBJECT_KINDS),
   choices: optionsOf(VOTE_CHOICES),
   results: RESOLUTION_RESULTS,
+}
+
+/**
+ * Form fields keyed "m<attendance id>" (numeric keys would be parsed as a sparse array), as
+ * [id, value] pairs; any other key is dropped.
+ */
+export function byAttendance<T>(record: Record<string, T> | undefined): Array<[number, T]> {
+  return Object.entries(record ?? {}).flatMap(([key, value]): Array<[number, T]> => {
+    const match = /^m(\d{1,9})$/.exec(key)
+    return match ? [[Number(match[1]), value]] : []
+  })
 }

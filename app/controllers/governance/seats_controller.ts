@@ -4,14 +4,25 @@ import { seatEndValidator, seatValidator } from '#validators/governance'
 import { SeatForm } from '#reports/governance/forms'
 import AddSeat from '#actions/governance/add_seat'
 import EndSeat from '#actions/governance/end_seat'
-import { MEMBER_KINDS, OBTAINED_BY, SEAT_ROLES, optionsOf } from '#vocabulary/governance'
+import {
+  BUREAU_ROLES,
+  MEMBER_KINDS,
+  OBTAINED_BY,
+  SEAT_ROLES,
+  optionsOf,
+} from '#vocabulary/governance'
 import { governanceCrumbs } from '#controllers/governance/params'
 
 export default class SeatsController {
   async create({ view, tenant }: HttpContext) {
-    const { colleges } = await new SeatForm(tenant!, {}).build()
+    const { colleges, titulars } = await new SeatForm(tenant!, {}).build()
     return view.render('pages/governance/seat_form', {
       collegeOptions: colleges.map((c) => ({ value: c.id, label: `${c.number}. ${c.name}` })),
+      titularOptions: titulars.map((s) => ({
+        value: s.id,
+        label: `${s.college.number}. ${s.memberBody.name}`,
+      })),
+      bureauOptions: optionsOf(BUREAU_ROLES),
       kindOptions: optionsOf(MEMBER_KINDS),
       roleOptions: optionsOf(SEAT_ROLES),
       obtainedOptions: optionsOf(OBTAINED_BY),

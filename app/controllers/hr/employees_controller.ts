@@ -4,10 +4,9 @@ import { urlFor } from '@adonisjs/core/services/url_builder'
 import { sendWorkbook } from '#http/downloads'
 import { employeeValidator, contractValidator } from '#validators/hr'
 import HireEmployee from '#actions/hr/hire_employee'
-import EmployeeDirectory from '#reports/hr/employee_directory'
+import EmployeeDirectory, { staffListState } from '#reports/hr/employee_directory'
 import EmployeePage from '#reports/hr/employee_page'
-import { EMPLOYEE_COLUMNS, gdprWorkbook } from '#reports/hr/employee_file'
-import { buildWorkbook } from '#support/spreadsheet/writer'
+import { employeesWorkbook, gdprWorkbook } from '#exports/hr/employees'
 
 const crumbs = (label?: string) => [
   { label: 'Ressources humaines', href: urlFor('hr.home') },
@@ -17,23 +16,20 @@ const crumbs = (label?: string) => [
 
 /** Personal files (hr.personal to read, hr.write to change). */
 export default class EmployeesController {
-  async index({ view, tenant }: HttpContext) {
-    const { employees, jobReferences } = await new EmployeeDirectory(tenant!, {}).build()
+  async index({ view, tenant, request }: HttpContext) {
+    const table = staffListState(request.qs())
+    const list = await new EmployeeDirectory(tenant!, { table, paginate: true }).build()
     return view.render('pages/hr/employees/index', {
-      employees,
-      jobReferences,
+      ...list,
       options: HR_OPTIONS,
       breadcrumbs: crumbs(),
     })
   }
 
-  async export({ response, tenant }: HttpContext) {
-    const { employees } = await new EmployeeDirectory(tenant!, {}).build()
-    return sendWorkbook(
-      response,
-      'salaries.xlsx',
-      await buildWorkbook([{ name: 'Salariés', columns: EMPLOYEE_COLUMNS, rows: employees }])
-    )
+  async export({ response, tenant, request }: HttpContext) {
+    const table = staffListState(request.qs())
+    const { employees } = await new EmployeeDirectory(tenant!, { table, paginate: false }).build()
+    return sendWorkbook(response, 'salaries.xlsx', await employeesWorkbook(employees))
   }
 
   async show({ params, view, tenant }: HttpContext) {

@@ -8,20 +8,20 @@ import { periodValidator } from '#validators/hr'
 import PermissionPolicy from '#policies/core/permission_policy'
 import { hrYear } from '#controllers/hr/params'
 
-/** The 12-month reference period: ?du=&au=, or the calendar year ?annee= (last year by default). */
+/** The 12-month reference period: ?du=&au=, or the calendar year ?annee= (the latest year with HR data by default). */
 async function period(ctx: HttpContext) {
-  const { du, au, annee } = await periodValidator.validate(ctx.request.qs())
+  const { du, au } = await periodValidator.validate(ctx.request.qs())
+  const year = await hrYear(ctx)
   if (du && au) {
     return { from: DateTime.fromJSDate(du).toISODate()!, to: DateTime.fromJSDate(au).toISODate()! }
   }
-  const year = annee ?? (await hrYear(ctx))
   return { from: `${year}-01-01`, to: `${year}-12-31` }
 }
 
 export default class EqualityController {
   async show(ctx: HttpContext) {
     const { from, to } = await period(ctx)
-    const index = await new EqualityIndexReport(ctx.tenant!.organisationId, from, to).build()
+    const index = await new EqualityIndexReport(ctx.tenant!, { from, to }).build()
     const withPay = await ctx.bouncer.with(PermissionPolicy).allows('perform', 'hr.personal')
     return ctx.view.render('pages/hr/equality', {
       index,
@@ -37,7 +37,7 @@ export default class EqualityController {
 
   async export(ctx: HttpContext) {
     const { from, to } = await period(ctx)
-    const index = await new EqualityIndexReport(ctx.tenant!.organisationId, from, to).build()
+    const index = await new EqualityIndexReport(ctx.tenant!, { from, to }).build()
     const withPay = await ctx.bouncer.with(PermissionPolicy).allows('perform', 'hr.personal')
     return sendWorkbook(
       ctx.response,

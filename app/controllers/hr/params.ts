@@ -1,12 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { urlFor } from '@adonisjs/core/services/url_builder'
-import HrYear from '#reports/hr/hr_year'
-import { hrYearValidator } from '#validators/hr'
+import { pageYear } from '#http/year_choice'
 
-/** ?annee=, or the last complete year that has register data. */
-export async function hrYear({ request, tenant }: HttpContext) {
-  const { annee } = await hrYearValidator.validate(request.qs())
-  return new HrYear(tenant!, { requested: annee }).build()
+/** ?annee=, or the latest year that has HR data (hires, departures, training, time). */
+export function hrYear(ctx: HttpContext) {
+  return pageYear(ctx, 'hr')
 }
 
 /** Breadcrumbs under "Ressources humaines". */

@@ -11,11 +11,11 @@ import { hrCrumbs, hrYear } from '#controllers/hr/params'
 export default class ReportsController {
   async home(ctx: HttpContext) {
     const year = await hrYear(ctx)
-    const org = ctx.tenant!.organisationId
+    const tenant = ctx.tenant!
     const [bilan, index, training] = await Promise.all([
-      new BilanSocialReport(org, year).build(),
-      new EqualityIndexReport(org, `${year}-01-01`, `${year}-12-31`).build(),
-      new TrainingReportBuilder(org, year).build(),
+      new BilanSocialReport(tenant, { year }).build(),
+      new EqualityIndexReport(tenant, { from: `${year}-01-01`, to: `${year}-12-31` }).build(),
+      new TrainingReportBuilder(tenant, { year }).build(),
     ])
     return ctx.view.render('pages/hr/home', {
       year,
@@ -28,7 +28,7 @@ export default class ReportsController {
 
   async bilanSocial(ctx: HttpContext) {
     const year = await hrYear(ctx)
-    const report = await new BilanSocialReport(ctx.tenant!.organisationId, year).build()
+    const report = await new BilanSocialReport(ctx.tenant!, { year }).build()
     return ctx.view.render(
       ctx.request.url().endsWith('/impression')
         ? 'pages/hr/bilan_social_print'
@@ -42,7 +42,7 @@ export default class ReportsController {
 
   async bilanSocialExport(ctx: HttpContext) {
     const year = await hrYear(ctx)
-    const report = await new BilanSocialReport(ctx.tenant!.organisationId, year).build()
+    const report = await new BilanSocialReport(ctx.tenant!, { year }).build()
     return sendWorkbook(
       ctx.response,
       `bilan-social-${year}.xlsx`,
@@ -52,7 +52,7 @@ export default class ReportsController {
 
   async training(ctx: HttpContext) {
     const year = await hrYear(ctx)
-    const report = await new TrainingReportBuilder(ctx.tenant!.organisationId, year).build()
+    const report = await new TrainingReportBuilder(ctx.tenant!, { year }).build()
     return ctx.view.render('pages/hr/training', {
       report,
       breadcrumbs: hrCrumbs({ label: `Formation ${year}` }),
@@ -61,7 +61,7 @@ export default class ReportsController {
 
   async trainingExport(ctx: HttpContext) {
     const year = await hrYear(ctx)
-    const report = await new TrainingReportBuilder(ctx.tenant!.organisationId, year).build()
+    const report = await new TrainingReportBuilder(ctx.tenant!, { year }).build()
     return sendWorkbook(ctx.response, `formation-${year}.xlsx`, await trainingWorkbook(report))
   }
 }

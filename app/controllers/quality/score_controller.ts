@@ -19,7 +19,10 @@ function chartOf(score: Score) {
         ),
       },
       {
+        // Drawn as a dashed black line over the bars (resources/js/app.js, role 'threshold').
         label: 'Seuil (%)',
+        type: 'line',
+        role: 'threshold',
         data: score.themes.map(() => score.referential.thresholdPercent.toNumber()),
       },
     ],

@@ -5,6 +5,7 @@ import { resultsWorkbook } from '#exports/reconciliation/results'
 import RunReconciliation from '#actions/reconciliation/run_reconciliation'
 import { reconciliationFilterValidator, reconciliationRunValidator } from '#validators/activity'
 import PermissionPolicy from '#policies/core/permission_policy'
+import { pageYear } from '#http/year_choice'
 
 export default class ReconciliationController {
   async index(ctx: HttpContext) {
@@ -35,10 +36,10 @@ export default class ReconciliationController {
   }
 
   /** The run and results asked for by ?annee=&statut=&domaine=&run=. */
-  private async status({ request, tenant }: HttpContext) {
-    const q = await reconciliationFilterValidator.validate(request.qs())
-    return new ReconciliationStatus(tenant!, {
-      year: q.annee,
+  private async status(ctx: HttpContext) {
+    const q = await reconciliationFilterValidator.validate(ctx.request.qs())
+    return new ReconciliationStatus(ctx.tenant!, {
+      year: await pageYear(ctx, 'reconciliation'),
       status: q.statut,
       domain: q.domaine,
       runId: q.run,

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream'
 import { FEC_COLUMNS, formatFecDate, toFecAmount } from '#imports/accounting/fec_format'
-import { streamLedgerLines } from '#reports/accounting/ledger_lines'
+import type { LedgerLineRow } from '#reports/accounting/ledger_lines'
 
 // Code points where ISO-8859-15 differs from ISO-8859-1.
 const LATIN9: Record<number, number> = {
@@ -159,25 +159,21 @@ async function send(output: Writable, chunk: Buffer) {
 }
 
 /**
- * Writes the FEC of a fiscal year (validated entries, in validation order) to `output`:
- * tab-separated, header line, dates AAAAMMJJ, decimal comma, CRLF, ISO-8859-15 by default.
- * Streams: memory does not grow with the ledger. Does not end `output`.
+ * Writes the FEC of a fiscal year to `output` from its lines (a LedgerLines report built with
+ * `fecLines`: validated entries, in validation order): tab-separated, header line, dates
+ * AAAAMMJJ, decimal comma, CRLF, ISO-8859-15 by default. Streams: memory does not grow with
+ * the ledger. Does not end `output`.
  */
 export async function writeFec(
   output: Writable,
-  organisationId: number,
-  fiscalYearId: number,
+  fecLines: AsyncIterable<LedgerLineRow>,
   encoding: 'iso-8859-15' | 'utf-8' = 'iso-8859-15'
 ) {
   const latin9 = encoding !== 'utf-8'
   const encode = (text: string) => (latin9 ? encodeLatin9(text) : Buffer.from(text, 'utf8'))
   let buffer = `${FEC_COLUMNS.join('\t')}\r\n`
   let lines = 0
-  for await (const row of streamLedgerLines(
-    organisationId,
-    { fiscalYearId, status: 'validated' },
-    'chain'
-  )) {
+  for await (const row of fecLines) {
     buffer +=
       [
         row.journal_code,

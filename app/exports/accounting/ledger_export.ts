@@ -1,12 +1,13 @@
 import type { Writable } from 'node:stream'
-import { Decimal } from 'decimal.js'
+import { toMoney } from '#support/money'
 import {
   buildWorkbook,
   streamWorkbook,
   type ColumnSpec,
   type Row,
 } from '#support/spreadsheet/writer'
-import { streamLedgerLines, type LedgerFilters } from '#reports/accounting/ledger_lines'
+import type { LedgerLineRow } from '#reports/accounting/ledger_lines'
+import type { GeneralLedgerLine } from '#reports/accounting/general_ledger'
 import type { TrialBalance } from '#reports/accounting/trial_balance'
 import type { FiscalYearRow } from '#reports/accounting/fiscal_years'
 import type { ChartAccount } from '#reports/accounting/chart_of_accounts'
@@ -29,19 +30,18 @@ export const LEDGER_LINE_COLUMNS: ColumnSpec[] = [
   { header: 'Statut', key: 'status', type: 'text', width: 10 },
 ]
 
-/** Streams every line matching the filters into an xlsx written to `output` (bounded memory). */
+/** Streams the lines of a LedgerLines report into an xlsx written to `output` (bounded memory). */
 export async function streamLedgerLinesWorkbook(
   output: Writable,
-  organisationId: number,
-  filters: LedgerFilters
+  lines: AsyncIterable<LedgerLineRow>
 ) {
   async function* rows() {
-    for await (const row of streamLedgerLines(organisationId, filters, 'date')) {
+    for await (const row of lines) {
       yield {
         ...row,
         label: row.label ?? row.entry_label,
-        debit: new Decimal(row.debit),
-        credit: new Decimal(row.credit),
+        debit: toMoney(row.debit),
+        credit: toMoney(row.credit),
         status: row.status === 'validated' ? 'Validée' : 'Brouillon',
       }
     }
@@ -49,13 +49,11 @@ export async function streamLedgerLinesWorkbook(
   await streamWorkbook(output, { name: 'Écritures', columns: LEDGER_LINE_COLUMNS }, rows())
 }
 
-/** Grand livre: same lines with a running balance per account, streamed. */
+/** Grand livre (GeneralLedgerLines): same lines with a running balance per account, streamed. */
 export async function streamGeneralLedgerWorkbook(
   output: Writable,
-  organisationId: number,
-  filters: LedgerFilters
+  lines: AsyncIterable<GeneralLedgerLine>
 ) {
-  const { streamGeneralLedger } = await import('#reports/accounting/general_ledger')
   await streamWorkbook(
     output,
     {
@@ -73,7 +71,7 @@ export async function streamGeneralLedgerWorkbook(
         { header: 'Solde', key: 'balance', type: 'money' },
       ],
     },
-    streamGeneralLedger(organisationId, filters) as AsyncIterable<unknown> as AsyncIterable<Row>
+    lines as AsyncIterable<unknown> as AsyncIterable<Row>
   )
 }
 

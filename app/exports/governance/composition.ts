@@ -4,6 +4,7 @@ import type { CompositionResult } from '#reports/governance/composition'
 import type { Minutes } from '#reports/governance/minutes'
 import {
   ATTENDANCE_STATUSES,
+  BUREAU_ROLES,
   OBTAINED_BY,
   QUORUM_BASES,
   SEAT_ROLES,
@@ -21,6 +22,8 @@ export function compositionWorkbook(report: CompositionResult) {
       member: seat.memberBody,
       person: seat.person,
       role: labelOf(SEAT_ROLES, seat.role),
+      alternateFor: seat.alternateFor,
+      bureau: seat.bureauRole ? labelOf(BUREAU_ROLES, seat.bureauRole) : null,
       votes: seat.votes,
       nature: nature(college.deliberative),
       obtained: labelOf(OBTAINED_BY, seat.obtainedBy),
@@ -45,6 +48,8 @@ export function compositionWorkbook(report: CompositionResult) {
         { header: 'Membre', key: 'member', type: 'text', width: 36 },
         { header: 'Représentant', key: 'person', type: 'text', width: 30 },
         { header: 'Siège', key: 'role', type: 'text' },
+        { header: 'Suppléant de', key: 'alternateFor', type: 'text', width: 30 },
+        { header: 'Bureau', key: 'bureau', type: 'text' },
         { header: 'Voix', key: 'votes', type: 'number', decimals: 0 },
         { header: 'Nature', key: 'nature', type: 'text' },
         { header: 'Mandat obtenu', key: 'obtained', type: 'text' },
@@ -81,8 +86,10 @@ export function attendanceWorkbook(minutes: Minutes) {
         { header: 'Nature', key: 'nature', type: 'text' },
         { header: 'Présence', key: 'status', type: 'text' },
         { header: 'Pouvoir donné à', key: 'proxy', type: 'text', width: 50 },
+        { header: 'Suppléant de', key: 'alternateFor', type: 'text', width: 50 },
       ],
       rows: minutes.attendances.map((a) => ({
+        alternateFor: a.alternateForId ? byId.get(a.alternateForId)?.name : null,
         name: a.name,
         college: a.seat?.college?.number ?? null,
         votes: a.votes,
@@ -134,6 +141,7 @@ export function quorumRulesWorkbook(
       countsRepresented: boolean
       maxProxiesPerPerson: number
       secondConveningWithoutQuorum: boolean
+      castingVote?: boolean
     } | null
   }>
 ) {
@@ -147,6 +155,7 @@ export function quorumRulesWorkbook(
         { header: 'Représentés comptés', key: 'represented', type: 'text' },
         { header: 'Pouvoirs par membre', key: 'proxies', type: 'integer' },
         { header: 'Seconde convocation sans quorum', key: 'second', type: 'text' },
+        { header: 'Voix prépondérante du président', key: 'casting', type: 'text' },
         { header: 'Règle', key: 'label', type: 'text', width: 60 },
       ],
       rows: rows.map(({ label, rule }) => ({
@@ -157,6 +166,7 @@ export function quorumRulesWorkbook(
         represented: rule ? (rule.countsRepresented ? 'Oui' : 'Non') : null,
         proxies: rule?.maxProxiesPerPerson ?? null,
         second: rule ? (rule.secondConveningWithoutQuorum ? 'Oui' : 'Non') : null,
+        casting: rule ? (rule.castingVote ? 'Oui' : 'Non') : null,
         label: rule?.label ?? 'Non définie',
       })),
     },

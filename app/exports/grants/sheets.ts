@@ -1,8 +1,22 @@
 import type { SheetSpec, Row } from '#support/spreadsheet/writer'
-import { DEADLINE_KINDS, GRANT_STATUSES, SCHEDULE_KINDS } from '#vocabulary/grants'
+import { toMoney } from '#support/money'
+import {
+  DEADLINE_KINDS,
+  GRANT_STATUSES,
+  SCHEDULE_KINDS,
+  cancellationNote,
+} from '#vocabulary/grants'
 import { labelOf } from '#vocabulary/labels'
 
 type Sheet = SheetSpec & { rows: Iterable<Row> }
+
+/** A cancelled row (kept, counted in no total): when, by whom and why. */
+const CANCELLATION_COLUMN = {
+  header: 'Annulation',
+  key: 'cancellation',
+  type: 'text',
+  width: 40,
+} as const
 
 export function fundersSheet(rows: Row[], year: number): Sheet {
   return {
@@ -31,6 +45,7 @@ export function grantsSheet(rows: Row[]): Sheet {
       { header: 'Début', key: 'periodStart', type: 'date' },
       { header: 'Fin', key: 'periodEnd', type: 'date' },
       { header: 'Montant accordé', key: 'amountAwarded', type: 'money' },
+      { header: 'Reçu', key: 'received', type: 'money' },
       { header: 'Taux de cofinancement', key: 'cofinancingRate', type: 'percent' },
       { header: 'Compte de produit', key: 'revenueAccount', type: 'text' },
       { header: 'Code analytique', key: 'analyticCode', type: 'text' },
@@ -66,6 +81,7 @@ export function receiptsSheet(rows: Row[]): Sheet {
       { header: 'Montant', key: 'amount', type: 'money' },
       { header: 'Référence', key: 'receiptReference', type: 'text' },
       { header: 'Ligne bancaire', key: 'entryLineId', type: 'integer' },
+      CANCELLATION_COLUMN,
     ],
     rows,
   }
@@ -80,6 +96,7 @@ export function scheduleSheet(rows: Row[]): Sheet {
       { header: 'Nature', key: 'kind', type: 'text' },
       { header: 'Libellé', key: 'label', type: 'text', width: 30 },
       { header: 'Montant', key: 'amount', type: 'money' },
+      CANCELLATION_COLUMN,
     ],
     rows: rows.map((r) => ({ ...r, kind: labelOf(SCHEDULE_KINDS, r.kind as string) })),
   }
@@ -133,6 +150,7 @@ export function grantDetailSheets(detail: Detail): Sheet[] {
         periodEnd: g.periodEnd,
         amountAwarded: g.amountAwarded,
         cofinancingRate: g.cofinancingRate,
+        received: detail.totals.received,
         status: g.status,
       },
     ]),
@@ -161,12 +179,14 @@ export function grantDetailSheets(detail: Detail): Sheet[] {
         { header: 'Étape', key: 'kind', type: 'text' },
         { header: 'Par', key: 'actor', type: 'text' },
         { header: 'Note', key: 'note', type: 'text', width: 40 },
+        CANCELLATION_COLUMN,
       ],
       rows: g.events.map((e) => ({
         occurredOn: e.occurredOn,
         kind: labelOf(GRANT_STATUSES, e.kind),
         actor: e.actor,
         note: e.note,
+        cancellation: cancellationNote(e),
       })),
     },
     {
@@ -195,6 +215,7 @@ export function grantDetailSheets(detail: Detail): Sheet[] {
         kind: s.kind,
         label: s.label,
         amount: s.amount,
+        cancellation: cancellationNote(s),
       }))
     ),
     receiptsSheet(
@@ -205,6 +226,7 @@ export function grantDetailSheets(detail: Detail): Sheet[] {
         amount: r.amount,
         receiptReference: r.reference,
         entryLineId: r.entryLineId,
+        cancellation: cancellationNote(r),
       }))
     ),
     {
@@ -214,12 +236,14 @@ export function grantDetailSheets(detail: Detail): Sheet[] {
         { header: 'Indicateur', key: 'indicatorCode', type: 'text' },
         { header: 'Libellé', key: 'label', type: 'text', width: 40 },
         { header: 'Objectif', key: 'target', type: 'number', decimals: 0 },
+        CANCELLATION_COLUMN,
       ],
       rows: g.targets.map((t) => ({
         year: t.year,
         indicatorCode: t.indicatorCode,
         label: t.label,
         target: t.target,
+        cancellation: cancellationNote(t),
       })),
     },
     {
@@ -229,12 +253,14 @@ export function grantDetailSheets(detail: Detail): Sheet[] {
         { header: 'Nature', key: 'kind', type: 'text' },
         { header: 'Libellé', key: 'label', type: 'text', width: 40 },
         { header: 'Fait le', key: 'doneOn', type: 'date' },
+        CANCELLATION_COLUMN,
       ],
       rows: g.deadlines.map((d) => ({
         dueOn: d.dueOn,
         kind: labelOf(DEADLINE_KINDS, d.kind),
         label: d.label,
         doneOn: d.doneOn,
+        cancellation: cancellationNote(d),
       })),
     },
   ]
@@ -242,7 +268,7 @@ export function grantDetailSheets(detail: Detail): Sheet[] {
 
 type GrantRows = Awaited<ReturnType<import('#reports/grants/grant_list').GrantList['build']>>
 
-/** The conventions' list, as filtered on its page. */
+/** The conventions' list, as filtered on its page (funder, status, year, search). */
 export function grantsWorkbook(list: GrantRows): Sheet[] {
   return [
     grantsSheet(
@@ -252,6 +278,7 @@ export function grantsWorkbook(list: GrantRows): Sheet[] {
         periodStart: g.periodStart,
         periodEnd: g.periodEnd,
         amountAwarded: g.amountAwarded,
+        received: toMoney(g.$extras.received ?? 0),
         cofinancingRate: g.cofinancingRate,
       }))
     ),

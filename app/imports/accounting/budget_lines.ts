@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js'
 import type { ImportContext, ImportDefinition } from '#imports/core/pipeline'
 import { budgetableLines, setBudgetAmounts } from '#actions/accounting/budgets'
 import { SpreadsheetError } from '#support/spreadsheet/reader'
+import { fiscalYearName } from '#support/french_format'
 
 export interface BudgetLineRow {
   code: string
@@ -31,8 +32,8 @@ const budgetLinesImport: ImportDefinition<BudgetLineRow> = {
   permission: 'accounting.write',
   redirectTo: (budgetId) =>
     budgetId && /^\d+$/.test(budgetId)
-      ? `/comptabilite/budgets/${budgetId}`
-      : '/comptabilite/budgets',
+      ? { route: 'accounting.budgets.show', params: { id: budgetId } }
+      : { route: 'accounting.budgets.index' },
   maxRows: 2000,
   maxBytes: 2 * 1024 * 1024,
   columns: [
@@ -74,7 +75,7 @@ const budgetLinesImport: ImportDefinition<BudgetLineRow> = {
       throw new SpreadsheetError(
         'budget introuvable : lancez l’import depuis la page du budget à compléter'
       )
-    context.targetLabel = `${budget.label} (exercice ${budget.year_label})`
+    context.targetLabel = `${budget.label} (exercice ${fiscalYearName(budget.year_label)})`
     if (budget.status === 'approved')
       throw new SpreadsheetError(
         'un budget approuvé ne se modifie plus : créez une version révisée'

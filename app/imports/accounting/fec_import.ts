@@ -22,9 +22,10 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { recordEvent } from '#support/audit'
 import { inspectUpload, SpreadsheetError } from '#support/spreadsheet/reader'
 import { chainHash } from '#actions/accounting/hash_chain'
-import { LedgerError, isLedgerTriggerError } from '#actions/accounting/errors'
+import { LedgerError } from '#actions/accounting/errors'
+import { DomainError, translateDatabaseError } from '#support/domain_errors'
 import { lockChainHead, moveChainHead } from '#actions/accounting/ledger'
-import { longestPrefixParent } from '#database/reference/pcg_associations'
+import { longestPrefixParent } from '#reference/pcg_associations'
 import {
   COL,
   EncodingMismatch,
@@ -36,6 +37,7 @@ import {
   readTextLines,
   type FecEncoding,
 } from '#imports/accounting/fec_format'
+import { fiscalYearName } from '#support/french_format'
 
 export const FEC_IMPORT_KIND = 'accounting.fec'
 export const DEFAULT_FEC_MAX_BYTES = 500 * 1024 * 1024
@@ -435,7 +437,7 @@ async function analyse(
         line,
         'EcritureDate',
         frDate(parsed.date),
-        `date hors de l’exercice ${year.label} (${frDate(year.start_date)} – ${frDate(year.end_date)})`
+        `date hors de l’exercice ${fiscalYearName(year.label)} (${frDate(year.start_date)} – ${frDate(year.end_date)})`
       )
     }
     if (!journals.has(parsed.journalCode)) journals.set(parsed.journalCode, parsed.journalLib)
@@ -598,7 +600,7 @@ export async function importFec(path: string, options: FecImportOptions): Promis
       0,
       'exercice',
       year.label,
-      `l’exercice ${year.label} est clôturé : aucune écriture ne peut y être importée`
+      `l’exercice ${fiscalYearName(year.label)} est clôturé : aucune écriture ne peut y être importée`
     )
 
   // 3. Pass 1 over the whole file.
@@ -689,8 +691,9 @@ export async function importFec(path: string, options: FecImportOptions): Promis
     )
   } catch (error) {
     // A rule enforced by the database (a concurrent closing, a number taken meanwhile...).
-    if (!isLedgerTriggerError(error) && !(error instanceof LedgerError)) throw error
-    issues.add(0, 'fichier', fileName, String((error as Error).message).replace(/^[\s\S]* - /, ''))
+    const refusal = translateDatabaseError(error)
+    if (!(refusal instanceof DomainError)) throw error
+    issues.add(0, 'fichier', fileName, refusal.message)
     const id = await recordRejected(
       path,
       fileName,
@@ -703,10 +706,10 @@ export async function importFec(path: string, options: FecImportOptions): Promis
   }
   // Fresh planner statistics after a bulk load, so the ledger screens keep using their indexes.
   await db.rawQuery('ANALYZE entries, entry_lines')
-  await reconcileAfterImport(options.organisationId, [Number(year.end_date.slice(0, 4))], {
-    userId: options.userId,
-    label: 'import FEC',
-  })
+  await reconcileAfterImport(
+    { organisationId: options.organisationId, userId: options.userId, label: 'import FEC' },
+    [Number(year.end_date.slice(0, 4))]
+  )
   return result('committed', written.importId, {
     ...summary,
     accountsCreated: written.accountsCreated,

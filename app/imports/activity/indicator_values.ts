@@ -84,7 +84,7 @@ const definition: ImportDefinition<IndicatorValueRow> = {
   label: "Valeurs d'indicateurs d'activité",
   domain: 'activity',
   permission: 'activity.write',
-  redirectTo: '/activite',
+  redirectTo: { route: 'activity.key_figures' },
   maxRows: 20_000,
   columns: [
     {

@@ -1,4 +1,5 @@
 import { RuleError } from '#support/domain_errors'
+import type { PageLink } from '#support/page_link'
 /**
  * The shared import pipeline: every spreadsheet import (staff list, activity volumes,
  * referential, budget...) goes through it.
@@ -68,8 +69,8 @@ export interface ImportDefinition<Row> {
   domain: AuditDomain
   permission: Permission
   columns: ImportColumn[]
-  /** Where to go once committed (a function of the target for targeted imports). */
-  redirectTo?: string | ((target: string | null) => string)
+  /** The page to show once committed (a function of the target for targeted imports). */
+  redirectTo?: PageLink | ((target: string | null) => PageLink)
   sheetName?: string
   maxRows?: number
   maxBytes?: number
@@ -426,10 +427,14 @@ async function reconcileCommitted<Row>(
     const years = definition.reconcileYears
       ? definition.reconcileYears(rows, context)
       : yearsTouched(rows)
-    const outcome = await reconcileAfterImport(context.organisationId, years, {
-      userId: context.userId,
-      label: `import ${definition.kind}`,
-    })
+    const outcome = await reconcileAfterImport(
+      {
+        organisationId: context.organisationId,
+        userId: context.userId,
+        label: `import ${definition.kind}`,
+      },
+      years
+    )
     return describeReconciliation(outcome)
   } catch (error) {
     logger.error({ err: error, kind: definition.kind }, 'reconciliation after import failed')

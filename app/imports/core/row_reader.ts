@@ -38,6 +38,22 @@ export function normaliseHeader(text: string) {
 }
 
 /**
+ * What a spreadsheet may write for each code of a vocabulary record: the code (underscores as
+ * spaces) or its French label, normalised like a header, plus `extra` aliases; for `oneOf`.
+ */
+export function vocabularyAliases<K extends string>(
+  labels: Record<K, string>,
+  extra: Record<string, K> = {}
+) {
+  const aliases: Record<string, K> = {}
+  for (const [code, label] of Object.entries(labels) as Array<[K, string]>) {
+    aliases[normaliseHeader(code)] = code
+    aliases[normaliseHeader(label)] = code
+  }
+  return { ...aliases, ...extra }
+}
+
+/**
  * One data row seen through the header: typed getters by column key that collect every
  * problem of the row (with line, column and value) instead of stopping at the first one.
  */

@@ -1,9 +1,9 @@
 import type { Decimal } from 'decimal.js'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { ImportContext, ImportDefinition, ImportIssue } from '#imports/core/pipeline'
-import { normaliseHeader } from '#imports/core/row_reader'
+import { normaliseHeader, vocabularyAliases } from '#imports/core/row_reader'
 import { recordEvent } from '#support/audit'
-import type { ContractType, Csp, EndReason, Sex } from '#vocabulary/hr'
+import { CONTRACT_TYPES, CSP_CATEGORIES, END_REASONS, SEXES, type Sex } from '#vocabulary/hr'
 
 /**
  * Staff list from a payroll export: one row per contract (an employee with two successive
@@ -15,7 +15,7 @@ export interface StaffRow {
   registryNumber: string
   surname: string
   firstNames: string
-  sex: 'F' | 'H'
+  sex: Sex
   birthDate: string
   nationality: string
   workPermitType: string | null
@@ -33,37 +33,11 @@ export interface StaffRow {
   salary: Decimal | null
 }
 
-/** Aliases typed in staff lists, normalised, for the codes of `#vocabulary/hr`. */
-const CONTRACT_TYPES: Record<string, ContractType> = {
-  'cdi': 'cdi',
-  'cdd': 'cdd',
-  'cdd de remplacement': 'cdd_remplacement',
-  'cdd remplacement': 'cdd_remplacement',
-  'apprentissage': 'apprentissage',
-  'contrat d apprentissage': 'apprentissage',
-  'professionnalisation': 'professionnalisation',
-  'contrat de professionnalisation': 'professionnalisation',
-}
-const END_REASONS: Record<string, EndReason> = {
-  'demission': 'demission',
-  'rupture conventionnelle': 'rupture_conventionnelle',
-  'licenciement': 'licenciement',
-  'retraite': 'retraite',
-  'fin de cdd': 'fin_cdd',
-  'fin de periode d essai': 'fin_periode_essai',
-  'rupture anticipee': 'rupture_anticipee',
-  'deces': 'deces',
-  'autre': 'autre',
-}
-const SEXES: Record<string, Sex> = { f: 'F', femme: 'F', h: 'H', homme: 'H', m: 'H' }
-const CSPS: Record<string, Csp> = {
-  'ouvrier': 'ouvrier',
-  'employe': 'employe',
-  'technicien et agent de maitrise': 'tam',
-  'tam': 'tam',
-  'ingenieur et cadre': 'cadre',
-  'cadre': 'cadre',
-}
+/** What staff lists may write for the codes of `#vocabulary/hr`: code or label, normalised. */
+const CONTRACT_TYPE_ALIASES = vocabularyAliases(CONTRACT_TYPES)
+const END_REASON_ALIASES = vocabularyAliases(END_REASONS)
+const SEX_ALIASES = vocabularyAliases(SEXES, { m: 'H' })
+const CSP_ALIASES = vocabularyAliases(CSP_CATEGORIES)
 
 interface Reference {
   jobs: Map<string, { id: number; csp: string | null }>
@@ -82,7 +56,7 @@ const definition: ImportDefinition<StaffRow> = {
   label: 'Liste du personnel',
   domain: 'hr',
   permission: 'hr.write',
-  redirectTo: '/rh/salaries',
+  redirectTo: { route: 'hr.personal.employees' },
   maxRows: 5000,
   columns: [
     {
@@ -171,15 +145,15 @@ const definition: ImportDefinition<StaffRow> = {
     const registryNumber = reader.text('registry', { required: true, maxLength: 20 })
     const surname = reader.text('surname', { required: true, maxLength: 120 })
     const firstNames = reader.text('firstNames', { required: true, maxLength: 200 })
-    const sex = reader.oneOf('sex', SEXES, { required: true })
+    const sex = reader.oneOf('sex', SEX_ALIASES, { required: true })
     const birth = reader.date('birthDate', { required: true })
-    const contractType = reader.oneOf('contractType', CONTRACT_TYPES, { required: true })
+    const contractType = reader.oneOf('contractType', CONTRACT_TYPE_ALIASES, { required: true })
     const jobTitle = reader.text('jobTitle', { required: true, maxLength: 160 })
     const jobText = reader.text('jobReference', { maxLength: 120 })
     const job = jobText === null ? null : ref.jobs.get(normaliseHeader(jobText))
     if (jobText !== null && !job)
       reader.fail('jobReference', `emploi repère inconnu : « ${jobText} »`)
-    const csp = reader.oneOf('csp', CSPS)
+    const csp = reader.oneOf('csp', CSP_ALIASES)
     const shareText = reader.text('share', { maxLength: 10 })
     let share = '1.0000'
     if (shareText !== null) {
@@ -191,7 +165,7 @@ const definition: ImportDefinition<StaffRow> = {
     }
     const start = reader.date('start', { required: true })
     const end = reader.date('end')
-    const endReason = reader.oneOf('endReason', END_REASONS)
+    const endReason = reader.oneOf('endReason', END_REASON_ALIASES)
     if (start && end && end < start) reader.fail('end', 'la date de fin précède la date de début')
     if (end && !endReason)
       reader.fail('endReason', 'motif de fin obligatoire quand la date de fin est renseignée')

@@ -28,7 +28,7 @@ const definition: ImportDefinition<TimesheetRow> = {
   label: 'Temps par dispositif (feuilles de temps)',
   domain: 'hr',
   permission: 'hr.write',
-  redirectTo: '/rh/temps',
+  redirectTo: { route: 'hr.personal.time' },
   maxRows: 50_000,
   columns: [
     { key: 'registry', header: 'Matricule', required: true },

@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js'
+import { toMoney } from '#support/money'
 import { DateTime } from 'luxon'
 import type { ImportDefinition } from '#imports/core/pipeline'
 import CreateReferential, {
@@ -35,7 +36,7 @@ const referentialImport: ImportDefinition<ReferentialRow> = {
   label: 'Référentiel de labellisation',
   domain: 'quality',
   permission: 'quality.write',
-  redirectTo: '/qualite/criteres',
+  redirectTo: { route: 'quality.criteria.index' },
   maxRows: 2000,
   maxBytes: 5 * 1024 * 1024,
   columns: [
@@ -189,8 +190,7 @@ const referentialImport: ImportDefinition<ReferentialRow> = {
       {
         name,
         thresholdPercent:
-          (first('thresholdPercent') as Decimal | null) ??
-          new Decimal(current?.thresholdPercent ?? 80),
+          (first('thresholdPercent') as Decimal | null) ?? toMoney(current?.thresholdPercent ?? 80),
         deadline:
           (first('deadline') as DateTime | null) ??
           (current?.deadline ? DateTime.fromISO(current.deadline) : null),

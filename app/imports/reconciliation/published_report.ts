@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon'
 import type { ImportDefinition, ImportIssue } from '#imports/core/pipeline'
+import { vocabularyAliases } from '#imports/core/row_reader'
+import { PUBLISHED_UNITS } from '#vocabulary/reconciliation'
 import { storePublishedReport, type PublishedLine } from '#reconciliation/published_format'
 
 /**
@@ -12,24 +14,15 @@ interface Row extends PublishedLine {
   year: number
 }
 
-const UNITS: Record<string, PublishedLine['unit']> = {
-  count: 'count',
-  effectif: 'count',
-  nombre: 'count',
-  percent: 'percent',
-  pourcentage: 'percent',
-  evolution: 'evolution',
-  ratio: 'ratio',
-  eur: 'eur',
-  euros: 'eur',
-}
+/** The units of the vocabulary, by code or label ("nombre", "euros"...), and "effectif". */
+const UNITS = vocabularyAliases(PUBLISHED_UNITS, { effectif: 'count' })
 
 const definition: ImportDefinition<Row> = {
   kind: 'rapport-publie',
   label: 'Rapport publié (tableaux imprimés)',
   domain: 'reconciliation',
   permission: 'reconciliation.run',
-  redirectTo: '/rapprochements',
+  redirectTo: { route: 'reconciliation.index' },
   maxRows: 20_000,
   columns: [
     {
@@ -93,7 +86,7 @@ const definition: ImportDefinition<Row> = {
       table,
       row,
       column,
-      value: value === null ? null : value.toNumber(),
+      value,
       text,
       unit,
     }

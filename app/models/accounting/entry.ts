@@ -2,7 +2,7 @@ import { EntrySchema } from '#database/schema'
 import { compose } from '@adonisjs/core/helpers'
 import { belongsTo, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
-import { Decimal } from 'decimal.js'
+import { ZERO } from '#support/money'
 import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
 import EntryLine from '#models/accounting/entry_line'
@@ -37,8 +37,8 @@ export default class Entry extends compose(
   /** Totals of loaded lines (a handful per entry; ledger-wide totals are computed in SQL). */
   get totals() {
     const lines = this.lines ?? []
-    const debit = lines.reduce((sum, line) => sum.plus(line.debit), new Decimal(0))
-    const credit = lines.reduce((sum, line) => sum.plus(line.credit), new Decimal(0))
+    const debit = lines.reduce((sum, line) => sum.plus(line.debit), ZERO)
+    const credit = lines.reduce((sum, line) => sum.plus(line.credit), ZERO)
     return { debit, credit, balanced: debit.equals(credit) && lines.length >= 2 }
   }
 }

@@ -19,11 +19,22 @@ export default class Attendance extends compose(
   @belongsTo(() => Attendance, { foreignKey: 'proxyToId' })
   declare proxyTo: BelongsTo<typeof Attendance>
 
+  @belongsTo(() => Attendance, { foreignKey: 'alternateForId' })
+  declare alternateFor: BelongsTo<typeof Attendance>
+
   get statusLabel() {
     return labelOf(ATTENDANCE_STATUSES, this.status)
   }
 
+  get isAlternate() {
+    return this.alternateForId !== null
+  }
+
+  /**
+   * A titular who may vote (present, or represented through a proxy). Whether an alternate may
+   * vote depends on their titular's row: see `mayVote` in #actions/governance/attendance_rules.
+   */
   get canVote() {
-    return (VOTING_STATUSES as readonly string[]).includes(this.status)
+    return !this.isAlternate && (VOTING_STATUSES as readonly string[]).includes(this.status)
   }
 }

@@ -3,21 +3,27 @@ import { hasMany } from '@adonisjs/lucid/orm'
 import type { HasMany } from '@adonisjs/lucid/types/relations'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import db from '@adonisjs/lucid/services/db'
-import { Decimal } from 'decimal.js'
+import type { Decimal } from 'decimal.js'
+import { toMoney } from '#support/money'
 import { MeetingSchema } from '#database/schema'
 import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
 import Attendance from '#models/governance/attendance'
 import Resolution from '#models/governance/resolution'
 import MeetingDocument from '#models/governance/meeting_document'
-import { MEETING_KINDS, MEETING_STATUSES } from '#vocabulary/governance'
+import {
+  MEETING_KINDS,
+  MEETING_STATUSES,
+  type QuorumBasis,
+  type QuorumComparison,
+} from '#vocabulary/governance'
 import { labelOf } from '#vocabulary/labels'
 
 export interface Quorum {
-  basis: 'members' | 'votes'
+  basis: QuorumBasis
   countsRepresented: boolean
   fraction: Decimal
-  comparison: 'gte' | 'gt'
+  comparison: QuorumComparison
   total: Decimal
   present: Decimal
   represented: Decimal
@@ -65,13 +71,13 @@ export default class Meeting extends compose(
     return {
       basis: row.basis,
       countsRepresented: row.counts_represented,
-      fraction: new Decimal(row.fraction),
+      fraction: toMoney(row.fraction),
       comparison: row.comparison,
-      total: new Decimal(row.total),
-      present: new Decimal(row.present),
-      represented: new Decimal(row.represented),
-      counted: new Decimal(row.counted),
-      threshold: new Decimal(row.threshold),
+      total: toMoney(row.total),
+      present: toMoney(row.present),
+      represented: toMoney(row.represented),
+      counted: toMoney(row.counted),
+      threshold: toMoney(row.threshold),
       reached,
       secondConvening: row.second_convening,
       allowedWithout: row.allowed_without,

@@ -1,7 +1,8 @@
 import { compose } from '@adonisjs/core/helpers'
 import { belongsTo } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
-import { Decimal } from 'decimal.js'
+import type { Decimal } from 'decimal.js'
+import { toMoney, ZERO } from '#support/money'
 import { DateTime } from 'luxon'
 import { SeatSchema } from '#database/schema'
 import { OrganisationScoped } from '#models/mixins/organisation_scoped'
@@ -36,8 +37,8 @@ export function deriveWeights(seats: WeightInput[]): Map<number, Decimal> {
   const weights = new Map<number, Decimal>()
   for (const seat of seats) {
     if (seat.rule?.kind === 'derived') continue
-    const base = seat.rule?.kind === 'fixed' ? new Decimal(seat.rule.votes) : seat.collegeVotes
-    weights.set(seat.seatId, seat.role === 'titular' ? base : new Decimal(0))
+    const base = seat.rule?.kind === 'fixed' ? toMoney(seat.rule.votes) : seat.collegeVotes
+    weights.set(seat.seatId, seat.role === 'titular' ? base : ZERO)
   }
   for (const seat of seats) {
     const rule = seat.rule
@@ -54,8 +55,8 @@ export function deriveWeights(seats: WeightInput[]): Map<number, Decimal> {
           other.rule?.kind !== 'derived' &&
           rule.of.includes(other.memberKind)
       )
-      .reduce((sum, other) => sum.plus(weights.get(other.seatId)!), new Decimal(0))
-    weights.set(seat.seatId, seat.role === 'titular' ? total : new Decimal(0))
+      .reduce((sum, other) => sum.plus(weights.get(other.seatId)!), ZERO)
+    weights.set(seat.seatId, seat.role === 'titular' ? total : ZERO)
   }
   return weights
 }
@@ -69,6 +70,10 @@ export default class Seat extends compose(SeatSchema, OrganisationScoped, Audita
 
   @belongsTo(() => Person)
   declare person: BelongsTo<typeof Person>
+
+  /** The titular seat an alternate stands in for. */
+  @belongsTo(() => Seat, { foreignKey: 'titularSeatId' })
+  declare titular: BelongsTo<typeof Seat>
 
   get rule(): SeatVoteRule | null {
     return (this.voteRule as SeatVoteRule | null) ?? null

@@ -4,18 +4,19 @@ import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
 import { EVIDENCE_LINK_KINDS, type EvidenceLinkKind } from '#vocabulary/quality'
 import { labelOf } from '#vocabulary/labels'
+import type { PageLink } from '#support/page_link'
 
 /**
- * Where each kind of record lives in Socle. The link is built when it is shown, from the kind
- * and the reference (a year or a record id), so it always opens the current record.
+ * The page of Socle each kind of record lives on (an external address has none). The link is
+ * built when it is shown, from the kind and the reference (a year or a record id), so it always
+ * opens the current record.
  */
-const ROUTES: Record<EvidenceLinkKind, (reference: string) => string> = {
-  ag_minutes: (reference) => `/gouvernance/seances/${encodeURIComponent(reference)}/proces-verbal`,
-  training_plan: (reference) => `/rh/formation?annee=${encodeURIComponent(reference)}`,
-  bilan_social: (reference) => `/rh/bilan-social?annee=${encodeURIComponent(reference)}`,
-  funder_report: (reference) => `/financements/conventions/${encodeURIComponent(reference)}/bilan`,
-  audit_log: (reference) => `/admin/journal?domain=${encodeURIComponent(reference)}`,
-  url: (reference) => reference,
+const PAGES: Record<Exclude<EvidenceLinkKind, 'url'>, (reference: string) => PageLink> = {
+  ag_minutes: (reference) => ({ route: 'governance.meetings.minutes', params: { id: reference } }),
+  training_plan: (reference) => ({ route: 'hr.training', qs: { annee: reference } }),
+  bilan_social: (reference) => ({ route: 'hr.bilan_social', qs: { annee: reference } }),
+  funder_report: (reference) => ({ route: 'grants.grants.report', params: { id: reference } }),
+  audit_log: (reference) => ({ route: 'audit.index', qs: { domain: reference } }),
 }
 
 /** What the reference of each kind must look like, with the French message when it does not. */
@@ -51,8 +52,11 @@ export default class EvidenceLink extends compose(
   OrganisationScoped,
   Auditable('quality')
 ) {
-  get href() {
-    return ROUTES[this.kind as EvidenceLinkKind](this.reference)
+  /** The Socle page the evidence is on; null for an external address (`reference`). */
+  get page(): PageLink | null {
+    return this.kind === 'url'
+      ? null
+      : PAGES[this.kind as Exclude<EvidenceLinkKind, 'url'>](this.reference)
   }
 
   get kindLabel() {

@@ -13,8 +13,8 @@ export default class EvidencePolicy extends DomainPolicy {
     return (
       this.allows(user, 'quality.read') &&
       criterion.id === evidence.criterionId &&
-      criterion.organisationId === user.organisationId &&
-      evidence.organisationId === user.organisationId
+      criterion.organisationId === user.actingOrganisationId &&
+      evidence.organisationId === user.actingOrganisationId
     )
   }
 

@@ -57,12 +57,11 @@ export class BudgetPage extends Report<{ id: number }, BudgetPageResult> {
         db.raw('extract(year from f.end_date)::int as year')
       )
       .firstOrFail()
-    const report = await IncomeStatement.build({
-      organisationId,
+    const report = await new IncomeStatement(this.tenant, {
       fiscalYearId: budget.fiscal_year_id,
       layoutCode: budget.layout_code,
       budgetId: budget.id,
-    })
+    }).build()
     const lines = await budgetableLines(db, organisationId, budget.layout_id)
     return { budget, report, lines }
   }

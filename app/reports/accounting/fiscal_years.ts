@@ -1,7 +1,13 @@
 import db from '@adonisjs/lucid/services/db'
 import { Report } from '#support/report'
+import { YearsWithData } from '#reports/core/years_with_data'
 import FiscalYear from '#models/accounting/fiscal_year'
 import Organisation from '#models/core/organisation'
+import { fecLines, LedgerLines, type LedgerLineRow } from '#reports/accounting/ledger_lines'
+import {
+  AllocationResolutions,
+  allocationRefusal,
+} from '#reports/accounting/allocation_resolutions'
 import type { FiscalYearStatus } from '#vocabulary/accounting'
 
 export interface FiscalYearRow {
@@ -10,6 +16,8 @@ export interface FiscalYearRow {
   status: FiscalYearStatus
   start_date: string
   end_date: string
+  /** Income or expenses are recorded in it (#reports/core/years_with_data). */
+  hasData?: boolean
 }
 
 export interface JournalRow {
@@ -21,7 +29,7 @@ export interface JournalRow {
 export interface LedgerChoicesResult {
   /** Fiscal years of the organisation, newest first. */
   years: FiscalYearRow[]
-  /** The requested year, or the newest open one, or the newest. */
+  /** The requested year, or the newest with data, or the newest. */
   selected: FiscalYearRow | null
   journals: JournalRow[]
 }
@@ -41,9 +49,13 @@ export class LedgerChoices extends Report<{ requested?: number | null }, LedgerC
         db.raw(`to_char(start_date, 'YYYY-MM-DD') AS start_date`),
         db.raw(`to_char(end_date, 'YYYY-MM-DD') AS end_date`)
       )
+    // By default the latest fiscal year with data, not an open year that holds nothing yet.
+    const { fiscalYears } = await new YearsWithData(this.tenant, { domain: 'accounting' }).build()
+    const withData = new Set(fiscalYears.filter((f) => f.hasData).map((f) => f.id))
+    for (const year of years) year.hasData = withData.has(year.id)
     const id = this.params.requested ?? null
     const selected =
-      years.find((y) => y.id === id) ?? years.find((y) => y.status === 'open') ?? years[0] ?? null
+      years.find((y) => y.id === id) ?? years.find((y) => y.hasData) ?? years[0] ?? null
     const journals: JournalRow[] = await db
       .from('journals')
       .where('organisation_id', organisationId)
@@ -81,14 +93,23 @@ export class FiscalYearOverview extends Report<Record<string, never>, FiscalYear
 
 export interface YearEndRow extends Record<string, unknown> {
   id: number
+  label: string
   status: FiscalYearStatus
   closings: Array<Record<string, unknown>>
   allocation: Record<string, unknown> | null
+  /** How the allocation's resolution is named ("AG du 20 juin 2024 — …"), if it cites one. */
+  allocationResolution: string | null
+  /** The general assembly's resolutions that may found this year's allocation, by name. */
+  resolutionChoices: Array<{ value: number; label: string }>
 }
 
-/** The year-end screen: each fiscal year with its closings (newest first) and its allocation. */
+/**
+ * The year-end screen: each fiscal year with its closings (newest first), its allocation and the
+ * resolutions its allocation may cite (`allocationRefusal` is the rule).
+ */
 export class YearEndOverview extends Report<Record<string, never>, YearEndRow[]> {
   async build() {
+    const resolutions = await new AllocationResolutions(this.tenant, {}).build()
     const organisationId = this.tenant.organisationId
     const years = await db
       .from('fiscal_years')
@@ -99,23 +120,35 @@ export class YearEndOverview extends Report<Record<string, never>, YearEndRow[]>
       .where('organisation_id', organisationId)
       .orderBy('id', 'desc')
     const allocations = await db.from('result_allocations').where('organisation_id', organisationId)
-    return years.map((y: YearEndRow) => ({
-      ...y,
-      closings: closings.filter((c: { fiscal_year_id: number }) => c.fiscal_year_id === y.id),
-      allocation:
-        allocations.find((a: { fiscal_year_id: number }) => a.fiscal_year_id === y.id) ?? null,
-    }))
+    return years.map((y: YearEndRow) => {
+      const allocation =
+        allocations.find((a: { fiscal_year_id: number }) => a.fiscal_year_id === y.id) ?? null
+      return {
+        ...y,
+        closings: closings.filter((c: { fiscal_year_id: number }) => c.fiscal_year_id === y.id),
+        allocation,
+        allocationResolution:
+          resolutions.find((r) => allocation && r.id === allocation.resolution_id)?.label ?? null,
+        resolutionChoices: resolutions
+          .filter((r) => allocationRefusal(r, y) === null)
+          .map((r) => ({ value: r.id, label: r.label })),
+      }
+    })
   }
 }
 
-/** The fiscal year a FEC is downloaded for, and the file's regulatory name (SIREN, FEC, end date). */
+/**
+ * The fiscal year a FEC is downloaded for, the file's regulatory name (SIREN, FEC, end date)
+ * and its lines, streamed as the file is written.
+ */
 export class FecDownload extends Report<
   { id: number },
-  { fiscalYearId: number; fileName: string }
+  { fiscalYearId: number; fileName: string; lines: AsyncIterable<LedgerLineRow> }
 > {
   async build() {
     const year = await FiscalYear.findOrFail(this.params.id)
     const organisation = await Organisation.findOrFail(this.tenant.organisationId)
-    return { fiscalYearId: year.id, fileName: year.fecFileName(organisation.siren) }
+    const { lines } = await new LedgerLines(this.tenant, fecLines(year.id)).build()
+    return { fiscalYearId: year.id, fileName: year.fecFileName(organisation.siren), lines }
   }
 }

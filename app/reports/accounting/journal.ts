@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import { Decimal } from 'decimal.js'
+import { moneyOrZero, toMoney } from '#support/money'
 import { Exception } from '@adonisjs/core/exceptions'
 import { Report } from '#support/report'
 import { filterSql, type LedgerFilters } from '#reports/accounting/ledger_lines'
@@ -45,7 +45,7 @@ export async function journalPage(organisationId: number, filters: LedgerFilters
     bindings
   )
   return {
-    entries: rows.map((row: JournalRow) => ({ ...row, total: new Decimal(row.total ?? 0) })),
+    entries: rows.map((row: JournalRow) => ({ ...row, total: moneyOrZero(row.total) })),
     total,
     page: current,
     pages,
@@ -92,7 +92,7 @@ async function maskedJournalPage(organisationId: number, filters: LedgerFilters,
     bindings
   )
   return {
-    entries: rows.map((row: JournalRow) => ({ ...row, total: new Decimal(row.total ?? 0) })),
+    entries: rows.map((row: JournalRow) => ({ ...row, total: moneyOrZero(row.total) })),
     total,
     page: current,
     pages,
@@ -130,10 +130,10 @@ export async function entryPage(organisationId: number, id: number) {
     entry: rows[0],
     lines: lines.map((l: Record<string, unknown> & { debit: string; credit: string }) => ({
       ...l,
-      debit: new Decimal(l.debit),
-      credit: new Decimal(l.credit),
+      debit: toMoney(l.debit),
+      credit: toMoney(l.credit),
     })),
-    totals: { debit: new Decimal(totals[0].debit), credit: new Decimal(totals[0].credit) },
+    totals: { debit: toMoney(totals[0].debit), credit: toMoney(totals[0].credit) },
     journals,
   }
 }

@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { Report } from '#support/report'
-import { formulaToText, rangesToText } from '#reports/accounting/layout_definitions'
+import { formulaToText, rangesToText } from '#reference/layout_notation'
 import { OF_WHICH_LABEL, STATEMENT_LINE_KINDS } from '#vocabulary/accounting'
 import { labelOf } from '#vocabulary/labels'
 

@@ -1,5 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { PAYROLL_SUM_LABEL, payrollEntrySql } from '#reports/accounting/payroll_privacy'
+import { Report } from '#support/report'
+import type { EntryStatus } from '#vocabulary/accounting'
 
 /** Filters shared by the journal, the grand livre and the exports. */
 export interface LedgerFilters {
@@ -14,7 +16,7 @@ export interface LedgerFilters {
   programmeId?: number | null
   grantId?: number | null
   territoryId?: number | null
-  status?: 'validated' | 'draft' | null
+  status?: EntryStatus | null
   /**
    * The reader may not see individual payroll lines (no `accounting.payroll_detail`): the lines
    * of payroll entries come summed per account and month (see payroll_privacy.ts).
@@ -23,7 +25,8 @@ export interface LedgerFilters {
 }
 
 /**
- * Appends the WHERE clauses of the filters (aliases: e = entries, l = entry_lines). Account
+ * Appends the WHERE clauses of the filters (aliases: e = entries, l = entry_lines), for the
+ * ledger reports of this folder (journal, grand livre, balance) only. Account
  * ranges compare account numbers as text with the upper bound padded, so "6" to "62" means
  * every account from 6 up to 62999...
  */
@@ -118,13 +121,41 @@ const SELECT = `
     JOIN journals j ON j.id = e.journal_id
     JOIN accounts a ON a.id = l.account_id`
 
+export interface LedgerLinesParams {
+  filters: LedgerFilters
+  /** 'chain': validation order (the FEC); 'date': entry date (default). */
+  order?: 'chain' | 'date'
+  /** Lines per query (5 000 by default). */
+  batch?: number
+}
+
+/**
+ * The ledger lines under the filters, as a stream read once by an export (FEC, workbooks) or
+ * a page (grand livre): `lines` queries batch after batch as it is read, so memory does not
+ * grow with the ledger.
+ */
+export class LedgerLines extends Report<
+  LedgerLinesParams,
+  { lines: AsyncIterable<LedgerLineRow> }
+> {
+  async build() {
+    const { filters, order = 'date', batch = 5000 } = this.params
+    return { lines: streamLedgerLines(this.tenant.organisationId, filters, order, batch) }
+  }
+}
+
+/** The FEC's lines: the fiscal year's validated entries, in validation order. */
+export function fecLines(fiscalYearId: number): LedgerLinesParams {
+  return { filters: { fiscalYearId, status: 'validated' }, order: 'chain' }
+}
+
 /**
  * Streams ledger lines in batches by keyset pagination (never OFFSET, never all rows at once):
  * 'chain' follows the validation order (FEC), 'date' the entry date. 'date' walks the index
  * (organisation_id, entry_date, entry_id, line_no); 'chain' takes a batch of entries by
  * chain position, then their lines.
  */
-export async function* streamLedgerLines(
+async function* streamLedgerLines(
   organisationId: number,
   filters: LedgerFilters,
   order: 'chain' | 'date' = 'date',
@@ -184,6 +215,28 @@ async function* streamMaskedLines(
   bindings: Array<string | number>,
   batch: number
 ): AsyncGenerator<LedgerLineRow> {
+  const { sql, bindings: head } = maskedRowsSql(where, bindings)
+  let cursor: Array<string | number> | null = null
+  for (;;) {
+    const keyset: string = cursor ? ' WHERE (u.entry_date, u.entry_id, u.line_no) > (?, ?, ?)' : ''
+    const rows: LedgerLineRow[] = (
+      await db.rawQuery(
+        `${sql}${keyset} ORDER BY u.entry_date, u.entry_id, u.line_no LIMIT ${batch}`,
+        [...head, ...(cursor ?? [])]
+      )
+    ).rows
+    for (const row of rows) yield { ...row, entry_id: row.entry_id || null } as LedgerLineRow
+    if (rows.length < batch) return
+    const last: LedgerLineRow = rows[rows.length - 1]
+    cursor = [last.entry_date, last.entry_id ?? 0, last.line_no]
+  }
+}
+
+/**
+ * The masked rows (streamMaskedLines) as one SQL subquery aliased `u`: lines of non-payroll
+ * entries as they are, payroll lines summed per account and month.
+ */
+function maskedRowsSql(where: string, bindings: Array<string | number>) {
   const sql = `
     SELECT * FROM (
       ${SELECT} WHERE ${where} AND NOT ${payrollEntrySql('e')}
@@ -208,19 +261,16 @@ async function* streamMaskedLines(
                WHERE ${where} AND ${payrollEntrySql('e')}
                GROUP BY 1, 2) g
     ) u`
-  const head = [...bindings, 'Paie et personnel', PAYROLL_SUM_LABEL, ...bindings]
-  let cursor: Array<string | number> | null = null
-  for (;;) {
-    const keyset: string = cursor ? ' WHERE (u.entry_date, u.entry_id, u.line_no) > (?, ?, ?)' : ''
-    const rows: LedgerLineRow[] = (
-      await db.rawQuery(
-        `${sql}${keyset} ORDER BY u.entry_date, u.entry_id, u.line_no LIMIT ${batch}`,
-        [...head, ...(cursor ?? [])]
-      )
-    ).rows
-    for (const row of rows) yield { ...row, entry_id: row.entry_id || null } as LedgerLineRow
-    if (rows.length < batch) return
-    const last: LedgerLineRow = rows[rows.length - 1]
-    cursor = [last.entry_date, last.entry_id ?? 0, last.line_no]
-  }
+  return { sql, bindings: [...bindings, 'Paie et personnel', PAYROLL_SUM_LABEL, ...bindings] }
+}
+
+/**
+ * The ledger lines under the filters as one SQL subquery with the columns of LedgerLineRow
+ * (payroll summed per account and month for masked readers; a summed row's entry_id is 0), for
+ * a page that searches, sorts, pages and totals in PostgreSQL (the grand livre).
+ */
+export function ledgerRowsSql(organisationId: number, filters: LedgerFilters) {
+  const { where, bindings } = filterSql(organisationId, filters)
+  if (filters.maskPayroll) return maskedRowsSql(where, bindings)
+  return { sql: `${SELECT} WHERE ${where}`, bindings }
 }

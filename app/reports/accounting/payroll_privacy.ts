@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { Tenant } from '#support/request_context'
 
 /**
  * Payroll privacy of the ledger (docs/adr/0003-authorisation-and-audit.md, "Payroll lines").
@@ -33,11 +34,14 @@ export function payrollEntrySql(e = 'e') {
                     AND (pl.aux_number IS NOT NULL OR pl.aux_label IS NOT NULL)))`
 }
 
-/** Whether an entry of the organisation is a payroll entry (false when it does not exist). */
-export async function isPayrollEntry(organisationId: number, entryId: number) {
+/**
+ * Whether an entry of the tenant's organisation is a payroll entry (false when it does not
+ * exist): the guard of an entry's pages, asked before its report is built.
+ */
+export async function isPayrollEntry(tenant: Tenant, entryId: number) {
   const { rows } = await db.rawQuery(
     `SELECT ${payrollEntrySql('e')} AS payroll FROM entries e WHERE e.id = ? AND e.organisation_id = ?`,
-    [entryId, organisationId]
+    [entryId, tenant.organisationId]
   )
   return rows.length > 0 && rows[0].payroll === true
 }

@@ -1,6 +1,6 @@
 import { type Decimal } from 'decimal.js'
-import { Money } from '#support/money'
-import type { Formula, LineKind, RangeSpec, Section } from '#reports/accounting/layout_definitions'
+import { toMoney, ZERO } from '#support/money'
+import type { Formula, LineKind, RangeSpec, Section } from '#reference/layout_notation'
 
 /** One line of a layout as stored in statement_lines. */
 export interface LayoutLine {
@@ -24,8 +24,6 @@ export interface LineAmount {
   /** Accounts that make up the line (leaf lines only), amount as shown on the line. */
   accounts: Map<string, Decimal>
 }
-
-const ZERO = new Money(0)
 
 function matches(number: string, balance: Decimal, range: RangeSpec) {
   if (!number.startsWith(range.prefix)) return false
@@ -146,7 +144,7 @@ export function computeLayout(
 export function sumBalances(rows: Array<{ account_number: string; balance: string }>) {
   const map = new Map<string, Decimal>()
   for (const row of rows) {
-    map.set(row.account_number, (map.get(row.account_number) ?? ZERO).plus(new Money(row.balance)))
+    map.set(row.account_number, (map.get(row.account_number) ?? ZERO).plus(toMoney(row.balance)))
   }
   return map
 }

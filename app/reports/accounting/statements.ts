@@ -2,14 +2,17 @@ import { NotFoundError } from '#support/domain_errors'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { type Decimal } from 'decimal.js'
-import { Money } from '#support/money'
+import { toMoney, ZERO } from '#support/money'
+import { ClientReport } from '#support/report'
 import { computeLayout, sumBalances, type LayoutLine } from '#reports/accounting/statement_engine'
-import {
-  reclassificationFor,
-  type LayoutKind,
-  type Section,
-  type LineKind,
-} from '#reports/accounting/layout_definitions'
+import type { LayoutKind, Section, LineKind } from '#reference/layout_notation'
+import { reclassificationFor } from '#reference/statement_layouts'
+
+/** A row of statement_lines as the layout is read (snake_case columns, JSON decoded). */
+type StatementLineRow = Omit<LayoutLine, 'ofWhich' | 'ranges'> & {
+  of_which: boolean
+  ranges: LayoutLine['ranges'] | null
+}
 
 export interface FiscalYearRef {
   id: number
@@ -60,8 +63,8 @@ export interface StatementReport {
   reclassifiedPrevious: Array<{ number: string; as: string; label: string; balance: Decimal }>
 }
 
-export interface StatementOptions {
-  organisationId: number
+export interface StatementParams {
+  /** The fiscal year ending in this calendar year (without it nor fiscalYearId: the latest). */
   year?: number
   fiscalYearId?: number
   layoutCode?: string
@@ -69,10 +72,7 @@ export interface StatementOptions {
   budgetYear?: number
   /** A given budget (budget screen) instead of the preferred budget of budgetYear. */
   budgetId?: number
-  client?: QueryClientContract
 }
-
-const ZERO = new Money(0)
 
 function yearRef(row: {
   id: number
@@ -146,7 +146,7 @@ async function previousOf(
   return row ? yearRef(row) : null
 }
 
-export async function loadLayout(
+async function loadLayout(
   client: QueryClientContract,
   organisationId: number,
   kind: LayoutKind,
@@ -165,7 +165,7 @@ export async function loadLayout(
     .from('statement_lines')
     .where({ organisation_id: organisationId, layout_id: layout.id })
     .orderBy('position')
-  const lines: LayoutLine[] = rows.map((r: any) => ({
+  const lines: LayoutLine[] = (rows as StatementLineRow[]).map((r) => ({
     id: r.id,
     code: r.code,
     label: r.label,
@@ -257,7 +257,7 @@ async function budgetAmounts(
     .select('sl.code')
     .sum('bl.amount as amount')
   const amounts = new Map<string, Decimal>(
-    rows.map((r: { code: string; amount: string }) => [r.code, new Money(r.amount)])
+    rows.map((r: { code: string; amount: string }) => [r.code, toMoney(r.amount)])
   )
   return {
     ref: {
@@ -270,24 +270,28 @@ async function budgetAmounts(
   }
 }
 
-async function build(kind: LayoutKind, options: StatementOptions): Promise<StatementReport> {
-  const client = options.client ?? db.connection()
-  const year = await findYear(client, options.organisationId, options.year, options.fiscalYearId)
+async function statement(
+  kind: LayoutKind,
+  organisationId: number,
+  options: StatementParams,
+  client: QueryClientContract
+): Promise<StatementReport> {
+  const year = await findYear(client, organisationId, options.year, options.fiscalYearId)
   if (!year) throw new StatementNotFound('Exercice introuvable.')
   const endYear = Number(year.endDate.slice(0, 4))
   const loaded = await loadLayout(
     client,
-    options.organisationId,
+    organisationId,
     kind,
     options.layoutCode ?? 'rapport-annuel',
     endYear
   )
   if (!loaded) throw new StatementNotFound('Présentation des états introuvable pour cet exercice.')
-  const previous = await previousOf(client, options.organisationId, year)
+  const previous = await previousOf(client, organisationId, year)
   const ids = previous ? [year.id, previous.id] : [year.id]
   const balances = await balancesByYear(
     client,
-    options.organisationId,
+    organisationId,
     ids,
     kind === 'income_statement' ? '6' : null
   )
@@ -302,7 +306,7 @@ async function build(kind: LayoutKind, options: StatementOptions): Promise<State
     kind === 'income_statement'
       ? await budgetAmounts(
           client,
-          options.organisationId,
+          organisationId,
           loaded.layout.id,
           options.budgetYear ?? endYear,
           options.budgetId
@@ -314,7 +318,7 @@ async function build(kind: LayoutKind, options: StatementOptions): Promise<State
   for (const amounts of [current.amounts, before.amounts]) {
     for (const value of amounts.values()) for (const n of value.accounts.keys()) numbers.add(n)
   }
-  const labels = await accountLabels(client, options.organisationId, [...numbers])
+  const labels = await accountLabels(client, organisationId, [...numbers])
 
   const rows: StatementRow[] = loaded.lines.map((line) => {
     const now = current.amounts.get(line.code)
@@ -377,18 +381,31 @@ async function build(kind: LayoutKind, options: StatementOptions): Promise<State
   }
 }
 
-/** Compte de résultat: N, N-1, budget, variance. */
-export class IncomeStatement {
-  static build(options: StatementOptions) {
-    return build('income_statement', options)
+/**
+ * A financial statement of the tenant's organisation, laid out by a stored presentation; the
+ * reconciliation checks pass the client of the import that has just written its rows.
+ */
+abstract class FinancialStatement extends ClientReport<StatementParams, StatementReport> {
+  protected abstract readonly kind: LayoutKind
+
+  build() {
+    return statement(
+      this.kind,
+      this.tenant.organisationId,
+      this.params,
+      this.client ?? db.connection()
+    )
   }
 }
 
+/** Compte de résultat: N, N-1, budget, variance. */
+export class IncomeStatement extends FinancialStatement {
+  protected readonly kind = 'income_statement'
+}
+
 /** Bilan: actif (brut, amortissements et provisions, net N, net N-1) and passif (N, N-1). */
-export class BalanceSheet {
-  static build(options: StatementOptions) {
-    return build('balance_sheet', options)
-  }
+export class BalanceSheet extends FinancialStatement {
+  protected readonly kind = 'balance_sheet'
 
   static totals(report: StatementReport) {
     const row = (code: string) => report.rows.find((r) => r.code === code)

@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
-import { Decimal } from 'decimal.js'
+import type { Decimal } from 'decimal.js'
+import { moneyOrZero, ZERO } from '#support/money'
 import { Report } from '#support/report'
 import { filterSql, type LedgerFilters } from '#reports/accounting/ledger_lines'
 
@@ -23,8 +24,8 @@ export interface TrialBalance {
 }
 
 const side = (balance: Decimal) => ({
-  debit: balance.greaterThan(0) ? balance : new Decimal(0),
-  credit: balance.lessThan(0) ? balance.negated() : new Decimal(0),
+  debit: balance.greaterThan(0) ? balance : ZERO,
+  credit: balance.lessThan(0) ? balance.negated() : ZERO,
 })
 
 /**
@@ -60,19 +61,19 @@ export async function trialBalance(
   )
   const result: TrialBalanceRow[] = []
   const totals = {
-    openingDebit: new Decimal(0),
-    openingCredit: new Decimal(0),
-    movementDebit: new Decimal(0),
-    movementCredit: new Decimal(0),
-    closingDebit: new Decimal(0),
-    closingCredit: new Decimal(0),
+    openingDebit: ZERO,
+    openingCredit: ZERO,
+    movementDebit: ZERO,
+    movementCredit: ZERO,
+    closingDebit: ZERO,
+    closingCredit: ZERO,
   }
   for (const row of rows) {
-    const opening = side(new Decimal(row.opening ?? 0))
-    const closing = side(new Decimal(row.closing ?? 0))
+    const opening = side(moneyOrZero(row.opening))
+    const closing = side(moneyOrZero(row.closing))
     if (row.is_total) {
-      totals.movementDebit = new Decimal(row.movement_debit ?? 0)
-      totals.movementCredit = new Decimal(row.movement_credit ?? 0)
+      totals.movementDebit = moneyOrZero(row.movement_debit)
+      totals.movementCredit = moneyOrZero(row.movement_credit)
       continue
     }
     const line = {
@@ -80,8 +81,8 @@ export async function trialBalance(
       accountLabel: row.account_label ?? '',
       openingDebit: opening.debit,
       openingCredit: opening.credit,
-      movementDebit: new Decimal(row.movement_debit ?? 0),
-      movementCredit: new Decimal(row.movement_credit ?? 0),
+      movementDebit: moneyOrZero(row.movement_debit),
+      movementCredit: moneyOrZero(row.movement_credit),
       closingDebit: closing.debit,
       closingCredit: closing.credit,
     }

@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
-import { Decimal } from 'decimal.js'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { Decimal } from 'decimal.js'
+import { toMoney } from '#support/money'
+import { ClientReport } from '#support/report'
 
 export interface ValueCell {
   id: number
@@ -48,22 +49,14 @@ export interface Selector {
 /**
  * The aggregated activity values of an organisation for a year and the year before, with the
  * territories and programmes they refer to. These are a few hundred aggregates (not records),
- * so they are loaded once and looked up in memory by the key figures and the checks.
+ * so they are loaded once and looked up in memory by the key figures and the checks. The
+ * reconciliation checks pass the client of the import that has just written its rows.
  */
-export class ActivityValues {
-  private constructor(
-    readonly organisationId: number,
-    readonly year: number,
-    readonly cells: ValueCell[],
-    readonly territories: TerritoryRow[],
-    readonly programmes: ProgrammeRow[]
-  ) {}
-
-  static async load(
-    organisationId: number,
-    year: number,
-    client: typeof db | TransactionClientContract = db
-  ) {
+export class ActivityValuesReport extends ClientReport<{ year: number }, ActivityValues> {
+  async build() {
+    const client = this.client ?? db
+    const organisationId = this.tenant.organisationId
+    const year = this.params.year
     const rows = await client
       .from('indicator_values as v')
       .join('indicators as i', 'i.id', 'v.indicator_id')
@@ -100,7 +93,6 @@ export class ActivityValues {
       .orderBy([{ column: 'position' }, { column: 'id' }])
       .select('id', 'code', 'name', 'level', 'fse_cofinanced as fseCofinanced', 'position')
     return new ActivityValues(
-      organisationId,
       year,
       rows.map((row) => ({
         id: Number(row.id),
@@ -114,7 +106,7 @@ export class ActivityValues {
         territoryName: row.territory_name,
         breakdown: row.breakdown,
         modality: row.modality,
-        value: new Decimal(row.value),
+        value: toMoney(row.value),
         source: row.source,
         sourceFile: row.source_file,
         importId: row.import_id,
@@ -123,6 +115,16 @@ export class ActivityValues {
       programmes
     )
   }
+}
+
+/** The values loaded by `ActivityValuesReport`, with their in-memory lookups. */
+export class ActivityValues {
+  constructor(
+    readonly year: number,
+    readonly cells: ValueCell[],
+    readonly territories: TerritoryRow[],
+    readonly programmes: ProgrammeRow[]
+  ) {}
 
   get isEmpty() {
     return !this.cells.some((cell) => cell.year === this.year)

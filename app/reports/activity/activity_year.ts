@@ -1,13 +1,10 @@
-import db from '@adonisjs/lucid/services/db'
-import type { Tenant } from '#support/request_context'
+import { Report } from '#support/report'
+import { YearsWithData } from '#reports/core/years_with_data'
 
-/** The year asked for (?annee=), else the latest year with activity values, else last year. */
-export async function activityYear(tenant: Tenant, year?: number): Promise<number> {
-  if (year) return year
-  const latest = await db
-    .from('indicator_values')
-    .where('organisation_id', tenant.organisationId)
-    .max('year as year')
-    .first()
-  return latest?.year ?? new Date().getFullYear() - 1
+/** The year asked for (?annee=), else the latest year with activity values. */
+export class ActivityYear extends Report<{ year?: number }, number> {
+  async build() {
+    if (this.params.year) return this.params.year
+    return (await new YearsWithData(this.tenant, { domain: 'activity' }).build()).year
+  }
 }

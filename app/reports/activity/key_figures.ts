@@ -1,7 +1,12 @@
 import { Decimal } from 'decimal.js'
+import { toMoney, type MoneyInput, ZERO } from '#support/money'
 import type { ColumnSpec } from '#support/spreadsheet/writer'
-import { ActivityValues, type ValueCell } from '#reports/activity/activity_values'
-import { activityYear } from '#reports/activity/activity_year'
+import {
+  ActivityValuesReport,
+  type ActivityValues,
+  type ValueCell,
+} from '#reports/activity/activity_values'
+import { ActivityYear } from '#reports/activity/activity_year'
 import { evolution } from '#reports/activity/evolution'
 import { Report } from '#support/report'
 import { PROGRAMME_LEVELS } from '#vocabulary/activity'
@@ -16,7 +21,15 @@ export interface KeyTable {
   rows: Array<Record<string, Cell>>
   /** Index of rows shown as total / area (indented) lines. */
   rowClass?: Array<'total' | 'subtotal' | 'area' | null>
-  chart?: { type: 'bar' | 'doughnut'; labelKey: string; valueKey: string; label: string }
+  chart?: {
+    type: 'bar' | 'doughnut'
+    labelKey: string
+    valueKey: string
+    label: string
+    /** A second series: the same figure of year N-1 (drawn grey and hatched). */
+    previousKey?: string
+    previousLabel?: string
+  }
   note?: string
 }
 
@@ -50,8 +63,8 @@ const share = (part: Decimal | null, total: Decimal | null) =>
  */
 export class KeyFigures extends Report<{ year?: number }, KeyFiguresReport> {
   async build() {
-    const year = await activityYear(this.tenant, this.params.year)
-    return keyFigures(await ActivityValues.load(this.tenant.organisationId, year))
+    const year = await new ActivityYear(this.tenant, { year: this.params.year }).build()
+    return keyFigures(await new ActivityValuesReport(this.tenant, { year }).build())
   }
 }
 
@@ -201,6 +214,14 @@ function keyFigures(data: ActivityValues): KeyFiguresReport {
         pct('evolution', 'Évolution'),
       ],
       rows: programmeRows,
+      chart: {
+        type: 'bar',
+        labelKey: 'label',
+        valueKey: 'value',
+        label: `Bénéficiaires ${year}`,
+        previousKey: 'previous',
+        previousLabel: `Bénéficiaires ${year - 1}`,
+      },
       note: "Jeunes ayant bénéficié du dispositif dans l'année, quelle que soit leur année d'entrée ; un jeune peut relever de plusieurs dispositifs.",
     })
   }
@@ -210,7 +231,7 @@ function keyFigures(data: ActivityValues): KeyFiguresReport {
   const outcome = (indicator: string, label: string, breakdown: string | null) => {
     if (n(indicator) === null && data.modalities(indicator, breakdown ?? '').length === 0) return
     const parts: ValueCell[] = breakdown ? data.modalities(indicator, breakdown) : []
-    const total = n(indicator) ?? parts.reduce((s, c) => s.plus(c.value), new Decimal(0))
+    const total = n(indicator) ?? parts.reduce((s, c) => s.plus(c.value), ZERO)
     outcomeRows.push({ label, value: total, previous: p(indicator), evolution: evo(indicator) })
     outcomeClass.push('subtotal')
     for (const part of parts) {
@@ -268,7 +289,7 @@ function keyFigures(data: ActivityValues): KeyFiguresReport {
       count: c.value,
       share: share(c.value, total),
     }))
-    rows.push({ label: 'Total général', count: total, share: total ? new Decimal(1) : null })
+    rows.push({ label: 'Total général', count: total, share: total ? toMoney(1) : null })
     tables.push({
       key,
       title,
@@ -332,19 +353,25 @@ export function chartOf(table: KeyTable) {
   if (!table.chart) return null
   const rows = table.rows.filter((_, i) => table.rowClass?.[i] !== 'total')
   const isShare = table.columns.find((c) => c.key === table.chart!.valueKey)?.type === 'percent'
+  const series = (key: string) =>
+    rows.map((r) => {
+      const v = r[key]
+      if (v === null || v === undefined) return 0
+      const d = toMoney(v as MoneyInput)
+      return isShare
+        ? d.times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toNumber()
+        : d.toNumber()
+    })
+  const { chart } = table
   return {
-    type: table.chart.type,
-    labels: rows.map((r) => String(r[table.chart!.labelKey] ?? '')),
+    type: chart.type,
+    labels: rows.map((r) => String(r[chart.labelKey] ?? '')),
     datasets: [
-      {
-        label: table.chart.label,
-        data: rows.map((r) => {
-          const v = r[table.chart!.valueKey]
-          if (v === null || v === undefined) return 0
-          const d = new Decimal(v as Decimal.Value)
-          return isShare ? d.times(100).toDecimalPlaces(1).toNumber() : d.toNumber()
-        }),
-      },
+      { label: chart.label, data: series(chart.valueKey) },
+      // resources/js/app.js draws role 'previous' grey and hatched: N and N-1 read apart.
+      ...(chart.previousKey
+        ? [{ label: chart.previousLabel, role: 'previous', data: series(chart.previousKey) }]
+        : []),
     ],
   }
 }

@@ -1,10 +1,11 @@
-import { Decimal } from 'decimal.js'
+import { toMoney } from '#support/money'
 import db from '@adonisjs/lucid/services/db'
-import { ActivityValues } from '#reports/activity/activity_values'
-import { activityYear } from '#reports/activity/activity_year'
+import { ActivityValuesReport } from '#reports/activity/activity_values'
+import { ActivityYear } from '#reports/activity/activity_year'
 import { evolution } from '#reports/activity/evolution'
 import { NotFoundError } from '#support/domain_errors'
 import { Report } from '#support/report'
+import type { Tenant } from '#support/request_context'
 import { PROGRAMME_LEVELS, TERRITORY_KINDS } from '#vocabulary/activity'
 import { labelOf } from '#vocabulary/labels'
 
@@ -14,8 +15,8 @@ type YearParams = { year?: number }
 export class ProgrammeList extends Report<YearParams, Awaited<ReturnType<typeof programmeList>>> {
   async build() {
     return programmeList(
-      this.tenant.organisationId,
-      await activityYear(this.tenant, this.params.year)
+      this.tenant,
+      await new ActivityYear(this.tenant, { year: this.params.year }).build()
     )
   }
 }
@@ -26,8 +27,8 @@ export class ProgrammePage extends Report<
   NonNullable<Awaited<ReturnType<typeof programmePage>>>
 > {
   async build() {
-    const year = await activityYear(this.tenant, this.params.year)
-    const page = await programmePage(this.tenant.organisationId, this.params.code, year)
+    const year = await new ActivityYear(this.tenant, { year: this.params.year }).build()
+    const page = await programmePage(this.tenant, this.params.code, year)
     if (!page) throw new NotFoundError('Dispositif inconnu.')
     return page
   }
@@ -37,14 +38,15 @@ export class ProgrammePage extends Report<
 export class TerritoryList extends Report<YearParams, Awaited<ReturnType<typeof territoryList>>> {
   async build() {
     return territoryList(
-      this.tenant.organisationId,
-      await activityYear(this.tenant, this.params.year)
+      this.tenant,
+      await new ActivityYear(this.tenant, { year: this.params.year }).build()
     )
   }
 }
 
-async function programmeList(organisationId: number, year: number) {
-  const data = await ActivityValues.load(organisationId, year)
+async function programmeList(tenant: Tenant, year: number) {
+  const organisationId = tenant.organisationId
+  const data = await new ActivityValuesReport(tenant, { year }).build()
   const funders = await db
     .from('programmes')
     .where('organisation_id', organisationId)
@@ -71,8 +73,9 @@ async function programmeList(organisationId: number, year: number) {
   }
 }
 
-async function programmePage(organisationId: number, code: string, year: number) {
-  const data = await ActivityValues.load(organisationId, year)
+async function programmePage(tenant: Tenant, code: string, year: number) {
+  const organisationId = tenant.organisationId
+  const data = await new ActivityValuesReport(tenant, { year }).build()
   const programme = data.programmes.find((p) => p.code === code)
   if (!programme) return null
   const figures = data.cells
@@ -103,14 +106,14 @@ async function programmePage(organisationId: number, code: string, year: number)
     figures,
     targets: targets.map((t) => ({
       label: t.label as string,
-      target: new Decimal(t.target),
+      target: toMoney(t.target),
       actual: data.value(t.code, { programme: code }),
     })),
   }
 }
 
-async function territoryList(organisationId: number, year: number) {
-  const data = await ActivityValues.load(organisationId, year)
+async function territoryList(tenant: Tenant, year: number) {
+  const data = await new ActivityValuesReport(tenant, { year }).build()
   const rows = data.antennas().flatMap((antenna) => [
     {
       id: antenna.id,

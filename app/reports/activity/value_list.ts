@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
-import { Decimal } from 'decimal.js'
-import { activityYear } from '#reports/activity/activity_year'
+import type { Decimal } from 'decimal.js'
+import { toMoney } from '#support/money'
+import { ActivityYear } from '#reports/activity/activity_year'
 import { Report } from '#support/report'
 import { BREAKDOWNS, VALUE_SOURCES } from '#vocabulary/activity'
 import { labelOf } from '#vocabulary/labels'
@@ -31,7 +32,7 @@ export interface ValueListParams {
 /** The stored values behind the figures (drill-down), filtered by year and indicator. */
 export class ValueList extends Report<ValueListParams, Awaited<ReturnType<typeof valueList>>> {
   async build() {
-    const year = await activityYear(this.tenant, this.params.year)
+    const year = await new ActivityYear(this.tenant, { year: this.params.year }).build()
     return valueList(this.tenant.organisationId, year, this.params.indicator)
   }
 }
@@ -82,7 +83,7 @@ async function valueList(organisationId: number, year: number, indicator?: strin
       territory: r.territory,
       breakdown: r.breakdown ? labelOf(BREAKDOWNS, r.breakdown) : null,
       modality: r.modality,
-      value: new Decimal(r.value),
+      value: toMoney(r.value),
       source: r.source,
       sourceLabel:
         r.source === 'import'

@@ -1,4 +1,5 @@
-import { Decimal } from 'decimal.js'
+import type { Decimal } from 'decimal.js'
+import { ZERO } from '#support/money'
 import { DateTime } from 'luxon'
 import College from '#models/governance/college'
 import { deriveWeights } from '#models/governance/seat'
@@ -11,6 +12,10 @@ export interface CompositionSeat {
   memberKind: string
   person: string | null
   role: string
+  /** Office in the bureau, for a titular. */
+  bureauRole: string | null
+  /** For an alternate: the member body of the titular it stands in for. */
+  alternateFor: string | null
   votes: Decimal
   computedVotes: Decimal
   derived: boolean
@@ -73,6 +78,7 @@ export default class Composition extends Report<CompositionParams, CompositionRe
     const colleges = await College.query().orderBy('number')
     const seats = await seatsOn(day)
     const computed = deriveWeights(weightInputs(seats))
+    const bodyOfSeat = new Map(seats.map((seat) => [seat.id, seat.memberBody.name]))
     const warnings: string[] = []
     const result: CompositionCollege[] = colleges.map((college) => {
       const rows = seats
@@ -86,6 +92,8 @@ export default class Composition extends Report<CompositionParams, CompositionRe
             memberKind: seat.memberBody.kind,
             person: seat.person?.fullName ?? null,
             role: seat.role,
+            bureauRole: seat.bureauRole,
+            alternateFor: seat.titularSeatId ? (bodyOfSeat.get(seat.titularSeatId) ?? null) : null,
             votes: seat.votes,
             computedVotes: computed.get(seat.id)!,
             derived: seat.rule?.kind === 'derived',
@@ -126,7 +134,7 @@ export default class Composition extends Report<CompositionParams, CompositionRe
         deliberative: college.deliberative,
         seats: rows,
         titulars: titulars.length,
-        votes: titulars.reduce((sum, row) => sum.plus(row.votes), new Decimal(0)),
+        votes: titulars.reduce((sum, row) => sum.plus(row.votes), ZERO),
         vacancies: Math.max(college.maxSeats - titulars.length, 0),
       }
     })
@@ -135,10 +143,7 @@ export default class Composition extends Report<CompositionParams, CompositionRe
       day,
       colleges: result,
       warnings,
-      deliberativeVotes: deliberative.reduce(
-        (sum, college) => sum.plus(college.votes),
-        new Decimal(0)
-      ),
+      deliberativeVotes: deliberative.reduce((sum, college) => sum.plus(college.votes), ZERO),
       consultativeVoices: result
         .filter((college) => !college.deliberative)
         .reduce((sum, college) => sum + college.titulars, 0),

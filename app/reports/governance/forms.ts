@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon'
 import College from '#models/governance/college'
+import Seat from '#models/governance/seat'
 import MemberBody from '#models/governance/member_body'
 import Person from '#models/governance/person'
 import { Report } from '#support/report'
@@ -30,9 +32,23 @@ export class PersonForm extends Report<
   }
 }
 
-/** The colleges a new seat may join, by number. */
-export class SeatForm extends Report<Record<string, never>, { colleges: College[] }> {
+/**
+ * The colleges a new seat may join, by number, and the titular seats not yet ended that an
+ * alternate may stand in for.
+ */
+export class SeatForm extends Report<
+  Record<string, never>,
+  { colleges: College[]; titulars: Seat[] }
+> {
   async build() {
-    return { colleges: await College.query().orderBy('number') }
+    const today = DateTime.now().setZone('Europe/Paris').toISODate()!
+    const titulars = await Seat.query()
+      .where('role', 'titular')
+      .where((q) => q.whereNull('mandate_end').orWhere('mandate_end', '>=', today))
+      .preload('college')
+      .preload('memberBody')
+      .orderBy('college_id')
+      .orderBy('id')
+    return { colleges: await College.query().orderBy('number'), titulars }
   }
 }

@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import { awaitedFunding } from '#reports/grants/awaited'
-import { reportingDeadlines } from '#reports/grants/deadlines'
+import { AwaitedFunding } from '#reports/grants/awaited'
+import { ReportingDeadlines } from '#reports/grants/deadlines'
 import {
   IncomeStatement,
   StatementNotFound,
@@ -11,6 +11,7 @@ import Meeting from '#models/governance/meeting'
 import Person from '#models/governance/person'
 import Seat from '#models/governance/seat'
 import { Report } from '#support/report'
+import type { Tenant } from '#support/request_context'
 import Composition from '#reports/governance/composition'
 
 async function tableExists(name: string) {
@@ -23,22 +24,22 @@ async function tableExists(name: string) {
  * hold it exist, otherwise the section says it is not available yet. No staff data at all.
  */
 export async function otherDomainsAvailability(
-  organisationId: number,
+  tenant: Tenant,
   today: DateTime<boolean> = DateTime.now()
 ) {
   const budgets = await tableExists('budgets')
   const grantsAwaited =
     (await tableExists('grant_payment_schedules')) && (await tableExists('grant_receipts'))
-      ? await awaitedFunding(organisationId, { today })
+      ? await new AwaitedFunding(tenant, { today }).build()
       : null
   const grantDeadlines = (await tableExists('grant_deadlines'))
-    ? await reportingDeadlines(organisationId, { today })
+    ? await new ReportingDeadlines(tenant, { today }).build()
     : null
   return {
     budgets,
     grantsAwaited,
     grantDeadlines,
-    budgetVsActual: budgets ? await budgetVsActual(organisationId, today) : null,
+    budgetVsActual: budgets ? await budgetVsActual(tenant, today) : null,
   }
 }
 
@@ -46,16 +47,16 @@ export async function otherDomainsAvailability(
  * Budget against actual of the latest fiscal year that has started, from accounting's income
  * statement (totals and subtotals only); null while accounting has no such year or budget.
  */
-async function budgetVsActual(organisationId: number, today: DateTime<boolean>) {
+async function budgetVsActual(tenant: Tenant, today: DateTime<boolean>) {
   const year = await db
     .from('fiscal_years')
-    .where('organisation_id', organisationId)
+    .where('organisation_id', tenant.organisationId)
     .where('start_date', '<=', today.toISODate()!)
     .orderBy('start_date', 'desc')
     .first()
   if (!year) return null
   try {
-    const report = await IncomeStatement.build({ organisationId, fiscalYearId: year.id })
+    const report = await new IncomeStatement(tenant, { fiscalYearId: year.id }).build()
     if (!report.budget) return null
     return {
       year: report.fiscalYear.label,
@@ -113,7 +114,7 @@ export default class BoardPortal extends Report<
       nextMeetings,
       lastMeetings,
       composition: await new Composition(this.tenant, { day: today }).build(),
-      domains: await otherDomainsAvailability(this.tenant.organisationId, today),
+      domains: await otherDomainsAvailability(this.tenant, today),
     }
   }
 }

@@ -1,6 +1,10 @@
 import type { Decimal } from 'decimal.js'
-import { DateTime } from 'luxon'
-import { dec, rows, type Client } from '#reports/grants/sql'
+import type { DateTime } from 'luxon'
+import { dayAndHorizon, dec, rows, type Client } from '#reports/grants/sql'
+import { ClientReport } from '#support/report'
+import { coverageCte } from '#reports/grants/instalments'
+import { FINAL_STATUSES } from '#vocabulary/grants'
+import { sqlList } from '#vocabulary/labels'
 
 /** How far ahead instalments count as awaited ("financements attendus sous 12 mois"). */
 export const AWAITED_MONTHS = 12
@@ -15,12 +19,19 @@ export interface OpenInstalment {
   /** ISO calendar date. */
   expectedOn: string
   amount: Decimal
-  /** What the receipts up to today cover of this instalment (see the netting rule below). */
+  /** What the receipts up to today cover of this instalment (see the rule below). */
   covered: Decimal
   remaining: Decimal
 }
 
-export interface AwaitedFunding {
+export interface AwaitedFundingParams {
+  /** The day receipts are counted up to (today in Paris by default). */
+  today?: DateTime
+  /** How far ahead instalments count as awaited (AWAITED_MONTHS by default). */
+  months?: number
+}
+
+export interface AwaitedInstalments {
   today: string
   /** Last expected date counted as awaited (today + 12 months). */
   until: string
@@ -31,60 +42,47 @@ export interface AwaitedFunding {
 }
 
 /**
- * What the funders still owe on their payment schedules at a date, instalment by instalment.
- *
- * How receipts relate to instalments: `grant_receipts.schedule_id` may name the instalment a
- * receipt pays, but it is optional and most receipts (all of the demo's) name none. So, per
- * convention and with the receipts received up to the date:
- *   1. a receipt that names an instalment first pays that instalment (up to its amount);
- *   2. everything else received (receipts naming no instalment, and what a named instalment
- *      could not absorb) pays the convention's instalments in order of expected date, then id
- *      (FIFO), each up to what is left of it.
- * An instalment partly paid counts for what remains. Receipts beyond the schedule pay nothing.
- * Instalments of refused, cancelled or closed conventions are not awaited any more.
+ * What the funders still owe on their payment schedules at a date, instalment by instalment:
+ * what remains of each instalment once the receipts up to the date have paid it, by their
+ * matching to the instalments where it exists and in order of expected date for the rest
+ * (`coverageCte` of #reports/grants/instalments states the rule). An instalment partly paid
+ * counts for what remains; cancelled instalments and receipts count for nothing. Instalments of
+ * refused, cancelled or closed conventions are not awaited any more.
  * All the money is summed in SQL (numeric); Decimal on this side.
  */
-export async function awaitedFunding(
+export class AwaitedFunding extends ClientReport<AwaitedFundingParams, AwaitedInstalments> {
+  build() {
+    return awaitedFunding(this.tenant.organisationId, this.params, this.client)
+  }
+}
+
+async function awaitedFunding(
   organisationId: number,
-  options: { today?: DateTime; months?: number } = {},
+  options: AwaitedFundingParams,
   client?: Client
-): Promise<AwaitedFunding> {
-  const day = (options.today ?? DateTime.now().setZone('Europe/Paris')).toISODate()!
-  const until = DateTime.fromISO(day)
-    .plus({ months: options.months ?? AWAITED_MONTHS })
-    .toISODate()!
-  const list = await rows(
-    `WITH received AS (
-       SELECT r.grant_id, r.schedule_id, sum(r.amount) AS amount
-         FROM grant_receipts r
-        WHERE r.organisation_id = :org AND r.received_on <= CAST(:day AS date)
-        GROUP BY r.grant_id, r.schedule_id
-     ), instalment AS (
-       SELECT s.id, s.grant_id, s.kind, s.label, s.expected_on, s.amount,
-              least(s.amount, coalesce(m.amount, 0)) AS matched
-         FROM grant_payment_schedules s
-         JOIN grants g ON g.id = s.grant_id AND g.organisation_id = s.organisation_id
-         LEFT JOIN received m ON m.schedule_id = s.id AND m.grant_id = s.grant_id
-        WHERE s.organisation_id = :org AND g.status NOT IN ('refused', 'cancelled', 'closed')
-     ), pool AS (
-       SELECT i.grant_id,
-              (SELECT coalesce(sum(r.amount), 0) FROM received r WHERE r.grant_id = i.grant_id)
-                - sum(i.matched) AS free
-         FROM instalment i GROUP BY i.grant_id
-     ), fifo AS (
-       SELECT i.*, i.amount - i.matched AS open,
-              coalesce(sum(i.amount - i.matched) OVER (
-                PARTITION BY i.grant_id ORDER BY i.expected_on, i.id
-                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS open_before,
-              p.free
-         FROM instalment i JOIN pool p ON p.grant_id = i.grant_id
-     ), open_line AS (
-       SELECT x.id, x.grant_id, x.kind, x.label, x.expected_on, x.amount,
-              x.matched + greatest(0, least(x.open, x.free - x.open_before)) AS covered,
-              x.open - greatest(0, least(x.open, x.free - x.open_before)) AS remaining,
-              CASE WHEN x.expected_on < CAST(:day AS date) THEN 'overdue' ELSE 'awaited' END AS bucket
-         FROM fifo x
-        WHERE x.expected_on <= CAST(:until AS date)
+): Promise<AwaitedInstalments> {
+  const { day, horizon: until } = dayAndHorizon(options.today, {
+    months: options.months ?? AWAITED_MONTHS,
+  })
+  const list = await rows<{
+    id: number
+    grant_id: number
+    reference: string
+    funder: string
+    kind: string
+    label: string | null
+    expected_on: string
+    amount: string
+    covered: string
+    remaining: string
+    bucket: 'overdue' | 'awaited'
+    bucket_total: string
+  }>(
+    `WITH ${coverageCte(`g.status NOT IN (${sqlList(FINAL_STATUSES)})`)}, open_line AS (
+       SELECT c.*,
+              CASE WHEN c.expected_on < CAST(:day AS date) THEN 'overdue' ELSE 'awaited' END AS bucket
+         FROM coverage c
+        WHERE c.expected_on <= CAST(:until AS date)
      )
      SELECT o.id, o.grant_id, g.reference, f.name AS funder, o.kind, o.label,
             o.expected_on::text AS expected_on, o.amount, o.covered, o.remaining, o.bucket,

@@ -1,43 +1,35 @@
-import { Report } from '#support/report'
+import { ClientReport } from '#support/report'
 import type { Tenant } from '#support/request_context'
-import { Decimal } from 'decimal.js'
+import type { Decimal } from 'decimal.js'
 import { type DateTime } from 'luxon'
 import { COST_LINE, dec, rows, type Client } from '#reports/grants/sql'
-import { reportingDeadlines } from '#reports/grants/deadlines'
-import { sumMoney } from '#support/money'
+import { ReportingDeadlines } from '#reports/grants/deadlines'
+import { sumMoney, toMoney, ZERO } from '#support/money'
 
 /** Gap (in share of the period) beyond which consumption is flagged behind or ahead of plan. */
-export const CONSUMPTION_TOLERANCE = new Decimal('0.15')
+export const CONSUMPTION_TOLERANCE = toMoney('0.15')
 
 /**
  * The finance officer's overview: conventions by funder and status, amounts awaited, reporting
  * deadlines overdue and of the next 90 days, expected payments of the next 90 days, and
  * conventions whose consumption is behind or ahead of plan.
  */
-export class GrantsDashboard extends Report<
+export class GrantsDashboard extends ClientReport<
   { today: DateTime },
   Awaited<ReturnType<typeof dashboard>>
 > {
-  constructor(
-    tenant: Tenant,
-    params: { today: DateTime },
-    private client?: Client
-  ) {
-    super(tenant, params)
-  }
-
   build() {
-    return dashboard(this.tenant.organisationId, this.params, this.client)
+    return dashboard(this.tenant, this.params, this.client)
   }
 }
 
-async function dashboard(organisationId: number, params: { today: DateTime }, client?: Client) {
-  const org = organisationId
+async function dashboard(tenant: Tenant, params: { today: DateTime }, client?: Client) {
+  const org = tenant.organisationId
   const day = params.today.toISODate()!
   const horizon = params.today.plus({ days: 90 }).toISODate()!
 
   const byFunder = (
-    await rows(
+    await rows<{ funder: string; status: string; count: number; awarded: string }>(
       `SELECT f.name AS funder, g.status, count(*)::int AS count,
               sum(g.amount_awarded) AS awarded
          FROM grants g JOIN funders f ON f.id = g.funder_id
@@ -49,13 +41,22 @@ async function dashboard(organisationId: number, params: { today: DateTime }, cl
   ).map((r) => ({ funder: r.funder, status: r.status, count: r.count, awarded: dec(r.awarded) }))
 
   const awaited = (
-    await rows(
+    await rows<{
+      id: number
+      reference: string
+      funder: string
+      amount_awarded: string
+      received: string
+      next_expected: Date | null
+    }>(
       `SELECT g.id, g.reference, f.name AS funder, g.amount_awarded,
               coalesce(r.received, 0) AS received,
               (SELECT min(s.expected_on) FROM grant_payment_schedules s
-                WHERE s.grant_id = g.id AND s.expected_on >= CAST(:day AS date)) AS next_expected
+                WHERE s.grant_id = g.id AND s.cancelled_at IS NULL
+                  AND s.expected_on >= CAST(:day AS date)) AS next_expected
          FROM grants g JOIN funders f ON f.id = g.funder_id
-         LEFT JOIN (SELECT grant_id, sum(amount) AS received FROM grant_receipts GROUP BY grant_id) r
+         LEFT JOIN (SELECT grant_id, sum(amount) AS received FROM grant_receipts
+                     WHERE cancelled_at IS NULL GROUP BY grant_id) r
            ON r.grant_id = g.id
         WHERE g.organisation_id = :org AND g.status NOT IN ('refused', 'cancelled', 'closed')
           AND g.amount_awarded > coalesce(r.received, 0)
@@ -70,18 +71,32 @@ async function dashboard(organisationId: number, params: { today: DateTime }, cl
     awarded: dec(r.amount_awarded),
     received: dec(r.received),
     awaited: dec(r.amount_awarded).minus(dec(r.received)),
-    nextExpected: r.next_expected as Date | null,
+    nextExpected: r.next_expected,
   }))
 
   // Reporting deadlines (overdue and next 90 days) come from the one read model shared with the
   // convention page and the board portal; the 90-day list adds the expected payments.
-  const reporting = await reportingDeadlines(org, { today: params.today }, client)
-  const payments = await rows(
+  const reporting = await new ReportingDeadlines(tenant, { today: params.today }, client).build()
+  const payments = await rows<{
+    due_on: string
+    kind: string
+    label: string
+    grant_id: number
+    reference: string
+    amount: string
+  }>(
+    // What remains of each instalment once the receipts matched to it are counted.
     `SELECT s.expected_on::text AS due_on, 'payment_' || s.kind AS kind,
-            coalesce(s.label, 'Versement attendu') AS label, g.id AS grant_id, g.reference, s.amount
+            coalesce(s.label, 'Versement attendu') AS label, g.id AS grant_id, g.reference,
+            s.amount - coalesce(m.matched, 0) AS amount
        FROM grant_payment_schedules s JOIN grants g ON g.id = s.grant_id
-      WHERE s.organisation_id = :org AND s.expected_on BETWEEN CAST(:day AS date) AND CAST(:horizon AS date)
-        AND NOT EXISTS (SELECT 1 FROM grant_receipts r WHERE r.schedule_id = s.id)`,
+       LEFT JOIN (SELECT a.schedule_id, sum(a.amount) AS matched
+                    FROM grant_receipt_allocations a JOIN grant_receipts r ON r.id = a.receipt_id
+                   WHERE a.organisation_id = :org AND r.cancelled_at IS NULL
+                   GROUP BY a.schedule_id) m ON m.schedule_id = s.id
+      WHERE s.organisation_id = :org AND s.cancelled_at IS NULL
+        AND s.expected_on BETWEEN CAST(:day AS date) AND CAST(:horizon AS date)
+        AND s.amount > coalesce(m.matched, 0)`,
     { org, day, horizon },
     client
   )
@@ -95,17 +110,25 @@ async function dashboard(organisationId: number, params: { today: DateTime }, cl
       amount: null as Decimal | null,
     })),
     ...payments.map((p) => ({
-      due_on: p.due_on as string,
-      kind: p.kind as string,
-      label: p.label as string,
-      grant_id: p.grant_id as number,
-      reference: p.reference as string,
+      due_on: p.due_on,
+      kind: p.kind,
+      label: p.label,
+      grant_id: p.grant_id,
+      reference: p.reference,
       amount: dec(p.amount) as Decimal | null,
     })),
   ].sort((a, b) => a.due_on.localeCompare(b.due_on) || a.reference.localeCompare(b.reference))
 
   const consumption = (
-    await rows(
+    await rows<{
+      id: number
+      reference: string
+      title: string
+      amount_awarded: string
+      cofinancing_rate: string | null
+      elapsed: string
+      consumed: string
+    }>(
       `SELECT g.id, g.reference, g.title, g.period_start, g.period_end, g.amount_awarded,
               g.cofinancing_rate,
               least(1, greatest(0, (CAST(:day AS date) - g.period_start + 1)::numeric
@@ -124,7 +147,7 @@ async function dashboard(organisationId: number, params: { today: DateTime }, cl
     const budget = r.cofinancing_rate
       ? dec(r.amount_awarded).div(dec(r.cofinancing_rate))
       : dec(r.amount_awarded)
-    const consumedShare = budget.isZero() ? new Decimal(0) : dec(r.consumed).div(budget)
+    const consumedShare = budget.isZero() ? ZERO : dec(r.consumed).div(budget)
     const elapsed = dec(r.elapsed)
     const gap = consumedShare.minus(elapsed)
     const state = gap.abs().lte(CONSUMPTION_TOLERANCE)

@@ -1,5 +1,6 @@
-import { DateTime } from 'luxon'
-import { rows, type Client } from '#reports/grants/sql'
+import type { DateTime } from 'luxon'
+import { dayAndHorizon, rows, type Client } from '#reports/grants/sql'
+import { ClientReport } from '#support/report'
 
 /** How far ahead a reporting deadline counts as coming ("à venir sous 90 jours"). */
 export const UPCOMING_DAYS = 90
@@ -22,7 +23,16 @@ export interface ReportingDeadline {
   daysLate: number
 }
 
-export interface ReportingDeadlines {
+export interface ReportingDeadlinesParams {
+  /** The day the lists are computed at (today in Paris by default). */
+  today?: DateTime
+  /** One convention only (its page). */
+  grantId?: number
+  /** How far ahead a deadline counts as coming (UPCOMING_DAYS by default). */
+  days?: number
+}
+
+export interface ReportingDeadlineLists {
   /** ISO calendar date the lists are computed at. */
   today: string
   horizon: string
@@ -37,26 +47,44 @@ export interface ReportingDeadlines {
  * done: those past their due date ("en retard") and those due within the next 90 days ("à venir
  * sous 90 jours"), with convention, funder, kind, due date and days late. One SQL query; the
  * grants dashboard, the convention page (grantId) and the board portal all read it.
- * A deadline is done when its done_on is set; deadlines of refused or cancelled conventions are
- * left out.
+ * A deadline is done when its done_on is set; cancelled deadlines and those of refused or
+ * cancelled conventions are left out.
  */
-export async function reportingDeadlines(
+export class ReportingDeadlines extends ClientReport<
+  ReportingDeadlinesParams,
+  ReportingDeadlineLists
+> {
+  build() {
+    return reportingDeadlines(this.tenant.organisationId, this.params, this.client)
+  }
+}
+
+async function reportingDeadlines(
   organisationId: number,
-  options: { today?: DateTime; grantId?: number; days?: number } = {},
+  options: ReportingDeadlinesParams,
   client?: Client
-): Promise<ReportingDeadlines> {
-  const today = (options.today ?? DateTime.now().setZone('Europe/Paris')).toISODate()!
-  const horizon = DateTime.fromISO(today)
-    .plus({ days: options.days ?? UPCOMING_DAYS })
-    .toISODate()!
-  const list = await rows(
+): Promise<ReportingDeadlineLists> {
+  const { day: today, horizon } = dayAndHorizon(options.today, {
+    days: options.days ?? UPCOMING_DAYS,
+  })
+  const list = await rows<{
+    deadline_id: number
+    grant_id: number
+    reference: string
+    title: string
+    funder: string
+    kind: string
+    label: string
+    due_on: string
+    days_late: number
+  }>(
     `SELECT d.id AS deadline_id, g.id AS grant_id, g.reference, g.title, f.name AS funder,
             d.kind, d.label, d.due_on::text AS due_on,
             (CAST(:today AS date) - d.due_on) AS days_late
        FROM grant_deadlines d
        JOIN grants g ON g.id = d.grant_id AND g.organisation_id = d.organisation_id
        JOIN funders f ON f.id = g.funder_id
-      WHERE d.organisation_id = :org AND d.done_on IS NULL
+      WHERE d.organisation_id = :org AND d.done_on IS NULL AND d.cancelled_at IS NULL
         AND g.status NOT IN ${NO_LONGER_DUE}
         AND d.due_on <= CAST(:horizon AS date)
         AND (CAST(:grant AS integer) IS NULL OR d.grant_id = CAST(:grant AS integer))

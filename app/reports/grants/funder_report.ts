@@ -1,13 +1,11 @@
-import { Report } from '#support/report'
+import { ClientReport, Report } from '#support/report'
 import type { Tenant } from '#support/request_context'
-import { Decimal } from 'decimal.js'
+import type { Decimal } from 'decimal.js'
 import { DateTime } from 'luxon'
 import Grant from '#models/grants/grant'
 import GrantReport from '#models/grants/grant_report'
 import { REVENUE_LINE, dec, rows, type Client } from '#reports/grants/sql'
-import { roundCents, sumMoney } from '#support/money'
-
-const ZERO = new Decimal(0)
+import { roundCents, sumMoney, ZERO } from '#support/money'
 
 export interface FunderReportParams {
   grantId: number
@@ -48,18 +46,27 @@ export class FunderReportPage extends Report<
 
 /** Direct staff costs of a programme from the HR time allocations, when HR provides them. */
 type StaffCostSource = (
-  organisationId: number,
+  tenant: Tenant,
   programmeId: number | null,
   from: string,
   to: string
 ) => Promise<{ total: Decimal; hours: Decimal }>
+
+/** The HR report a staff cost is built with (its constructor, as far as this report uses it). */
+type StaffCostReport = new (
+  tenant: Tenant,
+  params: { programmeId: number | null; from: string; to: string }
+) => { build(): Promise<{ total: Decimal; hours: Decimal }> }
 
 async function hrStaffCosts(): Promise<StaffCostSource | null> {
   try {
     // Resolved at run time: the report fills in once the HR domain provides staff costs.
     const specifier = '#reports/hr/staff_costs'
     const module = await import(specifier)
-    return (module.staffCostByProgramme as StaffCostSource) ?? null
+    const ProgrammeStaffCost = module.ProgrammeStaffCost as StaffCostReport | undefined
+    if (!ProgrammeStaffCost) return null
+    return (tenant, programmeId, from, to) =>
+      new ProgrammeStaffCost(tenant, { programmeId, from, to }).build()
   } catch {
     return null
   }
@@ -72,37 +79,30 @@ async function hrStaffCosts(): Promise<StaffCostSource | null> {
  * rate), its resources (this convention and the co-funders of the same programmes, from the
  * ledger), activity achieved against targets, participant indicators and the stored texts.
  */
-export class FunderReport extends Report<
+export class FunderReport extends ClientReport<
   FunderReportParams,
   Awaited<ReturnType<typeof funderReport>>
 > {
-  constructor(
-    tenant: Tenant,
-    params: FunderReportParams,
-    private client?: Client
-  ) {
-    super(tenant, params)
-  }
-
   build() {
-    return funderReport(this.tenant.organisationId, this.params, this.client)
+    return funderReport(this.tenant, this.params, this.client)
   }
 }
 
-async function funderReport(organisationId: number, params: FunderReportParams, client?: Client) {
+async function funderReport(tenant: Tenant, params: FunderReportParams, client?: Client) {
+  const organisationId = tenant.organisationId
   const grant = await Grant.query({ client: client })
     .where('id', params.grantId)
     .where('organisationId', organisationId)
     .preload('funder')
     .preload('programmes')
-    .preload('targets', (q) => q.orderBy(['year', 'indicatorCode']))
+    .preload('targets', (q) => q.whereNull('cancelledAt').orderBy(['year', 'indicatorCode']))
     .firstOrFail()
   const bind = { org: organisationId, id: params.grantId, from: params.from, to: params.to }
   const period = `l.entry_date BETWEEN CAST(:from AS date) AND CAST(:to AS date) AND j.code <> 'AN'`
 
   const programmeIds = grant.programmes.map((p) => p.id)
   const resources = (
-    await rows(
+    await rows<{ id: number; reference: string; funder: string; own: boolean; amount: string }>(
       `SELECT g.id, g.reference, f.name AS funder, g.id = :id AS own,
               coalesce((SELECT sum(l.credit - l.debit) FROM grant_ledger_lines l
                  JOIN entries e ON e.id = l.entry_id JOIN journals j ON j.id = e.journal_id
@@ -124,7 +124,7 @@ async function funderReport(organisationId: number, params: FunderReportParams, 
     amount: dec(r.amount),
   }))
   // Costs of the operation: the lines of every convention that funds its programmes.
-  const [ledger] = await rows(
+  const [ledger] = await rows<{ staff: string; other: string }>(
     `SELECT coalesce(sum(CASE WHEN l.account_number LIKE '64%' THEN l.debit - l.credit END), 0) AS staff,
             coalesce(sum(CASE WHEN l.account_number ~ '^6[0-35]' THEN l.debit - l.credit END), 0) AS other
        FROM grant_ledger_lines l JOIN entries e ON e.id = l.entry_id JOIN journals j ON j.id = e.journal_id
@@ -138,7 +138,7 @@ async function funderReport(organisationId: number, params: FunderReportParams, 
     let total = ZERO
     let hours = ZERO
     for (const programmeId of programmeIds) {
-      const cost = await staffSource(organisationId, programmeId, params.from, params.to)
+      const cost = await staffSource(tenant, programmeId, params.from, params.to)
       total = total.plus(cost.total)
       hours = hours.plus(cost.hours)
     }
@@ -152,7 +152,14 @@ async function funderReport(organisationId: number, params: FunderReportParams, 
 
   const fromYear = Number(params.from.slice(0, 4))
   const toYear = Number(params.to.slice(0, 4))
-  const achieved = await rows(
+  const achieved = await rows<{
+    code: string
+    label: string
+    year: number
+    breakdown: string | null
+    modality: string | null
+    value: string
+  }>(
     `SELECT i.code, i.label, v.year, v.breakdown, v.modality, sum(v.value) AS value
        FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
       WHERE v.organisation_id = :org AND v.year BETWEEN :fromYear AND :toYear

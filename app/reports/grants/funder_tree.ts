@@ -1,5 +1,4 @@
-import { Report } from '#support/report'
-import type { Tenant } from '#support/request_context'
+import { ClientReport } from '#support/report'
 import type { Decimal } from 'decimal.js'
 import { FUNDER_CATEGORIES } from '#vocabulary/grants'
 import { labelOf } from '#vocabulary/labels'
@@ -28,22 +27,30 @@ export interface FunderNode {
  * Funders in tree order (parents before their children, depth for indentation) with their
  * conventions' awarded amounts rolled up the tree, as the produits lines of the report are.
  */
-export class FunderTree extends Report<{ year: number }, Awaited<ReturnType<typeof funderTree>>> {
-  constructor(
-    tenant: Tenant,
-    params: { year: number },
-    private client?: Client
-  ) {
-    super(tenant, params)
-  }
-
+export class FunderTree extends ClientReport<
+  { year: number },
+  Awaited<ReturnType<typeof funderTree>>
+> {
   build() {
     return funderTree(this.tenant.organisationId, this.params, this.client)
   }
 }
 
 async function funderTree(organisationId: number, params: { year: number }, client?: Client) {
-  const list = await rows(
+  const list = await rows<{
+    id: number
+    name: string
+    category: string
+    parent_id: number | null
+    parent: string | null
+    revenue_account: string | null
+    depth: number
+    grants: number
+    awarded: string
+    rolled_up: string
+    recognised: string
+    next_year: string
+  }>(
     `WITH RECURSIVE tree AS (
        SELECT f.id, f.parent_id, 0 AS depth, ARRAY[f.position, f.id] AS path
          FROM funders f WHERE f.organisation_id = :org AND f.parent_id IS NULL

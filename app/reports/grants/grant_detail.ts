@@ -1,10 +1,16 @@
-import { Report } from '#support/report'
+import { ClientReport } from '#support/report'
 import type { Tenant } from '#support/request_context'
 import type { DateTime } from 'luxon'
 import Grant from '#models/grants/grant'
-import { reportingDeadlines } from '#reports/grants/deadlines'
+import { ReportingDeadlines } from '#reports/grants/deadlines'
 import { REVENUE_LINE, COST_LINE, dec, rows, type Client } from '#reports/grants/sql'
 import { sumMoney } from '#support/money'
+import {
+  InstalmentPositions,
+  MatchableInstalments,
+  ReceiptAllocations,
+} from '#reports/grants/instalments'
+import { nextSteps } from '#vocabulary/grants'
 
 interface GrantDetailParams {
   grantId: number
@@ -12,25 +18,21 @@ interface GrantDetailParams {
   today?: DateTime
 }
 
-/** Everything the convention page shows, with ledger figures per year from the analytic lines. */
-export class GrantDetail extends Report<
+/**
+ * Everything the convention page shows, with ledger figures per year from the analytic lines.
+ * Cancelled records are listed (struck out, with who and why) and counted in no total.
+ */
+export class GrantDetail extends ClientReport<
   GrantDetailParams,
   Awaited<ReturnType<typeof grantDetail>>
 > {
-  constructor(
-    tenant: Tenant,
-    params: GrantDetailParams,
-    private client?: Client
-  ) {
-    super(tenant, params)
-  }
-
   build() {
-    return grantDetail(this.tenant.organisationId, this.params, this.client)
+    return grantDetail(this.tenant, this.params, this.client)
   }
 }
 
-async function grantDetail(organisationId: number, params: GrantDetailParams, client?: Client) {
+async function grantDetail(tenant: Tenant, params: GrantDetailParams, client?: Client) {
+  const organisationId = tenant.organisationId
   const grant = await Grant.query({ client: client })
     .where('id', params.grantId)
     .where('organisationId', organisationId)
@@ -46,7 +48,7 @@ async function grantDetail(organisationId: number, params: GrantDetailParams, cl
     .preload('documents', (q) => q.orderBy('createdAt'))
     .firstOrFail()
   const ledger = (
-    await rows(
+    await rows<{ year: number; recognised: string; consumed: string; lines: number }>(
       `SELECT extract(year FROM l.entry_date)::int AS year,
               sum(CASE WHEN ${REVENUE_LINE} THEN l.credit - l.debit ELSE 0 END) AS recognised,
               sum(CASE WHEN ${COST_LINE} THEN l.debit - l.credit ELSE 0 END) AS consumed,
@@ -64,17 +66,33 @@ async function grantDetail(organisationId: number, params: GrantDetailParams, cl
     lines: r.lines,
   }))
   const split = sumMoney(grant.years.map((y) => y.amount))
-  const scheduled = sumMoney(grant.schedule.map((s) => s.amount))
-  const received = sumMoney(grant.receipts.map((r) => r.amount))
-  const reporting = await reportingDeadlines(
-    organisationId,
+  const live = <T extends { cancelledAt: unknown }>(list: T[]) =>
+    list.filter((row) => row.cancelledAt === null)
+  const scheduled = sumMoney(live(grant.schedule).map((s) => s.amount))
+  const received = sumMoney(live(grant.receipts).map((r) => r.amount))
+  const reporting = await new ReportingDeadlines(
+    tenant,
     { today: params.today, grantId: grant.id },
     client
-  )
+  ).build()
+  const positions = await new InstalmentPositions(
+    tenant,
+    { grantId: grant.id, today: params.today },
+    client
+  ).build()
+  const allocations = await new ReceiptAllocations(tenant, { grantId: grant.id }, client).build()
   return {
     grant,
     ledger,
     reportingDeadlines: reporting,
+    /** Each instalment (not cancelled) as it stands at the day: paid, partly paid, overdue... */
+    instalments: Object.fromEntries(positions.instalments.map((i) => [i.scheduleId, i])),
+    /** What each receipt pays, by receipt id. */
+    allocations: Object.groupBy(allocations, (a) => String(a.receiptId)),
+    /** The receipt form's choices: instalments still open to matching. */
+    openInstalments: await new MatchableInstalments(tenant, { grantId: grant.id }, client).build(),
+    /** The lifecycle steps that may come next (the step form's choices). */
+    nextSteps: nextSteps(live(grant.events).map((e) => e.kind)),
     totals: {
       split,
       unsplit: grant.amountAwarded.minus(split),

@@ -1,5 +1,4 @@
-import { Report } from '#support/report'
-import type { Tenant } from '#support/request_context'
+import { ClientReport } from '#support/report'
 import type { Decimal } from 'decimal.js'
 import { dec, rows, type Client } from '#reports/grants/sql'
 import { sumMoney } from '#support/money'
@@ -20,29 +19,35 @@ export type ReceivableRow = {
 
 /**
  * What each convention still owes at a date: recognised to date (split of the years up to the
- * date's year) minus the receipts up to the date. The total is tied to the ledger's 441 balance.
+ * date's year) minus the receipts up to the date (cancelled receipts left out). The total is tied to the ledger's 441 balance.
  */
-export class Receivables extends Report<{ date: string }, Awaited<ReturnType<typeof receivables>>> {
-  constructor(
-    tenant: Tenant,
-    params: { date: string },
-    private client?: Client
-  ) {
-    super(tenant, params)
-  }
-
+export class Receivables extends ClientReport<
+  { date: string },
+  Awaited<ReturnType<typeof receivables>>
+> {
   build() {
     return receivables(this.tenant.organisationId, this.params, this.client)
   }
 }
 
 async function receivables(organisationId: number, params: { date: string }, client?: Client) {
-  const list = await rows(
+  const list = await rows<{
+    id: number
+    reference: string
+    title: string
+    status: string
+    funder: string
+    amount_awarded: string
+    recognised: string
+    received: string
+    ledger441: string
+  }>(
     `SELECT g.id, g.reference, g.title, g.status, f.name AS funder, g.amount_awarded,
             (SELECT coalesce(sum(y.amount), 0) FROM grant_years y
               WHERE y.grant_id = g.id AND y.year <= extract(year FROM CAST(:date AS date))) AS recognised,
             (SELECT coalesce(sum(r.amount), 0) FROM grant_receipts r
-              WHERE r.grant_id = g.id AND r.received_on <= CAST(:date AS date)) AS received,
+              WHERE r.grant_id = g.id AND r.cancelled_at IS NULL
+                AND r.received_on <= CAST(:date AS date)) AS received,
             (SELECT coalesce(sum(l.debit - l.credit), 0) FROM grant_ledger_lines l
                JOIN entries e ON e.id = l.entry_id JOIN fiscal_years fy ON fy.id = e.fiscal_year_id
               WHERE l.organisation_id = g.organisation_id AND l.grant_id = g.id
@@ -66,7 +71,7 @@ async function receivables(organisationId: number, params: { date: string }, cli
     receivable: dec(r.recognised).minus(dec(r.received)),
     ledger441: dec(r.ledger441),
   }))
-  const [ledger] = await rows(
+  const [ledger] = await rows<{ balance: string }>(
     // A fiscal year's balance is its own lines, à-nouveaux included.
     `SELECT coalesce(sum(l.debit - l.credit), 0) AS balance
        FROM entry_lines l JOIN entries e ON e.id = l.entry_id

@@ -1,15 +1,18 @@
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { RawQueryBindings } from '@adonisjs/lucid/types/querybuilder'
-import { Decimal } from 'decimal.js'
+import type { Decimal } from 'decimal.js'
+import { DateTime, type DurationLike } from 'luxon'
+import { moneyOrZero, type MoneyInput } from '#support/money'
 
 export type Client = QueryClientContract
 
 export function dec(value: unknown): Decimal {
-  return new Decimal(value === null || value === undefined ? 0 : String(value))
+  return moneyOrZero(value as MoneyInput | null | undefined)
 }
 
-export async function rows<T = Record<string, any>>(
+/** The rows of a query, typed by the caller after its SELECT (node-pg: numeric as text). */
+export async function rows<T>(
   sql: string,
   bindings: Record<string, unknown>,
   client: Client = db.connection()
@@ -23,3 +26,9 @@ export const REVENUE_LINE = `(l.account_number LIKE '74%' OR (g.revenue_account 
 
 /** Eligible costs: class 6 except the fonds dédiés charge (689x). */
 export const COST_LINE = `(l.account_number LIKE '6%' AND l.account_number NOT LIKE '689%')`
+
+/** A day (ISO date) and the day `ahead` of it: `today`, or today in Paris by default. */
+export function dayAndHorizon(today: DateTime | undefined, ahead: DurationLike) {
+  const day = (today ?? DateTime.now().setZone('Europe/Paris')).toISODate()!
+  return { day, horizon: DateTime.fromISO(day).plus(ahead).toISODate()! }
+}

@@ -1,8 +1,7 @@
-import { Report } from '#support/report'
-import type { Tenant } from '#support/request_context'
-import { Decimal } from 'decimal.js'
+import { ClientReport } from '#support/report'
+import type { Decimal } from 'decimal.js'
 import { COST_LINE, REVENUE_LINE, dec, rows, type Client } from '#reports/grants/sql'
-import { sumMoney } from '#support/money'
+import { Money, sumMoney, ZERO } from '#support/money'
 
 export type YearEndPosition = {
   grantId: number
@@ -30,7 +29,6 @@ export type YearEndPosition = {
   proposed: { newDedicated: Decimal; usedDedicated: Decimal; deferred: Decimal }
 }
 
-const ZERO = new Decimal(0)
 const max0 = (d: Decimal) => (d.isNegative() ? ZERO : d)
 
 /**
@@ -45,18 +43,10 @@ const max0 = (d: Decimal) => (d.isNegative() ? ZERO : d)
  *   use of prior fonds dédiés (194/7894) up to the opening balance.
  * Proposals are the difference between what is needed and what the ledger already holds.
  */
-export class YearEndPositions extends Report<
+export class YearEndPositions extends ClientReport<
   { year: number },
   Awaited<ReturnType<typeof yearEndPositions>>
 > {
-  constructor(
-    tenant: Tenant,
-    params: { year: number },
-    private client?: Client
-  ) {
-    super(tenant, params)
-  }
-
   build() {
     return yearEndPositions(this.tenant.organisationId, this.params, this.client)
   }
@@ -64,7 +54,7 @@ export class YearEndPositions extends Report<
 
 /** The fiscal year ending in the year (its dates when there is none). */
 async function fiscalPeriod(organisationId: number, year: number, client?: Client) {
-  const [fy] = await rows(
+  const [fy] = await rows<{ id: number; start: string; end: string; status: string }>(
     `SELECT id, start_date::text AS start, end_date::text AS end, status FROM fiscal_years
       WHERE organisation_id = :org AND extract(year FROM end_date) = :year
       ORDER BY end_date DESC LIMIT 1`,
@@ -73,10 +63,10 @@ async function fiscalPeriod(organisationId: number, year: number, client?: Clien
   )
   return fy
     ? {
-        id: fy.id as number,
-        start: fy.start as string,
-        end: fy.end as string,
-        status: fy.status as string,
+        id: fy.id,
+        start: fy.start,
+        end: fy.end,
+        status: fy.status,
       }
     : { id: null, start: `${year}-01-01`, end: `${year}-12-31`, status: 'none' }
 }
@@ -89,7 +79,22 @@ async function yearEndPositions(organisationId: number, params: { year: number }
     : `l.entry_date BETWEEN CAST(:start AS date) AND CAST(:end AS date)`
   const openingLine = `j.code = 'AN'`
   const inYear = `j.code <> 'AN'`
-  const list = await rows(
+  const list = await rows<{
+    id: number
+    reference: string
+    title: string
+    funder: string
+    cofinancing_rate: string | null
+    recognised: string
+    split: string
+    later_split: string
+    pca_close: string
+    consumed: string
+    fd_open: string
+    fd_new: string
+    fd_used: string
+    fd_close: string
+  }>(
     `WITH lines AS (
        SELECT l.grant_id,
               sum(CASE WHEN ${REVENUE_LINE} AND ${inYear} THEN l.credit - l.debit ELSE 0 END) AS recognised,
@@ -132,7 +137,7 @@ async function yearEndPositions(organisationId: number, params: { year: number }
     const beforeDeferral = recognised.plus(deferredBooked)
     const deferred = laterSplit.isZero()
       ? ZERO
-      : Decimal.min(max0(beforeDeferral.minus(split)), laterSplit)
+      : Money.min(max0(beforeDeferral.minus(split)), laterSplit)
     const afterDeferral = beforeDeferral.minus(deferred)
     const consumed = dec(r.consumed)
     const rate = r.cofinancing_rate === null ? null : dec(r.cofinancing_rate)
@@ -144,7 +149,7 @@ async function yearEndPositions(organisationId: number, params: { year: number }
     const other = dec(r.fd_close).minus(opening).minus(bookedNew).plus(bookedUsed)
     const newDedicated = max0(unused)
     const usedDedicated = unused.isNegative()
-      ? Decimal.min(max0(opening.plus(other)), unused.negated())
+      ? Money.min(max0(opening.plus(other)), unused.negated())
       : ZERO
     return {
       grantId: r.id,
@@ -173,7 +178,13 @@ async function yearEndPositions(organisationId: number, params: { year: number }
       },
     }
   })
-  const [ledger] = await rows(
+  const [ledger] = await rows<{
+    fd_opening: string
+    fd_closing: string
+    fd_new: string
+    fd_used: string
+    pca: string
+  }>(
     `SELECT
        coalesce(sum(CASE WHEN l.account_number LIKE '194%' AND ${openingLine} THEN l.credit - l.debit END), 0) AS fd_opening,
        coalesce(sum(CASE WHEN l.account_number LIKE '194%' THEN l.credit - l.debit END), 0) AS fd_closing,

@@ -1,6 +1,8 @@
 import db from '@adonisjs/lucid/services/db'
-import { Decimal } from 'decimal.js'
+import type { Decimal } from 'decimal.js'
+import { moneyOrNull, toMoney, ZERO } from '#support/money'
 import { SPELLS } from '#reports/hr/register_sql'
+import { Report } from '#support/report'
 import { CONTRACT_TYPES, CSP_GROUPS, type ContractType } from '#vocabulary/hr'
 
 export interface SexCount {
@@ -58,7 +60,7 @@ function sum(rows: SexCount[]): SexCount {
 }
 
 function evolution(current: number, previous: number): Decimal | null {
-  return previous === 0 ? null : new Decimal(current).minus(previous).div(previous)
+  return previous === 0 ? null : toMoney(current).minus(previous).div(previous)
 }
 
 function row(label: string, kind: CountRow['kind'], current: SexCount, previous: number): CountRow {
@@ -138,11 +140,14 @@ export const YEAR_END_POPULATION = `
  * excluded), work-study contracts shown apart; the emploi repère table keeps its CDI and CDD.
  * Hires, departures and the average monthly headcount are flows over the year, not 31/12 tables.
  */
-export default class BilanSocialReport {
-  constructor(
-    private organisationId: number,
-    private year: number
-  ) {}
+export default class BilanSocialReport extends Report<{ year: number }, BilanSocial> {
+  private get organisationId() {
+    return this.tenant.organisationId
+  }
+
+  private get year() {
+    return this.params.year
+  }
 
   private ends() {
     return [`${this.year}-12-31`, `${this.year - 1}-12-31`]
@@ -163,7 +168,7 @@ export default class BilanSocialReport {
     return result.rows as T[]
   }
 
-  async headcountAt() {
+  private async headcountAt() {
     return this.atYearEnds<{ key: string; sex: string; year: number; n: string }>(
       `SELECT contract_type AS key, sex, extract(year FROM day)::int AS year, count(*) AS n
        FROM at_day GROUP BY 1, 2, 3`
@@ -205,7 +210,7 @@ export default class BilanSocialReport {
          FROM (SELECT sex, (day - spell_start) / 365.25 AS y FROM at_day WHERE day = ?::date) x`,
         [day]
       )
-      const dec = (v: string | null) => (v === null ? null : new Decimal(v))
+      const dec = (v: string | null) => moneyOrNull(v)
       return { F: dec(r.f), H: dec(r.h), total: dec(r.t) }
     }
     const bandRows = await this.atYearEnds<{ band: number; n: string }>(
@@ -220,7 +225,7 @@ export default class BilanSocialReport {
       return {
         label: band.label,
         count,
-        share: bandTotal ? new Decimal(count).div(bandTotal) : new Decimal(0),
+        share: bandTotal ? toMoney(count).div(bandTotal) : ZERO,
       }
     })
 
@@ -395,7 +400,7 @@ export default class BilanSocialReport {
       jobReferences,
       hires,
       departures,
-      averageMonthlyHeadcount: new Decimal(monthly.avg),
+      averageMonthlyHeadcount: toMoney(monthly.avg),
       ageBands,
       under25Hires,
     }

@@ -1,13 +1,16 @@
 import db from '@adonisjs/lucid/services/db'
-import { buildWorkbook } from '#support/spreadsheet/writer'
-import type Employee from '#models/hr/employee'
+import { Report } from '#support/report'
 import { CONTRACT_TYPES, END_REASONS, type ContractType } from '#vocabulary/hr'
 import { labelOf } from '#vocabulary/labels'
+import type { Decimal } from 'decimal.js'
+import { toMoney } from '#support/money'
+import type { TableState } from '#support/table_query'
 
 /** Raw rows (the other columns pass through to the pages and workbooks). */
 interface EmployeeRow {
   contract_type: string | null
   end_date: Date | null
+  present: boolean
   [column: string]: unknown
 }
 interface ContractRow {
@@ -16,43 +19,112 @@ interface ContractRow {
   [column: string]: unknown
 }
 
-/** Employees with their current (or last) contract: personal data, hr.personal only. */
-export async function employeeList(organisationId: number) {
-  const result = await db.rawQuery(
-    `SELECT e.id, e.registry_number, e.surname, e.first_names, e.sex, e.birth_date, e.anonymised_at,
-            c.contract_type, c.job_title, j.label AS job_reference, c.site, c.start_date, c.end_date, c.part_time_share
-     FROM employees e
-     LEFT JOIN LATERAL (SELECT * FROM contracts c WHERE c.employee_id = e.id AND c.superseded_at IS NULL
-                        ORDER BY c.start_date DESC LIMIT 1) c ON true
-     LEFT JOIN job_references j ON j.id = c.job_reference_id
-     WHERE e.organisation_id = ?
-     ORDER BY (c.end_date IS NULL OR c.end_date >= current_date) DESC, e.surname, e.first_names`,
-    [organisationId]
-  )
-  return (result.rows as EmployeeRow[]).map((r) => ({
-    ...r,
-    contract: r.contract_type ? labelOf(CONTRACT_TYPES, r.contract_type) : '',
-    present: r.end_date === null || new Date(r.end_date) >= new Date(),
-  }))
+export type EmployeeListRow = Awaited<ReturnType<typeof employeeList>>['rows'][number]
+export type EmployeeFileData = Awaited<ReturnType<typeof employeeFile>>
+
+/** The staff list's sortable columns (?tri=), as SQL over the list's rows. */
+export const EMPLOYEE_SORTS = {
+  presence: 's.present',
+  nom: 'lower(s.surname)',
+  matricule: 's.registry_number',
+  contrat: 's.contract_type',
+  emploi: 'lower(s.job_reference)',
+  site: 'lower(s.site)',
+  debut: 's.start_date',
+  fin: 's.end_date',
+} as const
+
+export interface EmployeeListParams {
+  /** Search (name, first names, registry number, job, job reference, site) and sort. */
+  table?: Pick<TableState, 'search' | 'direction'> & { column: string }
+  /** A page of rows; every row without it (the workbook). */
+  limit?: number
+  offset?: number
 }
 
-export const EMPLOYEE_COLUMNS = [
-  { header: 'Matricule', key: 'registry_number', type: 'text' as const },
-  { header: 'Nom', key: 'surname', type: 'text' as const },
-  { header: 'Prénoms', key: 'first_names', type: 'text' as const },
-  { header: 'Sexe', key: 'sex', type: 'text' as const },
-  { header: 'Date de naissance', key: 'birth_date', type: 'date' as const },
-  { header: 'Contrat', key: 'contract', type: 'text' as const },
-  { header: 'Emploi', key: 'job_title', type: 'text' as const, width: 36 },
-  { header: 'Emploi repère', key: 'job_reference', type: 'text' as const },
-  { header: 'Site', key: 'site', type: 'text' as const },
-  { header: 'Début', key: 'start_date', type: 'date' as const },
-  { header: 'Fin', key: 'end_date', type: 'date' as const },
-  { header: 'Temps de travail', key: 'part_time_share', type: 'percent' as const },
-]
+/**
+ * Employees with their current (or last) contract, searched and sorted in SQL, with the totals
+ * of every employee the search keeps: personal data, hr.personal only.
+ */
+export class EmployeeList extends Report<
+  EmployeeListParams,
+  { rows: EmployeeListRow[]; totals: StaffTotals }
+> {
+  build() {
+    return employeeList(this.tenant.organisationId, this.params)
+  }
+}
 
 /** Everything held about one employee (detail page and GDPR access export). */
-export async function employeeFile(organisationId: number, employeeId: number) {
+export class EmployeeFile extends Report<{ employeeId: number }, EmployeeFileData> {
+  build() {
+    return employeeFile(this.tenant.organisationId, this.params.employeeId)
+  }
+}
+
+const STAFF = `
+  SELECT e.id, e.registry_number, e.surname, e.first_names, e.sex, e.birth_date, e.anonymised_at,
+         c.contract_type, c.job_title, j.label AS job_reference, c.site, c.start_date, c.end_date,
+         c.part_time_share, (c.end_date IS NULL OR c.end_date >= current_date) AS present
+    FROM employees e
+    LEFT JOIN LATERAL (SELECT * FROM contracts c WHERE c.employee_id = e.id AND c.superseded_at IS NULL
+                       ORDER BY c.start_date DESC LIMIT 1) c ON true
+    LEFT JOIN job_references j ON j.id = c.job_reference_id
+   WHERE e.organisation_id = ?`
+
+export interface StaffTotals {
+  count: number
+  present: number
+  women: number
+  men: number
+  /** Full-time equivalents of the employees present (sum of their working-time shares). */
+  presentFte: Decimal
+}
+
+async function employeeList(organisationId: number, params: EmployeeListParams) {
+  const search = params.table?.search ?? ''
+  const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const where = search
+    ? `WHERE ${['surname', 'first_names', 'registry_number', 'job_title', 'job_reference', 'site']
+        .map((column) => `s.${column} ILIKE ?`)
+        .join(' OR ')}`
+    : ''
+  const bindings = [organisationId, ...(search ? Array(6).fill(like) : [])]
+  const order = params.table
+    ? `${params.table.column} ${params.table.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, `
+    : 's.present DESC, '
+  const page = params.limit ? ` LIMIT ${params.limit} OFFSET ${params.offset ?? 0}` : ''
+  const result = await db.rawQuery(
+    `SELECT * FROM (${STAFF}) s ${where}
+      ORDER BY ${order}lower(s.surname), lower(s.first_names), s.id${page}`,
+    bindings
+  )
+  const [sums] = (
+    await db.rawQuery(
+      `SELECT count(*)::int AS count, count(*) FILTER (WHERE s.present)::int AS present,
+              count(*) FILTER (WHERE s.sex = 'F')::int AS women,
+              count(*) FILTER (WHERE s.sex = 'H')::int AS men,
+              coalesce(sum(s.part_time_share) FILTER (WHERE s.present), 0)::text AS fte
+         FROM (${STAFF}) s ${where}`,
+      bindings
+    )
+  ).rows
+  const rows = (result.rows as EmployeeRow[]).map((r) => ({
+    ...r,
+    contract: r.contract_type ? labelOf(CONTRACT_TYPES, r.contract_type) : '',
+    present: r.present === true,
+  }))
+  const totals: StaffTotals = {
+    count: sums.count,
+    present: sums.present,
+    women: sums.women,
+    men: sums.men,
+    presentFte: toMoney(sums.fte),
+  }
+  return { rows, totals }
+}
+
+async function employeeFile(organisationId: number, employeeId: number) {
   const scoped = (table: string, alias = table) =>
     db
       .from(table)
@@ -86,82 +158,4 @@ export async function employeeFile(organisationId: number, employeeId: number) {
     training,
     allocations,
   }
-}
-
-export function gdprWorkbook(employee: Employee, file: Awaited<ReturnType<typeof employeeFile>>) {
-  return buildWorkbook([
-    {
-      name: 'Identité',
-      columns: [
-        { header: 'Donnée', key: 'label', type: 'text', width: 30 },
-        { header: 'Valeur', key: 'value', type: 'text', width: 40 },
-      ],
-      rows: [
-        { label: 'Matricule', value: employee.registryNumber },
-        { label: 'Nom', value: employee.surname },
-        { label: 'Prénoms', value: employee.firstNames },
-        { label: 'Sexe', value: employee.sex },
-        { label: 'Date de naissance', value: employee.birthDate?.toISODate() },
-        { label: 'Nationalité', value: employee.nationality },
-        {
-          label: 'Titre de travail',
-          value: [employee.workPermitType, employee.workPermitNumber].filter(Boolean).join(' '),
-        },
-      ],
-    },
-    {
-      name: 'Contrats',
-      columns: [
-        { header: 'Contrat', key: 'contract', type: 'text' },
-        { header: 'Emploi', key: 'job_title', type: 'text', width: 36 },
-        { header: 'Emploi repère', key: 'job_reference', type: 'text' },
-        { header: 'Qualification', key: 'qualification', type: 'text' },
-        { header: 'Temps de travail', key: 'part_time_share', type: 'percent' },
-        { header: 'Site', key: 'site', type: 'text' },
-        { header: 'Début', key: 'start_date', type: 'date' },
-        { header: 'Fin', key: 'end_date', type: 'date' },
-        { header: 'Motif de fin', key: 'endReason', type: 'text' },
-      ],
-      rows: file.contracts,
-    },
-    {
-      name: 'Salaires',
-      columns: [
-        { header: 'Date', key: 'effective_date', type: 'date' },
-        { header: 'Nature', key: 'kind', type: 'text' },
-        { header: 'Brut annuel équivalent temps plein', key: 'gross_annual_fte', type: 'money' },
-        { header: 'Commentaire', key: 'comment', type: 'text' },
-      ],
-      rows: file.salaries,
-    },
-    {
-      name: 'Congés',
-      columns: [
-        { header: 'Nature', key: 'kind', type: 'text' },
-        { header: 'Début', key: 'start_date', type: 'date' },
-        { header: 'Fin', key: 'end_date', type: 'date' },
-      ],
-      rows: file.leaves,
-    },
-    {
-      name: 'Formations',
-      columns: [
-        { header: 'Action', key: 'title', type: 'text', width: 50 },
-        { header: 'Début', key: 'start_date', type: 'date' },
-        { header: 'Fin', key: 'end_date', type: 'date' },
-        { header: 'Jours', key: 'days', type: 'number', decimals: 1 },
-        { header: 'Heures', key: 'hours', type: 'number', decimals: 1 },
-      ],
-      rows: file.training,
-    },
-    {
-      name: 'Temps par dispositif',
-      columns: [
-        { header: 'Mois', key: 'month', type: 'date' },
-        { header: 'Dispositif (id)', key: 'programme_id', type: 'integer' },
-        { header: 'Part du temps', key: 'share', type: 'percent' },
-      ],
-      rows: file.allocations,
-    },
-  ])
 }

@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import Employee from '#models/hr/employee'
 import { Report } from '#support/report'
-import { employeeFile } from '#reports/hr/employee_file'
+import { EmployeeFile, type EmployeeFileData } from '#reports/hr/employee_file'
 import type { JobReferenceRow } from '#reports/hr/employee_directory'
 
 /** One personal file with what its forms offer: job references, sessions, programmes. */
@@ -9,7 +9,7 @@ export default class EmployeePage extends Report<
   { employeeId: number },
   {
     employee: Employee
-    file: Awaited<ReturnType<typeof employeeFile>>
+    file: EmployeeFileData
     jobReferences: JobReferenceRow[]
     sessions: Array<{ id: number; start_date: Date; title: string }>
     programmes: Array<{ id: number; name: string }>
@@ -18,7 +18,7 @@ export default class EmployeePage extends Report<
   async build() {
     const organisationId = this.tenant.organisationId
     const employee = await Employee.findOrFail(this.params.employeeId)
-    const file = await employeeFile(organisationId, employee.id)
+    const file = await new EmployeeFile(this.tenant, { employeeId: employee.id }).build()
     const jobReferences: JobReferenceRow[] = await db
       .from('job_references')
       .where('organisation_id', organisationId)

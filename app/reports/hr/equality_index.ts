@@ -1,7 +1,10 @@
 import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
-import { CSP_CATEGORIES, CSP_GROUPS, type Sex } from '#vocabulary/hr'
+import { Money, toMoney, ZERO } from '#support/money'
+import { CSP_CATEGORIES, CSP_GROUPS, type EqualityIndexMode, type Sex } from '#vocabulary/hr'
 import { codesOf, labelOf } from '#vocabulary/labels'
+import type { EqualitySizeBand } from '#vocabulary/core'
+import { Report } from '#support/report'
 
 /**
  * Index de l'égalité professionnelle (C. trav. D.1142-2 to D.1142-14, décret 2019-15; domain.md §2),
@@ -14,7 +17,7 @@ import { codesOf, labelOf } from '#vocabulary/labels'
  */
 
 export type { Sex }
-export type IndexMode = 'csp' | 'level'
+export type IndexMode = EqualityIndexMode
 /** '50-250': D.1142-2-1 (50 to 250 inclusive); '251+': D.1142-2 (more than 250). */
 export type IndexMethod = '50-250' | '251+'
 export type SizeBand = 'under-50' | IndexMethod
@@ -46,6 +49,16 @@ export interface IndexInput {
   maternity: { returned: number; raisedOnReturn: number; raisesDuringLeaves: boolean }
   /** Average headcount of the reference period: chooses the method. */
   averageHeadcount: Decimal | number
+  /** The band the organisation declares in its settings, over the average headcount's. */
+  declaredBand?: SizeBand | null
+}
+
+/** The organisation settings' size band (`organisations.equality_size_band`): null is 'auto'. */
+const DECLARED_BANDS: Record<EqualitySizeBand, SizeBand | null> = {
+  auto: null,
+  under_50: 'under-50',
+  from_50_to_250: '50-250',
+  over_250: '251+',
 }
 
 /** Raw rows of the index's queries. */
@@ -85,7 +98,7 @@ export function ageGroup(age: number) {
 }
 
 export function sizeBand(averageHeadcount: Decimal | number): SizeBand {
-  const n = new Decimal(averageHeadcount)
+  const n = toMoney(averageHeadcount)
   return n.lessThan(INDEX_REQUIRED_FROM)
     ? 'under-50'
     : n.greaterThan(SMALL_METHOD_UP_TO)
@@ -151,7 +164,33 @@ export interface Indicator {
   /** The figure scored (percentage, points of percentage...) */
   result: Decimal | null
   favoured: Sex | null
-  detail: Record<string, any>
+  detail: IndicatorDetail
+}
+
+/** What the page and the workbook show beneath an indicator's score (fields by indicator). */
+export interface IndicatorDetail {
+  /** Pay gap: the age x category groups; raises or promotions (251+): the CSP groups. */
+  groups?: PayGroup[] | RateGroup[]
+  validHeadcount?: number
+  /** Pay gap: the relevance threshold, in points. */
+  threshold?: number
+  /** The signed figure before rounding. */
+  rawResult?: Decimal
+  /** The favoured sex catches up on the pay gap: full points. */
+  catchUp?: boolean
+  /** Raises (50-250): headcounts, people raised, rates and gaps. */
+  women?: number
+  men?: number
+  raisedWomen?: number
+  raisedMen?: number
+  rateWomen?: Decimal
+  rateMen?: Decimal
+  gapPoints?: Decimal
+  gapCount?: Decimal
+  /** Maternity: returns from leave, raised on return, raises during the leaves. */
+  returned?: number
+  raisedOnReturn?: number
+  raisesDuringLeaves?: boolean
 }
 
 export interface EqualityIndex {
@@ -184,7 +223,7 @@ function payIndicator(employees: IndexEmployee[], mode: IndexMode): Indicator {
     groups.get(key)!.push(e)
   }
   const avg = (list: IndexEmployee[]) =>
-    list.length ? list.reduce((a, e) => a.plus(e.pay), new Decimal(0)).div(list.length) : null
+    list.length ? list.reduce((a, e) => a.plus(e.pay), ZERO).div(list.length) : null
   const payGroups: PayGroup[] = [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, list]) => {
@@ -199,8 +238,8 @@ function payIndicator(employees: IndexEmployee[], mode: IndexMode): Indicator {
       if (valid) {
         gap = avgMen!.minus(avgWomen!).div(avgMen!).times(100)
         adjustedGap = gap.greaterThan(0)
-          ? Decimal.max(gap.minus(threshold), 0)
-          : Decimal.min(gap.plus(threshold), 0)
+          ? Money.max(gap.minus(threshold), 0)
+          : Money.min(gap.plus(threshold), 0)
       }
       return {
         ageGroup: AGE_GROUPS[Number(age)],
@@ -221,7 +260,7 @@ function payIndicator(employees: IndexEmployee[], mode: IndexMode): Indicator {
     code: 'pay' as const,
     label: 'Écart de rémunération',
     max: 40,
-    detail: { groups: payGroups, validHeadcount: validCount, threshold } as Record<string, any>,
+    detail: { groups: payGroups, validHeadcount: validCount, threshold } as IndicatorDetail,
   }
   if (!calculable) {
     return {
@@ -235,7 +274,7 @@ function payIndicator(employees: IndexEmployee[], mode: IndexMode): Indicator {
   }
   const raw = payGroups
     .filter((g) => g.valid)
-    .reduce((a, g) => a.plus(g.adjustedGap!.times(g.women + g.men)), new Decimal(0))
+    .reduce((a, g) => a.plus(g.adjustedGap!.times(g.women + g.men)), ZERO)
     .div(validCount)
   const result = round1(raw.abs())
   base.detail.rawResult = raw
@@ -296,8 +335,8 @@ function raisesAndPromotionsIndicator(employees: IndexEmployee[], pay: Indicator
       detail,
     }
   }
-  const rF = new Decimal(raisedF).div(women.length)
-  const rM = new Decimal(raisedM).div(men.length)
+  const rF = toMoney(raisedF).div(women.length)
+  const rM = toMoney(raisedM).div(men.length)
   const diff = rM.minus(rF)
   const gapPoints = round1(diff.abs().times(100))
   const gapCount = round1(diff.abs().times(Math.min(women.length, men.length)))
@@ -343,8 +382,8 @@ function rateIndicator(
       const m = list.filter((e) => e.sex === 'H')
       const countWomen = f.filter(counts).length
       const countMen = m.filter(counts).length
-      const rateWomen = f.length ? new Decimal(countWomen).div(f.length).times(100) : new Decimal(0)
-      const rateMen = m.length ? new Decimal(countMen).div(m.length).times(100) : new Decimal(0)
+      const rateWomen = f.length ? toMoney(countWomen).div(f.length).times(100) : ZERO
+      const rateMen = m.length ? toMoney(countMen).div(m.length).times(100) : ZERO
       const valid = f.length >= 10 && m.length >= 10
       return {
         csp,
@@ -369,7 +408,7 @@ function rateIndicator(
       : 'Écart de taux de promotions',
     max: isRaises ? 20 : 15,
   }
-  const detail: Record<string, any> = { groups, validHeadcount: validCount }
+  const detail: IndicatorDetail = { groups, validHeadcount: validCount }
   const calculable = any && employees.length > 0 && validCount * 10 >= employees.length * 4
   if (!calculable) {
     return {
@@ -388,7 +427,7 @@ function rateIndicator(
   }
   const raw = groups
     .filter((g) => g.valid)
-    .reduce((a, g) => a.plus(g.gap!.times(g.women + g.men)), new Decimal(0))
+    .reduce((a, g) => a.plus(g.gap!.times(g.women + g.men)), ZERO)
     .div(validCount)
   const result = round1(raw.abs())
   const favoured = favouredBy(raw, result)
@@ -408,8 +447,8 @@ export function computeEqualityIndex(input: IndexInput): EqualityIndex {
   const { employees, mode } = input
   const women = employees.filter((e) => e.sex === 'F')
   const men = employees.filter((e) => e.sex === 'H')
-  const averageHeadcount = new Decimal(input.averageHeadcount)
-  const band = sizeBand(averageHeadcount)
+  const averageHeadcount = toMoney(input.averageHeadcount)
+  const band = input.declaredBand ?? sizeBand(averageHeadcount)
   const method: IndexMethod = band === '251+' ? '251+' : '50-250'
   const required = band !== 'under-50'
 
@@ -435,7 +474,7 @@ export function computeEqualityIndex(input: IndexInput): EqualityIndex {
           : null,
     max: 15,
     points: maternityCalculable ? maternityPoints(returned, raisedOnReturn) : 0,
-    result: maternityCalculable ? new Decimal(raisedOnReturn).div(returned).times(100) : null,
+    result: maternityCalculable ? toMoney(raisedOnReturn).div(returned).times(100) : null,
     favoured: null,
     detail: { returned, raisedOnReturn, raisesDuringLeaves },
   }
@@ -453,7 +492,7 @@ export function computeEqualityIndex(input: IndexInput): EqualityIndex {
     reason: null,
     max: 10,
     points: top10Points(under),
-    result: new Decimal(under),
+    result: toMoney(under),
     favoured: topWomen === topMen ? null : topWomen < topMen ? 'H' : 'F',
     detail: { women: topWomen, men: topMen },
   }
@@ -464,11 +503,7 @@ export function computeEqualityIndex(input: IndexInput): EqualityIndex {
   const maxPoints = counted.reduce((a, i) => a + i.max, 0)
   const calculable = maxPoints >= 75
   const index = calculable
-    ? new Decimal(points)
-        .div(maxPoints)
-        .times(100)
-        .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
-        .toNumber()
+    ? toMoney(points).div(maxPoints).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber()
     : null
   return {
     method,
@@ -489,18 +524,22 @@ export function computeEqualityIndex(input: IndexInput): EqualityIndex {
 }
 
 /** Gathers the index input from the register for a 12-month period. */
-export default class EqualityIndexReport {
-  constructor(
-    private organisationId: number,
-    private from: string,
-    private to: string
-  ) {}
-
-  async input(): Promise<IndexInput> {
-    const org = this.organisationId
-    const { from, to } = this
+export default class EqualityIndexReport extends Report<
+  { from: string; to: string },
+  EqualityIndex
+> {
+  private async input(): Promise<IndexInput> {
+    const org = this.tenant.organisationId
+    const { from, to } = this.params
     const settings = await db.from('hr_settings').where('organisation_id', org).first()
     const mode: IndexMode = settings?.equality_index_mode === 'level' ? 'level' : 'csp'
+    const organisation = await db
+      .from('organisations')
+      .where('id', org)
+      .select('equality_size_band')
+      .first()
+    const declaredBand =
+      DECLARED_BANDS[organisation?.equality_size_band as EqualitySizeBand] ?? null
     const result = await db.rawQuery(
       `WITH pres AS (
          SELECT ct.employee_id, greatest(ct.start_date, ?::date) AS s,
@@ -570,7 +609,7 @@ export default class EqualityIndexReport {
       age: Number(r.age),
       category: mode === 'csp' ? r.csp : r.level,
       csp: r.csp,
-      pay: new Decimal(r.pay),
+      pay: toMoney(r.pay),
       raised: r.individual_raise || r.promoted,
       individualRaise: r.individual_raise,
       promoted: r.promoted,
@@ -587,7 +626,7 @@ export default class EqualityIndexReport {
          AND ct.start_date <= ?::date AND COALESCE(ct.end_date, DATE '9999-12-31') >= ?::date`,
       [to, from, to, from, org, to, from]
     )
-    const averageHeadcount = new Decimal(headcount.rows[0].days).div(headcount.rows[0].period)
+    const averageHeadcount = toMoney(headcount.rows[0].days).div(headcount.rows[0].period)
     const eligible = employees.map((e) => e.id)
     const leaves = await db.rawQuery(
       `SELECT l.employee_id, l.start_date, l.end_date,
@@ -606,6 +645,7 @@ export default class EqualityIndexReport {
       mode,
       employees,
       averageHeadcount,
+      declaredBand,
       maternity: {
         returned: leaves.rows.length,
         raisedOnReturn: (leaves.rows as LeaveRow[]).filter((l) => l.raised_after).length,

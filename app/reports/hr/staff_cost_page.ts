@@ -1,10 +1,15 @@
 import db from '@adonisjs/lucid/services/db'
 import { Report } from '#support/report'
-import { costsByProgramme, ledgerChargeRatio } from '#reports/hr/staff_costs'
+import {
+  LedgerChargeRatio,
+  StaffCostsByProgramme,
+  type StaffCostLine,
+} from '#reports/hr/staff_costs'
+import type { Decimal } from 'decimal.js'
 
 export interface StaffCostPageResult {
-  lines: Awaited<ReturnType<typeof costsByProgramme>>
-  ledgerRatio: Awaited<ReturnType<typeof ledgerChargeRatio>>
+  lines: StaffCostLine[]
+  ledgerRatio: Decimal | null
   chargeRate: number
   annualHours: number
 }
@@ -17,8 +22,12 @@ export default class StaffCostPage extends Report<
   async build() {
     const org = this.tenant.organisationId
     const { year, source } = this.params
-    const lines = await costsByProgramme(org, `${year}-01-01`, `${year}-12-31`, source)
-    const ledgerRatio = await ledgerChargeRatio(org, `${year}-01-01`, `${year}-12-31`)
+    const period = { from: `${year}-01-01`, to: `${year}-12-31` }
+    const lines = await new StaffCostsByProgramme(this.tenant, {
+      ...period,
+      chargeRate: source,
+    }).build()
+    const ledgerRatio = await new LedgerChargeRatio(this.tenant, period).build()
     const settings = await db.from('hr_settings').where('organisation_id', org).first()
     return {
       lines,

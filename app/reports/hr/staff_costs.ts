@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
-import { Decimal } from 'decimal.js'
-import { roundCents } from '#support/money'
+import type { Decimal } from 'decimal.js'
+import { moneyOrZero, roundCents, toMoney, ZERO } from '#support/money'
+import { Report } from '#support/report'
 
 /**
  * Staff cost of a programme from the time allocations (share of each employee's contractual
@@ -30,7 +31,7 @@ export interface StaffCost {
 async function settings(organisationId: number) {
   const row = await db.from('hr_settings').where('organisation_id', organisationId).first()
   return {
-    chargeRate: new Decimal(row?.employer_charge_rate ?? '0.45'),
+    chargeRate: toMoney(row?.employer_charge_rate ?? '0.45'),
     annualHours: Number(row?.fse_annual_hours ?? 1720),
   }
 }
@@ -39,7 +40,7 @@ async function settings(organisationId: number) {
  * Actual employer-charge ratio of the ledger over a period: social charges (645, 647) over
  * gross pay (641), validated entries only; null when the ledger has no pay for the period.
  */
-export async function ledgerChargeRatio(organisationId: number, from: string, to: string) {
+async function ledgerChargeRatio(organisationId: number, from: string, to: string) {
   const result = await db.rawQuery(
     `SELECT sum(l.debit - l.credit) FILTER (WHERE l.account_number LIKE '641%') AS gross,
             sum(l.debit - l.credit) FILTER (WHERE l.account_number LIKE '645%' OR l.account_number LIKE '647%') AS charges
@@ -48,15 +49,15 @@ export async function ledgerChargeRatio(organisationId: number, from: string, to
     [organisationId, from, to]
   )
   const row = result.rows[0]
-  if (!row?.gross || new Decimal(row.gross).lessThanOrEqualTo(0)) return null
-  return new Decimal(row.charges ?? 0).div(row.gross)
+  if (!row?.gross || toMoney(row.gross).lessThanOrEqualTo(0)) return null
+  return moneyOrZero(row.charges).div(row.gross)
 }
 
 /**
  * `options.chargeRate`: 'setting' (the organisation's configured rate, default) or 'ledger'
  * (the ledger's actual ratio over the period, falling back to the setting without payroll).
  */
-export async function staffCostByProgramme(
+async function staffCostByProgramme(
   organisationId: number,
   programmeId: number | null,
   from: string,
@@ -93,8 +94,8 @@ export async function staffCostByProgramme(
   )
   const rows = result.rows as Array<{ employee_id: number; hours: string; gross: string }>
   const employees = rows.map((r) => {
-    const hours = new Decimal(r.hours)
-    const gross = new Decimal(r.gross)
+    const hours = toMoney(r.hours)
+    const gross = toMoney(r.gross)
     const total = gross.times(chargeRate.plus(1))
     return {
       employeeId: r.employee_id,
@@ -104,8 +105,8 @@ export async function staffCostByProgramme(
       hourlyRate: hours.isZero() ? null : roundCents(total.div(hours)),
     }
   })
-  const hours = employees.reduce((a: Decimal, e) => a.plus(e.hours), new Decimal(0))
-  const exactGross = rows.reduce((a: Decimal, r) => a.plus(r.gross), new Decimal(0))
+  const hours = employees.reduce((a: Decimal, e) => a.plus(e.hours), ZERO)
+  const exactGross = rows.reduce((a: Decimal, r) => a.plus(r.gross), ZERO)
   const gross = roundCents(exactGross)
   const total = roundCents(exactGross.times(chargeRate.plus(1)))
   return {
@@ -121,7 +122,7 @@ export async function staffCostByProgramme(
 }
 
 /** FSE+ hourly rate of one employee on a date: annual gross employment cost / annual hours. */
-export async function fseHourlyRate(organisationId: number, employeeId: number, on: string) {
+async function fseHourlyRate(organisationId: number, employeeId: number, on: string) {
   const { chargeRate, annualHours } = await settings(organisationId)
   const row = await db
     .from('salary_events')
@@ -132,11 +133,11 @@ export async function fseHourlyRate(organisationId: number, employeeId: number, 
     .orderBy('id', 'desc')
     .first()
   if (!row) return null
-  return roundCents(new Decimal(row.gross_annual_fte).times(chargeRate.plus(1)).div(annualHours))
+  return roundCents(toMoney(row.gross_annual_fte).times(chargeRate.plus(1)).div(annualHours))
 }
 
 /** Cost per programme over a period (time page): one line per programme. */
-export async function costsByProgramme(
+async function costsByProgramme(
   organisationId: number,
   from: string,
   to: string,
@@ -162,4 +163,53 @@ export async function costsByProgramme(
     })
   }
   return lines
+}
+
+/** A period of calendar dates (ISO), both ends included. */
+export interface Period {
+  from: string
+  to: string
+}
+
+/** Which employer-charge rate a staff cost uses (see `staffCostByProgramme`). */
+export type ChargeRateSource = 'setting' | 'ledger'
+
+/** The ledger's actual employer-charge ratio over a period, null without payroll. */
+export class LedgerChargeRatio extends Report<Period, Decimal | null> {
+  build() {
+    return ledgerChargeRatio(this.tenant.organisationId, this.params.from, this.params.to)
+  }
+}
+
+/** Staff cost of one programme (null: every programme) over a period, from the time allocations. */
+export class ProgrammeStaffCost extends Report<
+  Period & { programmeId: number | null; chargeRate?: ChargeRateSource },
+  StaffCost
+> {
+  build() {
+    const { programmeId, from, to, chargeRate } = this.params
+    return staffCostByProgramme(this.tenant.organisationId, programmeId, from, to, {
+      chargeRate,
+    })
+  }
+}
+
+/** FSE+ hourly rate of one employee on a date, null before the first salary event. */
+export class FseHourlyRate extends Report<{ employeeId: number; on: string }, Decimal | null> {
+  build() {
+    return fseHourlyRate(this.tenant.organisationId, this.params.employeeId, this.params.on)
+  }
+}
+
+export type StaffCostLine = Awaited<ReturnType<typeof costsByProgramme>>[number]
+
+/** Cost per programme over a period (time page): one line per programme. */
+export class StaffCostsByProgramme extends Report<
+  Period & { chargeRate?: ChargeRateSource },
+  StaffCostLine[]
+> {
+  build() {
+    const { from, to, chargeRate } = this.params
+    return costsByProgramme(this.tenant.organisationId, from, to, chargeRate)
+  }
 }

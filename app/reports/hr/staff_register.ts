@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { Report } from '#support/report'
 import { CONTRACT_TYPES, END_REASONS } from '#vocabulary/hr'
 import { labelOf } from '#vocabulary/labels'
+import { IDENTITY_COLUMNS } from '#exports/hr/identity_columns'
 
 /** A contract line as read from the database (the other columns pass through). */
 interface RegisterRow {
@@ -58,11 +59,7 @@ export async function staffRegister(organisationId: number) {
 
 export const REGISTER_COLUMNS = [
   { header: 'N° de ligne', key: 'line', type: 'integer' as const },
-  { header: 'Matricule', key: 'registry_number', type: 'text' as const },
-  { header: 'Nom', key: 'surname', type: 'text' as const },
-  { header: 'Prénoms', key: 'first_names', type: 'text' as const },
-  { header: 'Sexe', key: 'sex', type: 'text' as const },
-  { header: 'Date de naissance', key: 'birth_date', type: 'date' as const },
+  ...IDENTITY_COLUMNS,
   { header: 'Nationalité', key: 'nationality', type: 'text' as const },
   { header: 'Titre de travail (type)', key: 'work_permit_type', type: 'text' as const },
   { header: 'Titre de travail (n°)', key: 'work_permit_number', type: 'text' as const },

@@ -1,6 +1,8 @@
 import db from '@adonisjs/lucid/services/db'
-import { Decimal } from 'decimal.js'
-import { TRAINING_COST_GROUPS, TRAINING_FUNDING_MODES } from '#vocabulary/hr'
+import type { Decimal } from 'decimal.js'
+import { moneyOrZero, ZERO } from '#support/money'
+import { TRAINING_COST_GROUPS, TRAINING_FUNDING_MODES, type Sex } from '#vocabulary/hr'
+import { Report } from '#support/report'
 
 export interface DaysRow {
   label: string
@@ -34,18 +36,21 @@ export const TRAINING_AGE_BANDS = [
   '55 ans et +',
 ]
 
-const d = (v: string | null | undefined) => new Decimal(v ?? 0)
+const d = (v: string | null | undefined) => moneyOrZero(v)
 
 /**
  * Training figures of one year, from sessions, participants, cost and financing lines. The
  * contract and emploi repère of a participant are those of the contract running on the first
  * day of the session; ages are on 31/12 (bands: up to 25, 26-35, 36-45, 46-55, 56 and over).
  */
-export default class TrainingReportBuilder {
-  constructor(
-    private organisationId: number,
-    private year: number
-  ) {}
+export default class TrainingReportBuilder extends Report<{ year: number }, TrainingReport> {
+  private get organisationId() {
+    return this.tenant.organisationId
+  }
+
+  private get year() {
+    return this.params.year
+  }
 
   private participants = `
     SELECT tp.employee_id, tp.days, e.sex, e.birth_date, extract(year FROM ts.start_date)::int AS year,
@@ -69,7 +74,7 @@ export default class TrainingReportBuilder {
     const daysByContract: DaysRow[] = CONTRACT_GROUPS.map((g) => {
       const rows = (byContract.rows as ParticipantDays[]).filter((r) => g.types.includes(r.key))
       const sum = (filter: (r: ParticipantDays) => boolean) =>
-        rows.filter(filter).reduce((a: Decimal, r) => a.plus(r.days), new Decimal(0))
+        rows.filter(filter).reduce((a: Decimal, r) => a.plus(r.days), ZERO)
       const F = sum((r) => r.year === y && r.sex === 'F')
       const H = sum((r) => r.year === y && r.sex === 'H')
       return { label: g.label, F, H, total: F.plus(H), previousTotal: sum((r) => r.year === y - 1) }
@@ -86,13 +91,13 @@ export default class TrainingReportBuilder {
       if (!jobs.has(r.label))
         jobs.set(r.label, {
           label: r.label,
-          F: new Decimal(0),
-          H: new Decimal(0),
-          total: new Decimal(0),
+          F: ZERO,
+          H: ZERO,
+          total: ZERO,
           previousTotal: null,
         })
       const row = jobs.get(r.label)!
-      row[r.sex as 'F' | 'H'] = row[r.sex as 'F' | 'H'].plus(r.days)
+      row[r.sex as Sex] = row[r.sex as Sex].plus(r.days)
       row.total = row.total.plus(r.days)
     }
     const daysByJob = [...jobs.values()]
@@ -164,7 +169,7 @@ export default class TrainingReportBuilder {
       costs,
       costGroups,
       refunds,
-      refundsTotal: refunds.reduce((a, r) => a.plus(r.received), new Decimal(0)),
+      refundsTotal: refunds.reduce((a, r) => a.plus(r.received), ZERO),
     }
   }
 }
@@ -189,9 +194,9 @@ interface RefundSum {
 }
 
 function totalRow(rows: DaysRow[]): DaysRow {
-  const sum = (k: 'F' | 'H' | 'total') => rows.reduce((a, r) => a.plus(r[k]), new Decimal(0))
+  const sum = (k: 'F' | 'H' | 'total') => rows.reduce((a, r) => a.plus(r[k]), ZERO)
   const previous = rows.every((r) => r.previousTotal === null)
     ? null
-    : rows.reduce((a, r) => a.plus(r.previousTotal ?? 0), new Decimal(0))
+    : rows.reduce((a, r) => a.plus(r.previousTotal ?? 0), ZERO)
   return { label: 'TOTAL', F: sum('F'), H: sum('H'), total: sum('total'), previousTotal: previous }
 }

@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
-import { Decimal } from 'decimal.js'
+import type { Decimal } from 'decimal.js'
+import { toMoney } from '#support/money'
 import { DateTime } from 'luxon'
 import Referential from '#models/quality/referential'
 import { Report } from '#support/report'
@@ -72,12 +73,12 @@ export interface Score {
  * projection at the deadline. Pure, so hand-made cases can test it.
  */
 export function scoreLine(counts: ScoreCounts, thresholdPercent: Decimal | number): ScoreLine {
-  const threshold = new Decimal(thresholdPercent).div(100)
+  const threshold = toMoney(thresholdPercent).div(100)
   const applicable = counts.total - counts.notApplicable
   const needed = threshold.times(applicable).ceil().toNumber()
-  const ratio = applicable > 0 ? new Decimal(counts.validated).div(applicable) : null
+  const ratio = applicable > 0 ? toMoney(counts.validated).div(applicable) : null
   const projected = counts.validated + counts.dueByDeadline
-  const projectedRatio = applicable > 0 ? new Decimal(projected).div(applicable) : null
+  const projectedRatio = applicable > 0 ? toMoney(projected).div(applicable) : null
   return {
     ...counts,
     applicable,
@@ -166,7 +167,7 @@ async function score(organisationId: number, options: ScoreParams): Promise<Scor
 
   const today = (options.today ?? DateTime.now()).toISODate()!
   const deadline: string | null = referential.deadline
-  const thresholdPercent = new Decimal(referential.threshold_percent)
+  const thresholdPercent = toMoney(referential.threshold_percent)
   const params = { org: organisationId, ref: referential.id, deadline, today }
 
   const themeRows = await db.rawQuery<{ rows: ThemeRecord[] }>(

@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
-import { Decimal } from 'decimal.js'
+import type { Decimal } from 'decimal.js'
+import { toMoney } from '#support/money'
 import { Report } from '#support/report'
 
 export interface AxisProgress {
@@ -71,7 +72,7 @@ async function progressOf(organisationId: number, planId: number): Promise<AxisP
       milestonesReached: row.milestones_reached,
       criteria: row.criteria,
       criteriaValidated: row.criteria_validated,
-      progress: open > 0 ? new Decimal(row.actions_done).div(open) : null,
+      progress: open > 0 ? toMoney(row.actions_done).div(open) : null,
     }
   })
 }

@@ -1,20 +1,22 @@
 import db from '@adonisjs/lucid/services/db'
-import { Decimal } from 'decimal.js'
+import { moneyOrNull } from '#support/money'
 import { CHECKS } from '#reconciliation/registry'
 import { Report } from '#support/report'
+import { YearsWithData } from '#reports/core/years_with_data'
 import type { Tenant } from '#support/request_context'
 import { CHECK_STATUSES } from '#vocabulary/reconciliation'
 import { labelOf } from '#vocabulary/labels'
+import type { PageLink } from '#support/page_link'
 
 export interface StatusFilter {
-  /** The latest year reconciled by default, else the latest year with activity, else last year. */
+  /** By default the latest year reconciled or with accounts (#reports/core/years_with_data). */
   year?: number
   status?: string
   domain?: string
   runId?: number
 }
 
-const num = (v: string | null) => (v === null ? null : new Decimal(v))
+const num = (v: string | null) => moneyOrNull(v)
 
 /**
  * A year's reconciliation: the chosen run (latest by default) with its results filtered by
@@ -27,20 +29,9 @@ export class ReconciliationStatus extends Report<StatusFilter, ReconciliationSta
   }
 }
 
-/** The latest year reconciled, else the latest year with activity, else last year. */
+/** The latest year reconciled or with accounts to reconcile (#reports/core/years_with_data). */
 async function latestYear(tenant: Tenant) {
-  const run = await db
-    .from('reconciliation_runs')
-    .where('organisation_id', tenant.organisationId)
-    .max('year as year')
-    .first()
-  if (run?.year) return run.year as number
-  const values = await db
-    .from('indicator_values')
-    .where('organisation_id', tenant.organisationId)
-    .max('year as year')
-    .first()
-  return (values?.year as number | undefined) ?? new Date().getFullYear() - 1
+  return (await new YearsWithData(tenant, { domain: 'reconciliation' }).build()).year
 }
 
 async function reconciliationStatus(
@@ -116,6 +107,8 @@ async function reconciliationStatus(
         label: string
         value: number | string | null
         source?: string
+        link?: PageLink | null
+        /** Runs stored before links were named by route carry the URL itself. */
         href?: string
       }>,
     })),

@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js'
 import type { DateTime } from 'luxon'
-import { Money, parseFrenchAmount } from '../money.js'
+import { parseFrenchAmount, toMoney } from '../money.js'
 import { formatDate, parseFrenchDate } from '../french_format.js'
 import { SpreadsheetError } from './errors.js'
 
@@ -16,7 +16,7 @@ export interface TextCell extends BaseCell {
 }
 
 /**
- * Native xlsx number, as a plain decimal string (`-1234.5`) ready for `new Decimal()`.
+ * Native xlsx number, as a plain decimal string (`-1234.5`) ready for `toMoney()`.
  * Rounded to 15 significant digits, the precision Excel displays and computes with, so that
  * a computed 0.30000000000000004 reads as 0.3.
  */
@@ -117,7 +117,7 @@ export function readAmount(row: SheetRow, index: number): Decimal | null {
   }
   switch (cell.kind) {
     case 'number':
-      return new Money(cell.value)
+      return toMoney(cell.value)
     case 'text':
       try {
         return parseFrenchAmount(cell.value)

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
-import { Decimal } from 'decimal.js'
 import ExcelJS from 'exceljs'
 import { excelSerialToIsoDate } from '../french_format.js'
+import { toMoney } from '../money.js'
 import { SpreadsheetError } from './errors.js'
 import type { CellValue, SheetRow } from './cells.js'
 import { DEFAULT_ZIP_LIMITS, readZipDirectory, verifyZipContents, type ZipLimits } from './zip.js'
@@ -47,7 +47,9 @@ export function isDateFormat(format: string | undefined): boolean {
  * Plain decimal string of an xlsx number, at 15 significant digits like Excel.
  */
 export function excelNumberToString(value: number): string {
-  const decimal = new Decimal(value.toPrecision(15))
+  // toPrecision rounds the exact binary value; any decimal of 15 significant digits survives
+  // the trip through a double unchanged (DBL_DIG), and toMoney reads its shortest form.
+  const decimal = toMoney(Number(value.toPrecision(15)))
   return decimal.isZero() ? '0' : decimal.toFixed()
 }
 

@@ -380,7 +380,7 @@ test.group('Statements | pages, exports, roles', (group) => {
     const finance = await makeUser(organisation, ['finance'])
     const page = await client.get('/comptabilite/exercices').actingAs(finance)
     page.assertStatus(200)
-    assert.include(page.text(), 'AG du 20/06/2023')
+    assert.include(page.text(), 'AG du 20 juin 2023 — Affectation du résultat 2022')
     const budgets = await client.get('/comptabilite/budgets').actingAs(finance)
     budgets.assertStatus(200)
     assert.include(budgets.text(), 'Budget prévisionnel 2024')

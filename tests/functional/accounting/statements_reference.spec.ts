@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
-import { demoOrganisation, isolated } from '#tests/helpers'
+import { demoOrganisation, isolated, tenantOf } from '#tests/helpers'
 import { loadRapport2023 } from '#database/seeders/demo'
 import { IncomeStatement, BalanceSheet, type StatementReport } from '#reports/accounting/statements'
 
@@ -141,11 +141,10 @@ test.group('Statements | the demo ledger reproduces the 2023 report', (group) =>
 
   test('compte de résultat: every printed line and total, to the euro', async ({ assert }) => {
     const { organisation, rapport } = await seeded()
-    const report = await IncomeStatement.build({
-      organisationId: organisation.id,
+    const report = await new IncomeStatement(tenantOf(organisation), {
       year: 2023,
       budgetYear: 2024,
-    })
+    }).build()
     const is = rapport.accounts.income_statement
     for (const item of flatten([...is.charges, ...is.produits])) {
       const line = row(report, INCOME_CODES[item.label])
@@ -176,8 +175,8 @@ test.group('Statements | the demo ledger reproduces the 2023 report', (group) =>
     assert,
   }) => {
     const { organisation, rapport } = await seeded()
-    const bilan = await BalanceSheet.build({ organisationId: organisation.id, year: 2023 })
-    const income = await IncomeStatement.build({ organisationId: organisation.id, year: 2023 })
+    const bilan = await new BalanceSheet(tenantOf(organisation), { year: 2023 }).build()
+    const income = await new IncomeStatement(tenantOf(organisation), { year: 2023 }).build()
     const bs = rapport.accounts.balance_sheet
     const actifCodes = ['A01', 'A02', 'A03', 'A05', 'A06', 'A07', 'A08']
     ;[...bs.actif.actif_immobilise, ...bs.actif.actif_circulant].forEach((item: any, i: number) => {
@@ -239,9 +238,9 @@ test.group('Statements | the demo ledger reproduces the 2023 report', (group) =>
 
   test('the ANC 2018-06 layout gives the same result and a balanced bilan', async ({ assert }) => {
     const { organisation } = await seeded()
-    const options = { organisationId: organisation.id, year: 2023, layoutCode: 'anc-2018-06' }
-    const income = await IncomeStatement.build(options)
-    const bilan = await BalanceSheet.build(options)
+    const params = { year: 2023, layoutCode: 'anc-2018-06' }
+    const income = await new IncomeStatement(tenantOf(organisation), params).build()
+    const bilan = await new BalanceSheet(tenantOf(organisation), params).build()
     assert.isTrue(BalanceSheet.totals(bilan).balanced)
     assert.equal(row(income, 'RES').current.toFixed(2), '403271.51')
     assert.equal(row(bilan, 'F06').current.toFixed(2), '403271.51')

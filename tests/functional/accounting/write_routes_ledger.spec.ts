@@ -9,6 +9,7 @@ import { createDraft } from '#actions/accounting/drafts'
 import { validateEntry } from '#actions/accounting/ledger'
 import { closeFiscalYear } from '#actions/accounting/year_end'
 import { assertFieldError } from '#tests/support/refusals'
+import { meetingOf, resolutionOf } from '#tests/fixtures/general_assembly'
 
 /**
  * Write routes of the ledger that had no functional test (issue #11): editing and deleting a
@@ -332,7 +333,12 @@ async function closedYear() {
   await asOrg(organisation, () =>
     db.transaction((trx) => closeFiscalYear(trx, organisation.id, ledger.fiscalYears[2023], null))
   )
-  return { organisation, ledger, user, y2023: ledger.fiscalYears[2023] }
+  // The general assembly's adopted resolution the allocation cites (allocation_gate.spec.ts).
+  const resolutionId = await resolutionOf(organisation, await meetingOf(organisation), {
+    title: 'Affectation du résultat 2023',
+    fiscalYearId: ledger.fiscalYears[2023],
+  })
+  return { organisation, ledger, user, y2023: ledger.fiscalYears[2023], resolutionId }
 }
 
 const ALLOCATION_TABLES = ['result_allocations', 'entries', 'entry_lines', 'audit_events']
@@ -344,21 +350,19 @@ test.group('Write routes | result allocation', (group) => {
     client,
     assert,
   }) => {
-    const { organisation, user, y2023, ledger } = await closedYear()
+    const { organisation, user, y2023, ledger, resolutionId } = await closedYear()
     const saved = await client
       .post(`/comptabilite/exercices/${y2023}/affectation`)
-      .form({
-        decisionDate: '2024-06-18',
-        decisionText: 'Résolution 3 : affectation du résultat.',
-        toReserves: '400,00',
-        reserveAccount: '1068',
-      })
+      .form({ resolutionId, toReserves: '400,00', reserveAccount: '1068' })
       .withCsrfToken()
       .actingAs(user)
       .redirects(0)
     saved.assertStatus(302)
     saved.assertHeader('location', '/comptabilite/exercices')
-    saved.assertFlashMessage('success', 'Décision d’affectation enregistrée.')
+    saved.assertFlashMessage(
+      'success',
+      'Décision d’affectation enregistrée : AG du 20 juin 2024 — Affectation du résultat 2023.'
+    )
     const allocation = await db
       .from('result_allocations')
       .where({ organisation_id: organisation.id, fiscal_year_id: y2023 })
@@ -391,7 +395,7 @@ test.group('Write routes | result allocation', (group) => {
     client,
     assert,
   }) => {
-    const { user, y2023, ledger } = await closedYear()
+    const { user, y2023, ledger, resolutionId } = await closedYear()
     const before = await tableCounts(ALLOCATION_TABLES)
     const post = (yearId: number, form: Record<string, string>) =>
       client
@@ -401,7 +405,7 @@ test.group('Write routes | result allocation', (group) => {
         .actingAs(user)
         .redirects(0)
 
-    const beyond = await post(y2023, { toReserves: '2 000,00' })
+    const beyond = await post(y2023, { resolutionId: String(resolutionId), toReserves: '2 000,00' })
     beyond.assertStatus(303)
     beyond.assertFlashMessage(
       'error',
@@ -419,7 +423,7 @@ test.group('Write routes | result allocation', (group) => {
     client,
     assert,
   }) => {
-    const { organisation, user, y2023 } = await closedYear()
+    const { organisation, user, y2023, resolutionId } = await closedYear()
     const post = () =>
       client
         .post(`/comptabilite/exercices/${y2023}/affectation/comptabiliser`)
@@ -432,13 +436,13 @@ test.group('Write routes | result allocation', (group) => {
     none.assertStatus(303)
     none.assertFlashMessage(
       'error',
-      'L’affectation ne peut être comptabilisée qu’après la décision de l’assemblée générale (date et texte de la résolution).'
+      'L’affectation ne peut être comptabilisée qu’après la décision de l’assemblée générale : choisissez d’abord sa résolution adoptée qui affecte le résultat.'
     )
     assert.deepEqual(await tableCounts(ALLOCATION_TABLES), before)
 
     const decision = await client
       .post(`/comptabilite/exercices/${y2023}/affectation`)
-      .form({ decisionDate: '2024-06-18', decisionText: 'Résolution 3.', toReserves: '0' })
+      .form({ resolutionId, toReserves: '0' })
       .withCsrfToken()
       .actingAs(user)
       .redirects(0)
@@ -452,7 +456,7 @@ test.group('Write routes | result allocation', (group) => {
 
     const changed = await client
       .post(`/comptabilite/exercices/${y2023}/affectation`)
-      .form({ decisionDate: '2024-06-18', decisionText: 'Autre.', toReserves: '0' })
+      .form({ resolutionId, toReserves: '100' })
       .withCsrfToken()
       .actingAs(user)
       .redirects(0)
@@ -462,6 +466,6 @@ test.group('Write routes | result allocation', (group) => {
       .from('result_allocations')
       .where({ organisation_id: organisation.id, fiscal_year_id: y2023 })
       .firstOrFail()
-    assert.equal(allocation.decision_text, 'Résolution 3.')
+    assert.equal(allocation.to_reserves, '0.00')
   })
 })

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
-import { demoOrganisation, isolated } from '#tests/helpers'
+import { demoOrganisation, isolated, tenantOf } from '#tests/helpers'
 import { actingAs } from '#support/request_context'
 import {
   closeFiscalYear,
@@ -59,8 +59,8 @@ test.group('Year-end | closing, allocation, reopening', (group) => {
     assert.isAbove(Number(rows[0].n), 100)
     assert.equal(Number(rows[0].diff), 0)
     // The 2024 opening equals the 2023 closing: same bilan, result carried on 120.
-    const b2023 = await BalanceSheet.build({ organisationId: organisation.id, year: 2023 })
-    const b2024 = await BalanceSheet.build({ organisationId: organisation.id, year: 2024 })
+    const b2023 = await new BalanceSheet(tenantOf(organisation), { year: 2023 }).build()
+    const b2024 = await new BalanceSheet(tenantOf(organisation), { year: 2024 }).build()
     assert.equal(
       BalanceSheet.totals(b2024).actif.toFixed(2),
       BalanceSheet.totals(b2023).actif.toFixed(2)
@@ -124,43 +124,55 @@ test.group('Year-end | closing, allocation, reopening', (group) => {
     assert.match(move, /clôturé|chevauchent/)
   })
 
-  test('the allocation cannot be posted before the general assembly decision', async ({
+  test('the allocation cites the June 2024 general assembly of the demo, never the board', async ({
     assert,
   }) => {
     const { organisation, as, y2023 } = await seeded()
     await db.transaction((trx) => as(() => closeFiscalYear(trx, organisation.id, y2023.id, null)))
-    await db.transaction((trx) =>
-      as(() =>
-        saveAllocation(trx, organisation.id, y2023.id, {
-          decisionDate: null,
-          decisionText: null,
-          toReserves: new Decimal('100000'),
-        })
-      )
-    )
+    const allocationResolution = (meetingKind: string) =>
+      db
+        .from('resolutions')
+        .join('meetings', 'meetings.id', 'resolutions.meeting_id')
+        .where('resolutions.organisation_id', organisation.id)
+        .where('resolutions.fiscal_year_id', y2023.id)
+        .where('resolutions.subject_kind', 'allocate_result')
+        .where('meetings.kind', meetingKind)
+        .select('resolutions.id')
+        .firstOrFail()
+    const board = await allocationResolution('ca')
+    const assembly = await allocationResolution('ag_ordinaire')
     const before = await db
       .from('entries')
       .where('organisation_id', organisation.id)
       .count('* as n')
-    const message = await rejection(() =>
+    const save = (resolutionId: number | null) =>
+      db.transaction((trx) =>
+        as(() =>
+          saveAllocation(trx, organisation.id, y2023.id, {
+            resolutionId,
+            toReserves: new Decimal('100000'),
+          })
+        )
+      )
+    assert.match(await rejection(() => save(null)), /assemblée générale/)
+    assert.match(await rejection(() => save(board.id)), /Conseil d'administration/)
+    const nothing = await rejection(() =>
       db.transaction((trx) => as(() => postAllocation(trx, organisation.id, y2023.id, null)))
     )
-    assert.match(message, /assemblée générale/)
+    assert.match(nothing, /assemblée générale/)
     const after = await db.from('entries').where('organisation_id', organisation.id).count('* as n')
     assert.equal(after[0].n, before[0].n)
-    // With the decision: Dr 120 / Cr 110 and 1068.
-    await db.transaction((trx) =>
-      as(() =>
-        saveAllocation(trx, organisation.id, y2023.id, {
-          decisionDate: '2024-06-18',
-          decisionText: 'Résolution 3 : affectation du résultat.',
-          toReserves: new Decimal('100000'),
-        })
-      )
-    )
+    // With the assembly's resolution: Dr 120 / Cr 110 and 1068, on the assembly's day.
+    await save(assembly.id)
     const entryId = await db.transaction((trx) =>
       as(() => postAllocation(trx, organisation.id, y2023.id, null))
     )
+    const { rows } = await db.rawQuery(
+      `SELECT to_char(entry_date, 'YYYY-MM-DD') AS day, label FROM entries WHERE id = ?`,
+      [entryId]
+    )
+    assert.equal(rows[0].day, '2024-06-20')
+    assert.include(rows[0].label, 'AG du 20/06/2024')
     const lines = await db.from('entry_lines').where('entry_id', entryId).orderBy('line_no')
     assert.deepEqual(
       lines.map((l: any) => [

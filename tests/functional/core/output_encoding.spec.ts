@@ -185,6 +185,10 @@ const HOSTILE_COLUMNS: Record<string, string[]> = {
   users: ['full_name'],
   funders: ['name', 'notes'],
   grants: ['title', 'reference', 'notes'],
+  grant_payment_schedules: ['label'],
+  grant_targets: ['label'],
+  grant_deadlines: ['label'],
+  grant_events: ['note'],
   programmes: ['name', 'description', 'funder_names'],
   territories: ['name'],
   employees: ['surname', 'first_names'],
@@ -227,7 +231,28 @@ async function hostileWorld(organisation: Organisation) {
     const row = await db.from(table).where('organisation_id', organisation.id).orderBy('id').first()
     return row ? (row[column] as string | number) : null
   }
+  // A receipt that can still be corrected (the demo's are matched to their bank lines).
+  const instalment = await db
+    .from('grant_payment_schedules')
+    .where('organisation_id', organisation.id)
+    .orderBy('id')
+    .firstOrFail()
+  const [receipt] = await db
+    .table('grant_receipts')
+    .insert({
+      organisation_id: organisation.id,
+      grant_id: instalment.grant_id,
+      received_on: '2024-01-10',
+      amount: '0.01',
+      reference: `VIR ${HOSTILE}`,
+    })
+    .returning('id')
   return {
+    schedule: instalment.id as number,
+    receipt: receipt.id as number,
+    target: await first('grant_targets'),
+    deadline: await first('grant_deadlines'),
+    step: await first('grant_events'),
     entry: draft.id,
     user: await first('users'),
     funder: await first('funders'),
@@ -262,6 +287,11 @@ function urlsFor(pattern: string, world: World): string[] {
     [/^\/activite\/territoires\/:id/, world.territory],
     [/^\/financements\/financeurs\/:id/, world.funder],
     [/^\/financements\/conventions\/:id(\/bilan|\/bilan\/impression|\/modifier)?$/, world.grant],
+    [/^\/financements\/echeancier\/:id/, world.schedule],
+    [/^\/financements\/recus\/:id/, world.receipt],
+    [/^\/financements\/objectifs\/:id/, world.target],
+    [/^\/financements\/echeances\/:id/, world.deadline],
+    [/^\/financements\/etapes\/:id/, world.step],
     [/^\/rh\/salaries\/:id$/, world.employee],
     [/^\/gouvernance\/membres\/:id/, world.memberBody],
     [/^\/gouvernance\/personnes\/:id/, world.person],

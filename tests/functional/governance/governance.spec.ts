@@ -372,7 +372,10 @@ test.group('Governance: a meeting from attendance to minutes', (group) => {
     ;(
       await post(`/gouvernance/resolutions/${resolution.id}/votes`, { [`choices[m${b}]`]: 'for' })
     ).assertStatus(302)
-    ;(await post(`/gouvernance/resolutions/${resolution.id}/resultat`)).assertStatus(302)
+    // Proclaiming asks for confirmation (issue #15).
+    ;(
+      await post(`/gouvernance/resolutions/${resolution.id}/resultat`, { confirmation: '1' })
+    ).assertStatus(302)
     const adopted = await adoptedAllocationResolution(organisation.id, fiscalYear[0].id)
     assert.equal(adopted?.id, resolution.id)
     const event = await db
@@ -412,7 +415,14 @@ test.group('Governance: a meeting from attendance to minutes', (group) => {
       )
       .catch((e) => e)
     assert.instanceOf(error, Error)
-    await db.table('result_allocations').insert({ ...allocation, resolution_id: resolution.id })
+    // A board's resolution, even adopted, never founds it: only a general assembly allocates
+    // the result (migration 8700; tests/functional/accounting/allocation_gate.spec.ts).
+    const board = await db
+      .transaction((trx) =>
+        trx.table('result_allocations').insert({ ...allocation, resolution_id: resolution.id })
+      )
+      .catch((e) => e)
+    assert.match(String(board?.message), /assemblée générale/)
   })
 })
 

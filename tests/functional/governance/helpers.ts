@@ -14,8 +14,11 @@ export const as = <T>(organisation: Organisation, work: () => Promise<T>) =>
   actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, work)
 
 /**
- * A small board: college 1 (cap 3, one vote each, `members` seats), college 2 consultative
- * (cap 2, `consultative` seats); quorum at half of the members present or represented.
+ * A small board: college 1 (cap 6, one vote each, `members` seats named « Membre n »), college 2
+ * consultative (cap 2, `consultative` seats); quorum at half of the members present or
+ * represented. `alternates`: indexes of the members that get an alternate seat (same body,
+ * convened right after its titular); `president` and `bureau`: indexes of the members holding
+ * the bureau's presidency or another bureau office; `castingVote`: the CA's casting-vote rule.
  */
 export async function smallBoard(
   organisation: Organisation,
@@ -30,6 +33,11 @@ export async function smallBoard(
     maxProxies?: number
     secondConvening?: boolean
     weights?: number[]
+    alternates?: number[]
+    president?: number
+    bureau?: number[]
+    castingVote?: boolean
+    heldAt?: string
   } = {}
 ) {
   return as(organisation, () =>
@@ -43,6 +51,7 @@ export async function smallBoard(
           comparison: options.comparison ?? 'gte',
           secondConveningWithoutQuorum: options.secondConveningAllowed ?? false,
           maxProxiesPerPerson: options.maxProxies ?? 1,
+          castingVote: options.castingVote ?? false,
         },
         { client: trx }
       )
@@ -74,16 +83,31 @@ export async function smallBoard(
           { client: trx }
         )
         const weight = options.weights?.[i]
-        await addSeat(
+        const titular = await addSeat(
           {
             collegeId: college.id,
             memberBodyId: body.id,
             obtainedBy: 'designated',
             mandateStart: start,
             voteRule: weight ? { kind: 'fixed', votes: weight } : null,
+            bureauRole:
+              options.president === i ? 'president' : options.bureau?.includes(i) ? 'member' : null,
           },
           trx
         )
+        if (options.alternates?.includes(i)) {
+          await addSeat(
+            {
+              collegeId: college.id,
+              memberBodyId: body.id,
+              role: 'alternate',
+              titularSeatId: titular.id,
+              obtainedBy: 'designated',
+              mandateStart: start,
+            },
+            trx
+          )
+        }
       }
       for (let i = 0; i < (options.consultative ?? 1); i++) {
         const body = await MemberBody.create(
@@ -104,7 +128,7 @@ export async function smallBoard(
         {
           kind: 'ca',
           title: 'CA de test',
-          heldAt: DateTime.fromISO('2024-06-13T18:00'),
+          heldAt: DateTime.fromISO(options.heldAt ?? '2024-06-13T18:00'),
           secondConvening: options.secondConvening ?? false,
         },
         trx

@@ -201,6 +201,14 @@ test.group('Grants: conventions and their rules', (group) => {
     const organisation = await makeOrganisation()
     const user = await makeUser(organisation, ['finance'])
     const grant = await makeGrant(organisation)
+    // A signed convention closes once its report is sent.
+    const report = await client
+      .post(`/financements/conventions/${grant.id}/etapes`)
+      .actingAs(user)
+      .withCsrfToken()
+      .redirects(0)
+      .form({ kind: 'report_sent', occurredOn: '2024-12-15' })
+    assert.equal(await flashError(report), '')
     const closed = await client
       .post(`/financements/conventions/${grant.id}/etapes`)
       .actingAs(user)

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon'
 import { Decimal } from 'decimal.js'
 import type Organisation from '#models/core/organisation'
 import Funder from '#models/grants/funder'
-import { saveGrant } from '#actions/grants/conventions'
+import { addEvent, lockGrant, saveGrant } from '#actions/grants/conventions'
 import { actingAs } from '#support/request_context'
 
 export function asOrg<T>(organisation: Organisation, work: () => Promise<T>) {
@@ -22,18 +22,24 @@ export async function makeGrant(
         { name: `Région ${reference}`, category: 'region', revenueAccount: '7413' },
         { client: trx }
       )
-      return saveGrant(
+      const start = DateTime.fromISO('2023-01-01')
+      const grant = await saveGrant(
         {
           funderId: funder.id,
           reference,
           title: 'Accompagnement renforcé',
-          periodStart: DateTime.fromISO('2023-01-01'),
+          periodStart: start,
           periodEnd: DateTime.fromISO('2024-12-31'),
           amountAwarded: new Decimal(amount),
           revenueAccount: '7413',
         },
         trx
       )
+      // Requested, notified and signed on its first day, as the lifecycle has it.
+      const signed = await lockGrant(grant.id, trx)
+      await addEvent(signed, 'notified', start, null, trx)
+      await addEvent(signed, 'signed', start, null, trx)
+      return signed
     })
   )
 }

@@ -2,8 +2,8 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { Decimal } from 'decimal.js'
-import { reportingDeadlines } from '#reports/grants/deadlines'
-import { awaitedFunding } from '#reports/grants/awaited'
+import { ReportingDeadlines } from '#reports/grants/deadlines'
+import { AwaitedFunding } from '#reports/grants/awaited'
 import { formatMoney } from '#support/french_format'
 import {
   asOrganisation,
@@ -14,7 +14,7 @@ import {
   makeUser,
   readWorkbook,
 } from '#tests/helpers'
-import { makeGrant } from '#tests/functional/grants/fixtures'
+import { makeGrant, tenantOf } from '#tests/functional/grants/fixtures'
 
 /** Every test passes its day: nothing depends on the clock. */
 const day = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Paris' })
@@ -26,7 +26,7 @@ const occurrences = (text: string, piece: string) => text.split(piece).length - 
  * What the funders still owe, computed independently of the read model: per instalment, what is
  * left of it once the convention's receipts up to the day have paid the schedule in order of
  * expected date (remaining = clamp(scheduled up to and including it − received, 0, amount)).
- * Valid when no receipt names an instalment (asserted where used).
+ * Valid when no receipt is matched to an instalment (asserted where used).
  */
 async function independentAwaited(organisationId: number, iso: string) {
   const { rows } = await db.rawQuery(
@@ -77,14 +77,14 @@ test.group('Grants: overdue reporting deadlines (dashboard, convention, board po
     assert.equal(expected.rows[0].n, 71)
 
     const march = await asOrganisation(organisation, () =>
-      reportingDeadlines(organisation.id, { today: day('2024-03-01') })
+      new ReportingDeadlines(tenantOf(organisation), { today: day('2024-03-01') }).build()
     )
     assert.lengthOf(march.overdue, 0)
     assert.lengthOf(march.upcoming, 71)
     assert.isTrue(march.upcoming.every((d) => d.daysLate === -60 && d.dueOn === '2024-04-30'))
 
     const september = await asOrganisation(organisation, () =>
-      reportingDeadlines(organisation.id, { today: day('2024-09-01') })
+      new ReportingDeadlines(tenantOf(organisation), { today: day('2024-09-01') }).build()
     )
     assert.lengthOf(september.overdue, 71)
     assert.lengthOf(september.upcoming, 0)
@@ -171,7 +171,7 @@ test.group('Grants: overdue reporting deadlines (dashboard, convention, board po
       ])
     const today = day('2024-06-01')
     const all = await asOrganisation(organisation, () =>
-      reportingDeadlines(organisation.id, { today })
+      new ReportingDeadlines(tenantOf(organisation), { today }).build()
     )
     assert.deepEqual(
       all.overdue.map((d) => [d.label, d.kind, d.dueOn, d.daysLate, d.funder]),
@@ -182,7 +182,7 @@ test.group('Grants: overdue reporting deadlines (dashboard, convention, board po
       [['Demande de solde', 'balance_request', '2024-08-30', -90]]
     )
     const mine = await asOrganisation(organisation, () =>
-      reportingDeadlines(organisation.id, { today, grantId: cancelled.id })
+      new ReportingDeadlines(tenantOf(organisation), { today, grantId: cancelled.id }).build()
     )
     assert.lengthOf(mine.overdue, 0)
 
@@ -209,7 +209,7 @@ test.group('Grants: funding awaited within 12 months and overdue (board portal)'
     const organisation = await demoOrganisation()
     const matched = await inspecting(() =>
       db.rawQuery(
-        `SELECT count(*)::int AS n FROM grant_receipts WHERE organisation_id = ? AND schedule_id IS NOT NULL`,
+        `SELECT count(*)::int AS n FROM grant_receipt_allocations WHERE organisation_id = ?`,
         [organisation.id]
       )
     )
@@ -218,7 +218,7 @@ test.group('Grants: funding awaited within 12 months and overdue (board portal)'
     for (const iso of ['2023-01-01', '2023-03-01', '2023-04-01', '2024-09-01', '2025-07-01']) {
       const expected = await inspecting(() => independentAwaited(organisation.id, iso))
       const computed = await asOrganisation(organisation, () =>
-        awaitedFunding(organisation.id, { today: day(iso) })
+        new AwaitedFunding(tenantOf(organisation), { today: day(iso) }).build()
       )
       assert.equal(computed.awaited.amount.toFixed(2), expected.awaited, `awaited at ${iso}`)
       assert.equal(computed.awaited.count, expected.awaited_count, `awaited count at ${iso}`)
@@ -263,7 +263,7 @@ test.group('Grants: funding awaited within 12 months and overdue (board portal)'
         }))
       )
       .returning('id')
-    // One receipt, naming no instalment: it pays the advance, then part of the instalment.
+    // One receipt, matched to no instalment: it pays the advance, then part of the instalment.
     await db.table('grant_receipts').insert({
       organisation_id: organisation.id,
       grant_id: grant.id,
@@ -271,7 +271,9 @@ test.group('Grants: funding awaited within 12 months and overdue (board portal)'
       amount: '45000.00',
     })
     const at = (iso: string) =>
-      asOrganisation(organisation, () => awaitedFunding(organisation.id, { today: day(iso) }))
+      asOrganisation(organisation, () =>
+        new AwaitedFunding(tenantOf(organisation), { today: day(iso) }).build()
+      )
     const figures = (r: Awaited<ReturnType<typeof at>>) => ({
       awaited: r.awaited.amount.toFixed(2),
       awaitedCount: r.awaited.count,
@@ -336,12 +338,20 @@ test.group('Grants: funding awaited within 12 months and overdue (board portal)'
     )
     assert.include(text, 'TROIS-ECHEANCES')
 
-    // A receipt naming the balance pays the balance first, not the oldest instalment.
-    await db.table('grant_receipts').insert({
+    // A receipt matched to the balance pays the balance first, not the oldest instalment.
+    const [matched] = await db
+      .table('grant_receipts')
+      .insert({
+        organisation_id: organisation.id,
+        grant_id: grant.id,
+        received_on: '2024-08-01',
+        amount: '5000.00',
+      })
+      .returning('id')
+    await db.table('grant_receipt_allocations').insert({
       organisation_id: organisation.id,
-      grant_id: grant.id,
+      receipt_id: matched.id,
       schedule_id: balance.id,
-      received_on: '2024-08-01',
       amount: '5000.00',
     })
     assert.deepEqual(figures(await at('2024-09-01')), {

@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { Decimal } from 'decimal.js'
-import { isolated } from '#tests/helpers'
+import { isolated, tenantOf } from '#tests/helpers'
 import BilanSocialReport from '#reports/hr/bilan_social'
 import { seededHrOrganisation } from './helpers.js'
 
@@ -13,7 +13,7 @@ test.group('HR | bilan social reproduces the 2023 report', (group) => {
   test('every cell of every table', async ({ assert }) => {
     const { organisation, rapport } = await seededHrOrganisation()
     const hr = rapport.hr
-    const report = await new BilanSocialReport(organisation.id, 2023).build()
+    const report = await new BilanSocialReport(tenantOf(organisation), { year: 2023 }).build()
 
     // headcount by contract with subtotals, N-1 and evolution
     assert.lengthOf(report.headcount, hr.headcount_by_contract.rows.length)

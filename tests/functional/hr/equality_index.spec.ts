@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { asOrganisation, isolated, makeOrganisation, makeUser } from '#tests/helpers'
+import { asOrganisation, isolated, makeOrganisation, makeUser, tenantOf } from '#tests/helpers'
 import EqualityIndexReport from '#reports/hr/equality_index'
 import type Organisation from '#models/core/organisation'
 import { seededHrOrganisation } from './helpers.js'
@@ -10,7 +10,10 @@ test.group('HR | equality index of the demo', (group) => {
 
   test('2023 gives 92/100 from the register, as the report says', async ({ assert }) => {
     const { organisation, rapport } = await seededHrOrganisation()
-    const index = await new EqualityIndexReport(organisation.id, '2023-01-01', '2023-12-31').build()
+    const index = await new EqualityIndexReport(tenantOf(organisation), {
+      from: '2023-01-01',
+      to: '2023-12-31',
+    }).build()
     assert.equal(index.index, rapport.hr.gender_equality_index.score)
     assert.equal(index.method, '50-250')
     assert.deepEqual(
@@ -157,7 +160,10 @@ test.group('HR | equality index of a company of more than 250 employees', (group
     const organisation = await makeOrganisation('Grande structure')
     await register(organisation, largeRegister())
     const index = await asOrganisation(organisation, () =>
-      new EqualityIndexReport(organisation.id, '2023-01-01', '2023-12-31').build()
+      new EqualityIndexReport(tenantOf(organisation), {
+        from: '2023-01-01',
+        to: '2023-12-31',
+      }).build()
     )
     // 300 all year + the October hire for 92 days; the apprentice is not counted.
     assert.equal(index.averageHeadcount.toFixed(2), '300.25')
@@ -181,7 +187,7 @@ test.group('HR | equality index of a company of more than 250 employees', (group
     assert.equal(raises!.favoured, 'H')
     assert.isFalse(raises!.detail.catchUp)
     assert.deepEqual(
-      raises!.detail.groups.map((g: any) => [g.csp, g.countWomen, g.countMen, g.gap.toString()]),
+      raises!.detail.groups!.map((g: any) => [g.csp, g.countWomen, g.countMen, g.gap.toString()]),
       [
         ['employe', 20, 20, '0'],
         ['tam', 25, 20, '-10'],

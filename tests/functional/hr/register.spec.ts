@@ -1,10 +1,10 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
-import { isolated, makeOrganisation, makeUser, tableCounts } from '#tests/helpers'
+import { isolated, makeOrganisation, makeUser, tableCounts, tenantOf } from '#tests/helpers'
 import { actingAs } from '#support/request_context'
 import { createEmployee, addContract, anonymiseLeavers } from '#actions/hr/register'
-import { staffCostByProgramme, fseHourlyRate, ledgerChargeRatio } from '#reports/hr/staff_costs'
+import { ProgrammeStaffCost, FseHourlyRate, LedgerChargeRatio } from '#reports/hr/staff_costs'
 import { staffRegister } from '#reports/hr/staff_register'
 import type Organisation from '#models/core/organisation'
 
@@ -327,7 +327,9 @@ test.group('HR | staff register rules', (group) => {
         share: '0.5000',
       })
     }
-    const cost = await staffCostByProgramme(organisation.id, p.id, '2023-01-01', '2023-12-31')
+    const tenant = tenantOf(organisation)
+    const year = { from: '2023-01-01', to: '2023-12-31' }
+    const cost = await new ProgrammeStaffCost(tenant, { programmeId: p.id, ...year }).build()
     // per month: 34 400 / 12 x 0.8 x 0.5 = 1 146.666.. ; two months = 2 293.33 ; charges 40 %
     assert.equal(cost.gross.toFixed(2), '2293.33')
     assert.equal(cost.total.toFixed(2), '3210.67')
@@ -336,15 +338,20 @@ test.group('HR | staff register rules', (group) => {
     // hourly rate = 34 400 x 1.4 / 1 720 = 28
     assert.equal(cost.hourlyRate!.toFixed(2), '28.00')
     assert.equal(
-      (await fseHourlyRate(organisation.id, employee.id, '2023-06-30'))!.toFixed(2),
+      (await new FseHourlyRate(tenant, {
+        employeeId: employee.id,
+        on: '2023-06-30',
+      }).build())!.toFixed(2),
       '28.00'
     )
     assert.instanceOf(cost.total, Decimal)
     // without validated payroll in the ledger, the "ledger ratio" option falls back to the setting
-    assert.isNull(await ledgerChargeRatio(organisation.id, '2023-01-01', '2023-12-31'))
-    const fallback = await staffCostByProgramme(organisation.id, p.id, '2023-01-01', '2023-12-31', {
+    assert.isNull(await new LedgerChargeRatio(tenant, year).build())
+    const fallback = await new ProgrammeStaffCost(tenant, {
+      programmeId: p.id,
+      ...year,
       chargeRate: 'ledger',
-    })
+    }).build()
     assert.equal(fallback.total.toFixed(2), '3210.67')
   })
 

@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { type Decimal } from 'decimal.js'
-import { isolated } from '#tests/helpers'
+import { isolated, tenantOf } from '#tests/helpers'
 import TrainingReportBuilder from '#reports/hr/training'
 import { seededHrOrganisation } from './helpers.js'
 
@@ -12,7 +12,7 @@ test.group('HR | training tables reproduce the 2023 report', (group) => {
   test('days, trainees by age, plan cost and refunds', async ({ assert }) => {
     const { organisation, rapport } = await seededHrOrganisation()
     const t = rapport.hr.training
-    const report = await new TrainingReportBuilder(organisation.id, 2023).build()
+    const report = await new TrainingReportBuilder(tenantOf(organisation), { year: 2023 }).build()
 
     t.days_by_contract.forEach((e: any, i: number) => {
       const r = report.daysByContract[i]

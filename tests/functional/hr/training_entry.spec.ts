@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { isolated, makeOrganisation, makeUser, tableCounts } from '#tests/helpers'
+import { isolated, makeOrganisation, makeUser, tableCounts, tenantOf } from '#tests/helpers'
 import TrainingReportBuilder from '#reports/hr/training'
 import { actingAs } from '#support/request_context'
 import { createEmployee, addContract } from '#actions/hr/register'
@@ -100,7 +100,7 @@ test.group('HR | training entry', (group) => {
       })
     ).assertStatus(302)
 
-    const report = await new TrainingReportBuilder(organisation.id, 2023).build()
+    const report = await new TrainingReportBuilder(tenantOf(organisation), { year: 2023 }).build()
     assert.equal(report.daysByContract[0].F.toNumber(), 2)
     assert.equal(report.trainedByAge[1].F, 1) // 33 on 31/12/2023: the 26-35 band
     assert.equal(report.costGroups.pedagogique.toNumber(), 1200)

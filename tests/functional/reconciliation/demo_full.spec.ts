@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
-import { demoOrganisation, isolated } from '#tests/helpers'
-import { evaluate } from '#reconciliation/registry'
+import { demoOrganisation, isolated, tenantOf } from '#tests/helpers'
+import { ReconciliationChecks } from '#reports/reconciliation/check_results'
 
 /*
  * The whole demo (every domain seeded, shared by the test run): what the reconciliation of 2023
@@ -13,7 +13,7 @@ test.group('Reconciliation of the whole demo 2023', (group) => {
     assert,
   }) => {
     const organisation = await demoOrganisation()
-    const results = await evaluate(organisation.id, 2023)
+    const results = await new ReconciliationChecks(tenantOf(organisation), { year: 2023 }).build()
     const revenue = results.filter((r) => r.checkId.startsWith('cross.grant_revenue_vs_ledger:'))
     // One result per funder with revenue in 2023, plus the 74x coverage.
     assert.isAbove(revenue.length, 10)

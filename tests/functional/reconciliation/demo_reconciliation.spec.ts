@@ -1,10 +1,10 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { isolated, makeOrganisation } from '#tests/helpers'
+import { isolated, makeOrganisation, tenantOf } from '#tests/helpers'
 import { loadRapport2023 } from '#database/seeders/demo'
 import { seedActivity } from '#database/seeders/activity'
 import { seedReconciliation } from '#database/seeders/reconciliation'
-import { runReconciliation } from '#reconciliation/registry'
+import RunReconciliation from '#actions/reconciliation/run_reconciliation'
 import { actingAs } from '#support/request_context'
 
 async function seededOrganisation() {
@@ -24,7 +24,10 @@ test.group('Reconciliation of the demo 2023 activity', (group) => {
 
   test('surfaces every inconsistency of the reference activity figures', async ({ assert }) => {
     const organisation = await seededOrganisation()
-    const summary = await runReconciliation(organisation.id, 2023, 'manual')
+    const summary = await RunReconciliation.handle(tenantOf(organisation), {
+      year: 2023,
+      trigger: 'manual',
+    })
     const byId = new Map(summary.results.map((r) => [r.checkId, r]))
     const status = (id: string) => byId.get(id)?.status
     const diff = (id: string) => Number(byId.get(id)?.difference)

@@ -1,11 +1,12 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { isolated, makeOrganisation } from '#tests/helpers'
+import { isolated, makeOrganisation, tenantOf } from '#tests/helpers'
 import { ensureCatalogue } from '#actions/activity/indicator_catalogue'
-import { evaluate } from '#reconciliation/registry'
+import { ReconciliationChecks } from '#reports/reconciliation/check_results'
 import { storePublishedReport } from '#reconciliation/published_format'
 import { actingAs } from '#support/request_context'
 import type Organisation from '#models/core/organisation'
+import { pageUrl } from '#http/page_url'
 
 /*
  * Small hand-made cases for each family of checks: one that passes, one that fails.
@@ -82,7 +83,7 @@ async function put(
 }
 
 async function results(organisation: Organisation, year = 2023) {
-  const list = await evaluate(organisation.id, year)
+  const list = await new ReconciliationChecks(tenantOf(organisation), { year }).build()
   return new Map(list.map((r) => [r.checkId, r]))
 }
 
@@ -505,8 +506,9 @@ test.group('Reconciliation families: accounting and cross-domain', (group) => {
     assert.equal(Number(funds.difference), 5)
     assert.deepInclude(funds.details!, { label: 'Autres mouvements', value: 5 })
     const fundsNow = funds.details!.find((d) => d.label === 'Fonds dédiés N')!
+    assert.equal(fundsNow.link?.route, 'accounting.balance')
     assert.match(
-      fundsNow.href!,
+      pageUrl(fundsNow.link!),
       /^\/comptabilite\/balance\?exercice=\d+&compte_de=19&compte_a=199999999999$/
     )
     assert.equal(r.get('accounting.balance_sheet_balances')?.status, 'discrepancy')

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { demoOrganisation, isolated, makeOrganisation } from '#tests/helpers'
-import { evaluate } from '#reconciliation/registry'
+import { demoOrganisation, isolated, makeOrganisation, tenantOf } from '#tests/helpers'
+import { ReconciliationChecks } from '#reports/reconciliation/check_results'
 import { storePublishedReport, type PublishedLine } from '#reconciliation/published_format'
 import { partsVsTotal, type PublishedRow } from '#reconciliation/published_hr_checks'
 import type Organisation from '#models/core/organisation'
@@ -179,7 +179,12 @@ test.group('Published report: HR tables against the HR reports', (group) => {
       line('training.plan_cost', 'couts_annexes', 'value', annexes, 'eur'),
     ]
     await publish(organisation, values(2, 150))
-    let r = new Map((await evaluate(organisation.id, 2023)).map((x) => [x.checkId, x]))
+    let r = new Map(
+      (await new ReconciliationChecks(tenantOf(organisation), { year: 2023 }).build()).map((x) => [
+        x.checkId,
+        x,
+      ])
+    )
     const hr = (rest: string) => r.get(`published.hr:${rest}`)!
     assert.equal(hr('headcount_by_contract:CDI:F').status, 'ok')
     assert.equal(hr('headcount_by_contract:CDD:H').status, 'ok')
@@ -190,7 +195,12 @@ test.group('Published report: HR tables against the HR reports', (group) => {
     assert.equal(hr('training.plan_cost:couts_annexes:value').status, 'ok')
 
     await publish(organisation, values(3, 155))
-    r = new Map((await evaluate(organisation.id, 2023)).map((x) => [x.checkId, x]))
+    r = new Map(
+      (await new ReconciliationChecks(tenantOf(organisation), { year: 2023 }).build()).map((x) => [
+        x.checkId,
+        x,
+      ])
+    )
     assert.equal(hr('headcount_by_contract:TOTAL:total').status, 'discrepancy')
     assert.equal(Number(hr('headcount_by_contract:TOTAL:total').difference), -1)
     assert.equal(hr('training.plan_cost:couts_annexes:value').status, 'discrepancy')
@@ -201,7 +211,7 @@ test.group('Published report: HR tables against the HR reports', (group) => {
     assert,
   }) => {
     const organisation = await demoOrganisation()
-    const results = await evaluate(organisation.id, 2023)
+    const results = await new ReconciliationChecks(tenantOf(organisation), { year: 2023 }).build()
     const hr = results.filter(
       (x) =>
         x.checkId.startsWith('published.hr') || x.checkId.startsWith('published.parts_vs_total')

@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { isolated, makeOrganisation } from '#tests/helpers'
 import { asOrg, setupLedger, simpleLines } from '#tests/fixtures/accounting'
 import { createDraft } from '#actions/accounting/drafts'
-import { longestPrefixParent, PCG_ASSOCIATIONS } from '#database/reference/pcg_associations'
+import { longestPrefixParent, PCG_ASSOCIATIONS } from '#reference/pcg_associations'
 
 test.group('Chart of accounts', (group) => {
   isolated(group)

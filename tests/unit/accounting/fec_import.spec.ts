@@ -4,11 +4,12 @@ import { readFile } from 'node:fs/promises'
 import ace from '@adonisjs/core/services/ace'
 import db from '@adonisjs/lucid/services/db'
 import type Organisation from '#models/core/organisation'
-import { isolated, makeOrganisation, tableCounts } from '#tests/helpers'
+import { isolated, makeOrganisation, tableCounts, tenantOf } from '#tests/helpers'
 import { asOrg, setupLedger } from '#tests/fixtures/accounting'
 import { entryRows, fecText, writeFecFile, type FecRow } from '#tests/fixtures/fec'
 import { importFec, type FecImportOptions, type FecProgress } from '#imports/accounting/fec_import'
 import { writeFec } from '#exports/accounting/fec_export'
+import { fecLines, LedgerLines } from '#reports/accounting/ledger_lines'
 import { trialBalance } from '#reports/accounting/trial_balance'
 import { verifyChain } from '#actions/accounting/verify_chain'
 import FecImport from '../../../commands/fec_import.js'
@@ -264,7 +265,8 @@ test.group('FEC import', (group) => {
     const output = new PassThrough()
     const chunks: Buffer[] = []
     output.on('data', (chunk) => chunks.push(chunk))
-    await writeFec(output, organisation.id, ledger.fiscalYears[2024])
+    const fec = new LedgerLines(tenantOf(organisation), fecLines(ledger.fiscalYears[2024]))
+    await writeFec(output, (await fec.build()).lines)
     const exported = Buffer.concat(chunks)
     assert.match(
       exported.toString('latin1').split('\r\n')[0],

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import type Organisation from '#models/core/organisation'
-import { isolated, makeOrganisation } from '#tests/helpers'
+import { isolated, makeOrganisation, tenantOf } from '#tests/helpers'
 import { asOrg, setupLedger } from '#tests/fixtures/accounting'
 import { createDraft, type DraftLineInput } from '#actions/accounting/drafts'
 import { validateEntry } from '#actions/accounting/ledger'
@@ -56,11 +56,11 @@ async function post(
 const ANC = 'anc-2018-06'
 
 async function income(organisation: Organisation, year: number, layoutCode = ANC) {
-  return IncomeStatement.build({ organisationId: organisation.id, year, layoutCode })
+  return new IncomeStatement(tenantOf(organisation), { year, layoutCode }).build()
 }
 
 async function bilan(organisation: Organisation, year: number) {
-  return BalanceSheet.build({ organisationId: organisation.id, year, layoutCode: ANC })
+  return new BalanceSheet(tenantOf(organisation), { year, layoutCode: ANC }).build()
 }
 
 /** Amount shown on each line (current year), as text with two decimals. */

@@ -2,14 +2,13 @@ import { test } from '@japa/runner'
 import { Decimal } from 'decimal.js'
 import { computeLayout, type LayoutLine } from '#reports/accounting/statement_engine'
 import {
-  LAYOUT_DEFINITIONS,
-  reclassificationFor,
   parseFormula,
   parseRanges,
   sectionSign,
   rangesToText,
   formulaToText,
-} from '#reports/accounting/layout_definitions'
+} from '#reference/layout_notation'
+import { LAYOUT_DEFINITIONS, reclassificationFor } from '#reference/statement_layouts'
 import { DEMO_ACCOUNTS } from '#database/seeders/accounting_demo_ledger'
 
 function lines(code: string, kind: string, year = 2023): LayoutLine[] {

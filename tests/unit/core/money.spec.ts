@@ -4,10 +4,13 @@ import {
   InvalidAmountError,
   MONEY_SCALE,
   moneyColumnOptions,
+  moneyOrNull,
+  moneyOrZero,
   parseFrenchAmount,
   roundCents,
   sumMoney,
   toMoney,
+  ZERO,
 } from '../../../app/support/money.js'
 
 function centsToString(cents: bigint): string {
@@ -185,5 +188,40 @@ test.group('Money / Lucid column', () => {
     assert.isTrue(Decimal.isDecimal(amount))
     assert.equal(amount?.toFixed(2), '98765432109876543.21')
     assert.isNull(moneyColumnOptions.consume(null))
+  })
+})
+
+test.group('Money / zero and optional values', () => {
+  test('ZERO is a Money zero: 40 digits and no exponent notation', ({ assert }) => {
+    assert.isTrue(ZERO.isZero())
+    assert.equal(ZERO.plus(1).div(3).precision(), 40)
+    assert.equal(ZERO.plus('0.0000001').toString(), '0.0000001')
+    // The default Decimal configuration the helpers replace: 20 digits, exponent notation.
+    assert.equal(new Decimal(1).div(3).precision(), 20)
+    assert.equal(new Decimal('0.0000001').toString(), '1e-7')
+  })
+
+  test('toMoney gives a default-configured Decimal the Money configuration', ({ assert }) => {
+    assert.equal(toMoney(new Decimal(1)).div(3).precision(), 40)
+  })
+
+  test('moneyOrZero reads missing values as zero', ({ assert }) => {
+    assert.equal(moneyOrZero(null).toString(), '0')
+    assert.equal(moneyOrZero(undefined).toString(), '0')
+    assert.equal(moneyOrZero('-12.50').toString(), '-12.5')
+    assert.equal(moneyOrZero(0.1).toString(), '0.1')
+    assert.equal(moneyOrZero(new Decimal('7.25')).toString(), '7.25')
+    assert.equal(moneyOrZero('2').div(3).precision(), 40)
+    assert.throws(() => moneyOrZero('12,50'), /montant invalide/)
+    assert.throws(() => moneyOrZero(Number.NaN), InvalidAmountError)
+  })
+
+  test('moneyOrNull keeps missing values missing', ({ assert }) => {
+    assert.isNull(moneyOrNull(null))
+    assert.isNull(moneyOrNull(undefined))
+    assert.equal(moneyOrNull('0')?.toString(), '0')
+    assert.equal(moneyOrNull('1234.56')?.toFixed(2), '1234.56')
+    assert.equal(moneyOrNull(3)?.div(7).precision(), 40)
+    assert.throws(() => moneyOrNull('1e5'), /montant invalide/)
   })
 })

@@ -31,6 +31,14 @@ const ID_PRIMARY_KEY =
 const within = (parent: string) =>
   `scoped by ${parent}, a row of one organisation whose composite key pins the organisation`
 
+/**
+ * A membership admits a person, whose account (`users` row) belongs to their home organisation,
+ * to another organisation: the one deliberate reference across organisations (ADR 9). What
+ * people do there references the membership, `(organisation_id, user_id)`, composite again.
+ */
+const ACROSS_ORGANISATIONS =
+  'a person of one organisation admitted to another: the one deliberate link across organisations'
+
 /** Keys of tenant tables without organisation_id, `table.constraint_or_index` -> reason. */
 const ALLOWED_KEYS: Record<string, string> = {
   // primary keys other than (id)
@@ -44,7 +52,6 @@ const ALLOWED_KEYS: Record<string, string> = {
   'entries.entries_reversed_once': within('reversal_of_id'),
   'grant_programmes.grant_programmes_grant_id_programme_id_unique': within('grant_id'),
   'grant_reports.grant_reports_grant_id_period_start_period_end_unique': within('grant_id'),
-  'grant_targets.grant_targets_grant_id_indicator_code_year_unique': within('grant_id'),
   'grant_years.grant_years_grant_id_year_unique': within('grant_id'),
   'published_values.published_values_report_id_domain_table_key_row_key_column_key_':
     within('report_id'),
@@ -55,6 +62,7 @@ const ALLOWED_KEYS: Record<string, string> = {
   'training_participants.training_participants_training_session_id_employee_id_unique':
     within('training_session_id'),
   'votes.votes_resolution_id_attendance_id_unique': within('resolution_id'),
+  'result_allocations.result_allocations_resolution_unique': within('resolution_id'),
   'evidence_files.evidence_files_stored_name_unique':
     'generated file name in one storage folder shared by all organisations',
   'grant_documents.grant_documents_stored_name_unique':
@@ -65,6 +73,10 @@ const ALLOWED_KEYS: Record<string, string> = {
     'an e-mail signs in before the organisation is known: one address, one account',
   // exclusion constraints
   'contracts.contracts_no_overlap': within('employee_id'),
+  // foreign keys
+  'memberships.memberships_user_id_foreign': ACROSS_ORGANISATIONS,
+  'network_members.network_members_network_organisation_id_foreign':
+    'the network a member belongs to is an organisation (the reference table), named by its id',
 }
 
 interface KeyRow {
@@ -196,12 +208,13 @@ test.group('Tenant keys in the catalogue', () => {
       }[]
     ).filter(
       (key) =>
-        !key.pairs.includes('organisation_id=organisation_id') ||
-        key.pairs.length !== 2 ||
-        key.match !== 's' ||
-        // SET NULL / SET DEFAULT must name the reference column only, never organisation_id.
-        (['n', 'd'].includes(key.on_delete) &&
-          (key.set_columns === null || key.set_columns.includes('organisation_id')))
+        ALLOWED_KEYS[`${key.child}.${key.name}`] !== ACROSS_ORGANISATIONS &&
+        (!key.pairs.includes('organisation_id=organisation_id') ||
+          key.pairs.length !== 2 ||
+          key.match !== 's' ||
+          // SET NULL / SET DEFAULT must name the reference column only, never organisation_id.
+          (['n', 'd'].includes(key.on_delete) &&
+            (key.set_columns === null || key.set_columns.includes('organisation_id'))))
     )
     assert.deepEqual(
       wrong.map((key) => `${key.child}.${key.name}: ${key.definition}`),

@@ -7,7 +7,10 @@ import { loadRapport2023 } from '#database/seeders/demo'
 import { DEMO_MEETING_TITLE, seedGovernance } from '#database/seeders/governance'
 import Composition from '#reports/governance/composition'
 import Meeting from '#models/governance/meeting'
-import { adoptedAllocationResolution } from '#models/governance/resolution'
+import {
+  AllocationResolutions,
+  allocationRefusal,
+} from '#reports/accounting/allocation_resolutions'
 import MeetingMinutes from '#reports/governance/minutes'
 
 async function seeded() {
@@ -108,8 +111,16 @@ test.group('Governance demo reproduces the report', (group) => {
           ['appointment', null],
         ]
       )
-      const allocation = await adoptedAllocationResolution(organisation.id, fiscalYearId)
-      assert.equal(allocation?.id, minutes.resolutions[1].resolution.id)
+      // The board only proposes the allocation: accounting's gate offers the general assembly's
+      // resolution of 20 June 2024, never the board's (issue #14).
+      const choices = (await new AllocationResolutions(requireTenant(), {}).build()).filter(
+        (row) => allocationRefusal(row, { id: fiscalYearId, label: '2023' }) === null
+      )
+      assert.deepEqual(
+        choices.map((row) => row.label),
+        ['AG du 20 juin 2024 — Affectation du résultat 2023']
+      )
+      assert.notEqual(choices[0].id, minutes.resolutions[1].resolution.id)
       for (const { tally } of minutes.resolutions) {
         // Two consultative members voted: shown, never counted in the weighted tally.
         const c = tally.consultative
@@ -136,16 +147,30 @@ test.group('Governance in the whole demo', (group) => {
       .where('start_date', '<=', '2023-12-31')
       .where('end_date', '>=', '2023-12-31')
       .firstOrFail()
+    const fiscalYear2022 = await db
+      .from('fiscal_years')
+      .where('organisation_id', organisation.id)
+      .where('start_date', '2022-01-01')
+      .firstOrFail()
     const rows = await db
       .from('resolutions')
-      .where('organisation_id', organisation.id)
+      .join('meetings', 'meetings.id', 'resolutions.meeting_id')
+      .where('resolutions.organisation_id', organisation.id)
       .whereIn('subject_kind', ['approve_accounts', 'allocate_result'])
+      .orderBy('meetings.held_at')
       .orderBy('position')
+      .select('meetings.kind', 'subject_kind', 'fiscal_year_id', 'result')
+    // The general assembly of June 2023 (2022), the board of 13 June 2024 that closes the 2023
+    // accounts and proposes their allocation, the general assembly of 20 June 2024 that decides.
     assert.deepEqual(
-      rows.map((r) => [r.subject_kind, r.fiscal_year_id, r.result]),
+      rows.map((r) => [r.kind, r.subject_kind, r.fiscal_year_id, r.result]),
       [
-        ['approve_accounts', fiscalYear.id, 'adopted'],
-        ['allocate_result', fiscalYear.id, 'adopted'],
+        ['ag_ordinaire', 'approve_accounts', fiscalYear2022.id, 'adopted'],
+        ['ag_ordinaire', 'allocate_result', fiscalYear2022.id, 'adopted'],
+        ['ca', 'approve_accounts', fiscalYear.id, 'adopted'],
+        ['ca', 'allocate_result', fiscalYear.id, 'adopted'],
+        ['ag_ordinaire', 'approve_accounts', fiscalYear.id, 'adopted'],
+        ['ag_ordinaire', 'allocate_result', fiscalYear.id, 'adopted'],
       ]
     )
   }).timeout(120000)

@@ -16,7 +16,7 @@ import { proposeYearEndEntries } from '#actions/grants/year_end'
 import { addContract, addSalaryEvent, createEmployee, setAllocation } from '#actions/hr/register'
 import { YearEndPositions } from '#reports/grants/year_end'
 import { FunderReport } from '#reports/grants/funder_report'
-import { fseHourlyRate } from '#reports/hr/staff_costs'
+import { FseHourlyRate } from '#reports/hr/staff_costs'
 
 /**
  * Hand-computed grants figures (issue #11): year-end positions of the conventions (fonds dédiés
@@ -583,7 +583,10 @@ test.group('Hand-computed | funder report (bilan d’exécution)', (group) => {
     assert.equal(fixed(report.costs.eligible), '10150.00') // 7 250 + 2 900
     // FSE+ hourly rate (art. 55.2): 36 000 × 1.45 / 1 720 = 30.3488… → 30.35
     const rate = await asOrg(organisation, () =>
-      fseHourlyRate(organisation.id, people.a.id, '2024-01-31')
+      new FseHourlyRate(tenantOf(organisation), {
+        employeeId: people.a.id,
+        on: '2024-01-31',
+      }).build()
     )
     assert.equal(rate!.toFixed(2), '30.35')
   })

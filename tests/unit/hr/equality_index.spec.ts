@@ -400,7 +400,7 @@ test.group('HR | equality index: size bands and methods', () => {
     )
     const raises = r.byCode.raises!
     assert.deepEqual(
-      raises.detail.groups.map((g: any) => [g.csp, g.valid, g.gap?.toString() ?? null]),
+      raises.detail.groups!.map((g: any) => [g.csp, g.valid, g.gap?.toString() ?? null]),
       [
         ['employe', true, '-20'],
         ['tam', false, null],

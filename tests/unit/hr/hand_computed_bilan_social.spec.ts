@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import type { Decimal } from 'decimal.js'
 import type Organisation from '#models/core/organisation'
-import { isolated, makeOrganisation } from '#tests/helpers'
+import { isolated, makeOrganisation, tenantOf } from '#tests/helpers'
 import { asOrg } from '#tests/fixtures/accounting'
 import { addContract, createEmployee, type ContractInput } from '#actions/hr/register'
 import BilanSocialReport, { type CountRow } from '#reports/hr/bilan_social'
@@ -106,7 +106,9 @@ async function register() {
 }
 
 async function bilanSocial(organisation: Organisation) {
-  return asOrg(organisation, () => new BilanSocialReport(organisation.id, 2024).build())
+  return asOrg(organisation, () =>
+    new BilanSocialReport(tenantOf(organisation), { year: 2024 }).build()
+  )
 }
 
 /** label → [F, H, total, N-1 total, evolution to 4 decimals]. */

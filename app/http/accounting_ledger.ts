@@ -1,17 +1,15 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import { isPayrollEntry } from '#reports/accounting/payroll_privacy'
-import type { LedgerFilters } from '#reports/accounting/ledger_lines'
+import { parseLedgerFilters, positiveId } from '#reports/accounting/ledger_filters'
 import PermissionPolicy from '#policies/core/permission_policy'
 import { LedgerChoices } from '#reports/accounting/fiscal_years'
+import { LineChoices } from '#reports/accounting/line_choices'
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/
-const ACCOUNT = /^[0-9A-Za-z]{1,20}$/
-
-function int(value: unknown) {
-  const n = Number(value)
-  return Number.isInteger(n) && n > 0 ? n : null
-}
+/**
+ * What the ledger's controllers share (journal, grand livre, balance, entries and their
+ * workbooks): the filters of the request, payroll masking, download headers, breadcrumbs.
+ */
 
 /**
  * Whether the reader must see payroll lines summed per account and month (no
@@ -21,43 +19,24 @@ export async function masksPayroll(ctx: HttpContext) {
   return !(await ctx.bouncer.with(PermissionPolicy).allows('perform', 'accounting.payroll_detail'))
 }
 
-/** Filters of the ledger screens read from the query string (invalid values are ignored). */
+/** The ledger filters of the request (#reports/accounting/ledger_filters), with the choices. */
 export async function ledgerFilters(ctx: HttpContext) {
   const qs = ctx.request.qs()
   const { years, selected, journals } = await new LedgerChoices(ctx.tenant!, {
-    requested: int(qs.exercice),
+    requested: positiveId(qs.exercice),
   }).build()
-  const filters: LedgerFilters = {
-    fiscalYearId: selected?.id ?? -1,
-    from: DATE.test(qs.du ?? '') ? qs.du : null,
-    to: DATE.test(qs.au ?? '') ? qs.au : null,
-    journalId: int(qs.journal),
-    accountFrom: ACCOUNT.test(qs.compte_de ?? '') ? qs.compte_de : null,
-    accountTo: ACCOUNT.test(qs.compte_a ?? '') ? qs.compte_a : null,
-    account: ACCOUNT.test(qs.compte ?? '') ? qs.compte : null,
-    programmeId: int(qs.programme),
-    grantId: int(qs.financement),
-    territoryId: int(qs.territoire),
+  const parsed = parseLedgerFilters(qs, {
+    fiscalYearId: selected?.id ?? null,
     maskPayroll: await masksPayroll(ctx),
+  })
+  // The filter form (pages/accounting/ledger/filters.edge) names programmes, conventions and
+  // territories: shared with the page, as the year picker is.
+  if ('view' in ctx && !ctx.request.url().endsWith('.xlsx')) {
+    ctx.view.share({
+      ledgerAnalytics: await new LineChoices(ctx.tenant!, { accounts: false }).build(),
+    })
   }
-  const form = {
-    exercice: selected?.id ?? '',
-    du: filters.from ?? '',
-    au: filters.to ?? '',
-    journal: filters.journalId ?? '',
-    compte_de: filters.accountFrom ?? '',
-    compte_a: filters.accountTo ?? '',
-    compte: filters.account ?? '',
-    programme: filters.programmeId ?? '',
-    financement: filters.grantId ?? '',
-    territoire: filters.territoryId ?? '',
-  }
-  const query = new URLSearchParams(
-    Object.entries(form)
-      .filter(([, v]) => v !== '')
-      .map(([k, v]): [string, string] => [k, String(v)])
-  ).toString()
-  return { filters, form, query, years, selected, journals }
+  return { ...parsed, years, selected, journals }
 }
 
 /** Streams an xlsx download to the client. */
@@ -76,7 +55,7 @@ export function xlsxHeaders(response: HttpContext['response'], fileName: string)
  */
 export async function refusesPayrollEntry(ctx: HttpContext) {
   if (!(await masksPayroll(ctx))) return false
-  if (!(await isPayrollEntry(ctx.tenant!.organisationId, Number(ctx.params.id)))) return false
+  if (!(await isPayrollEntry(ctx.tenant!, Number(ctx.params.id)))) return false
   ctx.response.status(403)
   ctx.response.send(
     await ctx.view.render('pages/errors/forbidden', {
