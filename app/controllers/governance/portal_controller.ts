@@ -7,16 +7,20 @@ import {
 import BoardPortal from '#reports/governance/portal'
 import { OBTAINED_BY, SEAT_ROLES } from '#vocabulary/governance'
 import { governanceCrumbs } from '#controllers/governance/params'
+import { pageYear } from '#http/year_choice'
 
 /**
  * Board members' home: read-only. Their own mandate (user linked to a person by e-mail), the
  * next meetings with their documents, the board's key figures; nothing personal about staff.
  */
 export default class PortalController {
-  async show({ auth, view, request, tenant }: HttpContext) {
+  async show(ctx: HttpContext) {
+    const { auth, view, request, tenant } = ctx
     // ?date= shows the portal as it stood (or will stand) at another day; today by default.
     const today = dayOf(request.input('date'))
-    const portal = await new BoardPortal(tenant!, { email: auth.user!.email, today }).build()
+    // The budget table opens on the latest fiscal year with income or expenses, as the statements.
+    const year = await pageYear(ctx, 'accounting')
+    const portal = await new BoardPortal(tenant!, { email: auth.user!.email, today, year }).build()
     return view.render('pages/governance/portal', {
       today,
       ...portal,

@@ -25,7 +25,8 @@ async function tableExists(name: string) {
  */
 export async function otherDomainsAvailability(
   tenant: Tenant,
-  today: DateTime<boolean> = DateTime.now()
+  today: DateTime<boolean> = DateTime.now(),
+  year?: number
 ) {
   const budgets = await tableExists('budgets')
   const grantsAwaited =
@@ -39,24 +40,24 @@ export async function otherDomainsAvailability(
     budgets,
     grantsAwaited,
     grantDeadlines,
-    budgetVsActual: budgets ? await budgetVsActual(tenant, today) : null,
+    budgetVsActual: budgets ? await budgetVsActual(tenant, year) : null,
   }
 }
 
 /**
- * Budget against actual of the latest fiscal year that has started, from accounting's income
- * statement (totals and subtotals only); null while accounting has no such year or budget.
+ * Budget against actual of a fiscal year (by default the latest one with income or expenses, as
+ * the statements pages), from accounting's income statement (totals and subtotals only); null
+ * while accounting has no such year or no budget for it or the next year.
  */
-async function budgetVsActual(tenant: Tenant, today: DateTime<boolean>) {
-  const year = await db
-    .from('fiscal_years')
-    .where('organisation_id', tenant.organisationId)
-    .where('start_date', '<=', today.toISODate()!)
-    .orderBy('start_date', 'desc')
-    .first()
-  if (!year) return null
+async function budgetVsActual(tenant: Tenant, year?: number) {
   try {
-    const report = await new IncomeStatement(tenant, { fiscalYearId: year.id }).build()
+    let report = await new IncomeStatement(tenant, { year }).build()
+    // Without a budget of its own, the year is set beside the next year's budget, as the annual
+    // report does (réalisé N, budget N+1); the caption names the budget shown.
+    if (!report.budget) {
+      const endYear = Number(report.fiscalYear.endDate.slice(0, 4))
+      report = await new IncomeStatement(tenant, { year: endYear, budgetYear: endYear + 1 }).build()
+    }
     if (!report.budget) return null
     return {
       year: report.fiscalYear.label,
@@ -77,7 +78,7 @@ async function budgetVsActual(tenant: Tenant, today: DateTime<boolean>) {
  * what the other domains can show; nothing personal about staff.
  */
 export default class BoardPortal extends Report<
-  { email: string; today: DateTime<boolean> },
+  { email: string; today: DateTime<boolean>; year?: number },
   {
     person: Person | null
     mandates: Seat[]
@@ -88,7 +89,7 @@ export default class BoardPortal extends Report<
   }
 > {
   async build() {
-    const { email, today } = this.params
+    const { email, today, year } = this.params
     const person = await Person.forEmail(email).first()
     const mandates = person
       ? await Seat.query()
@@ -114,7 +115,7 @@ export default class BoardPortal extends Report<
       nextMeetings,
       lastMeetings,
       composition: await new Composition(this.tenant, { day: today }).build(),
-      domains: await otherDomainsAvailability(this.tenant, today),
+      domains: await otherDomainsAvailability(this.tenant, today, year),
     }
   }
 }

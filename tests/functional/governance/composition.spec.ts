@@ -179,6 +179,38 @@ test.group('Governance: board portal on the whole demo', (group) => {
     page.assertTextIncludes(DEMO_NEXT_MEETING_TITLE.replace("'", '&#x27;'))
     assert.notInclude(page.text(), 'salaire')
   }).timeout(120000)
+
+  test('the budget table opens on the latest year with data and follows the year picker', async ({
+    client,
+    assert,
+  }) => {
+    const { default: User } = await import('#models/core/user')
+    const organisation = await demoOrganisation()
+    const board = await inspecting(() =>
+      User.query()
+        .where('organisation_id', organisation.id)
+        .where('email', DEMO_PRESIDENT.email)
+        .firstOrFail()
+    )
+    // 2023 holds the demo ledger and has no budget of its own: it is set beside the 2024 budget,
+    // as the annual report does; the picker offers the years with data.
+    const page = await client.get('/gouvernance/portail').actingAs(board)
+    page.assertStatus(200)
+    page.assertTextIncludes('id="annee-choisie"')
+    const caption = page.text().match(/<caption>([^<]*budget[^<]*)<\/caption>/)
+    assert.isNotNull(caption)
+    assert.match(caption![1], /2023/)
+    assert.match(caption![1], /Budget prévisionnel 2024/)
+
+    const asked = await client.get('/gouvernance/portail?annee=2024').actingAs(board)
+    asked.assertStatus(200)
+    const askedCaption = asked.text().match(/<caption>([^<]*budget[^<]*)<\/caption>/)
+    assert.isNotNull(askedCaption)
+    assert.match(askedCaption![1], /^(Exercice )?2024/)
+
+    const refused = await client.get('/gouvernance/portail?annee=abc').actingAs(board).redirects(0)
+    assert.oneOf(refused.status(), [302, 422])
+  }).timeout(120000)
 })
 
 test.group('Governance: colleges are data', (group) => {
