@@ -1,6 +1,5 @@
 import vine from '@vinejs/vine'
 import { ROLES } from '#vocabulary/core'
-import { emailFree } from '#validators/core'
 
 /**
  * People (issue #13): invitations, forgotten passwords, passwords chosen through a single-use
@@ -16,10 +15,14 @@ export const newPasswordValidator = vine.create({
     .confirmed({ confirmationField: 'passwordConfirmation' }),
 })
 
-/** An admin invites a person: no password, they choose it through the link. */
+/**
+ * An admin invites a person: no password, they choose it through the link. An address that
+ * already has an account is not refused here: the invitation makes that person a member
+ * (InviteUser decides, ADR 9).
+ */
 export const invitationValidator = vine.create({
   fullName: vine.string().trim().minLength(2).maxLength(200),
-  email: vine.string().trim().toLowerCase().email().maxLength(254).use(emailFree()),
+  email: vine.string().trim().toLowerCase().email().maxLength(254),
   // A multiple select with one option chosen sends a single value.
   roles: vine
     .array(vine.enum(ROLES))

@@ -43,9 +43,17 @@ export default class UserInvitationsController {
 
   async store({ request, response, session, tenant }: HttpContext) {
     const payload = await request.validateUsing(invitationValidator)
-    const { user, delivered } = await InviteUser.handle(tenant!, payload)
-    flashDelivery(session, user, delivered)
-    return response.redirect().toRoute('users.index')
+    const outcome = await InviteUser.handle(tenant!, payload)
+    if (outcome.kind === 'invited') {
+      flashDelivery(session, outcome.user, outcome.delivered)
+      return response.redirect().toRoute('users.index')
+    }
+    const told = outcome.delivered ? 'un e-mail l’en informe' : 'l’e-mail n’a pas pu partir'
+    session.flash(
+      outcome.delivered ? 'success' : 'warning',
+      `${outcome.fullName} a déjà un compte Socle et devient membre de votre organisation (${outcome.roles}) ; ${told}.`
+    )
+    return response.redirect().toRoute('members.index')
   }
 
   async resend({ params, response, session, tenant }: HttpContext) {

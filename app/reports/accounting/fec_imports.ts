@@ -3,7 +3,7 @@ import { Report } from '#support/report'
 import { settleOrphan } from '#imports/accounting/fec_runner'
 import { FEC_IMPORT_KIND } from '#imports/accounting/fec_import'
 import { LedgerChoices } from '#reports/accounting/fiscal_years'
-import { LedgerError } from '#actions/accounting/errors'
+import { NotFoundError } from '#support/domain_errors'
 
 export interface FecImportRecord {
   id: number
@@ -27,7 +27,8 @@ async function findImport(organisationId: number, id: number): Promise<FecImport
     .from('imports')
     .where({ id, organisation_id: organisationId, kind: FEC_IMPORT_KIND })
     .first()
-  if (!record) throw new LedgerError('Import introuvable.')
+  // Another organisation's import, or none: not found (404), as every record of another tenant.
+  if (!record) throw new NotFoundError('Import introuvable.')
   return record
 }
 
