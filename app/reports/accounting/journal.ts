@@ -38,11 +38,11 @@ export async function journalPage(organisationId: number, filters: LedgerFilters
     `SELECT e.id, e.number, e.status, e.label, e.piece_ref, to_char(e.entry_date, 'YYYY-MM-DD') AS entry_date,
             j.code AS journal_code, e.reversal_of_id,
             (SELECT sum(debit)::text FROM entry_lines WHERE entry_id = e.id) AS total
-       FROM entries e JOIN journals j ON j.id = e.journal_id
-      WHERE e.id IN (${matching})
+       FROM entries e JOIN journals j ON j.organisation_id = e.organisation_id AND j.id = e.journal_id
+      WHERE e.organisation_id = ? AND e.id IN (${matching})
       ORDER BY e.entry_date, e.id
       LIMIT ${PAGE_SIZE} OFFSET ${(current - 1) * PAGE_SIZE}`,
-    bindings
+    [organisationId, ...bindings]
   )
   return {
     entries: rows.map((row: JournalRow) => ({ ...row, total: moneyOrZero(row.total) })),
@@ -64,7 +64,7 @@ async function maskedJournalPage(organisationId: number, filters: LedgerFilters,
     listed AS (
       SELECT e.id, e.number, e.status, e.label, e.piece_ref, e.entry_date, j.code AS journal_code, e.reversal_of_id,
              (SELECT sum(debit) FROM entry_lines WHERE entry_id = e.id) AS total
-        FROM entries e JOIN journals j ON j.id = e.journal_id
+        FROM entries e JOIN journals j ON j.organisation_id = e.organisation_id AND j.id = e.journal_id
        WHERE e.id IN (SELECT entry_id FROM matching) AND NOT ${payrollEntrySql('e')}
       UNION ALL
       SELECT NULL, NULL,

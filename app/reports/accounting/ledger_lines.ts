@@ -31,7 +31,9 @@ export interface LedgerFilters {
  * every account from 6 up to 62999...
  */
 export function filterSql(organisationId: number, filters: LedgerFilters) {
-  const where = ['l.organisation_id = ?']
+  // e.organisation_id too (equal by the composite key, ADR 8): PostgreSQL then reads the
+  // entries of the organisation by an index that starts with organisation_id (ADR 10).
+  const where = ['l.organisation_id = ?', 'e.organisation_id = l.organisation_id']
   const bindings: Array<string | number> = [organisationId]
   if (filters.fiscalYearId) {
     where.push('e.fiscal_year_id = ?')
@@ -118,8 +120,8 @@ const SELECT = `
          l.currency_amount::text AS currency_amount, l.currency, e.status, l.programme_id, l.grant_id, l.territory_id
     FROM entry_lines l
     JOIN entries e ON e.id = l.entry_id
-    JOIN journals j ON j.id = e.journal_id
-    JOIN accounts a ON a.id = l.account_id`
+    JOIN journals j ON j.organisation_id = e.organisation_id AND j.id = e.journal_id
+    JOIN accounts a ON a.organisation_id = l.organisation_id AND a.id = l.account_id`
 
 export interface LedgerLinesParams {
   filters: LedgerFilters
@@ -256,8 +258,8 @@ function maskedRowsSql(where: string, bindings: Array<string | number>) {
                      CASE WHEN bool_and(e.status = 'validated') THEN 'validated' ELSE 'draft' END AS status
                 FROM entry_lines l
                 JOIN entries e ON e.id = l.entry_id
-                JOIN journals j ON j.id = e.journal_id
-                JOIN accounts a ON a.id = l.account_id
+                JOIN journals j ON j.organisation_id = e.organisation_id AND j.id = e.journal_id
+                JOIN accounts a ON a.organisation_id = l.organisation_id AND a.id = l.account_id
                WHERE ${where} AND ${payrollEntrySql('e')}
                GROUP BY 1, 2) g
     ) u`

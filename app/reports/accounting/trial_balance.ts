@@ -45,7 +45,8 @@ export async function trialBalance(
     `WITH lines AS (
        SELECT l.account_number, l.debit, l.credit,
               (l.entry_date < ? OR j.code = ANY(?)) AS opening
-         FROM entry_lines l JOIN entries e ON e.id = l.entry_id JOIN journals j ON j.id = e.journal_id
+         FROM entry_lines l JOIN entries e ON e.id = l.entry_id
+         JOIN journals j ON j.organisation_id = e.organisation_id AND j.id = e.journal_id
         WHERE ${where}
      )
      SELECT lines.account_number, min(a.label) AS account_label,

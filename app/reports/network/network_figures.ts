@@ -1,13 +1,26 @@
 import db from '@adonisjs/lucid/services/db'
+import type { RawQueryBindings } from '@adonisjs/lucid/types/querybuilder'
 import type { Decimal } from 'decimal.js'
-import { ActivityValuesReport } from '#reports/activity/activity_values'
+import {
+  ActivityValues,
+  programmeRows,
+  valueCell,
+  valueCells,
+  type ProgrammeRow,
+} from '#reports/activity/activity_values'
 import type { KeyTable } from '#reports/activity/key_figures'
-import { IncomeStatement, StatementNotFound } from '#reports/accounting/statements'
-import { FunderTree } from '#reports/grants/funder_tree'
-import BilanSocialReport, { YEAR_END_POPULATION } from '#reports/hr/bilan_social'
-import EqualityIndexReport from '#reports/hr/equality_index'
-import { SPELLS } from '#reports/hr/register_sql'
-import { LabellisationScore } from '#reports/quality/labellisation_score'
+import { computeLayout, sumBalances } from '#reports/accounting/statement_engine'
+import {
+  balancesQuery,
+  layoutLine,
+  LAYOUT_FOR_YEAR,
+  type StatementLineRow,
+} from '#reports/accounting/statements'
+import { funderTreeCte, grantRevenue } from '#reports/grants/funder_tree'
+import { YEAR_END_POPULATION } from '#reports/hr/bilan_social'
+import EqualityIndexReport, { INDEX_CONTRACTS } from '#reports/hr/equality_index'
+import { contractSpells } from '#reports/hr/register_sql'
+import { CRITERIA_COUNTS, scoreLine, themeCriteria } from '#reports/quality/labellisation_score'
 import { moneyOrNull, sumMoney, toMoney, ZERO } from '#support/money'
 import { Report } from '#support/report'
 import { acrossTenants, actingAs, type Tenant } from '#support/request_context'
@@ -86,6 +99,31 @@ export function networkTables(year: number, members: MemberFigures[]): KeyTable[
     ...members.map(() => null),
     ...Array.from({ length: extra }, () => 'total' as const),
   ]
+  /** A table of figures read per member, each with the network's total. */
+  const summed = (
+    key: string,
+    title: string,
+    figures: Array<[ColumnSpec, (member: MemberFigures) => Decimal | number | null]>,
+    rest: Pick<KeyTable, 'chart' | 'note'>
+  ): KeyTable => ({
+    key,
+    title,
+    columns: [text('label', 'Organisation'), ...figures.map(([column]) => column)],
+    rows: [
+      ...members.map((member) => ({
+        label: member.name,
+        ...Object.fromEntries(figures.map(([column, pick]) => [column.key, pick(member)])),
+      })),
+      {
+        ...totalRow('Total du réseau'),
+        ...Object.fromEntries(
+          figures.map(([column, pick]) => [column.key, total(members.map(pick))])
+        ),
+      },
+    ],
+    rowClass: rowClass(),
+    ...rest,
+  })
   const one = (
     key: string,
     title: string,
@@ -199,58 +237,34 @@ export function networkTables(year: number, members: MemberFigures[]): KeyTable[
       chart: { type: 'bar', labelKey: 'label', valueKey: 'total', label: 'Produits (€)' },
       note: 'Produits de l’exercice comptabilisés sur les conventions (comptes 74 ou compte de produit de la convention), par famille du financeur.',
     },
-    {
-      key: 'budget',
-      title: 'Budget (compte de résultat de l’exercice)',
-      columns: [
-        text('label', 'Organisation'),
-        money('charges', 'Total des charges'),
-        money('revenue', 'Total des produits'),
+    summed(
+      'budget',
+      'Budget (compte de résultat de l’exercice)',
+      [
+        [money('charges', 'Total des charges'), (member) => member.totalCharges],
+        [money('revenue', 'Total des produits'), (member) => member.totalRevenue],
       ],
-      rows: [
-        ...members.map((member) => ({
-          label: member.name,
-          charges: member.totalCharges,
-          revenue: member.totalRevenue,
-        })),
-        {
-          ...totalRow('Total du réseau'),
-          charges: total(members.map((member) => member.totalCharges)),
-          revenue: total(members.map((member) => member.totalRevenue)),
+      {
+        chart: {
+          type: 'bar',
+          labelKey: 'label',
+          valueKey: 'charges',
+          label: 'Total des charges (€)',
         },
+      }
+    ),
+    summed(
+      'effectifs',
+      `Effectifs au 31/12/${year}`,
+      [
+        [int('headcount', 'Salariés'), (member) => member.headcount],
+        [decimal('fte', 'Équivalents temps plein'), (member) => member.fte],
       ],
-      rowClass: rowClass(),
-      chart: {
-        type: 'bar',
-        labelKey: 'label',
-        valueKey: 'charges',
-        label: 'Total des charges (€)',
-      },
-    },
-    {
-      key: 'effectifs',
-      title: `Effectifs au 31/12/${year}`,
-      columns: [
-        text('label', 'Organisation'),
-        int('headcount', 'Salariés'),
-        decimal('fte', 'Équivalents temps plein'),
-      ],
-      rows: [
-        ...members.map((member) => ({
-          label: member.name,
-          headcount: member.headcount,
-          fte: member.fte,
-        })),
-        {
-          ...totalRow('Total du réseau'),
-          headcount: total(members.map((member) => member.headcount)),
-          fte: total(members.map((member) => member.fte)),
-        },
-      ],
-      rowClass: rowClass(),
-      chart: { type: 'bar', labelKey: 'label', valueKey: 'fte', label: 'ETP' },
-      note: 'Contrats en cours au 31/12 (CDD de remplacement exclus), comme au bilan social.',
-    },
+      {
+        chart: { type: 'bar', labelKey: 'label', valueKey: 'fte', label: 'ETP' },
+        note: 'Contrats en cours au 31/12 (CDD de remplacement exclus), comme au bilan social.',
+      }
+    ),
     {
       key: 'egalite',
       title: `Index de l’égalité professionnelle ${year}`,
@@ -284,85 +298,240 @@ export function networkTables(year: number, members: MemberFigures[]): KeyTable[
   ]
 }
 
-/** Revenue recognised in the year by funder family: each funder's own, not rolled up. */
-function revenueByFamily(
-  nodes: Array<{ id: number; parentId: number | null; category: string; recognised: Decimal }>
-) {
-  const childrenRecognised = new Map<number, Decimal>()
-  for (const node of nodes) {
-    if (node.parentId === null) continue
-    childrenRecognised.set(
-      node.parentId,
-      (childrenRecognised.get(node.parentId) ?? ZERO).plus(node.recognised)
-    )
-  }
-  const families: Record<string, Decimal> = {}
-  for (const node of nodes) {
-    const own = node.recognised.minus(childrenRecognised.get(node.id) ?? ZERO)
-    if (own.isZero()) continue
-    families[node.category] = (families[node.category] ?? ZERO).plus(own)
-  }
-  return families
+/** The rows of a raw query, typed by the caller after its SELECT. */
+async function select<T>(sql: string, bindings: RawQueryBindings): Promise<T[]> {
+  return (await db.rawQuery(sql, bindings)).rows as T[]
 }
 
-/** Full-time equivalents on 31/12, over the bilan social's population. */
-async function fteAtYearEnd(organisationId: number, year: number) {
-  const end = `${year}-12-31`
-  const { rows } = await db.rawQuery(
-    `WITH ${SPELLS}, ${YEAR_END_POPULATION}
-     SELECT sum(part_time_share) AS fte, count(*)::int AS n FROM at_day WHERE day = ?::date`,
-    [organisationId, end, `${year - 1}-12-31`, end]
+/** Rows grouped by their organisation, in query order. */
+function byOrganisation<T extends { organisation_id: number }>(rows: T[]) {
+  const groups = new Map<number, T[]>()
+  for (const row of rows) {
+    const group = groups.get(row.organisation_id)
+    if (group) group.push(row)
+    else groups.set(row.organisation_id, [row])
+  }
+  return groups
+}
+
+/** The activity indicators the network shows. */
+const ACTIVITY_INDICATORS = ['jeunes_accompagnes', 'primo_accueillis', 'beneficiaires_dispositif']
+
+/**
+ * Young people supported, first welcomes and beneficiaries by programme of every member: the
+ * organisation-wide values of the three indicators (no territory, breakdown nor modality) in one
+ * query, the programmes in another, looked up as the organisation's own `ActivityValues`.
+ */
+async function activityOf(ids: number[], year: number) {
+  const cells = byOrganisation(
+    (await valueCells(db)
+      .select('v.organisation_id')
+      .whereRaw('v.organisation_id = ANY(?::int[])', [ids])
+      .where('v.year', year)
+      .whereIn('i.code', ACTIVITY_INDICATORS)
+      .whereNull('v.territory_id')
+      .whereNull('v.breakdown')
+      .whereNull('v.modality')) as Array<Record<string, unknown> & { organisation_id: number }>
   )
-  return rows[0].n > 0 ? toMoney(rows[0].fte) : null
+  const programmes = byOrganisation(
+    (await programmeRows(db)
+      .select('organisation_id')
+      .whereRaw('organisation_id = ANY(?::int[])', [ids])) as Array<
+      ProgrammeRow & { organisation_id: number }
+    >
+  )
+  return (organisationId: number) => {
+    const values = new ActivityValues(
+      year,
+      (cells.get(organisationId) ?? []).map(valueCell),
+      [],
+      programmes.get(organisationId) ?? []
+    )
+    return {
+      youngSupported: values.value('jeunes_accompagnes'),
+      firstWelcomes: values.value('primo_accueillis'),
+      programmes: values.programmes
+        .map((programme) => ({
+          code: programme.code,
+          name: programme.name,
+          value: values.value('beneficiaires_dispositif', { programme: programme.code }),
+        }))
+        .filter((row): row is { code: string; name: string; value: Decimal } => row.value !== null),
+    }
+  }
 }
 
 /**
- * One member's figures, read with the organisation's own reports as that organisation
- * (read-only): the activity values, the funders' revenue, the compte de résultat, the bilan
- * social, the equality index and the labellisation score.
+ * Revenue recognised in the year on conventions, by member and funder family: each funder's
+ * own revenue (the funders' tree before it is rolled up), funders with none left out. One query,
+ * on the funders' tree and the conventions' revenue of `FunderTree`.
  */
-async function memberFigures(tenant: Tenant, name: string, year: number): Promise<MemberFigures> {
-  const activity = await new ActivityValuesReport(tenant, { year }).build()
-  const funders = await new FunderTree(tenant, { year }).build()
-  const income = await new IncomeStatement(tenant, { year }).build().catch((error) => {
-    if (error instanceof StatementNotFound) return null
-    throw error
-  })
-  const bilan = await new BilanSocialReport(tenant, { year }).build()
-  const headcount = bilan.headcount.find((row) => row.kind === 'total')?.current.total ?? 0
-  const equality = await new EqualityIndexReport(tenant, {
-    from: `${year}-01-01`,
-    to: `${year}-12-31`,
-  }).build()
-  const score = await new LabellisationScore(tenant, {}).build()
-  const line = (code: string) => income?.rows.find((row) => row.code === code)?.current ?? null
-  return {
-    organisationId: tenant.organisationId,
-    name,
-    youngSupported: activity.value('jeunes_accompagnes'),
-    firstWelcomes: activity.value('primo_accueillis'),
-    programmes: activity.programmes
-      .map((programme) => ({
-        code: programme.code,
-        name: programme.name,
-        value: activity.value('beneficiaires_dispositif', { programme: programme.code }),
-      }))
-      .filter((row): row is { code: string; name: string; value: Decimal } => row.value !== null),
-    revenueByFamily: revenueByFamily(funders.nodes),
-    totalCharges: line('TC'),
-    totalRevenue: line('TP'),
-    headcount: headcount > 0 ? headcount : null,
-    fte: await fteAtYearEnd(tenant.organisationId, year),
-    equalityIndex: equality.calculable ? equality.index : null,
-    labelScore: moneyOrNull(score?.overall.ratio ?? null),
+async function revenueOf(ids: number[], year: number) {
+  const rows = await select<{ organisation_id: number; category: string; recognised: string }>(
+    `WITH RECURSIVE ${funderTreeCte('= ANY(:orgs)')}, revenue AS (${grantRevenue('= ANY(:orgs)')}),
+     own AS (
+       SELECT g.funder_id, sum(coalesce(r.recognised, 0)) AS recognised
+         FROM grants g LEFT JOIN revenue r ON r.grant_id = g.id
+        WHERE g.organisation_id = ANY(:orgs)
+        GROUP BY g.funder_id
+     )
+     SELECT f.organisation_id, f.category, sum(o.recognised) AS recognised
+       FROM tree t JOIN funders f ON f.id = t.id JOIN own o ON o.funder_id = f.id
+      WHERE o.recognised <> 0
+      GROUP BY f.organisation_id, f.category`,
+    { orgs: ids, year }
+  )
+  const families = new Map<number, Record<string, Decimal>>()
+  for (const row of rows) {
+    const member = families.get(row.organisation_id) ?? {}
+    member[row.category] = toMoney(row.recognised)
+    families.set(row.organisation_id, member)
   }
+  return (organisationId: number) => families.get(organisationId) ?? {}
+}
+
+/**
+ * Total charges (TC) and produits (TP) of every member's compte de résultat for the fiscal year
+ * ending in the year, laid out by its own layout as `IncomeStatement` does: the fiscal years,
+ * the layouts' lines and the balances (`balancesQuery`, by organisation) in one query each.
+ * Null without the fiscal year or the layout (the statement is not found).
+ */
+async function budgetOf(ids: number[], year: number) {
+  const years = await select<{ organisation_id: number; id: number }>(
+    `SELECT DISTINCT ON (organisation_id) organisation_id, id FROM fiscal_years
+      WHERE organisation_id = ANY(?::int[]) AND extract(year from end_date) = ?
+      ORDER BY organisation_id`,
+    [ids, year]
+  )
+  const members = years.map((row) => row.organisation_id)
+  const [layouts, ledger] = await Promise.all([
+    select<StatementLineRow & { organisation_id: number }>(
+      `SELECT sl.organisation_id, sl.id, sl.code, sl.label, sl.section, sl.kind, sl.level,
+              sl.of_which, sl.sign, sl.ranges, sl.formula
+         FROM statement_lines sl
+         JOIN (SELECT DISTINCT ON (organisation_id) organisation_id, id FROM statement_layouts
+                WHERE organisation_id = ANY(?::int[]) AND ${LAYOUT_FOR_YEAR}
+                ORDER BY organisation_id, valid_from_year DESC) layout
+           ON layout.organisation_id = sl.organisation_id AND layout.id = sl.layout_id
+        ORDER BY sl.organisation_id, sl.position`,
+      [members, 'income_statement', 'rapport-annuel', year, year]
+    ),
+    select<{ organisation_id: number; account_number: string; balance: string }>(
+      balancesQuery('6', 'many'),
+      [members, years.map((row) => row.id), '6']
+    ),
+  ])
+  const lines = byOrganisation(layouts)
+  const balances = byOrganisation(ledger)
+  const totals = new Map<number, { charges: Decimal | null; revenue: Decimal | null }>()
+  for (const [organisationId, rows] of lines) {
+    const layout = rows.map(layoutLine)
+    const amounts = computeLayout(layout, sumBalances(balances.get(organisationId) ?? [])).amounts
+    const line = (code: string) =>
+      layout.some((row) => row.code === code) ? (amounts.get(code)?.amount ?? ZERO) : null
+    totals.set(organisationId, { charges: line('TC'), revenue: line('TP') })
+  }
+  return (organisationId: number) => totals.get(organisationId) ?? { charges: null, revenue: null }
+}
+
+/**
+ * Headcount and full-time equivalents on 31/12 of every member, over the bilan social's
+ * population (`YEAR_END_POPULATION`, replacement CDDs excluded), in one query.
+ */
+async function staffOf(ids: number[], year: number) {
+  const end = `${year}-12-31`
+  const rows = await select<{ organisation_id: number; n: number; fte: string }>(
+    `WITH ${contractSpells('= ANY(?::int[])')}, ${YEAR_END_POPULATION}
+     SELECT organisation_id, count(*)::int AS n, sum(part_time_share) AS fte
+       FROM at_day WHERE day = ?::date GROUP BY organisation_id`,
+    [ids, end, `${year - 1}-12-31`, end]
+  )
+  const staff = new Map(rows.map((row) => [row.organisation_id, row]))
+  return (organisationId: number) => {
+    const row = staff.get(organisationId)
+    return row && row.n > 0
+      ? { headcount: row.n, fte: toMoney(row.fte) }
+      : { headcount: null, fte: null }
+  }
+}
+
+/** Members whose equality index is computed at the same time. */
+const EQUALITY_AT_ONCE = 4
+
+/**
+ * The equality index of the calendar year, per member: the index is too involved to be one
+ * query over the network (daily presence, pay history, pay components, leaves), so
+ * `EqualityIndexReport` runs as each member that has a contract it counts (`INDEX_CONTRACTS`,
+ * found in one query). A member without any has no counted employee, hence no index.
+ */
+async function equalityOf(ids: number[], year: number, as: (member: number) => Tenant) {
+  const from = `${year}-01-01`
+  const to = `${year}-12-31`
+  const counted = await select<{ organisation_id: number }>(
+    `SELECT DISTINCT ct.organisation_id FROM contracts ct
+      WHERE ct.organisation_id = ANY(?::int[]) AND ${INDEX_CONTRACTS}`,
+    [ids, to, from]
+  )
+  const indexes = new Map<number, number | null>()
+  const members = counted.map((row) => row.organisation_id)
+  // A few members at a time: each report is several queries on one connection of the pool.
+  for (let next = 0; next < members.length; next += EQUALITY_AT_ONCE) {
+    await Promise.all(
+      members.slice(next, next + EQUALITY_AT_ONCE).map(async (member) => {
+        const tenant = as(member)
+        const equality = await actingAs(tenant, () =>
+          new EqualityIndexReport(tenant, { from, to }).build()
+        )
+        indexes.set(member, equality.calculable ? equality.index : null)
+      })
+    )
+  }
+  return (organisationId: number) => indexes.get(organisationId) ?? null
+}
+
+/**
+ * The labellisation score of every member's current referential (validated over applicable
+ * criteria, `scoreLine`), counted in one query over the score's own joins.
+ */
+async function labelScoreOf(ids: number[]) {
+  const rows = await select<{
+    organisation_id: number
+    total: number
+    not_applicable: number
+    validated: number
+  }>(
+    `SELECT r.organisation_id, ${CRITERIA_COUNTS}
+       FROM referentials r
+       JOIN referential_themes t ON t.organisation_id = r.organisation_id AND t.referential_id = r.id
+       ${themeCriteria('t.organisation_id')}
+      WHERE r.organisation_id = ANY(:orgs) AND r.is_current
+      GROUP BY r.organisation_id`,
+    { orgs: ids }
+  )
+  const scores = new Map(
+    rows.map((row) => [
+      row.organisation_id,
+      scoreLine(
+        {
+          total: row.total,
+          notApplicable: row.not_applicable,
+          validated: row.validated,
+          dueByDeadline: 0,
+        },
+        0
+      ).ratio,
+    ])
+  )
+  return (organisationId: number) => moneyOrNull(scores.get(organisationId) ?? null)
 }
 
 /**
  * The consolidated figures of the network the tenant acts for (a regional association), for a
- * year (ADR 9): its member organisations that agreed to share, each read by its own reports as
- * itself, read-only; one table per figure with a row per member and a total. Members that have
- * not agreed are only named; nothing of theirs is read. Never a ledger line nor personal data.
+ * year (ADR 9): its member organisations that agreed to share, one table per figure with a row
+ * per member and a total. Each figure is read for all those members at once, by one query over
+ * `organisation_id = ANY (members)` grouped by organisation, on the SQL of the organisation's own
+ * report (ADR 10); the equality index alone is computed member by member. Members that have not
+ * agreed are only named; nothing of theirs is read. Never a ledger line nor personal data.
  */
 export class NetworkFigures extends Report<{ year: number }, NetworkFiguresResult> {
   async build(): Promise<NetworkFiguresResult> {
@@ -387,17 +556,34 @@ export class NetworkFigures extends Report<{ year: number }, NetworkFiguresResul
         .orderBy('o.id')) as Array<{ id: number; name: string; sharing_agreed_at: Date | null }>,
     ])
     const sharing = links.filter((link) => link.sharing_agreed_at !== null)
-    const members: MemberFigures[] = []
-    for (const member of sharing) {
-      const tenant: Tenant = {
-        organisationId: member.id,
-        userId: null,
-        label: `réseau ${network.name} (${this.tenant.label})`,
-        requestId: this.tenant.requestId,
-        ip: this.tenant.ip,
-      }
-      members.push(await actingAs(tenant, () => memberFigures(tenant, member.name, year)))
-    }
+    const ids = sharing.map((member) => member.id)
+    const memberTenant = (organisationId: number): Tenant => ({
+      organisationId,
+      userId: null,
+      label: `réseau ${network.name} (${this.tenant.label})`,
+      requestId: this.tenant.requestId,
+      ip: this.tenant.ip,
+    })
+    // Independent queries: sent together, on as many connections of the pool.
+    const [activity, revenue, budget, staff, equality, labelScore] = await Promise.all([
+      activityOf(ids, year),
+      revenueOf(ids, year),
+      budgetOf(ids, year),
+      staffOf(ids, year),
+      equalityOf(ids, year, memberTenant),
+      labelScoreOf(ids),
+    ])
+    const members: MemberFigures[] = sharing.map((member) => ({
+      organisationId: member.id,
+      name: member.name,
+      ...activity(member.id),
+      revenueByFamily: revenue(member.id),
+      totalCharges: budget(member.id).charges,
+      totalRevenue: budget(member.id).revenue,
+      ...staff(member.id),
+      equalityIndex: equality(member.id),
+      labelScore: labelScore(member.id),
+    }))
     return {
       year,
       network,

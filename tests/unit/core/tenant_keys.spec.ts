@@ -57,10 +57,7 @@ const ALLOWED_KEYS: Record<string, string> = {
     within('report_id'),
   'referential_themes.referential_themes_referential_id_name_unique': within('referential_id'),
   'resolutions.resolutions_meeting_id_position_unique': within('meeting_id'),
-  'statement_lines.statement_lines_layout_id_code_unique': within('layout_id'),
   'time_allocations.time_allocations_employee_id_programme_id_month_unique': within('employee_id'),
-  'training_participants.training_participants_training_session_id_employee_id_unique':
-    within('training_session_id'),
   'votes.votes_resolution_id_attendance_id_unique': within('resolution_id'),
   'result_allocations.result_allocations_resolution_unique': within('resolution_id'),
   'evidence_files.evidence_files_stored_name_unique':
