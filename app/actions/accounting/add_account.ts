@@ -3,9 +3,13 @@ import type { Tenant } from '#support/request_context'
 import { withTransaction } from '#support/transaction'
 import Account from '#models/accounting/account'
 import { LedgerError } from '#actions/accounting/errors'
-import { longestPrefixParent } from '#reference/pcg_associations'
+import { abolishedAncestor, longestPrefixParent } from '#reference/pcg_associations'
 
-/** Adds a sub-account under the longest existing prefix of its number. */
+/**
+ * Adds a sub-account under the longest existing prefix of its number. An account the chart of
+ * the organisation's latest fiscal year abolishes (2025 chart: 79x, 777) takes no new
+ * sub-account; the refusal names the replacement.
+ */
 export default class AddAccount {
   static handle(
     tenant: Tenant,
@@ -22,6 +26,14 @@ export default class AddAccount {
       if (numbers.has(input.number)) throw new LedgerError(`Le compte ${input.number} existe déjà.`)
       const parent = longestPrefixParent(input.number, numbers.keys())
       if (!parent) throw new LedgerError(`Aucun compte du plan n’est parent de ${input.number}.`)
+      const latest = await t
+        .from('fiscal_years')
+        .where('organisation_id', organisationId)
+        .select(t.raw('extract(year FROM max(start_date))::int AS year'))
+        .first()
+      const year: number = latest?.year ?? new Date().getFullYear()
+      const abolished = abolishedAncestor(input.number, year)
+      if (abolished) throw new LedgerError(abolished.message)
       return Account.create(
         {
           organisationId,

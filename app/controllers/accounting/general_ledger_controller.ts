@@ -4,6 +4,7 @@ import {
   GENERAL_LEDGER_SORTS,
   GeneralLedgerLines,
   GeneralLedgerPage,
+  PRINT_MAX_LINES,
 } from '#reports/accounting/general_ledger'
 import { streamGeneralLedgerWorkbook } from '#exports/accounting/ledger_export'
 import { ledgerFilters, xlsxHeaders } from '#http/accounting_ledger'
@@ -26,6 +27,20 @@ export default class GeneralLedgerController {
       years,
       journals,
       breadcrumbs: ledgerCrumbs('Grand livre'),
+    })
+  }
+
+  /** Printable version: every line of the account (filters and search kept) on one page. */
+  async print(ctx: HttpContext) {
+    const { filters, form, years } = await ledgerFilters(ctx)
+    const state = tableState(ctx.request.qs(), GENERAL_LEDGER_SORTS, { sort: 'date' })
+    const page = await new GeneralLedgerPage(ctx.tenant!, { filters, state, print: true }).build()
+    return ctx.view.render('pages/accounting/ledger/general_ledger_print', {
+      ...page,
+      form,
+      years,
+      maxLines: PRINT_MAX_LINES,
+      breadcrumbs: ledgerCrumbs('Grand livre imprimable'),
     })
   }
 

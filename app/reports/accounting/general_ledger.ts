@@ -97,6 +97,9 @@ async function openingBalances(organisationId: number, filters: LedgerFilters) {
 /** Lines per page of the grand livre (the workbook has them all). */
 export const PAGE_SIZE = 100
 
+/** Most lines the printable grand livre lists on one page; beyond, the workbook is offered. */
+export const PRINT_MAX_LINES = 5000
+
 /** The grand livre's sortable columns (?tri=), mapped to the page query's columns. */
 export const GENERAL_LEDGER_SORTS = {
   date: 'r.entry_date',
@@ -139,6 +142,8 @@ export interface GeneralLedgerPageResult {
   opening: Decimal
   closing: Decimal
   pager: { page: number; lastPage: number; perPage: number; total: number }
+  /** Printable version: more lines than PRINT_MAX_LINES, none listed (the workbook has them). */
+  tooLong: boolean
 }
 
 /**
@@ -148,11 +153,19 @@ export interface GeneralLedgerPageResult {
  * the whole period before searching, so a line shows the account's true balance after it.
  */
 export class GeneralLedgerPage extends Report<
-  { filters: LedgerFilters; state: TableState & { column: string } },
+  {
+    filters: LedgerFilters
+    state: TableState & { column: string }
+    /** Printable version: every line on one page, up to `maxLines` (PRINT_MAX_LINES). */
+    print?: boolean
+    maxLines?: number
+  },
   GeneralLedgerPageResult
 > {
   async build(): Promise<GeneralLedgerPageResult> {
-    const { filters, state } = this.params
+    const { filters, print = false, maxLines = PRINT_MAX_LINES } = this.params
+    const state = print ? { ...this.params.state, page: 1 } : this.params.state
+    const perPage = print ? maxLines : PAGE_SIZE
     const organisationId = this.tenant.organisationId
     const accounts = await accountsWithNames(organisationId, { ...filters, account: null })
     const chosen = accounts.find((a) => a.number === filters.account) ?? null
@@ -170,7 +183,8 @@ export class GeneralLedgerPage extends Report<
         totals: { count: 0, debit: ZERO, credit: ZERO },
         opening: ZERO,
         closing: ZERO,
-        pager: { page: 1, lastPage: 1, perPage: PAGE_SIZE, total: 0 },
+        pager: { page: 1, lastPage: 1, perPage, total: 0 },
+        tooLong: false,
       }
     }
     const scoped = { ...filters, account: account.number }
@@ -197,17 +211,20 @@ export class GeneralLedgerPage extends Report<
       )
     ).rows
     const total = Number(sums.count)
-    const lastPage = Math.max(1, Math.ceil(total / PAGE_SIZE))
+    const lastPage = Math.max(1, Math.ceil(total / perPage))
     const page = Math.min(state.page, lastPage)
-    const { rows } = await db.rawQuery(
-      `${cte} SELECT entry_id, line_no, journal_code, number, entry_date, piece_ref, label,
+    const tooLong = print && total > maxLines
+    const { rows } = tooLong
+      ? { rows: [] }
+      : await db.rawQuery(
+          `${cte} SELECT entry_id, line_no, journal_code, number, entry_date, piece_ref, label,
                      debit::text AS debit, credit::text AS credit, balance::text AS balance
                 FROM f r WHERE kept
                ORDER BY ${state.column} ${state.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST,
                         r.entry_date, r.entry_id NULLS FIRST, r.line_no
-               LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
-      head
-    )
+               LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`,
+          head
+        )
     return {
       accounts,
       accountGroups,
@@ -222,7 +239,8 @@ export class GeneralLedgerPage extends Report<
       totals: { count: total, debit: toMoney(sums.debit), credit: toMoney(sums.credit) },
       opening,
       closing: opening.plus(toMoney(sums.net)),
-      pager: { page, lastPage, perPage: PAGE_SIZE, total },
+      pager: { page, lastPage, perPage, total },
+      tooLong,
     }
   }
 }
@@ -244,7 +262,8 @@ async function accountsWithNames(organisationId: number, filters: LedgerFilters)
   const { where, bindings } = filterSql(organisationId, filters)
   const { rows } = await db.rawQuery(
     `SELECT l.account_number AS number, min(a.label) AS label, count(*)::int AS lines
-       FROM entry_lines l JOIN entries e ON e.id = l.entry_id JOIN accounts a ON a.id = l.account_id
+       FROM entry_lines l JOIN entries e ON e.id = l.entry_id
+       JOIN accounts a ON a.organisation_id = l.organisation_id AND a.id = l.account_id
       WHERE ${where} GROUP BY l.account_number ORDER BY 1`,
     bindings
   )
