@@ -95,10 +95,12 @@ export class AccountSchema extends BaseModel {
 }
 
 export class ActionMilestoneSchema extends BaseModel {
-  static $columns = ['actionId', 'createdAt', 'dueDate', 'id', 'organisationId', 'reachedOn', 'title'] as const
+  static $columns = ['actionId', 'archivedAt', 'createdAt', 'dueDate', 'id', 'organisationId', 'reachedOn', 'title'] as const
   $columns = ActionMilestoneSchema.$columns
   @column()
   declare actionId: number
+  @column.dateTime()
+  declare archivedAt: DateTime | null
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
   @column.date()
@@ -676,6 +678,29 @@ export class GrantAmendmentSchema extends BaseModel {
   declare signedOn: DateTime
   @column()
   declare userId: number | null
+}
+
+export class GrantBudgetLineSchema extends BaseModel {
+  static $columns = ['amount', 'createdAt', 'grantId', 'id', 'nature', 'organisationId', 'programmeId', 'updatedAt', 'version'] as const
+  $columns = GrantBudgetLineSchema.$columns
+  @decimalColumn()
+  declare amount: Decimal
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare grantId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare nature: string | null
+  @column()
+  declare organisationId: number
+  @column()
+  declare programmeId: number | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
 }
 
 export class GrantDeadlineSchema extends BaseModel {
@@ -1480,6 +1505,37 @@ export class OrganisationSchema extends BaseModel {
   declare version: number
 }
 
+export class PayComponentSchema extends BaseModel {
+  static $columns = ['amount', 'cancelReason', 'cancelledAt', 'comment', 'createdAt', 'employeeId', 'id', 'importId', 'kind', 'organisationId', 'periodEnd', 'periodStart', 'source'] as const
+  $columns = PayComponentSchema.$columns
+  @decimalColumn()
+  declare amount: Decimal
+  @column()
+  declare cancelReason: string | null
+  @column.dateTime()
+  declare cancelledAt: DateTime | null
+  @column()
+  declare comment: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare employeeId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare importId: number | null
+  @column()
+  declare kind: string
+  @column()
+  declare organisationId: number
+  @column.date()
+  declare periodEnd: DateTime
+  @column.date()
+  declare periodStart: DateTime
+  @column()
+  declare source: string
+}
+
 export class PersonSchema extends BaseModel {
   static $columns = ['createdAt', 'email', 'fullName', 'id', 'memberBodyId', 'organisationId', 'updatedAt', 'version'] as const
   $columns = PersonSchema.$columns
@@ -2018,8 +2074,10 @@ export class StatementLineSchema extends BaseModel {
 }
 
 export class StrategicActionSchema extends BaseModel {
-  static $columns = ['axisId', 'createdAt', 'dueDate', 'id', 'organisationId', 'ownerId', 'ownerName', 'status', 'title', 'updatedAt', 'version'] as const
+  static $columns = ['archivedAt', 'axisId', 'createdAt', 'dueDate', 'id', 'organisationId', 'ownerId', 'ownerName', 'status', 'title', 'updatedAt', 'version'] as const
   $columns = StrategicActionSchema.$columns
+  @column.dateTime()
+  declare archivedAt: DateTime | null
   @column()
   declare axisId: number
   @column.dateTime({ autoCreate: true })
@@ -2045,8 +2103,10 @@ export class StrategicActionSchema extends BaseModel {
 }
 
 export class StrategicAxSchema extends BaseModel {
-  static $columns = ['createdAt', 'description', 'id', 'kind', 'organisationId', 'planId', 'position', 'title', 'updatedAt', 'version'] as const
+  static $columns = ['archivedAt', 'createdAt', 'description', 'id', 'kind', 'organisationId', 'planId', 'position', 'title', 'updatedAt', 'version'] as const
   $columns = StrategicAxSchema.$columns
+  @column.dateTime()
+  declare archivedAt: DateTime | null
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
   @column()
@@ -2141,8 +2201,16 @@ export class TimeAllocationSchema extends BaseModel {
 }
 
 export class TrainingActionSchema extends BaseModel {
-  static $columns = ['createdAt', 'id', 'kind', 'organisationId', 'provider', 'title', 'updatedAt', 'version'] as const
+  static $columns = ['cancelReason', 'cancelledActor', 'cancelledAt', 'cancelledBy', 'createdAt', 'id', 'kind', 'organisationId', 'provider', 'title', 'updatedAt', 'version'] as const
   $columns = TrainingActionSchema.$columns
+  @column()
+  declare cancelReason: string | null
+  @column()
+  declare cancelledActor: string | null
+  @column.dateTime()
+  declare cancelledAt: DateTime | null
+  @column()
+  declare cancelledBy: number | null
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
   @column({ isPrimary: true })
@@ -2187,12 +2255,20 @@ export class TrainingCostLineSchema extends BaseModel {
 }
 
 export class TrainingFinancingLineSchema extends BaseModel {
-  static $columns = ['amountExpected', 'amountReceived', 'createdAt', 'funder', 'id', 'mode', 'organisationId', 'receivedOn', 'requestedOn', 'trainingActionId', 'updatedAt', 'version'] as const
+  static $columns = ['amountExpected', 'amountReceived', 'cancelReason', 'cancelledActor', 'cancelledAt', 'cancelledBy', 'createdAt', 'funder', 'id', 'mode', 'organisationId', 'receivedOn', 'requestedOn', 'trainingActionId', 'updatedAt', 'version'] as const
   $columns = TrainingFinancingLineSchema.$columns
   @decimalColumn()
   declare amountExpected: Decimal
   @decimalColumn()
   declare amountReceived: Decimal
+  @column()
+  declare cancelReason: string | null
+  @column()
+  declare cancelledActor: string | null
+  @column.dateTime()
+  declare cancelledAt: DateTime | null
+  @column()
+  declare cancelledBy: number | null
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
   @column()
@@ -2216,8 +2292,16 @@ export class TrainingFinancingLineSchema extends BaseModel {
 }
 
 export class TrainingParticipantSchema extends BaseModel {
-  static $columns = ['createdAt', 'days', 'employeeId', 'hours', 'id', 'organisationId', 'trainingSessionId', 'updatedAt', 'version'] as const
+  static $columns = ['cancelReason', 'cancelledActor', 'cancelledAt', 'cancelledBy', 'createdAt', 'days', 'employeeId', 'hours', 'id', 'organisationId', 'trainingSessionId', 'updatedAt', 'version'] as const
   $columns = TrainingParticipantSchema.$columns
+  @column()
+  declare cancelReason: string | null
+  @column()
+  declare cancelledActor: string | null
+  @column.dateTime()
+  declare cancelledAt: DateTime | null
+  @column()
+  declare cancelledBy: number | null
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
   @decimalColumn()
@@ -2239,8 +2323,16 @@ export class TrainingParticipantSchema extends BaseModel {
 }
 
 export class TrainingSessionSchema extends BaseModel {
-  static $columns = ['createdAt', 'endDate', 'id', 'organisationId', 'place', 'startDate', 'trainingActionId', 'updatedAt', 'version'] as const
+  static $columns = ['cancelReason', 'cancelledActor', 'cancelledAt', 'cancelledBy', 'createdAt', 'endDate', 'id', 'organisationId', 'place', 'startDate', 'trainingActionId', 'updatedAt', 'version'] as const
   $columns = TrainingSessionSchema.$columns
+  @column()
+  declare cancelReason: string | null
+  @column()
+  declare cancelledActor: string | null
+  @column.dateTime()
+  declare cancelledAt: DateTime | null
+  @column()
+  declare cancelledBy: number | null
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
   @column.date()
@@ -2337,8 +2429,10 @@ export class WorkingGroupMemberSchema extends BaseModel {
 }
 
 export class WorkingGroupSchema extends BaseModel {
-  static $columns = ['axisId', 'createdAt', 'id', 'name', 'organisationId', 'planId', 'updatedAt', 'version'] as const
+  static $columns = ['archivedAt', 'axisId', 'createdAt', 'id', 'name', 'organisationId', 'planId', 'updatedAt', 'version'] as const
   $columns = WorkingGroupSchema.$columns
+  @column.dateTime()
+  declare archivedAt: DateTime | null
   @column()
   declare axisId: number | null
   @column.dateTime({ autoCreate: true })

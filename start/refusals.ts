@@ -15,8 +15,16 @@ import { ACCOUNTING_CONSTRAINT_MESSAGES } from '#vocabulary/accounting'
 import { ACTIVITY_CONSTRAINT_MESSAGES } from '#vocabulary/activity'
 import { GOVERNANCE_CONSTRAINT_MESSAGES } from '#vocabulary/governance'
 import { GRANT_CONSTRAINT_MESSAGES } from '#vocabulary/grants'
+import {
+  CONTRACT_CONSTRAINT_MESSAGES,
+  PAY_COMPONENT_CONSTRAINT_MESSAGES,
+  TRAINING_CONSTRAINT_MESSAGES,
+} from '#vocabulary/hr'
 
 registerConstraintMessages(ACCOUNTING_CONSTRAINT_MESSAGES)
 registerConstraintMessages(ACTIVITY_CONSTRAINT_MESSAGES)
 registerConstraintMessages(GOVERNANCE_CONSTRAINT_MESSAGES)
 registerConstraintMessages(GRANT_CONSTRAINT_MESSAGES)
+registerConstraintMessages(PAY_COMPONENT_CONSTRAINT_MESSAGES)
+registerConstraintMessages(CONTRACT_CONSTRAINT_MESSAGES)
+registerConstraintMessages(TRAINING_CONSTRAINT_MESSAGES)

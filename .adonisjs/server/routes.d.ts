@@ -13,6 +13,10 @@ export type ScannedRoutes = {
     'grants.grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.grants.show.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.grants.document': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'documentId': ParamValue} }
+    'grants.grants.budget.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.grants.budget.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.grants.years': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.grants.years.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.grants.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.grants.report.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.grants.report.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -38,6 +42,9 @@ export type ScannedRoutes = {
     'grants.write.grants.deadline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.write.grants.upload': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.write.grants.allocate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.budget.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.budget.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.budget.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.write.year_end.propose': { paramsTuple?: []; params?: {} }
     'grants.write.grants.report.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.write.schedule_lines.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -124,6 +131,16 @@ export type ScannedRoutes = {
     'quality.plan.actions.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'quality.plan.milestones.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'quality.plan.milestones.reach': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.axes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.groups.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.axes.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.groups.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.actions.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.milestones.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.axes.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.groups.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.actions.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.milestones.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'activity.programmes.create': { paramsTuple?: []; params?: {} }
     'activity.programmes.store': { paramsTuple?: []; params?: {} }
     'activity.programmes.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -132,6 +149,14 @@ export type ScannedRoutes = {
     'activity.territories.store': { paramsTuple?: []; params?: {} }
     'activity.territories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'activity.territories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.values.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.values.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.programmes.targets': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.programmes.targets.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.programmes.targets.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.programmes.targets.import': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.targets.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.targets.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'activity.key_figures': { paramsTuple?: []; params?: {} }
     'activity.key_figures.export': { paramsTuple?: []; params?: {} }
     'activity.key_figures.table': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
@@ -166,6 +191,7 @@ export type ScannedRoutes = {
     'hr.personal.time': { paramsTuple?: []; params?: {} }
     'hr.personal.time.export': { paramsTuple?: []; params?: {} }
     'hr.write.employees.store': { paramsTuple?: []; params?: {} }
+    'hr.write.employees.identity': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'hr.write.contracts.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'hr.write.contracts.end': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'hr.write.salaries.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -174,11 +200,22 @@ export type ScannedRoutes = {
     'hr.write.register.anonymise': { paramsTuple?: []; params?: {} }
     'hr.write.time.settings': { paramsTuple?: []; params?: {} }
     'hr.write.leaves.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.pay_components.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.pay_components.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'hr.write.job_references.store': { paramsTuple?: []; params?: {} }
     'hr.write.training.actions.store': { paramsTuple?: []; params?: {} }
     'hr.write.training.sessions.store': { paramsTuple?: []; params?: {} }
     'hr.write.training.costs.store': { paramsTuple?: []; params?: {} }
     'hr.write.training.financing.store': { paramsTuple?: []; params?: {} }
+    'hr.write.training.financing.refund': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.training.actions.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.training.actions.cancellation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.training.sessions.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.training.sessions.cancellation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.training.participation.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.training.participation.cancellation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.training.financing.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.training.financing.cancellation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'hr.write.training.participation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounting.statements.index': { paramsTuple?: []; params?: {} }
     'accounting.statements.income': { paramsTuple?: []; params?: {} }
@@ -274,6 +311,9 @@ export type ScannedRoutes = {
     'accounting.balance.export': { paramsTuple?: []; params?: {} }
     'accounting.general_ledger': { paramsTuple?: []; params?: {} }
     'accounting.general_ledger.export': { paramsTuple?: []; params?: {} }
+    'accounting.general_ledger.print': { paramsTuple?: []; params?: {} }
+    'accounting.programme_costs': { paramsTuple?: []; params?: {} }
+    'accounting.programme_costs.export': { paramsTuple?: []; params?: {} }
     'accounting.accounts.index': { paramsTuple?: []; params?: {} }
     'accounting.accounts.export': { paramsTuple?: []; params?: {} }
     'accounting.entries.index': { paramsTuple?: []; params?: {} }
@@ -305,6 +345,10 @@ export type ScannedRoutes = {
     'grants.grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.grants.show.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.grants.document': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'documentId': ParamValue} }
+    'grants.grants.budget.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.grants.budget.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.grants.years': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.grants.years.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.grants.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.grants.report.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.grants.report.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -358,6 +402,8 @@ export type ScannedRoutes = {
     'activity.programmes.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'activity.territories.create': { paramsTuple?: []; params?: {} }
     'activity.territories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.programmes.targets': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.programmes.targets.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'activity.key_figures': { paramsTuple?: []; params?: {} }
     'activity.key_figures.export': { paramsTuple?: []; params?: {} }
     'activity.key_figures.table': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
@@ -446,6 +492,9 @@ export type ScannedRoutes = {
     'accounting.balance.export': { paramsTuple?: []; params?: {} }
     'accounting.general_ledger': { paramsTuple?: []; params?: {} }
     'accounting.general_ledger.export': { paramsTuple?: []; params?: {} }
+    'accounting.general_ledger.print': { paramsTuple?: []; params?: {} }
+    'accounting.programme_costs': { paramsTuple?: []; params?: {} }
+    'accounting.programme_costs.export': { paramsTuple?: []; params?: {} }
     'accounting.accounts.index': { paramsTuple?: []; params?: {} }
     'accounting.accounts.export': { paramsTuple?: []; params?: {} }
     'accounting.entries.index': { paramsTuple?: []; params?: {} }
@@ -469,6 +518,10 @@ export type ScannedRoutes = {
     'grants.grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.grants.show.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.grants.document': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'documentId': ParamValue} }
+    'grants.grants.budget.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.grants.budget.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.grants.years': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.grants.years.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.grants.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.grants.report.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.grants.report.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -522,6 +575,8 @@ export type ScannedRoutes = {
     'activity.programmes.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'activity.territories.create': { paramsTuple?: []; params?: {} }
     'activity.territories.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.programmes.targets': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.programmes.targets.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'activity.key_figures': { paramsTuple?: []; params?: {} }
     'activity.key_figures.export': { paramsTuple?: []; params?: {} }
     'activity.key_figures.table': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
@@ -610,6 +665,9 @@ export type ScannedRoutes = {
     'accounting.balance.export': { paramsTuple?: []; params?: {} }
     'accounting.general_ledger': { paramsTuple?: []; params?: {} }
     'accounting.general_ledger.export': { paramsTuple?: []; params?: {} }
+    'accounting.general_ledger.print': { paramsTuple?: []; params?: {} }
+    'accounting.programme_costs': { paramsTuple?: []; params?: {} }
+    'accounting.programme_costs.export': { paramsTuple?: []; params?: {} }
     'accounting.accounts.index': { paramsTuple?: []; params?: {} }
     'accounting.accounts.export': { paramsTuple?: []; params?: {} }
     'accounting.entries.index': { paramsTuple?: []; params?: {} }
@@ -635,6 +693,7 @@ export type ScannedRoutes = {
     'grants.write.grants.deadline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.write.grants.upload': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.write.grants.allocate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.grants.budget.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.write.year_end.propose': { paramsTuple?: []; params?: {} }
     'grants.write.schedule_lines.cancellation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.write.receipts.cancellation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -671,8 +730,14 @@ export type ScannedRoutes = {
     'quality.plan.members.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'quality.plan.actions.store': { paramsTuple?: []; params?: {} }
     'quality.plan.milestones.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.axes.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.groups.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.actions.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.milestones.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'activity.programmes.store': { paramsTuple?: []; params?: {} }
     'activity.territories.store': { paramsTuple?: []; params?: {} }
+    'activity.programmes.targets.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.programmes.targets.import': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'reconciliation.run': { paramsTuple?: []; params?: {} }
     'hr.write.employees.store': { paramsTuple?: []; params?: {} }
     'hr.write.contracts.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -683,11 +748,18 @@ export type ScannedRoutes = {
     'hr.write.register.anonymise': { paramsTuple?: []; params?: {} }
     'hr.write.time.settings': { paramsTuple?: []; params?: {} }
     'hr.write.leaves.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.pay_components.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.pay_components.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'hr.write.job_references.store': { paramsTuple?: []; params?: {} }
     'hr.write.training.actions.store': { paramsTuple?: []; params?: {} }
     'hr.write.training.sessions.store': { paramsTuple?: []; params?: {} }
     'hr.write.training.costs.store': { paramsTuple?: []; params?: {} }
     'hr.write.training.financing.store': { paramsTuple?: []; params?: {} }
+    'hr.write.training.financing.refund': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.training.actions.cancellation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.training.sessions.cancellation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.training.participation.cancellation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.training.financing.cancellation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'hr.write.training.participation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounting.budgets.store': { paramsTuple?: []; params?: {} }
     'accounting.layouts.lines.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'lineId': ParamValue} }
@@ -728,6 +800,7 @@ export type ScannedRoutes = {
   PUT: {
     'grants.write.funders.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.write.grants.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.budget.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.write.grants.report.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.write.schedule_lines.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'grants.write.receipts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -738,16 +811,32 @@ export type ScannedRoutes = {
     'quality.criteria.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'quality.plan.actions.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'quality.plan.milestones.reach': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.axes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.groups.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'activity.programmes.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'activity.territories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.values.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.targets.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.employees.identity': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.training.actions.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.training.sessions.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.training.participation.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.training.financing.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'password.update': { paramsTuple?: []; params?: {} }
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisation_settings.update': { paramsTuple?: []; params?: {} }
   }
   DELETE: {
     'grants.write.grants.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'grants.write.budget.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'quality.evidence.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'quality.links.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.axes.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.groups.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.actions.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'quality.plan.milestones.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.values.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'activity.targets.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounting.fiscal_years.closing.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'access_tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'members.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

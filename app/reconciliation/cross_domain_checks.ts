@@ -3,7 +3,7 @@ import { Decimal } from 'decimal.js'
 import { toMoney, ZERO } from '#support/money'
 import { balanceLink, balances } from '#reconciliation/accounting_checks'
 import { compare, missing, type CheckDefinition, type CheckResult } from '#reconciliation/types'
-import { RECONCILIATION_SETTINGS } from '#reconciliation/settings'
+import { opcoRefundAccountsFor, RECONCILIATION_SETTINGS } from '#reconciliation/settings'
 import { REVENUE_LINE } from '#reports/grants/sql'
 
 /*
@@ -226,7 +226,7 @@ export const crossDomainChecks: CheckDefinition[] = [
     description:
       'Les salaires bruts comptabilisés (641x) correspondent à la masse salariale brute du registre du personnel.',
     inputs: ['entry_lines 641x', 'contracts (temps partiel)', 'salary_events (salaire annuel ETP)'],
-    tolerance: `${RECONCILIATION_SETTINGS.payrollToleranceRatio * 100} % des salaires comptabilisés (paramétrable : RECONCILIATION_SETTINGS).`,
+    tolerance: `${RECONCILIATION_SETTINGS.payrollToleranceRatio * 100} % des salaires comptabilisés (paramètre des contrôles).`,
     async run(context) {
       const title = 'Salaires bruts : comptabilité (641x) / registre du personnel'
       if (!(await context.hasTables('entry_lines', 'contracts', 'salary_events'))) {
@@ -308,7 +308,7 @@ export const crossDomainChecks: CheckDefinition[] = [
     inputs: [
       'training_cost_lines',
       'training_financing_lines',
-      `entry_lines ${RECONCILIATION_SETTINGS.trainingCostAccounts.join(', ')} et ${RECONCILIATION_SETTINGS.opcoRefundAccounts.join(', ')}`,
+      `entry_lines ${RECONCILIATION_SETTINGS.trainingCostAccounts.join(', ')} et ${RECONCILIATION_SETTINGS.opcoRefundAccounts.transfer.join(', ')} (jusqu'en 2024) ou ${RECONCILIATION_SETTINGS.opcoRefundAccounts.charge.join(', ')} (plan 2025)`,
     ],
     tolerance: '1 €.',
     async run(context) {
@@ -324,7 +324,8 @@ export const crossDomainChecks: CheckDefinition[] = [
           ),
         ]
       }
-      const { trainingCostAccounts, opcoRefundAccounts } = RECONCILIATION_SETTINGS
+      const { trainingCostAccounts } = RECONCILIATION_SETTINGS
+      const opcoRefundAccounts = opcoRefundAccountsFor(context.year)
       const costs = (
         await context.client.rawQuery(SQL_TRAINING_COSTS, [context.organisationId, context.year])
       ).rows[0]

@@ -116,15 +116,22 @@ function byYear(rows: AmountRow[], year: number) {
 
 async function ratiosFor(
   context: CheckContext,
-  data: ActivityValues,
-  rows: AmountRow[],
-  subjects: Array<{
+  sql: string,
+  subjectsOf: (
+    data: ActivityValues,
+    rows: AmountRow[]
+  ) => Array<{
     key: string
     id: string
     name: string
     people: (year: number) => Decimal | null
   }>
 ) {
+  const data = await context.activity()
+  const rows: AmountRow[] = (
+    await context.client.rawQuery(sql, [context.organisationId, context.year, context.year - 1])
+  ).rows
+  const subjects = subjectsOf(data, rows)
   const now = byYear(rows, context.year)
   const before = byYear(rows, context.year - 1)
   const ratios: Ratio[] = []
@@ -164,18 +171,7 @@ export const fundingChecks: CheckDefinition[] = [
       if (!(await context.hasTables('grant_programmes', 'grant_years'))) {
         return [missing(this.id, title, 'Les financements ne sont pas encore en place.')]
       }
-      const data = await context.activity()
-      const rows = (
-        await context.client.rawQuery(SQL_FUNDING_BY_PROGRAMME, [
-          context.organisationId,
-          context.year,
-          context.year - 1,
-        ])
-      ).rows
-      const ratios = await ratiosFor(
-        context,
-        data,
-        rows,
+      const ratios = await ratiosFor(context, SQL_FUNDING_BY_PROGRAMME, (data) =>
         data.programmes.map((p) => ({
           key: p.code,
           id: String(p.id),
@@ -209,18 +205,7 @@ export const fundingChecks: CheckDefinition[] = [
       if (!(await context.hasTables('entry_lines', 'entries', 'fiscal_years'))) {
         return [missing(this.id, title, "La comptabilité n'est pas encore en place.")]
       }
-      const data = await context.activity()
-      const rows = (
-        await context.client.rawQuery(SQL_FUNDING_BY_ANTENNA, [
-          context.organisationId,
-          context.year,
-          context.year - 1,
-        ])
-      ).rows
-      const ratios = await ratiosFor(
-        context,
-        data,
-        rows,
+      const ratios = await ratiosFor(context, SQL_FUNDING_BY_ANTENNA, (data) =>
         data.antennas().map((a) => ({
           key: a.code,
           id: String(a.id),
@@ -253,29 +238,15 @@ export const fundingChecks: CheckDefinition[] = [
       if (!(await context.hasTables('grant_years', 'grants', 'funders'))) {
         return [missing(this.id, title, 'Les financements ne sont pas encore en place.')]
       }
-      const data = await context.activity()
-      const rows = (
-        await context.client.rawQuery(SQL_FUNDING_BY_FUNDER, [
-          context.organisationId,
-          context.year,
-          context.year - 1,
-        ])
-      ).rows
-      const funders = [
-        ...new Map<string, string>(
-          rows.map((r: AmountRow) => [String(r.id), String(r.name)])
-        ).entries(),
-      ]
-      const ratios = await ratiosFor(
-        context,
-        data,
-        rows,
-        funders.map(([id, name]) => ({
-          key: id,
-          id,
-          name,
-          people: (year) => data.value('jeunes_accompagnes', {}, year),
-        }))
+      const ratios = await ratiosFor(context, SQL_FUNDING_BY_FUNDER, (data, rows) =>
+        [...new Map(rows.map((r) => [String(r.id), String(r.name)])).entries()].map(
+          ([id, name]) => ({
+            key: id,
+            id,
+            name,
+            people: (year) => data.value('jeunes_accompagnes', {}, year),
+          })
+        )
       )
       if (ratios.length === 0) {
         return [

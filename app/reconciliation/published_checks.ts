@@ -22,6 +22,7 @@ import {
   type DetailLine,
 } from '#reconciliation/types'
 import { printedLineResult } from '#reconciliation/published_line'
+import { publishedColumn, publishedTable } from '#vocabulary/reconciliation'
 
 interface PublishedRow {
   id: number
@@ -209,7 +210,7 @@ function printedSharesResult(table: string, rows: PublishedRow[]): CheckResult {
     details: parts.map((r) => ({
       label: r.row_key,
       value: Number(r.value),
-      source: `published_values n° ${r.id}`,
+      source: `valeur publiée n° ${r.id}`,
     })),
   }
 }
@@ -264,7 +265,7 @@ function euroResult(
   label: string
 ): CheckResult {
   const checkId = `published.accounting:${row.table_key}:${row.row_key}:${row.column_key}`
-  const title = `Publié · ${label} · ${row.row_key} · ${row.column_key}`
+  const title = `Publié · ${label} · ${row.row_key} · ${publishedColumn(row.column_key)}`
   if (row.value === null) return missing(checkId, title, 'Valeur publiée non numérique.')
   if (computed === null) return missing(checkId, title, why ?? 'Socle ne calcule pas ce chiffre.')
   const printed = toMoney(row.value)
@@ -291,7 +292,7 @@ function euroResult(
       {
         label: 'Valeur imprimée',
         value: printed.toNumber(),
-        source: `published_values n° ${row.id}`,
+        source: `valeur publiée n° ${row.id}`,
       },
     ],
   }
@@ -435,7 +436,7 @@ export const publishedChecks: CheckDefinition[] = [
         return euroResult(
           row,
           value ? toMoney(value) : null,
-          `colonne « ${column} » non calculée`,
+          `colonne « ${publishedColumn(column)} » non calculée`,
           label
         )
       })
@@ -498,9 +499,9 @@ export const publishedChecks: CheckDefinition[] = [
           details: [surplus, deficit, balance]
             .filter((r): r is PublishedRow => !!r)
             .map((r) => ({
-              label: `${r.table_key} · ${r.row_key}`,
+              label: `${publishedTable(r.table_key)} · ${r.row_key.replaceAll('_', ' ')}`,
               value: Number(r.value),
-              source: `published_values n° ${r.id}`,
+              source: `valeur publiée n° ${r.id}`,
             })),
         },
       ]

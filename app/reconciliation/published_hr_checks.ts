@@ -18,6 +18,7 @@ import {
 } from '#reconciliation/types'
 import { printedLineResult } from '#reconciliation/published_line'
 import type { PageLink } from '#support/page_link'
+import { publishedColumn, publishedTable } from '#vocabulary/reconciliation'
 
 /*
  * Published report, beyond activity and statements: the printed HR tables (bilan social,
@@ -102,7 +103,7 @@ function splitValue(rows: SplitRow[], row: PublishedRow, year: number, link: Pag
     if (line.evolution === null) return none(`aucun effectif en ${year - 1}`)
     return { value: line.evolution.times(100), precision: printedDecimals(row), link }
   }
-  return none(`colonne « ${column} » non calculée`)
+  return none(`colonne « ${publishedColumn(column)} » non calculée`)
 }
 
 /** Bounds in years of a printed seniority band: "moins d'un an", "1/3 ans", "+ de 20 ans"... */
@@ -145,7 +146,8 @@ function resolveHr(figures: HrFigures, row: PublishedRow, year: number): Compute
             ? bilan.seniority.previous
             : null
       const value = averages?.[row.column_key as 'F' | 'H' | 'total']
-      if (!value) return none(`ancienneté moyenne ${key} / ${row.column_key} non calculée`)
+      if (!value)
+        return none(`ancienneté moyenne ${key} / ${publishedColumn(row.column_key)} non calculée`)
       return { value, precision: Math.max(printedDecimals(row), 1), link: bilanLink }
     }
     case 'seniority_bands': {
@@ -251,9 +253,9 @@ export function partsVsTotal(rows: PublishedRow[]): CheckResult[] {
           ? null
           : `Les ${parts.length} parties imprimées totalisent ${formatCount(actual)}${unit} pour ${formatCount(expected)}${unit} imprimé${status === 'rounding' ? ' : arrondis' : ` (écart ${formatCount(difference)}${unit})`}.`,
       details: [total, ...parts].map((r) => ({
-        label: `${r.row_key} · ${r.column_key}`,
+        label: `${r.row_key} · ${publishedColumn(r.column_key)}`,
         value: Number(r.value),
-        source: `published_values n° ${r.id}`,
+        source: `valeur publiée n° ${r.id}`,
       })),
     }
   }
@@ -270,7 +272,7 @@ export function partsVsTotal(rows: PublishedRow[]): CheckResult[] {
         const { status, difference } = compare(100, sum, tolerance)
         results.push({
           checkId: `published.parts_vs_total:${cells[0].domain}:${table}:${column}:total_des_pourcentages`,
-          title: `Publié · ${table} : total des pourcentages imprimés`,
+          title: `Publié · ${publishedTable(table)} : total des pourcentages imprimés`,
           status,
           expected: 100,
           actual: sum,
@@ -284,7 +286,7 @@ export function partsVsTotal(rows: PublishedRow[]): CheckResult[] {
           details: cells.map((r) => ({
             label: r.row_key,
             value: Number(r.value),
-            source: `published_values n° ${r.id}`,
+            source: `valeur publiée n° ${r.id}`,
           })),
         })
         continue
@@ -296,7 +298,7 @@ export function partsVsTotal(rows: PublishedRow[]): CheckResult[] {
           results.push(
             relation(
               `${parent.row_key}:${column}:detail`,
-              `Publié · ${table} · ${parent.row_key} (${column}) = somme de son détail`,
+              `Publié · ${publishedTable(table)} · ${parent.row_key} (${publishedColumn(column)}) = somme de son détail`,
               parent,
               children
             )
@@ -311,7 +313,7 @@ export function partsVsTotal(rows: PublishedRow[]): CheckResult[] {
             results.push(
               relation(
                 `${cell.row_key}:${column}`,
-                `Publié · ${table} · ${cell.row_key} (${column}) = somme des lignes`,
+                `Publié · ${publishedTable(table)} · ${cell.row_key} (${publishedColumn(column)}) = somme des lignes`,
                 cell,
                 pending
               )
@@ -322,7 +324,7 @@ export function partsVsTotal(rows: PublishedRow[]): CheckResult[] {
             results.push(
               relation(
                 `${cell.row_key}:${column}`,
-                `Publié · ${table} · ${cell.row_key} (${column}) = somme des lignes`,
+                `Publié · ${publishedTable(table)} · ${cell.row_key} (${publishedColumn(column)}) = somme des lignes`,
                 cell,
                 plain
               )
@@ -342,7 +344,7 @@ export function partsVsTotal(rows: PublishedRow[]): CheckResult[] {
         results.push(
           relation(
             `${total.row_key}:F+H`,
-            `Publié · ${table} · ${total.row_key} : total = femmes + hommes`,
+            `Publié · ${publishedTable(table)} · ${total.row_key} : total = femmes + hommes`,
             total,
             parts
           )

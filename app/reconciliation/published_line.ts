@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js'
 import { toMoney } from '#support/money'
+import { publishedColumn, publishedTable } from '#vocabulary/reconciliation'
 import {
   compare,
   formatCount,
@@ -47,7 +48,7 @@ export function printedLineResult(
   computedDetails: (value: Decimal) => DetailLine[]
 ): CheckResult {
   const checkId = `published.${domain}:${row.table_key}:${row.row_key}:${row.column_key}`
-  const title = `Publié · ${row.table_key} · ${row.row_key} · ${row.column_key} (${printedText(row)})`
+  const title = `Publié · ${publishedTable(row.table_key)} · ${row.row_key} · ${publishedColumn(row.column_key)} (${printedText(row)})`
   if (row.value === null) return missing(checkId, title, 'Valeur publiée non numérique.')
   if (computed.value === null)
     return missing(checkId, title, `Socle ne calcule pas ce chiffre : ${computed.why}.`)
@@ -56,7 +57,7 @@ export function printedLineResult(
     {
       label: 'Valeur imprimée',
       value: printed.toNumber(),
-      source: `published_values n° ${row.id}`,
+      source: `valeur publiée n° ${row.id}`,
     },
     ...computedDetails(computed.value),
   ]

@@ -11,6 +11,13 @@
  * A layout may also be written as a regrouping of another one (`regroupLayout`): each of its
  * lines names the lines of the source layout whose accounts it gathers, so that the account
  * ranges are written once.
+ *
+ * A layout is written as a table (`layoutTable`), one line a row of five columns separated by
+ * `|`: code, label, section, form and content. The form is empty (a line taking accounts or
+ * adding others), `heading`, `subtotal`, `total`, or `dont` / `dont 3` (an "of which" detail at
+ * level 2 / 3). The content is the line's ranges, `= formula`, or `< A B` for a line regrouping
+ * the source lines A and B, then ranges of its own if any (`regroupingTable`; its label and
+ * section may then be left empty).
  */
 
 import type { StatementKind, StatementLineKind, StatementSection } from '#vocabulary/accounting'
@@ -216,5 +223,47 @@ export function regroupLayout(source: LineDefinition[], table: RegroupedLine[]):
     const union = unionOfRanges(sources.map((s) => parseRanges(s.ranges)))
     const ranges = rangesToText([...union, ...parseRanges(line.ranges)])
     return { ...line, label, section, ranges }
+  })
+}
+
+const FORMS: Record<string, Pick<LineDefinition, 'kind' | 'level' | 'ofWhich'>> = {
+  '': {},
+  'heading': { kind: 'heading' },
+  'subtotal': { kind: 'subtotal' },
+  'total': { kind: 'total' },
+  'dont': { level: 2, ofWhich: true },
+  'dont 3': { level: 3, ofWhich: true },
+}
+
+/** The lines of a layout written as a table (see the notation above), regroupings allowed. */
+export function regroupingTable(text: string): RegroupedLine[] {
+  return text.split('\n').flatMap((row) => {
+    if (row.trim() === '') return []
+    const cells = row.split('|').map((cell) => cell.trim())
+    const [code, label, section, form, content] = cells
+    if (cells.length !== 5 || !code || !(form in FORMS)) {
+      throw new Error(`Ligne de présentation illisible : ${row}`)
+    }
+    const line: RegroupedLine = { code }
+    if (label) line.label = label
+    if (section) line.section = section as Section
+    Object.assign(line, FORMS[form])
+    if (content.startsWith('<')) {
+      // `< A B -1026`: the source lines, then ranges of the line's own
+      const words = content.slice(1).trim().split(/\s+/)
+      line.from = words.filter((word) => /^[A-Z]/.test(word))
+      const own = words.filter((word) => !/^[A-Z]/.test(word))
+      if (own.length > 0) line.ranges = own.join(' ')
+    } else if (content.startsWith('=')) line.formula = content.slice(1).trim()
+    else if (content) line.ranges = content
+    return [line]
+  })
+}
+
+/** The lines of a layout written as a table, each with its label, section and own content. */
+export function layoutTable(text: string): LineDefinition[] {
+  return regroupingTable(text).map(({ from, label, section, ...line }) => {
+    if (from || !label || !section) throw new Error(`Ligne incomplète : ${line.code}`)
+    return { ...line, label, section }
   })
 }

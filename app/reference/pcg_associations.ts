@@ -11,284 +11,305 @@ export interface ChartAccount {
   validToYear?: number
 }
 
-export const PCG_ASSOCIATIONS: ChartAccount[] = [
-  // Classe 1 : fonds propres, provisions, dettes financières
-  { number: '1', label: 'Comptes de fonds propres et assimilés' },
-  { number: '10', label: 'Fonds propres et réserves' },
-  { number: '102', label: 'Fonds propres sans droit de reprise' },
-  { number: '1021', label: 'Premières contributions sans droit de reprise' },
-  { number: '103', label: 'Fonds propres avec droit de reprise' },
-  { number: '1031', label: 'Contributions avec droit de reprise' },
-  { number: '106', label: 'Réserves' },
-  { number: '1063', label: 'Réserves statutaires ou contractuelles' },
-  { number: '1064', label: 'Réserves réglementées' },
-  { number: '1068', label: 'Réserves pour projet de l\u2019entité' },
-  { number: '11', label: 'Report à nouveau' },
-  { number: '110', label: 'Report à nouveau (solde créditeur)' },
-  { number: '119', label: 'Report à nouveau (solde débiteur)' },
-  { number: '12', label: 'Excédent ou déficit de l\u2019exercice' },
-  { number: '120', label: 'Excédent de l\u2019exercice' },
-  { number: '129', label: 'Déficit de l\u2019exercice' },
-  { number: '13', label: 'Subventions d\u2019investissement' },
-  { number: '131', label: 'Subventions d\u2019investissement reçues' },
-  { number: '139', label: 'Subventions d\u2019investissement inscrites au compte de résultat' },
-  { number: '15', label: 'Provisions' },
-  { number: '151', label: 'Provisions pour risques' },
-  { number: '153', label: 'Provisions pour pensions et obligations similaires' },
-  { number: '158', label: 'Autres provisions pour charges' },
-  { number: '16', label: 'Emprunts et dettes assimilées' },
-  { number: '164', label: 'Emprunts auprès des établissements de crédit' },
-  { number: '165', label: 'Dépôts et cautionnements reçus' },
-  { number: '168', label: 'Autres emprunts et dettes assimilées' },
-  { number: '19', label: 'Fonds dédiés et reportés' },
-  { number: '191', label: 'Fonds reportés liés aux legs ou donations' },
-  { number: '194', label: 'Fonds dédiés sur subventions d\u2019exploitation' },
-  { number: '195', label: 'Fonds dédiés sur contributions financières d\u2019autres organismes' },
-  { number: '196', label: 'Fonds dédiés sur ressources liées à la générosité du public' },
-  // Classe 2 : immobilisations
-  { number: '2', label: 'Comptes d\u2019immobilisations' },
-  { number: '20', label: 'Immobilisations incorporelles' },
-  { number: '205', label: 'Concessions, brevets, licences, logiciels' },
-  { number: '21', label: 'Immobilisations corporelles' },
-  { number: '211', label: 'Terrains' },
-  { number: '213', label: 'Constructions' },
-  { number: '2135', label: 'Installations générales, agencements des constructions' },
-  { number: '218', label: 'Autres immobilisations corporelles' },
-  { number: '2183', label: 'Matériel de bureau et matériel informatique' },
-  { number: '2184', label: 'Mobilier' },
-  { number: '2182', label: 'Matériel de transport' },
-  { number: '23', label: 'Immobilisations en cours' },
-  { number: '24', label: 'Biens reçus par legs ou donations destinés à être cédés' },
-  { number: '26', label: 'Participations et créances rattachées' },
-  { number: '27', label: 'Autres immobilisations financières' },
-  { number: '275', label: 'Dépôts et cautionnements versés' },
-  { number: '28', label: 'Amortissements des immobilisations' },
-  { number: '280', label: 'Amortissements des immobilisations incorporelles' },
-  { number: '281', label: 'Amortissements des immobilisations corporelles' },
-  { number: '29', label: 'Dépréciations des immobilisations' },
-  // Classe 3 : stocks
-  { number: '3', label: 'Comptes de stocks et en-cours' },
-  { number: '31', label: 'Matières premières et fournitures' },
-  { number: '37', label: 'Stocks de marchandises' },
-  // Classe 4 : tiers
-  { number: '4', label: 'Comptes de tiers' },
-  { number: '40', label: 'Fournisseurs et comptes rattachés' },
-  { number: '401', label: 'Fournisseurs' },
-  { number: '404', label: 'Fournisseurs d\u2019immobilisations' },
-  { number: '408', label: 'Fournisseurs, factures non parvenues' },
-  { number: '409', label: 'Fournisseurs débiteurs' },
-  { number: '41', label: 'Usagers et comptes rattachés' },
-  { number: '411', label: 'Usagers, clients' },
-  { number: '416', label: 'Créances douteuses ou litigieuses' },
-  { number: '418', label: 'Produits non encore facturés' },
-  { number: '42', label: 'Personnel et comptes rattachés' },
-  { number: '421', label: 'Personnel, rémunérations dues' },
-  { number: '425', label: 'Personnel, avances et acomptes' },
-  { number: '428', label: 'Personnel, charges à payer' },
-  { number: '4282', label: 'Dettes provisionnées pour congés à payer' },
-  { number: '43', label: 'Sécurité sociale et autres organismes sociaux' },
-  { number: '431', label: 'Sécurité sociale' },
-  { number: '437', label: 'Autres organismes sociaux' },
-  { number: '438', label: 'Organismes sociaux, charges à payer et produits à recevoir' },
-  { number: '44', label: 'État et autres collectivités publiques' },
-  { number: '441', label: 'État et autres collectivités publiques, subventions à recevoir' },
-  { number: '443', label: 'Opérations particulières avec l\u2019État et les collectivités' },
-  { number: '447', label: 'Autres impôts, taxes et versements assimilés' },
-  { number: '448', label: 'État, charges à payer et produits à recevoir' },
-  { number: '45', label: 'Confédération, fédération, union, associations affiliées' },
-  { number: '46', label: 'Débiteurs divers et créditeurs divers' },
-  { number: '467', label: 'Autres comptes débiteurs ou créditeurs' },
-  { number: '468', label: 'Divers, charges à payer et produits à recevoir' },
-  { number: '47', label: 'Comptes transitoires ou d\u2019attente' },
-  { number: '471', label: 'Comptes d\u2019attente' },
-  { number: '48', label: 'Comptes de régularisation' },
-  { number: '486', label: 'Charges constatées d\u2019avance' },
-  { number: '487', label: 'Produits constatés d\u2019avance' },
-  { number: '49', label: 'Dépréciations des comptes de tiers' },
-  { number: '491', label: 'Dépréciations des comptes d\u2019usagers' },
-  // Classe 5 : financiers
-  { number: '5', label: 'Comptes financiers' },
-  { number: '50', label: 'Valeurs mobilières de placement' },
-  { number: '51', label: 'Banques, établissements financiers et assimilés' },
-  { number: '512', label: 'Banques' },
-  { number: '514', label: 'Chèques postaux' },
-  { number: '58', label: 'Virements internes' },
-  { number: '53', label: 'Caisse' },
-  { number: '531', label: 'Caisse' },
-  // Classe 6 : charges
-  { number: '6', label: 'Comptes de charges' },
-  { number: '60', label: 'Achats' },
-  { number: '601', label: 'Achats stockés, matières premières et fournitures' },
-  { number: '602', label: 'Achats stockés, autres approvisionnements' },
-  { number: '603', label: 'Variations des stocks' },
-  { number: '604', label: 'Achats d\u2019études et prestations de services' },
-  { number: '606', label: 'Achats non stockés de matières et fournitures' },
-  { number: '6061', label: 'Fournitures non stockables (eau, énergie)' },
-  { number: '6064', label: 'Fournitures administratives' },
-  { number: '607', label: 'Achats de marchandises' },
-  { number: '609', label: 'Rabais, remises et ristournes obtenus sur achats' },
-  { number: '61', label: 'Services extérieurs' },
-  { number: '611', label: 'Sous-traitance générale' },
-  { number: '613', label: 'Locations' },
-  { number: '6132', label: 'Locations immobilières' },
-  { number: '6135', label: 'Locations mobilières' },
-  { number: '614', label: 'Charges locatives et de copropriété' },
-  { number: '615', label: 'Entretien et réparations' },
-  { number: '616', label: 'Primes d\u2019assurance' },
-  { number: '618', label: 'Divers (documentation, colloques)' },
-  { number: '62', label: 'Autres services extérieurs' },
-  { number: '621', label: 'Personnel extérieur à l\u2019entité' },
-  { number: '622', label: 'Rémunérations d\u2019intermédiaires et honoraires' },
-  { number: '623', label: 'Publicité, publications, relations publiques' },
-  { number: '624', label: 'Transports de biens et transports collectifs du personnel' },
-  { number: '625', label: 'Déplacements, missions et réceptions' },
-  { number: '626', label: 'Frais postaux et de télécommunications' },
-  { number: '627', label: 'Services bancaires et assimilés' },
-  { number: '628', label: 'Divers (cotisations, formation)' },
-  { number: '63', label: 'Impôts, taxes et versements assimilés' },
-  {
-    number: '631',
-    label: 'Impôts, taxes et versements assimilés sur rémunérations (administration des impôts)',
-  },
-  { number: '6311', label: 'Taxe sur les salaires' },
-  {
-    number: '633',
-    label: 'Impôts, taxes et versements assimilés sur rémunérations (autres organismes)',
-  },
-  { number: '6333', label: 'Participation des employeurs à la formation professionnelle continue' },
-  {
-    number: '635',
-    label: 'Autres impôts, taxes et versements assimilés (administration des impôts)',
-  },
-  { number: '637', label: 'Autres impôts, taxes et versements assimilés (autres organismes)' },
-  { number: '64', label: 'Charges de personnel' },
-  { number: '641', label: 'Rémunérations du personnel' },
-  { number: '6411', label: 'Salaires, appointements' },
-  { number: '6412', label: 'Congés payés' },
-  { number: '6414', label: 'Indemnités et avantages divers' },
-  { number: '645', label: 'Charges de sécurité sociale et de prévoyance' },
-  { number: '6451', label: 'Cotisations à l\u2019URSSAF' },
-  { number: '6453', label: 'Cotisations aux caisses de retraite' },
-  { number: '6454', label: 'Cotisations à France Travail' },
-  { number: '647', label: 'Autres charges sociales' },
-  { number: '648', label: 'Autres charges de personnel' },
-  { number: '649', label: 'Remboursements de charges de personnel', validFromYear: 2025 },
-  { number: '65', label: 'Autres charges de gestion courante' },
-  { number: '651', label: 'Redevances pour concessions, brevets, licences, logiciels' },
-  { number: '654', label: 'Pertes sur créances irrécouvrables' },
-  { number: '657', label: 'Aides financières' },
-  { number: '658', label: 'Charges diverses de gestion courante' },
-  { number: '66', label: 'Charges financières' },
-  { number: '661', label: 'Charges d\u2019intérêts' },
-  { number: '67', label: 'Charges exceptionnelles' },
-  { number: '671', label: 'Charges exceptionnelles sur opérations de gestion' },
-  { number: '675', label: 'Valeurs comptables des éléments d\u2019actif cédés' },
-  { number: '68', label: 'Dotations aux amortissements, dépréciations et provisions' },
-  {
-    number: '681',
-    label: 'Dotations aux amortissements, dépréciations et provisions (exploitation)',
-  },
-  { number: '6811', label: 'Dotations aux amortissements des immobilisations' },
-  { number: '6815', label: 'Dotations aux provisions d\u2019exploitation' },
-  { number: '6816', label: 'Dotations pour dépréciations des immobilisations' },
-  { number: '6817', label: 'Dotations pour dépréciations des actifs circulants' },
-  {
-    number: '686',
-    label: 'Dotations aux amortissements, dépréciations et provisions (financières)',
-  },
-  {
-    number: '687',
-    label: 'Dotations aux amortissements, dépréciations et provisions (exceptionnelles)',
-  },
-  { number: '689', label: 'Reports en fonds dédiés' },
-  { number: '6894', label: 'Reports en fonds dédiés sur subventions d\u2019exploitation' },
-  {
-    number: '6895',
-    label: 'Reports en fonds dédiés sur contributions financières d\u2019autres organismes',
-  },
-  {
-    number: '6896',
-    label: 'Reports en fonds dédiés sur ressources liées à la générosité du public',
-  },
-  { number: '69', label: 'Impôts sur les bénéfices et assimilés' },
-  { number: '691', label: 'Participation des salariés aux résultats' },
-  { number: '695', label: 'Impôts sur les bénéfices' },
-  // Classe 7 : produits
-  { number: '7', label: 'Comptes de produits' },
-  { number: '70', label: 'Ventes de biens et services' },
-  { number: '706', label: 'Prestations de services' },
-  { number: '707', label: 'Ventes de marchandises' },
-  { number: '708', label: 'Produits des activités annexes' },
-  { number: '709', label: 'Rabais, remises et ristournes accordés' },
-  { number: '71', label: 'Production stockée (ou déstockage)' },
-  { number: '72', label: 'Production immobilisée' },
-  { number: '73', label: 'Concours publics' },
-  { number: '74', label: 'Subventions d\u2019exploitation' },
-  { number: '741', label: 'Subventions d\u2019exploitation de l\u2019État' },
-  { number: '742', label: 'Subventions d\u2019exploitation des régions' },
-  { number: '743', label: 'Subventions d\u2019exploitation des départements' },
-  { number: '744', label: 'Subventions d\u2019exploitation des communes et groupements' },
-  { number: '745', label: 'Subventions d\u2019exploitation des organismes sociaux' },
-  { number: '746', label: 'Subventions d\u2019exploitation de l\u2019Union européenne' },
-  {
-    number: '747',
-    label: 'Quote-part des subventions d\u2019investissement virée au résultat',
-    validFromYear: 2025,
-  },
-  { number: '748', label: 'Autres subventions d\u2019exploitation' },
-  { number: '75', label: 'Autres produits de gestion courante' },
-  { number: '751', label: 'Redevances pour concessions, brevets, licences, logiciels' },
-  { number: '753', label: 'Ressources liées aux fondateurs' },
-  { number: '754', label: 'Ressources liées à la générosité du public' },
-  { number: '7541', label: 'Dons manuels' },
-  { number: '7542', label: 'Mécénats' },
-  { number: '7543', label: 'Legs, donations et assurances-vie' },
-  { number: '755', label: 'Contributions financières' },
-  { number: '756', label: 'Cotisations' },
-  { number: '7561', label: 'Cotisations sans contrepartie' },
-  { number: '7562', label: 'Cotisations avec contrepartie' },
-  { number: '757', label: 'Ressources liées aux legs et donations destinés à être cédés' },
-  { number: '758', label: 'Produits divers de gestion courante' },
-  { number: '76', label: 'Produits financiers' },
-  { number: '768', label: 'Autres produits financiers' },
-  { number: '77', label: 'Produits exceptionnels' },
-  { number: '771', label: 'Produits exceptionnels sur opérations de gestion' },
-  { number: '775', label: 'Produits des cessions d\u2019éléments d\u2019actif' },
-  {
-    number: '777',
-    label: 'Quote-part des subventions d\u2019investissement virée au résultat de l\u2019exercice',
-    validToYear: 2024,
-  },
-  { number: '78', label: 'Reprises sur amortissements, dépréciations et provisions' },
-  {
-    number: '781',
-    label: 'Reprises sur amortissements, dépréciations et provisions (exploitation)',
-  },
-  { number: '786', label: 'Reprises sur dépréciations et provisions (financières)' },
-  { number: '787', label: 'Reprises sur dépréciations et provisions (exceptionnelles)' },
-  { number: '789', label: 'Utilisations des fonds dédiés' },
-  { number: '7894', label: 'Utilisations des fonds dédiés sur subventions d\u2019exploitation' },
-  { number: '7895', label: 'Utilisations des fonds dédiés sur contributions financières' },
-  {
-    number: '7896',
-    label: 'Utilisations des fonds dédiés sur ressources de la générosité du public',
-  },
-  { number: '79', label: 'Transferts de charges', validToYear: 2024 },
-  { number: '791', label: 'Transferts de charges d\u2019exploitation', validToYear: 2024 },
-  { number: '796', label: 'Transferts de charges financières', validToYear: 2024 },
-  { number: '797', label: 'Transferts de charges exceptionnelles', validToYear: 2024 },
-  // Classe 8 : contributions volontaires en nature
-  { number: '8', label: 'Comptes spéciaux' },
-  { number: '86', label: 'Emplois des contributions volontaires en nature' },
-  { number: '860', label: 'Secours en nature' },
-  { number: '861', label: 'Mise à disposition gratuite de biens' },
-  { number: '862', label: 'Prestations' },
-  { number: '864', label: 'Personnel bénévole' },
-  { number: '87', label: 'Contributions volontaires en nature' },
-  { number: '870', label: 'Dons en nature' },
-  { number: '871', label: 'Prestations en nature' },
-  { number: '875', label: 'Bénévolat' },
-]
+/**
+ * The chart, one account a line: its number, its label, and `[2025-]` or `[-2024]` when it
+ * exists only from or until that year; `#` lines head the classes.
+ */
+const CHART = `
+# Classe 1 : fonds propres, provisions, dettes financières
+1     Comptes de fonds propres et assimilés
+10    Fonds propres et réserves
+102   Fonds propres sans droit de reprise
+1021  Premières contributions sans droit de reprise
+103   Fonds propres avec droit de reprise
+1031  Contributions avec droit de reprise
+106   Réserves
+1063  Réserves statutaires ou contractuelles
+1064  Réserves réglementées
+1068  Réserves pour projet de l’entité
+11    Report à nouveau
+110   Report à nouveau (solde créditeur)
+119   Report à nouveau (solde débiteur)
+12    Excédent ou déficit de l’exercice
+120   Excédent de l’exercice
+129   Déficit de l’exercice
+13    Subventions d’investissement
+131   Subventions d’investissement reçues
+139   Subventions d’investissement inscrites au compte de résultat
+15    Provisions
+151   Provisions pour risques
+153   Provisions pour pensions et obligations similaires
+158   Autres provisions pour charges
+16    Emprunts et dettes assimilées
+164   Emprunts auprès des établissements de crédit
+165   Dépôts et cautionnements reçus
+168   Autres emprunts et dettes assimilées
+19    Fonds dédiés et reportés
+191   Fonds reportés liés aux legs ou donations
+194   Fonds dédiés sur subventions d’exploitation
+195   Fonds dédiés sur contributions financières d’autres organismes
+196   Fonds dédiés sur ressources liées à la générosité du public
+# Classe 2 : immobilisations
+2     Comptes d’immobilisations
+20    Immobilisations incorporelles
+205   Concessions, brevets, licences, logiciels
+21    Immobilisations corporelles
+211   Terrains
+213   Constructions
+2135  Installations générales, agencements des constructions
+218   Autres immobilisations corporelles
+2183  Matériel de bureau et matériel informatique
+2184  Mobilier
+2182  Matériel de transport
+23    Immobilisations en cours
+24    Biens reçus par legs ou donations destinés à être cédés
+26    Participations et créances rattachées
+27    Autres immobilisations financières
+275   Dépôts et cautionnements versés
+28    Amortissements des immobilisations
+280   Amortissements des immobilisations incorporelles
+281   Amortissements des immobilisations corporelles
+29    Dépréciations des immobilisations
+# Classe 3 : stocks
+3     Comptes de stocks et en-cours
+31    Matières premières et fournitures
+37    Stocks de marchandises
+# Classe 4 : tiers
+4     Comptes de tiers
+40    Fournisseurs et comptes rattachés
+401   Fournisseurs
+404   Fournisseurs d’immobilisations
+408   Fournisseurs, factures non parvenues
+409   Fournisseurs débiteurs
+41    Usagers et comptes rattachés
+411   Usagers, clients
+416   Créances douteuses ou litigieuses
+418   Produits non encore facturés
+42    Personnel et comptes rattachés
+421   Personnel, rémunérations dues
+425   Personnel, avances et acomptes
+428   Personnel, charges à payer
+4282  Dettes provisionnées pour congés à payer
+43    Sécurité sociale et autres organismes sociaux
+431   Sécurité sociale
+437   Autres organismes sociaux
+438   Organismes sociaux, charges à payer et produits à recevoir
+44    État et autres collectivités publiques
+441   État et autres collectivités publiques, subventions à recevoir
+443   Opérations particulières avec l’État et les collectivités
+447   Autres impôts, taxes et versements assimilés
+448   État, charges à payer et produits à recevoir
+45    Confédération, fédération, union, associations affiliées
+46    Débiteurs divers et créditeurs divers
+467   Autres comptes débiteurs ou créditeurs
+468   Divers, charges à payer et produits à recevoir
+47    Comptes transitoires ou d’attente
+471   Comptes d’attente
+48    Comptes de régularisation
+486   Charges constatées d’avance
+487   Produits constatés d’avance
+49    Dépréciations des comptes de tiers
+491   Dépréciations des comptes d’usagers
+# Classe 5 : financiers
+5     Comptes financiers
+50    Valeurs mobilières de placement
+51    Banques, établissements financiers et assimilés
+512   Banques
+514   Chèques postaux
+58    Virements internes
+53    Caisse
+531   Caisse
+# Classe 6 : charges
+6     Comptes de charges
+60    Achats
+601   Achats stockés, matières premières et fournitures
+602   Achats stockés, autres approvisionnements
+603   Variations des stocks
+604   Achats d’études et prestations de services
+606   Achats non stockés de matières et fournitures
+6061  Fournitures non stockables (eau, énergie)
+6064  Fournitures administratives
+607   Achats de marchandises
+609   Rabais, remises et ristournes obtenus sur achats
+61    Services extérieurs
+611   Sous-traitance générale
+613   Locations
+6132  Locations immobilières
+6135  Locations mobilières
+614   Charges locatives et de copropriété
+615   Entretien et réparations
+616   Primes d’assurance
+618   Divers (documentation, colloques)
+62    Autres services extérieurs
+621   Personnel extérieur à l’entité
+622   Rémunérations d’intermédiaires et honoraires
+623   Publicité, publications, relations publiques
+624   Transports de biens et transports collectifs du personnel
+625   Déplacements, missions et réceptions
+626   Frais postaux et de télécommunications
+627   Services bancaires et assimilés
+628   Divers (cotisations, formation)
+63    Impôts, taxes et versements assimilés
+631   Impôts, taxes et versements assimilés sur rémunérations (administration des impôts)
+6311  Taxe sur les salaires
+633   Impôts, taxes et versements assimilés sur rémunérations (autres organismes)
+6333  Participation des employeurs à la formation professionnelle continue
+635   Autres impôts, taxes et versements assimilés (administration des impôts)
+637   Autres impôts, taxes et versements assimilés (autres organismes)
+64    Charges de personnel
+641   Rémunérations du personnel
+6411  Salaires, appointements
+6412  Congés payés
+6414  Indemnités et avantages divers
+645   Charges de sécurité sociale et de prévoyance
+6451  Cotisations à l’URSSAF
+6453  Cotisations aux caisses de retraite
+6454  Cotisations à France Travail
+647   Autres charges sociales
+648   Autres charges de personnel
+649   Remboursements de charges de personnel  [2025-]
+65    Autres charges de gestion courante
+651   Redevances pour concessions, brevets, licences, logiciels
+654   Pertes sur créances irrécouvrables
+657   Aides financières
+658   Charges diverses de gestion courante
+66    Charges financières
+661   Charges d’intérêts
+67    Charges exceptionnelles
+671   Charges exceptionnelles sur opérations de gestion
+675   Valeurs comptables des éléments d’actif cédés
+68    Dotations aux amortissements, dépréciations et provisions
+681   Dotations aux amortissements, dépréciations et provisions (exploitation)
+6811  Dotations aux amortissements des immobilisations
+6815  Dotations aux provisions d’exploitation
+6816  Dotations pour dépréciations des immobilisations
+6817  Dotations pour dépréciations des actifs circulants
+686   Dotations aux amortissements, dépréciations et provisions (financières)
+687   Dotations aux amortissements, dépréciations et provisions (exceptionnelles)
+689   Reports en fonds dédiés
+6894  Reports en fonds dédiés sur subventions d’exploitation
+6895  Reports en fonds dédiés sur contributions financières d’autres organismes
+6896  Reports en fonds dédiés sur ressources liées à la générosité du public
+69    Impôts sur les bénéfices et assimilés
+691   Participation des salariés aux résultats
+695   Impôts sur les bénéfices
+# Classe 7 : produits
+7     Comptes de produits
+70    Ventes de biens et services
+706   Prestations de services
+707   Ventes de marchandises
+708   Produits des activités annexes
+709   Rabais, remises et ristournes accordés
+71    Production stockée (ou déstockage)
+72    Production immobilisée
+73    Concours publics
+74    Subventions d’exploitation
+741   Subventions d’exploitation de l’État
+742   Subventions d’exploitation des régions
+743   Subventions d’exploitation des départements
+744   Subventions d’exploitation des communes et groupements
+745   Subventions d’exploitation des organismes sociaux
+746   Subventions d’exploitation de l’Union européenne
+747   Quote-part des subventions d’investissement virée au résultat  [2025-]
+748   Autres subventions d’exploitation
+75    Autres produits de gestion courante
+751   Redevances pour concessions, brevets, licences, logiciels
+753   Ressources liées aux fondateurs
+754   Ressources liées à la générosité du public
+7541  Dons manuels
+7542  Mécénats
+7543  Legs, donations et assurances-vie
+755   Contributions financières
+756   Cotisations
+7561  Cotisations sans contrepartie
+7562  Cotisations avec contrepartie
+757   Ressources liées aux legs et donations destinés à être cédés
+758   Produits divers de gestion courante
+76    Produits financiers
+768   Autres produits financiers
+77    Produits exceptionnels
+771   Produits exceptionnels sur opérations de gestion
+775   Produits des cessions d’éléments d’actif
+777   Quote-part des subventions d’investissement virée au résultat de l’exercice  [-2024]
+78    Reprises sur amortissements, dépréciations et provisions
+781   Reprises sur amortissements, dépréciations et provisions (exploitation)
+786   Reprises sur dépréciations et provisions (financières)
+787   Reprises sur dépréciations et provisions (exceptionnelles)
+789   Utilisations des fonds dédiés
+7894  Utilisations des fonds dédiés sur subventions d’exploitation
+7895  Utilisations des fonds dédiés sur contributions financières
+7896  Utilisations des fonds dédiés sur ressources de la générosité du public
+79    Transferts de charges  [-2024]
+791   Transferts de charges d’exploitation  [-2024]
+796   Transferts de charges financières  [-2024]
+797   Transferts de charges exceptionnelles  [-2024]
+# Classe 8 : contributions volontaires en nature
+8     Comptes spéciaux
+86    Emplois des contributions volontaires en nature
+860   Secours en nature
+861   Mise à disposition gratuite de biens
+862   Prestations
+864   Personnel bénévole
+87    Contributions volontaires en nature
+870   Dons en nature
+871   Prestations en nature
+875   Bénévolat
+`
+
+/** The accounts of a chart written as CHART is. */
+function parseChart(text: string): ChartAccount[] {
+  return text.split('\n').flatMap((line) => {
+    if (line.trim() === '' || line.startsWith('#')) return []
+    const match = /^(\d+) +(.+?)(?: +\[(\d{4})?-(\d{4})?\])?$/.exec(line)
+    if (!match) throw new Error(`Ligne du plan comptable illisible : ${line}`)
+    const [, number, label, from, to] = match
+    return [
+      {
+        number,
+        label,
+        ...(from ? { validFromYear: Number(from) } : {}),
+        ...(to ? { validToYear: Number(to) } : {}),
+      },
+    ]
+  })
+}
+
+export const PCG_ASSOCIATIONS: ChartAccount[] = parseChart(CHART)
+
+/**
+ * Accounts the 2025 chart (ANC 2022-06) abolishes for fiscal years opened from 1 January 2025,
+ * and what replaces them (the end of each message naming the replacement). The year they stop
+ * applying is the chart's own (`[-2024]` above).
+ */
+export const ABOLISHED_ACCOUNT_REPLACEMENTS: Record<string, string> = {
+  '79': 'créditez directement le compte de charge concerné (649 pour les remboursements de personnel)',
+  '791': 'créditez directement le compte de charge (649 pour les remboursements de personnel)',
+  '796': 'créditez directement le compte de charge financière concerné (66)',
+  '797': 'créditez directement le compte de charge exceptionnelle concerné (67)',
+  '777': 'utilisez 747 (quote-part des subventions d’investissement virée au résultat)',
+}
+
+/**
+ * The chart account abolished for fiscal years starting in `year` that `number` is or falls
+ * under (the longest such prefix), with its replacement; null when `number` is allowed.
+ */
+export function abolishedAncestor(number: string, year: number) {
+  const abolished = PCG_ASSOCIATIONS.filter(
+    (account) =>
+      account.validToYear !== undefined &&
+      account.validToYear < year &&
+      number.startsWith(account.number)
+  ).sort((a, b) => b.number.length - a.number.length)[0]
+  if (!abolished) return null
+  const replacement =
+    ABOLISHED_ACCOUNT_REPLACEMENTS[abolished.number] ??
+    ABOLISHED_ACCOUNT_REPLACEMENTS[abolished.number.slice(0, 2)]
+  return {
+    number: abolished.number,
+    fromYear: abolished.validToYear! + 1,
+    message: `Le compte ${abolished.number} est supprimé à partir des exercices ${abolished.validToYear! + 1} (ANC 2022-06) : ${replacement}.`,
+  }
+}
 
 /** Usual journals of an association. */
 export const DEFAULT_JOURNALS = [

@@ -4,9 +4,9 @@
  * 'rapport-annuel', the presentation of the printed 2023 report).
  *
  * The annual-report balance sheet gathers lines of the ANC balance sheet (a regrouping table, so
- * that the account ranges are written once). Its income statement is not a regrouping of the ANC
- * one: it splits charges by account class (60, 61, 62...) and produits by funder family, across
- * the ANC lines, so it has ranges of its own.
+ * that the account ranges are written once). Its income statement splits charges by account
+ * class (60, 61, 62...) and produits by funder family, across the ANC lines, so most of its lines
+ * have ranges of their own; those that take what an ANC line takes name that line instead.
  *
  * Funder families of the annual-report layout follow the sub-accounts of 74 in the association
  * chart: 741 État (7411 DREETS with 74111 Socle + OBF and 74112 CEJ, 7412 Pôle Emploi, 7413 PIC,
@@ -18,563 +18,173 @@
  */
 
 import {
+  layoutTable,
+  regroupingTable,
   regroupLayout,
-  sum,
   type LayoutDefinition,
   type LineDefinition,
   type RegroupedLine,
 } from '#reference/layout_notation'
 
-/** The association's annual-report layout (printed 2023 report): produits by funder family. */
-const ANNUAL_INCOME: LineDefinition[] = [
-  { code: 'CH', label: 'Charges', section: 'charges', kind: 'heading' },
-  { code: 'C01', label: 'Achats', section: 'charges', ranges: '60' },
-  { code: 'C02', label: 'Services extérieurs', section: 'charges', ranges: '61' },
-  { code: 'C03', label: 'Autres services extérieurs', section: 'charges', ranges: '62' },
-  { code: 'C04', label: 'Impôts et taxes', section: 'charges', ranges: '63' },
-  {
-    code: 'C04A',
-    label: 'dont impôts et taxes sur masse salariale',
-    section: 'charges',
-    level: 2,
-    ofWhich: true,
-    ranges: '631 633',
-  },
-  { code: 'C05', label: 'Charges de personnel', section: 'charges', ranges: '64' },
-  { code: 'C06', label: 'Autres charges de gestion courante', section: 'charges', ranges: '65' },
-  {
-    code: 'C07',
-    label: 'Dotations aux amortissements et provisions',
-    section: 'charges',
-    formula: sum('C07A', 'C07B', 'C07C'),
-  },
-  {
-    code: 'C07A',
-    label: 'Dotations aux amortissements',
-    section: 'charges',
-    level: 2,
-    ofWhich: true,
-    ranges: '6811 6812',
-  },
-  {
-    code: 'C07B',
-    label: 'Autres provisions',
-    section: 'charges',
-    level: 2,
-    ofWhich: true,
-    ranges: '6815 6816 6817',
-  },
-  {
-    code: 'C07C',
-    label: 'Engagements à réaliser (fonds dédiés)',
-    section: 'charges',
-    level: 2,
-    ofWhich: true,
-    ranges: '689',
-  },
-  { code: 'C08', label: 'Charges financières', section: 'charges', ranges: '66 686' },
-  { code: 'C09', label: 'Charges exceptionnelles', section: 'charges', ranges: '67 687' },
-  { code: 'C10', label: 'Impôts sur les bénéfices', section: 'charges', ranges: '69' },
-  {
-    code: 'TC',
-    label: 'Total des charges',
-    section: 'charges',
-    kind: 'total',
-    formula: sum('C01', 'C02', 'C03', 'C04', 'C05', 'C06', 'C07', 'C08', 'C09', 'C10'),
-  },
-  { code: 'EXC', label: 'Excédent', section: 'resultat', kind: 'total', formula: 'max0(TP - TC)' },
-  { code: 'PR', label: 'Produits', section: 'produits', kind: 'heading' },
-  {
-    code: 'P01',
-    label: "Crédits d'État déconcentrés",
-    section: 'produits',
-    formula: sum('P01A', 'P01B', 'P01C', 'P01D', 'P01E'),
-  },
-  {
-    code: 'P01A',
-    label: 'DREETS/DEETS',
-    section: 'produits',
-    level: 2,
-    ofWhich: true,
-    ranges: '7411',
-  },
-  {
-    code: 'P01A1',
-    label: 'dont Socle + OBF',
-    section: 'produits',
-    level: 3,
-    ofWhich: true,
-    ranges: '74111',
-  },
-  {
-    code: 'P01A2',
-    label: 'dont CEJ',
-    section: 'produits',
-    level: 3,
-    ofWhich: true,
-    ranges: '74112',
-  },
-  {
-    code: 'P01B',
-    label: 'Pôle Emploi',
-    section: 'produits',
-    level: 2,
-    ofWhich: true,
-    ranges: '7412',
-  },
-  { code: 'P01C', label: 'PIC', section: 'produits', level: 2, ofWhich: true, ranges: '7413' },
-  {
-    code: 'P01D',
-    label: 'Contrat de Ville',
-    section: 'produits',
-    level: 2,
-    ofWhich: true,
-    ranges: '7414',
-  },
-  {
-    code: 'P01E',
-    label: 'Autres',
-    section: 'produits',
-    level: 2,
-    ofWhich: true,
-    ranges: '741 -7411 -7412 -7413 -7414',
-  },
-  { code: 'P02', label: 'Fonds social européen', section: 'produits', ranges: '7461' },
-  { code: 'P03', label: 'FEDER Interreg', section: 'produits', ranges: '7462' },
-  {
-    code: 'P04',
-    label: 'Collectivités territoriales',
-    section: 'produits',
-    formula: sum('P04A', 'P04B', 'P04C', 'P04D'),
-  },
-  {
-    code: 'P04A',
-    label: 'Conseil Régional',
-    section: 'produits',
-    level: 2,
-    ofWhich: true,
-    ranges: '742',
-  },
-  {
-    code: 'P04B',
-    label: 'Conseil Départemental',
-    section: 'produits',
-    level: 2,
-    ofWhich: true,
-    ranges: '743',
-  },
-  {
-    code: 'P04C',
-    label: 'Rennes Métropole',
-    section: 'produits',
-    level: 2,
-    ofWhich: true,
-    ranges: '7441',
-  },
-  {
-    code: 'P04D',
-    label: 'Autres EPCI',
-    section: 'produits',
-    level: 2,
-    ofWhich: true,
-    ranges: '744 -7441',
-  },
-  { code: 'P05', label: 'Subventions contrats aidés', section: 'produits', ranges: '7481' },
-  {
-    code: 'P06',
-    label: 'TOTAL FONDS PUBLICS',
-    section: 'produits',
-    kind: 'subtotal',
-    formula: sum('P01', 'P02', 'P03', 'P04', 'P05'),
-  },
-  {
-    code: 'P07',
-    label: 'Autres produits',
-    section: 'produits',
-    ranges: '70 71 72 73 74 -741 -742 -743 -744 -7461 -7462 -7481',
-  },
-  { code: 'P08', label: 'Autres produits de gestion courante', section: 'produits', ranges: '75' },
-  { code: 'P09', label: 'Produits financiers', section: 'produits', ranges: '76 786' },
-  { code: 'P10', label: 'Produits exceptionnels', section: 'produits', ranges: '77 787' },
-  {
-    code: 'P11',
-    label: 'Reprises sur amortissements et provisions',
-    section: 'produits',
-    ranges: '781',
-  },
-  { code: 'P12', label: 'Reprise sur fonds dédiés', section: 'produits', ranges: '789' },
-  { code: 'P13', label: 'Transferts de charges', section: 'produits', ranges: '79' },
-  {
-    code: 'TP',
-    label: 'Total des produits',
-    section: 'produits',
-    kind: 'total',
-    formula: sum('P06', 'P07', 'P08', 'P09', 'P10', 'P11', 'P12', 'P13'),
-  },
-  { code: 'DEF', label: 'Déficit', section: 'resultat', kind: 'total', formula: 'max0(TC - TP)' },
-  {
-    code: 'TCR',
-    label: 'TOTAL COMPTE DE RÉSULTAT',
-    section: 'resultat',
-    kind: 'total',
-    formula: 'TC + EXC',
-  },
-  {
-    code: 'RES',
-    label: 'Résultat de l’exercice (excédent + / déficit −)',
-    section: 'resultat',
-    kind: 'total',
-    formula: 'TP - TC',
-  },
-]
+/**
+ * ANC 2018-06 compte de résultat (domain.md §1.2), as ANC 2022-06 amends it for the fiscal years
+ * opened from 2025.
+ */
+const ANC_INCOME_2025 = layoutTable(`
+PE | Produits d'exploitation | produits | heading |
+RP1 | Cotisations | produits | | 756
+RP2 | Ventes de biens et services | produits | | 70
+RP3 | Produits de tiers financeurs | produits | | = RP3A + RP3B + RP3C + RP3D
+RP3A | Concours publics et subventions d'exploitation | produits | dont | 73 74 -747
+RP3B | Versements des fondateurs ou consommations de la dotation consomptible | produits | dont | 753
+RP3C | Ressources liées à la générosité du public | produits | dont | 754
+RP3D | Contributions financières | produits | dont | 755
+RP4 | Reprises sur amortissements, dépréciations et provisions | produits | | 781
+RP5 | Utilisations des fonds dédiés | produits | | 789
+RP6 | Autres produits | produits | | 751 752 757 758 71 72 747
+RPT | Total I — Produits d'exploitation | produits | subtotal | = RP1 + RP2 + RP3 + RP4 + RP5 + RP6
+CE | Charges d'exploitation | charges | heading |
+RC1 | Achats de marchandises et d'approvisionnements (y compris variation de stocks) | charges | | 601 602 603 607
+RC2 | Autres achats et charges externes | charges | | 604 605 606 608 609 61 62
+RC3 | Aides financières | charges | | 657
+RC4 | Impôts, taxes et versements assimilés | charges | | 63
+RC5 | Salaires et traitements | charges | | 641 642 643 644 648 649
+RC6 | Charges sociales | charges | | 645 646 647
+RC7 | Dotations aux amortissements et aux dépréciations | charges | | 6811 6812 6816 6817
+RC8 | Dotations aux provisions | charges | | 6815
+RC9 | Reports en fonds dédiés | charges | | 689
+RC10 | Autres charges | charges | | 65 -657
+RCT | Total II — Charges d'exploitation | charges | subtotal | = RC1 + RC2 + RC3 + RC4 + RC5 + RC6 + RC7 + RC8 + RC9 + RC10
+R1 | 1. Résultat d'exploitation (I − II) | resultat | subtotal | = RPT - RCT
+RPF | Produits financiers | produits | | 76 786
+RCF | Charges financières | charges | | 66 686
+R2 | 2. Résultat financier | resultat | subtotal | = RPF - RCF
+R3 | 3. Résultat courant avant impôts (1 + 2) | resultat | subtotal | = R1 + R2
+RPE | Produits exceptionnels | produits | | 77 787
+RCE | Charges exceptionnelles | charges | | 67 687
+R4 | 4. Résultat exceptionnel | resultat | subtotal | = RPE - RCE
+RIS | Impôts sur les bénéfices et participation | charges | | 69
+TP | Total des produits | produits | total | = RPT + RPF + RPE
+TC | Total des charges | charges | total | = RCT + RCF + RCE + RIS
+RES | Excédent ou déficit | resultat | total | = TP - TC
+CVN | Contributions volontaires en nature | resultat | heading |
+CVNP | Produits : contributions volontaires en nature (87) | produits | | 87
+CVNC | Charges : emplois des contributions volontaires en nature (86) | charges | | 86
+`)
 
-/** ANC 2018-06 compte de résultat (domain.md §1.2). */
-function ancIncome(from2025: boolean): LineDefinition[] {
-  return [
-    { code: 'PE', label: "Produits d'exploitation", section: 'produits', kind: 'heading' },
-    { code: 'RP1', label: 'Cotisations', section: 'produits', ranges: '756' },
-    { code: 'RP2', label: 'Ventes de biens et services', section: 'produits', ranges: '70' },
-    {
-      code: 'RP3',
-      label: 'Produits de tiers financeurs',
-      section: 'produits',
-      formula: sum('RP3A', 'RP3B', 'RP3C', 'RP3D'),
-    },
-    {
-      code: 'RP3A',
-      label: "Concours publics et subventions d'exploitation",
-      section: 'produits',
-      level: 2,
-      ofWhich: true,
-      ranges: from2025 ? '73 74 -747' : '73 74',
-    },
-    {
-      code: 'RP3B',
-      label: 'Versements des fondateurs ou consommations de la dotation consomptible',
-      section: 'produits',
-      level: 2,
-      ofWhich: true,
-      ranges: '753',
-    },
-    {
-      code: 'RP3C',
-      label: 'Ressources liées à la générosité du public',
-      section: 'produits',
-      level: 2,
-      ofWhich: true,
-      ranges: '754',
-    },
-    {
-      code: 'RP3D',
-      label: 'Contributions financières',
-      section: 'produits',
-      level: 2,
-      ofWhich: true,
-      ranges: '755',
-    },
-    {
-      code: 'RP4',
-      label: from2025
-        ? 'Reprises sur amortissements, dépréciations et provisions'
-        : 'Reprises sur amortissements, dépréciations, provisions et transferts de charges',
-      section: 'produits',
-      ranges: from2025 ? '781' : '781 791',
-    },
-    { code: 'RP5', label: 'Utilisations des fonds dédiés', section: 'produits', ranges: '789' },
-    {
-      code: 'RP6',
-      label: 'Autres produits',
-      section: 'produits',
-      ranges: from2025 ? '751 752 757 758 71 72 747' : '751 752 757 758 71 72',
-    },
-    {
-      code: 'RPT',
-      label: "Total I — Produits d'exploitation",
-      section: 'produits',
-      kind: 'subtotal',
-      formula: sum('RP1', 'RP2', 'RP3', 'RP4', 'RP5', 'RP6'),
-    },
-    { code: 'CE', label: "Charges d'exploitation", section: 'charges', kind: 'heading' },
-    {
-      code: 'RC1',
-      label: "Achats de marchandises et d'approvisionnements (y compris variation de stocks)",
-      section: 'charges',
-      ranges: '601 602 603 607',
-    },
-    {
-      code: 'RC2',
-      label: 'Autres achats et charges externes',
-      section: 'charges',
-      ranges: '604 605 606 608 609 61 62',
-    },
-    { code: 'RC3', label: 'Aides financières', section: 'charges', ranges: '657' },
-    {
-      code: 'RC4',
-      label: 'Impôts, taxes et versements assimilés',
-      section: 'charges',
-      ranges: '63',
-    },
-    {
-      code: 'RC5',
-      label: 'Salaires et traitements',
-      section: 'charges',
-      ranges: '641 642 643 644 648 649',
-    },
-    { code: 'RC6', label: 'Charges sociales', section: 'charges', ranges: '645 646 647' },
-    {
-      code: 'RC7',
-      label: 'Dotations aux amortissements et aux dépréciations',
-      section: 'charges',
-      ranges: '6811 6812 6816 6817',
-    },
-    { code: 'RC8', label: 'Dotations aux provisions', section: 'charges', ranges: '6815' },
-    { code: 'RC9', label: 'Reports en fonds dédiés', section: 'charges', ranges: '689' },
-    { code: 'RC10', label: 'Autres charges', section: 'charges', ranges: '65 -657' },
-    {
-      code: 'RCT',
-      label: "Total II — Charges d'exploitation",
-      section: 'charges',
-      kind: 'subtotal',
-      formula: sum('RC1', 'RC2', 'RC3', 'RC4', 'RC5', 'RC6', 'RC7', 'RC8', 'RC9', 'RC10'),
-    },
-    {
-      code: 'R1',
-      label: "1. Résultat d'exploitation (I − II)",
-      section: 'resultat',
-      kind: 'subtotal',
-      formula: 'RPT - RCT',
-    },
-    {
-      code: 'RPF',
-      label: 'Produits financiers',
-      section: 'produits',
-      ranges: from2025 ? '76 786' : '76 786 796',
-    },
-    { code: 'RCF', label: 'Charges financières', section: 'charges', ranges: '66 686' },
-    {
-      code: 'R2',
-      label: '2. Résultat financier',
-      section: 'resultat',
-      kind: 'subtotal',
-      formula: 'RPF - RCF',
-    },
-    {
-      code: 'R3',
-      label: '3. Résultat courant avant impôts (1 + 2)',
-      section: 'resultat',
-      kind: 'subtotal',
-      formula: 'R1 + R2',
-    },
-    {
-      code: 'RPE',
-      label: 'Produits exceptionnels',
-      section: 'produits',
-      ranges: from2025 ? '77 787' : '77 787 797',
-    },
-    { code: 'RCE', label: 'Charges exceptionnelles', section: 'charges', ranges: '67 687' },
-    {
-      code: 'R4',
-      label: '4. Résultat exceptionnel',
-      section: 'resultat',
-      kind: 'subtotal',
-      formula: 'RPE - RCE',
-    },
-    {
-      code: 'RIS',
-      label: 'Impôts sur les bénéfices et participation',
-      section: 'charges',
-      ranges: '69',
-    },
-    {
-      code: 'TP',
-      label: 'Total des produits',
-      section: 'produits',
-      kind: 'total',
-      formula: 'RPT + RPF + RPE',
-    },
-    {
-      code: 'TC',
-      label: 'Total des charges',
-      section: 'charges',
-      kind: 'total',
-      formula: 'RCT + RCF + RCE + RIS',
-    },
-    {
-      code: 'RES',
-      label: 'Excédent ou déficit',
-      section: 'resultat',
-      kind: 'total',
-      formula: 'TP - TC',
-    },
-    {
-      code: 'CVN',
-      label: 'Contributions volontaires en nature',
-      section: 'resultat',
-      kind: 'heading',
-    },
-    {
-      code: 'CVNP',
-      label: 'Produits : contributions volontaires en nature (87)',
-      section: 'produits',
-      ranges: '87',
-    },
-    {
-      code: 'CVNC',
-      label: 'Charges : emplois des contributions volontaires en nature (86)',
-      section: 'charges',
-      ranges: '86',
-    },
-  ]
+/** The lines that read otherwise before 2025: 79x transferts de charges, no 747 yet. */
+const ANC_INCOME_BEFORE_2025: Record<string, Partial<LineDefinition>> = {
+  RP3A: { ranges: '73 74' },
+  RP4: {
+    label: 'Reprises sur amortissements, dépréciations, provisions et transferts de charges',
+    ranges: '781 791',
+  },
+  RP6: { ranges: '751 752 757 758 71 72' },
+  RPF: { ranges: '76 786 796' },
+  RPE: { ranges: '77 787 797' },
 }
 
+function ancIncome(from2025: boolean): LineDefinition[] {
+  if (from2025) return ANC_INCOME_2025
+  return ANC_INCOME_2025.map((line) => ({ ...line, ...ANC_INCOME_BEFORE_2025[line.code] }))
+}
+
+/**
+ * The association's annual-report layout (printed 2023 report): charges by account class,
+ * produits by funder family. A line that takes the accounts of an ANC line (the same in both
+ * versions) names it (`< RCF`) rather than writing its ranges again.
+ */
+const ANNUAL_INCOME = regroupLayout(
+  ancIncome(false),
+  regroupingTable(`
+CH | Charges | charges | heading |
+C01 | Achats | charges | | 60
+C02 | Services extérieurs | charges | | 61
+C03 | Autres services extérieurs | charges | | 62
+C04 | Impôts et taxes | |  | < RC4
+C04A | dont impôts et taxes sur masse salariale | charges | dont | 631 633
+C05 | Charges de personnel | charges | | 64
+C06 | Autres charges de gestion courante | charges | | 65
+C07 | Dotations aux amortissements et provisions | charges | | = C07A + C07B + C07C
+C07A | Dotations aux amortissements | charges | dont | 6811 6812
+C07B | Autres provisions | charges | dont | 6815 6816 6817
+C07C | Engagements à réaliser (fonds dédiés) | | dont | < RC9
+C08 | |  | | < RCF
+C09 | |  | | < RCE
+C10 | Impôts sur les bénéfices | |  | < RIS
+TC | Total des charges | charges | total | = C01 + C02 + C03 + C04 + C05 + C06 + C07 + C08 + C09 + C10
+EXC | Excédent | resultat | total | = max0(TP - TC)
+PR | Produits | produits | heading |
+P01 | Crédits d'État déconcentrés | produits | | = P01A + P01B + P01C + P01D + P01E
+P01A | DREETS/DEETS | produits | dont | 7411
+P01A1 | dont Socle + OBF | produits | dont 3 | 74111
+P01A2 | dont CEJ | produits | dont 3 | 74112
+P01B | Pôle Emploi | produits | dont | 7412
+P01C | PIC | produits | dont | 7413
+P01D | Contrat de Ville | produits | dont | 7414
+P01E | Autres | produits | dont | 741 -7411 -7412 -7413 -7414
+P02 | Fonds social européen | produits | | 7461
+P03 | FEDER Interreg | produits | | 7462
+P04 | Collectivités territoriales | produits | | = P04A + P04B + P04C + P04D
+P04A | Conseil Régional | produits | dont | 742
+P04B | Conseil Départemental | produits | dont | 743
+P04C | Rennes Métropole | produits | dont | 7441
+P04D | Autres EPCI | produits | dont | 744 -7441
+P05 | Subventions contrats aidés | produits | | 7481
+P06 | TOTAL FONDS PUBLICS | produits | subtotal | = P01 + P02 + P03 + P04 + P05
+P07 | Autres produits | produits | | 70 71 72 73 74 -741 -742 -743 -744 -7461 -7462 -7481
+P08 | Autres produits de gestion courante | produits | | 75
+P09 | Produits financiers | produits | | 76 786
+P10 | Produits exceptionnels | produits | | 77 787
+P11 | Reprises sur amortissements et provisions | produits | | 781
+P12 | Reprise sur fonds dédiés | |  | < RP5
+P13 | Transferts de charges | produits | | 79
+TP | Total des produits | produits | total | = P06 + P07 + P08 + P09 + P10 + P11 + P12 + P13
+DEF | Déficit | resultat | total | = max0(TC - TP)
+TCR | TOTAL COMPTE DE RÉSULTAT | resultat | total | = TC + EXC
+RES | Résultat de l’exercice (excédent + / déficit −) | resultat | total | = TP - TC
+`)
+)
+
 /** ANC 2018-06 bilan (domain.md §1.2). */
-const ANC_BALANCE: LineDefinition[] = [
-  { code: 'ACTIF', label: 'Actif', section: 'actif', kind: 'heading' },
-  {
-    code: 'A01',
-    label: 'Immobilisations incorporelles',
-    section: 'actif',
-    ranges: '20 280:A 290:A',
-  },
-  {
-    code: 'A02',
-    label: 'Immobilisations corporelles',
-    section: 'actif',
-    ranges: '21 22 23 281:A 282:A 291:A 293:A',
-  },
-  {
-    code: 'A03',
-    label: 'Biens reçus par legs ou donations destinés à être cédés',
-    section: 'actif',
-    ranges: '24',
-  },
-  {
-    code: 'A04',
-    label: 'Immobilisations financières',
-    section: 'actif',
-    ranges: '26 27 296:A 297:A',
-  },
-  {
-    code: 'AT1',
-    label: 'Total I — Actif immobilisé',
-    section: 'actif',
-    kind: 'subtotal',
-    formula: sum('A01', 'A02', 'A03', 'A04'),
-  },
-  { code: 'A05', label: 'Stocks et en-cours', section: 'actif', ranges: '3 39:A' },
-  {
-    code: 'A06',
-    label: 'Créances usagers et comptes rattachés',
-    section: 'actif',
-    ranges: '41:D 491:A',
-  },
-  {
-    code: 'A07',
-    label: 'Autres créances',
-    section: 'actif',
-    ranges: '40:D 42:D 43:D 44:D 45:D 46:D 47:D 49:A -491',
-  },
-  { code: 'A08', label: 'Valeurs mobilières de placement', section: 'actif', ranges: '50 59:A' },
-  { code: 'A09', label: 'Disponibilités', section: 'actif', ranges: '51:D 52:D 53 54 58' },
-  { code: 'A10', label: "Charges constatées d'avance", section: 'actif', ranges: '486' },
-  {
-    code: 'AT2',
-    label: 'Total II — Actif circulant',
-    section: 'actif',
-    kind: 'subtotal',
-    formula: sum('A05', 'A06', 'A07', 'A08', 'A09', 'A10'),
-  },
-  {
-    code: 'AT',
-    label: "TOTAL GÉNÉRAL DE L'ACTIF",
-    section: 'actif',
-    kind: 'total',
-    formula: sum('AT1', 'AT2'),
-  },
-  { code: 'PASSIF', label: 'Passif', section: 'passif', kind: 'heading' },
-  {
-    code: 'F01',
-    label: 'Fonds propres sans droit de reprise',
-    section: 'passif',
-    ranges: '10 -103 -105 -106',
-  },
-  { code: 'F02', label: 'Fonds propres avec droit de reprise', section: 'passif', ranges: '103' },
-  { code: 'F03', label: 'Écarts de réévaluation', section: 'passif', ranges: '105' },
-  { code: 'F04', label: 'Réserves', section: 'passif', ranges: '106' },
-  { code: 'F05', label: 'Report à nouveau', section: 'passif', ranges: '11' },
-  {
-    code: 'F06',
-    label: "Excédent ou déficit de l'exercice",
-    section: 'passif',
-    ranges: '12 6 7 8',
-  },
-  {
-    code: 'FSN',
-    label: 'Situation nette (sous-total)',
-    section: 'passif',
-    kind: 'subtotal',
-    formula: sum('F01', 'F02', 'F03', 'F04', 'F05', 'F06'),
-  },
-  { code: 'F07', label: "Subventions d'investissement", section: 'passif', ranges: '13' },
-  { code: 'F08', label: 'Provisions réglementées', section: 'passif', ranges: '14' },
-  {
-    code: 'FT1',
-    label: 'Total I — Fonds propres',
-    section: 'passif',
-    kind: 'subtotal',
-    formula: sum('FSN', 'F07', 'F08'),
-  },
-  { code: 'F09', label: 'Fonds reportés et dédiés', section: 'passif', ranges: '19' },
-  {
-    code: 'FT2',
-    label: 'Total II — Fonds reportés et dédiés',
-    section: 'passif',
-    kind: 'subtotal',
-    formula: 'F09',
-  },
-  { code: 'F10', label: 'Provisions pour risques et charges', section: 'passif', ranges: '15' },
-  {
-    code: 'FT3',
-    label: 'Total III — Provisions',
-    section: 'passif',
-    kind: 'subtotal',
-    formula: 'F10',
-  },
-  {
-    code: 'F11',
-    label: 'Emprunts et dettes auprès des établissements de crédit',
-    section: 'passif',
-    ranges: '16 51:C 52:C',
-  },
-  {
-    code: 'F12',
-    label: 'Dettes fournisseurs et comptes rattachés',
-    section: 'passif',
-    ranges: '40:C',
-  },
-  {
-    code: 'F13',
-    label: 'Dettes fiscales et sociales',
-    section: 'passif',
-    ranges: '42:C 43:C 44:C',
-  },
-  { code: 'F14', label: 'Autres dettes', section: 'passif', ranges: '41:C 45:C 46:C 47:C' },
-  { code: 'F15', label: "Produits constatés d'avance", section: 'passif', ranges: '487' },
-  {
-    code: 'FT4',
-    label: 'Total IV — Dettes',
-    section: 'passif',
-    kind: 'subtotal',
-    formula: sum('F11', 'F12', 'F13', 'F14', 'F15'),
-  },
-  {
-    code: 'FT',
-    label: 'TOTAL GÉNÉRAL DU PASSIF',
-    section: 'passif',
-    kind: 'total',
-    formula: sum('FT1', 'FT2', 'FT3', 'FT4'),
-  },
-]
+const ANC_BALANCE = layoutTable(`
+ACTIF | Actif | actif | heading |
+A01 | Immobilisations incorporelles | actif | | 20 280:A 290:A
+A02 | Immobilisations corporelles | actif | | 21 22 23 281:A 282:A 291:A 293:A
+A03 | Biens reçus par legs ou donations destinés à être cédés | actif | | 24
+A04 | Immobilisations financières | actif | | 26 27 296:A 297:A
+AT1 | Total I — Actif immobilisé | actif | subtotal | = A01 + A02 + A03 + A04
+A05 | Stocks et en-cours | actif | | 3 39:A
+A06 | Créances usagers et comptes rattachés | actif | | 41:D 491:A
+A07 | Autres créances | actif | | 40:D 42:D 43:D 44:D 45:D 46:D 47:D 49:A -491
+A08 | Valeurs mobilières de placement | actif | | 50 59:A
+A09 | Disponibilités | actif | | 51:D 52:D 53 54 58
+A10 | Charges constatées d'avance | actif | | 486
+AT2 | Total II — Actif circulant | actif | subtotal | = A05 + A06 + A07 + A08 + A09 + A10
+AT | TOTAL GÉNÉRAL DE L'ACTIF | actif | total | = AT1 + AT2
+PASSIF | Passif | passif | heading |
+F01 | Fonds propres sans droit de reprise | passif | | 10 -103 -105 -106
+F02 | Fonds propres avec droit de reprise | passif | | 103
+F03 | Écarts de réévaluation | passif | | 105
+F04 | Réserves | passif | | 106
+F05 | Report à nouveau | passif | | 11
+F06 | Excédent ou déficit de l'exercice | passif | | 12 6 7 8
+FSN | Situation nette (sous-total) | passif | subtotal | = F01 + F02 + F03 + F04 + F05 + F06
+F07 | Subventions d'investissement | passif | | 13
+F08 | Provisions réglementées | passif | | 14
+FT1 | Total I — Fonds propres | passif | subtotal | = FSN + F07 + F08
+F09 | Fonds reportés et dédiés | passif | | 19
+FT2 | Total II — Fonds reportés et dédiés | passif | subtotal | = F09
+F10 | Provisions pour risques et charges | passif | | 15
+FT3 | Total III — Provisions | passif | subtotal | = F10
+F11 | Emprunts et dettes auprès des établissements de crédit | passif | | 16 51:C 52:C
+F12 | Dettes fournisseurs et comptes rattachés | passif | | 40:C
+F13 | Dettes fiscales et sociales | passif | | 42:C 43:C 44:C
+F14 | Autres dettes | passif | | 41:C 45:C 46:C 47:C
+F15 | Produits constatés d'avance | passif | | 487
+FT4 | Total IV — Dettes | passif | subtotal | = F11 + F12 + F13 + F14 + F15
+FT | TOTAL GÉNÉRAL DU PASSIF | passif | total | = FT1 + FT2 + FT3 + FT4
+`)
 
 /**
  * The association's balance sheet (annual report) as a regrouping of the ANC lines: fixed assets
@@ -583,96 +193,38 @@ const ANC_BALANCE: LineDefinition[] = [
  * investment subsidies, provisions before fonds dédiés, produits constatés d'avance after the
  * debts.
  */
-export const ANNUAL_BALANCE_REGROUPING: RegroupedLine[] = [
-  { code: 'ACTIF', label: 'Actif', section: 'actif', kind: 'heading' },
-  { code: 'A01', from: ['A01'] },
-  { code: 'A02', from: ['A02', 'A03'], label: 'Immobilisations corporelles' },
-  { code: 'A03', from: ['A04'] },
-  {
-    code: 'AT1',
-    label: 'Total I — Actif immobilisé',
-    section: 'actif',
-    kind: 'subtotal',
-    formula: sum('A01', 'A02', 'A03'),
-  },
-  { code: 'A04', from: ['A05'] },
-  { code: 'A05', from: ['A06', 'A07'], label: 'Créances' },
-  { code: 'A06', from: ['A08'] },
-  { code: 'A07', from: ['A09'] },
-  { code: 'A08', from: ['A10'] },
-  {
-    code: 'AT2',
-    label: 'Total II — Actif circulant',
-    section: 'actif',
-    kind: 'subtotal',
-    formula: sum('A04', 'A05', 'A06', 'A07', 'A08'),
-  },
-  {
-    code: 'AT',
-    label: "TOTAL GÉNÉRAL DE L'ACTIF",
-    section: 'actif',
-    kind: 'total',
-    formula: sum('AT1', 'AT2'),
-  },
-  { code: 'PASSIF', label: 'Passif', section: 'passif', kind: 'heading' },
-  {
-    code: 'F01',
-    from: ['F01', 'F02', 'F03', 'F04'],
-    ranges: '-1026',
-    label: 'Fonds associatifs sans droit de reprise',
-  },
-  {
-    code: 'F02',
-    label: "Subventions d'investissement affectées",
-    section: 'passif',
-    ranges: '1026',
-  },
-  { code: 'F03', from: ['F05'] },
-  { code: 'F04', from: ['F06'], label: "Résultat de l'exercice" },
-  {
-    code: 'FSN',
-    label: 'Situation nette',
-    section: 'passif',
-    kind: 'subtotal',
-    formula: sum('F01', 'F02', 'F03', 'F04'),
-  },
-  { code: 'F05', from: ['F07', 'F08'], label: "Subventions d'investissement" },
-  {
-    code: 'FT1',
-    label: 'Total I — Fonds associatifs',
-    section: 'passif',
-    kind: 'subtotal',
-    formula: sum('FSN', 'F05'),
-  },
-  { code: 'F06', from: ['F10'], label: 'Provisions pour risques' },
-  { code: 'F07', from: ['F09'], label: 'Fonds dédiés' },
-  {
-    code: 'FT2',
-    label: 'Total II — Provisions et fonds dédiés',
-    section: 'passif',
-    kind: 'subtotal',
-    formula: sum('F06', 'F07'),
-  },
-  { code: 'F08', from: ['F11'] },
-  { code: 'F09', from: ['F12'] },
-  { code: 'F10', from: ['F13'] },
-  { code: 'F11', from: ['F14'] },
-  {
-    code: 'FT3',
-    label: 'Total III — Dettes',
-    section: 'passif',
-    kind: 'subtotal',
-    formula: sum('F08', 'F09', 'F10', 'F11'),
-  },
-  { code: 'F12', from: ['F15'] },
-  {
-    code: 'FT',
-    label: 'TOTAL GÉNÉRAL DU PASSIF',
-    section: 'passif',
-    kind: 'total',
-    formula: sum('FT1', 'FT2', 'FT3', 'F12'),
-  },
-]
+export const ANNUAL_BALANCE_REGROUPING: RegroupedLine[] = regroupingTable(`
+ACTIF | Actif | actif | heading |
+A01 | | | | < A01
+A02 | Immobilisations corporelles | | | < A02 A03
+A03 | | | | < A04
+AT1 | Total I — Actif immobilisé | actif | subtotal | = A01 + A02 + A03
+A04 | | | | < A05
+A05 | Créances | | | < A06 A07
+A06 | | | | < A08
+A07 | | | | < A09
+A08 | | | | < A10
+AT2 | Total II — Actif circulant | actif | subtotal | = A04 + A05 + A06 + A07 + A08
+AT | TOTAL GÉNÉRAL DE L'ACTIF | actif | total | = AT1 + AT2
+PASSIF | Passif | passif | heading |
+F01 | Fonds associatifs sans droit de reprise | | | < F01 F02 F03 F04 -1026
+F02 | Subventions d'investissement affectées | passif | | 1026
+F03 | | | | < F05
+F04 | Résultat de l'exercice | | | < F06
+FSN | Situation nette | passif | subtotal | = F01 + F02 + F03 + F04
+F05 | Subventions d'investissement | | | < F07 F08
+FT1 | Total I — Fonds associatifs | passif | subtotal | = FSN + F05
+F06 | Provisions pour risques | | | < F10
+F07 | Fonds dédiés | | | < F09
+FT2 | Total II — Provisions et fonds dédiés | passif | subtotal | = F06 + F07
+F08 | | | | < F11
+F09 | | | | < F12
+F10 | | | | < F13
+F11 | | | | < F14
+FT3 | Total III — Dettes | passif | subtotal | = F08 + F09 + F10 + F11
+F12 | | | | < F15
+FT | TOTAL GÉNÉRAL DU PASSIF | passif | total | = FT1 + FT2 + FT3 + F12
+`)
 
 export const ANNUAL_REPORT_CODE = 'rapport-annuel'
 export const ANC_CODE = 'anc-2018-06'

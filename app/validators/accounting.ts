@@ -1,5 +1,7 @@
 import vine from '@vinejs/vine'
 import { calendarDate as isoDate, recordId } from '#validators/rules'
+import { codesOf } from '#vocabulary/labels'
+import { OVERHEAD_KEYS } from '#vocabulary/accounting'
 
 export const fiscalYearValidator = vine.create({
   label: vine.string().trim().minLength(1).maxLength(60),
@@ -46,4 +48,9 @@ export const reverseValidator = vine.create({
 
 export const fecImportValidator = vine.create({
   fiscalYearId: vine.number().positive(),
+})
+
+/** The cost per programme's query: the key spreading the overheads (?cle=, FTE by default). */
+export const programmeCostsValidator = vine.create({
+  cle: vine.enum(codesOf(OVERHEAD_KEYS)).optional(),
 })

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { labelled } from '#validators/rules'
+import { frenchAmount, labelled, recordId } from '#validators/rules'
 import type { Infer } from '@vinejs/vine/types'
 import { PROGRAMME_LEVELS, TERRITORY_KINDS } from '#vocabulary/activity'
 import { CHECK_STATUSES } from '#vocabulary/reconciliation'
@@ -64,3 +64,29 @@ export const territoryValidator = vine.create({
 })
 territoryValidator.messagesProvider = activityMessages
 export type TerritoryInput = Infer<typeof territoryValidator>
+
+/** A stored indicator value corrected by hand (the value only: its cell stays). */
+export const indicatorValueValidator = vine.create({
+  value: frenchAmount(),
+})
+
+/** A programme's yearly target on one indicator. */
+export const programmeTargetValidator = vine.create({
+  indicatorId: recordId(),
+  year: vine.number().withoutDecimals().range([2000, 2100]),
+  target: frenchAmount(),
+})
+
+/** A target corrected: its figure, against the version the form was built from. */
+export const programmeTargetUpdateValidator = vine.create({
+  target: frenchAmount(),
+  version: vine.number().withoutDecimals(),
+})
+
+/** The year of the targets screen and of an import from the conventions. */
+export const targetYearValidator = vine.create({
+  annee: vine.number().withoutDecimals().range([2000, 2100]),
+})
+
+export type ProgrammeTargetInput = Infer<typeof programmeTargetValidator>
+export type ProgrammeTargetUpdate = Infer<typeof programmeTargetUpdateValidator>

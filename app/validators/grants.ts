@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 import type { Infer } from '@vinejs/vine/types'
-import { calendarDate, frenchAmount, recordId } from '#validators/rules'
+import { calendarDate, frenchAmount, labelled, recordId } from '#validators/rules'
 import { codesOf } from '#vocabulary/labels'
 import {
   DEADLINE_KINDS,
@@ -153,3 +153,22 @@ export const reportTextValidator = vine.create({
   version: vine.number().optional(),
 })
 export type ReportTextInput = Infer<typeof reportTextValidator>
+
+/**
+ * A line of a convention's cost budget: its key chosen in the grouped list (`nature:<code>` or
+ * `programme:<id>`, never typed) and its amount.
+ */
+export const budgetLineValidator = vine.create({
+  line: vine
+    .string()
+    .trim()
+    .regex(/^(nature:[a-z_]{1,20}|programme:\d{1,9})$/),
+  amount: frenchAmount(),
+})
+export type BudgetLineInput = Infer<typeof budgetLineValidator>
+budgetLineValidator.messagesProvider = labelled({ line: 'nature ou dispositif', amount: 'montant' })
+
+/** A budget line's amount, corrected at the version its form was read at. */
+export const budgetAmountValidator = vine.create({ amount: frenchAmount(), version: version() })
+export type BudgetAmountInput = Infer<typeof budgetAmountValidator>
+budgetAmountValidator.messagesProvider = labelled({ amount: 'montant' })

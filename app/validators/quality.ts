@@ -10,13 +10,15 @@ import { codesOf } from '#vocabulary/labels'
 
 const date = () => vine.date({ formats: ['YYYY-MM-DD'] })
 const id = () => vine.number().withoutDecimals().min(1)
+/** The version of the record the form was read from (optimistic lock). */
+const version = () => vine.number().withoutDecimals()
 
 export const assessmentValidator = vine.create({
   status: vine.enum(codesOf(ASSESSMENT_STATUSES)),
   ownerId: id().optional(),
   dueDate: date().optional(),
   comment: vine.string().trim().maxLength(5000).optional(),
-  version: vine.number().withoutDecimals(),
+  version: version(),
 })
 
 export const evidenceLinkValidator = vine.create({
@@ -24,6 +26,7 @@ export const evidenceLinkValidator = vine.create({
   reference: vine.string().trim().minLength(1).maxLength(500),
   label: vine.string().trim().maxLength(300).optional(),
 })
+export type EvidenceLinkForm = Infer<typeof evidenceLinkValidator>
 
 export const planValidator = vine.create({
   title: vine.string().trim().minLength(2).maxLength(200),
@@ -31,23 +34,29 @@ export const planValidator = vine.create({
   endYear: vine.number().withoutDecimals().min(2000).max(2100),
   announcedAxes: vine.number().withoutDecimals().min(0).max(100).optional(),
 })
+export type PlanForm = Infer<typeof planValidator>
 
-export const axisValidator = vine.create({
+const axisFields = {
   kind: vine.enum(codesOf(AXIS_KINDS)),
   title: vine.string().trim().minLength(2).maxLength(300),
   description: vine.string().trim().maxLength(5000).optional(),
-})
+}
+export const axisValidator = vine.create(axisFields)
+export type AxisForm = Infer<typeof axisValidator>
 
-export const workingGroupValidator = vine.create({
+const workingGroupFields = {
   name: vine.string().trim().minLength(2).maxLength(200),
   axisId: id().optional(),
-})
+}
+export const workingGroupValidator = vine.create(workingGroupFields)
+export type WorkingGroupForm = Infer<typeof workingGroupValidator>
 
 export const memberValidator = vine.create({
   userId: id().optional(),
   fullName: vine.string().trim().maxLength(200).optional(),
   role: vine.string().trim().maxLength(100).optional(),
 })
+export type MemberForm = Infer<typeof memberValidator>
 
 export const actionValidator = vine.create({
   axisId: id(),
@@ -57,17 +66,34 @@ export const actionValidator = vine.create({
   status: vine.enum(codesOf(ACTION_STATUSES)),
   dueDate: date().optional(),
 })
+export type ActionForm = Infer<typeof actionValidator>
 
+/** The status of an action; with a title, the whole action is corrected (owner, due date). */
 export const actionStatusValidator = vine.create({
   status: vine.enum(codesOf(ACTION_STATUSES)),
-  version: vine.number().withoutDecimals(),
+  version: version(),
+  title: vine.string().trim().minLength(2).maxLength(300).optional(),
+  ownerId: id().optional(),
+  ownerName: vine.string().trim().maxLength(200).optional(),
+  dueDate: date().optional(),
 })
+export type ActionStatusForm = Infer<typeof actionStatusValidator>
+
+export const axisUpdateValidator = vine.create({ ...axisFields, version: version() })
+export type AxisUpdateForm = Infer<typeof axisUpdateValidator>
+
+export const workingGroupUpdateValidator = vine.create({
+  ...workingGroupFields,
+  version: version(),
+})
+export type WorkingGroupUpdateForm = Infer<typeof workingGroupUpdateValidator>
 
 export const milestoneValidator = vine.create({
   title: vine.string().trim().minLength(2).maxLength(300),
   dueDate: date().optional(),
   reachedOn: date().optional(),
 })
+export type MilestoneForm = Infer<typeof milestoneValidator>
 
 export const axisCriterionValidator = vine.create({
   criterionId: id(),
@@ -78,18 +104,13 @@ export const referentialSettingsValidator = vine.create({
   thresholdPercent: vine.number().decimal([0, 2]).min(0.01).max(100),
   deadline: date().optional(),
   allowsNotApplicable: vine.enum(['1', '0']),
-  version: vine.number().withoutDecimals(),
+  version: version(),
 })
 
+/** A milestone reached on a day; with a title, the milestone corrected (title, dates). */
 export const milestoneReachedValidator = vine.create({
-  reachedOn: date(),
+  reachedOn: date().optional(),
+  title: vine.string().trim().minLength(2).maxLength(300).optional(),
+  dueDate: date().optional(),
 })
-
-export type EvidenceLinkForm = Infer<typeof evidenceLinkValidator>
-export type PlanForm = Infer<typeof planValidator>
-export type AxisForm = Infer<typeof axisValidator>
-export type WorkingGroupForm = Infer<typeof workingGroupValidator>
-export type MemberForm = Infer<typeof memberValidator>
-export type ActionForm = Infer<typeof actionValidator>
-export type ActionStatusForm = Infer<typeof actionStatusValidator>
-export type MilestoneForm = Infer<typeof milestoneValidator>
+export type MilestoneReachedForm = Infer<typeof milestoneReachedValidator>

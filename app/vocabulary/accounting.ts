@@ -1,3 +1,5 @@
+import { vocabularies } from '#vocabulary/labels'
+
 /**
  * The accounting domain's enumerations with their French labels, defined once
  * (docs/architecture.md, "Vocabulary"). Validators read `codesOf(...)`, views and exports the
@@ -20,45 +22,75 @@ export type BudgetVersionKind = keyof typeof BUDGET_VERSION_KINDS
 export const BUDGET_STATUSES = { draft: 'Brouillon', approved: 'Approuvé' } as const
 export type BudgetStatus = keyof typeof BUDGET_STATUSES
 
-/** The two financial statements a layout presents. */
-export const STATEMENT_KINDS = {
-  income_statement: 'Compte de résultat',
-  balance_sheet: 'Bilan',
-} as const
+export const {
+  STATEMENT_KINDS,
+  STATEMENT_SECTIONS,
+  STATEMENT_LINE_KINDS,
+  FEC_IMPORT_STATUSES,
+  STATEMENT_SLUGS,
+  ACCOUNT_CLASSES,
+  OVERHEAD_KEYS,
+} = vocabularies({
+  /** The two financial statements a layout presents. */
+  STATEMENT_KINDS: {
+    income_statement: 'Compte de résultat',
+    balance_sheet: 'Bilan',
+  },
+  /** Sections of a statement layout. */
+  STATEMENT_SECTIONS: {
+    charges: 'Charges',
+    produits: 'Produits',
+    resultat: 'Résultat',
+    actif: 'Actif',
+    passif: 'Passif',
+  },
+  /** Kinds of line of a statement layout ("Détail (dont)" is a line flagged `of_which`). */
+  STATEMENT_LINE_KINDS: {
+    heading: 'Titre',
+    line: 'Ligne',
+    subtotal: 'Sous-total',
+    total: 'Total',
+  },
+  /** States of a FEC import as the screens show them (the imports table's status). */
+  FEC_IMPORT_STATUSES: {
+    running: 'En cours',
+    committed: 'Importé',
+    rejected: 'Refusé',
+  },
+  /** The statements as they appear in URLs (the drill-down of a line). */
+  STATEMENT_SLUGS: {
+    'compte-de-resultat': 'Compte de résultat',
+    'bilan': 'Bilan',
+  },
+  /** The classes of the chart of accounts, by the first digit of an account number. */
+  ACCOUNT_CLASSES: {
+    '1': 'Classe 1 – Capitaux',
+    '2': 'Classe 2 – Immobilisations',
+    '3': 'Classe 3 – Stocks',
+    '4': 'Classe 4 – Tiers',
+    '5': 'Classe 5 – Financiers',
+    '6': 'Classe 6 – Charges',
+    '7': 'Classe 7 – Produits',
+    '8': 'Classe 8 – Contributions volontaires',
+  },
+  /**
+   * How the cost per programme spreads the overheads (charges on lines without a programme):
+   * in proportion to the staff time, the direct costs or the revenue of each programme.
+   */
+  OVERHEAD_KEYS: {
+    etp: 'Temps de personnel affecté (ETP)',
+    couts_directs: 'Coûts directs',
+    produits: 'Produits',
+  },
+})
+export type OverheadKey = keyof typeof OVERHEAD_KEYS
 export type StatementKind = keyof typeof STATEMENT_KINDS
 
-/** Sections of a statement layout. */
-export const STATEMENT_SECTIONS = {
-  charges: 'Charges',
-  produits: 'Produits',
-  resultat: 'Résultat',
-  actif: 'Actif',
-  passif: 'Passif',
-} as const
 export type StatementSection = keyof typeof STATEMENT_SECTIONS
 
-/** Kinds of line of a statement layout ("Détail (dont)" is a line flagged `of_which`). */
-export const STATEMENT_LINE_KINDS = {
-  heading: 'Titre',
-  line: 'Ligne',
-  subtotal: 'Sous-total',
-  total: 'Total',
-} as const
 export type StatementLineKind = keyof typeof STATEMENT_LINE_KINDS
 export const OF_WHICH_LABEL = 'Détail (dont)'
 
-/** States of a FEC import as the screens show them (the imports table's status). */
-export const FEC_IMPORT_STATUSES = {
-  running: 'En cours',
-  committed: 'Importé',
-  rejected: 'Refusé',
-} as const
-
-/** The statements as they appear in URLs (the drill-down of a line). */
-export const STATEMENT_SLUGS = {
-  'compte-de-resultat': 'Compte de résultat',
-  'bilan': 'Bilan',
-} as const
 export type StatementSlug = keyof typeof STATEMENT_SLUGS
 
 /** French refusals of the ledger's named constraints (start/refusals.ts registers them). */
@@ -76,15 +108,3 @@ export const ACCOUNTING_CONSTRAINT_MESSAGES: Record<string, { message: string; f
       'Cette résolution fonde l’affectation du résultat enregistrée en comptabilité : elle ne peut pas être supprimée.',
   },
 }
-
-/** The classes of the chart of accounts, by the first digit of an account number. */
-export const ACCOUNT_CLASSES = {
-  '1': 'Classe 1 – Capitaux',
-  '2': 'Classe 2 – Immobilisations',
-  '3': 'Classe 3 – Stocks',
-  '4': 'Classe 4 – Tiers',
-  '5': 'Classe 5 – Financiers',
-  '6': 'Classe 6 – Charges',
-  '7': 'Classe 7 – Produits',
-  '8': 'Classe 8 – Contributions volontaires',
-} as const

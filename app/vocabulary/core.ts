@@ -1,67 +1,87 @@
+import { vocabularies } from '#vocabulary/labels'
+
 /**
  * The core domain's enumerations, each once, with its French labels (docs/architecture.md,
  * "Vocabulary"). The role matrix (app/policies/role_matrix.ts), validators, models, exports and
  * views read them, and the CHECKs of the core migrations their codes.
  */
 
-/**
- * Roles of a user in an organisation (a membership); what each may do is the role matrix's
- * business. 'network' belongs to a regional association: it reads the consolidated figures of
- * the member organisations that agreed to share them, and nothing else (ADR 9).
- */
-export const ROLE_LABELS = {
-  admin: 'Administration',
-  direction: 'Direction',
-  finance: 'Finances',
-  hr: 'Ressources humaines',
-  board: 'Administrateur (CA)',
-  quality: 'Qualité',
-  network: 'Réseau (chiffres consolidés)',
-} as const
+export const {
+  ROLE_LABELS,
+  IMPORT_STATUSES,
+  AUDIT_DOMAINS,
+  AUDIT_ACTIONS,
+  ONE_TIME_LINK_PURPOSES,
+  EQUALITY_SIZE_BANDS,
+} = vocabularies({
+  /**
+   * Roles of a user in an organisation (a membership); what each may do is the role matrix's
+   * business. 'network' belongs to a regional association: it reads the consolidated figures of
+   * the member organisations that agreed to share them, and nothing else (ADR 9).
+   */
+  ROLE_LABELS: {
+    admin: 'Administration',
+    direction: 'Direction',
+    finance: 'Finances',
+    hr: 'Ressources humaines',
+    board: 'Administrateur (CA)',
+    quality: 'Qualité',
+    network: 'Réseau (chiffres consolidés)',
+  },
+  /** State of an import (`imports.status`); 'running' is shown for older rows only. */
+  IMPORT_STATUSES: {
+    previewed: 'aperçu',
+    running: 'en cours',
+    committed: 'enregistré',
+    rejected: 'refusé',
+  },
+  /** Domains of the audit journal (`audit_events.domain`). */
+  AUDIT_DOMAINS: {
+    core: 'Socle',
+    accounting: 'Comptabilité',
+    grants: 'Subventions',
+    hr: 'Ressources humaines',
+    governance: 'Gouvernance',
+    quality: 'Qualité',
+    activity: 'Activité',
+    reconciliation: 'Rapprochements',
+  },
+  /** The usual actions of the audit journal; domains record others too (their own verbs). */
+  AUDIT_ACTIONS: {
+    create: 'Création',
+    update: 'Modification',
+    delete: 'Suppression',
+  },
+  /**
+   * Purposes of a single-use link (`one_time_links.purpose`): a first password for an
+   * organisation's first admin (welcome) or an invited person (invitation), a new one after a
+   * forgotten one (reset).
+   */
+  ONE_TIME_LINK_PURPOSES: {
+    welcome: 'bienvenue',
+    invitation: 'invitation',
+    reset: 'réinitialisation du mot de passe',
+  },
+  /**
+   * Size band of the equality index (`organisations.equality_size_band`): 'auto' follows the
+   * average headcount of the register; the others are the band the organisation declares.
+   */
+  EQUALITY_SIZE_BANDS: {
+    auto: 'Selon l’effectif moyen du registre du personnel',
+    under_50: 'Moins de 50 salariés (index non obligatoire)',
+    from_50_to_250: 'De 50 à 250 salariés (quatre indicateurs)',
+    over_250: 'Plus de 250 salariés (cinq indicateurs)',
+  },
+})
 export type Role = keyof typeof ROLE_LABELS
 
 /** Every role, in their declared order (a tuple, for `vine.enum` and the role matrix). */
 export const ROLES = Object.keys(ROLE_LABELS) as [Role, ...Role[]]
 
-/** State of an import (`imports.status`); 'running' is shown for older rows only. */
-export const IMPORT_STATUSES = {
-  previewed: 'aperçu',
-  running: 'en cours',
-  committed: 'enregistré',
-  rejected: 'refusé',
-} as const
 export type ImportStatus = keyof typeof IMPORT_STATUSES
 
-/** Domains of the audit journal (`audit_events.domain`). */
-export const AUDIT_DOMAINS = {
-  core: 'Socle',
-  accounting: 'Comptabilité',
-  grants: 'Subventions',
-  hr: 'Ressources humaines',
-  governance: 'Gouvernance',
-  quality: 'Qualité',
-  activity: 'Activité',
-  reconciliation: 'Rapprochements',
-} as const
 export type AuditDomain = keyof typeof AUDIT_DOMAINS
 
-/** The usual actions of the audit journal; domains record others too (their own verbs). */
-export const AUDIT_ACTIONS = {
-  create: 'Création',
-  update: 'Modification',
-  delete: 'Suppression',
-} as const
-
-/**
- * Purposes of a single-use link (`one_time_links.purpose`): a first password for an
- * organisation's first admin (welcome) or an invited person (invitation), a new one after a
- * forgotten one (reset).
- */
-export const ONE_TIME_LINK_PURPOSES = {
-  welcome: 'bienvenue',
-  invitation: 'invitation',
-  reset: 'réinitialisation du mot de passe',
-} as const
 export type OneTimeLinkPurpose = keyof typeof ONE_TIME_LINK_PURPOSES
 
 /**
@@ -74,16 +94,6 @@ export const CHART_VERSIONS = {
 } as const
 export type ChartVersion = keyof typeof CHART_VERSIONS
 
-/**
- * Size band of the equality index (`organisations.equality_size_band`): 'auto' follows the
- * average headcount of the register; the others are the band the organisation declares.
- */
-export const EQUALITY_SIZE_BANDS = {
-  auto: 'Selon l’effectif moyen du registre du personnel',
-  under_50: 'Moins de 50 salariés (index non obligatoire)',
-  from_50_to_250: 'De 50 à 250 salariés (quatre indicateurs)',
-  over_250: 'Plus de 250 salariés (cinq indicateurs)',
-} as const
 export type EqualitySizeBand = keyof typeof EQUALITY_SIZE_BANDS
 
 /** Months of the year, January first (`organisations.fiscal_year_start_month` is 1 to 12). */

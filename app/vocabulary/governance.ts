@@ -1,27 +1,110 @@
+import { vocabularies } from '#vocabulary/labels'
+
 /**
  * The governance domain's enumerations, each once, with its French labels (docs/architecture.md,
  * "Vocabulary"). Validators read `codesOf(...)`, models, reports, exports and views the labels,
  * and the CHECKs of the governance migration the codes.
  */
 
-/** Category of a member body (a legal entity sitting on the board). */
-export const MEMBER_KINDS = {
-  epci: 'EPCI',
-  collectivite: 'Collectivité',
-  etat: 'État et organismes publics',
-  partenaire: 'Partenaire économique et social',
-  usagers: 'Usagers, personnes qualifiées',
-  autre: 'Autre',
-} as const
-
-/** Kind of meeting (instance); each has its quorum rule. */
-export const MEETING_KINDS = {
-  ca: "Conseil d'administration",
-  ag_ordinaire: 'Assemblée générale ordinaire',
-  ag_extraordinaire: 'Assemblée générale extraordinaire',
-  bureau: 'Bureau',
-  comite_antenne: "Comité d'antenne",
-} as const
+export const {
+  MEMBER_KINDS,
+  MEETING_KINDS,
+  MEETING_STATUSES,
+  ATTENDANCE_STATUSES,
+  BUREAU_ROLES,
+  CONVENED_BODIES,
+  OBTAINED_BY,
+  COLLEGE_RULE_KINDS,
+  MAJORITIES,
+  SUBJECT_KINDS,
+  RESOLUTION_RESULTS,
+} = vocabularies({
+  /** Category of a member body (a legal entity sitting on the board). */
+  MEMBER_KINDS: {
+    epci: 'EPCI',
+    collectivite: 'Collectivité',
+    etat: 'État et organismes publics',
+    partenaire: 'Partenaire économique et social',
+    usagers: 'Usagers, personnes qualifiées',
+    autre: 'Autre',
+  },
+  /** Kind of meeting (instance); each has its quorum rule. */
+  MEETING_KINDS: {
+    ca: "Conseil d'administration",
+    ag_ordinaire: 'Assemblée générale ordinaire',
+    ag_extraordinaire: 'Assemblée générale extraordinaire',
+    bureau: 'Bureau',
+    comite_antenne: "Comité d'antenne",
+  },
+  /** Where a meeting stands. */
+  MEETING_STATUSES: {
+    planned: 'Convoquée',
+    held: 'Tenue',
+    closed: 'Close (PV établi)',
+    cancelled: 'Annulée',
+  },
+  /**
+   * A convened member's attendance at a meeting. `represented`: through a proxy given to a member
+   * present; `substituted`: a titular whose alternate, present, sits and votes in their place.
+   */
+  ATTENDANCE_STATUSES: {
+    present: 'Présent',
+    excused: 'Excusé',
+    absent: 'Absent',
+    represented: 'Représenté (pouvoir)',
+    substituted: 'Représenté par son suppléant',
+  },
+  /** Offices of the bureau, held by titular seats of the board; the president chairs. */
+  BUREAU_ROLES: {
+    president: 'Président·e',
+    vice_president: 'Vice-président·e',
+    treasurer: 'Trésorier·ère',
+    secretary: 'Secrétaire',
+    member: 'Membre du bureau',
+  },
+  /**
+   * Who each kind of meeting convenes: the bureau its members only; the board (CA, and the antenna
+   * committees, whose own membership is not recorded) every seat of the colleges, consultative
+   * voices included; a general assembly the members with voting rights (seats of the deliberative
+   * colleges). Titulars come with their alternates, except at the bureau.
+   */
+  CONVENED_BODIES: {
+    board: "Les membres du conseil d'administration, avec leurs suppléants",
+    voting_members: 'Les membres à voix délibérative, avec leurs suppléants',
+    bureau: 'Les membres du bureau',
+  },
+  /** How a mandate was obtained. */
+  OBTAINED_BY: {
+    by_right: 'De droit',
+    designated: 'Désigné',
+    elected: "Élu par l'AG",
+  },
+  /** A college's vote rule, as the statutes set it (the form's choices). */
+  COLLEGE_RULE_KINDS: {
+    fixed_per_seat: 'Voix délibératives, nombre fixe par siège',
+    consultative: 'Voix consultative',
+  },
+  /** Majority a resolution requires. */
+  MAJORITIES: {
+    simple: 'Majorité simple des suffrages exprimés',
+    absolute: 'Majorité absolue des voix présentes ou représentées',
+    two_thirds: 'Majorité des deux tiers des voix présentes ou représentées',
+  },
+  /** What a resolution decides. */
+  SUBJECT_KINDS: {
+    approve_accounts: "Approbation des comptes de l'exercice",
+    allocate_result: 'Affectation du résultat',
+    adopt_budget: 'Adoption du budget',
+    appointment: 'Nomination',
+    other: 'Autre',
+  },
+  /** Result of a resolution. */
+  RESOLUTION_RESULTS: {
+    pending: 'En attente',
+    adopted: 'Adoptée',
+    rejected: 'Rejetée',
+  },
+})
 
 /**
  * The meetings of the general assembly, with the short name that choices use ("AG du 20 juin
@@ -32,26 +115,6 @@ export const GENERAL_ASSEMBLY_KINDS = {
   ag_ordinaire: 'AG',
   ag_extraordinaire: 'AGE',
 } as const satisfies Partial<Record<keyof typeof MEETING_KINDS, string>>
-
-/** Where a meeting stands. */
-export const MEETING_STATUSES = {
-  planned: 'Convoquée',
-  held: 'Tenue',
-  closed: 'Close (PV établi)',
-  cancelled: 'Annulée',
-} as const
-
-/**
- * A convened member's attendance at a meeting. `represented`: through a proxy given to a member
- * present; `substituted`: a titular whose alternate, present, sits and votes in their place.
- */
-export const ATTENDANCE_STATUSES = {
-  present: 'Présent',
-  excused: 'Excusé',
-  absent: 'Absent',
-  represented: 'Représenté (pouvoir)',
-  substituted: 'Représenté par son suppléant',
-} as const
 
 /** Statuses whose titular member may vote (in person or through a proxy). */
 export const VOTING_STATUSES = ['present', 'represented'] as const
@@ -68,27 +131,6 @@ export const PRESENT_STATUSES = ['present', 'substituted'] as const
 /** Seat of a member: titular (votes) or alternate (sits in, with the votes, when the titular is absent). */
 export const SEAT_ROLES = { titular: 'Titulaire', alternate: 'Suppléant' } as const
 
-/** Offices of the bureau, held by titular seats of the board; the president chairs. */
-export const BUREAU_ROLES = {
-  president: 'Président·e',
-  vice_president: 'Vice-président·e',
-  treasurer: 'Trésorier·ère',
-  secretary: 'Secrétaire',
-  member: 'Membre du bureau',
-} as const
-
-/**
- * Who each kind of meeting convenes: the bureau its members only; the board (CA, and the antenna
- * committees, whose own membership is not recorded) every seat of the colleges, consultative
- * voices included; a general assembly the members with voting rights (seats of the deliberative
- * colleges). Titulars come with their alternates, except at the bureau.
- */
-export const CONVENED_BODIES = {
-  board: "Les membres du conseil d'administration, avec leurs suppléants",
-  voting_members: 'Les membres à voix délibérative, avec leurs suppléants',
-  bureau: 'Les membres du bureau',
-} as const
-
 export const MEETING_BODIES: Record<keyof typeof MEETING_KINDS, keyof typeof CONVENED_BODIES> = {
   ca: 'board',
   ag_ordinaire: 'voting_members',
@@ -96,19 +138,6 @@ export const MEETING_BODIES: Record<keyof typeof MEETING_KINDS, keyof typeof CON
   bureau: 'bureau',
   comite_antenne: 'board',
 }
-
-/** How a mandate was obtained. */
-export const OBTAINED_BY = {
-  by_right: 'De droit',
-  designated: 'Désigné',
-  elected: "Élu par l'AG",
-} as const
-
-/** A college's vote rule, as the statutes set it (the form's choices). */
-export const COLLEGE_RULE_KINDS = {
-  fixed_per_seat: 'Voix délibératives, nombre fixe par siège',
-  consultative: 'Voix consultative',
-} as const
 
 /**
  * Every kind a stored vote rule may have (the CHECK of colleges.vote_rule): the college form's
@@ -122,31 +151,8 @@ export const VOTE_RULE_KINDS = {
 /** Nature of a college's or a member's voice. */
 export const VOICE_NATURES = { deliberative: 'Délibérative', consultative: 'Consultative' } as const
 
-/** Majority a resolution requires. */
-export const MAJORITIES = {
-  simple: 'Majorité simple des suffrages exprimés',
-  absolute: 'Majorité absolue des voix présentes ou représentées',
-  two_thirds: 'Majorité des deux tiers des voix présentes ou représentées',
-} as const
-
-/** What a resolution decides. */
-export const SUBJECT_KINDS = {
-  approve_accounts: "Approbation des comptes de l'exercice",
-  allocate_result: 'Affectation du résultat',
-  adopt_budget: 'Adoption du budget',
-  appointment: 'Nomination',
-  other: 'Autre',
-} as const
-
 /** Subjects that must name a fiscal year (accounting reads their adoption). */
 export const FISCAL_YEAR_SUBJECTS: readonly string[] = ['approve_accounts', 'allocate_result']
-
-/** Result of a resolution. */
-export const RESOLUTION_RESULTS = {
-  pending: 'En attente',
-  adopted: 'Adoptée',
-  rejected: 'Rejetée',
-} as const
 
 /** A member's vote on a resolution. */
 export const VOTE_CHOICES = { for: 'Pour', against: 'Contre', abstention: 'Abstention' } as const

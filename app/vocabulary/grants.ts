@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon'
-import { labelOf } from '#vocabulary/labels'
+import { labelOf, vocabularies } from '#vocabulary/labels'
 import { formatDate } from '#support/french_format'
 
 /**
@@ -8,37 +8,122 @@ import { formatDate } from '#support/french_format'
  * The CHECKs of the grants migration read the codes.
  */
 
-/** Category of a funder (a "regroupement" is a line of the income statement, not a payer). */
-export const FUNDER_CATEGORIES = {
-  regroupement: 'Regroupement (ligne du compte de résultat)',
-  etat_dreets: 'État : DREETS / DEETS',
-  france_travail: 'France Travail (Pôle emploi)',
-  pic: 'PIC',
-  contrat_de_ville: 'Contrat de Ville',
-  fse: 'FSE+',
-  feder: 'FEDER / Interreg',
-  region: 'Région',
-  departement: 'Département',
-  metropole: 'Métropole',
-  epci: 'Autre EPCI',
-  contrats_aides: 'Contrats aidés / ASP',
-  autre_public: 'Autre financeur public',
-  prive: 'Financeur privé',
-} as const
+export const {
+  FUNDER_CATEGORIES,
+  GRANT_STATUSES,
+  INSTALMENT_STATES,
+  ALLOCATION_SOURCES,
+  CORRECTABLE_ITEMS,
+  DEADLINE_KINDS,
+  SCHEDULE_KINDS,
+  FLAT_RATES,
+  CONSUMPTION_STATES,
+  COST_NATURES,
+} = vocabularies({
+  /** Category of a funder (a "regroupement" is a line of the income statement, not a payer). */
+  FUNDER_CATEGORIES: {
+    regroupement: 'Regroupement (ligne du compte de résultat)',
+    etat_dreets: 'État : DREETS / DEETS',
+    france_travail: 'France Travail (Pôle emploi)',
+    pic: 'PIC',
+    contrat_de_ville: 'Contrat de Ville',
+    fse: 'FSE+',
+    feder: 'FEDER / Interreg',
+    region: 'Région',
+    departement: 'Département',
+    metropole: 'Métropole',
+    epci: 'Autre EPCI',
+    contrats_aides: 'Contrats aidés / ASP',
+    autre_public: 'Autre financeur public',
+    prive: 'Financeur privé',
+  },
+  /** Status of a convention, which is also the kind of its lifecycle steps (grant_events). */
+  GRANT_STATUSES: {
+    requested: 'Demandée',
+    notified: 'Notifiée',
+    signed: 'Signée',
+    report_sent: 'Bilan envoyé',
+    balance_requested: 'Solde demandé',
+    closed: 'Clôturée',
+    refused: 'Refusée',
+    reduced: 'Réduite',
+    cancelled: 'Annulée',
+  },
+  /** How an instalment stands at a date, from what the receipts up to that date pay of it. */
+  INSTALMENT_STATES: {
+    paid: 'Payée',
+    partly_paid: 'Partiellement payée',
+    overdue: 'En retard',
+    to_come: 'À venir',
+  },
+  /** How a receipt was matched to the instalment it pays. */
+  ALLOCATION_SOURCES: {
+    form: 'Choisie',
+    automatic: 'Automatique',
+    migrated: 'Reprise',
+  },
+  /** The records of a convention that are corrected (edited, or cancelled with a reason). */
+  CORRECTABLE_ITEMS: {
+    schedule: 'Échéance de versement',
+    receipt: 'Versement reçu',
+    target: 'Objectif d’activité',
+    deadline: 'Échéance de bilan',
+    event: 'Étape',
+  },
+  /** Reporting deadlines of a convention. */
+  DEADLINE_KINDS: {
+    interim_report: 'Bilan intermédiaire',
+    final_report: 'Bilan final',
+    balance_request: 'Demande de solde',
+    other: 'Autre échéance',
+  },
+  /** Lines of a convention's payment schedule. */
+  SCHEDULE_KINDS: {
+    advance: 'Avance',
+    instalment: 'Acompte',
+    balance: 'Solde',
+  },
+  /** Flat rates of indirect costs (EU regulation 2021/1060), with the basis each applies to. */
+  FLAT_RATES: {
+    '0': 'Aucun taux forfaitaire',
+    '7': '7 % des coûts directs (art. 54 a)',
+    '15': '15 % des frais de personnel directs (art. 54 b)',
+    '20': '20 % des coûts directs hors personnel (art. 55.1)',
+    '40': '40 % des frais de personnel directs (art. 56)',
+  },
+  /** Consumption of a convention against the time elapsed (dashboard). */
+  CONSUMPTION_STATES: {
+    on_plan: 'Conforme',
+    behind: 'En retard',
+    ahead: 'En avance',
+  },
+  /**
+   * Natures of a convention's costs (its budget by nature), by family of charge accounts as the
+   * funder report reads them: staff (64x) apart, the other direct costs by class 6 chapter; the
+   * fonds dédiés charge (689x) is no cost. The accounts of each: COST_NATURE_ACCOUNTS.
+   */
+  COST_NATURES: {
+    purchases: 'Achats (60)',
+    external: 'Services extérieurs (61-62)',
+    taxes: 'Impôts et taxes (63)',
+    staff: 'Frais de personnel (64)',
+    management: 'Autres charges de gestion courante (65)',
+    other: 'Charges financières, exceptionnelles, dotations (66-68)',
+  },
+})
+export type CostNature = keyof typeof COST_NATURES
+
+/** The charge accounts of each cost nature, as a PostgreSQL regular expression on the number. */
+export const COST_NATURE_ACCOUNTS: Record<CostNature, string> = {
+  purchases: '^60',
+  external: '^6[12]',
+  taxes: '^63',
+  staff: '^64',
+  management: '^65',
+  other: '^6[678]',
+}
 export type FunderCategory = keyof typeof FUNDER_CATEGORIES
 
-/** Status of a convention, which is also the kind of its lifecycle steps (grant_events). */
-export const GRANT_STATUSES = {
-  requested: 'Demandée',
-  notified: 'Notifiée',
-  signed: 'Signée',
-  report_sent: 'Bilan envoyé',
-  balance_requested: 'Solde demandé',
-  closed: 'Clôturée',
-  refused: 'Refusée',
-  reduced: 'Réduite',
-  cancelled: 'Annulée',
-} as const
 export type GrantStatus = keyof typeof GRANT_STATUSES
 
 /** Statuses after which nothing more is paid or scheduled on the convention. */
@@ -107,47 +192,12 @@ export function transitionRefusal(steps: readonly string[], kind: string): strin
   return `L’étape ${quoted(kind)} ne peut pas suivre ${quoted(stage)} : la convention doit d’abord passer par ${quoted(allowed.find((step) => order.includes(step)) ?? allowed[0])}.${possible}`
 }
 
-/** How an instalment stands at a date, from what the receipts up to that date pay of it. */
-export const INSTALMENT_STATES = {
-  paid: 'Payée',
-  partly_paid: 'Partiellement payée',
-  overdue: 'En retard',
-  to_come: 'À venir',
-} as const
 export type InstalmentState = keyof typeof INSTALMENT_STATES
 
-/** How a receipt was matched to the instalment it pays. */
-export const ALLOCATION_SOURCES = {
-  form: 'Choisie',
-  automatic: 'Automatique',
-  migrated: 'Reprise',
-} as const
-
-/** The records of a convention that are corrected (edited, or cancelled with a reason). */
-export const CORRECTABLE_ITEMS = {
-  schedule: 'Échéance de versement',
-  receipt: 'Versement reçu',
-  target: 'Objectif d’activité',
-  deadline: 'Échéance de bilan',
-  event: 'Étape',
-} as const
 export type CorrectableItem = keyof typeof CORRECTABLE_ITEMS
 
-/** Reporting deadlines of a convention. */
-export const DEADLINE_KINDS = {
-  interim_report: 'Bilan intermédiaire',
-  final_report: 'Bilan final',
-  balance_request: 'Demande de solde',
-  other: 'Autre échéance',
-} as const
 export type DeadlineKind = keyof typeof DEADLINE_KINDS
 
-/** Lines of a convention's payment schedule. */
-export const SCHEDULE_KINDS = {
-  advance: 'Avance',
-  instalment: 'Acompte',
-  balance: 'Solde',
-} as const
 export type ScheduleKind = keyof typeof SCHEDULE_KINDS
 
 /** Kinds of the dashboard's 90-day list: reporting deadlines and expected payments. */
@@ -161,14 +211,6 @@ export const DASHBOARD_DEADLINE_KINDS: Record<string, string> = {
   ),
 }
 
-/** Flat rates of indirect costs (EU regulation 2021/1060), with the basis each applies to. */
-export const FLAT_RATES = {
-  '0': 'Aucun taux forfaitaire',
-  '7': '7 % des coûts directs (art. 54 a)',
-  '15': '15 % des frais de personnel directs (art. 54 b)',
-  '20': '20 % des coûts directs hors personnel (art. 55.1)',
-  '40': '40 % des frais de personnel directs (art. 56)',
-} as const
 export type FlatRate = keyof typeof FLAT_RATES
 
 /** The cost basis of each flat rate (null: no flat rate). */
@@ -180,12 +222,6 @@ export const FLAT_RATE_BASES: Record<FlatRate, string | null> = {
   '40': 'direct_staff_costs',
 }
 
-/** Consumption of a convention against the time elapsed (dashboard). */
-export const CONSUMPTION_STATES = {
-  on_plan: 'Conforme',
-  behind: 'En retard',
-  ahead: 'En avance',
-} as const
 export type ConsumptionState = keyof typeof CONSUMPTION_STATES
 
 /** A cancelled record of a convention: when, by whom, why (the columns of migration 8800). */
@@ -256,6 +292,13 @@ export const GRANT_CONSTRAINT_MESSAGES: Record<string, string> = {
   grant_targets_cancellation_complete: CANCELLATION_REASON,
   grant_deadlines_cancellation_complete: CANCELLATION_REASON,
   grant_events_cancellation_complete: CANCELLATION_REASON,
+  grant_budget_lines_amount_positive: 'Le montant budgété est positif ou nul.',
+  grant_budget_lines_nature_known: CONVENTION_RULE,
+  grant_budget_lines_one_key: CONVENTION_RULE,
+  grant_budget_lines_nature_unique:
+    'Cette nature de charge a déjà une ligne de budget : modifiez-la.',
+  grant_budget_lines_programme_unique: 'Ce dispositif a déjà une ligne de budget : modifiez-la.',
+  grant_budget_lines_programme_fk: 'Dispositif introuvable.',
   grant_years_amount_positive: CONVENTION_RULE,
   grant_years_grant_id_year_unique: REFERENCE_TAKEN,
 }

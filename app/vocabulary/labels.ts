@@ -1,3 +1,25 @@
+/**
+ * A domain's enumerations, declared together as `{ NAME: { code: 'Libellé', … }, … }` and
+ * exported by destructuring (`export const { A, B } = vocabularies({ A: {…}, B: {…} })`). Each
+ * record keeps its literal codes and labels, as `as const` would: `keyof typeof A` is the union
+ * of its codes, in their declared order for `codesOf`.
+ */
+export function vocabularies<const T extends Record<string, Record<string, string>>>(
+  records: T
+): T {
+  return records
+}
+
+/**
+ * French refusals of named constraints, written once per message: each group is the message and
+ * the constraints that answer with it.
+ */
+export function refusals(...groups: Array<[message: string, constraints: string[]]>) {
+  return Object.fromEntries(
+    groups.flatMap(([message, constraints]) => constraints.map((name) => [name, message]))
+  ) as Record<string, string>
+}
+
 /** The codes of a vocabulary record, in their declared order (for `vine.enum` and CHECKs). */
 export function codesOf<T extends Record<string, string>>(labels: T) {
   return Object.keys(labels) as Array<keyof T & string>

@@ -1,33 +1,43 @@
+import { vocabularies } from '#vocabulary/labels'
+
 /**
  * The vocabulary of quality and labellisation: each enumeration once, with its French labels.
  * Validators (`vine.enum(codesOf(...))`), the import, reports, exports, models and views read
  * these records, and the CHECKs of migration 5000 their codes.
  */
 
-/** Where a criterion of the referential stands. */
-export const ASSESSMENT_STATUSES = {
-  to_do: 'À faire',
-  in_progress: 'En cours',
-  submitted: 'Soumis',
-  validated: 'Validé',
-  not_applicable: 'Non applicable',
-} as const
-
-/** The Socle records an evidence link may point at (plus an external address). */
-export const EVIDENCE_LINK_KINDS = {
-  ag_minutes: "Procès-verbal d'assemblée générale",
-  training_plan: 'Plan de développement des compétences',
-  bilan_social: 'Bilan social',
-  funder_report: 'Compte rendu financier',
-  audit_log: "Journal d'audit",
-  url: 'Lien externe',
-} as const
-
-/** The kinds of axes of the strategic plan. */
-export const AXIS_KINDS = {
-  metier: 'Axe métier',
-  transversal: 'Axe transversal',
-} as const
+export const { ASSESSMENT_STATUSES, EVIDENCE_LINK_KINDS, AXIS_KINDS, ACTION_STATUSES } =
+  vocabularies({
+    /** Where a criterion of the referential stands. */
+    ASSESSMENT_STATUSES: {
+      to_do: 'À faire',
+      in_progress: 'En cours',
+      submitted: 'Soumis',
+      validated: 'Validé',
+      not_applicable: 'Non applicable',
+    },
+    /** The Socle records an evidence link may point at (plus an external address). */
+    EVIDENCE_LINK_KINDS: {
+      ag_minutes: "Procès-verbal d'assemblée générale",
+      training_plan: 'Plan de développement des compétences',
+      bilan_social: 'Bilan social',
+      funder_report: 'Compte rendu financier',
+      audit_log: "Journal d'audit",
+      url: 'Lien externe',
+    },
+    /** The kinds of axes of the strategic plan. */
+    AXIS_KINDS: {
+      metier: 'Axe métier',
+      transversal: 'Axe transversal',
+    },
+    /** Where an action of the strategic plan stands. */
+    ACTION_STATUSES: {
+      planned: 'Prévue',
+      in_progress: 'En cours',
+      done: 'Réalisée',
+      abandoned: 'Abandonnée',
+    },
+  })
 
 /** The same kinds, as the progress table's "Type" column shows them. */
 export const AXIS_KIND_SHORT_LABELS: Record<AxisKind, string> = {
@@ -35,14 +45,15 @@ export const AXIS_KIND_SHORT_LABELS: Record<AxisKind, string> = {
   transversal: 'Transversal',
 }
 
-/** Where an action of the strategic plan stands. */
-export const ACTION_STATUSES = {
-  planned: 'Prévue',
-  in_progress: 'En cours',
-  done: 'Réalisée',
-  abandoned: 'Abandonnée',
+/** The items of the strategic plan that are edited, deleted or archived one by one. */
+export const PLAN_ITEM_KINDS = {
+  axis: 'Axe',
+  working_group: 'Groupe de travail',
+  action: 'Action',
+  milestone: 'Jalon',
 } as const
 
+export type PlanItemKind = keyof typeof PLAN_ITEM_KINDS
 export type AssessmentStatus = keyof typeof ASSESSMENT_STATUSES
 export type EvidenceLinkKind = keyof typeof EVIDENCE_LINK_KINDS
 export type AxisKind = keyof typeof AXIS_KINDS

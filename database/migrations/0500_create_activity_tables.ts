@@ -6,6 +6,7 @@ import {
   VALUE_SOURCES,
 } from '#vocabulary/activity'
 import { codesOf, sqlList } from '#vocabulary/labels'
+import { tenantRow, versionStamps } from '#database/sql/columns'
 
 /**
  * Activity volumes: programmes (dispositifs), territories (antenna > area), the indicator
@@ -14,8 +15,7 @@ import { codesOf, sqlList } from '#vocabulary/labels'
 export default class extends BaseSchema {
   async up() {
     this.schema.createTable('programmes', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.string('code', 40).notNullable()
       table.string('name', 200).notNullable()
       table.string('level', 30).notNullable()
@@ -24,9 +24,7 @@ export default class extends BaseSchema {
       table.string('funder_names', 500).nullable()
       table.text('description').nullable()
       table.integer('position').notNullable().defaultTo(0)
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.unique(['organisation_id', 'code'])
     })
     this.schema.raw(
@@ -34,16 +32,13 @@ export default class extends BaseSchema {
     )
 
     this.schema.createTable('territories', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('parent_id').nullable().references('territories.id').onDelete('RESTRICT')
       table.string('code', 80).notNullable()
       table.string('name', 200).notNullable()
       table.string('kind', 20).notNullable()
       table.integer('position').notNullable().defaultTo(0)
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.unique(['organisation_id', 'code'])
       table.index(['organisation_id', 'parent_id'])
     })
@@ -58,8 +53,7 @@ export default class extends BaseSchema {
     )
 
     this.schema.createTable('indicators', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.string('code', 80).notNullable()
       table.string('label', 300).notNullable()
       table.string('unit', 20).notNullable().defaultTo('count')
@@ -69,9 +63,7 @@ export default class extends BaseSchema {
       table.boolean('by_territory').notNullable().defaultTo(false)
       table.text('description').nullable()
       table.integer('position').notNullable().defaultTo(0)
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.unique(['organisation_id', 'code'])
     })
     this.schema.raw(
@@ -79,15 +71,12 @@ export default class extends BaseSchema {
     )
 
     this.schema.createTable('programme_targets', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('programme_id').notNullable().references('programmes.id').onDelete('CASCADE')
       table.integer('indicator_id').notNullable().references('indicators.id').onDelete('RESTRICT')
       table.integer('year').notNullable()
       table.decimal('target', 14, 2).notNullable()
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.unique(['organisation_id', 'programme_id', 'indicator_id', 'year'])
     })
     this.schema.raw(

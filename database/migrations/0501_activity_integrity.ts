@@ -1,4 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { ACTIVITY_VALUE_GUARD } from '#database/sql/activity'
 
 /**
  * Integrity rules the foreign keys cannot say: an area hangs under an antenna of the same
@@ -25,20 +26,7 @@ END $$;
 
 CREATE TRIGGER territories_guard BEFORE INSERT OR UPDATE ON territories
   FOR EACH ROW EXECUTE FUNCTION activity_territory_guard();
-
-CREATE OR REPLACE FUNCTION activity_value_guard() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF NOT EXISTS (SELECT 1 FROM indicators WHERE id = NEW.indicator_id AND organisation_id = NEW.organisation_id)
-     OR (NEW.programme_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM programmes WHERE id = NEW.programme_id AND organisation_id = NEW.organisation_id))
-     OR (NEW.territory_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM territories WHERE id = NEW.territory_id AND organisation_id = NEW.organisation_id)) THEN
-    RAISE EXCEPTION 'Valeur d''indicateur : indicateur, dispositif ou territoire d''une autre organisation.' USING ERRCODE = 'P0001';
-  END IF;
-  RETURN NEW;
-END $$;
-
-CREATE TRIGGER indicator_values_guard BEFORE INSERT OR UPDATE ON indicator_values
-  FOR EACH ROW EXECUTE FUNCTION activity_value_guard();
-`)
+${ACTIVITY_VALUE_GUARD}`)
   }
 
   async down() {

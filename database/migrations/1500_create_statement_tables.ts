@@ -7,6 +7,7 @@ import {
   STATEMENT_SECTIONS,
 } from '#vocabulary/accounting'
 import { codesOf, sqlList } from '#vocabulary/labels'
+import { tenantRow, versionStamps } from '#database/sql/columns'
 
 /**
  * Statements as data (layouts and their lines with account ranges), budgets by layout line,
@@ -22,16 +23,13 @@ import { codesOf, sqlList } from '#vocabulary/labels'
 export default class extends BaseSchema {
   async up() {
     this.schema.createTable('statement_layouts', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.string('code', 40).notNullable()
       table.string('name', 200).notNullable()
       table.string('kind', 20).notNullable()
       table.integer('valid_from_year').notNullable()
       table.integer('valid_to_year').nullable()
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.unique(['organisation_id', 'code', 'kind', 'valid_from_year'])
     })
     this.schema.raw(
@@ -39,8 +37,7 @@ export default class extends BaseSchema {
     )
 
     this.schema.createTable('statement_lines', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table
         .integer('layout_id')
         .notNullable()
@@ -57,9 +54,7 @@ export default class extends BaseSchema {
       table.smallint('sign').notNullable().defaultTo(1)
       table.jsonb('ranges').notNullable().defaultTo('[]')
       table.jsonb('formula').nullable()
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.unique(['layout_id', 'code'])
       table.index(['organisation_id', 'layout_id', 'position'])
     })
@@ -72,8 +67,7 @@ export default class extends BaseSchema {
     `)
 
     this.schema.createTable('budgets', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('fiscal_year_id').notNullable().references('fiscal_years.id')
       table.integer('layout_id').notNullable().references('statement_layouts.id')
       table.string('version_kind', 20).notNullable().defaultTo('initial')
@@ -81,9 +75,7 @@ export default class extends BaseSchema {
       table.string('status', 20).notNullable().defaultTo('draft')
       table.integer('approved_by').nullable().references('users.id').onDelete('SET NULL')
       table.timestamp('approved_at', { useTz: true }).nullable()
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.unique(['organisation_id', 'fiscal_year_id', 'layout_id', 'version_kind'])
     })
     this.schema.raw(`
@@ -94,8 +86,7 @@ export default class extends BaseSchema {
     `)
 
     this.schema.createTable('budget_lines', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('budget_id').notNullable().references('budgets.id').onDelete('CASCADE')
       table.integer('statement_line_id').notNullable().references('statement_lines.id')
       table.integer('account_id').nullable().references('accounts.id')
@@ -104,16 +95,13 @@ export default class extends BaseSchema {
       table.integer('territory_id').nullable().references('territories.id')
       table.decimal('amount', 15, 2).notNullable()
       table.string('comment', 500).nullable()
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.index(['organisation_id', 'budget_id'])
     })
 
     // One row per closing of a fiscal year (a reopening keeps the history).
     this.schema.createTable('fiscal_year_closings', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('fiscal_year_id').notNullable().references('fiscal_years.id')
       table.decimal('result', 15, 2).notNullable()
       table.integer('opening_entry_id').nullable().references('entries.id')
@@ -147,8 +135,7 @@ export default class extends BaseSchema {
     })
 
     this.schema.createTable('result_allocations', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       // The year whose result is allocated; the entry is posted in the next year.
       table.integer('fiscal_year_id').notNullable().references('fiscal_years.id')
       table.date('decision_date').nullable()
@@ -161,9 +148,7 @@ export default class extends BaseSchema {
       table.integer('entry_id').nullable().references('entries.id')
       table.integer('posted_by').nullable().references('users.id').onDelete('SET NULL')
       table.timestamp('posted_at', { useTz: true }).nullable()
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.unique(['organisation_id', 'fiscal_year_id'])
     })
     this.schema.raw(`

@@ -8,6 +8,8 @@ import {
   SCHEDULE_KINDS,
 } from '#vocabulary/grants'
 import { codesOf, sqlList } from '#vocabulary/labels'
+import { tenantRow, versionStamps, type TableBuilder } from '#database/sql/columns'
+import { checkTotals } from '#database/sql/grants'
 
 /** Each flat rate with the only cost basis it accepts (none for 0 %). */
 const FLAT_RATE_PAIRS = Object.entries(FLAT_RATE_BASES)
@@ -16,6 +18,12 @@ const FLAT_RATE_PAIRS = Object.entries(FLAT_RATE_BASES)
     return `(flat_rate = ${Number(rate)} AND flat_rate_basis ${basisTest})`
   })
   .join(' OR\n          ')
+
+/** A row of a convention: its organisation and the convention, deleted with it. */
+function grantRow(table: TableBuilder) {
+  tenantRow(table)
+  table.integer('grant_id').notNullable().references('grants.id').onDelete('CASCADE')
+}
 
 /**
  * Funders and their conventions (grants): yearly split, targets, deadlines, lifecycle events,
@@ -26,8 +34,7 @@ const FLAT_RATE_PAIRS = Object.entries(FLAT_RATE_BASES)
 export default class extends BaseSchema {
   async up() {
     this.schema.createTable('funders', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.string('name', 200).notNullable()
       table.string('category', 30).notNullable()
       table.integer('parent_id').nullable().references('funders.id').onDelete('RESTRICT')
@@ -35,9 +42,7 @@ export default class extends BaseSchema {
       table.string('revenue_account', 20).nullable()
       table.integer('position').notNullable().defaultTo(0)
       table.text('notes').nullable()
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.unique(['organisation_id', 'name'])
       table.index(['organisation_id', 'parent_id'])
     })
@@ -48,8 +53,7 @@ export default class extends BaseSchema {
     `)
 
     this.schema.createTable('grants', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('funder_id').notNullable().references('funders.id').onDelete('RESTRICT')
       table.string('reference', 80).notNullable()
       table.string('title', 300).notNullable()
@@ -65,9 +69,7 @@ export default class extends BaseSchema {
       table.string('flat_rate_basis', 30).nullable()
       table.string('status', 20).notNullable().defaultTo('requested')
       table.text('notes').nullable()
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.unique(['organisation_id', 'reference'])
       table.index(['organisation_id', 'funder_id'])
       table.index(['organisation_id', 'period_start'])
@@ -84,23 +86,17 @@ export default class extends BaseSchema {
     `)
 
     this.schema.createTable('grant_programmes', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
-      table.integer('grant_id').notNullable().references('grants.id').onDelete('CASCADE')
+      grantRow(table)
       table.integer('programme_id').notNullable().references('programmes.id').onDelete('RESTRICT')
       table.unique(['grant_id', 'programme_id'])
       table.index(['organisation_id', 'programme_id'])
     })
 
     this.schema.createTable('grant_years', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
-      table.integer('grant_id').notNullable().references('grants.id').onDelete('CASCADE')
+      grantRow(table)
       table.integer('year').notNullable()
       table.decimal('amount', 15, 2).notNullable()
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.unique(['grant_id', 'year'])
       table.index(['organisation_id', 'year'])
     })
@@ -109,31 +105,23 @@ export default class extends BaseSchema {
     )
 
     this.schema.createTable('grant_targets', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
-      table.integer('grant_id').notNullable().references('grants.id').onDelete('CASCADE')
+      grantRow(table)
       table.string('indicator_code', 80).notNullable()
       table.string('label', 300).notNullable()
       table.integer('year').notNullable()
       table.decimal('target', 12, 2).notNullable()
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.unique(['grant_id', 'indicator_code', 'year'])
       table.index(['organisation_id', 'grant_id'])
     })
 
     this.schema.createTable('grant_deadlines', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
-      table.integer('grant_id').notNullable().references('grants.id').onDelete('CASCADE')
+      grantRow(table)
       table.string('kind', 30).notNullable()
       table.string('label', 300).notNullable()
       table.date('due_on').notNullable()
       table.date('done_on').nullable()
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.index(['organisation_id', 'due_on'])
     })
     this.schema.raw(`
@@ -142,9 +130,7 @@ export default class extends BaseSchema {
     `)
 
     this.schema.createTable('grant_events', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
-      table.integer('grant_id').notNullable().references('grants.id').onDelete('CASCADE')
+      grantRow(table)
       table.string('kind', 30).notNullable()
       table.date('occurred_on').notNullable()
       table.text('note').nullable()
@@ -159,9 +145,7 @@ export default class extends BaseSchema {
     `)
 
     this.schema.createTable('grant_amendments', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
-      table.integer('grant_id').notNullable().references('grants.id').onDelete('CASCADE')
+      grantRow(table)
       table.string('reference', 80).nullable()
       table.date('signed_on').notNullable()
       table.decimal('previous_amount', 15, 2).notNullable()
@@ -177,16 +161,12 @@ export default class extends BaseSchema {
     )
 
     this.schema.createTable('grant_payment_schedules', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
-      table.integer('grant_id').notNullable().references('grants.id').onDelete('CASCADE')
+      grantRow(table)
       table.string('kind', 20).notNullable()
       table.string('label', 300).nullable()
       table.date('expected_on').notNullable()
       table.decimal('amount', 15, 2).notNullable()
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.index(['organisation_id', 'expected_on'])
     })
     this.schema.raw(`
@@ -196,9 +176,7 @@ export default class extends BaseSchema {
     `)
 
     this.schema.createTable('grant_receipts', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
-      table.integer('grant_id').notNullable().references('grants.id').onDelete('CASCADE')
+      grantRow(table)
       table
         .integer('schedule_id')
         .nullable()
@@ -209,9 +187,7 @@ export default class extends BaseSchema {
       table.string('reference', 100).nullable()
       // Bank line of the ledger (512) this receipt is matched to.
       table.bigint('entry_line_id').nullable()
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.index(['organisation_id', 'received_on'])
       table.index(['grant_id'])
     })
@@ -220,9 +196,7 @@ export default class extends BaseSchema {
     )
 
     this.schema.createTable('grant_documents', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
-      table.integer('grant_id').notNullable().references('grants.id').onDelete('CASCADE')
+      grantRow(table)
       table.string('kind', 30).notNullable().defaultTo('convention')
       table.string('original_name', 255).notNullable()
       table.string('stored_name', 120).notNullable().unique()
@@ -237,18 +211,14 @@ export default class extends BaseSchema {
 
     // Free-text sections of a funder report (bilan d'exécution) for one period.
     this.schema.createTable('grant_reports', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
-      table.integer('grant_id').notNullable().references('grants.id').onDelete('CASCADE')
+      grantRow(table)
       table.date('period_start').notNullable()
       table.date('period_end').notNullable()
       table.text('actions_text').nullable()
       table.text('public_text').nullable()
       table.text('principles_text').nullable()
       table.text('publicity_text').nullable()
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.unique(['grant_id', 'period_start', 'period_end'])
       table.index(['organisation_id', 'grant_id'])
     })
@@ -271,31 +241,7 @@ export default class extends BaseSchema {
   }
 }
 
-const TRIGGERS = `
-CREATE OR REPLACE FUNCTION grants_check_totals(gid integer) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-  awarded numeric;
-  ref text;
-  total numeric;
-BEGIN
-  SELECT amount_awarded, reference INTO awarded, ref FROM grants WHERE id = gid;
-  IF NOT FOUND THEN RETURN; END IF;
-  SELECT coalesce(sum(amount), 0) INTO total FROM grant_years WHERE grant_id = gid;
-  IF total > awarded THEN
-    RAISE EXCEPTION 'Convention % : la répartition par exercice (% €) dépasse le montant accordé (% €).',
-      ref, total, awarded USING ERRCODE = 'P0001';
-  END IF;
-  SELECT coalesce(sum(amount), 0) INTO total FROM grant_payment_schedules WHERE grant_id = gid;
-  IF total > awarded THEN
-    RAISE EXCEPTION 'Convention % : l''échéancier (% €) dépasse le montant accordé (% €).',
-      ref, total, awarded USING ERRCODE = 'P0001';
-  END IF;
-  SELECT coalesce(sum(amount), 0) INTO total FROM grant_receipts WHERE grant_id = gid;
-  IF total > awarded THEN
-    RAISE EXCEPTION 'Convention % : les versements reçus (% €) dépassent le montant accordé (% €).',
-      ref, total, awarded USING ERRCODE = 'P0001';
-  END IF;
-END $$;
+const TRIGGERS = `${checkTotals(false)}
 
 CREATE OR REPLACE FUNCTION grants_child_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE

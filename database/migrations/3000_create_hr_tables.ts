@@ -13,6 +13,7 @@ import {
   TRAINING_KINDS,
 } from '#vocabulary/hr'
 import { codesOf, sqlList } from '#vocabulary/labels'
+import { tenantRow, versionStamps } from '#database/sql/columns'
 
 /**
  * Staff register, salary history, leaves, training and time allocation. Contracts and salary
@@ -30,9 +31,7 @@ export default class extends BaseSchema {
       table.decimal('employer_charge_rate', 5, 4).notNullable().defaultTo('0.4500')
       table.integer('fse_annual_hours').notNullable().defaultTo(1720)
       table.string('equality_index_mode', 10).notNullable().defaultTo('csp')
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
     })
     this.schema.raw(
       `ALTER TABLE hr_settings ADD CONSTRAINT hr_settings_rate CHECK (employer_charge_rate >= 0 AND employer_charge_rate < 2),
@@ -40,22 +39,18 @@ export default class extends BaseSchema {
     )
 
     this.schema.createTable('job_references', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.string('code', 40).notNullable()
       table.string('label', 120).notNullable()
       table.string('default_csp', 10).nullable()
       table.integer('position').notNullable().defaultTo(0)
       table.boolean('is_active').notNullable().defaultTo(true)
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.unique(['organisation_id', 'code'])
     })
 
     this.schema.createTable('employees', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.string('registry_number', 20).nullable()
       table.string('surname', 120).notNullable()
       table.string('first_names', 200).notNullable()
@@ -65,9 +60,7 @@ export default class extends BaseSchema {
       table.string('work_permit_type', 120).nullable()
       table.string('work_permit_number', 60).nullable()
       table.timestamp('anonymised_at', { useTz: true }).nullable()
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.index(['organisation_id', 'surname'])
     })
     this.schema.raw(
@@ -75,8 +68,7 @@ export default class extends BaseSchema {
     )
 
     this.schema.createTable('contracts', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('employee_id').notNullable().references('employees.id')
       table.string('contract_type', 30).notNullable()
       table.string('job_title', 160).notNullable()
@@ -92,9 +84,7 @@ export default class extends BaseSchema {
       table.date('authorisation_date').nullable()
       table.integer('supersedes_id').nullable().references('contracts.id')
       table.timestamp('superseded_at', { useTz: true }).nullable()
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.index(['organisation_id', 'start_date'])
       table.index(['organisation_id', 'employee_id'])
     })
@@ -141,8 +131,7 @@ export default class extends BaseSchema {
     `)
 
     this.schema.createTable('internships', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.string('surname', 120).notNullable()
       table.string('first_names', 200).notNullable()
       table.string('sex', 1).nullable()
@@ -153,9 +142,7 @@ export default class extends BaseSchema {
       table.date('start_date').notNullable()
       table.date('end_date').notNullable()
       table.timestamp('anonymised_at', { useTz: true }).nullable()
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.index(['organisation_id', 'start_date'])
     })
     this.schema.raw(
@@ -163,8 +150,7 @@ export default class extends BaseSchema {
     )
 
     this.schema.createTable('salary_events', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('employee_id').notNullable().references('employees.id')
       table.date('effective_date').notNullable()
       table.string('kind', 20).notNullable()
@@ -187,15 +173,12 @@ export default class extends BaseSchema {
     `)
 
     this.schema.createTable('leaves', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('employee_id').notNullable().references('employees.id')
       table.string('kind', 20).notNullable()
       table.date('start_date').notNullable()
       table.date('end_date').notNullable()
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.index(['organisation_id', 'employee_id'])
     })
     this.schema.raw(`
@@ -205,14 +188,11 @@ export default class extends BaseSchema {
     `)
 
     this.schema.createTable('training_actions', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.string('title', 200).notNullable()
       table.string('provider', 200).nullable()
       table.string('kind', 20).notNullable().defaultTo('plan')
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.index(['organisation_id', 'title'])
     })
     this.schema.raw(
@@ -220,15 +200,12 @@ export default class extends BaseSchema {
     )
 
     this.schema.createTable('training_sessions', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('training_action_id').notNullable().references('training_actions.id')
       table.date('start_date').notNullable()
       table.date('end_date').notNullable()
       table.string('place', 200).nullable()
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.index(['organisation_id', 'start_date'])
     })
     this.schema.raw(
@@ -236,15 +213,12 @@ export default class extends BaseSchema {
     )
 
     this.schema.createTable('training_participants', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('training_session_id').notNullable().references('training_sessions.id')
       table.integer('employee_id').notNullable().references('employees.id')
       table.decimal('hours', 7, 2).notNullable()
       table.decimal('days', 6, 2).notNullable()
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.index(['organisation_id', 'employee_id'])
       table.unique(['training_session_id', 'employee_id'])
     })
@@ -253,16 +227,13 @@ export default class extends BaseSchema {
     )
 
     this.schema.createTable('training_cost_lines', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('training_action_id').notNullable().references('training_actions.id')
       table.integer('training_session_id').nullable().references('training_sessions.id')
       table.string('kind', 20).notNullable()
       table.date('incurred_on').notNullable()
       table.decimal('amount', 15, 2).notNullable()
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.index(['organisation_id', 'incurred_on'])
     })
     this.schema.raw(
@@ -270,8 +241,7 @@ export default class extends BaseSchema {
     )
 
     this.schema.createTable('training_financing_lines', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('training_action_id').notNullable().references('training_actions.id')
       table.string('funder', 20).notNullable()
       table.string('mode', 30).nullable()
@@ -279,9 +249,7 @@ export default class extends BaseSchema {
       table.decimal('amount_expected', 15, 2).notNullable()
       table.decimal('amount_received', 15, 2).notNullable().defaultTo('0')
       table.date('received_on').nullable()
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.index(['organisation_id', 'requested_on'])
     })
     this.schema.raw(`
@@ -293,16 +261,13 @@ export default class extends BaseSchema {
     `)
 
     this.schema.createTable('time_allocations', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('employee_id').notNullable().references('employees.id')
       // FK to programmes (activity domain, range 0500) added below when that table exists.
       table.integer('programme_id').notNullable()
       table.date('month').notNullable()
       table.decimal('share', 5, 4).notNullable()
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
       table.unique(['employee_id', 'programme_id', 'month'])
       table.index(['organisation_id', 'month'])
     })

@@ -13,9 +13,9 @@ import {
   SUBJECT_KINDS,
   VOTE_CHOICES,
   VOTE_RULE_KINDS,
-  VOTING_STATUSES,
 } from '#vocabulary/governance'
 import { codesOf, sqlList } from '#vocabulary/labels'
+import { attendancesCheck, governanceQuorum, votesCheck } from '#database/sql/governance'
 
 /** The table builder `createTable` hands to its callback. */
 type TableBuilder = Parameters<Parameters<BaseSchema['schema']['createTable']>[1]>[0]
@@ -228,40 +228,7 @@ export default class extends BaseSchema {
         ADD CONSTRAINT attendances_proxy_iff_represented CHECK ((status = 'represented') = (proxy_to_id IS NOT NULL)),
         ADD CONSTRAINT attendances_not_own_proxy CHECK (proxy_to_id IS NULL OR proxy_to_id <> id)`
     )
-    this.schema.raw(`
-      CREATE OR REPLACE FUNCTION governance_attendances_check() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        holder attendances%ROWTYPE;
-        cap integer;
-        held integer;
-      BEGIN
-        IF NEW.proxy_to_id IS NOT NULL THEN
-          SELECT * INTO holder FROM attendances WHERE id = NEW.proxy_to_id FOR UPDATE;
-          IF holder.meeting_id <> NEW.meeting_id OR holder.status <> 'present' THEN
-            RAISE EXCEPTION 'Le pouvoir ne peut être donné qu''à un membre présent à la séance (% ne l''est pas).', holder.name
-              USING ERRCODE = 'check_violation';
-          END IF;
-          SELECT coalesce(q.max_proxies_per_person, 1) INTO cap FROM meetings m
-            LEFT JOIN quorum_rules q ON q.organisation_id = m.organisation_id AND q.meeting_kind = m.kind
-            WHERE m.id = NEW.meeting_id;
-          SELECT count(*) INTO held FROM attendances WHERE proxy_to_id = NEW.proxy_to_id;
-          IF held > coalesce(cap, 1) THEN
-            RAISE EXCEPTION '% détient déjà le nombre maximal de pouvoirs (%).', holder.name, coalesce(cap, 1)
-              USING ERRCODE = 'check_violation';
-          END IF;
-        END IF;
-        IF NEW.status <> 'present' AND EXISTS (SELECT 1 FROM attendances WHERE proxy_to_id = NEW.id) THEN
-          RAISE EXCEPTION '% détient des pouvoirs : retirez-les avant de le déclarer non présent.', NEW.name
-            USING ERRCODE = 'check_violation';
-        END IF;
-        IF TG_OP = 'UPDATE' AND NEW.status <> 'present' AND EXISTS (
-          SELECT 1 FROM votes v WHERE v.attendance_id = NEW.id) AND NEW.status <> 'represented' THEN
-          RAISE EXCEPTION '% a déjà voté : sa présence ne peut plus être retirée.', NEW.name
-            USING ERRCODE = 'check_violation';
-        END IF;
-        RETURN NULL;
-      END $$;
-    `)
+    this.schema.raw(attendancesCheck({ alternates: false }))
 
     this.schema.createTable('resolutions', (table) => {
       table.increments('id')
@@ -312,65 +279,9 @@ export default class extends BaseSchema {
         ADD CONSTRAINT votes_weight CHECK (weight >= 0)`
     )
 
-    // Quorum of a meeting, the single definition used by the app and by the vote trigger.
+    this.schema.raw(governanceQuorum({ alternates: false }))
+    this.schema.raw(votesCheck({ alternates: false }))
     this.schema.raw(`
-      CREATE OR REPLACE FUNCTION governance_quorum(p_meeting integer)
-      RETURNS TABLE (basis text, counts_represented boolean, fraction numeric, comparison text,
-                     total numeric, present numeric, represented numeric, counted numeric,
-                     threshold numeric, reached boolean, second_convening boolean, allowed_without boolean)
-      LANGUAGE sql STABLE AS $$
-        WITH m AS (SELECT * FROM meetings WHERE id = p_meeting),
-        r AS (
-          SELECT coalesce(q.basis, 'members') AS basis, coalesce(q.counts_represented, true) AS cr,
-                 coalesce(q.fraction, 0.5) AS fr, coalesce(q.comparison, 'gte') AS cmp,
-                 coalesce(q.second_convening_without_quorum, false) AS allowed
-            FROM m LEFT JOIN quorum_rules q ON q.organisation_id = m.organisation_id AND q.meeting_kind = m.kind
-        ),
-        a AS (
-          SELECT a.status, CASE WHEN r.basis = 'votes' THEN a.votes ELSE 1 END AS w
-            FROM attendances a, r WHERE a.meeting_id = p_meeting AND a.deliberative
-        ),
-        t AS (
-          SELECT coalesce(sum(w), 0) AS total,
-                 coalesce(sum(w) FILTER (WHERE status = 'present'), 0) AS present,
-                 coalesce(sum(w) FILTER (WHERE status = 'represented'), 0) AS represented
-            FROM a
-        )
-        SELECT r.basis, r.cr, r.fr, r.cmp, t.total, t.present, t.represented,
-               t.present + CASE WHEN r.cr THEN t.represented ELSE 0 END,
-               t.total * r.fr,
-               t.total > 0 AND CASE WHEN r.cmp = 'gt'
-                 THEN t.present + CASE WHEN r.cr THEN t.represented ELSE 0 END > t.total * r.fr
-                 ELSE t.present + CASE WHEN r.cr THEN t.represented ELSE 0 END >= t.total * r.fr END,
-               m.second_convening, r.allowed
-          FROM m, r, t
-      $$;
-    `)
-
-    this.schema.raw(`
-      CREATE OR REPLACE FUNCTION governance_votes_check() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        voter attendances%ROWTYPE;
-        q record;
-      BEGIN
-        SELECT * INTO voter FROM attendances WHERE id = NEW.attendance_id;
-        IF voter.meeting_id <> (SELECT meeting_id FROM resolutions WHERE id = NEW.resolution_id) THEN
-          RAISE EXCEPTION 'Ce membre n''est pas convoqué à cette séance.' USING ERRCODE = 'check_violation';
-        END IF;
-        IF voter.status NOT IN (${sqlList(VOTING_STATUSES)}) THEN
-          RAISE EXCEPTION '% n''est ni présent ni représenté : son vote ne peut pas être enregistré.', voter.name
-            USING ERRCODE = 'check_violation';
-        END IF;
-        SELECT * INTO q FROM governance_quorum(voter.meeting_id);
-        IF NOT q.reached AND NOT (q.second_convening AND q.allowed_without) THEN
-          RAISE EXCEPTION 'Le quorum n''est pas atteint : aucun vote ne peut être enregistré.'
-            USING ERRCODE = 'check_violation';
-        END IF;
-        IF (SELECT result FROM resolutions WHERE id = NEW.resolution_id) <> 'pending' THEN
-          RAISE EXCEPTION 'Le résultat de cette résolution est déjà proclamé.' USING ERRCODE = 'check_violation';
-        END IF;
-        RETURN NULL;
-      END $$;
       CREATE TRIGGER votes_check AFTER INSERT OR UPDATE ON votes
         FOR EACH ROW EXECUTE FUNCTION governance_votes_check();
       CREATE TRIGGER attendances_check AFTER INSERT OR UPDATE ON attendances

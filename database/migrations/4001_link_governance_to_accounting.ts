@@ -1,4 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { allocationResolutionCheck } from '#database/sql/governance'
 
 /**
  * Links with accounting (a lower range, so the keys are added here): a resolution names the
@@ -17,20 +18,7 @@ export default class extends BaseSchema {
         IF to_regclass('result_allocations') IS NOT NULL THEN
           ALTER TABLE result_allocations ADD CONSTRAINT result_allocations_resolution_fk
             FOREIGN KEY (resolution_id) REFERENCES resolutions(id) ON DELETE RESTRICT;
-          CREATE OR REPLACE FUNCTION governance_allocation_resolution_check() RETURNS trigger LANGUAGE plpgsql AS $f$
-          BEGIN
-            IF NEW.resolution_id IS NOT NULL AND NOT EXISTS (
-              SELECT 1 FROM resolutions r
-               WHERE r.id = NEW.resolution_id AND r.organisation_id = NEW.organisation_id
-                 AND r.fiscal_year_id = NEW.fiscal_year_id AND r.subject_kind = 'allocate_result'
-                 AND r.result = 'adopted') THEN
-              RAISE EXCEPTION 'L''affectation du résultat doit citer la résolution adoptée qui affecte le résultat de cet exercice.'
-                USING ERRCODE = 'check_violation';
-            END IF;
-            RETURN NEW;
-          END $f$;
-          CREATE TRIGGER result_allocations_resolution_check BEFORE INSERT OR UPDATE OF resolution_id, fiscal_year_id
-            ON result_allocations FOR EACH ROW EXECUTE FUNCTION governance_allocation_resolution_check();
+          ${allocationResolutionCheck}
         END IF;
       END $$;
     `)

@@ -1,4 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { allocationResolutionCheck } from '#database/sql/governance'
 import { GENERAL_ASSEMBLY_KINDS } from '#vocabulary/governance'
 import { codesOf, sqlList } from '#vocabulary/labels'
 
@@ -103,20 +104,7 @@ export default class extends BaseSchema {
       DROP INDEX IF EXISTS result_allocations_resolution_unique;
       ALTER TABLE result_allocations DROP CONSTRAINT IF EXISTS result_allocations_resolution_required;
       DROP TRIGGER IF EXISTS result_allocations_resolution_check ON result_allocations;
-      CREATE OR REPLACE FUNCTION governance_allocation_resolution_check() RETURNS trigger LANGUAGE plpgsql AS $f$
-      BEGIN
-        IF NEW.resolution_id IS NOT NULL AND NOT EXISTS (
-          SELECT 1 FROM resolutions r
-           WHERE r.id = NEW.resolution_id AND r.organisation_id = NEW.organisation_id
-             AND r.fiscal_year_id = NEW.fiscal_year_id AND r.subject_kind = 'allocate_result'
-             AND r.result = 'adopted') THEN
-          RAISE EXCEPTION 'L''affectation du résultat doit citer la résolution adoptée qui affecte le résultat de cet exercice.'
-            USING ERRCODE = 'check_violation';
-        END IF;
-        RETURN NEW;
-      END $f$;
-      CREATE TRIGGER result_allocations_resolution_check BEFORE INSERT OR UPDATE OF resolution_id, fiscal_year_id
-        ON result_allocations FOR EACH ROW EXECUTE FUNCTION governance_allocation_resolution_check();
+      ${allocationResolutionCheck}
     `)
   }
 }

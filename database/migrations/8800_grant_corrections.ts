@@ -1,6 +1,8 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
 import { ALLOCATION_SOURCES } from '#vocabulary/grants'
 import { codesOf, sqlList } from '#vocabulary/labels'
+import { checkTotals } from '#database/sql/grants'
+import { addCancellation } from '#database/sql/cancellation'
 
 /**
  * Corrections of a convention's records and the matching of receipts to instalments (issue #14).
@@ -64,22 +66,7 @@ export default class extends BaseSchema {
     `)
 
     for (const table of CANCELLABLE) {
-      this.schema.raw(`
-        ALTER TABLE ${table}
-          ADD COLUMN cancelled_at timestamptz NULL,
-          ADD COLUMN cancelled_by integer NULL,
-          ADD COLUMN cancelled_actor varchar(200) NULL,
-          ADD COLUMN cancel_reason text NULL,
-          ADD CONSTRAINT ${table}_cancelled_by_foreign FOREIGN KEY (organisation_id, cancelled_by)
-            REFERENCES memberships (organisation_id, user_id) ON DELETE SET NULL (cancelled_by),
-          ADD CONSTRAINT ${table}_cancellation_complete CHECK (
-            (cancelled_at IS NULL AND cancel_reason IS NULL AND cancelled_actor IS NULL)
-            OR (cancelled_at IS NOT NULL AND cancelled_actor IS NOT NULL
-                AND char_length(btrim(cancel_reason)) >= 3));
-        CREATE TRIGGER ${table}_cancelled_frozen BEFORE UPDATE ON ${table}
-          FOR EACH ROW WHEN (OLD.cancelled_at IS NOT NULL)
-          EXECUTE FUNCTION grant_cancelled_frozen(${CLEARED_BY_KEYS[table].map((c) => `'${c}'`).join(', ')});
-      `)
+      this.schema.raw(addCancellation(table, CLEARED_BY_KEYS[table]))
     }
 
     this.schema.raw(`
@@ -136,7 +123,7 @@ export default class extends BaseSchema {
       ALTER TABLE grant_receipts DROP COLUMN schedule_id;
     `)
 
-    this.schema.raw(CHECK_TOTALS(true))
+    this.schema.raw(checkTotals(true))
   }
 
   async down() {
@@ -147,7 +134,7 @@ export default class extends BaseSchema {
     )) as { rows: { kept: string }[] }
     const former = JSON.parse(kept[0].kept) as { definition: string; comment: string | null }
 
-    this.schema.raw(CHECK_TOTALS(false))
+    this.schema.raw(checkTotals(false))
     for (const table of CANCELLABLE) {
       this.schema.raw(`DROP TRIGGER ${table}_cancelled_frozen ON ${table}`)
     }
@@ -189,39 +176,6 @@ export default class extends BaseSchema {
       ALTER TABLE grant_receipts DROP CONSTRAINT grant_receipts_organisation_id_id_unique;
     `)
   }
-}
-
-/**
- * The totals of a convention (split, schedule, receipts never above the awarded amount), as
- * written in 2000; with `cancelled` true, cancelled instalments and receipts are left out.
- */
-function CHECK_TOTALS(cancelled: boolean) {
-  const live = cancelled ? ' AND cancelled_at IS NULL' : ''
-  return `
-CREATE OR REPLACE FUNCTION grants_check_totals(gid integer) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-  awarded numeric;
-  ref text;
-  total numeric;
-BEGIN
-  SELECT amount_awarded, reference INTO awarded, ref FROM grants WHERE id = gid;
-  IF NOT FOUND THEN RETURN; END IF;
-  SELECT coalesce(sum(amount), 0) INTO total FROM grant_years WHERE grant_id = gid;
-  IF total > awarded THEN
-    RAISE EXCEPTION 'Convention % : la répartition par exercice (% €) dépasse le montant accordé (% €).',
-      ref, total, awarded USING ERRCODE = 'P0001';
-  END IF;
-  SELECT coalesce(sum(amount), 0) INTO total FROM grant_payment_schedules WHERE grant_id = gid${live};
-  IF total > awarded THEN
-    RAISE EXCEPTION 'Convention % : l''échéancier (% €) dépasse le montant accordé (% €).',
-      ref, total, awarded USING ERRCODE = 'P0001';
-  END IF;
-  SELECT coalesce(sum(amount), 0) INTO total FROM grant_receipts WHERE grant_id = gid${live};
-  IF total > awarded THEN
-    RAISE EXCEPTION 'Convention % : les versements reçus (% €) dépassent le montant accordé (% €).',
-      ref, total, awarded USING ERRCODE = 'P0001';
-  END IF;
-END $$;`
 }
 
 const FROZEN = `

@@ -1,6 +1,11 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type Organisation from '#models/core/organisation'
-import type { Rapport2023 } from '#database/seeders/demo'
+import {
+  detailsOf,
+  type Rapport2023,
+  type ReportLine,
+  type ReportStatement,
+} from '#database/seeders/demo'
 import { ZERO } from '#support/money'
 import { recordEvent } from '#support/audit'
 import {
@@ -30,7 +35,7 @@ const cents = (value: number) => {
  * Budget 2024 of the report, by line of the annual-report layout (leaf lines only). The funder
  * lines (P01 to P05) come from the conventions' 2024 splits (database/seeders/grants.ts).
  */
-const BUDGET_LINES: Array<[string, (is: any) => number | null]> = [
+const BUDGET_LINES: Array<[string, (is: ReportStatement) => number | null]> = [
   ['C01', (is) => find(is.charges, 'Achats')],
   ['C02', (is) => find(is.charges, 'Services extérieurs')],
   ['C03', (is) => find(is.charges, 'Autres services extérieurs')],
@@ -66,16 +71,14 @@ const BUDGET_LINES: Array<[string, (is: any) => number | null]> = [
   ['P12', (is) => find(is.produits, 'Reprise sur fonds dédiés')],
   ['P13', (is) => find(is.produits, 'Transferts de charges')],
 ]
-const item = (list: any[], label: string) => {
+const item = (list: ReportLine[], label: string) => {
   const found = list.find((x) => x.label === label)
   if (!found) throw new Error(`Ligne absente du rapport : ${label}`)
   return found
 }
-const find = (list: any[], label: string) => item(list, label)['2024_budget'] as number | null
-const sub = (list: any[], parent: string | null, label: string) =>
-  (parent === null ? item(list, label) : item(item(list, parent).of_which, label))[
-    '2024_budget'
-  ] as number | null
+const find = (list: ReportLine[], label: string) => item(list, label)['2024_budget']
+const sub = (list: ReportLine[], parent: string | null, label: string) =>
+  (parent === null ? item(list, label) : item(detailsOf(item(list, parent)), label))['2024_budget']
 
 function toBulk(entry: DemoEntry, fiscalYearId: number): BulkEntry {
   return {
@@ -182,7 +185,9 @@ export async function seedAccounting(
     .where({ organisation_id: organisationId, code: 'rapport-annuel', kind: 'income_statement' })
     .first()
   const lines = await trx.from('statement_lines').where('layout_id', layout.id).select('id', 'code')
-  const lineIds = new Map<string, number>(lines.map((r: any) => [r.code, r.id]))
+  const lineIds = new Map<string, number>(
+    lines.map((r: { code: string; id: number }) => [r.code, r.id])
+  )
   const [budget] = await trx
     .table('budgets')
     .insert({

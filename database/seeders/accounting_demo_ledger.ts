@@ -1,3 +1,10 @@
+import {
+  detailsOf,
+  type Rapport2023,
+  type ReportLine,
+  type ReportStatement,
+} from '#database/seeders/demo'
+
 /**
  * Builds, in memory and deterministically (seeded PRNG), the demo ledger of the 2023 annual
  * report: a summarised 2022 year (opening balances and monthly totals), the 2023 à-nouveaux,
@@ -281,12 +288,12 @@ export interface DemoLedger {
   allocationDate: string
 }
 
-export function buildDemoLedger(rapport: any): DemoLedger {
+export function buildDemoLedger(rapport: Rapport2023): DemoLedger {
   const rng = prng(20231231)
   const accounts = rapport.accounts
-  const is = accounts.income_statement
+  const is: ReportStatement = accounts.income_statement
   const bs = accounts.balance_sheet
-  const byLabel = (list: any[], label: string) => {
+  const byLabel = <T extends { label: string }>(list: T[], label: string) => {
     const found = list.find((x) => x.label === label)
     if (!found) throw new Error(`Ligne absente du rapport : ${label}`)
     return found
@@ -298,17 +305,17 @@ export function buildDemoLedger(rapport: any): DemoLedger {
   const imp = charge('Impôts et taxes')
   const dot = charge('Dotations aux amortissements et provisions')
   const etat = produit("Crédits d'État déconcentrés")
-  const dreets = etat.of_which[0]
+  const dreets = detailsOf(etat)[0]
   const coll = produit('Collectivités territoriales')
-  const ofWhich = (item: any, label: string) => byLabel(item.of_which, label)
+  const ofWhich = (item: ReportLine, label: string) => byLabel(detailsOf(item), label)
 
   // ---- 2023 compte de résultat: amount per leaf figure, in cents (positive as printed)
   const pl = {
     c_achats: euro(charge('Achats')[y], 'c_achats'),
     c_se: euro(charge('Services extérieurs')[y], 'c_se'),
     c_ase: euro(charge('Autres services extérieurs')[y], 'c_ase'),
-    c_imp_ms: euro(imp.of_which[0][y], 'c_imp_ms'),
-    c_imp_oth: euro(imp[y] - imp.of_which[0][y], 'c_imp_oth'),
+    c_imp_ms: euro(detailsOf(imp)[0][y], 'c_imp_ms'),
+    c_imp_oth: euro((imp[y] ?? 0) - (detailsOf(imp)[0][y] ?? 0), 'c_imp_oth'),
     c_pers: euro(charge('Charges de personnel')[y], 'c_pers'),
     c_agc: euro(charge('Autres charges de gestion courante')[y], 'c_agc'),
     c_amort: euro(ofWhich(dot, 'Dotations aux amortissements')[y], 'c_amort'),
@@ -319,7 +326,9 @@ export function buildDemoLedger(rapport: any): DemoLedger {
     p_socle: euro(ofWhich(dreets, 'dont Socle + OBF')[y], 'p_socle'),
     p_cej: euro(ofWhich(dreets, 'dont CEJ')[y], 'p_cej'),
     p_dreets_oth: euro(
-      dreets[y] - ofWhich(dreets, 'dont Socle + OBF')[y] - ofWhich(dreets, 'dont CEJ')[y],
+      (dreets[y] ?? 0) -
+        (ofWhich(dreets, 'dont Socle + OBF')[y] ?? 0) -
+        (ofWhich(dreets, 'dont CEJ')[y] ?? 0),
       'p_dreets_oth'
     ),
     p_pe: euro(ofWhich(etat, 'Pôle Emploi')[y], 'p_pe'),

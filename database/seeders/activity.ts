@@ -3,7 +3,7 @@ import type Organisation from '#models/core/organisation'
 import { ensureCatalogue } from '#actions/activity/indicator_catalogue'
 import { previousFromEvolution } from '#reports/activity/evolution'
 import { recordEvent } from '#support/audit'
-import type { Rapport2023 } from '#database/seeders/demo'
+import type { Rapport2023, ReportProgrammeRow, ReportTerritory } from '#database/seeders/demo'
 import {
   DETAIL_LABELS,
   DETAIL_LEVELS,
@@ -57,19 +57,19 @@ export async function seedActivity(
 ) {
   const organisationId = organisation.id
   const activity = rapport.activity
+  const territories: ReportTerritory[] = activity.territories
+  const programmeTable: ReportProgrammeRow[] = activity.programmes.rows
   await ensureCatalogue(organisationId, trx)
 
   // Programmes: the table's rows, then the pages that describe something not in the table.
-  const programmeRows: Array<Record<string, unknown>> = activity.programmes.rows.map(
-    (row: any, index: number) => ({
-      organisation_id: organisationId,
-      code: PROGRAMME_CODES[row.name] ?? slug(row.name).toUpperCase(),
-      name: row.name,
-      level: row.level,
-      fse_cofinanced: row.fse === true,
-      position: index,
-    })
-  )
+  const programmeRows: Array<Record<string, unknown>> = programmeTable.map((row, index) => ({
+    organisation_id: organisationId,
+    code: PROGRAMME_CODES[row.name] ?? slug(row.name).toUpperCase(),
+    name: row.name,
+    level: row.level,
+    fse_cofinanced: row.fse === true,
+    position: index,
+  }))
   for (const detail of Object.values(DETAIL_PAGES)) {
     if (detail.name && !programmeRows.some((row) => row.code === detail.code)) {
       programmeRows.push({
@@ -89,7 +89,7 @@ export async function seedActivity(
   const programmeId = new Map(programmes.map((row) => [row.code, row.id]))
 
   // Territories: antennas, then their areas.
-  const antennaRows = activity.territories.map((t: any, index: number) => ({
+  const antennaRows = territories.map((t, index) => ({
     organisation_id: organisationId,
     code: slug(t.antenna),
     name: t.antenna,
@@ -101,8 +101,8 @@ export async function seedActivity(
     .multiInsert(antennaRows)
     .returning(['id', 'code'])
   const territoryId = new Map(antennas.map((row) => [row.code, row.id]))
-  const areaRows = activity.territories.flatMap((t: any) =>
-    t.areas.map(([name]: [string], index: number) => ({
+  const areaRows = territories.flatMap((t) =>
+    t.areas.map(([name], index) => ({
       organisation_id: organisationId,
       parent_id: territoryId.get(slug(t.antenna)),
       code: `${slug(t.antenna)}--${slug(name)}`,

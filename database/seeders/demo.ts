@@ -12,7 +12,42 @@ import { seedGovernanceComposition, seedGovernanceMeetings } from '#database/see
 import { seedQuality } from '#database/seeders/quality'
 import { seedGrants } from '#database/seeders/grants'
 
+// The reference file as JSON.parse reads it (an untyped tree); the parts the seeders read are
+// typed where they are read: ReportLine, ReportTerritory, ReportProgrammeRow.
 export type Rapport2023 = Record<string, any>
+
+/** A line of a statement of the reference report: label, figure per column, "dont" details. */
+export interface ReportLine {
+  'label': string
+  '2023': number | null
+  '2024_budget': number | null
+  'of_which'?: ReportLine[]
+}
+
+/** The income statement of the reference report, as printed. */
+export interface ReportStatement {
+  charges: ReportLine[]
+  produits: ReportLine[]
+}
+
+/** An antenna of the reference report's activity section, with its areas ([name, ...]). */
+export interface ReportTerritory {
+  antenna: string
+  areas: Array<[string, ...unknown[]]>
+}
+
+/** A row of the reference report's programme table. */
+export interface ReportProgrammeRow {
+  name: string
+  level: string
+  fse?: boolean
+}
+
+/** The details ("dont") of a report line, refused when it has none. */
+export function detailsOf(line: ReportLine): ReportLine[] {
+  if (!line.of_which) throw new Error(`Ligne sans détail dans le rapport : ${line.label}`)
+  return line.of_which
+}
 
 export async function loadRapport2023(): Promise<Rapport2023> {
   return JSON.parse(await readFile(app.makePath('app/reference/rapport-2023.json'), 'utf8'))
@@ -68,7 +103,7 @@ export async function demoExists() {
 
 export async function seedDemo(log: (message: string) => void = () => {}) {
   const rapport = await loadRapport2023()
-  return db.transaction(async (trx) => {
+  const created = await db.transaction(async (trx) => {
     const organisation = await Organisation.create(
       {
         name: rapport.organisation.name,
@@ -89,4 +124,8 @@ export async function seedDemo(log: (message: string) => void = () => {}) {
     await trx.rawQuery('SET CONSTRAINTS ALL IMMEDIATE')
     return organisation
   })
+  // Fresh planner statistics after the bulk load (as after a FEC import): with the estimates of
+  // empty tables, the planner chooses nested loops over thousands of lines.
+  await db.rawQuery('ANALYZE')
+  return created
 }

@@ -1,7 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import type Organisation from '#models/core/organisation'
-import type { Rapport2023 } from '#database/seeders/demo'
+import type { Rapport2023, ReportTerritory } from '#database/seeders/demo'
 import College from '#models/governance/college'
 import MemberBody from '#models/governance/member_body'
 import Person from '#models/governance/person'
@@ -40,9 +40,10 @@ export const DEMO_NEXT_MEETING_TITLE = "Prochain conseil d'administration"
  * areas of the antennas outside Rennes in the activity section.
  */
 function peripheralEpcis(rapport: Rapport2023, count: number): string[] {
-  const names: string[] = (rapport.activity?.territories ?? [])
-    .filter((t: any) => !String(t.antenna).startsWith('Rennes'))
-    .flatMap((t: any) => t.areas.map((area: any[]) => String(area[0])))
+  const territories: ReportTerritory[] = rapport.activity?.territories ?? []
+  const names = territories
+    .filter((t) => !String(t.antenna).startsWith('Rennes'))
+    .flatMap((t) => t.areas.map((area) => String(area[0])))
   if (names.length !== count) {
     return Array.from({ length: count }, (_, i) => `EPCI ${i + 1}`)
   }

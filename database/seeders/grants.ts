@@ -2,7 +2,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { Decimal } from 'decimal.js'
 import { Money, toMoney, ZERO } from '#support/money'
 import type Organisation from '#models/core/organisation'
-import type { Rapport2023 } from '#database/seeders/demo'
+import type { Rapport2023, ReportLine } from '#database/seeders/demo'
 import { recordEvent } from '#support/audit'
 import { lineTakesAccount, type LayoutLine } from '#reports/accounting/statement_engine'
 import { ANNUAL_REPORT_CODE } from '#reference/statement_layouts'
@@ -168,14 +168,15 @@ export function referenceLine(
   path: string[],
   column: '2023' | '2024_budget'
 ) {
-  let list: any[] = rapport.accounts.income_statement.produits
-  let row: any
+  let list: ReportLine[] = rapport.accounts.income_statement.produits
+  let row: ReportLine | undefined
   for (const label of path) {
     row = list.find((r) => r.label === label)
     if (!row) throw new Error(`Ligne absente du rapport : ${label}`)
     list = row.of_which ?? []
   }
-  return row[column] as number | null
+  if (!row) throw new Error('Chemin de ligne vide')
+  return row[column]
 }
 
 /** Own budget of a funder node: its line minus its children's lines ("dont" lines included). */
@@ -326,7 +327,7 @@ export async function seedGrants(
               WHERE p.organisation_id = ? AND p.account_number LIKE '487%' AND r.account_number LIKE '74%'`,
             [org]
           )
-        ).rows.map((r: any) => r.account_number as string)
+        ).rows.map((r: { account_number: string }) => r.account_number)
       : []
   )
   const candidates = grants

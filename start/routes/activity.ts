@@ -1,52 +1,53 @@
-import router from '@adonisjs/core/services/router'
 import { guard } from '#start/routes/guard'
-
-const KeyFiguresController = () => import('#controllers/activity/key_figures_controller')
-const ValuesController = () => import('#controllers/activity/values_controller')
-const ProgrammesController = () => import('#controllers/activity/programmes_controller')
-const ProgrammeFormsController = () => import('#controllers/activity/programme_forms_controller')
-const TerritoryFormsController = () => import('#controllers/activity/territory_forms_controller')
+import { routeTable } from '#start/routes/table'
 
 // Registered before the read routes so that /dispositifs/nouveau is not taken for a code.
-router
-  .group(() => {
-    router.get('/dispositifs/nouveau', [ProgrammeFormsController, 'create']).as('programmes.create')
-    router.post('/dispositifs', [ProgrammeFormsController, 'store']).as('programmes.store')
-    router
-      .get('/dispositifs/:id/modifier', [ProgrammeFormsController, 'edit'])
-      .as('programmes.edit')
-    router.put('/dispositifs/:id', [ProgrammeFormsController, 'update']).as('programmes.update')
-    router
-      .get('/territoires/nouveau', [TerritoryFormsController, 'create'])
-      .as('territories.create')
-    router.post('/territoires', [TerritoryFormsController, 'store']).as('territories.store')
-    router
-      .get('/territoires/:id/modifier', [TerritoryFormsController, 'edit'])
-      .as('territories.edit')
-    router.put('/territoires/:id', [TerritoryFormsController, 'update']).as('territories.update')
-  })
-  .where('id', router.matchers.number())
-  .prefix('/activite')
-  .as('activity')
-  .use(guard('activity.write'))
+routeTable(
+  {
+    controllers: 'activity',
+    numbers: ['id'],
+    prefix: '/activite',
+    as: 'activity',
+    use: guard('activity.write'),
+  },
+  `
+  GET   /dispositifs/nouveau       programmes.create   programme_forms.create
+  POST  /dispositifs               programmes.store    programme_forms.store
+  GET   /dispositifs/:id/modifier  programmes.edit     programme_forms.edit
+  PUT   /dispositifs/:id           programmes.update   programme_forms.update
+  GET   /territoires/nouveau       territories.create  territory_forms.create
+  POST  /territoires               territories.store   territory_forms.store
+  GET   /territoires/:id/modifier  territories.edit    territory_forms.edit
+  PUT   /territoires/:id           territories.update  territory_forms.update
+  // Corrections of the stored values; the targets of a programme, fed by its conventions.
+  PUT     /valeurs/:id                             values.update                value_corrections.update
+  DELETE  /valeurs/:id                             values.destroy               value_corrections.destroy
+  GET     /dispositifs/:id/objectifs               programmes.targets           programme_targets.index
+  GET     /dispositifs/:id/objectifs.xlsx          programmes.targets.export    programme_targets.export
+  POST    /dispositifs/:id/objectifs               programmes.targets.store     programme_targets.store
+  POST    /dispositifs/:id/objectifs/conventions   programmes.targets.import    programme_targets.importFromGrants
+  PUT     /objectifs/:id                           targets.update               programme_targets.update
+  DELETE  /objectifs/:id                           targets.destroy              programme_targets.destroy
+  `
+)
 
-router
-  .group(() => {
-    router.get('/', [KeyFiguresController, 'show']).as('key_figures')
-    router.get('/chiffres-cles.xlsx', [KeyFiguresController, 'exportAll']).as('key_figures.export')
-    router
-      .get('/tableaux/:key/export.xlsx', [KeyFiguresController, 'exportTable'])
-      .as('key_figures.table')
-    router.get('/valeurs', [ValuesController, 'index']).as('values')
-    router.get('/valeurs.xlsx', [ValuesController, 'export']).as('values.export')
-    router.get('/dispositifs', [ProgrammesController, 'index']).as('programmes')
-    router.get('/dispositifs.xlsx', [ProgrammesController, 'export']).as('programmes.export')
-    router.get('/dispositifs/:code', [ProgrammesController, 'show']).as('programmes.show')
-    router.get('/territoires', [ProgrammesController, 'territories']).as('territories')
-    router
-      .get('/territoires.xlsx', [ProgrammesController, 'exportTerritories'])
-      .as('territories.export')
-  })
-  .prefix('/activite')
-  .as('activity')
-  .use(guard('activity.read'))
+routeTable(
+  {
+    controllers: 'activity',
+    prefix: '/activite',
+    as: 'activity',
+    use: guard('activity.read'),
+  },
+  `
+  GET  /                           key_figures         key_figures.show
+  GET  /chiffres-cles.xlsx         key_figures.export  key_figures.exportAll
+  GET  /tableaux/:key/export.xlsx  key_figures.table   key_figures.exportTable
+  GET  /valeurs                    values              values.index
+  GET  /valeurs.xlsx               values.export       values.export
+  GET  /dispositifs                programmes          programmes.index
+  GET  /dispositifs.xlsx           programmes.export   programmes.export
+  GET  /dispositifs/:code          programmes.show     programmes.show
+  GET  /territoires                territories         programmes.territories
+  GET  /territoires.xlsx           territories.export  programmes.exportTerritories
+  `
+)

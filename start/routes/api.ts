@@ -1,31 +1,22 @@
-import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { guard } from '#start/routes/guard'
+import { routeTable } from '#start/routes/table'
 import type { Permission } from '#policies/role_matrix'
 
-const AccessTokens = () => import('#controllers/core/access_tokens_controller')
-const OpenApi = () => import('#controllers/api/openapi_controller')
-const Me = () => import('#controllers/api/me_controller')
-const FiscalYears = () => import('#controllers/api/fiscal_years_controller')
-const Statements = () => import('#controllers/api/statements_controller')
-const TrialBalance = () => import('#controllers/api/trial_balance_controller')
-const KeyFigures = () => import('#controllers/api/key_figures_controller')
-const Grants = () => import('#controllers/api/grants_controller')
-const Reconciliation = () => import('#controllers/api/reconciliation_controller')
-
 // Personal access tokens, on the user's account page (a session, as every page).
-router
-  .group(() => {
-    router.get('/', [AccessTokens, 'index']).as('index')
-    router.post('/', [AccessTokens, 'store']).as('store')
-    router
-      .delete('/:id', [AccessTokens, 'destroy'])
-      .as('destroy')
-      .where('id', router.matchers.number())
-  })
-  .prefix('/compte/jetons')
-  .as('access_tokens')
-  .use(guard('dashboard.view'))
+routeTable(
+  {
+    controllers: 'core',
+    prefix: '/compte/jetons',
+    as: 'access_tokens',
+    use: guard('dashboard.view'),
+  },
+  `
+  GET     /     index    access_tokens.index
+  POST    /     store    access_tokens.store
+  DELETE  /:id  destroy  access_tokens.destroy  #id
+  `
+)
 
 /**
  * A route of the JSON API: a personal access token (never the session cookie), then the
@@ -35,37 +26,24 @@ function apiGuard(permission: Permission) {
   return [middleware.apiToken(), middleware.permit({ permission })]
 }
 
-// The JSON API, read-only (docs: GET /api/v1/openapi.json, app/http/api/openapi.ts).
-router
-  .group(() => {
-    // Public: the description of the routes, nothing of any organisation.
-    router.get('/openapi.json', [OpenApi, 'show']).as('openapi')
-    router.get('/moi', [Me, 'show']).as('me').use(apiGuard('dashboard.view'))
-    router
-      .get('/exercices', [FiscalYears, 'index'])
-      .as('fiscal_years')
-      .use(apiGuard('accounting.read'))
-    router
-      .get('/compte-de-resultat', [Statements, 'income'])
-      .as('income_statement')
-      .use(apiGuard('accounting.read'))
-    router
-      .get('/bilan', [Statements, 'balance'])
-      .as('balance_sheet')
-      .use(apiGuard('accounting.read'))
-    router
-      .get('/balance-generale', [TrialBalance, 'show'])
-      .as('trial_balance')
-      .use(apiGuard('accounting.read'))
-    router
-      .get('/chiffres-cles', [KeyFigures, 'show'])
-      .as('key_figures')
-      .use(apiGuard('activity.read'))
-    router.get('/financements', [Grants, 'show']).as('grants').use(apiGuard('grants.read'))
-    router
-      .get('/rapprochements', [Reconciliation, 'show'])
-      .as('reconciliation')
-      .use(apiGuard('reconciliation.read'))
-  })
-  .prefix('/api/v1')
-  .as('api.v1')
+// The JSON API, read-only (docs: GET /api/v1/openapi.json, app/http/api/openapi.ts); its
+// description (openapi) is public: the routes, nothing of any organisation.
+routeTable(
+  {
+    controllers: 'api',
+    prefix: '/api/v1',
+    as: 'api.v1',
+    permit: apiGuard,
+  },
+  `
+  GET  /openapi.json        openapi           openapi.show
+  GET  /moi                 me                me.show              @dashboard.view
+  GET  /exercices           fiscal_years      fiscal_years.index   @accounting.read
+  GET  /compte-de-resultat  income_statement  statements.income    @accounting.read
+  GET  /bilan               balance_sheet     statements.balance   @accounting.read
+  GET  /balance-generale    trial_balance     trial_balance.show   @accounting.read
+  GET  /chiffres-cles       key_figures       key_figures.show     @activity.read
+  GET  /financements        grants            grants.show          @grants.read
+  GET  /rapprochements      reconciliation    reconciliation.show  @reconciliation.read
+  `
+)

@@ -1,109 +1,85 @@
-import router from '@adonisjs/core/services/router'
-import { middleware } from '#start/kernel'
 import { guard, UPLOAD_MAX_BYTES } from '#start/routes/guard'
+import { routeTable } from '#start/routes/table'
 
-const Dashboard = () => import('#controllers/grants/dashboard_controller')
-const Funders = () => import('#controllers/grants/funders_controller')
-const Grants = () => import('#controllers/grants/grants_controller')
-const GrantExports = () => import('#controllers/grants/grant_exports_controller')
-const Items = () => import('#controllers/grants/grant_items_controller')
-const Documents = () => import('#controllers/grants/grant_documents_controller')
-const Payments = () => import('#controllers/grants/payments_controller')
-const YearEnd = () => import('#controllers/grants/year_end_controller')
-const FunderReports = () => import('#controllers/grants/funder_reports_controller')
-const ScheduleLines = () => import('#controllers/grants/schedule_lines_controller')
-const ScheduleLineCancellations = () =>
-  import('#controllers/grants/schedule_line_cancellations_controller')
-const Receipts = () => import('#controllers/grants/receipts_controller')
-const ReceiptCancellations = () => import('#controllers/grants/receipt_cancellations_controller')
-const Targets = () => import('#controllers/grants/grant_targets_controller')
-const TargetCancellations = () =>
-  import('#controllers/grants/grant_target_cancellations_controller')
-const Deadlines = () => import('#controllers/grants/grant_deadlines_controller')
-const DeadlineCancellations = () =>
-  import('#controllers/grants/grant_deadline_cancellations_controller')
-const Steps = () => import('#controllers/grants/grant_steps_controller')
-const StepCancellations = () => import('#controllers/grants/grant_step_cancellations_controller')
+routeTable(
+  {
+    controllers: 'grants',
+    prefix: '/financements',
+    as: 'grants',
+    use: guard('grants.read'),
+  },
+  `
+  GET  /                                       dashboard             dashboard.show
+  GET  /tableau-de-bord.xlsx                   dashboard.export      dashboard.export
+  GET  /financeurs                             funders.index         funders.index
+  GET  /financeurs.xlsx                        funders.export        funders.export
+  GET  /conventions                            grants.index          grants.index
+  GET  /conventions.xlsx                       grants.export         grant_exports.index
+  GET  /conventions/:id                        grants.show           grants.show            #id
+  GET  /conventions/:id/export.xlsx            grants.show.export    grant_exports.show
+  GET  /conventions/:id/documents/:documentId  grants.document       grant_documents.show
+  GET  /conventions/:id/budget.xlsx            grants.budget.export  grant_budgets.export   #id
+  GET  /conventions/:id/budget/impression      grants.budget.print   grant_budgets.print    #id
+  GET  /conventions/:id/exercices              grants.years          grant_fiscal_years.show    #id
+  GET  /conventions/:id/exercices.xlsx         grants.years.export   grant_fiscal_years.export  #id
+  GET  /conventions/:id/bilan                  grants.report         funder_reports.show
+  GET  /conventions/:id/bilan.xlsx             grants.report.export  funder_reports.export
+  GET  /conventions/:id/bilan/impression       grants.report.print   funder_reports.show
+  GET  /versements                             payments.index        payments.index
+  GET  /versements.xlsx                        payments.export       payments.export
+  GET  /fin-exercice                           year_end.show         year_end.show
+  GET  /fin-exercice.xlsx                      year_end.export       year_end.export
+  `
+)
 
-router
-  .group(() => {
-    router.get('/', [Dashboard, 'show']).as('dashboard')
-    router.get('/tableau-de-bord.xlsx', [Dashboard, 'export']).as('dashboard.export')
-    router.get('/financeurs', [Funders, 'index']).as('funders.index')
-    router.get('/financeurs.xlsx', [Funders, 'export']).as('funders.export')
-    router.get('/conventions', [Grants, 'index']).as('grants.index')
-    router.get('/conventions.xlsx', [GrantExports, 'index']).as('grants.export')
-    router
-      .get('/conventions/:id', [Grants, 'show'])
-      .as('grants.show')
-      .where('id', router.matchers.number())
-    router.get('/conventions/:id/export.xlsx', [GrantExports, 'show']).as('grants.show.export')
-    router.get('/conventions/:id/documents/:documentId', [Documents, 'show']).as('grants.document')
-    router.get('/conventions/:id/bilan', [FunderReports, 'show']).as('grants.report')
-    router.get('/conventions/:id/bilan.xlsx', [FunderReports, 'export']).as('grants.report.export')
-    router
-      .get('/conventions/:id/bilan/impression', [FunderReports, 'show'])
-      .as('grants.report.print')
-    router.get('/versements', [Payments, 'index']).as('payments.index')
-    router.get('/versements.xlsx', [Payments, 'export']).as('payments.export')
-    router.get('/fin-exercice', [YearEnd, 'show']).as('year_end.show')
-    router.get('/fin-exercice.xlsx', [YearEnd, 'export']).as('year_end.export')
-  })
-  .prefix('/financements')
-  .as('grants')
-  .use(guard('grants.read'))
-
-router
-  .group(() => {
-    router.get('/financeurs/nouveau', [Funders, 'create']).as('funders.create')
-    router.post('/financeurs', [Funders, 'store']).as('funders.store')
-    router.get('/financeurs/:id/modifier', [Funders, 'edit']).as('funders.edit')
-    router.put('/financeurs/:id', [Funders, 'update']).as('funders.update')
-    router.get('/conventions/nouvelle', [Grants, 'create']).as('grants.create')
-    router.post('/conventions', [Grants, 'store']).as('grants.store')
-    router.get('/conventions/:id/modifier', [Grants, 'edit']).as('grants.edit')
-    router.put('/conventions/:id', [Grants, 'update']).as('grants.update')
-    router.delete('/conventions/:id', [Grants, 'destroy']).as('grants.destroy')
-    router.post('/conventions/:id/repartition', [Items, 'split']).as('grants.split')
-    router.post('/conventions/:id/etapes', [Items, 'event']).as('grants.event')
-    router.post('/conventions/:id/avenants', [Items, 'amend']).as('grants.amend')
-    router.post('/conventions/:id/echeancier', [Items, 'schedule']).as('grants.schedule')
-    router.post('/conventions/:id/versements', [Items, 'receipt']).as('grants.receipt')
-    router.post('/conventions/:id/objectifs', [Items, 'target']).as('grants.target')
-    router.post('/conventions/:id/echeances', [Items, 'deadline']).as('grants.deadline')
-    router
-      .post('/conventions/:id/documents', [Documents, 'store'])
-      .as('grants.upload')
-      .use(middleware.upload({ maxBytes: UPLOAD_MAX_BYTES }))
-    router.post('/conventions/:id/imputations', [Items, 'allocate']).as('grants.allocate')
-    router.post('/fin-exercice/propositions', [YearEnd, 'propose']).as('year_end.propose')
-    router.put('/conventions/:id/bilan', [FunderReports, 'update']).as('grants.report.update')
-    // Corrections of a convention's records: edited while nothing depends on them, otherwise
-    // cancelled with a reason (the cancellation is its own resource).
-    router.get('/echeancier/:id/modifier', [ScheduleLines, 'edit']).as('schedule_lines.edit')
-    router.put('/echeancier/:id', [ScheduleLines, 'update']).as('schedule_lines.update')
-    router
-      .post('/echeancier/:id/annulation', [ScheduleLineCancellations, 'store'])
-      .as('schedule_lines.cancellation')
-    router.get('/recus/:id/modifier', [Receipts, 'edit']).as('receipts.edit')
-    router.put('/recus/:id', [Receipts, 'update']).as('receipts.update')
-    router
-      .post('/recus/:id/annulation', [ReceiptCancellations, 'store'])
-      .as('receipts.cancellation')
-    router.get('/objectifs/:id/modifier', [Targets, 'edit']).as('targets.edit')
-    router.put('/objectifs/:id', [Targets, 'update']).as('targets.update')
-    router
-      .post('/objectifs/:id/annulation', [TargetCancellations, 'store'])
-      .as('targets.cancellation')
-    router.get('/echeances/:id/modifier', [Deadlines, 'edit']).as('deadlines.edit')
-    router.put('/echeances/:id', [Deadlines, 'update']).as('deadlines.update')
-    router
-      .post('/echeances/:id/annulation', [DeadlineCancellations, 'store'])
-      .as('deadlines.cancellation')
-    router.get('/etapes/:id/modifier', [Steps, 'edit']).as('steps.edit')
-    router.put('/etapes/:id', [Steps, 'update']).as('steps.update')
-    router.post('/etapes/:id/annulation', [StepCancellations, 'store']).as('steps.cancellation')
-  })
-  .prefix('/financements')
-  .as('grants.write')
-  .use(guard('grants.write'))
+routeTable(
+  {
+    controllers: 'grants',
+    prefix: '/financements',
+    as: 'grants.write',
+    use: guard('grants.write'),
+    upload: { maxBytes: UPLOAD_MAX_BYTES },
+  },
+  `
+  GET     /financeurs/nouveau           funders.create               funders.create
+  POST    /financeurs                   funders.store                funders.store
+  GET     /financeurs/:id/modifier      funders.edit                 funders.edit
+  PUT     /financeurs/:id               funders.update               funders.update
+  GET     /conventions/nouvelle         grants.create                grants.create
+  POST    /conventions                  grants.store                 grants.store
+  GET     /conventions/:id/modifier     grants.edit                  grants.edit
+  PUT     /conventions/:id              grants.update                grants.update
+  DELETE  /conventions/:id              grants.destroy               grants.destroy
+  POST    /conventions/:id/repartition  grants.split                 grant_items.split
+  POST    /conventions/:id/etapes       grants.event                 grant_items.event
+  POST    /conventions/:id/avenants     grants.amend                 grant_items.amend
+  POST    /conventions/:id/echeancier   grants.schedule              grant_items.schedule
+  POST    /conventions/:id/versements   grants.receipt               grant_items.receipt
+  POST    /conventions/:id/objectifs    grants.target                grant_items.target
+  POST    /conventions/:id/echeances    grants.deadline              grant_items.deadline
+  POST    /conventions/:id/documents    grants.upload                grant_documents.store               upload
+  POST    /conventions/:id/imputations  grants.allocate              grant_items.allocate
+  POST    /conventions/:id/budget       grants.budget.store          grant_budgets.store          #id
+  PUT     /budget/:id                   budget.update                grant_budgets.update         #id
+  DELETE  /budget/:id                   budget.destroy               grant_budgets.destroy        #id
+  POST    /fin-exercice/propositions    year_end.propose             year_end.propose
+  PUT     /conventions/:id/bilan        grants.report.update         funder_reports.update
+  // Corrections of a convention's records: edited while nothing depends on them, otherwise
+  // cancelled with a reason (the cancellation is its own resource).
+  GET     /echeancier/:id/modifier      schedule_lines.edit          schedule_lines.edit
+  PUT     /echeancier/:id               schedule_lines.update        schedule_lines.update
+  POST    /echeancier/:id/annulation    schedule_lines.cancellation  schedule_line_cancellations.store
+  GET     /recus/:id/modifier           receipts.edit                receipts.edit
+  PUT     /recus/:id                    receipts.update              receipts.update
+  POST    /recus/:id/annulation         receipts.cancellation        receipt_cancellations.store
+  GET     /objectifs/:id/modifier       targets.edit                 grant_targets.edit
+  PUT     /objectifs/:id                targets.update               grant_targets.update
+  POST    /objectifs/:id/annulation     targets.cancellation         grant_target_cancellations.store
+  GET     /echeances/:id/modifier       deadlines.edit               grant_deadlines.edit
+  PUT     /echeances/:id                deadlines.update             grant_deadlines.update
+  POST    /echeances/:id/annulation     deadlines.cancellation       grant_deadline_cancellations.store
+  GET     /etapes/:id/modifier          steps.edit                   grant_steps.edit
+  PUT     /etapes/:id                   steps.update                 grant_steps.update
+  POST    /etapes/:id/annulation        steps.cancellation           grant_step_cancellations.store
+  `
+)

@@ -1,95 +1,87 @@
-import router from '@adonisjs/core/services/router'
 import { guard } from '#start/routes/guard'
-
-const ReportsController = () => import('#controllers/hr/reports_controller')
-const EqualityController = () => import('#controllers/hr/equality_controller')
-const EmployeesController = () => import('#controllers/hr/employees_controller')
-const ContractsController = () => import('#controllers/hr/contracts_controller')
-const RegisterController = () => import('#controllers/hr/register_controller')
-const TimeController = () => import('#controllers/hr/time_controller')
-const TrainingPlanController = () => import('#controllers/hr/training_plan_controller')
-const JobReferencesController = () => import('#controllers/hr/job_references_controller')
+import { routeTable } from '#start/routes/table'
 
 /** Aggregates only: no name, no individual salary (board and direction may read them). */
-router
-  .group(() => {
-    router.get('/', [ReportsController, 'home']).as('home')
-    router.get('/bilan-social', [ReportsController, 'bilanSocial']).as('bilan_social')
-    router
-      .get('/bilan-social.xlsx', [ReportsController, 'bilanSocialExport'])
-      .as('bilan_social.export')
-    router
-      .get('/bilan-social/impression', [ReportsController, 'bilanSocial'])
-      .as('bilan_social.print')
-    router.get('/egalite', [EqualityController, 'show']).as('equality')
-    router.get('/egalite.xlsx', [EqualityController, 'export']).as('equality.export')
-    router.get('/formation', [ReportsController, 'training']).as('training')
-    router.get('/formation.xlsx', [ReportsController, 'trainingExport']).as('training.export')
-    router.get('/emplois-reperes', [JobReferencesController, 'index']).as('job_references')
-    router.get('/formation/actions', [TrainingPlanController, 'index']).as('training_plan')
-    router
-      .get('/formation/actions.xlsx', [TrainingPlanController, 'export'])
-      .as('training_plan.export')
-    router
-      .get('/emplois-reperes.xlsx', [JobReferencesController, 'export'])
-      .as('job_references.export')
-  })
-  .prefix('/rh')
-  .as('hr')
-  .use(guard('hr.aggregates'))
+routeTable(
+  {
+    controllers: 'hr',
+    prefix: '/rh',
+    as: 'hr',
+    use: guard('hr.aggregates'),
+  },
+  `
+  GET  /                         home                   reports.home
+  GET  /bilan-social             bilan_social           reports.bilanSocial
+  GET  /bilan-social.xlsx        bilan_social.export    reports.bilanSocialExport
+  GET  /bilan-social/impression  bilan_social.print     reports.bilanSocial
+  GET  /egalite                  equality               equality.show
+  GET  /egalite.xlsx             equality.export        equality.export
+  GET  /formation                training               reports.training
+  GET  /formation.xlsx           training.export        reports.trainingExport
+  GET  /emplois-reperes          job_references         job_references.index
+  GET  /formation/actions        training_plan          training_plan.index
+  GET  /formation/actions.xlsx   training_plan.export   training_plan.export
+  GET  /emplois-reperes.xlsx     job_references.export  job_references.export
+  `
+)
 
 /** Personal data and salaries: hr and admin only. */
-router
-  .group(() => {
-    router.get('/salaries', [EmployeesController, 'index']).as('employees')
-    router.get('/salaries.xlsx', [EmployeesController, 'export']).as('employees.export')
-    router.get('/salaries/:id', [EmployeesController, 'show']).as('employees.show')
-    router
-      .get('/salaries/:id/donnees.xlsx', [EmployeesController, 'gdprExport'])
-      .as('employees.gdpr')
-    router.get('/registre', [RegisterController, 'show']).as('register')
-    router.get('/registre.xlsx', [RegisterController, 'export']).as('register.export')
-    router.get('/temps', [TimeController, 'show']).as('time')
-    router.get('/temps.xlsx', [TimeController, 'export']).as('time.export')
-  })
-  .where('id', router.matchers.number())
-  .prefix('/rh')
-  .as('hr.personal')
-  .use(guard('hr.personal'))
+routeTable(
+  {
+    controllers: 'hr',
+    numbers: ['id'],
+    prefix: '/rh',
+    as: 'hr.personal',
+    use: guard('hr.personal'),
+  },
+  `
+  GET  /salaries                   employees         employees.index
+  GET  /salaries.xlsx              employees.export  employees.export
+  GET  /salaries/:id               employees.show    employees.show
+  GET  /salaries/:id/donnees.xlsx  employees.gdpr    employees.gdprExport
+  GET  /registre                   register          register.show
+  GET  /registre.xlsx              register.export   register.export
+  GET  /temps                      time              time.show
+  GET  /temps.xlsx                 time.export       time.export
+  `
+)
 
-router
-  .group(() => {
-    router.post('/salaries', [EmployeesController, 'store']).as('employees.store')
-    router.post('/salaries/:id/contrats', [ContractsController, 'store']).as('contracts.store')
-    router.post('/contrats/:id/fin', [ContractsController, 'end']).as('contracts.end')
-    router.post('/salaries/:id/salaires', [ContractsController, 'salary']).as('salaries.store')
-    router.post('/salaries/:id/temps', [ContractsController, 'allocate']).as('allocations.store')
-    router
-      .post('/contrats/:id/correction', [ContractsController, 'correct'])
-      .as('contracts.correct')
-    router
-      .post('/registre/anonymisation', [RegisterController, 'anonymise'])
-      .as('register.anonymise')
-    router.post('/temps/parametres', [TimeController, 'updateSettings']).as('time.settings')
-    router.post('/salaries/:id/conges', [ContractsController, 'leave']).as('leaves.store')
-    router.post('/emplois-reperes', [JobReferencesController, 'store']).as('job_references.store')
-    router
-      .post('/formation/actions', [TrainingPlanController, 'storeAction'])
-      .as('training.actions.store')
-    router
-      .post('/formation/sessions', [TrainingPlanController, 'storeSession'])
-      .as('training.sessions.store')
-    router
-      .post('/formation/couts', [TrainingPlanController, 'storeCost'])
-      .as('training.costs.store')
-    router
-      .post('/formation/financements', [TrainingPlanController, 'storeFinancing'])
-      .as('training.financing.store')
-    router
-      .post('/salaries/:id/formations', [TrainingPlanController, 'storeParticipation'])
-      .as('training.participation.store')
-  })
-  .where('id', router.matchers.number())
-  .prefix('/rh')
-  .as('hr.write')
-  .use(guard('hr.write'))
+routeTable(
+  {
+    controllers: 'hr',
+    numbers: ['id'],
+    prefix: '/rh',
+    as: 'hr.write',
+    use: guard('hr.write'),
+  },
+  `
+  POST  /salaries                                  employees.store                      employees.store
+  PUT   /salaries/:id/identite                     employees.identity                   employee_identities.update
+  POST  /salaries/:id/contrats                     contracts.store                      contracts.store
+  POST  /contrats/:id/fin                          contracts.end                        contracts.end
+  POST  /salaries/:id/salaires                     salaries.store                       contracts.salary
+  POST  /salaries/:id/temps                        allocations.store                    contracts.allocate
+  POST  /contrats/:id/correction                   contracts.correct                    contracts.correct
+  POST  /registre/anonymisation                    register.anonymise                   register.anonymise
+  POST  /temps/parametres                          time.settings                        time.updateSettings
+  POST  /salaries/:id/conges                       leaves.store                         contracts.leave
+  POST  /salaries/:id/elements-paie                pay_components.store                 pay_components.store
+  POST  /elements-paie/:id/annulation              pay_components.cancel                pay_components.cancel
+  POST  /emplois-reperes                           job_references.store                 job_references.store
+  POST  /formation/actions                         training.actions.store               training_plan.storeAction
+  POST  /formation/sessions                        training.sessions.store              training_plan.storeSession
+  POST  /formation/couts                           training.costs.store                 training_plan.storeCost
+  POST  /formation/financements                    training.financing.store             training_plan.storeFinancing
+  POST  /formation/financements/:id/remboursement  training.financing.refund            training_refunds.store
+  // Corrections of the training records; the cancellation (with a reason) is its own resource.
+  PUT   /formation/actions/:id                     training.actions.update              training_corrections.action
+  POST  /formation/actions/:id/annulation          training.actions.cancellation        training_cancellations.action
+  PUT   /formation/sessions/:id                    training.sessions.update             training_corrections.session
+  POST  /formation/sessions/:id/annulation         training.sessions.cancellation       training_cancellations.session
+  PUT   /formation/participations/:id              training.participation.update        training_corrections.participation
+  POST  /formation/participations/:id/annulation   training.participation.cancellation  training_cancellations.participation
+  PUT   /formation/financements/:id                training.financing.update            training_corrections.financing
+  POST  /formation/financements/:id/annulation     training.financing.cancellation      training_cancellations.financing
+  POST  /salaries/:id/formations                   training.participation.store         training_plan.storeParticipation
+  `
+)

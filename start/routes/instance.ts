@@ -1,25 +1,20 @@
-import router from '@adonisjs/core/services/router'
 import { guard } from '#start/routes/guard'
-
-const OrganisationsController = () => import('#controllers/instance/organisations_controller')
-const OrganisationDeactivationsController = () =>
-  import('#controllers/instance/organisation_deactivations_controller')
-const NetworkLinksController = () => import('#controllers/instance/network_links_controller')
+import { routeTable } from '#start/routes/table'
 
 // The instance administrator (a flag on the account, no role of an organisation; ADR 9).
-router
-  .group(() => {
-    router.get('/organisations', [OrganisationsController, 'index']).as('organisations.index')
-    router.post('/organisations', [OrganisationsController, 'store']).as('organisations.store')
-    router
-      .post('/organisations/:id/desactivation', [OrganisationDeactivationsController, 'store'])
-      .as('organisations.deactivate')
-    router
-      .delete('/organisations/:id/desactivation', [OrganisationDeactivationsController, 'destroy'])
-      .as('organisations.reactivate')
-    router.post('/reseaux', [NetworkLinksController, 'store']).as('networks.store')
-    router.delete('/reseaux/:id', [NetworkLinksController, 'destroy']).as('networks.destroy')
-  })
-  .prefix('/instance')
-  .as('instance')
-  .use(guard('instance.organisations'))
+routeTable(
+  {
+    controllers: 'instance',
+    prefix: '/instance',
+    as: 'instance',
+    use: guard('instance.organisations'),
+  },
+  `
+  GET     /organisations                    organisations.index       organisations.index
+  POST    /organisations                    organisations.store       organisations.store
+  POST    /organisations/:id/desactivation  organisations.deactivate  organisation_deactivations.store
+  DELETE  /organisations/:id/desactivation  organisations.reactivate  organisation_deactivations.destroy
+  POST    /reseaux                          networks.store            network_links.store
+  DELETE  /reseaux/:id                      networks.destroy          network_links.destroy
+  `
+)

@@ -1,63 +1,64 @@
-import router from '@adonisjs/core/services/router'
-import { middleware } from '#start/kernel'
 import { guard } from '#start/routes/guard'
+import { routeTable } from '#start/routes/table'
 import qualityConfig from '#config/quality'
 
-const ScoreController = () => import('#controllers/quality/score_controller')
-const CriteriaController = () => import('#controllers/quality/criteria_controller')
-const EvidenceController = () => import('#controllers/quality/evidence_controller')
-const PlanController = () => import('#controllers/quality/plan_controller')
-const PlanItemsController = () => import('#controllers/quality/plan_items_controller')
-const ReferentialsController = () => import('#controllers/quality/referentials_controller')
+routeTable(
+  {
+    controllers: 'quality',
+    numbers: ['id'],
+    prefix: '/qualite',
+    as: 'quality',
+    use: guard('quality.read'),
+  },
+  `
+  GET  /                  score               score.show
+  GET  /impression        score.print         score.show
+  GET  /score.xlsx        score.export        score.export
+  GET  /criteres          criteria.index      criteria.index
+  GET  /criteres.xlsx     criteria.export     criteria.export
+  GET  /historique.xlsx   history.export      criteria.history
+  GET  /referentiel.xlsx  referential.export  criteria.referential
+  GET  /criteres/:id      criteria.show       criteria.show
+  GET  /preuves/:id       evidence.download   evidence.download
+  GET  /plan              plan.index          plan.index
+  GET  /plan.xlsx         plan.export         plan.export
+  `
+)
 
-router
-  .group(() => {
-    router.get('/', [ScoreController, 'show']).as('score')
-    router.get('/impression', [ScoreController, 'show']).as('score.print')
-    router.get('/score.xlsx', [ScoreController, 'export']).as('score.export')
-    router.get('/criteres', [CriteriaController, 'index']).as('criteria.index')
-    router.get('/criteres.xlsx', [CriteriaController, 'export']).as('criteria.export')
-    router.get('/historique.xlsx', [CriteriaController, 'history']).as('history.export')
-    router.get('/referentiel.xlsx', [CriteriaController, 'referential']).as('referential.export')
-    router.get('/criteres/:id', [CriteriaController, 'show']).as('criteria.show')
-    router.get('/preuves/:id', [EvidenceController, 'download']).as('evidence.download')
-    router.get('/plan', [PlanController, 'index']).as('plan.index')
-    router.get('/plan.xlsx', [PlanController, 'export']).as('plan.export')
-  })
-  .where('id', router.matchers.number())
-  .prefix('/qualite')
-  .as('quality')
-  .use(guard('quality.read'))
-
-router
-  .group(() => {
-    router.put('/referentiels/:id', [ReferentialsController, 'update']).as('referentials.update')
-    router.put('/criteres/:id', [CriteriaController, 'update']).as('criteria.update')
-    router
-      .post('/criteres/:id/preuves', [EvidenceController, 'upload'])
-      .as('evidence.upload')
-      .use(middleware.upload({ maxBytes: qualityConfig.evidenceMaxBytes }))
-    router.delete('/preuves/:id', [EvidenceController, 'destroyFile']).as('evidence.destroy')
-    router.post('/criteres/:id/liens', [EvidenceController, 'storeLink']).as('links.store')
-    router.delete('/liens/:id', [EvidenceController, 'destroyLink']).as('links.destroy')
-    router.post('/plan', [PlanController, 'storePlan']).as('plan.store')
-    router.post('/plan/axes', [PlanController, 'storeAxis']).as('plan.axes.store')
-    router
-      .post('/plan/axes/:id/criteres', [PlanController, 'linkCriterion'])
-      .as('plan.axes.criteria')
-    router.post('/plan/groupes', [PlanItemsController, 'storeGroup']).as('plan.groups.store')
-    router
-      .post('/plan/groupes/:id/membres', [PlanItemsController, 'storeMember'])
-      .as('plan.members.store')
-    router.post('/plan/actions', [PlanItemsController, 'storeAction']).as('plan.actions.store')
-    router.put('/plan/actions/:id', [PlanItemsController, 'updateAction']).as('plan.actions.update')
-    router
-      .post('/plan/actions/:id/jalons', [PlanItemsController, 'storeMilestone'])
-      .as('plan.milestones.store')
-    router
-      .put('/plan/jalons/:id', [PlanItemsController, 'reachMilestone'])
-      .as('plan.milestones.reach')
-  })
-  .prefix('/qualite')
-  .as('quality')
-  .use(guard('quality.write'))
+routeTable(
+  {
+    controllers: 'quality',
+    prefix: '/qualite',
+    as: 'quality',
+    use: guard('quality.write'),
+    upload: { maxBytes: qualityConfig.evidenceMaxBytes },
+  },
+  `
+  PUT     /referentiels/:id          referentials.update    referentials.update
+  PUT     /criteres/:id              criteria.update        criteria.update
+  POST    /criteres/:id/preuves      evidence.upload        evidence.upload            upload
+  DELETE  /preuves/:id               evidence.destroy       evidence.destroyFile
+  POST    /criteres/:id/liens        links.store            evidence.storeLink
+  DELETE  /liens/:id                 links.destroy          evidence.destroyLink
+  POST    /plan                      plan.store             plan.storePlan
+  POST    /plan/axes                 plan.axes.store        plan.storeAxis
+  POST    /plan/axes/:id/criteres    plan.axes.criteria     plan.linkCriterion
+  POST    /plan/groupes              plan.groups.store      plan_items.storeGroup
+  POST    /plan/groupes/:id/membres  plan.members.store     plan_items.storeMember
+  POST    /plan/actions              plan.actions.store     plan_items.storeAction
+  PUT     /plan/actions/:id          plan.actions.update    plan_items.updateAction
+  POST    /plan/actions/:id/jalons   plan.milestones.store  plan_items.storeMilestone
+  PUT     /plan/jalons/:id           plan.milestones.reach  plan_items.reachMilestone
+  // Corrections: axes and groups edited; any item deleted, or archived when linked.
+  PUT     /plan/axes/:id                plan.axes.update          plan_corrections.updateAxis
+  PUT     /plan/groupes/:id             plan.groups.update        plan_corrections.updateGroup
+  DELETE  /plan/axes/:id                plan.axes.destroy         plan_corrections.destroyAxis
+  DELETE  /plan/groupes/:id             plan.groups.destroy       plan_corrections.destroyGroup
+  DELETE  /plan/actions/:id             plan.actions.destroy      plan_corrections.destroyAction
+  DELETE  /plan/jalons/:id              plan.milestones.destroy   plan_corrections.destroyMilestone
+  POST    /plan/axes/:id/archivage      plan.axes.archive         plan_corrections.archiveAxis
+  POST    /plan/groupes/:id/archivage   plan.groups.archive       plan_corrections.archiveGroup
+  POST    /plan/actions/:id/archivage   plan.actions.archive      plan_corrections.archiveAction
+  POST    /plan/jalons/:id/archivage    plan.milestones.archive   plan_corrections.archiveMilestone
+  `
+)

@@ -1,23 +1,14 @@
-import router from '@adonisjs/core/services/router'
-import { guard } from '#start/routes/guard'
+import { routeTable } from '#start/routes/table'
 
-const ReconciliationController = () =>
-  import('#controllers/reconciliation/reconciliation_controller')
-
-router
-  .group(() => {
-    router
-      .get('/', [ReconciliationController, 'index'])
-      .as('index')
-      .use(guard('reconciliation.read'))
-    router
-      .get('/export.xlsx', [ReconciliationController, 'export'])
-      .as('export')
-      .use(guard('reconciliation.read'))
-    router
-      .post('/executions', [ReconciliationController, 'run'])
-      .as('run')
-      .use(guard('reconciliation.run'))
-  })
-  .prefix('/rapprochements')
-  .as('reconciliation')
+routeTable(
+  {
+    controllers: 'reconciliation',
+    prefix: '/rapprochements',
+    as: 'reconciliation',
+  },
+  `
+  GET   /             index   reconciliation.index   @reconciliation.read
+  GET   /export.xlsx  export  reconciliation.export  @reconciliation.read
+  POST  /executions   run     reconciliation.run     @reconciliation.run
+  `
+)

@@ -1,7 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Programme from '#models/activity/programme'
 import type { Tenant } from '#support/request_context'
-import { assertVersion } from '#support/optimistic_lock'
+import { lockAtVersion } from '#support/optimistic_lock'
 import { withTransaction } from '#support/transaction'
 import { underDatabaseRules } from '#support/domain_errors'
 import type { ProgrammeInput } from '#validators/activity'
@@ -15,11 +15,7 @@ export default class UpdateProgramme {
     trx?: TransactionClientContract
   ) {
     return withTransaction(trx, async (t) => {
-      const programme = await Programme.query({ client: t })
-        .where('id', input.id)
-        .forUpdate()
-        .firstOrFail()
-      assertVersion(programme, input.version)
+      const programme = await lockAtVersion(Programme, input.id, input.version, t)
       await assertProgrammeCodeFree(input.code, programme.id, t)
       programme.merge(programmeValues(input))
       await underDatabaseRules(() => programme.save())

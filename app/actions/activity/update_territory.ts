@@ -1,7 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Territory from '#models/activity/territory'
 import type { Tenant } from '#support/request_context'
-import { assertVersion } from '#support/optimistic_lock'
+import { lockAtVersion } from '#support/optimistic_lock'
 import { withTransaction } from '#support/transaction'
 import { underDatabaseRules } from '#support/domain_errors'
 import type { TerritoryInput } from '#validators/activity'
@@ -15,11 +15,7 @@ export default class UpdateTerritory {
     trx?: TransactionClientContract
   ) {
     return withTransaction(trx, async (t) => {
-      const territory = await Territory.query({ client: t })
-        .where('id', input.id)
-        .forUpdate()
-        .firstOrFail()
-      assertVersion(territory, input.version)
+      const territory = await lockAtVersion(Territory, input.id, input.version, t)
       await assertTerritoryRules(input, territory, t)
       territory.merge(territoryValues(input))
       await underDatabaseRules(() => territory.save())

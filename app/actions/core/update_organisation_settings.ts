@@ -4,7 +4,7 @@ import Organisation from '#models/core/organisation'
 import { employerChargePercent } from '#reports/core/organisation_settings'
 import { recordEvent } from '#support/audit'
 import { ConflictError, underDatabaseRules } from '#support/domain_errors'
-import { assertVersion } from '#support/optimistic_lock'
+import { assertVersion, lockRow } from '#support/optimistic_lock'
 import type { Tenant } from '#support/request_context'
 import { withTransaction } from '#support/transaction'
 import type { ChartVersion, EqualitySizeBand } from '#vocabulary/core'
@@ -44,10 +44,7 @@ export default class UpdateOrganisationSettings {
   static handle(tenant: Tenant, input: OrganisationSettingsInput, trx?: TransactionClientContract) {
     return underDatabaseRules(() =>
       withTransaction(trx, async (t) => {
-        const organisation = await Organisation.query({ client: t })
-          .where('id', tenant.organisationId)
-          .forUpdate()
-          .firstOrFail()
+        const organisation = await lockRow(Organisation, tenant.organisationId, t)
         const before = snapshot(organisation, await employerChargePercent(organisation.id, t))
         assertVersion(organisation, input.version)
         const taken = await t

@@ -6,6 +6,7 @@ import Vote from '#models/governance/vote'
 import { GovernanceRuleError } from '#models/governance/rule_error'
 import { recordEvent } from '#support/audit'
 import { underDatabaseRules } from '#support/domain_errors'
+import { lockRow } from '#support/optimistic_lock'
 import type { Tenant } from '#support/request_context'
 import { withTransaction } from '#support/transaction'
 import type { VoteChoice } from '#vocabulary/governance'
@@ -43,14 +44,8 @@ export default class RectifyResolutionResult {
   static handle(_tenant: Tenant, input: RectificationInput, trx?: TransactionClientContract) {
     return underDatabaseRules(() =>
       withTransaction(trx, async (t) => {
-        const resolution = await Resolution.query({ client: t })
-          .where('id', input.resolutionId)
-          .forUpdate()
-          .firstOrFail()
-        const meeting = await Meeting.query({ client: t })
-          .where('id', resolution.meetingId)
-          .forUpdate()
-          .firstOrFail()
+        const resolution = await lockRow(Resolution, input.resolutionId, t)
+        const meeting = await lockRow(Meeting, resolution.meetingId, t)
         if (meeting.status === 'closed') {
           throw new GovernanceRuleError(
             'Le procès-verbal signé de cette séance est déposé : le résultat ne peut plus être rectifié.'

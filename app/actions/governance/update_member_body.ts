@@ -3,7 +3,7 @@ import MemberBody from '#models/governance/member_body'
 import { GovernanceRuleError } from '#models/governance/rule_error'
 import type { Tenant } from '#support/request_context'
 import { withTransaction } from '#support/transaction'
-import { assertVersion } from '#support/optimistic_lock'
+import { lockAtVersion } from '#support/optimistic_lock'
 import type { MemberBodyInput } from '#actions/governance/create_member_body'
 import {
   assertBodyNameFree,
@@ -35,11 +35,7 @@ export default class UpdateMemberBody {
   ) {
     return uniqueName(() =>
       withTransaction(trx, async (t) => {
-        const body = await MemberBody.query({ client: t })
-          .where('id', input.id)
-          .forUpdate()
-          .firstOrFail()
-        assertVersion(body, input.version)
+        const body = await lockAtVersion(MemberBody, input.id, input.version, t)
         await assertBodyNameFree(input.name, body.id, t)
         const isActive = input.isActive ?? false
         if (body.isActive && !isActive) await assertBodyCanBeInactive(body, t)

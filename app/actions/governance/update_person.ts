@@ -5,7 +5,7 @@ import { GovernanceRuleError } from '#models/governance/rule_error'
 import type { Tenant } from '#support/request_context'
 import { withTransaction } from '#support/transaction'
 import { underDatabaseRules } from '#support/domain_errors'
-import { assertVersion } from '#support/optimistic_lock'
+import { assertVersion, lockRow } from '#support/optimistic_lock'
 import type { PersonInput } from '#actions/governance/create_person'
 import { assertPersonNameFree, count, openSeats } from '#actions/governance/member_rules'
 
@@ -37,16 +37,8 @@ export default class UpdatePerson {
   ) {
     return underDatabaseRules(() =>
       withTransaction(trx, async (t) => {
-        const person = await Person.query({ client: t })
-          .where('id', input.id)
-          .forUpdate()
-          .firstOrFail()
-        const body = input.memberBodyId
-          ? await MemberBody.query({ client: t })
-              .where('id', input.memberBodyId)
-              .forUpdate()
-              .firstOrFail()
-          : null
+        const person = await lockRow(Person, input.id, t)
+        const body = input.memberBodyId ? await lockRow(MemberBody, input.memberBodyId, t) : null
         assertVersion(person, input.version)
         await assertPersonNameFree(input.fullName, person.id, t)
         await assertPersonCanMove(person, body?.id ?? null, t)

@@ -2,7 +2,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { Tenant } from '#support/request_context'
 import { withTransaction } from '#support/transaction'
 import type { CancellationInput } from '#validators/grants'
-import { cancelItem, correctionOf, releaseAllocations } from '#actions/grants/corrections'
+import { cancelMatchedItem } from '#actions/grants/corrections'
 
 /**
  * Cancels a receipt with a reason: it stays visible, struck out, with who and why, and counts
@@ -15,9 +15,7 @@ export default class CancelReceipt {
     trx?: TransactionClientContract
   ) {
     return withTransaction(trx, async (t) => {
-      const state = await correctionOf(tenant, 'receipt', input.id, t)
-      const released = state.cancelRefusal ? 0 : await releaseAllocations('receiptId', input.id, t)
-      const receipt = await cancelItem(tenant, state, input.reason)
+      const { item: receipt, released } = await cancelMatchedItem(tenant, 'receipt', input, t)
       return { receipt, released }
     })
   }

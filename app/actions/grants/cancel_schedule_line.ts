@@ -2,7 +2,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { Tenant } from '#support/request_context'
 import { withTransaction } from '#support/transaction'
 import type { CancellationInput } from '#validators/grants'
-import { cancelItem, correctionOf, releaseAllocations } from '#actions/grants/corrections'
+import { cancelMatchedItem } from '#actions/grants/corrections'
 
 /**
  * Cancels an instalment with a reason: it stays on the schedule, struck out, and counts in no
@@ -15,9 +15,7 @@ export default class CancelScheduleLine {
     trx?: TransactionClientContract
   ) {
     return withTransaction(trx, async (t) => {
-      const state = await correctionOf(tenant, 'schedule', input.id, t)
-      const released = state.cancelRefusal ? 0 : await releaseAllocations('scheduleId', input.id, t)
-      const line = await cancelItem(tenant, state, input.reason)
+      const { item: line, released } = await cancelMatchedItem(tenant, 'schedule', input, t)
       return { line, released }
     })
   }

@@ -252,7 +252,7 @@ export async function assertReceiptValues(
       .first()
     if (!line) {
       throw new GrantRuleError(
-        `La ligne de banque n° ${receipt.entryLineId} est introuvable (compte 51).`
+        'La ligne de banque choisie est introuvable parmi les comptes 51 de l’organisation.'
       )
     }
   }
@@ -451,7 +451,7 @@ export async function allocateLine(
     .where({ id: allocation.entryLineId, organisation_id: grant.organisationId })
     .first()
   if (!line)
-    throw new GrantRuleError(`La ligne d'écriture n° ${allocation.entryLineId} est introuvable.`)
+    throw new GrantRuleError('La ligne d’écriture choisie est introuvable dans le grand livre.')
   const amount = allocation.amount ?? toMoney(line.debit).plus(toMoney(line.credit))
   return underDatabaseRules(() =>
     GrantLineAllocation.create(

@@ -1,10 +1,12 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { LucidRow, ModelAttributes } from '@adonisjs/lucid/types/model'
 import { DateTime } from 'luxon'
 import GrantReceiptAllocation from '#models/grants/grant_receipt_allocation'
 import { ItemCorrection, type ItemCorrectionResult } from '#reports/grants/corrections'
 import { lockGrant } from '#actions/grants/conventions'
 import { GrantRuleError } from '#actions/grants/errors'
 import { underDatabaseRules } from '#support/domain_errors'
+import { assertVersion } from '#support/optimistic_lock'
 import type { Tenant } from '#support/request_context'
 import type { CorrectableItem } from '#vocabulary/grants'
 
@@ -31,6 +33,27 @@ export function assertEditable(state: { editRefusal: string | null }) {
 }
 
 /**
+ * Edits a record that nothing depends on yet with the values of its form, at the version the
+ * form was read at (the edit actions whose only rule is the record's own).
+ */
+export async function editItem<K extends CorrectableItem>(
+  tenant: Tenant,
+  kind: K,
+  input: { id: number; version?: number },
+  values: Partial<ModelAttributes<ItemCorrectionResult<K>['item']>>,
+  trx: TransactionClientContract
+): Promise<ItemCorrectionResult<K>['item']> {
+  const state = await correctionOf(tenant, kind, input.id, trx)
+  assertEditable(state)
+  // The five kinds of record are edited alike; their union of models is seen as one row.
+  const item = state.item as LucidRow & { version: number }
+  assertVersion(item, input.version)
+  item.merge(values)
+  await underDatabaseRules(() => item.save())
+  return state.item
+}
+
+/**
  * Cancels the record with its reason: the row stays, with when and who (the database then
  * refuses any change of it). Audited as an update of the row.
  */
@@ -54,13 +77,29 @@ export async function cancelItem<K extends CorrectableItem>(
   return item
 }
 
-/** Removes the matching of a receipt or an instalment about to be cancelled (each audited). */
-export async function releaseAllocations(
-  column: 'receiptId' | 'scheduleId',
-  id: number,
+/** The side of the receipts' matching each matched kind of record stands on. */
+const MATCHING_SIDES = { receipt: 'receiptId', schedule: 'scheduleId' } as const
+
+/**
+ * Cancels a receipt or an instalment with its reason: its matching is removed first (each row
+ * audited), so what stood on the other side is open again. Returns the record and how many
+ * matchings were released.
+ */
+export async function cancelMatchedItem<K extends keyof typeof MATCHING_SIDES>(
+  tenant: Tenant,
+  kind: K,
+  input: { id: number; reason: string },
   trx: TransactionClientContract
 ) {
-  const rows = await GrantReceiptAllocation.query({ client: trx }).where(column, id)
-  for (const row of rows) await row.useTransaction(trx).delete()
-  return rows.length
+  const state = await correctionOf(tenant, kind, input.id, trx)
+  let released = 0
+  if (!state.cancelRefusal) {
+    const rows = await GrantReceiptAllocation.query({ client: trx }).where(
+      MATCHING_SIDES[kind],
+      input.id
+    )
+    for (const row of rows) await row.useTransaction(trx).delete()
+    released = rows.length
+  }
+  return { item: await cancelItem(tenant, state, input.reason), released }
 }

@@ -2,7 +2,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Funder from '#models/grants/funder'
 import type { Tenant } from '#support/request_context'
 import { withTransaction } from '#support/transaction'
-import { assertVersion } from '#support/optimistic_lock'
+import { assertVersion, lockRow } from '#support/optimistic_lock'
 import type { FunderInput } from '#validators/grants'
 import { GrantRuleError } from '#actions/grants/errors'
 import { underDatabaseRules } from '#support/domain_errors'
@@ -26,10 +26,7 @@ export default class UpdateFunder {
     trx?: TransactionClientContract
   ) {
     return withTransaction(trx, async (t) => {
-      const funder = await Funder.query({ client: t })
-        .where('id', input.id)
-        .forUpdate()
-        .firstOrFail()
+      const funder = await lockRow(Funder, input.id, t)
       if (input.parentId === funder.id)
         throw new GrantRuleError('Un financeur ne peut pas être son propre parent.')
       if (input.parentId)

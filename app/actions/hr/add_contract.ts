@@ -15,7 +15,7 @@ export default class AddContract {
   ) {
     return withTransaction(trx, async (t) => {
       const employee = await Employee.findOrFail(input.employeeId, { client: t })
-      return (await addContract(employee.id, contractInput(input), t))!
+      return addContract(employee.id, contractInput(input), t)
     })
   }
 }

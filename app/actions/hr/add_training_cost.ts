@@ -1,9 +1,9 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
-import TrainingAction from '#models/hr/training_action'
 import TrainingCostLine from '#models/hr/training_cost_line'
 import { roundCents } from '#support/money'
 import type { Tenant } from '#support/request_context'
+import { liveParent } from '#actions/hr/training_records'
 import { withTransaction } from '#support/transaction'
 import type { TrainingCostInput } from '#validators/hr'
 
@@ -11,7 +11,7 @@ import type { TrainingCostInput } from '#validators/hr'
 export default class AddTrainingCost {
   static handle(_tenant: Tenant, input: TrainingCostInput, trx?: TransactionClientContract) {
     return withTransaction(trx, async (t) => {
-      await TrainingAction.findOrFail(input.trainingActionId, { client: t })
+      await liveParent('action', input.trainingActionId, t)
       return TrainingCostLine.create(
         {
           trainingActionId: input.trainingActionId,

@@ -1,10 +1,10 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
-import TrainingAction from '#models/hr/training_action'
 import TrainingFinancingLine from '#models/hr/training_financing_line'
 import { RuleError } from '#support/domain_errors'
 import { roundCents } from '#support/money'
 import type { Tenant } from '#support/request_context'
+import { liveParent } from '#actions/hr/training_records'
 import { withTransaction } from '#support/transaction'
 import type { TrainingFinancingInput } from '#validators/hr'
 
@@ -12,7 +12,7 @@ import type { TrainingFinancingInput } from '#validators/hr'
 export default class AddTrainingFinancing {
   static handle(_tenant: Tenant, input: TrainingFinancingInput, trx?: TransactionClientContract) {
     return withTransaction(trx, async (t) => {
-      await TrainingAction.findOrFail(input.trainingActionId, { client: t })
+      await liveParent('action', input.trainingActionId, t)
       if ((input.funder === 'uniformation') !== Boolean(input.mode)) {
         throw new RuleError(
           'Le mode de financement est obligatoire pour Uniformation, et seulement pour elle.',

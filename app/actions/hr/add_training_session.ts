@@ -1,8 +1,8 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
-import TrainingAction from '#models/hr/training_action'
 import TrainingSession from '#models/hr/training_session'
 import type { Tenant } from '#support/request_context'
+import { liveParent } from '#actions/hr/training_records'
 import { withTransaction } from '#support/transaction'
 import type { TrainingSessionInput } from '#validators/hr'
 
@@ -10,7 +10,7 @@ import type { TrainingSessionInput } from '#validators/hr'
 export default class AddTrainingSession {
   static handle(_tenant: Tenant, input: TrainingSessionInput, trx?: TransactionClientContract) {
     return withTransaction(trx, async (t) => {
-      await TrainingAction.findOrFail(input.trainingActionId, { client: t })
+      await liveParent('action', input.trainingActionId, t)
       return TrainingSession.create(
         {
           trainingActionId: input.trainingActionId,

@@ -1,10 +1,10 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Employee from '#models/hr/employee'
 import TrainingParticipant from '#models/hr/training_participant'
-import TrainingSession from '#models/hr/training_session'
 import { ConflictError } from '#support/domain_errors'
 import { toMoney } from '#support/money'
 import type { Tenant } from '#support/request_context'
+import { liveParent } from '#actions/hr/training_records'
 import { withTransaction } from '#support/transaction'
 import type { ParticipationInput } from '#validators/hr'
 
@@ -17,10 +17,11 @@ export default class EnrolEmployee {
   ) {
     return withTransaction(trx, async (t) => {
       const employee = await Employee.findOrFail(input.employeeId, { client: t })
-      await TrainingSession.findOrFail(input.trainingSessionId, { client: t })
+      await liveParent('session', input.trainingSessionId, t)
       const exists = await TrainingParticipant.query({ client: t })
         .where('training_session_id', input.trainingSessionId)
         .where('employee_id', employee.id)
+        .whereNull('cancelled_at')
         .first()
       if (exists) {
         throw new ConflictError('Ce salarié est déjà inscrit à cette session.', {

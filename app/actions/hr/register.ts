@@ -1,4 +1,4 @@
-import { RuleError } from '#support/domain_errors'
+import { RuleError, underDatabaseRules } from '#support/domain_errors'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
@@ -6,6 +6,7 @@ import Employee from '#models/hr/employee'
 import Contract from '#models/hr/contract'
 import SalaryEvent from '#models/hr/salary_event'
 import { recordEvent } from '#support/audit'
+import { scrubAuditSnapshots } from '#actions/hr/scrub_audit_snapshots'
 import { roundCents, toMoney } from '#support/money'
 import type { Decimal } from 'decimal.js'
 
@@ -34,20 +35,6 @@ const iso = (d: string | Date | DateTime) =>
       ? DateTime.fromJSDate(d).toISODate()!
       : d.toISODate()!
 
-/** Translates the register's database rules into French messages. */
-function explain(error: unknown): never {
-  const failure = error as { code?: string; message?: string } | null
-  if (failure?.code === '23P01')
-    throw new HrRuleError('Ce contrat chevauche un autre contrat du même salarié.')
-  if (failure?.code === '23514')
-    throw new HrRuleError(
-      failure.message?.includes('contracts_dates')
-        ? 'La date de fin précède la date de début.'
-        : String(failure.message)
-    )
-  throw error
-}
-
 export async function addContract(
   employeeId: number,
   input: ContractInput,
@@ -63,8 +50,8 @@ export async function addContract(
     .where((q) => q.whereNull('end_date').orWhere('end_date', '>=', start))
     .first()
   if (overlap) throw new HrRuleError('Ce contrat chevauche un autre contrat du même salarié.')
-  try {
-    return await Contract.create(
+  return underDatabaseRules(() =>
+    Contract.create(
       {
         employeeId,
         contractType: input.contractType,
@@ -82,9 +69,7 @@ export async function addContract(
       },
       { client: trx }
     )
-  } catch (error) {
-    explain(error)
-  }
+  )
 }
 
 /**
@@ -101,7 +86,7 @@ export async function correctContract(contractId: number, input: ContractInput) 
       throw new HrRuleError('Ce contrat a déjà été corrigé : corrigez la dernière version.')
     old.merge({ supersededAt: DateTime.now() })
     await old.save()
-    return (await addContract(old.employeeId, { ...input, supersedesId: old.id }, trx))!
+    return addContract(old.employeeId, { ...input, supersedesId: old.id }, trx)
   })
 }
 
@@ -116,11 +101,7 @@ export async function endContract(contractId: number, endDate: string, reason: s
     if (endDate < contract.startDate.toISODate()!)
       throw new HrRuleError('La date de fin précède la date de début.')
     contract.merge({ endDate: DateTime.fromISO(endDate), endReason: reason })
-    try {
-      await contract.save()
-    } catch (error) {
-      explain(error)
-    }
+    await underDatabaseRules(() => contract.save())
     return contract
   })
 }
@@ -150,7 +131,8 @@ export async function addSalaryEvent(
 
 /**
  * Anonymises the employees whose last contract ended more than five years ago (the register's
- * retention period): identity removed, birth date kept as a year only, so aggregates remain.
+ * retention period): identity removed, birth date kept as a year only, so aggregates remain;
+ * the audit log's earlier snapshots of them lose the same identity.
  */
 export async function anonymiseLeavers(organisationId: number, today: string) {
   return db.transaction(async (trx) => {
@@ -164,6 +146,8 @@ export async function anonymiseLeavers(organisationId: number, today: string) {
     )
     const ids: number[] = found.rows.map((r: { id: number }) => r.id)
     if (ids.length) {
+      // The audit log's earlier snapshots first, while the identity to remove is still known.
+      await scrubAuditSnapshots(organisationId, ids, trx)
       await trx
         .from('employees')
         .whereIn('id', ids)
@@ -244,20 +228,15 @@ export async function setAllocation(
       })
       .delete()
     if (Number(share) > 0) {
-      try {
-        await trx.table('time_allocations').insert({
+      await underDatabaseRules(() =>
+        trx.table('time_allocations').insert({
           organisation_id: organisationId,
           employee_id: employeeId,
           programme_id: programmeId,
           month,
           share,
         })
-      } catch (error) {
-        const failure = error as { code?: string; message?: string } | null
-        if (failure?.code === '23514')
-          throw new HrRuleError(String(failure.message).split(' - ').pop()!)
-        throw error
-      }
+      )
     }
     await recordEvent({
       domain: 'hr',

@@ -1,11 +1,16 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import StrategicAction from '#models/quality/strategic_action'
-import { assertVersion } from '#support/optimistic_lock'
+import User from '#models/core/user'
+import { calendarDate } from '#support/calendar_date'
+import { assertVersion, lockRow } from '#support/optimistic_lock'
 import type { Tenant } from '#support/request_context'
 import { withTransaction } from '#support/transaction'
 import type { ActionStatusForm } from '#validators/quality'
 
-/** The status of an action of the plan; a stale form gets a conflict. */
+/**
+ * The status of an action of the plan; with a title, the action corrected as a whole (title,
+ * owner, due date). Audited; a stale form gets a conflict.
+ */
 export default class UpdateActionStatus {
   static handle(
     _tenant: Tenant,
@@ -13,12 +18,18 @@ export default class UpdateActionStatus {
     trx?: TransactionClientContract
   ) {
     return withTransaction(trx, async (t) => {
-      const action = await StrategicAction.query({ client: t })
-        .where('id', input.actionId)
-        .forUpdate()
-        .firstOrFail()
+      const action = await lockRow(StrategicAction, input.actionId, t)
       assertVersion(action, input.version)
       action.status = input.status
+      if (input.title !== undefined) {
+        if (input.ownerId) await User.findOrFail(input.ownerId, { client: t })
+        action.merge({
+          title: input.title,
+          ownerId: input.ownerId ?? null,
+          ownerName: input.ownerName ?? null,
+          dueDate: calendarDate(input.dueDate),
+        })
+      }
       await action.save()
       return action
     })

@@ -7,10 +7,19 @@ import { GRANT_PAGE_VOCABULARY, type CorrectableItem } from '#vocabulary/grants'
  * The correction page of a convention's record (pages/grants/corrections/<kind>): its edit
  * form while nothing depends on it, otherwise why not; its cancellation form with a reason.
  */
-export async function correctionPage({ params, tenant, view }: HttpContext, kind: CorrectableItem) {
-  const state = await new ItemCorrection(tenant!, { kind, id: Number(params.id) }).build()
+export async function correctionPage(
+  { params, tenant, view, request }: HttpContext,
+  kind: CorrectableItem
+) {
+  const lineSearch = String(request.input('q') ?? '').trim()
+  const state = await new ItemCorrection(tenant!, {
+    kind,
+    id: Number(params.id),
+    lineSearch,
+  }).build()
   return view.render(`pages/grants/corrections/${kind}`, {
     ...state,
+    lineSearch,
     ...GRANT_PAGE_VOCABULARY,
     breadcrumbs: [
       { label: 'Financements', href: urlFor('grants.dashboard') },

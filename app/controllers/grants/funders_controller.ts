@@ -16,6 +16,13 @@ const crumbs = (label?: string) => [
   ...(label ? [{ label }] : []),
 ]
 
+/** The funder's form: empty, or the funder's to edit. */
+async function formPage({ tenant, view }: HttpContext, funderId?: number) {
+  const form = await new FunderForm(tenant!, { funderId }).build()
+  const breadcrumbs = crumbs(form.funder?.name ?? 'Nouveau financeur')
+  return view.render('pages/grants/funders/form', { ...form, breadcrumbs })
+}
+
 export default class FundersController {
   /** The funders' tree with the figures of the requested year (?annee=). */
   async index(ctx: HttpContext) {
@@ -32,20 +39,12 @@ export default class FundersController {
     )
   }
 
-  async create({ view, tenant }: HttpContext) {
-    const form = await new FunderForm(tenant!, {}).build()
-    return view.render('pages/grants/funders/form', {
-      ...form,
-      breadcrumbs: crumbs('Nouveau financeur'),
-    })
+  create(ctx: HttpContext) {
+    return formPage(ctx)
   }
 
-  async edit({ params, view, tenant }: HttpContext) {
-    const form = await new FunderForm(tenant!, { funderId: Number(params.id) }).build()
-    return view.render('pages/grants/funders/form', {
-      ...form,
-      breadcrumbs: crumbs(form.funder!.name),
-    })
+  edit(ctx: HttpContext) {
+    return formPage(ctx, Number(ctx.params.id))
   }
 
   async store({ request, response, session, tenant }: HttpContext) {

@@ -1,4 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import type { VineValidator } from '@vinejs/vine'
+import type { Infer, SchemaTypes } from '@vinejs/vine/types'
+import type { Tenant } from '#support/request_context'
 import * as v from '#validators/grants'
 import SetYearSplit from '#actions/grants/set_year_split'
 import RecordGrantEvent from '#actions/grants/record_grant_event'
@@ -15,31 +18,36 @@ export function backToGrant({ params, session, response }: HttpContext, message:
   return response.redirect().toRoute('grants.grants.show', { id: params.id })
 }
 
+/**
+ * Records a sub-record of the convention from its form (validated, then the action given the
+ * convention's id), then back to its page saying so.
+ */
+function recorded<Schema extends SchemaTypes>(
+  // `vine.create`'s metadata type, which VineJS writes with `any`.
+  validator: VineValidator<Schema, Record<string, any> | undefined>,
+  action: { handle(tenant: Tenant, input: Infer<Schema> & { grantId: number }): Promise<unknown> },
+  message: string
+) {
+  return async (ctx: HttpContext) => {
+    const input = await ctx.request.validateUsing(validator)
+    await action.handle(ctx.tenant!, { ...input, grantId: Number(ctx.params.id) })
+    return backToGrant(ctx, message)
+  }
+}
+
 /** Sub-records of a convention: split, lifecycle, amendments, payments, targets, deadlines. */
 export default class GrantItemsController {
-  async split(ctx: HttpContext) {
-    const input = await ctx.request.validateUsing(v.yearSplitValidator)
-    await SetYearSplit.handle(ctx.tenant!, { ...input, grantId: Number(ctx.params.id) })
-    return backToGrant(ctx, 'Répartition par exercice enregistrée.')
-  }
-
-  async event(ctx: HttpContext) {
-    const input = await ctx.request.validateUsing(v.eventValidator)
-    await RecordGrantEvent.handle(ctx.tenant!, { ...input, grantId: Number(ctx.params.id) })
-    return backToGrant(ctx, 'Étape enregistrée.')
-  }
-
-  async amend(ctx: HttpContext) {
-    const input = await ctx.request.validateUsing(v.amendmentValidator)
-    await AmendGrant.handle(ctx.tenant!, { ...input, grantId: Number(ctx.params.id) })
-    return backToGrant(ctx, 'Avenant enregistré.')
-  }
-
-  async schedule(ctx: HttpContext) {
-    const input = await ctx.request.validateUsing(v.scheduleValidator)
-    await AddScheduleLine.handle(ctx.tenant!, { ...input, grantId: Number(ctx.params.id) })
-    return backToGrant(ctx, 'Échéance ajoutée.')
-  }
+  split = recorded(v.yearSplitValidator, SetYearSplit, 'Répartition par exercice enregistrée.')
+  event = recorded(v.eventValidator, RecordGrantEvent, 'Étape enregistrée.')
+  amend = recorded(v.amendmentValidator, AmendGrant, 'Avenant enregistré.')
+  schedule = recorded(v.scheduleValidator, AddScheduleLine, 'Échéance ajoutée.')
+  target = recorded(v.targetValidator, AddGrantTarget, 'Objectif enregistré.')
+  deadline = recorded(v.deadlineValidator, AddGrantDeadline, 'Échéance de bilan ajoutée.')
+  allocate = recorded(
+    v.allocationValidator,
+    AllocateLedgerLine,
+    'Ligne du grand livre imputée à la convention.'
+  )
 
   async receipt(ctx: HttpContext) {
     const input = await ctx.request.validateUsing(v.receiptValidator)
@@ -50,23 +58,5 @@ export default class GrantItemsController {
     if (matching.unmatched) ctx.session.flash('warning', matching.message)
     const said = matching.unmatched ? '' : ` ${matching.message}`
     return backToGrant(ctx, `Versement enregistré.${said}`)
-  }
-
-  async target(ctx: HttpContext) {
-    const input = await ctx.request.validateUsing(v.targetValidator)
-    await AddGrantTarget.handle(ctx.tenant!, { ...input, grantId: Number(ctx.params.id) })
-    return backToGrant(ctx, 'Objectif enregistré.')
-  }
-
-  async deadline(ctx: HttpContext) {
-    const input = await ctx.request.validateUsing(v.deadlineValidator)
-    await AddGrantDeadline.handle(ctx.tenant!, { ...input, grantId: Number(ctx.params.id) })
-    return backToGrant(ctx, 'Échéance de bilan ajoutée.')
-  }
-
-  async allocate(ctx: HttpContext) {
-    const input = await ctx.request.validateUsing(v.allocationValidator)
-    await AllocateLedgerLine.handle(ctx.tenant!, { ...input, grantId: Number(ctx.params.id) })
-    return backToGrant(ctx, 'Ligne du grand livre imputée à la convention.')
   }
 }

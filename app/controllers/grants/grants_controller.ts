@@ -16,6 +16,13 @@ const crumbs = (label?: string) => [
   ...(label ? [{ label }] : []),
 ]
 
+/** The convention's form: empty, or the convention's to edit. */
+async function formPage({ tenant, view }: HttpContext, grantId?: number) {
+  const form = await new GrantForm(tenant!, { grantId }).build()
+  const breadcrumbs = crumbs(form.grant?.reference ?? 'Nouvelle convention')
+  return view.render('pages/grants/grants/form', { ...form, breadcrumbs })
+}
+
 /** The conventions: list, page and form (their workbooks: GrantExportsController). */
 export default class GrantsController {
   async index({ view, request, tenant }: HttpContext) {
@@ -32,7 +39,8 @@ export default class GrantsController {
   async show({ params, view, tenant, request }: HttpContext) {
     // Its reporting deadlines overdue and due within 90 days, at ?date= (today by default).
     const today = dayOf(request.input('date'))
-    const detail = await new GrantDetail(tenant!, { grantId: Number(params.id), today }).build()
+    const q = String(request.input('q') ?? '').trim()
+    const detail = await new GrantDetail(tenant!, { grantId: Number(params.id), today, q }).build()
     return view.render('pages/grants/grants/show', {
       ...detail,
       ...GRANT_PAGE_VOCABULARY,
@@ -40,20 +48,12 @@ export default class GrantsController {
     })
   }
 
-  async create({ view, tenant }: HttpContext) {
-    const form = await new GrantForm(tenant!, {}).build()
-    return view.render('pages/grants/grants/form', {
-      ...form,
-      breadcrumbs: crumbs('Nouvelle convention'),
-    })
+  create(ctx: HttpContext) {
+    return formPage(ctx)
   }
 
-  async edit({ params, view, tenant }: HttpContext) {
-    const form = await new GrantForm(tenant!, { grantId: Number(params.id) }).build()
-    return view.render('pages/grants/grants/form', {
-      ...form,
-      breadcrumbs: crumbs(form.grant!.reference),
-    })
+  edit(ctx: HttpContext) {
+    return formPage(ctx, Number(ctx.params.id))
   }
 
   async store({ request, response, session, tenant }: HttpContext) {

@@ -1,11 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { HR_OPTIONS } from '#vocabulary/hr'
-import { urlFor } from '@adonisjs/core/services/url_builder'
 import { jobReferenceValidator } from '#validators/hr'
 import JobReferenceList from '#reports/hr/job_reference_list'
 import { jobReferencesWorkbook } from '#exports/hr/job_references'
 import AddJobReference from '#actions/hr/add_job_reference'
 import { sendWorkbook } from '#http/downloads'
+import { hrCrumbs } from '#controllers/hr/params'
 
 /** The configurable list of emplois repères (CCN Missions Locales). */
 export default class JobReferencesController {
@@ -14,10 +14,7 @@ export default class JobReferencesController {
     return view.render('pages/hr/job_references', {
       jobs,
       options: HR_OPTIONS,
-      breadcrumbs: [
-        { label: 'Ressources humaines', href: urlFor('hr.home') },
-        { label: 'Emplois repères' },
-      ],
+      breadcrumbs: hrCrumbs({ label: 'Emplois repères' }),
     })
   }
 

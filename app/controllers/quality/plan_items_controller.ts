@@ -38,7 +38,7 @@ export default class PlanItemsController {
   async updateAction({ params, request, response, session, tenant }: HttpContext) {
     const payload = await request.validateUsing(actionStatusValidator)
     await UpdateActionStatus.handle(tenant!, { ...payload, actionId: Number(params.id) })
-    session.flash('success', "Statut de l'action mis à jour.")
+    session.flash('success', payload.title ? 'Action corrigée.' : "Statut de l'action mis à jour.")
     return response.redirect().toRoute('quality.plan.index')
   }
 
@@ -50,9 +50,9 @@ export default class PlanItemsController {
   }
 
   async reachMilestone({ params, request, response, session, tenant }: HttpContext) {
-    const { reachedOn } = await request.validateUsing(milestoneReachedValidator)
-    await ReachMilestone.handle(tenant!, { milestoneId: Number(params.id), reachedOn })
-    session.flash('success', 'Jalon marqué comme atteint.')
+    const payload = await request.validateUsing(milestoneReachedValidator)
+    await ReachMilestone.handle(tenant!, { ...payload, milestoneId: Number(params.id) })
+    session.flash('success', payload.title ? 'Jalon corrigé.' : 'Jalon marqué comme atteint.')
     return response.redirect().toRoute('quality.plan.index')
   }
 }

@@ -14,20 +14,21 @@ import type { ChartAccount } from '#reports/accounting/chart_of_accounts'
 import type { FecFileError } from '#reports/accounting/fec_imports'
 import { FISCAL_YEAR_STATUSES } from '#vocabulary/accounting'
 import { labelOf } from '#vocabulary/labels'
+import { col } from '#support/spreadsheet/columns'
 
 export const LEDGER_LINE_COLUMNS: ColumnSpec[] = [
-  { header: 'Journal', key: 'journal_code', type: 'text', width: 8 },
-  { header: 'N° écriture', key: 'number', type: 'text', width: 12 },
-  { header: 'Date', key: 'entry_date', type: 'date' },
-  { header: 'Compte', key: 'account_number', type: 'text', width: 12 },
-  { header: 'Intitulé du compte', key: 'account_label', type: 'text', width: 30 },
-  { header: 'Compte auxiliaire', key: 'aux_number', type: 'text', width: 12 },
-  { header: 'Pièce', key: 'piece_ref', type: 'text', width: 12 },
-  { header: 'Libellé', key: 'label', type: 'text', width: 40 },
-  { header: 'Débit', key: 'debit', type: 'money' },
-  { header: 'Crédit', key: 'credit', type: 'money' },
-  { header: 'Lettrage', key: 'lettering', type: 'text', width: 8 },
-  { header: 'Statut', key: 'status', type: 'text', width: 10 },
+  col.text('Journal', 'journal_code', 8),
+  col.text('N° écriture', 'number', 12),
+  col.date('Date', 'entry_date'),
+  col.text('Compte', 'account_number', 12),
+  col.text('Intitulé du compte', 'account_label', 30),
+  col.text('Compte auxiliaire', 'aux_number', 12),
+  col.text('Pièce', 'piece_ref', 12),
+  col.text('Libellé', 'label', 40),
+  col.money('Débit', 'debit'),
+  col.money('Crédit', 'credit'),
+  col.text('Lettrage', 'lettering', 8),
+  col.text('Statut', 'status', 10),
 ]
 
 /** Streams the lines of a LedgerLines report into an xlsx written to `output` (bounded memory). */
@@ -59,16 +60,16 @@ export async function streamGeneralLedgerWorkbook(
     {
       name: 'Grand livre',
       columns: [
-        { header: 'Compte', key: 'account_number', type: 'text', width: 12 },
-        { header: 'Intitulé du compte', key: 'account_label', type: 'text', width: 30 },
-        { header: 'Date', key: 'entry_date', type: 'date' },
-        { header: 'Journal', key: 'journal_code', type: 'text', width: 8 },
-        { header: 'N° écriture', key: 'number', type: 'text', width: 12 },
-        { header: 'Pièce', key: 'piece_ref', type: 'text', width: 12 },
-        { header: 'Libellé', key: 'label', type: 'text', width: 40 },
-        { header: 'Débit', key: 'debit', type: 'money' },
-        { header: 'Crédit', key: 'credit', type: 'money' },
-        { header: 'Solde', key: 'balance', type: 'money' },
+        col.text('Compte', 'account_number', 12),
+        col.text('Intitulé du compte', 'account_label', 30),
+        col.date('Date', 'entry_date'),
+        col.text('Journal', 'journal_code', 8),
+        col.text('N° écriture', 'number', 12),
+        col.text('Pièce', 'piece_ref', 12),
+        col.text('Libellé', 'label', 40),
+        col.money('Débit', 'debit'),
+        col.money('Crédit', 'credit'),
+        col.money('Solde', 'balance'),
       ],
     },
     lines as AsyncIterable<unknown> as AsyncIterable<Row>
@@ -76,19 +77,18 @@ export async function streamGeneralLedgerWorkbook(
 }
 
 export function trialBalanceWorkbook(balance: TrialBalance) {
-  const money = (header: string, key: string): ColumnSpec => ({ header, key, type: 'money' })
   return buildWorkbook([
     {
       name: 'Balance générale',
       columns: [
-        { header: 'Compte', key: 'accountNumber', type: 'text', width: 12 },
-        { header: 'Intitulé', key: 'accountLabel', type: 'text', width: 40 },
-        money('Solde d’ouverture débit', 'openingDebit'),
-        money('Solde d’ouverture crédit', 'openingCredit'),
-        money('Mouvements débit', 'movementDebit'),
-        money('Mouvements crédit', 'movementCredit'),
-        money('Solde de clôture débit', 'closingDebit'),
-        money('Solde de clôture crédit', 'closingCredit'),
+        col.text('Compte', 'accountNumber', 12),
+        col.text('Intitulé', 'accountLabel', 40),
+        col.money('Solde d’ouverture débit', 'openingDebit'),
+        col.money('Solde d’ouverture crédit', 'openingCredit'),
+        col.money('Mouvements débit', 'movementDebit'),
+        col.money('Mouvements crédit', 'movementCredit'),
+        col.money('Solde de clôture débit', 'closingDebit'),
+        col.money('Solde de clôture crédit', 'closingCredit'),
       ],
       rows: [
         ...balance.rows,
@@ -104,10 +104,10 @@ export function fiscalYearsWorkbook(years: FiscalYearRow[]) {
     {
       name: 'Exercices',
       columns: [
-        { header: 'Exercice', key: 'label', type: 'text' },
-        { header: 'Début', key: 'start_date', type: 'date' },
-        { header: 'Fin', key: 'end_date', type: 'date' },
-        { header: 'Statut', key: 'status', type: 'text' },
+        col.text('Exercice', 'label'),
+        col.date('Début', 'start_date'),
+        col.date('Fin', 'end_date'),
+        col.text('Statut', 'status'),
       ],
       rows: years.map((y) => ({ ...y, status: labelOf(FISCAL_YEAR_STATUSES, y.status) })),
     },
@@ -120,12 +120,12 @@ export function entryWorkbook(lines: Row[]) {
     {
       name: 'Écriture',
       columns: [
-        { header: 'Compte', key: 'account_number', type: 'text', width: 12 },
-        { header: 'Intitulé', key: 'account_label', type: 'text', width: 30 },
-        { header: 'Libellé', key: 'label', type: 'text', width: 40 },
-        { header: 'Tiers', key: 'aux_number', type: 'text' },
-        { header: 'Débit', key: 'debit', type: 'money' },
-        { header: 'Crédit', key: 'credit', type: 'money' },
+        col.text('Compte', 'account_number', 12),
+        col.text('Intitulé', 'account_label', 30),
+        col.text('Libellé', 'label', 40),
+        col.text('Tiers', 'aux_number'),
+        col.money('Débit', 'debit'),
+        col.money('Crédit', 'credit'),
       ],
       rows: lines,
     },
@@ -138,12 +138,12 @@ export function chartOfAccountsWorkbook(accounts: ChartAccount[]) {
     {
       name: 'Plan comptable',
       columns: [
-        { header: 'Compte', key: 'number', type: 'text', width: 12 },
-        { header: 'Intitulé', key: 'label', type: 'text', width: 50 },
-        { header: 'Classe', key: 'account_class', type: 'integer' },
-        { header: 'Compte parent', key: 'parent_number', type: 'text', width: 12 },
-        { header: 'À partir de', key: 'valid_from_year', type: 'integer' },
-        { header: 'Jusqu’en', key: 'valid_to_year', type: 'integer' },
+        col.text('Compte', 'number', 12),
+        col.text('Intitulé', 'label', 50),
+        col.integer('Classe', 'account_class'),
+        col.text('Compte parent', 'parent_number', 12),
+        col.integer('À partir de', 'valid_from_year'),
+        col.integer('Jusqu’en', 'valid_to_year'),
       ],
       rows: accounts as unknown as Row[],
     },
@@ -156,10 +156,10 @@ export function fecErrorsWorkbook(errors: FecFileError[]) {
     {
       name: 'Erreurs',
       columns: [
-        { header: 'Ligne', key: 'line', type: 'integer' },
-        { header: 'Champ', key: 'field', type: 'text', width: 16 },
-        { header: 'Valeur', key: 'value', type: 'text', width: 30 },
-        { header: 'Motif', key: 'reason', type: 'text', width: 70 },
+        col.integer('Ligne', 'line'),
+        col.text('Champ', 'field', 16),
+        col.text('Valeur', 'value', 30),
+        col.text('Motif', 'reason', 70),
       ],
       rows: errors as unknown as Row[],
     },

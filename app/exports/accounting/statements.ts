@@ -1,5 +1,6 @@
 import { buildWorkbook, type SheetSpec, type Row } from '#support/spreadsheet/writer'
 import type { StatementReport } from '#reports/accounting/statements'
+import { col } from '#support/spreadsheet/columns'
 
 /** Label indented like the screen: two spaces per level below the first. */
 const indent = (level: number, label: string) => `${'  '.repeat(Math.max(0, level - 1))}${label}`
@@ -9,13 +10,13 @@ export function incomeStatementSheet(report: StatementReport): SheetSpec & { row
   return {
     name: 'Compte de résultat',
     columns: [
-      { header: 'Code', key: 'code', type: 'text', width: 8 },
-      { header: 'Rubrique', key: 'label', type: 'text', width: 60 },
-      { header: report.fiscalYear.label, key: 'current', type: 'money' },
-      { header: report.previousYear?.label ?? 'N-1', key: 'previous', type: 'money' },
-      { header: report.budget?.label ?? 'Budget', key: 'budget', type: 'money' },
-      { header: 'Écart (€)', key: 'variance', type: 'money' },
-      { header: 'Écart (%)', key: 'variancePercent', type: 'percent' },
+      col.text('Code', 'code', 8),
+      col.text('Rubrique', 'label', 60),
+      col.money(report.fiscalYear.label, 'current'),
+      col.money(report.previousYear?.label ?? 'N-1', 'previous'),
+      col.money(report.budget?.label ?? 'Budget', 'budget'),
+      col.money('Écart (€)', 'variance'),
+      col.percent('Écart (%)', 'variancePercent'),
     ],
     rows: report.rows.map((r) => ({
       code: r.code,
@@ -37,12 +38,12 @@ export function balanceSheetSheets(report: StatementReport): Array<SheetSpec & {
     {
       name: 'Bilan actif',
       columns: [
-        { header: 'Code', key: 'code', type: 'text', width: 8 },
-        { header: 'Actif', key: 'label', type: 'text', width: 50 },
-        { header: 'Brut', key: 'gross', type: 'money' },
-        { header: 'Amortissements et provisions', key: 'depreciation', type: 'money' },
-        { header: `Net ${report.fiscalYear.label}`, key: 'current', type: 'money' },
-        { header: `Net ${report.previousYear?.label ?? 'N-1'}`, key: 'previous', type: 'money' },
+        col.text('Code', 'code', 8),
+        col.text('Actif', 'label', 50),
+        col.money('Brut', 'gross'),
+        col.money('Amortissements et provisions', 'depreciation'),
+        col.money(`Net ${report.fiscalYear.label}`, 'current'),
+        col.money(`Net ${report.previousYear?.label ?? 'N-1'}`, 'previous'),
       ],
       rows: actif.map((r) => ({
         code: r.code,
@@ -56,10 +57,10 @@ export function balanceSheetSheets(report: StatementReport): Array<SheetSpec & {
     {
       name: 'Bilan passif',
       columns: [
-        { header: 'Code', key: 'code', type: 'text', width: 8 },
-        { header: 'Passif', key: 'label', type: 'text', width: 50 },
-        { header: report.fiscalYear.label, key: 'current', type: 'money' },
-        { header: report.previousYear?.label ?? 'N-1', key: 'previous', type: 'money' },
+        col.text('Code', 'code', 8),
+        col.text('Passif', 'label', 50),
+        col.money(report.fiscalYear.label, 'current'),
+        col.money(report.previousYear?.label ?? 'N-1', 'previous'),
       ],
       rows: passif.map((r) => ({
         code: r.code,
@@ -80,10 +81,10 @@ export function lineAccountsSheet(
   return {
     name: `Ligne ${code}`.slice(0, 31),
     columns: [
-      { header: 'Compte', key: 'number', type: 'text', width: 12 },
-      { header: 'Libellé', key: 'label', type: 'text', width: 50 },
-      { header: report.fiscalYear.label, key: 'current', type: 'money' },
-      { header: report.previousYear?.label ?? 'N-1', key: 'previous', type: 'money' },
+      col.text('Compte', 'number', 12),
+      col.text('Libellé', 'label', 50),
+      col.money(report.fiscalYear.label, 'current'),
+      col.money(report.previousYear?.label ?? 'N-1', 'previous'),
     ],
     rows: (line?.accounts ?? []).map((a) => ({ ...a })),
   }

@@ -28,7 +28,7 @@ export function keyFiguresWorkbook(report: KeyFiguresReport) {
       name: `Chiffres clés ${report.year}`,
       columns: [
         { key: 'label', header: 'Chiffre clé', type: 'text', width: 48 },
-        { key: 'value', header: String(report.year), type: 'number', decimals: 1 },
+        { key: 'value', header: String(report.year), type: 'number', decimals: 2 },
         { key: 'evolution', header: 'Évolution', type: 'percent', decimals: 0 },
       ],
       rows: report.cards.map((card) => ({

@@ -1,41 +1,42 @@
 import { buildWorkbook, type ColumnSpec } from '#support/spreadsheet/writer'
+import { col } from '#support/spreadsheet/columns'
 import type { ProgrammeList, TerritoryList } from '#reports/activity/programme_list'
 import type { ValueList } from '#reports/activity/value_list'
 
 type Built<R extends { build(): Promise<unknown> }> = Awaited<ReturnType<R['build']>>
 
 const PROGRAMME_COLUMNS: ColumnSpec[] = [
-  { key: 'code', header: 'Code', type: 'text', width: 22 },
-  { key: 'name', header: 'Dispositif', type: 'text', width: 48 },
-  { key: 'level', header: 'Niveau', type: 'text', width: 24 },
-  { key: 'fse', header: 'Cofinancé FSE+', type: 'text', width: 14 },
-  { key: 'funders', header: 'Financeurs', type: 'text', width: 30 },
-  { key: 'beneficiaries', header: 'Bénéficiaires (tableau)', type: 'integer' },
-  { key: 'previous', header: 'Bénéficiaires N-1', type: 'integer' },
-  { key: 'evolution', header: 'Évolution', type: 'percent', decimals: 0 },
-  { key: 'pageSupported', header: 'Accompagnés (page du dispositif)', type: 'integer' },
+  col.text('Code', 'code', 22),
+  col.text('Dispositif', 'name', 48),
+  col.text('Niveau', 'level', 24),
+  col.text('Cofinancé FSE+', 'fse', 14),
+  col.text('Financeurs', 'funders', 30),
+  col.integer('Bénéficiaires (tableau)', 'beneficiaries'),
+  col.integer('Bénéficiaires N-1', 'previous'),
+  col.percent('Évolution', 'evolution', 0),
+  col.integer('Accompagnés (page du dispositif)', 'pageSupported'),
 ]
 
 const TERRITORY_COLUMNS: ColumnSpec[] = [
-  { key: 'antenna', header: 'Antenne', type: 'text', width: 24 },
-  { key: 'name', header: 'Territoire', type: 'text', width: 48 },
-  { key: 'kind', header: 'Nature', type: 'text', width: 16 },
-  { key: 'code', header: 'Code', type: 'text', width: 40 },
-  { key: 'young', header: 'Jeunes accompagnés', type: 'integer' },
+  col.text('Antenne', 'antenna', 24),
+  col.text('Territoire', 'name', 48),
+  col.text('Nature', 'kind', 16),
+  col.text('Code', 'code', 40),
+  col.integer('Jeunes accompagnés', 'young'),
 ]
 
 const VALUE_COLUMNS: ColumnSpec[] = [
-  { key: 'year', header: 'Année', type: 'integer' },
-  { key: 'indicatorCode', header: 'Code indicateur', type: 'text' },
-  { key: 'indicator', header: 'Indicateur', type: 'text', width: 40 },
-  { key: 'programme', header: 'Dispositif', type: 'text', width: 36 },
-  { key: 'territory', header: 'Territoire', type: 'text', width: 36 },
-  { key: 'breakdown', header: 'Ventilation', type: 'text' },
-  { key: 'modality', header: 'Modalité', type: 'text', width: 30 },
-  { key: 'value', header: 'Valeur', type: 'number', decimals: 2 },
-  { key: 'source', header: 'Source', type: 'text', width: 12 },
-  { key: 'importId', header: 'Import n°', type: 'integer' },
-  { key: 'sourceFile', header: 'Fichier', type: 'text', width: 30 },
+  col.integer('Année', 'year'),
+  col.text('Code indicateur', 'indicatorCode'),
+  col.text('Indicateur', 'indicator', 40),
+  col.text('Dispositif', 'programme', 36),
+  col.text('Territoire', 'territory', 36),
+  col.text('Ventilation', 'breakdown'),
+  col.text('Modalité', 'modality', 30),
+  col.number('Valeur', 'value', 2),
+  col.text('Source', 'source', 12),
+  col.integer('Import n°', 'importId'),
+  col.text('Fichier', 'sourceFile', 30),
 ]
 
 /** The programmes page as a workbook. */

@@ -1,17 +1,18 @@
 import { PassThrough } from 'node:stream'
 import { streamWorkbook, type ColumnSpec } from '#support/spreadsheet/writer'
+import { col } from '#support/spreadsheet/columns'
 
 export const auditColumns: ColumnSpec[] = [
-  { header: 'Date', key: 'createdAt', type: 'date' },
-  { header: 'Heure', key: 'time', type: 'text', width: 10 },
-  { header: 'Auteur', key: 'actor', type: 'text' },
-  { header: 'Domaine', key: 'domain', type: 'text', width: 14 },
-  { header: 'Action', key: 'action', type: 'text', width: 12 },
-  { header: 'Objet', key: 'subject', type: 'text' },
-  { header: 'Résumé', key: 'summary', type: 'text', width: 50 },
-  { header: 'Avant', key: 'before', type: 'text', width: 60 },
-  { header: 'Après', key: 'after', type: 'text', width: 60 },
-  { header: 'Requête', key: 'requestId', type: 'text' },
+  col.date('Date', 'createdAt'),
+  col.text('Heure', 'time', 10),
+  col.text('Auteur', 'actor'),
+  col.text('Domaine', 'domain', 14),
+  col.text('Action', 'action', 12),
+  col.text('Objet', 'subject'),
+  col.text('Résumé', 'summary', 50),
+  col.text('Avant', 'before', 60),
+  col.text('Après', 'after', 60),
+  col.text('Requête', 'requestId'),
 ]
 
 /**

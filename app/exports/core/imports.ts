@@ -1,11 +1,12 @@
 import type { ImportDefinition, ImportIssue } from '#imports/core/pipeline'
 import { buildWorkbook, type ColumnSpec } from '#support/spreadsheet/writer'
+import { col } from '#support/spreadsheet/columns'
 
 export const issueColumns: ColumnSpec[] = [
-  { header: 'Ligne', key: 'line', type: 'integer' },
-  { header: 'Colonne', key: 'column', type: 'text' },
-  { header: 'Valeur', key: 'value', type: 'text' },
-  { header: 'Motif', key: 'message', type: 'text', width: 60 },
+  col.integer('Ligne', 'line'),
+  col.text('Colonne', 'column'),
+  col.text('Valeur', 'value'),
+  col.text('Motif', 'message', 60),
 ]
 
 /** An empty workbook with the expected headers, and a sheet documenting each column. */
@@ -23,9 +24,9 @@ export function importTemplate(definition: ImportDefinition<unknown>) {
     {
       name: 'Colonnes',
       columns: [
-        { header: 'Colonne', key: 'header', type: 'text' },
-        { header: 'Obligatoire', key: 'required', type: 'text' },
-        { header: 'Description', key: 'description', type: 'text', width: 80 },
+        col.text('Colonne', 'header'),
+        col.text('Obligatoire', 'required'),
+        col.text('Description', 'description', 80),
       ],
       rows: definition.columns.map((column) => ({
         header: column.header,

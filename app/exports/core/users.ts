@@ -1,12 +1,13 @@
 import type User from '#models/core/user'
 import { buildWorkbook, type ColumnSpec } from '#support/spreadsheet/writer'
+import { col } from '#support/spreadsheet/columns'
 
 export const userColumns: ColumnSpec[] = [
-  { header: 'Nom', key: 'fullName', type: 'text' },
-  { header: 'E-mail', key: 'email', type: 'text', width: 32 },
-  { header: 'Rôles', key: 'roles', type: 'text', width: 32 },
-  { header: 'Actif', key: 'active', type: 'text', width: 8 },
-  { header: 'Dernière connexion', key: 'lastLoginAt', type: 'date' },
+  col.text('Nom', 'fullName'),
+  col.text('E-mail', 'email', 32),
+  col.text('Rôles', 'roles', 32),
+  col.text('Actif', 'active', 8),
+  col.date('Dernière connexion', 'lastLoginAt'),
 ]
 
 export function userRow(user: User) {

@@ -11,6 +11,7 @@ import {
   VOICE_NATURES,
 } from '#vocabulary/governance'
 import { labelOf } from '#vocabulary/labels'
+import { col } from '#support/spreadsheet/columns'
 
 const nature = (deliberative: boolean) =>
   deliberative ? VOICE_NATURES.deliberative : VOICE_NATURES.consultative
@@ -44,30 +45,30 @@ export function compositionWorkbook(report: CompositionResult) {
     {
       name: 'Composition',
       columns: [
-        { header: 'Collège', key: 'college', type: 'text', width: 40 },
-        { header: 'Membre', key: 'member', type: 'text', width: 36 },
-        { header: 'Représentant', key: 'person', type: 'text', width: 30 },
-        { header: 'Siège', key: 'role', type: 'text' },
-        { header: 'Suppléant de', key: 'alternateFor', type: 'text', width: 30 },
-        { header: 'Bureau', key: 'bureau', type: 'text' },
-        { header: 'Voix', key: 'votes', type: 'number', decimals: 0 },
-        { header: 'Nature', key: 'nature', type: 'text' },
-        { header: 'Mandat obtenu', key: 'obtained', type: 'text' },
-        { header: 'Début du mandat', key: 'start', type: 'date' },
-        { header: 'Fin du mandat', key: 'end', type: 'date' },
-        { header: 'Rééligible', key: 'reEligible', type: 'text' },
+        col.text('Collège', 'college', 40),
+        col.text('Membre', 'member', 36),
+        col.text('Représentant', 'person', 30),
+        col.text('Siège', 'role'),
+        col.text('Suppléant de', 'alternateFor', 30),
+        col.text('Bureau', 'bureau'),
+        col.number('Voix', 'votes', 0),
+        col.text('Nature', 'nature'),
+        col.text('Mandat obtenu', 'obtained'),
+        col.date('Début du mandat', 'start'),
+        col.date('Fin du mandat', 'end'),
+        col.text('Rééligible', 'reEligible'),
       ],
       rows,
     },
     {
       name: 'Totaux par collège',
       columns: [
-        { header: 'Collège', key: 'college', type: 'text', width: 40 },
-        { header: 'Sièges maximum', key: 'maxSeats', type: 'integer' },
-        { header: 'Sièges pourvus', key: 'seats', type: 'integer' },
-        { header: 'Vacances', key: 'vacancies', type: 'integer' },
-        { header: 'Voix', key: 'votes', type: 'number', decimals: 0 },
-        { header: 'Nature', key: 'nature', type: 'text' },
+        col.text('Collège', 'college', 40),
+        col.integer('Sièges maximum', 'maxSeats'),
+        col.integer('Sièges pourvus', 'seats'),
+        col.integer('Vacances', 'vacancies'),
+        col.number('Voix', 'votes', 0),
+        col.text('Nature', 'nature'),
       ],
       rows: totals,
     },
@@ -80,13 +81,13 @@ export function attendanceWorkbook(minutes: Minutes) {
     {
       name: 'Présences',
       columns: [
-        { header: 'Membre', key: 'name', type: 'text', width: 50 },
-        { header: 'Collège', key: 'college', type: 'integer' },
-        { header: 'Voix', key: 'votes', type: 'number', decimals: 0 },
-        { header: 'Nature', key: 'nature', type: 'text' },
-        { header: 'Présence', key: 'status', type: 'text' },
-        { header: 'Pouvoir donné à', key: 'proxy', type: 'text', width: 50 },
-        { header: 'Suppléant de', key: 'alternateFor', type: 'text', width: 50 },
+        col.text('Membre', 'name', 50),
+        col.integer('Collège', 'college'),
+        col.number('Voix', 'votes', 0),
+        col.text('Nature', 'nature'),
+        col.text('Présence', 'status'),
+        col.text('Pouvoir donné à', 'proxy', 50),
+        col.text('Suppléant de', 'alternateFor', 50),
       ],
       rows: minutes.attendances.map((a) => ({
         alternateFor: a.alternateForId ? byId.get(a.alternateForId)?.name : null,
@@ -114,11 +115,11 @@ export function meetingsWorkbook(
     {
       name: 'Séances',
       columns: [
-        { header: 'Instance', key: 'kind', type: 'text', width: 32 },
-        { header: 'Titre', key: 'title', type: 'text', width: 50 },
-        { header: 'Date', key: 'heldAt', type: 'date' },
-        { header: 'Convoquée le', key: 'convenedAt', type: 'date' },
-        { header: 'État', key: 'status', type: 'text' },
+        col.text('Instance', 'kind', 32),
+        col.text('Titre', 'title', 50),
+        col.date('Date', 'heldAt'),
+        col.date('Convoquée le', 'convenedAt'),
+        col.text('État', 'status'),
       ],
       rows: meetings.map((m) => ({
         kind: m.kindLabel,
@@ -149,14 +150,14 @@ export function quorumRulesWorkbook(
     {
       name: 'Règles de quorum',
       columns: [
-        { header: 'Instance', key: 'kind', type: 'text', width: 36 },
-        { header: 'Base', key: 'basis', type: 'text' },
-        { header: 'Seuil', key: 'fraction', type: 'percent' },
-        { header: 'Représentés comptés', key: 'represented', type: 'text' },
-        { header: 'Pouvoirs par membre', key: 'proxies', type: 'integer' },
-        { header: 'Seconde convocation sans quorum', key: 'second', type: 'text' },
-        { header: 'Voix prépondérante du président', key: 'casting', type: 'text' },
-        { header: 'Règle', key: 'label', type: 'text', width: 60 },
+        col.text('Instance', 'kind', 36),
+        col.text('Base', 'basis'),
+        col.percent('Seuil', 'fraction'),
+        col.text('Représentés comptés', 'represented'),
+        col.integer('Pouvoirs par membre', 'proxies'),
+        col.text('Seconde convocation sans quorum', 'second'),
+        col.text('Voix prépondérante du président', 'casting'),
+        col.text('Règle', 'label', 60),
       ],
       rows: rows.map(({ label, rule }) => ({
         kind: label,

@@ -2,6 +2,7 @@ import { buildWorkbook } from '#support/spreadsheet/writer'
 import type { MemberDirectoryResult } from '#reports/governance/member_directory'
 import { MEMBER_KINDS } from '#vocabulary/governance'
 import { labelOf } from '#vocabulary/labels'
+import { col } from '#support/spreadsheet/columns'
 
 /** The member directory: one row per representative (or per body without any), then the rest. */
 export function membersWorkbook({ bodies, unattached }: MemberDirectoryResult) {
@@ -24,11 +25,11 @@ export function membersWorkbook({ bodies, unattached }: MemberDirectoryResult) {
     })),
   ]
   const columns = [
-    { header: 'Membre', key: 'body', type: 'text' as const, width: 40 },
-    { header: 'Catégorie', key: 'kind', type: 'text' as const, width: 30 },
-    { header: 'Actif', key: 'active', type: 'text' as const },
-    { header: 'Représentant', key: 'person', type: 'text' as const, width: 30 },
-    { header: 'Adresse e-mail', key: 'email', type: 'text' as const, width: 30 },
+    col.text('Membre', 'body', 40),
+    col.text('Catégorie', 'kind', 30),
+    col.text('Actif', 'active'),
+    col.text('Représentant', 'person', 30),
+    col.text('Adresse e-mail', 'email', 30),
   ]
   return buildWorkbook([{ name: 'Membres', columns, rows }])
 }

@@ -3,6 +3,7 @@ import type { GrantsDashboard } from '#reports/grants/dashboard'
 import { deadlinesSheet } from '#exports/grants/sheets'
 import { CONSUMPTION_STATES, DEADLINE_KINDS, GRANT_STATUSES } from '#vocabulary/grants'
 import { labelOf } from '#vocabulary/labels'
+import { col } from '#support/spreadsheet/columns'
 
 type Dashboard = Awaited<ReturnType<GrantsDashboard['build']>>
 
@@ -12,34 +13,34 @@ export function dashboardSheets(r: Dashboard): Array<SheetSpec & { rows: Iterabl
     {
       name: 'Par financeur et statut',
       columns: [
-        { header: 'Financeur', key: 'funder', type: 'text', width: 36 },
-        { header: 'Statut', key: 'status', type: 'text' },
-        { header: 'Conventions', key: 'count', type: 'integer' },
-        { header: 'Montant accordé', key: 'awarded', type: 'money' },
+        col.text('Financeur', 'funder', 36),
+        col.text('Statut', 'status'),
+        col.integer('Conventions', 'count'),
+        col.money('Montant accordé', 'awarded'),
       ],
       rows: r.byFunder.map((b) => ({ ...b, status: labelOf(GRANT_STATUSES, b.status) })),
     },
     {
       name: 'Montants attendus',
       columns: [
-        { header: 'Convention', key: 'reference', type: 'text' },
-        { header: 'Financeur', key: 'funder', type: 'text', width: 36 },
-        { header: 'Accordé', key: 'awarded', type: 'money' },
-        { header: 'Reçu', key: 'received', type: 'money' },
-        { header: 'Attendu', key: 'awaited', type: 'money' },
-        { header: 'Prochaine échéance', key: 'nextExpected', type: 'date' },
+        col.text('Convention', 'reference'),
+        col.text('Financeur', 'funder', 36),
+        col.money('Accordé', 'awarded'),
+        col.money('Reçu', 'received'),
+        col.money('Attendu', 'awaited'),
+        col.date('Prochaine échéance', 'nextExpected'),
       ],
       rows: r.awaited,
     },
     {
       name: 'Échéances en retard',
       columns: [
-        { header: 'Convention', key: 'reference', type: 'text' },
-        { header: 'Financeur', key: 'funder', type: 'text', width: 36 },
-        { header: 'Nature', key: 'kind', type: 'text' },
-        { header: 'Libellé', key: 'label', type: 'text', width: 40 },
-        { header: 'Échéance', key: 'dueOn', type: 'date' },
-        { header: 'Jours de retard', key: 'daysLate', type: 'integer' },
+        col.text('Convention', 'reference'),
+        col.text('Financeur', 'funder', 36),
+        col.text('Nature', 'kind'),
+        col.text('Libellé', 'label', 40),
+        col.date('Échéance', 'dueOn'),
+        col.integer('Jours de retard', 'daysLate'),
       ],
       rows: r.reporting.overdue.map((d) => ({ ...d, kind: labelOf(DEADLINE_KINDS, d.kind) })),
     },
@@ -47,12 +48,12 @@ export function dashboardSheets(r: Dashboard): Array<SheetSpec & { rows: Iterabl
     {
       name: 'Consommation',
       columns: [
-        { header: 'Convention', key: 'reference', type: 'text' },
-        { header: 'Budget', key: 'budget', type: 'money' },
-        { header: 'Consommé', key: 'consumed', type: 'money' },
-        { header: 'Temps écoulé', key: 'elapsed', type: 'percent' },
-        { header: 'Part consommée', key: 'consumedShare', type: 'percent' },
-        { header: 'État', key: 'state', type: 'text' },
+        col.text('Convention', 'reference'),
+        col.money('Budget', 'budget'),
+        col.money('Consommé', 'consumed'),
+        col.percent('Temps écoulé', 'elapsed'),
+        col.percent('Part consommée', 'consumedShare'),
+        col.text('État', 'state'),
       ],
       rows: r.consumption.map((c) => ({ ...c, state: labelOf(CONSUMPTION_STATES, c.state) })),
     },

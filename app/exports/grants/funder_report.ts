@@ -1,5 +1,6 @@
 import type { SheetSpec, Row } from '#support/spreadsheet/writer'
 import type { FunderReport } from '#reports/grants/funder_report'
+import { col } from '#support/spreadsheet/columns'
 
 type Report = Awaited<ReturnType<FunderReport['build']>>
 
@@ -9,10 +10,7 @@ export function funderReportSheets(report: Report): Array<SheetSpec & { rows: It
   return [
     {
       name: 'Dépenses',
-      columns: [
-        { header: 'Poste', key: 'label', type: 'text', width: 60 },
-        { header: 'Montant', key: 'amount', type: 'money' },
-      ],
+      columns: [col.text('Poste', 'label', 60), col.money('Montant', 'amount')],
       rows: [
         {
           label: `Frais de personnel directs (${c.staffSource === 'hr' ? 'temps RH × coût salarial' : 'grand livre 64'})`,
@@ -26,9 +24,9 @@ export function funderReportSheets(report: Report): Array<SheetSpec & { rows: It
     {
       name: 'Ressources',
       columns: [
-        { header: 'Convention', key: 'reference', type: 'text' },
-        { header: 'Financeur', key: 'funder', type: 'text', width: 40 },
-        { header: 'Produit sur la période', key: 'amount', type: 'money' },
+        col.text('Convention', 'reference'),
+        col.text('Financeur', 'funder', 40),
+        col.money('Produit sur la période', 'amount'),
       ],
       rows: [
         ...report.resources,
@@ -38,24 +36,24 @@ export function funderReportSheets(report: Report): Array<SheetSpec & { rows: It
     {
       name: 'Activité',
       columns: [
-        { header: 'Indicateur', key: 'code', type: 'text' },
-        { header: 'Libellé', key: 'label', type: 'text', width: 40 },
-        { header: 'Année', key: 'year', type: 'integer' },
-        { header: 'Objectif', key: 'target', type: 'number', decimals: 0 },
-        { header: 'Réalisé', key: 'achieved', type: 'number', decimals: 0 },
-        { header: 'Taux de réalisation', key: 'rate', type: 'percent' },
+        col.text('Indicateur', 'code'),
+        col.text('Libellé', 'label', 40),
+        col.integer('Année', 'year'),
+        col.number('Objectif', 'target', 0),
+        col.number('Réalisé', 'achieved', 0),
+        col.percent('Taux de réalisation', 'rate'),
       ],
       rows: report.activity,
     },
     {
       name: 'Participants',
       columns: [
-        { header: 'Indicateur', key: 'code', type: 'text' },
-        { header: 'Libellé', key: 'label', type: 'text', width: 40 },
-        { header: 'Année', key: 'year', type: 'integer' },
-        { header: 'Ventilation', key: 'breakdown', type: 'text' },
-        { header: 'Modalité', key: 'modality', type: 'text' },
-        { header: 'Valeur', key: 'value', type: 'number', decimals: 0 },
+        col.text('Indicateur', 'code'),
+        col.text('Libellé', 'label', 40),
+        col.integer('Année', 'year'),
+        col.text('Ventilation', 'breakdown'),
+        col.text('Modalité', 'modality'),
+        col.number('Valeur', 'value', 0),
       ],
       rows: report.participants,
     },

@@ -1,5 +1,6 @@
 import type { SheetSpec, Row } from '#support/spreadsheet/writer'
 import { toMoney } from '#support/money'
+import { col } from '#support/spreadsheet/columns'
 import {
   DEADLINE_KINDS,
   GRANT_STATUSES,
@@ -11,25 +12,23 @@ import { labelOf } from '#vocabulary/labels'
 type Sheet = SheetSpec & { rows: Iterable<Row> }
 
 /** A cancelled row (kept, counted in no total): when, by whom and why. */
-const CANCELLATION_COLUMN = {
-  header: 'Annulation',
-  key: 'cancellation',
-  type: 'text',
-  width: 40,
-} as const
+const CANCELLATION_COLUMN = col.text('Annulation', 'cancellation', 40)
+/** The funder's name, and the convention's reference on the sheets of its records. */
+const FUNDER_COLUMN = col.text('Financeur', 'funder', 30)
+const CONVENTION_COLUMN = col.text('Convention', 'reference')
 
 export function fundersSheet(rows: Row[], year: number): Sheet {
   return {
     name: 'Financeurs',
     columns: [
-      { header: 'Financeur', key: 'name', type: 'text', width: 40 },
-      { header: 'Catégorie', key: 'category', type: 'text', width: 30 },
-      { header: 'Rattaché à', key: 'parent', type: 'text', width: 30 },
-      { header: 'Compte de produit', key: 'revenueAccount', type: 'text' },
-      { header: 'Conventions', key: 'grants', type: 'integer' },
-      { header: 'Montant accordé', key: 'awarded', type: 'money' },
-      { header: `Produits ${year} (grand livre)`, key: 'recognised', type: 'money' },
-      { header: `Budget ${year + 1} (répartition)`, key: 'nextYear', type: 'money' },
+      col.text('Financeur', 'name', 40),
+      col.text('Catégorie', 'category', 30),
+      col.text('Rattaché à', 'parent', 30),
+      col.text('Compte de produit', 'revenueAccount'),
+      col.integer('Conventions', 'grants'),
+      col.money('Montant accordé', 'awarded'),
+      col.money(`Produits ${year} (grand livre)`, 'recognised'),
+      col.money(`Budget ${year + 1} (répartition)`, 'nextYear'),
     ],
     rows,
   }
@@ -39,17 +38,17 @@ export function grantsSheet(rows: Row[]): Sheet {
   return {
     name: 'Conventions',
     columns: [
-      { header: 'Référence', key: 'reference', type: 'text' },
-      { header: 'Intitulé', key: 'title', type: 'text', width: 40 },
-      { header: 'Financeur', key: 'funder', type: 'text', width: 30 },
-      { header: 'Début', key: 'periodStart', type: 'date' },
-      { header: 'Fin', key: 'periodEnd', type: 'date' },
-      { header: 'Montant accordé', key: 'amountAwarded', type: 'money' },
-      { header: 'Reçu', key: 'received', type: 'money' },
-      { header: 'Taux de cofinancement', key: 'cofinancingRate', type: 'percent' },
-      { header: 'Compte de produit', key: 'revenueAccount', type: 'text' },
-      { header: 'Code analytique', key: 'analyticCode', type: 'text' },
-      { header: 'Statut', key: 'status', type: 'text' },
+      col.text('Référence', 'reference'),
+      col.text('Intitulé', 'title', 40),
+      FUNDER_COLUMN,
+      col.date('Début', 'periodStart'),
+      col.date('Fin', 'periodEnd'),
+      col.money('Montant accordé', 'amountAwarded'),
+      col.money('Reçu', 'received'),
+      col.percent('Taux de cofinancement', 'cofinancingRate'),
+      col.text('Compte de produit', 'revenueAccount'),
+      col.text('Code analytique', 'analyticCode'),
+      col.text('Statut', 'status'),
     ],
     rows: rows.map((r) => ({ ...r, status: labelOf(GRANT_STATUSES, r.status as string) })),
   }
@@ -59,13 +58,13 @@ export function receivablesSheet(rows: Row[]): Sheet {
   return {
     name: 'Créances',
     columns: [
-      { header: 'Référence', key: 'reference', type: 'text' },
-      { header: 'Financeur', key: 'funder', type: 'text', width: 30 },
-      { header: 'Accordé', key: 'awarded', type: 'money' },
-      { header: 'Reconnu à date', key: 'recognised', type: 'money' },
-      { header: 'Reçu à date', key: 'received', type: 'money' },
-      { header: 'Reste à recevoir', key: 'receivable', type: 'money' },
-      { header: 'Compte 441 imputé', key: 'ledger441', type: 'money' },
+      col.text('Référence', 'reference'),
+      FUNDER_COLUMN,
+      col.money('Accordé', 'awarded'),
+      col.money('Reconnu à date', 'recognised'),
+      col.money('Reçu à date', 'received'),
+      col.money('Reste à recevoir', 'receivable'),
+      col.money('Compte 441 imputé', 'ledger441'),
     ],
     rows,
   }
@@ -75,12 +74,12 @@ export function receiptsSheet(rows: Row[]): Sheet {
   return {
     name: 'Versements',
     columns: [
-      { header: 'Date', key: 'receivedOn', type: 'date' },
-      { header: 'Convention', key: 'reference', type: 'text' },
-      { header: 'Financeur', key: 'funder', type: 'text', width: 30 },
-      { header: 'Montant', key: 'amount', type: 'money' },
-      { header: 'Référence', key: 'receiptReference', type: 'text' },
-      { header: 'Ligne bancaire', key: 'entryLineId', type: 'integer' },
+      col.date('Date', 'receivedOn'),
+      CONVENTION_COLUMN,
+      FUNDER_COLUMN,
+      col.money('Montant', 'amount'),
+      col.text('Référence', 'receiptReference'),
+      col.integer('Ligne bancaire', 'entryLineId'),
       CANCELLATION_COLUMN,
     ],
     rows,
@@ -91,11 +90,11 @@ export function scheduleSheet(rows: Row[]): Sheet {
   return {
     name: 'Échéancier',
     columns: [
-      { header: 'Date prévue', key: 'expectedOn', type: 'date' },
-      { header: 'Convention', key: 'reference', type: 'text' },
-      { header: 'Nature', key: 'kind', type: 'text' },
-      { header: 'Libellé', key: 'label', type: 'text', width: 30 },
-      { header: 'Montant', key: 'amount', type: 'money' },
+      col.date('Date prévue', 'expectedOn'),
+      CONVENTION_COLUMN,
+      col.text('Nature', 'kind'),
+      col.text('Libellé', 'label', 30),
+      col.money('Montant', 'amount'),
       CANCELLATION_COLUMN,
     ],
     rows: rows.map((r) => ({ ...r, kind: labelOf(SCHEDULE_KINDS, r.kind as string) })),
@@ -106,11 +105,11 @@ export function deadlinesSheet(rows: Row[]): Sheet {
   return {
     name: 'Échéances 90 jours',
     columns: [
-      { header: 'Date', key: 'due_on', type: 'date' },
-      { header: 'Convention', key: 'reference', type: 'text' },
-      { header: 'Nature', key: 'kind', type: 'text' },
-      { header: 'Libellé', key: 'label', type: 'text', width: 40 },
-      { header: 'Montant', key: 'amount', type: 'money' },
+      col.date('Date', 'due_on'),
+      CONVENTION_COLUMN,
+      col.text('Nature', 'kind'),
+      col.text('Libellé', 'label', 40),
+      col.money('Montant', 'amount'),
     ],
     rows: rows.map((r) => ({ ...r, kind: labelOf(DEADLINE_KINDS, r.kind as string) })),
   }
@@ -120,17 +119,17 @@ export function yearEndSheet(rows: Row[]): Sheet {
   return {
     name: 'Fin d exercice',
     columns: [
-      { header: 'Convention', key: 'reference', type: 'text' },
-      { header: 'Financeur', key: 'funder', type: 'text', width: 30 },
-      { header: 'Produit reconnu', key: 'recognised', type: 'money' },
-      { header: 'Charges consommées', key: 'consumed', type: 'money' },
-      { header: 'Part de la convention', key: 'attributable', type: 'money' },
-      { header: "Produits constatés d'avance", key: 'deferred', type: 'money' },
-      { header: 'Fonds dédiés ouverture', key: 'openingDedicated', type: 'money' },
-      { header: 'Reports (6894)', key: 'newDedicated', type: 'money' },
-      { header: 'Utilisations (7894)', key: 'usedDedicated', type: 'money' },
-      { header: 'Autres mouvements (194)', key: 'otherDedicated', type: 'money' },
-      { header: 'Fonds dédiés clôture', key: 'closingDedicated', type: 'money' },
+      CONVENTION_COLUMN,
+      FUNDER_COLUMN,
+      col.money('Produit reconnu', 'recognised'),
+      col.money('Charges consommées', 'consumed'),
+      col.money('Part de la convention', 'attributable'),
+      col.money("Produits constatés d'avance", 'deferred'),
+      col.money('Fonds dédiés ouverture', 'openingDedicated'),
+      col.money('Reports (6894)', 'newDedicated'),
+      col.money('Utilisations (7894)', 'usedDedicated'),
+      col.money('Autres mouvements (194)', 'otherDedicated'),
+      col.money('Fonds dédiés clôture', 'closingDedicated'),
     ],
     rows,
   }
@@ -157,10 +156,10 @@ export function grantDetailSheets(detail: Detail): Sheet[] {
     {
       name: 'Répartition et grand livre',
       columns: [
-        { header: 'Exercice', key: 'year', type: 'integer' },
-        { header: 'Réparti', key: 'amount', type: 'money' },
-        { header: 'Produit comptabilisé', key: 'recognised', type: 'money' },
-        { header: 'Charges imputées', key: 'consumed', type: 'money' },
+        col.integer('Exercice', 'year'),
+        col.money('Réparti', 'amount'),
+        col.money('Produit comptabilisé', 'recognised'),
+        col.money('Charges imputées', 'consumed'),
       ],
       rows: g.years.map((y) => {
         const l = detail.ledger.find((x) => x.year === y.year)
@@ -175,10 +174,10 @@ export function grantDetailSheets(detail: Detail): Sheet[] {
     {
       name: 'Étapes',
       columns: [
-        { header: 'Date', key: 'occurredOn', type: 'date' },
-        { header: 'Étape', key: 'kind', type: 'text' },
-        { header: 'Par', key: 'actor', type: 'text' },
-        { header: 'Note', key: 'note', type: 'text', width: 40 },
+        col.date('Date', 'occurredOn'),
+        col.text('Étape', 'kind'),
+        col.text('Par', 'actor'),
+        col.text('Note', 'note', 40),
         CANCELLATION_COLUMN,
       ],
       rows: g.events.map((e) => ({
@@ -192,12 +191,12 @@ export function grantDetailSheets(detail: Detail): Sheet[] {
     {
       name: 'Avenants',
       columns: [
-        { header: 'Date', key: 'signedOn', type: 'date' },
-        { header: 'Référence', key: 'reference', type: 'text' },
-        { header: 'Ancien montant', key: 'previousAmount', type: 'money' },
-        { header: 'Nouveau montant', key: 'newAmount', type: 'money' },
-        { header: 'Motif', key: 'reason', type: 'text', width: 40 },
-        { header: 'Par', key: 'actor', type: 'text' },
+        col.date('Date', 'signedOn'),
+        col.text('Référence', 'reference'),
+        col.money('Ancien montant', 'previousAmount'),
+        col.money('Nouveau montant', 'newAmount'),
+        col.text('Motif', 'reason', 40),
+        col.text('Par', 'actor'),
       ],
       rows: g.amendments.map((a) => ({
         signedOn: a.signedOn,
@@ -232,10 +231,10 @@ export function grantDetailSheets(detail: Detail): Sheet[] {
     {
       name: 'Objectifs',
       columns: [
-        { header: 'Année', key: 'year', type: 'integer' },
-        { header: 'Indicateur', key: 'indicatorCode', type: 'text' },
-        { header: 'Libellé', key: 'label', type: 'text', width: 40 },
-        { header: 'Objectif', key: 'target', type: 'number', decimals: 0 },
+        col.integer('Année', 'year'),
+        col.text('Indicateur', 'indicatorCode'),
+        col.text('Libellé', 'label', 40),
+        col.number('Objectif', 'target', 0),
         CANCELLATION_COLUMN,
       ],
       rows: g.targets.map((t) => ({
@@ -249,10 +248,10 @@ export function grantDetailSheets(detail: Detail): Sheet[] {
     {
       name: 'Échéances de bilan',
       columns: [
-        { header: 'Date', key: 'dueOn', type: 'date' },
-        { header: 'Nature', key: 'kind', type: 'text' },
-        { header: 'Libellé', key: 'label', type: 'text', width: 40 },
-        { header: 'Fait le', key: 'doneOn', type: 'date' },
+        col.date('Date', 'dueOn'),
+        col.text('Nature', 'kind'),
+        col.text('Libellé', 'label', 40),
+        col.date('Fait le', 'doneOn'),
         CANCELLATION_COLUMN,
       ],
       rows: g.deadlines.map((d) => ({

@@ -21,6 +21,7 @@ const rows = (list: CountRow[]) =>
     evolution: r.evolution,
   }))
 
+/** Every table of the bilan social page, one sheet each, in the page's column order. */
 export function bilanSocialWorkbook(report: BilanSocial) {
   const y = report.year
   return buildWorkbook([
@@ -58,6 +59,16 @@ export function bilanSocialWorkbook(report: BilanSocial) {
       name: 'Âges',
       columns: countColumns("Tranche d'âge").slice(0, 5),
       rows: rows(report.ageBands),
+    },
+    {
+      name: 'Nationalités',
+      columns: countColumns('Nationalité').slice(0, 5),
+      rows: rows(report.byNationality),
+    },
+    {
+      name: 'Catégories (CSP)',
+      columns: countColumns('Catégorie').slice(0, 5),
+      rows: rows(report.byCategory),
     },
     {
       name: 'Indicateurs R2312-9',

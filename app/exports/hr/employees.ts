@@ -67,6 +67,18 @@ export function gdprWorkbook(employee: Employee, file: EmployeeFileData) {
       rows: file.salaries,
     },
     {
+      name: 'Éléments de paie',
+      columns: [
+        { header: 'Début de période', key: 'period_start', type: 'date' },
+        { header: 'Fin de période', key: 'period_end', type: 'date' },
+        { header: 'Nature', key: 'kindLabel', type: 'text', width: 40 },
+        { header: 'Montant brut', key: 'amount', type: 'money' },
+        { header: 'Commentaire', key: 'comment', type: 'text' },
+        { header: 'Annulation', key: 'status', type: 'text', width: 40 },
+      ],
+      rows: file.payComponents,
+    },
+    {
       name: 'Congés',
       columns: [
         { header: 'Nature', key: 'kind', type: 'text' },

@@ -1,5 +1,13 @@
 import { buildWorkbook } from '#support/spreadsheet/writer'
 import type { EqualityIndex, PayGroup } from '#reports/hr/equality_index'
+import { PAY_COMPONENT_INDEX_RULE, PAY_COMPONENT_KINDS } from '#vocabulary/hr'
+import { codesOf } from '#vocabulary/labels'
+
+const TREATMENT = {
+  base: 'non ajouté : le salaire brut de base vient de l’historique des salaires',
+  counted: 'ajouté au salaire brut de base',
+  excluded: 'non retenu (exclu par la loi)',
+} as const
 
 /** `withPay`: group averages are shown to HR only (they come close to individual pay). */
 export function equalityWorkbook(index: EqualityIndex, withPay: boolean) {
@@ -30,6 +38,27 @@ export function equalityWorkbook(index: EqualityIndex, withPay: boolean) {
           points: index.index,
           max: 100,
         },
+      ],
+    },
+    {
+      name: 'Rémunération retenue',
+      columns: [
+        { header: 'Élément', key: 'label', type: 'text', width: 50 },
+        { header: 'Dans l’index', key: 'treatment', type: 'text', width: 60 },
+        { header: 'Enregistré sur la période', key: 'present', type: 'text' },
+      ],
+      rows: [
+        { label: 'Rémunération retenue', treatment: index.remuneration.label, present: null },
+        ...codesOf(PAY_COMPONENT_KINDS).map((kind) => ({
+          label: PAY_COMPONENT_KINDS[kind],
+          treatment: TREATMENT[PAY_COMPONENT_INDEX_RULE[kind]],
+          present:
+            index.remuneration.counted.includes(kind) || index.remuneration.excluded.includes(kind)
+              ? 'oui'
+              : PAY_COMPONENT_INDEX_RULE[kind] === 'base'
+                ? null
+                : 'non',
+        })),
       ],
     },
     {

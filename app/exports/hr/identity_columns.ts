@@ -1,8 +1,10 @@
+import { col } from '#support/spreadsheet/columns'
+
 /** The columns naming a person, first in every HR workbook that lists employees. */
 export const IDENTITY_COLUMNS = [
-  { header: 'Matricule', key: 'registry_number', type: 'text' as const },
-  { header: 'Nom', key: 'surname', type: 'text' as const },
-  { header: 'Prénoms', key: 'first_names', type: 'text' as const },
-  { header: 'Sexe', key: 'sex', type: 'text' as const },
-  { header: 'Date de naissance', key: 'birth_date', type: 'date' as const },
+  col.text('Matricule', 'registry_number'),
+  col.text('Nom', 'surname'),
+  col.text('Prénoms', 'first_names'),
+  col.text('Sexe', 'sex'),
+  col.date('Date de naissance', 'birth_date'),
 ]

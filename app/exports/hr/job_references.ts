@@ -1,5 +1,6 @@
 import type JobReference from '#models/hr/job_reference'
 import { buildWorkbook } from '#support/spreadsheet/writer'
+import { col } from '#support/spreadsheet/columns'
 
 /** The emplois repères, one row each. */
 export function jobReferencesWorkbook(jobs: JobReference[]) {
@@ -7,9 +8,9 @@ export function jobReferencesWorkbook(jobs: JobReference[]) {
     {
       name: 'Emplois repères',
       columns: [
-        { header: 'Code', key: 'code', type: 'text' },
-        { header: 'Libellé', key: 'label', type: 'text', width: 40 },
-        { header: 'Catégorie par défaut', key: 'defaultCsp', type: 'text' },
+        col.text('Code', 'code'),
+        col.text('Libellé', 'label', 40),
+        col.text('Catégorie par défaut', 'defaultCsp'),
       ],
       rows: jobs.map((j) => ({ code: j.code, label: j.label, defaultCsp: j.defaultCsp })),
     },

@@ -55,5 +55,27 @@ export function trainingWorkbook(report: TrainingReport) {
       ],
       rows: [...report.refunds, { label: 'Total', expected: null, received: report.refundsTotal }],
     },
+    {
+      name: 'Demandes de prise en charge',
+      columns: [
+        { header: 'Action de formation', key: 'action', type: 'text', width: 40 },
+        { header: 'Financeur', key: 'funder', type: 'text', width: 22 },
+        { header: 'Mode', key: 'mode', type: 'text', width: 30 },
+        { header: 'Demandée le', key: 'requestedOn', type: 'date' },
+        { header: 'Demandé', key: 'requested', type: 'money' },
+        { header: 'Reçu le', key: 'receivedOn', type: 'date' },
+        { header: 'Reçu', key: 'received', type: 'money' },
+        { header: 'Reste dû', key: 'outstanding', type: 'money' },
+      ],
+      rows: [
+        ...report.requests.map((r) => ({ ...r })),
+        {
+          action: 'Total',
+          requested: report.requestsTotal.requested,
+          received: report.requestsTotal.received,
+          outstanding: report.requestsTotal.outstanding,
+        },
+      ],
+    },
   ])
 }

@@ -1,5 +1,6 @@
 import { buildWorkbook, type Row } from '#support/spreadsheet/writer'
 import type { NetworkFiguresResult } from '#reports/network/network_figures'
+import { col } from '#support/spreadsheet/columns'
 
 function sheetName(title: string) {
   return title
@@ -26,10 +27,7 @@ export function networkFiguresWorkbook(report: NetworkFiguresResult) {
   return buildWorkbook([
     {
       name: `Réseau ${report.year}`,
-      columns: [
-        { key: 'label', header: 'Rubrique', type: 'text', width: 36 },
-        { key: 'value', header: 'Valeur', type: 'text', width: 48 },
-      ],
+      columns: [col.text('Rubrique', 'label', 36), col.text('Valeur', 'value', 48)],
       rows: about,
     },
     ...report.tables.map((table) => ({

@@ -2,18 +2,19 @@ import type Criterion from '#models/quality/criterion'
 import type Referential from '#models/quality/referential'
 import type { StatusHistoryRow } from '#reports/quality/criteria_list'
 import { buildWorkbook, type ColumnSpec } from '#support/spreadsheet/writer'
+import { col } from '#support/spreadsheet/columns'
 
 const assessmentColumns: ColumnSpec[] = [
-  { header: 'Thème', key: 'theme', type: 'text', width: 40 },
-  { header: 'Code', key: 'code', type: 'text', width: 10 },
-  { header: 'Titre', key: 'title', type: 'text', width: 60 },
-  { header: 'Statut', key: 'status', type: 'text', width: 16 },
-  { header: 'Responsable', key: 'owner', type: 'text' },
-  { header: 'Échéance', key: 'dueDate', type: 'date' },
-  { header: 'Validé le', key: 'validatedAt', type: 'date' },
-  { header: 'Pièces jointes', key: 'files', type: 'integer' },
-  { header: 'Liens', key: 'links', type: 'integer' },
-  { header: 'Commentaire', key: 'comment', type: 'text', width: 50 },
+  col.text('Thème', 'theme', 40),
+  col.text('Code', 'code', 10),
+  col.text('Titre', 'title', 60),
+  col.text('Statut', 'status', 16),
+  col.text('Responsable', 'owner'),
+  col.date('Échéance', 'dueDate'),
+  col.date('Validé le', 'validatedAt'),
+  col.integer('Pièces jointes', 'files'),
+  col.integer('Liens', 'links'),
+  col.text('Commentaire', 'comment', 50),
 ]
 
 /** The criteria with their assessment, as shown on /qualite/criteres. */
@@ -41,14 +42,14 @@ export function criteriaWorkbook(criteria: Criterion[]) {
 /** The referential itself, in the layout the import reads back (see #imports/quality/referential). */
 export function referentialWorkbook(referential: Referential, criteria: Criterion[]) {
   const columns: ColumnSpec[] = [
-    { header: 'Thème', key: 'theme', type: 'text', width: 40 },
-    { header: 'Code', key: 'code', type: 'text', width: 10 },
-    { header: 'Titre', key: 'title', type: 'text', width: 60 },
-    { header: 'Texte', key: 'text', type: 'text', width: 80 },
-    { header: 'Preuves attendues', key: 'expectedEvidence', type: 'text', width: 50 },
-    { header: 'Référentiel', key: 'referentialName', type: 'text', width: 40 },
-    { header: 'Seuil (%)', key: 'threshold', type: 'number' },
-    { header: 'Échéance', key: 'deadline', type: 'date' },
+    col.text('Thème', 'theme', 40),
+    col.text('Code', 'code', 10),
+    col.text('Titre', 'title', 60),
+    col.text('Texte', 'text', 80),
+    col.text('Preuves attendues', 'expectedEvidence', 50),
+    col.text('Référentiel', 'referentialName', 40),
+    col.number('Seuil (%)', 'threshold', 2),
+    col.date('Échéance', 'deadline'),
   ]
   return buildWorkbook([
     {
@@ -69,14 +70,14 @@ export function referentialWorkbook(referential: Referential, criteria: Criterio
 }
 
 const historyColumns: ColumnSpec[] = [
-  { header: 'Code', key: 'code', type: 'text', width: 10 },
-  { header: 'Critère', key: 'title', type: 'text', width: 60 },
-  { header: 'Date', key: 'day', type: 'date' },
-  { header: 'Heure', key: 'time', type: 'text', width: 8 },
-  { header: 'Par', key: 'by', type: 'text', width: 28 },
-  { header: 'De', key: 'from', type: 'text', width: 16 },
-  { header: 'Vers', key: 'to', type: 'text', width: 16 },
-  { header: 'Commentaire', key: 'comment', type: 'text', width: 50 },
+  col.text('Code', 'code', 10),
+  col.text('Critère', 'title', 60),
+  col.date('Date', 'day'),
+  col.text('Heure', 'time', 8),
+  col.text('Par', 'by', 28),
+  col.text('De', 'from', 16),
+  col.text('Vers', 'to', 16),
+  col.text('Commentaire', 'comment', 50),
 ]
 
 /** The history of status changes (who, when, from, to, why). */

@@ -4,36 +4,37 @@ import type WorkingGroup from '#models/quality/working_group'
 import { AXIS_KINDS } from '#vocabulary/quality'
 import { labelOf } from '#vocabulary/labels'
 import { buildWorkbook, type ColumnSpec } from '#support/spreadsheet/writer'
+import { col } from '#support/spreadsheet/columns'
 
 const axisColumns: ColumnSpec[] = [
-  { header: 'N°', key: 'position', type: 'integer', width: 6 },
-  { header: 'Axe', key: 'title', type: 'text', width: 60 },
-  { header: 'Type', key: 'kindLabel', type: 'text', width: 16 },
-  { header: 'Actions', key: 'actions', type: 'integer' },
-  { header: 'Réalisées', key: 'actionsDone', type: 'integer' },
-  { header: 'Abandonnées', key: 'actionsAbandoned', type: 'integer' },
-  { header: 'Avancement', key: 'progress', type: 'percent' },
-  { header: 'Jalons', key: 'milestones', type: 'integer' },
-  { header: 'Jalons atteints', key: 'milestonesReached', type: 'integer' },
-  { header: 'Critères liés', key: 'criteria', type: 'integer' },
-  { header: 'Critères validés', key: 'criteriaValidated', type: 'integer' },
+  col.integer('N°', 'position', 6),
+  col.text('Axe', 'title', 60),
+  col.text('Type', 'kindLabel', 16),
+  col.integer('Actions', 'actions'),
+  col.integer('Réalisées', 'actionsDone'),
+  col.integer('Abandonnées', 'actionsAbandoned'),
+  col.percent('Avancement', 'progress'),
+  col.integer('Jalons', 'milestones'),
+  col.integer('Jalons atteints', 'milestonesReached'),
+  col.integer('Critères liés', 'criteria'),
+  col.integer('Critères validés', 'criteriaValidated'),
 ]
 
 const actionColumns: ColumnSpec[] = [
-  { header: 'Axe', key: 'axis', type: 'integer', width: 6 },
-  { header: 'Action', key: 'title', type: 'text', width: 60 },
-  { header: 'Responsable', key: 'owner', type: 'text' },
-  { header: 'Statut', key: 'status', type: 'text', width: 14 },
-  { header: 'Échéance', key: 'dueDate', type: 'date' },
-  { header: 'Jalons', key: 'milestones', type: 'integer' },
-  { header: 'Jalons atteints', key: 'reached', type: 'integer' },
+  col.integer('Axe', 'axis', 6),
+  col.text('Action', 'title', 60),
+  col.text('Responsable', 'owner'),
+  col.text('Statut', 'status', 14),
+  col.date('Échéance', 'dueDate'),
+  col.integer('Jalons', 'milestones'),
+  col.integer('Jalons atteints', 'reached'),
 ]
 
 const memberColumns: ColumnSpec[] = [
-  { header: 'Groupe de travail', key: 'group', type: 'text', width: 50 },
-  { header: 'Axe', key: 'axis', type: 'text', width: 50 },
-  { header: 'Membre', key: 'member', type: 'text', width: 30 },
-  { header: 'Rôle', key: 'role', type: 'text', width: 20 },
+  col.text('Groupe de travail', 'group', 50),
+  col.text('Axe', 'axis', 50),
+  col.text('Membre', 'member', 30),
+  col.text('Rôle', 'role', 20),
 ]
 
 export function planWorkbook(

@@ -2,26 +2,27 @@ import type { Score, CriterionAlert, ScoreLine } from '#reports/quality/labellis
 import { ASSESSMENT_STATUSES } from '#vocabulary/quality'
 import { labelOf } from '#vocabulary/labels'
 import { buildWorkbook, type ColumnSpec } from '#support/spreadsheet/writer'
+import { col } from '#support/spreadsheet/columns'
 
 const scoreColumns: ColumnSpec[] = [
-  { header: 'Thème', key: 'name', type: 'text', width: 44 },
-  { header: 'Critères', key: 'total', type: 'integer' },
-  { header: 'Non applicables', key: 'notApplicable', type: 'integer' },
-  { header: 'Applicables', key: 'applicable', type: 'integer' },
-  { header: 'Validés', key: 'validated', type: 'integer' },
-  { header: 'Score', key: 'ratio', type: 'percent' },
-  { header: 'Seuil', key: 'threshold', type: 'percent' },
-  { header: 'Critères manquants', key: 'gap', type: 'integer' },
-  { header: 'Score projeté à l’échéance', key: 'projectedRatio', type: 'percent' },
+  col.text('Thème', 'name', 44),
+  col.integer('Critères', 'total'),
+  col.integer('Non applicables', 'notApplicable'),
+  col.integer('Applicables', 'applicable'),
+  col.integer('Validés', 'validated'),
+  col.percent('Score', 'ratio'),
+  col.percent('Seuil', 'threshold'),
+  col.integer('Critères manquants', 'gap'),
+  col.percent('Score projeté à l’échéance', 'projectedRatio'),
 ]
 
 const alertColumns: ColumnSpec[] = [
-  { header: 'Code', key: 'code', type: 'text', width: 10 },
-  { header: 'Critère', key: 'title', type: 'text', width: 60 },
-  { header: 'Thème', key: 'theme', type: 'text', width: 40 },
-  { header: 'Statut', key: 'statusLabel', type: 'text', width: 16 },
-  { header: 'Échéance', key: 'dueDate', type: 'date' },
-  { header: 'Responsable', key: 'ownerName', type: 'text' },
+  col.text('Code', 'code', 10),
+  col.text('Critère', 'title', 60),
+  col.text('Thème', 'theme', 40),
+  col.text('Statut', 'statusLabel', 16),
+  col.date('Échéance', 'dueDate'),
+  col.text('Responsable', 'ownerName'),
 ]
 
 const alertRows = (alerts: CriterionAlert[]) =>

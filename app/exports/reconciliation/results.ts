@@ -8,7 +8,7 @@ export function resultsWorkbook(status: ReconciliationStatusResult) {
       columns: [
         { key: 'statusLabel', header: 'Statut', type: 'text', width: 18 },
         { key: 'previousStatusLabel', header: 'Statut précédent', type: 'text', width: 18 },
-        { key: 'domain', header: 'Domaine', type: 'text', width: 18 },
+        { key: 'domainLabel', header: 'Domaine', type: 'text', width: 28 },
         { key: 'checkId', header: 'Contrôle', type: 'text', width: 40 },
         { key: 'title', header: 'Libellé', type: 'text', width: 60 },
         { key: 'expected', header: 'Attendu', type: 'number', decimals: 2 },

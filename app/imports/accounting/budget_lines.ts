@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js'
 import type { ImportContext, ImportDefinition } from '#imports/core/pipeline'
+import { optionalColumn, requiredColumn } from '#imports/core/row_reader'
 import { budgetableLines, setBudgetAmounts } from '#actions/accounting/budgets'
 import { SpreadsheetError } from '#support/spreadsheet/reader'
 import { fiscalYearName } from '#support/french_format'
@@ -37,28 +38,26 @@ const budgetLinesImport: ImportDefinition<BudgetLineRow> = {
   maxRows: 2000,
   maxBytes: 2 * 1024 * 1024,
   columns: [
-    {
-      key: 'code',
-      header: 'Code',
-      aliases: ['Code ligne', 'Code de ligne'],
-      required: true,
-      description:
-        'Code de la ligne du compte de résultat (voir la page du budget) ; les totaux et sous-totaux sont calculés et refusés.',
-    },
-    {
-      key: 'label',
-      header: 'Libellé',
-      aliases: ['Intitulé'],
-      description: 'Facultatif, ignoré : pour s’y retrouver dans le fichier.',
-    },
-    {
-      key: 'amount',
-      header: 'Montant',
-      aliases: ['Montant (€)', 'Budget'],
-      required: true,
-      description:
-        'Montant budgété en euros (1 234,56) ; vide : le montant de la ligne est retiré.',
-    },
+    requiredColumn(
+      'code',
+      'Code',
+      'Code de la ligne du compte de résultat (voir la page du budget) ; les totaux et sous-totaux sont calculés et refusés.',
+      'Code ligne',
+      'Code de ligne'
+    ),
+    optionalColumn(
+      'label',
+      'Libellé',
+      'Facultatif, ignoré : pour s’y retrouver dans le fichier.',
+      'Intitulé'
+    ),
+    requiredColumn(
+      'amount',
+      'Montant',
+      'Montant budgété en euros (1 234,56) ; vide : le montant de la ligne est retiré.',
+      'Montant (€)',
+      'Budget'
+    ),
   ],
 
   async prepare(context, client) {

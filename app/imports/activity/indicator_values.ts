@@ -7,7 +7,7 @@ import type {
   ImportIssue,
   RowReader,
 } from '#imports/core/pipeline'
-import { normaliseHeader } from '#imports/core/row_reader'
+import { normaliseHeader, optionalColumn, requiredColumn } from '#imports/core/row_reader'
 import { BREAKDOWN_LABELS } from '#models/activity/indicator'
 import { recordEvent } from '#support/audit'
 
@@ -87,46 +87,34 @@ const definition: ImportDefinition<IndicatorValueRow> = {
   redirectTo: { route: 'activity.key_figures' },
   maxRows: 20_000,
   columns: [
-    {
-      key: 'year',
-      header: 'Année',
-      aliases: ['annee', 'year'],
-      required: true,
-      description: 'Année des valeurs (pas dans le futur).',
-    },
-    {
-      key: 'indicator',
-      header: 'Indicateur',
-      required: true,
-      description: "Code (ou libellé) d'un indicateur du catalogue, ex. jeunes_accompagnes.",
-    },
-    {
-      key: 'programme',
-      header: 'Dispositif',
-      description: 'Code ou nom du dispositif, si la valeur porte sur un dispositif.',
-    },
-    {
-      key: 'territory',
-      header: 'Territoire',
-      description: 'Code, nom ou « Antenne / Secteur », si la valeur porte sur un territoire.',
-    },
-    {
-      key: 'breakdown',
-      header: 'Ventilation',
-      description: "Dimension de ventilation (ex. age_band ou « Tranche d'âge »), avec Modalité.",
-    },
-    {
-      key: 'modality',
-      header: 'Modalité',
-      aliases: ['modalite'],
-      description: 'Modalité de la ventilation (ex. « 18-21 ans »).',
-    },
-    {
-      key: 'value',
-      header: 'Valeur',
-      required: true,
-      description: 'Nombre positif ; entier pour un effectif.',
-    },
+    requiredColumn('year', 'Année', 'Année des valeurs (pas dans le futur).', 'annee', 'year'),
+    requiredColumn(
+      'indicator',
+      'Indicateur',
+      "Code (ou libellé) d'un indicateur du catalogue, ex. jeunes_accompagnes."
+    ),
+    optionalColumn(
+      'programme',
+      'Dispositif',
+      'Code ou nom du dispositif, si la valeur porte sur un dispositif.'
+    ),
+    optionalColumn(
+      'territory',
+      'Territoire',
+      'Code, nom ou « Antenne / Secteur », si la valeur porte sur un territoire.'
+    ),
+    optionalColumn(
+      'breakdown',
+      'Ventilation',
+      "Dimension de ventilation (ex. age_band ou « Tranche d'âge »), avec Modalité."
+    ),
+    optionalColumn(
+      'modality',
+      'Modalité',
+      'Modalité de la ventilation (ex. « 18-21 ans »).',
+      'modalite'
+    ),
+    requiredColumn('value', 'Valeur', 'Nombre positif ; entier pour un effectif.'),
   ],
 
   async prepare(context, client) {

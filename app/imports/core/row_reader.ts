@@ -28,6 +28,45 @@ export interface ImportColumn {
   description?: string
 }
 
+function importColumn(
+  required: boolean,
+  key: string,
+  header: string,
+  description: string | null,
+  aliases: string[]
+): ImportColumn {
+  return {
+    key,
+    header,
+    ...(aliases.length ? { aliases } : {}),
+    ...(required ? { required } : {}),
+    ...(description ? { description } : {}),
+  }
+}
+
+/**
+ * A column the file must have: its key in the row, its French header, what it holds (shown in
+ * the template and the documentation), then the other headers accepted for it.
+ */
+export function requiredColumn(
+  key: string,
+  header: string,
+  description: string | null = null,
+  ...aliases: string[]
+) {
+  return importColumn(true, key, header, description, aliases)
+}
+
+/** A column the file may leave out (same arguments as `requiredColumn`). */
+export function optionalColumn(
+  key: string,
+  header: string,
+  description: string | null = null,
+  ...aliases: string[]
+) {
+  return importColumn(false, key, header, description, aliases)
+}
+
 export function normaliseHeader(text: string) {
   return text
     .normalize('NFD')

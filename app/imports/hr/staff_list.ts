@@ -1,9 +1,22 @@
 import type { Decimal } from 'decimal.js'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { ImportContext, ImportDefinition, ImportIssue } from '#imports/core/pipeline'
-import { normaliseHeader, vocabularyAliases } from '#imports/core/row_reader'
+import {
+  normaliseHeader,
+  vocabularyAliases,
+  optionalColumn,
+  requiredColumn,
+  type RowReader,
+} from '#imports/core/row_reader'
 import { recordEvent } from '#support/audit'
-import { CONTRACT_TYPES, CSP_CATEGORIES, END_REASONS, SEXES, type Sex } from '#vocabulary/hr'
+import {
+  CONTRACT_TYPES,
+  CSP_CATEGORIES,
+  END_REASONS,
+  SEXES,
+  type PayComponentKind,
+  type Sex,
+} from '#vocabulary/hr'
 
 /**
  * Staff list from a payroll export: one row per contract (an employee with two successive
@@ -31,7 +44,20 @@ export interface StaffRow {
   endDate: string | null
   endReason: string | null
   salary: Decimal | null
+  /** Pay components of one year within this contract (optional columns). */
+  components: {
+    periodStart: string
+    periodEnd: string
+    amounts: Array<[PayComponentKind, Decimal]>
+  } | null
 }
+
+/** The optional pay columns: amounts of the year given in "Année des éléments de paie". */
+const PAY_COLUMNS: Array<[string, PayComponentKind]> = [
+  ['bonuses', 'prime'],
+  ['benefits', 'avantage_nature'],
+  ['overtime', 'heures_supplementaires'],
+]
 
 /** What staff lists may write for the codes of `#vocabulary/hr`: code or label, normalised. */
 const CONTRACT_TYPE_ALIASES = vocabularyAliases(CONTRACT_TYPES)
@@ -51,6 +77,32 @@ const overlaps = (
   b: { start: string; end: string | null }
 ) => a.start <= (b.end ?? '9999-12-31') && b.start <= (a.end ?? '9999-12-31')
 
+/**
+ * The optional pay columns of a row: amounts of one year, for the part of that year the row's
+ * contract covers (a year the contract does not touch is refused).
+ */
+function payComponents(reader: RowReader, start: string | null, end: string | null) {
+  const amounts: Array<[PayComponentKind, Decimal]> = []
+  for (const [key, kind] of PAY_COLUMNS) {
+    const amount = reader.money(key, { positive: true })
+    if (amount) amounts.push([kind, amount])
+  }
+  const year = reader.integer('payYear', { min: 1900, max: 2200 })
+  if (amounts.length === 0) return null
+  if (year === null) {
+    reader.fail('payYear', 'année des éléments de paie manquante pour les montants de la ligne')
+    return null
+  }
+  if (!start) return null
+  const periodStart = start > `${year}-01-01` ? start : `${year}-01-01`
+  const periodEnd = end && end < `${year}-12-31` ? end : `${year}-12-31`
+  if (periodEnd < periodStart) {
+    reader.fail('payYear', `le contrat de la ligne ne couvre pas l’année ${year}`)
+    return null
+  }
+  return { periodStart, periodEnd, amounts }
+}
+
 const definition: ImportDefinition<StaffRow> = {
   kind: 'rh.salaries',
   label: 'Liste du personnel',
@@ -59,60 +111,73 @@ const definition: ImportDefinition<StaffRow> = {
   redirectTo: { route: 'hr.personal.employees' },
   maxRows: 5000,
   columns: [
-    {
-      key: 'registry',
-      header: 'Matricule',
-      required: true,
-      description: 'Identifiant du salarié dans la paie (le même pour ses contrats successifs).',
-    },
-    { key: 'surname', header: 'Nom', required: true },
-    { key: 'firstNames', header: 'Prénoms', aliases: ['prenom'], required: true },
-    { key: 'sex', header: 'Sexe', required: true, description: 'F ou H.' },
-    { key: 'birthDate', header: 'Date de naissance', required: true },
-    { key: 'nationality', header: 'Nationalité', aliases: ['nationalite'] },
-    {
-      key: 'permitType',
-      header: 'Titre de travail',
-      description: 'Type du titre autorisant à travailler (travailleurs étrangers).',
-    },
-    {
-      key: 'permitNumber',
-      header: 'N° du titre de travail',
-      aliases: ['numero du titre de travail'],
-    },
-    {
-      key: 'contractType',
-      header: 'Type de contrat',
-      required: true,
-      description: 'CDI, CDD, CDD de remplacement, apprentissage, professionnalisation.',
-    },
-    { key: 'jobTitle', header: 'Emploi', required: true },
-    {
-      key: 'jobReference',
-      header: 'Emploi repère',
-      aliases: ['emploi repere'],
-      description: 'Code ou libellé de la liste des emplois repères.',
-    },
-    { key: 'qualification', header: 'Qualification' },
-    {
-      key: 'csp',
-      header: 'CSP',
-      description: 'ouvrier, employé, technicien et agent de maîtrise, ingénieur et cadre.',
-    },
-    {
-      key: 'share',
-      header: 'Temps de travail',
-      description: 'Part d’un temps plein : 1, 0,8 ou 80 %.',
-    },
-    { key: 'site', header: 'Site' },
-    { key: 'start', header: 'Date de début', aliases: ['date d entree'], required: true },
-    { key: 'end', header: 'Date de fin', aliases: ['date de sortie'] },
-    { key: 'endReason', header: 'Motif de fin', aliases: ['motif de sortie'] },
-    {
-      key: 'salary',
-      header: 'Salaire brut annuel ETP',
-      description: 'Salaire brut annuel en équivalent temps plein à l’embauche.',
-    },
+    requiredColumn(
+      'registry',
+      'Matricule',
+      'Identifiant du salarié dans la paie (le même pour ses contrats successifs).'
+    ),
+    requiredColumn('surname', 'Nom'),
+    requiredColumn('firstNames', 'Prénoms', null, 'prenom'),
+    requiredColumn('sex', 'Sexe', 'F ou H.'),
+    requiredColumn('birthDate', 'Date de naissance'),
+    optionalColumn('nationality', 'Nationalité', null, 'nationalite'),
+    optionalColumn(
+      'permitType',
+      'Titre de travail',
+      'Type du titre autorisant à travailler (travailleurs étrangers).'
+    ),
+    optionalColumn('permitNumber', 'N° du titre de travail', null, 'numero du titre de travail'),
+    requiredColumn(
+      'contractType',
+      'Type de contrat',
+      'CDI, CDD, CDD de remplacement, apprentissage, professionnalisation.'
+    ),
+    requiredColumn('jobTitle', 'Emploi'),
+    optionalColumn(
+      'jobReference',
+      'Emploi repère',
+      'Code ou libellé de la liste des emplois repères.',
+      'emploi repere'
+    ),
+    optionalColumn('qualification', 'Qualification'),
+    optionalColumn(
+      'csp',
+      'CSP',
+      'ouvrier, employé, technicien et agent de maîtrise, ingénieur et cadre.'
+    ),
+    optionalColumn('share', 'Temps de travail', 'Part d’un temps plein : 1, 0,8 ou 80 %.'),
+    optionalColumn('site', 'Site'),
+    requiredColumn('start', 'Date de début', null, 'date d entree'),
+    optionalColumn('end', 'Date de fin', null, 'date de sortie'),
+    optionalColumn('endReason', 'Motif de fin', null, 'motif de sortie'),
+    optionalColumn(
+      'salary',
+      'Salaire brut annuel ETP',
+      'Salaire brut annuel en équivalent temps plein à l’embauche.'
+    ),
+    optionalColumn(
+      'payYear',
+      'Année des éléments de paie',
+      'Année des primes, avantages en nature et heures supplémentaires des colonnes suivantes (obligatoire quand l’une est remplie).'
+    ),
+    optionalColumn(
+      'bonuses',
+      'Primes brutes de l’année',
+      'Primes versées sur l’année, pour le contrat de la ligne (comptées par l’index égalité).',
+      'primes'
+    ),
+    optionalColumn(
+      'benefits',
+      'Avantages en nature de l’année',
+      'Comptés par l’index égalité.',
+      'avantages en nature'
+    ),
+    optionalColumn(
+      'overtime',
+      'Heures supplémentaires de l’année',
+      'Montant brut ; exclu de l’index égalité, comme le prévoit la loi.',
+      'heures supplementaires'
+    ),
   ],
 
   async prepare(context: ImportContext, client) {
@@ -171,6 +236,7 @@ const definition: ImportDefinition<StaffRow> = {
       reader.fail('endReason', 'motif de fin obligatoire quand la date de fin est renseignée')
     if (!end && endReason) reader.fail('end', 'date de fin manquante pour ce motif de fin')
     const salary = reader.money('salary', { positive: true })
+    const components = payComponents(reader, iso(start), iso(end))
     if (reader.issues.length) return null
     return {
       registryNumber: registryNumber!,
@@ -192,6 +258,7 @@ const definition: ImportDefinition<StaffRow> = {
       endDate: iso(end),
       endReason: endReason ?? null,
       salary,
+      components,
     }
   },
 
@@ -268,6 +335,21 @@ const definition: ImportDefinition<StaffRow> = {
         end_date: row.endDate,
         end_reason: row.endReason,
       })
+      if (row.components) {
+        const { periodStart, periodEnd, amounts } = row.components
+        await trx.table('pay_components').multiInsert(
+          amounts.map(([kind, amount]) => ({
+            organisation_id: context.organisationId,
+            employee_id: id,
+            kind,
+            period_start: periodStart,
+            period_end: periodEnd,
+            amount: amount.toFixed(2),
+            source: 'import',
+            import_id: context.importRecord?.id ?? null,
+          }))
+        )
+      }
       if (row.salary) {
         await trx.table('salary_events').insert({
           organisation_id: context.organisationId,

@@ -1,6 +1,6 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { ImportContext, ImportDefinition, ImportIssue } from '#imports/core/pipeline'
-import { normaliseHeader } from '#imports/core/row_reader'
+import { normaliseHeader, requiredColumn } from '#imports/core/row_reader'
 import { recordEvent } from '#support/audit'
 
 /**
@@ -31,25 +31,10 @@ const definition: ImportDefinition<TimesheetRow> = {
   redirectTo: { route: 'hr.personal.time' },
   maxRows: 50_000,
   columns: [
-    { key: 'registry', header: 'Matricule', required: true },
-    {
-      key: 'programme',
-      header: 'Dispositif',
-      required: true,
-      description: 'Code ou nom du dispositif.',
-    },
-    {
-      key: 'month',
-      header: 'Mois',
-      required: true,
-      description: 'Une date du mois (le 1er par exemple).',
-    },
-    {
-      key: 'share',
-      header: 'Part du temps',
-      required: true,
-      description: 'Part du temps contractuel : 0,5 ou 50 %.',
-    },
+    requiredColumn('registry', 'Matricule'),
+    requiredColumn('programme', 'Dispositif', 'Code ou nom du dispositif.'),
+    requiredColumn('month', 'Mois', 'Une date du mois (le 1er par exemple).'),
+    requiredColumn('share', 'Part du temps', 'Part du temps contractuel : 0,5 ou 50 %.'),
   ],
 
   async prepare(context: ImportContext, client) {

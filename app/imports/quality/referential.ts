@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js'
 import { toMoney } from '#support/money'
 import { DateTime } from 'luxon'
 import type { ImportDefinition } from '#imports/core/pipeline'
+import { optionalColumn, requiredColumn } from '#imports/core/row_reader'
 import CreateReferential, {
   type ReferentialCriterionInput,
 } from '#actions/quality/create_referential'
@@ -40,54 +41,38 @@ const referentialImport: ImportDefinition<ReferentialRow> = {
   maxRows: 2000,
   maxBytes: 5 * 1024 * 1024,
   columns: [
-    {
-      key: 'theme',
-      header: 'Thème',
-      aliases: ['Thematique'],
-      required: true,
-      description: 'Thème du critère (les thèmes gardent leur ordre d’apparition).',
-    },
-    {
-      key: 'code',
-      header: 'Code',
-      required: true,
-      description: 'Code unique du critère dans le référentiel (ex. G1).',
-    },
-    {
-      key: 'title',
-      header: 'Titre',
-      aliases: ['Intitulé', 'Critère'],
-      required: true,
-      description: 'Intitulé court du critère.',
-    },
-    {
-      key: 'text',
-      header: 'Texte',
-      aliases: ['Description'],
-      description: 'Texte complet du critère.',
-    },
-    {
-      key: 'expectedEvidence',
-      header: 'Preuves attendues',
-      aliases: ['Preuves', 'Éléments de preuve'],
-      description: 'Preuves attendues par l’auditeur.',
-    },
-    {
-      key: 'referentialName',
-      header: 'Référentiel',
-      description: 'Facultatif : nom du référentiel (le même sur toutes les lignes).',
-    },
-    {
-      key: 'thresholdPercent',
-      header: 'Seuil (%)',
-      aliases: ['Seuil'],
-      description: 'Facultatif : pourcentage de critères à valider (ex. 80).',
-    },
-    {
-      key: 'deadline',
-      header: 'Échéance',
-      description: 'Facultatif : date visée pour la labellisation (jj/mm/aaaa).',
-    },
+    requiredColumn(
+      'theme',
+      'Thème',
+      'Thème du critère (les thèmes gardent leur ordre d’apparition).',
+      'Thematique'
+    ),
+    requiredColumn('code', 'Code', 'Code unique du critère dans le référentiel (ex. G1).'),
+    requiredColumn('title', 'Titre', 'Intitulé court du critère.', 'Intitulé', 'Critère'),
+    optionalColumn('text', 'Texte', 'Texte complet du critère.', 'Description'),
+    optionalColumn(
+      'expectedEvidence',
+      'Preuves attendues',
+      'Preuves attendues par l’auditeur.',
+      'Preuves',
+      'Éléments de preuve'
+    ),
+    optionalColumn(
+      'referentialName',
+      'Référentiel',
+      'Facultatif : nom du référentiel (le même sur toutes les lignes).'
+    ),
+    optionalColumn(
+      'thresholdPercent',
+      'Seuil (%)',
+      'Facultatif : pourcentage de critères à valider (ex. 80).',
+      'Seuil'
+    ),
+    optionalColumn(
+      'deadline',
+      'Échéance',
+      'Facultatif : date visée pour la labellisation (jj/mm/aaaa).'
+    ),
   ],
 
   async prepare(context, client) {

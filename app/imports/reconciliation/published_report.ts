@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import type { ImportDefinition, ImportIssue } from '#imports/core/pipeline'
-import { vocabularyAliases } from '#imports/core/row_reader'
+import { vocabularyAliases, optionalColumn, requiredColumn } from '#imports/core/row_reader'
 import { PUBLISHED_UNITS } from '#vocabulary/reconciliation'
 import { storePublishedReport, type PublishedLine } from '#reconciliation/published_format'
 
@@ -25,44 +25,14 @@ const definition: ImportDefinition<Row> = {
   redirectTo: { route: 'reconciliation.index' },
   maxRows: 20_000,
   columns: [
-    {
-      key: 'year',
-      header: 'Année',
-      required: true,
-      description: 'Année du rapport (une seule par fichier).',
-    },
-    {
-      key: 'domain',
-      header: 'Domaine',
-      required: true,
-      description: 'activity, accounting, hr...',
-    },
-    {
-      key: 'table',
-      header: 'Tableau',
-      required: true,
-      description: 'Clé du tableau, ex. territories.',
-    },
-    {
-      key: 'row',
-      header: 'Ligne',
-      required: true,
-      description: 'Libellé de la ligne tel qu’imprimé.',
-    },
-    {
-      key: 'column',
-      header: 'Colonne',
-      required: true,
-      description: 'Clé de la colonne, ex. jeunes_accompagnes.',
-    },
-    { key: 'value', header: 'Valeur', description: 'Nombre imprimé (5 pour « +5% »).' },
-    { key: 'text', header: 'Texte', description: 'Texte imprimé, ex. « +5% ».' },
-    {
-      key: 'unit',
-      header: 'Unité',
-      required: true,
-      description: 'effectif, pourcentage, evolution, ratio, euros.',
-    },
+    requiredColumn('year', 'Année', 'Année du rapport (une seule par fichier).'),
+    requiredColumn('domain', 'Domaine', 'activity, accounting, hr...'),
+    requiredColumn('table', 'Tableau', 'Clé du tableau, ex. territories.'),
+    requiredColumn('row', 'Ligne', 'Libellé de la ligne tel qu’imprimé.'),
+    requiredColumn('column', 'Colonne', 'Clé de la colonne, ex. jeunes_accompagnes.'),
+    optionalColumn('value', 'Valeur', 'Nombre imprimé (5 pour « +5% »).'),
+    optionalColumn('text', 'Texte', 'Texte imprimé, ex. « +5% ».'),
+    requiredColumn('unit', 'Unité', 'effectif, pourcentage, evolution, ratio, euros.'),
   ],
 
   parseRow(reader) {

@@ -4,6 +4,7 @@ import { belongsTo, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
+import { Archivable } from '#models/mixins/archivable'
 import User from '#models/core/user'
 import ActionMilestone from '#models/quality/action_milestone'
 import { ACTION_STATUSES } from '#vocabulary/quality'
@@ -12,7 +13,8 @@ import { labelOf } from '#vocabulary/labels'
 export default class StrategicAction extends compose(
   StrategicActionSchema,
   OrganisationScoped,
-  Auditable('quality')
+  Auditable('quality'),
+  Archivable
 ) {
   @belongsTo(() => User, { foreignKey: 'ownerId' })
   declare owner: BelongsTo<typeof User>

@@ -4,6 +4,7 @@ import { hasMany, manyToMany } from '@adonisjs/lucid/orm'
 import type { HasMany, ManyToMany } from '@adonisjs/lucid/types/relations'
 import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
+import { Archivable } from '#models/mixins/archivable'
 import StrategicAction from '#models/quality/strategic_action'
 import Criterion from '#models/quality/criterion'
 import { AXIS_KINDS } from '#vocabulary/quality'
@@ -12,7 +13,8 @@ import { labelOf } from '#vocabulary/labels'
 export default class StrategicAxis extends compose(
   StrategicAxSchema,
   OrganisationScoped,
-  Auditable('quality')
+  Auditable('quality'),
+  Archivable
 ) {
   static table = 'strategic_axes'
 

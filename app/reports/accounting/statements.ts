@@ -9,7 +9,7 @@ import type { LayoutKind, Section, LineKind } from '#reference/layout_notation'
 import { reclassificationFor } from '#reference/statement_layouts'
 
 /** A row of statement_lines as the layout is read (snake_case columns, JSON decoded). */
-type StatementLineRow = Omit<LayoutLine, 'ofWhich' | 'ranges'> & {
+export type StatementLineRow = Omit<LayoutLine, 'ofWhich' | 'ranges'> & {
   of_which: boolean
   ranges: LayoutLine['ranges'] | null
 }
@@ -155,9 +155,8 @@ async function loadLayout(
 ) {
   const layout = await client
     .from('statement_layouts')
-    .where({ organisation_id: organisationId, kind, code })
-    .where('valid_from_year', '<=', year)
-    .where((q) => q.whereNull('valid_to_year').orWhere('valid_to_year', '>=', year))
+    .where({ organisation_id: organisationId })
+    .whereRaw(LAYOUT_FOR_YEAR, [kind, code, year, year])
     .orderBy('valid_from_year', 'desc')
     .first()
   if (!layout) return null
@@ -165,7 +164,23 @@ async function loadLayout(
     .from('statement_lines')
     .where({ organisation_id: organisationId, layout_id: layout.id })
     .orderBy('position')
-  const lines: LayoutLine[] = (rows as StatementLineRow[]).map((r) => ({
+  const lines = (rows as StatementLineRow[]).map(layoutLine)
+  return {
+    layout: { id: layout.id as number, code: layout.code as string, name: layout.name as string },
+    lines,
+  }
+}
+
+/**
+ * The layouts of a kind and code that apply to a year (bind kind, code, year, year); the one
+ * with the latest `valid_from_year` is used.
+ */
+export const LAYOUT_FOR_YEAR = `kind = ? AND code = ? AND valid_from_year <= ?
+  AND (valid_to_year IS NULL OR valid_to_year >= ?)`
+
+/** A row of statement_lines as the layout engine reads it. */
+export function layoutLine(r: StatementLineRow): LayoutLine {
+  return {
     id: r.id,
     code: r.code,
     label: r.label,
@@ -176,10 +191,6 @@ async function loadLayout(
     sign: r.sign,
     ranges: r.ranges ?? [],
     formula: r.formula ?? null,
-  }))
-  return {
-    layout: { id: layout.id as number, code: layout.code as string, name: layout.name as string },
-    lines,
   }
 }
 
@@ -187,12 +198,16 @@ async function loadLayout(
  * The one aggregate behind a statement: balance (debit − credit) per fiscal year and account
  * over validated entries. `fromClass` limits it to the accounts a statement needs.
  */
-export function balancesQuery(fromClass: string | null) {
-  return `SELECT e.fiscal_year_id, l.account_number, SUM(l.debit) - SUM(l.credit) AS balance
+export function balancesQuery(fromClass: string | null, organisations: 'one' | 'many' = 'one') {
+  const many = organisations === 'many' // the network's figures: also by organisation_id
+  return `SELECT ${many ? 'l.organisation_id, ' : ''}e.fiscal_year_id, l.account_number,
+                 SUM(l.debit) - SUM(l.credit) AS balance
             FROM entry_lines l JOIN entries e ON e.id = l.entry_id
-           WHERE l.organisation_id = ? AND e.fiscal_year_id = ANY(?::int[]) AND e.status = 'validated'
+           WHERE l.organisation_id = ${many ? 'ANY(?::int[])' : '?'}
+                 AND e.organisation_id = l.organisation_id
+                 AND e.fiscal_year_id = ANY(?::int[]) AND e.status = 'validated'
                  ${fromClass ? 'AND l.account_number >= ?' : ''}
-           GROUP BY e.fiscal_year_id, l.account_number`
+           GROUP BY ${many ? 'l.organisation_id, ' : ''}e.fiscal_year_id, l.account_number`
 }
 
 async function balancesByYear(
@@ -241,6 +256,7 @@ async function budgetAmounts(
     .from('budgets as b')
     .join('fiscal_years as f', 'f.id', 'b.fiscal_year_id')
     .where('b.organisation_id', organisationId)
+    .where('f.organisation_id', organisationId)
     .where('b.layout_id', layoutId)
   if (budgetId) query.where('b.id', budgetId)
   else query.whereRaw('extract(year from f.end_date) = ?', [year])

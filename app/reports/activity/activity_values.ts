@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { Decimal } from 'decimal.js'
 import { toMoney } from '#support/money'
 import { ClientReport } from '#support/report'
@@ -46,6 +47,62 @@ export interface Selector {
   modality?: string | null
 }
 
+/** The stored values (`v`) with their indicator, programme and territory, by id. */
+export function valueCells(client: Pick<QueryClientContract, 'from'>) {
+  return client
+    .from('indicator_values as v')
+    .join('indicators as i', 'i.id', 'v.indicator_id')
+    .leftJoin('programmes as p', 'p.id', 'v.programme_id')
+    .leftJoin('territories as t', 't.id', 'v.territory_id')
+    .orderBy('v.id')
+    .select(
+      'v.id',
+      'v.year',
+      'i.code as indicator',
+      'i.label as indicator_label',
+      'i.unit',
+      'p.code as programme_code',
+      'p.name as programme_name',
+      't.code as territory_code',
+      't.name as territory_name',
+      'v.breakdown',
+      'v.modality',
+      'v.value',
+      'v.source',
+      'v.source_file',
+      'v.import_id'
+    )
+}
+
+/** The programmes (`ProgrammeRow`), in their order. */
+export function programmeRows(client: Pick<QueryClientContract, 'from'>) {
+  return client
+    .from('programmes')
+    .orderBy([{ column: 'position' }, { column: 'id' }])
+    .select('id', 'code', 'name', 'level', 'fse_cofinanced as fseCofinanced', 'position')
+}
+
+/** A row of `valueCells` as a cell. */
+export function valueCell(row: Record<string, unknown>): ValueCell {
+  return {
+    id: Number(row.id),
+    year: row.year as number,
+    indicator: row.indicator as string,
+    indicatorLabel: row.indicator_label as string,
+    unit: row.unit as string,
+    programmeCode: row.programme_code as string | null,
+    programmeName: row.programme_name as string | null,
+    territoryCode: row.territory_code as string | null,
+    territoryName: row.territory_name as string | null,
+    breakdown: row.breakdown as string | null,
+    modality: row.modality as string | null,
+    value: toMoney(row.value as string),
+    source: row.source as string,
+    sourceFile: row.source_file as string | null,
+    importId: row.import_id as number | null,
+  }
+}
+
 /**
  * The aggregated activity values of an organisation for a year and the year before, with the
  * territories and programmes they refer to. These are a few hundred aggregates (not records),
@@ -57,63 +114,16 @@ export class ActivityValuesReport extends ClientReport<{ year: number }, Activit
     const client = this.client ?? db
     const organisationId = this.tenant.organisationId
     const year = this.params.year
-    const rows = await client
-      .from('indicator_values as v')
-      .join('indicators as i', 'i.id', 'v.indicator_id')
-      .leftJoin('programmes as p', 'p.id', 'v.programme_id')
-      .leftJoin('territories as t', 't.id', 'v.territory_id')
+    const rows = await valueCells(client)
       .where('v.organisation_id', organisationId)
       .whereIn('v.year', [year, year - 1])
-      .orderBy('v.id')
-      .select(
-        'v.id',
-        'v.year',
-        'i.code as indicator',
-        'i.label as indicator_label',
-        'i.unit',
-        'p.code as programme_code',
-        'p.name as programme_name',
-        't.code as territory_code',
-        't.name as territory_name',
-        'v.breakdown',
-        'v.modality',
-        'v.value',
-        'v.source',
-        'v.source_file',
-        'v.import_id'
-      )
     const territories = await client
       .from('territories')
       .where('organisation_id', organisationId)
       .orderBy([{ column: 'position' }, { column: 'id' }])
       .select('id', 'code', 'name', 'kind', 'parent_id as parentId', 'position')
-    const programmes = await client
-      .from('programmes')
-      .where('organisation_id', organisationId)
-      .orderBy([{ column: 'position' }, { column: 'id' }])
-      .select('id', 'code', 'name', 'level', 'fse_cofinanced as fseCofinanced', 'position')
-    return new ActivityValues(
-      year,
-      rows.map((row) => ({
-        id: Number(row.id),
-        year: row.year,
-        indicator: row.indicator,
-        indicatorLabel: row.indicator_label,
-        unit: row.unit,
-        programmeCode: row.programme_code,
-        programmeName: row.programme_name,
-        territoryCode: row.territory_code,
-        territoryName: row.territory_name,
-        breakdown: row.breakdown,
-        modality: row.modality,
-        value: toMoney(row.value),
-        source: row.source,
-        sourceFile: row.source_file,
-        importId: row.import_id,
-      })),
-      territories,
-      programmes
-    )
+    const programmes = await programmeRows(client).where('organisation_id', organisationId)
+    return new ActivityValues(year, rows.map(valueCell), territories, programmes)
   }
 }
 

@@ -9,6 +9,7 @@ import {
 import { ActivityYear } from '#reports/activity/activity_year'
 import { evolution } from '#reports/activity/evolution'
 import { Report } from '#support/report'
+import { StaffAndBudgetFigures, type StaffAndBudget } from '#reports/activity/staff_and_budget'
 import { PROGRAMME_LEVELS } from '#vocabulary/activity'
 import { labelOf } from '#vocabulary/labels'
 
@@ -64,11 +65,47 @@ const share = (part: Decimal | null, total: Decimal | null) =>
 export class KeyFigures extends Report<{ year?: number }, KeyFiguresReport> {
   async build() {
     const year = await new ActivityYear(this.tenant, { year: this.params.year }).build()
-    return keyFigures(await new ActivityValuesReport(this.tenant, { year }).build())
+    const [values, staffAndBudget] = await Promise.all([
+      new ActivityValuesReport(this.tenant, { year }).build(),
+      new StaffAndBudgetFigures(this.tenant, { year }).build(),
+    ])
+    return keyFigures(values, staffAndBudget)
   }
 }
 
-function keyFigures(data: ActivityValues): KeyFiguresReport {
+/**
+ * « Salariés » and « budget » come from the register and the ledger (#reports/activity/
+ * staff_and_budget), never from typed indicator values: a card for each, when there is a register
+ * or a fiscal year to read.
+ */
+function registerAndLedgerCards({ year, staff, budget }: StaffAndBudget) {
+  const cards: KeyFiguresReport['cards'] = []
+  if (staff) {
+    cards.push({
+      label: `Salariés au 31/12/${year} (registre du personnel)`,
+      value: toMoney(staff.headcount),
+      unit: 'count',
+      evolution: evolution(toMoney(staff.headcount), toMoney(staff.previousHeadcount)),
+    })
+    cards.push({
+      label: `Équivalents temps plein au 31/12/${year}`,
+      value: staff.fte,
+      unit: 'fte',
+      evolution: evolution(staff.fte, staff.previousFte),
+    })
+  }
+  if (budget) {
+    cards.push({
+      label: `Budget : total des charges de l’exercice ${budget.fiscalYear} (comptabilité)`,
+      value: budget.charges,
+      unit: 'eur',
+      evolution: evolution(budget.charges, budget.previousCharges),
+    })
+  }
+  return cards
+}
+
+function keyFigures(data: ActivityValues, staffAndBudget: StaffAndBudget): KeyFiguresReport {
   const year = data.year
   const n = (indicator: string, selector = {}) => data.value(indicator, selector)
   const p = (indicator: string, selector = {}) => data.value(indicator, selector, year - 1)
@@ -99,8 +136,7 @@ function keyFigures(data: ActivityValues): KeyFiguresReport {
     cardOf('jeunes_dispositif_renforce', 'Jeunes accompagnés dans un dispositif renforcé'),
     cardOf('services_proposes', 'Services proposés'),
     cardOf('points_accueil', "Points d'accueil"),
-    cardOf('salaries', 'Nombre de salariés'),
-    cardOf('budget', 'Budget', 'eur'),
+    ...registerAndLedgerCards(staffAndBudget),
     cardOf('entreprises_en_contact', 'Entreprises en contact'),
     cardOf('visites_exploratoire', "Visites de l'Exploratoire"),
     cardOf('gpect_structures_partenaires', 'GPECT : structures partenaires'),

@@ -11,6 +11,7 @@ import {
   type ReceiptAllocation,
 } from '#reports/grants/instalments'
 import { ClientReport } from '#support/report'
+import { LedgerLineChoices, type LineChoiceList } from '#reports/grants/line_choices'
 import { formatDate } from '#support/french_format'
 import {
   CORRECTABLE_ITEMS,
@@ -44,6 +45,8 @@ export interface ItemCorrectionResult<K extends CorrectableItem> {
   /** Receipts: what it pays, and the instalments it may be matched to. */
   allocations: ReceiptAllocation[]
   openInstalments: MatchableInstalment[]
+  /** Receipts' edit page: the bank lines it may be matched to, chosen by description. */
+  bankLines: LineChoiceList | null
   /** Steps: the dates the step must stay between (ISO), its neighbours not cancelled. */
   bounds: { after: string | null; before: string | null }
 }
@@ -63,7 +66,8 @@ export interface ItemCorrectionResult<K extends CorrectableItem> {
  * The edit and cancellation actions read it in their transaction, after locking the convention.
  */
 export class ItemCorrection<K extends CorrectableItem> extends ClientReport<
-  { kind: K; id: number },
+  /** `lineSearch` (the page's `?q=`, '' for none) asks for the receipt form's bank lines. */
+  { kind: K; id: number; lineSearch?: string },
   ItemCorrectionResult<K>
 > {
   async build() {
@@ -86,6 +90,7 @@ export class ItemCorrection<K extends CorrectableItem> extends ClientReport<
       cancelRefusal: null,
       allocations: [],
       openInstalments: [],
+      bankLines: null,
       bounds: { after: null, before: null },
     }
     const note = cancellationNote(item)
@@ -129,8 +134,19 @@ export class ItemCorrection<K extends CorrectableItem> extends ClientReport<
     if (allocations.length)
       editRefusal = `Ce versement est rapproché de ${allocations.length} échéance(s) : il ne peut plus être modifié. Annulez-le avec un motif et saisissez-le à nouveau.`
     else if (item.entryLineId)
-      editRefusal = `Ce versement est rapproché de la ligne de banque n° ${item.entryLineId} du grand livre : il ne peut plus être modifié. Annulez-le avec un motif et saisissez-le à nouveau.`
-    return { editRefusal, allocations, openInstalments }
+      editRefusal = `Ce versement est rapproché d'une ligne de banque du grand livre : il ne peut plus être modifié. Annulez-le avec un motif et saisissez-le à nouveau.`
+    const search = this.params.lineSearch
+    const bankLines =
+      editRefusal === null && search !== undefined
+        ? (
+            await new LedgerLineChoices(
+              this.tenant,
+              { grantId: grant.id, q: search },
+              this.client
+            ).build()
+          ).bank
+        : null
+    return { editRefusal, allocations, openInstalments, bankLines }
   }
 
   private async target(grant: Grant, item: GrantTarget) {

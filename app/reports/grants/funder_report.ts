@@ -5,6 +5,7 @@ import { DateTime } from 'luxon'
 import Grant from '#models/grants/grant'
 import GrantReport from '#models/grants/grant_report'
 import { REVENUE_LINE, dec, rows, type Client } from '#reports/grants/sql'
+import { grantOf } from '#reports/grants/grant_detail'
 import { roundCents, sumMoney, ZERO } from '#support/money'
 
 export interface FunderReportParams {
@@ -90,11 +91,7 @@ export class FunderReport extends ClientReport<
 
 async function funderReport(tenant: Tenant, params: FunderReportParams, client?: Client) {
   const organisationId = tenant.organisationId
-  const grant = await Grant.query({ client: client })
-    .where('id', params.grantId)
-    .where('organisationId', organisationId)
-    .preload('funder')
-    .preload('programmes')
+  const grant = await grantOf(organisationId, params.grantId, client)
     .preload('targets', (q) => q.whereNull('cancelledAt').orderBy(['year', 'indicatorCode']))
     .firstOrFail()
   const bind = { org: organisationId, id: params.grantId, from: params.from, to: params.to }

@@ -24,6 +24,33 @@ export interface FunderNode {
 }
 
 /**
+ * The funders' tree as a recursive CTE `tree` (id, parent_id, depth, path): roots of the
+ * organisations `organisations` designates, then their children.
+ */
+export const funderTreeCte = (organisations: '= :org' | '= ANY(:orgs)') => `tree AS (
+       SELECT f.id, f.parent_id, 0 AS depth, ARRAY[f.position, f.id] AS path
+         FROM funders f WHERE f.organisation_id ${organisations} AND f.parent_id IS NULL
+       UNION ALL
+       SELECT f.id, f.parent_id, t.depth + 1, t.path || ARRAY[f.position, f.id]
+         FROM funders f JOIN tree t ON f.parent_id = t.id
+     )`
+
+/**
+ * Revenue recognised in the year (`:year`) per convention (`grant_id`): its revenue lines of the
+ * fiscal year ending in the year, à-nouveaux excluded. `organisations` compares
+ * `l.organisation_id` (one organisation, or `= ANY(:orgs)` for the network's figures).
+ */
+export const grantRevenue = (organisations: '= :org' | '= ANY(:orgs)') => `
+       SELECT l.grant_id, sum(l.credit - l.debit) AS recognised
+         FROM grant_ledger_lines l JOIN grants g ON g.id = l.grant_id
+         JOIN entries e ON e.id = l.entry_id JOIN journals j ON j.id = e.journal_id
+         JOIN fiscal_years fy ON fy.id = e.fiscal_year_id
+        WHERE l.organisation_id ${organisations} AND extract(year FROM fy.end_date) = :year
+          AND j.code <> 'AN' AND ${REVENUE_LINE}
+        GROUP BY l.grant_id
+     `
+
+/**
  * Funders in tree order (parents before their children, depth for indentation) with their
  * conventions' awarded amounts rolled up the tree, as the produits lines of the report are.
  */
@@ -51,21 +78,7 @@ async function funderTree(organisationId: number, params: { year: number }, clie
     recognised: string
     next_year: string
   }>(
-    `WITH RECURSIVE tree AS (
-       SELECT f.id, f.parent_id, 0 AS depth, ARRAY[f.position, f.id] AS path
-         FROM funders f WHERE f.organisation_id = :org AND f.parent_id IS NULL
-       UNION ALL
-       SELECT f.id, f.parent_id, t.depth + 1, t.path || ARRAY[f.position, f.id]
-         FROM funders f JOIN tree t ON f.parent_id = t.id
-     ), revenue AS (
-       SELECT l.grant_id, sum(l.credit - l.debit) AS recognised
-         FROM grant_ledger_lines l JOIN grants g ON g.id = l.grant_id
-         JOIN entries e ON e.id = l.entry_id JOIN journals j ON j.id = e.journal_id
-         JOIN fiscal_years fy ON fy.id = e.fiscal_year_id
-        WHERE l.organisation_id = :org AND extract(year FROM fy.end_date) = :year AND j.code <> 'AN'
-          AND ${REVENUE_LINE}
-        GROUP BY l.grant_id
-     ), own AS (
+    `WITH RECURSIVE ${funderTreeCte('= :org')}, revenue AS (${grantRevenue('= :org')}), own AS (
        SELECT g.funder_id, count(*)::int AS n, sum(g.amount_awarded) AS awarded,
               sum(coalesce(r.recognised, 0)) AS recognised,
               sum(coalesce((SELECT amount FROM grant_years y WHERE y.grant_id = g.id AND y.year = :year + 1), 0)) AS next_year

@@ -11,11 +11,15 @@ import {
   ReceiptAllocations,
 } from '#reports/grants/instalments'
 import { nextSteps } from '#vocabulary/grants'
+import { LedgerLineChoices } from '#reports/grants/line_choices'
+import { GrantBudget } from '#reports/grants/grant_budget'
 
 interface GrantDetailParams {
   grantId: number
   /** Day of the reporting deadlines' lists (overdue, due within 90 days); today by default. */
   today?: DateTime
+  /** Search of the ledger lines the allocation and receipt forms offer (`?q=`). */
+  q?: string
 }
 
 /**
@@ -31,13 +35,18 @@ export class GrantDetail extends ClientReport<
   }
 }
 
-async function grantDetail(tenant: Tenant, params: GrantDetailParams, client?: Client) {
-  const organisationId = tenant.organisationId
-  const grant = await Grant.query({ client: client })
-    .where('id', params.grantId)
+/** The query of a convention of the organisation, with its funder and programmes. */
+export function grantOf(organisationId: number, grantId: number, client?: Client) {
+  return Grant.query({ client })
+    .where('id', grantId)
     .where('organisationId', organisationId)
     .preload('funder')
     .preload('programmes')
+}
+
+async function grantDetail(tenant: Tenant, params: GrantDetailParams, client?: Client) {
+  const organisationId = tenant.organisationId
+  const grant = await grantOf(organisationId, params.grantId, client)
     .preload('years', (q) => q.orderBy('year'))
     .preload('targets', (q) => q.orderBy(['year', 'indicatorCode']))
     .preload('deadlines', (q) => q.orderBy('dueOn'))
@@ -93,6 +102,15 @@ async function grantDetail(tenant: Tenant, params: GrantDetailParams, client?: C
     openInstalments: await new MatchableInstalments(tenant, { grantId: grant.id }, client).build(),
     /** The lifecycle steps that may come next (the step form's choices). */
     nextSteps: nextSteps(live(grant.events).map((e) => e.kind)),
+    /** The allocation and receipt forms' ledger lines, chosen by description (never by id). */
+    lineChoices: await new LedgerLineChoices(
+      tenant,
+      { grantId: grant.id, q: params.q },
+      client
+    ).build(),
+    lineSearch: params.q ?? '',
+    /** The cost budget by nature and by programme against the costs attributed. */
+    budget: await new GrantBudget(tenant, { grantId: grant.id }, client).build(),
     totals: {
       split,
       unsplit: grant.amountAwarded.minus(split),

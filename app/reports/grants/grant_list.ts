@@ -7,9 +7,6 @@ import { tableState, type TableState } from '#support/table_query'
 import { GRANT_STATUSES, type GrantStatus } from '#vocabulary/grants'
 import type { Decimal } from 'decimal.js'
 
-/** Conventions per page of the list (the workbook has every one the filters keep). */
-export const GRANTS_PAGE_SIZE = 50
-
 /** The list's sortable columns (?tri=), as SQL over grants. */
 export const GRANT_SORTS = {
   reference: 'reference',
@@ -25,6 +22,9 @@ export const GRANT_SORTS = {
 export function grantListState(qs: Record<string, unknown>) {
   return tableState(qs, GRANT_SORTS, { sort: 'reference' })
 }
+
+/** Conventions per page of the list (the workbook has every one the filters keep). */
+export const GRANTS_PAGE_SIZE = 50
 
 /**
  * The list's filters (?financeur=&statut=&annee=), parsed once: a funder (its sub-funders

@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { Report } from '#support/report'
-import { CONTRACT_TYPES, END_REASONS, type ContractType } from '#vocabulary/hr'
+import { CONTRACT_TYPES, END_REASONS, PAY_COMPONENT_KINDS, type ContractType } from '#vocabulary/hr'
 import { labelOf } from '#vocabulary/labels'
 import type { Decimal } from 'decimal.js'
 import { toMoney } from '#support/money'
@@ -11,6 +11,13 @@ interface EmployeeRow {
   contract_type: string | null
   end_date: Date | null
   present: boolean
+  [column: string]: unknown
+}
+interface PayComponentRow {
+  kind: string
+  amount: string
+  cancelled_at: Date | null
+  cancel_reason: string | null
   [column: string]: unknown
 }
 interface ContractRow {
@@ -130,7 +137,7 @@ async function employeeFile(organisationId: number, employeeId: number) {
       .from(table)
       .where(`${alias}.organisation_id`, organisationId)
       .where(`${alias}.employee_id`, employeeId)
-  const [contracts, salaries, leaves, training, allocations] = await Promise.all([
+  const [contracts, salaries, leaves, training, allocations, payComponents] = await Promise.all([
     scoped('contracts as c', 'c')
       .leftJoin('job_references as j', 'j.id', 'c.job_reference_id')
       .select('c.*', 'j.label as job_reference')
@@ -143,9 +150,22 @@ async function employeeFile(organisationId: number, employeeId: number) {
       .join('training_actions as a', 'a.id', 's.training_action_id')
       .where('p.organisation_id', organisationId)
       .where('p.employee_id', employeeId)
-      .select('a.title', 's.start_date', 's.end_date', 'p.days', 'p.hours')
+      .select(
+        'p.id',
+        'p.version',
+        'a.title',
+        's.start_date',
+        's.end_date',
+        'p.days',
+        'p.hours',
+        'p.cancelled_at',
+        'p.cancelled_actor',
+        'p.cancel_reason',
+        db.raw('(s.cancelled_at IS NOT NULL OR a.cancelled_at IS NOT NULL) AS session_cancelled')
+      )
       .orderBy('s.start_date'),
     scoped('time_allocations').orderBy('month'),
+    scoped('pay_components').orderBy('period_start').orderBy('id'),
   ])
   return {
     contracts: (contracts as ContractRow[]).map((c) => ({
@@ -157,5 +177,11 @@ async function employeeFile(organisationId: number, employeeId: number) {
     leaves,
     training,
     allocations,
+    payComponents: (payComponents as PayComponentRow[]).map((p) => ({
+      ...p,
+      amount: toMoney(p.amount),
+      kindLabel: labelOf(PAY_COMPONENT_KINDS, p.kind),
+      status: p.cancelled_at ? `annulé : ${p.cancel_reason}` : '',
+    })),
   }
 }

@@ -27,6 +27,8 @@ export default class EmployeePage extends Report<
       .from('training_sessions as s')
       .join('training_actions as a', 'a.id', 's.training_action_id')
       .where('s.organisation_id', organisationId)
+      .whereNull('s.cancelled_at')
+      .whereNull('a.cancelled_at')
       .orderBy('s.start_date', 'desc')
       .limit(200)
       .select('s.id', 's.start_date', 'a.title')

@@ -1,7 +1,17 @@
 import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
 import { Decimal } from 'decimal.js'
 import { Money, toMoney, ZERO } from '#support/money'
-import { CSP_CATEGORIES, CSP_GROUPS, type EqualityIndexMode, type Sex } from '#vocabulary/hr'
+import {
+  CSP_CATEGORIES,
+  CSP_GROUPS,
+  PAY_COMPONENT_INDEX_RULE,
+  PAY_COMPONENT_KINDS,
+  PAY_COMPONENT_PLURALS,
+  type EqualityIndexMode,
+  type PayComponentKind,
+  type Sex,
+} from '#vocabulary/hr'
 import { codesOf, labelOf } from '#vocabulary/labels'
 import type { EqualitySizeBand } from '#vocabulary/core'
 import { Report } from '#support/report'
@@ -33,8 +43,14 @@ export interface IndexEmployee {
   category: string
   /** CSP code whatever the mode (the 251+ raise and promotion indicators go by CSP); defaults to category. */
   csp?: string
-  /** Annual gross pay, full-time equivalent, over the period. */
+  /** Annual gross base pay, full-time equivalent, over the period (the salary history). */
   pay: Decimal
+  /**
+   * Pay components of the period by kind, annualised in full-time equivalent: the index adds
+   * the kinds the law counts (bonuses, benefits in kind) to `pay` and leaves the others out
+   * (overtime, seniority bonuses, severance...; `PAY_COMPONENT_INDEX_RULE`).
+   */
+  components?: Partial<Record<PayComponentKind, Decimal>>
   /** At least one individual raise, promotions included, during the period (50–250 method). */
   raised: boolean
   /** At least one individual raise that is not a promotion (251+ method); defaults to raised and not promoted. */
@@ -70,8 +86,15 @@ interface IndexEmployeeRow {
   csp: string
   level: string
   pay: string
+  /** Days present in the period, each weighted by the contract's working-time share. */
+  fte_days: string
   individual_raise: boolean
   promoted: boolean
+}
+interface ComponentRow {
+  employee_id: number
+  kind: PayComponentKind
+  amount: string
 }
 interface LeaveRow {
   raised_after: boolean
@@ -193,7 +216,59 @@ export interface IndicatorDetail {
   raisesDuringLeaves?: boolean
 }
 
+/** What the remuneration of the index included, as the page and the workbook state it. */
+export interface RemunerationBasis {
+  /** Kinds added to the base salary (some employee has a non-zero amount of them). */
+  counted: PayComponentKind[]
+  /** Kinds recorded for the period but left out by the law (overtime...). */
+  excluded: PayComponentKind[]
+  /** "salaire brut de base + primes + avantages en nature", or the base salary alone and why. */
+  label: string
+  /** The kinds left out, in a sentence, or null. */
+  excludedLabel: string | null
+}
+
+export const BASE_ONLY_LABEL =
+  'salaire brut de base seul : aucune prime ni aucun avantage en nature enregistré sur la période'
+
+/** The law's remuneration of one employee: base pay plus the components it counts. */
+export function remunerationOf(employee: IndexEmployee): Decimal {
+  return Object.entries(employee.components ?? {}).reduce(
+    (total, [kind, amount]) =>
+      PAY_COMPONENT_INDEX_RULE[kind as PayComponentKind] === 'counted' && amount
+        ? total.plus(amount)
+        : total,
+    employee.pay
+  )
+}
+
+export function remunerationBasis(employees: IndexEmployee[]): RemunerationBasis {
+  const present = new Set<PayComponentKind>()
+  for (const e of employees) {
+    for (const [kind, amount] of Object.entries(e.components ?? {})) {
+      if (amount && !amount.isZero()) present.add(kind as PayComponentKind)
+    }
+  }
+  const kinds = codesOf(PAY_COMPONENT_KINDS).filter((kind) => present.has(kind))
+  const counted = kinds.filter((kind) => PAY_COMPONENT_INDEX_RULE[kind] === 'counted')
+  const excluded = kinds.filter((kind) => PAY_COMPONENT_INDEX_RULE[kind] === 'excluded')
+  return {
+    counted,
+    excluded,
+    label: counted.length
+      ? [PAY_COMPONENT_PLURALS.base, ...counted.map((kind) => PAY_COMPONENT_PLURALS[kind])].join(
+          ' + '
+        )
+      : BASE_ONLY_LABEL,
+    excludedLabel: excluded.length
+      ? `non retenus, comme le prévoit la loi : ${excluded.map((kind) => PAY_COMPONENT_PLURALS[kind]).join(', ')}`
+      : null,
+  }
+}
+
 export interface EqualityIndex {
+  /** What the remuneration included (base salary, bonuses, benefits in kind). */
+  remuneration: RemunerationBasis
   /** Method applied (under 50 employees: the 50–250 one, figures indicative only). */
   method: IndexMethod
   band: SizeBand
@@ -444,7 +519,9 @@ function rateIndicator(
 }
 
 export function computeEqualityIndex(input: IndexInput): EqualityIndex {
-  const { employees, mode } = input
+  const { mode } = input
+  // Remuneration as the law defines it (L3221-3): base pay plus the components it counts.
+  const employees = input.employees.map((e) => ({ ...e, pay: remunerationOf(e) }))
   const women = employees.filter((e) => e.sex === 'F')
   const men = employees.filter((e) => e.sex === 'H')
   const averageHeadcount = toMoney(input.averageHeadcount)
@@ -506,6 +583,7 @@ export function computeEqualityIndex(input: IndexInput): EqualityIndex {
     ? toMoney(points).div(maxPoints).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber()
     : null
   return {
+    remuneration: remunerationBasis(input.employees),
     method,
     band,
     required,
@@ -522,6 +600,16 @@ export function computeEqualityIndex(input: IndexInput): EqualityIndex {
     headcount: { F: women.length, H: men.length, total: employees.length },
   }
 }
+
+/**
+ * The contracts the index counts over a period (`ct`; bind the period's last then first day):
+ * live, apprentices and professionalisation contracts excluded, overlapping the period. No such
+ * contract means no counted employee, hence an index that is not calculable (the network's
+ * figures skip those organisations on this ground).
+ */
+export const INDEX_CONTRACTS = `ct.superseded_at IS NULL
+  AND ct.contract_type NOT IN ('apprentissage', 'professionnalisation')
+  AND ct.start_date <= ?::date AND COALESCE(ct.end_date, DATE '9999-12-31') >= ?::date`
 
 /** Gathers the index input from the register for a 12-month period. */
 export default class EqualityIndexReport extends Report<
@@ -542,18 +630,16 @@ export default class EqualityIndexReport extends Report<
       DECLARED_BANDS[organisation?.equality_size_band as EqualitySizeBand] ?? null
     const result = await db.rawQuery(
       `WITH pres AS (
-         SELECT ct.employee_id, greatest(ct.start_date, ?::date) AS s,
+         SELECT ct.employee_id, ct.part_time_share AS share, greatest(ct.start_date, ?::date) AS s,
                 least(COALESCE(ct.end_date, DATE '9999-12-31'), ?::date) AS e
          FROM contracts ct
-         WHERE ct.organisation_id = ? AND ct.superseded_at IS NULL
-           AND ct.contract_type NOT IN ('apprentissage', 'professionnalisation')
-           AND ct.start_date <= ?::date AND COALESCE(ct.end_date, DATE '9999-12-31') >= ?::date
+         WHERE ct.organisation_id = ? AND ${INDEX_CONTRACTS}
        ),
        days AS (
-         SELECT p.employee_id, d::date AS day FROM pres p, generate_series(p.s, p.e, interval '1 day') d
+         SELECT p.employee_id, p.share, d::date AS day FROM pres p, generate_series(p.s, p.e, interval '1 day') d
        ),
        paid AS (
-         SELECT days.employee_id, days.day,
+         SELECT days.employee_id, days.day, days.share,
                 (SELECT se.gross_annual_fte FROM salary_events se
                   WHERE se.organisation_id = ? AND se.employee_id = days.employee_id AND se.effective_date <= days.day
                   ORDER BY se.effective_date DESC, se.id DESC LIMIT 1) AS rate
@@ -565,9 +651,12 @@ export default class EqualityIndexReport extends Report<
          WHERE l.organisation_id = ? GROUP BY 1
        ),
        agg AS (
-         SELECT employee_id, count(*) AS present, avg(rate) AS pay, max(day) AS last_day FROM paid GROUP BY 1
+         SELECT employee_id, count(*) AS present, avg(rate) AS pay, max(day) AS last_day,
+                sum(share) AS fte_days
+         FROM paid GROUP BY 1
        )
        SELECT e.id, e.sex, date_part('year', age(agg.last_day, e.birth_date))::int AS age, agg.pay,
+              agg.fte_days::text AS fte_days,
               COALESCE(c.csp, 'employe') AS csp, COALESCE(c.classification_level, 'non classé') AS level,
               EXISTS (SELECT 1 FROM salary_events r WHERE r.organisation_id = ? AND r.employee_id = e.id
                         AND r.kind = 'raise' AND r.effective_date BETWEEN ?::date AND ?::date) AS individual_raise,
@@ -603,13 +692,16 @@ export default class EqualityIndexReport extends Report<
         from,
       ]
     )
-    const employees: IndexEmployee[] = (result.rows as IndexEmployeeRow[]).map((r) => ({
+    const rows = result.rows as IndexEmployeeRow[]
+    const components = await this.components(rows)
+    const employees: IndexEmployee[] = rows.map((r) => ({
       id: r.id,
       sex: r.sex,
       age: Number(r.age),
       category: mode === 'csp' ? r.csp : r.level,
       csp: r.csp,
       pay: toMoney(r.pay),
+      ...(components.has(r.id) ? { components: components.get(r.id) } : {}),
       raised: r.individual_raise || r.promoted,
       individualRaise: r.individual_raise,
       promoted: r.promoted,
@@ -621,9 +713,7 @@ export default class EqualityIndexReport extends Report<
                            - greatest(ct.start_date, ?::date) + 1), 0) AS days,
               (?::date - ?::date + 1) AS period
        FROM contracts ct
-       WHERE ct.organisation_id = ? AND ct.superseded_at IS NULL
-         AND ct.contract_type NOT IN ('apprentissage', 'professionnalisation')
-         AND ct.start_date <= ?::date AND COALESCE(ct.end_date, DATE '9999-12-31') >= ?::date`,
+       WHERE ct.organisation_id = ? AND ${INDEX_CONTRACTS}`,
       [to, from, to, from, org, to, from]
     )
     const averageHeadcount = toMoney(headcount.rows[0].days).div(headcount.rows[0].period)
@@ -652,6 +742,37 @@ export default class EqualityIndexReport extends Report<
         raisesDuringLeaves: (leaves.rows as LeaveRow[]).some((l) => l.raises_during),
       },
     }
+  }
+
+  /**
+   * Pay components of the counted employees, by kind, annualised in full-time equivalent: each
+   * live component counts for the share of its own period that falls in the reference period
+   * (summed in SQL), then the employee's sum is scaled by period days / days present weighted
+   * by working time (a half-time employee present all year: x 2).
+   */
+  private async components(rows: IndexEmployeeRow[]) {
+    const { from, to } = this.params
+    const result = await db.rawQuery(
+      `SELECT pc.employee_id, pc.kind,
+              sum(pc.amount * (least(pc.period_end, ?::date) - greatest(pc.period_start, ?::date) + 1)
+                  / (pc.period_end - pc.period_start + 1))::text AS amount
+         FROM pay_components pc
+        WHERE pc.organisation_id = ? AND pc.cancelled_at IS NULL
+          AND pc.period_start <= ?::date AND pc.period_end >= ?::date
+          AND pc.employee_id = ANY(?::int[])
+        GROUP BY 1, 2`,
+      [to, from, this.tenant.organisationId, to, from, rows.map((r) => r.id)]
+    )
+    const periodDays = toMoney(DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days + 1)
+    const fteDays = new Map(rows.map((r) => [r.id, toMoney(r.fte_days)]))
+    const byEmployee = new Map<number, Partial<Record<PayComponentKind, Decimal>>>()
+    for (const row of result.rows as ComponentRow[]) {
+      const days = fteDays.get(row.employee_id)!
+      const list = byEmployee.get(row.employee_id) ?? {}
+      list[row.kind] = toMoney(row.amount).times(periodDays).div(days)
+      byEmployee.set(row.employee_id, list)
+    }
+    return byEmployee
   }
 
   async build() {

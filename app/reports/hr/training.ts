@@ -1,7 +1,12 @@
 import db from '@adonisjs/lucid/services/db'
 import type { Decimal } from 'decimal.js'
 import { moneyOrZero, ZERO } from '#support/money'
-import { TRAINING_COST_GROUPS, TRAINING_FUNDING_MODES, type Sex } from '#vocabulary/hr'
+import {
+  TRAINING_COST_GROUPS,
+  TRAINING_FUNDERS,
+  TRAINING_FUNDING_MODES,
+  type Sex,
+} from '#vocabulary/hr'
 import { Report } from '#support/report'
 
 export interface DaysRow {
@@ -21,6 +26,22 @@ export interface TrainingReport {
   costGroups: { pedagogique: Decimal; annexes: Decimal; salaire: Decimal; total: Decimal }
   refunds: Array<{ mode: string; label: string; expected: Decimal; received: Decimal }>
   refundsTotal: Decimal
+  /** Each financing request of the year (requested or received that year), not cancelled. */
+  requests: RefundRequest[]
+  requestsTotal: { requested: Decimal; received: Decimal; outstanding: Decimal }
+}
+
+export interface RefundRequest {
+  id: number
+  action: string
+  funder: string
+  mode: string | null
+  requestedOn: string
+  requested: Decimal
+  receivedOn: string | null
+  received: Decimal
+  /** Requested minus received: still due (negative when more was received). */
+  outstanding: Decimal
 }
 
 const CONTRACT_GROUPS = [
@@ -56,12 +77,14 @@ export default class TrainingReportBuilder extends Report<{ year: number }, Trai
     SELECT tp.employee_id, tp.days, e.sex, e.birth_date, extract(year FROM ts.start_date)::int AS year,
            c.contract_type, j.label AS job, j.position
     FROM training_participants tp
-    JOIN training_sessions ts ON ts.id = tp.training_session_id
+    JOIN training_sessions ts ON ts.id = tp.training_session_id AND ts.cancelled_at IS NULL
+    JOIN training_actions ta ON ta.id = ts.training_action_id AND ta.cancelled_at IS NULL
     JOIN employees e ON e.id = tp.employee_id
     LEFT JOIN contracts c ON c.employee_id = tp.employee_id AND c.superseded_at IS NULL
       AND c.start_date <= ts.start_date AND COALESCE(c.end_date, DATE '9999-12-31') >= ts.start_date
     LEFT JOIN job_references j ON j.id = c.job_reference_id
-    WHERE tp.organisation_id = ? AND extract(year FROM ts.start_date) IN (?, ?)`
+    WHERE tp.organisation_id = ? AND tp.cancelled_at IS NULL
+      AND extract(year FROM ts.start_date) IN (?, ?)`
 
   async build(): Promise<TrainingReport> {
     const org = this.organisationId
@@ -127,8 +150,11 @@ export default class TrainingReportBuilder extends Report<{ year: number }, Trai
     })
 
     const costRows = await db.rawQuery(
-      `SELECT kind, sum(amount) AS amount FROM training_cost_lines
-       WHERE organisation_id = ? AND incurred_on BETWEEN make_date(?, 1, 1) AND make_date(?, 12, 31) GROUP BY 1`,
+      `SELECT cl.kind, sum(cl.amount) AS amount FROM training_cost_lines cl
+       JOIN training_actions ta ON ta.id = cl.training_action_id AND ta.cancelled_at IS NULL
+       LEFT JOIN training_sessions ts ON ts.id = cl.training_session_id
+       WHERE cl.organisation_id = ? AND ts.cancelled_at IS NULL
+         AND cl.incurred_on BETWEEN make_date(?, 1, 1) AND make_date(?, 12, 31) GROUP BY 1`,
       [org, y, y]
     )
     const costs = Object.entries(TRAINING_COST_GROUPS).map(([kind, label]) => ({
@@ -151,12 +177,42 @@ export default class TrainingReportBuilder extends Report<{ year: number }, Trai
     const refundRows = await db.rawQuery(
       `SELECT mode, sum(amount_expected) AS expected,
               sum(amount_received) FILTER (WHERE received_on BETWEEN make_date(?, 1, 1) AND make_date(?, 12, 31)) AS received
-       FROM training_financing_lines
-       WHERE organisation_id = ? AND funder = 'uniformation'
+       FROM training_financing_lines f
+       WHERE organisation_id = ? AND funder = 'uniformation' AND cancelled_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM training_actions ta
+                          WHERE ta.id = f.training_action_id AND ta.cancelled_at IS NOT NULL)
          AND (extract(year FROM requested_on) = ? OR extract(year FROM received_on) = ?)
        GROUP BY 1`,
       [y, y, org, y, y]
     )
+    const requestRows = await db.rawQuery(
+      `SELECT f.id, ta.title AS action, f.funder, f.mode, f.requested_on, f.amount_expected,
+              f.received_on, f.amount_received, f.amount_expected - f.amount_received AS outstanding
+       FROM training_financing_lines f
+       JOIN training_actions ta ON ta.id = f.training_action_id AND ta.cancelled_at IS NULL
+       WHERE f.organisation_id = ? AND f.cancelled_at IS NULL
+         AND (extract(year FROM f.requested_on) = ? OR extract(year FROM f.received_on) = ?)
+       ORDER BY f.requested_on, f.id`,
+      [org, y, y]
+    )
+    const requests: RefundRequest[] = (requestRows.rows as RequestRow[]).map((r) => ({
+      id: r.id,
+      action: r.action,
+      funder: TRAINING_FUNDERS[r.funder as keyof typeof TRAINING_FUNDERS] ?? r.funder,
+      mode: r.mode
+        ? (TRAINING_FUNDING_MODES[r.mode as keyof typeof TRAINING_FUNDING_MODES] ?? r.mode)
+        : null,
+      requestedOn: r.requested_on,
+      requested: d(r.amount_expected),
+      receivedOn: r.received_on,
+      received: d(r.amount_received),
+      outstanding: d(r.outstanding),
+    }))
+    const requestsTotal = {
+      requested: requests.reduce((a, r) => a.plus(r.requested), ZERO),
+      received: requests.reduce((a, r) => a.plus(r.received), ZERO),
+      outstanding: requests.reduce((a, r) => a.plus(r.outstanding), ZERO),
+    }
     const refunds = Object.entries(TRAINING_FUNDING_MODES).map(([mode, label]) => {
       const r = (refundRows.rows as RefundSum[]).find((x) => x.mode === mode)
       return { mode, label, expected: d(r?.expected), received: d(r?.received) }
@@ -170,6 +226,8 @@ export default class TrainingReportBuilder extends Report<{ year: number }, Trai
       costGroups,
       refunds,
       refundsTotal: refunds.reduce((a, r) => a.plus(r.received), ZERO),
+      requests,
+      requestsTotal,
     }
   }
 }
@@ -186,6 +244,17 @@ interface AgeBandCount {
   sex: string
   year: number
   n: string
+}
+interface RequestRow {
+  id: number
+  action: string
+  funder: string
+  mode: string | null
+  requested_on: string
+  amount_expected: string
+  received_on: string | null
+  amount_received: string
+  outstanding: string
 }
 interface RefundSum {
   mode: string

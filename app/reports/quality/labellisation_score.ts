@@ -102,6 +102,19 @@ function sumCounts(lines: ScoreCounts[]): ScoreCounts {
   )
 }
 
+/**
+ * The criteria of the themes `t` with their assessment `a`, `org` being the organisation's id as
+ * SQL (a binding or a column): what the score counts, shared with the network's figures.
+ */
+export const themeCriteria = (org: string) =>
+  `LEFT JOIN criteria c ON c.theme_id = t.id AND c.organisation_id = ${org}
+     LEFT JOIN criterion_assessments a ON a.criterion_id = c.id AND a.organisation_id = ${org}`
+
+/** The counts of `scoreLine` but the due ones, over `themeCriteria`. */
+export const CRITERIA_COUNTS = `count(c.id)::int AS total,
+        count(c.id) FILTER (WHERE a.status = 'not_applicable')::int AS not_applicable,
+        count(c.id) FILTER (WHERE a.status = 'validated')::int AS validated`
+
 const ALERT_COLUMNS = `c.id AS criterion_id, c.code, c.title, t.name AS theme, a.status,
   to_char(a.due_date, 'YYYY-MM-DD') AS due_date, u.full_name AS owner_name`
 
@@ -171,15 +184,10 @@ async function score(organisationId: number, options: ScoreParams): Promise<Scor
   const params = { org: organisationId, ref: referential.id, deadline, today }
 
   const themeRows = await db.rawQuery<{ rows: ThemeRecord[] }>(
-    `SELECT t.id, t.name, t.position,
-        count(c.id)::int AS total,
-        count(c.id) FILTER (WHERE a.status = 'not_applicable')::int AS not_applicable,
-        count(c.id) FILTER (WHERE a.status = 'validated')::int AS validated,
+    `SELECT t.id, t.name, t.position, ${CRITERIA_COUNTS},
         count(c.id) FILTER (WHERE a.status NOT IN ('validated', 'not_applicable')
           AND a.due_date IS NOT NULL AND a.due_date <= CAST(:deadline AS date))::int AS due_by_deadline
-     FROM referential_themes t
-     LEFT JOIN criteria c ON c.theme_id = t.id AND c.organisation_id = :org
-     LEFT JOIN criterion_assessments a ON a.criterion_id = c.id AND a.organisation_id = :org
+     FROM referential_themes t ${themeCriteria(':org')}
      WHERE t.organisation_id = :org AND t.referential_id = :ref
      GROUP BY t.id, t.name, t.position
      ORDER BY t.position, t.id`,

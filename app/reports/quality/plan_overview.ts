@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import StrategicPlan from '#models/quality/strategic_plan'
 import StrategicAxis from '#models/quality/strategic_axis'
 import StrategicAction from '#models/quality/strategic_action'
+import type ActionMilestone from '#models/quality/action_milestone'
 import WorkingGroup from '#models/quality/working_group'
 import Criterion from '#models/quality/criterion'
 import User from '#models/core/user'
@@ -48,6 +49,7 @@ async function plan(tenant: Tenant) {
       axes: [] as StrategicAxis[],
       groups: [] as WorkingGroup[],
       actions: [] as StrategicAction[],
+      archived: { axes: [], groups: [], actions: [], milestones: [] } as Archived,
     }
   }
   const [progress, axes, groups, actions] = await Promise.all([
@@ -75,5 +77,31 @@ async function plan(tenant: Tenant) {
       .orderBy('axis_id')
       .orderBy('id'),
   ])
-  return { plan: current, progress, axes, groups, actions }
+  const live = <T extends { archivedAt: unknown }>(rows: T[]) => rows.filter((r) => !r.archivedAt)
+  const gone = <T extends { archivedAt: unknown }>(rows: T[]) => rows.filter((r) => r.archivedAt)
+  const archived: Archived = {
+    axes: gone(axes),
+    groups: gone(groups),
+    actions: gone(actions),
+    milestones: actions.flatMap((action) =>
+      gone(action.milestones).map((milestone) => ({ milestone, action }))
+    ),
+  }
+  for (const action of actions) action.$setRelated('milestones', live(action.milestones))
+  return {
+    plan: current,
+    progress,
+    axes: live(axes),
+    groups: live(groups),
+    actions: live(actions),
+    archived,
+  }
+}
+
+/** Archived items, shown apart and struck out: they count in no progress figure. */
+interface Archived {
+  axes: StrategicAxis[]
+  groups: WorkingGroup[]
+  actions: StrategicAction[]
+  milestones: Array<{ milestone: ActionMilestone; action: StrategicAction }>
 }

@@ -33,7 +33,7 @@ interface AxisProgressRecord {
   criteria_validated: number
 }
 
-/** Progress of each axis of a strategic plan, counted in SQL. */
+/** Progress of each axis of a strategic plan, counted in SQL; archived items count nowhere. */
 export class PlanProgress extends Report<{ planId: number }, AxisProgress[]> {
   async build() {
     return progressOf(this.tenant.organisationId, this.params.planId)
@@ -43,18 +43,20 @@ export class PlanProgress extends Report<{ planId: number }, AxisProgress[]> {
 async function progressOf(organisationId: number, planId: number): Promise<AxisProgress[]> {
   const result = await db.rawQuery<{ rows: AxisProgressRecord[] }>(
     `SELECT x.id, x.kind, x.position, x.title,
-        (SELECT count(*) FROM strategic_actions a WHERE a.axis_id = x.id AND a.organisation_id = :org)::int AS actions,
-        (SELECT count(*) FROM strategic_actions a WHERE a.axis_id = x.id AND a.organisation_id = :org AND a.status = 'done')::int AS actions_done,
-        (SELECT count(*) FROM strategic_actions a WHERE a.axis_id = x.id AND a.organisation_id = :org AND a.status = 'abandoned')::int AS actions_abandoned,
+        (SELECT count(*) FROM strategic_actions a WHERE a.axis_id = x.id AND a.organisation_id = :org AND a.archived_at IS NULL)::int AS actions,
+        (SELECT count(*) FROM strategic_actions a WHERE a.axis_id = x.id AND a.organisation_id = :org AND a.archived_at IS NULL AND a.status = 'done')::int AS actions_done,
+        (SELECT count(*) FROM strategic_actions a WHERE a.axis_id = x.id AND a.organisation_id = :org AND a.archived_at IS NULL AND a.status = 'abandoned')::int AS actions_abandoned,
         (SELECT count(*) FROM action_milestones m JOIN strategic_actions a ON a.id = m.action_id
-          WHERE a.axis_id = x.id AND m.organisation_id = :org)::int AS milestones,
+          WHERE a.axis_id = x.id AND m.organisation_id = :org
+            AND a.archived_at IS NULL AND m.archived_at IS NULL)::int AS milestones,
         (SELECT count(*) FROM action_milestones m JOIN strategic_actions a ON a.id = m.action_id
-          WHERE a.axis_id = x.id AND m.organisation_id = :org AND m.reached_on IS NOT NULL)::int AS milestones_reached,
+          WHERE a.axis_id = x.id AND m.organisation_id = :org AND m.reached_on IS NOT NULL
+            AND a.archived_at IS NULL AND m.archived_at IS NULL)::int AS milestones_reached,
         (SELECT count(*) FROM axis_criteria l WHERE l.axis_id = x.id AND l.organisation_id = :org)::int AS criteria,
         (SELECT count(*) FROM axis_criteria l JOIN criterion_assessments s ON s.criterion_id = l.criterion_id
           WHERE l.axis_id = x.id AND l.organisation_id = :org AND s.status = 'validated')::int AS criteria_validated
      FROM strategic_axes x
-     WHERE x.organisation_id = :org AND x.plan_id = :plan
+     WHERE x.organisation_id = :org AND x.plan_id = :plan AND x.archived_at IS NULL
      ORDER BY x.position, x.id`,
     { org: organisationId, plan: planId }
   )

@@ -4,7 +4,7 @@ import { CHECKS } from '#reconciliation/registry'
 import { Report } from '#support/report'
 import { YearsWithData } from '#reports/core/years_with_data'
 import type { Tenant } from '#support/request_context'
-import { CHECK_STATUSES } from '#vocabulary/reconciliation'
+import { CHECK_STATUSES, RUN_TRIGGERS, domainLabel } from '#vocabulary/reconciliation'
 import { labelOf } from '#vocabulary/labels'
 import type { PageLink } from '#support/page_link'
 
@@ -51,6 +51,8 @@ async function reconciliationStatus(
     .orderByRaw(
       `CASE status WHEN 'discrepancy' THEN 0 WHEN 'rounding' THEN 1 WHEN 'missing_data' THEN 2 ELSE 3 END`
     )
+    // Discrepancies by amount, the largest first (absolute value), whatever their sign.
+    .orderByRaw(`CASE WHEN status = 'discrepancy' THEN abs(difference) END DESC NULLS LAST`)
     .orderBy('position')
   if (filter.status) query.where('status', filter.status)
   if (filter.domain) query.where('domain', 'like', `%${filter.domain}%`)
@@ -66,18 +68,22 @@ async function reconciliationStatus(
       .select('check_id', 'status')
     for (const r of previousRows) before.set(r.check_id, r.status)
   }
-  const domains = [...new Set(CHECKS.flatMap((c) => c.domain.split('+')))].sort()
+  const domains = [...new Set(CHECKS.flatMap((c) => c.domain.split('+')))]
+    .map((value) => ({ value, label: domainLabel(value) }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'fr'))
+  const triggerLabel = (trigger: string) => labelOf(RUN_TRIGGERS, trigger)
   return {
     year: filter.year,
     filter,
-    run: run ?? null,
-    runs,
+    run: run ? { ...run, triggerLabel: triggerLabel(run.trigger) } : null,
+    runs: runs.map((r) => ({ ...r, triggerLabel: triggerLabel(r.trigger) })),
     domains,
     statusLabels: CHECK_STATUSES,
     checks: CHECKS.map((c) => ({
       id: c.id,
       family: c.family,
       domain: c.domain,
+      domainLabel: domainLabel(c.domain),
       description: c.description,
       inputs: c.inputs,
       tolerance: c.tolerance,
@@ -94,6 +100,7 @@ async function reconciliationStatus(
       checkId: r.check_id,
       family: r.family,
       domain: r.domain,
+      domainLabel: domainLabel(r.domain),
       title: r.title,
       status: r.status as string,
       statusLabel: labelOf(CHECK_STATUSES, r.status),

@@ -107,6 +107,15 @@ async function markersFor(organisationId: number, payrollDetail: boolean): Promi
     const key = canonical(row.amount)
     if (!coincidences.has(key)) amounts.set(key, 'salaire annuel brut ETP')
   }
+  // Pay components (bonuses, benefits in kind, overtime: migration 9200) are individual pay too.
+  const { rows: components } = await db.rawQuery(
+    `SELECT DISTINCT amount::text AS amount FROM pay_components WHERE organisation_id = ?`,
+    [organisationId]
+  )
+  for (const row of components) {
+    const key = canonical(row.amount)
+    if (!coincidences.has(key) && !amounts.has(key)) amounts.set(key, 'élément de paie')
+  }
   const counts: Record<string, number> = {
     people: people.length,
     salaries: salaries.length,

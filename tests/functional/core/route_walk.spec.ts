@@ -107,7 +107,7 @@ test.group('Route walk', (group) => {
       assert.equal(response.status(), 302, `${key} answered ${response.status()}`)
       assert.equal(response.header('location'), '/login', `${key} redirected elsewhere`)
     }
-  })
+  }).timeout(600000)
 
   test('each role gets exactly what the matrix allows')
     .with([...ROLES])
@@ -145,6 +145,8 @@ test.group('Route walk', (group) => {
         }
       }
     })
+    // A walk of every route: its length grows with the routes, not with a wait.
+    .timeout(600000)
 })
 
 /**
@@ -175,4 +177,5 @@ test.group('Route walk | JSON API with tokens', (group) => {
         }
       }
     })
+    .timeout(600000)
 })

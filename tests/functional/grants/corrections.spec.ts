@@ -376,7 +376,7 @@ test.group('Grants | corrections of receipts', (group) => {
     refused.assertStatus(303)
     assert.equal(
       flashed(refused),
-      `Ce versement est rapproché de la ligne de banque n° ${line.id} du grand livre : il ne peut plus être modifié. Annulez-le avec un motif et saisissez-le à nouveau.`
+      `Ce versement est rapproché d'une ligne de banque du grand livre : il ne peut plus être modifié. Annulez-le avec un motif et saisissez-le à nouveau.`
     )
     assert.equal((await row('grant_receipts', receipt.id)).received_on, '2023-02-10')
   })

@@ -398,23 +398,17 @@ test.group('Reconciliation families: published statements', (group) => {
 test.group('Reconciliation families: accounting and cross-domain', (group) => {
   isolated(group)
 
-  async function ledger(organisation: Organisation) {
+  async function ledger(organisation: Organisation, labels = ['2022', '2023']) {
     const years = await db
       .table('fiscal_years')
-      .multiInsert([
-        {
+      .multiInsert(
+        labels.map((label) => ({
           organisation_id: organisation.id,
-          label: '2022',
-          start_date: '2022-01-01',
-          end_date: '2022-12-31',
-        },
-        {
-          organisation_id: organisation.id,
-          label: '2023',
-          start_date: '2023-01-01',
-          end_date: '2023-12-31',
-        },
-      ])
+          label,
+          start_date: `${label}-01-01`,
+          end_date: `${label}-12-31`,
+        }))
+      )
       .returning(['id', 'label'])
     const [journal] = await db
       .table('journals')
@@ -431,7 +425,7 @@ test.group('Reconciliation families: accounting and cross-domain', (group) => {
       }
       return accountIds.get(number)!
     }
-    const entry = async (year: '2022' | '2023', lines: Array<[string, number, number]>) => {
+    const entry = async (year: string, lines: Array<[string, number, number]>) => {
       const fiscalYear = years.find((y: any) => y.label === year)!
       const date = `${year}-06-30`
       const [e] = await db
@@ -554,6 +548,57 @@ test.group('Reconciliation families: accounting and cross-domain', (group) => {
     r = await results(organisation)
     assert.equal(r.get('cross.training_vs_ledger:costs')?.status, 'discrepancy')
     assert.equal(Number(r.get('cross.training_vs_ledger:costs')!.difference), 300)
+  })
+
+  test('OPCO refunds: 7917 up to the 2024 chart, the charge account 649 from the 2025 chart', async ({
+    assert,
+  }) => {
+    const organisation = await makeOrganisation('Remboursements OPCO')
+    const { entry } = await ledger(organisation, ['2023', '2025'])
+    const [action] = await db
+      .table('training_actions')
+      .insert({ organisation_id: organisation.id, title: 'Tutorat' })
+      .returning('id')
+    for (const year of ['2023', '2025']) {
+      await db.table('training_financing_lines').insert({
+        organisation_id: organisation.id,
+        training_action_id: action.id,
+        funder: 'uniformation',
+        mode: 'fonction_tutorale',
+        requested_on: `${year}-02-01`,
+        amount_expected: 800,
+        amount_received: 800,
+        received_on: `${year}-05-01`,
+      })
+    }
+    // 2023: the refund is a transfer of charges on 7917; 2025: it credits the charge (649).
+    await entry('2023', [
+      ['512', 800, 0],
+      ['7917', 0, 800],
+    ])
+    await entry('2025', [
+      ['512', 800, 0],
+      ['649', 0, 800],
+    ])
+    const y2023 = (await results(organisation, 2023)).get('cross.training_vs_ledger:opco')!
+    assert.equal(y2023.status, 'ok')
+    assert.include(y2023.title, '7917')
+    const y2025 = (await results(organisation, 2025)).get('cross.training_vs_ledger:opco')!
+    assert.equal(y2025.status, 'ok')
+    assert.include(y2025.title, '649')
+    assert.notInclude(y2025.title, '7917')
+    // A 2025 refund still booked on 7917 is not read: the 2025 check sees 649 only.
+    await entry('2025', [
+      ['512', 100, 0],
+      ['7917', 0, 100],
+    ])
+    await entry('2025', [
+      ['512', 50, 0],
+      ['649', 0, 50],
+    ])
+    const again = (await results(organisation, 2025)).get('cross.training_vs_ledger:opco')!
+    assert.equal(again.status, 'discrepancy')
+    assert.equal(Number(again.difference), 50)
   })
 
   test('grant revenue per funder reads the grants view of the ledger: line grant and allocations', async ({

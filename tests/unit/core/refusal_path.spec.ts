@@ -10,6 +10,7 @@ import {
 import { ACTIVITY_CONSTRAINT_MESSAGES } from '#vocabulary/activity'
 import { GOVERNANCE_CONSTRAINT_MESSAGES } from '#vocabulary/governance'
 import { GRANT_CONSTRAINT_MESSAGES } from '#vocabulary/grants'
+import { CONTRACT_CONSTRAINT_MESSAGES } from '#vocabulary/hr'
 
 /**
  * One refusal path (docs/adr/0007-refusal-path.md): the database's refusals reach the user in
@@ -52,6 +53,7 @@ test.group('Refusal path | the database in French', (group) => {
       ...GRANT_CONSTRAINT_MESSAGES,
       ...ACTIVITY_CONSTRAINT_MESSAGES,
       ...GOVERNANCE_CONSTRAINT_MESSAGES,
+      ...CONTRACT_CONSTRAINT_MESSAGES,
     })
     assert.deepEqual(
       registered.filter((name) => !names.has(name)),
@@ -115,5 +117,25 @@ test.group('Refusal path | the database in French', (group) => {
     })
     assert.instanceOf(error, RuleError)
     assert.equal((error as RuleError).message, 'La convocation doit précéder la séance.')
+  })
+
+  test('the staff register speaks of the contract: dates in order, no overlap', ({ assert }) => {
+    const dates = translateDatabaseError({
+      code: '23514',
+      constraint: 'contracts_dates',
+      message: 'update "contracts" set ... - new row violates check constraint',
+    })
+    assert.instanceOf(dates, RuleError)
+    assert.equal((dates as RuleError).message, 'La date de fin précède la date de début.')
+    const overlap = translateDatabaseError({
+      code: '23P01',
+      constraint: 'contracts_no_overlap',
+      message: 'insert into "contracts" ... - conflicting key value violates exclusion constraint',
+    })
+    assert.instanceOf(overlap, RuleError)
+    assert.equal(
+      (overlap as RuleError).message,
+      'Ce contrat chevauche un autre contrat du même salarié.'
+    )
   })
 })

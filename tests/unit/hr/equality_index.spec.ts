@@ -9,8 +9,11 @@ import {
   raisesAndPromotionsPoints,
   sizeBand,
   top10Points,
+  BASE_ONLY_LABEL,
+  remunerationOf,
   type IndexEmployee,
   type IndexInput,
+  type PayGroup,
 } from '#reports/hr/equality_index'
 
 let id = 0
@@ -500,5 +503,80 @@ test.group('HR | equality index: size bands and methods', () => {
       ...staff('F', 9, 30000, { age: 45 }), // no men: invalid
     ]
     assert.isTrue(computeEqualityIndex(input(employees)).indicators[0].calculable) // 6 / 15
+  })
+})
+
+test.group('HR | equality index: remuneration as the law defines it (L3221-3)', () => {
+  const money = (n: number) => new Decimal(n)
+
+  test('bonuses and benefits in kind paid to women narrow the pay gap, by hand', ({ assert }) => {
+    // Base pay only: women 27 000, men 30 000 -> gap 3 000 / 30 000 = 10 %, minus the 5-point
+    // threshold = 5.0 -> T1[5] = 35 points, favouring men.
+    const before = computeEqualityIndex(input([...staff('F', 3, 27000), ...staff('H', 3, 30000)]))
+    assert.equal(before.byCode.pay!.result!.toString(), '5')
+    assert.equal(before.byCode.pay!.points, 35)
+    assert.equal(before.remuneration.label, BASE_ONLY_LABEL)
+    assert.deepEqual(before.remuneration.counted, [])
+
+    // Two women get a 600 € bonus, the third a 300 € benefit in kind:
+    // women (27 600 + 27 600 + 27 300) / 3 = 27 500; gap 2 500 / 30 000 = 8.333… %,
+    // minus 5 = 3.333… -> 3.3, ceil 4 -> T1[4] = 36 points, still favouring men.
+    const women = [
+      ...staff('F', 2, 27000, { components: { prime: money(600) } }),
+      ...staff('F', 1, 27000, { components: { avantage_nature: money(300) } }),
+    ]
+    const after = computeEqualityIndex(input([...women, ...staff('H', 3, 30000)]))
+    assert.equal(after.byCode.pay!.result!.toString(), '3.3')
+    assert.equal(after.byCode.pay!.points, 36)
+    assert.equal(after.byCode.pay!.favoured, 'H')
+    const group = (after.byCode.pay!.detail.groups as PayGroup[])[0]
+    assert.equal(group.avgWomen!.toString(), '27500')
+    assert.equal(group.avgMen!.toString(), '30000')
+    assert.deepEqual(after.remuneration.counted, ['prime', 'avantage_nature'])
+    assert.equal(after.remuneration.label, 'salaire brut de base + primes + avantages en nature')
+    assert.isNull(after.remuneration.excludedLabel)
+    assert.equal(remunerationOf(women[0]).toString(), '27600')
+  })
+
+  test('overtime and the other excluded kinds change nothing; a base component is not added twice', ({
+    assert,
+  }) => {
+    // Overtime of 3 000 to each woman would close the gap entirely (27 000 + 3 000 = 30 000)
+    // if it counted, and seniority bonuses or severance to the men would widen it: the law
+    // leaves them out, so the result stays 5.0 and 35 points, as with base pay alone.
+    const r = computeEqualityIndex(
+      input([
+        ...staff('F', 3, 27000, { components: { heures_supplementaires: money(3000) } }),
+        ...staff('H', 2, 30000, {
+          components: { prime_anciennete: money(2000), indemnite_rupture: money(9000) },
+        }),
+        ...staff('H', 1, 30000, {
+          components: { base: money(30000), epargne_salariale: money(1500) },
+        }),
+      ])
+    )
+    assert.equal(r.byCode.pay!.result!.toString(), '5')
+    assert.equal(r.byCode.pay!.points, 35)
+    assert.equal(r.remuneration.label, BASE_ONLY_LABEL)
+    assert.deepEqual(r.remuneration.excluded, [
+      'heures_supplementaires',
+      'prime_anciennete',
+      'indemnite_rupture',
+      'epargne_salariale',
+    ])
+    assert.include(r.remuneration.excludedLabel!, 'heures supplémentaires')
+  })
+
+  test('the ten highest remunerations include bonuses', ({ assert }) => {
+    // 10 men at 40 000 and 10 women at 39 000, each woman with a 2 000 € bonus: the ten highest
+    // remunerations (41 000) are the women's; without the bonus they would be the men's.
+    const r = computeEqualityIndex(
+      input([
+        ...staff('F', 10, 39000, { components: { prime: money(2000) } }),
+        ...staff('H', 10, 40000),
+      ])
+    )
+    assert.deepEqual(r.byCode.top10!.detail, { women: 10, men: 0 })
+    assert.equal(r.byCode.top10!.favoured, 'F')
   })
 })
