@@ -4,8 +4,8 @@ import { once } from 'node:events'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import type { Database } from '@adonisjs/lucid/database'
-import { FEC_COLUMNS } from '#imports/accounting/fec_format'
-import { importFec } from '#imports/accounting/fec_import'
+import { FEC_COLUMNS } from '#imports/accounting/fec/format'
+import { importFec } from '#imports/accounting/fec/index'
 import type { BenchResult } from '../commands/bench.js'
 
 /** Number of ledger lines for a bench: `base` scaled by BENCH_SCALE (e.g. 0.01 for a quick check). */

@@ -20,17 +20,16 @@ export default class FecImport extends BaseCommand {
   async run() {
     const { actingAs } = await import('#support/request_context')
     const { commandTenant } = await import('#support/command_tenant')
-    const { importFecFile, fiscalYearByYear } = await import('#actions/accounting/import_fec')
+    const { default: FecImportRun } = await import('#imports/accounting/fec/index')
     const tenant = await commandTenant(this.organisation, 'fec:import')
     if (!tenant) {
       this.logger.error('Organisation introuvable : précisez --organisation <id ou slug>.')
       this.exitCode = 1
       return
     }
-    const organisationId = tenant.organisationId
-    const year = await actingAs(tenant, () => fiscalYearByYear(organisationId, this.year))
+    const year = await actingAs(tenant, () => FecImportRun.fiscalYearByYear(tenant, this.year))
     if (!year) {
-      this.logger.error(`Aucun exercice ${this.year} pour l’organisation ${organisationId}.`)
+      this.logger.error(`Aucun exercice ${this.year} pour l’organisation ${tenant.organisationId}.`)
       this.exitCode = 1
       return
     }
@@ -43,7 +42,7 @@ export default class FecImport extends BaseCommand {
       this.logger.info(`${phase} : ${step} %`)
     }
     const result = await actingAs(tenant, () =>
-      importFecFile(this.file, year.id, undefined, { onProgress })
+      FecImportRun.run(tenant, { path: this.file, fiscalYearId: year.id }, { onProgress })
     )
     const money = (value: string) =>
       new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(Number(value))

@@ -1,6 +1,7 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig, stores } from '@adonisjs/session'
+import { sessionTable } from '#http/session_store'
 
 /**
  * Sessions live in PostgreSQL (table `sessions`) so they can be revoked. `age` is the idle
@@ -21,7 +22,8 @@ const sessionConfig = defineConfig({
   store: env.get('SESSION_DRIVER'),
   stores: {
     cookie: stores.cookie(),
-    database: stores.database({ tableName: 'sessions' }),
+    // The framework's database store, writing the row's expiry at most once a minute.
+    database: sessionTable(),
   },
 })
 

@@ -14,5 +14,7 @@ export default {
   },
   columns: {
     roles: { tsType: 'string[]', imports: [], decorators: [{ name: '@column' }] },
+    // ledger_versions.txid (xid8): node-pg reads it as text.
+    txid: { tsType: 'string', imports: [], decorators: [{ name: '@column' }] },
   },
 } satisfies SchemaRules

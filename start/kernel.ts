@@ -7,6 +7,7 @@ server.use([
   () => import('#middleware/container_bindings_middleware'),
   () => import('#middleware/request_logger_middleware'),
   () => import('#middleware/security_headers_middleware'),
+  () => import('#middleware/bench_bare_middleware'),
   () => import('@adonisjs/static/static_middleware'),
 ])
 

@@ -1,6 +1,6 @@
 import { guard } from '#start/routes/guard'
 import { routeTable } from '#start/routes/table'
-import { fecMaxBytes } from '#actions/accounting/import_fec'
+import { fecMaxBytes } from '#imports/accounting/fec/index'
 
 // Ledger screens (statements, budgets and year-end: start/routes/accounting_statements.ts).
 routeTable(

@@ -1,8 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import { fecImportValidator } from '#validators/accounting'
-import { fecMaxBytes } from '#actions/accounting/import_fec'
-import StartFecImport from '#actions/accounting/start_fec_import'
+import FecImport, { fecMaxBytes } from '#imports/accounting/fec/index'
 import { LedgerError } from '#actions/accounting/errors'
 import { FecImportErrors, FecImportForm, FecImportPage } from '#reports/accounting/fec_imports'
 import { fecErrorsWorkbook } from '#exports/accounting/ledger_export'
@@ -34,7 +33,7 @@ export default class FecImportsController {
     if (!file || !file.tmpPath) throw new LedgerError('Choisissez un fichier FEC.')
     const refusal = uploadRefusal(file)
     if (refusal) throw new LedgerError(`Fichier refusé : ${refusal}`)
-    const importId = await StartFecImport.handle(tenant!, { file, fiscalYearId })
+    const importId = await FecImport.start(tenant!, { file, fiscalYearId })
     return response.redirect().toRoute('accounting.fec.imports.show', { id: importId })
   }
 

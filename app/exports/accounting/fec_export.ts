@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream'
-import { FEC_COLUMNS, formatFecDate, toFecAmount } from '#imports/accounting/fec_format'
+import { FEC_COLUMNS, formatFecDate, toFecAmount } from '#imports/accounting/fec/format'
 import type { LedgerLineRow } from '#reports/accounting/ledger_lines'
 
 // Code points where ISO-8859-15 differs from ISO-8859-1.

@@ -1,7 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { Report } from '#support/report'
-import { settleOrphan } from '#imports/accounting/fec_runner'
-import { FEC_IMPORT_KIND } from '#imports/accounting/fec_import'
+import { FEC_IMPORT_KIND, settleOrphan } from '#imports/accounting/fec/index'
 import { LedgerChoices } from '#reports/accounting/fiscal_years'
 import { NotFoundError } from '#support/domain_errors'
 
@@ -67,7 +66,7 @@ export interface FecImportPageResult extends FecImportErrorsResult {
 
 /**
  * One FEC import: its progress, what it wrote and its errors. A 'running' import whose task is
- * gone (restart) is settled as rejected first (#imports/accounting/fec_runner).
+ * gone (restart) is settled as rejected first (#imports/accounting/fec/runner).
  */
 export class FecImportPage extends Report<
   { id: number; maskPayroll: boolean },

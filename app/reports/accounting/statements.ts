@@ -7,6 +7,7 @@ import { ClientReport } from '#support/report'
 import { computeLayout, sumBalances, type LayoutLine } from '#reports/accounting/statement_engine'
 import type { LayoutKind, Section, LineKind } from '#reference/layout_notation'
 import { reclassificationFor } from '#reference/statement_layouts'
+import { byLedgerVersion } from '#reports/accounting/ledger_version'
 
 /** A row of statement_lines as the layout is read (snake_case columns, JSON decoded). */
 export type StatementLineRow = Omit<LayoutLine, 'ofWhich' | 'ranges'> & {
@@ -404,13 +405,38 @@ async function statement(
 abstract class FinancialStatement extends ClientReport<StatementParams, StatementReport> {
   protected abstract readonly kind: LayoutKind
 
+  /**
+   * Read from the cache of the organisation's ledger version when no client is given (a client
+   * is a transaction that may hold writes of its own: computed in it, never kept).
+   */
   build() {
-    return statement(
-      this.kind,
-      this.tenant.organisationId,
-      this.params,
-      this.client ?? db.connection()
+    const organisationId = this.tenant.organisationId
+    if (this.client) return statement(this.kind, organisationId, this.params, this.client)
+    return byLedgerVersion(
+      organisationId,
+      `${this.kind}|${JSON.stringify(this.params)}`,
+      () => statement(this.kind, organisationId, this.params, db.connection()),
+      copyStatement
     )
+  }
+}
+
+/** A reader's own copy of a kept statement (Decimal values are immutable and shared). */
+function copyStatement(report: StatementReport): StatementReport {
+  return {
+    ...report,
+    layout: { ...report.layout },
+    fiscalYear: { ...report.fiscalYear },
+    previousYear: report.previousYear && { ...report.previousYear },
+    budget: report.budget && { ...report.budget },
+    rows: report.rows.map((row) => ({
+      ...row,
+      accounts: row.accounts.map((account) => ({ ...account })),
+    })),
+    result: { ...report.result },
+    unmapped: report.unmapped.map((u) => ({ ...u })),
+    unmappedPrevious: report.unmappedPrevious.map((u) => ({ ...u })),
+    reclassifiedPrevious: report.reclassifiedPrevious.map((r) => ({ ...r })),
   }
 }
 

@@ -3,6 +3,7 @@ import type { Decimal } from 'decimal.js'
 import { moneyOrZero, ZERO } from '#support/money'
 import { Report } from '#support/report'
 import { filterSql, type LedgerFilters } from '#reports/accounting/ledger_lines'
+import { byLedgerVersion } from '#reports/accounting/ledger_version'
 
 /** Journals whose entries are opening balances (à-nouveaux). */
 export const OPENING_JOURNALS = ['AN', 'RAN']
@@ -97,12 +98,21 @@ export async function trialBalance(
   return { rows: result, totals }
 }
 
-/** The balance générale as a report (see trialBalance). */
+/** The balance générale as a report (see trialBalance), kept per ledger version. */
 export class TrialBalanceReport extends Report<
   LedgerFilters & { fiscalYearId: number },
   TrialBalance
 > {
   build() {
-    return trialBalance(this.tenant.organisationId, this.params)
+    const organisationId = this.tenant.organisationId
+    return byLedgerVersion(
+      organisationId,
+      `trial-balance|${JSON.stringify(this.params)}`,
+      () => trialBalance(organisationId, this.params),
+      (balance) => ({
+        rows: balance.rows.map((row) => ({ ...row })),
+        totals: { ...balance.totals },
+      })
+    )
   }
 }

@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import { FEC_IMPORT_KIND } from '#imports/accounting/fec_import'
+import { FEC_IMPORT_KIND } from '#imports/accounting/fec/index'
 import type { Permission } from '#policies/role_matrix'
 import { Report } from '#support/report'
 

@@ -8,8 +8,7 @@ import type User from '#models/core/user'
 import { isolated, makeOrganisation, makeUser, readWorkbook, tableCounts } from '#tests/helpers'
 import { setupLedger } from '#tests/fixtures/accounting'
 import { entryRows, fecText, writeFecFile } from '#tests/fixtures/fec'
-import { runningImports } from '#imports/accounting/fec_runner'
-import { FEC_IMPORT_KIND } from '#imports/accounting/fec_import'
+import { FEC_IMPORT_KIND, runningImports } from '#imports/accounting/fec/index'
 
 const LEDGER = ['entries', 'entry_lines', 'accounts', 'journals', 'journal_sequences']
 

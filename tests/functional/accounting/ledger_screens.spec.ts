@@ -5,7 +5,7 @@ import { asOrg, setupLedger, simpleLines } from '#tests/fixtures/accounting'
 import { entryRows, fecText, writeFecFile } from '#tests/fixtures/fec'
 import { createDraft } from '#actions/accounting/drafts'
 import { validateEntry } from '#actions/accounting/ledger'
-import { runningImports } from '#imports/accounting/fec_runner'
+import { runningImports } from '#imports/accounting/fec/index'
 
 const LEDGER = ['entries', 'entry_lines', 'accounts', 'journals', 'fiscal_years']
 /** Form fields as a browser sends them: lines[0][accountNumber]=... */

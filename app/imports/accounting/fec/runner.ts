@@ -11,12 +11,12 @@ import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
 import db from '@adonisjs/lucid/services/db'
 import type { UploadedFile } from '#support/uploaded_file'
-import { actingAs } from '#support/request_context'
-import { ledgerActor } from '#actions/accounting/ledger'
-import { fecMaxBytes } from '#actions/accounting/import_fec'
-import { FEC_IMPORT_KIND, importFec, type FecProgress } from '#imports/accounting/fec_import'
+import { actingAs, type Tenant } from '#support/request_context'
+import { FEC_IMPORT_KIND, fecMaxBytes, importFec, type FecImportResult } from './import.js'
+import type { FecProgress } from './progress.js'
 
-export const runningImports = new Map<number, Promise<void>>()
+/** The tasks of this process by import id; each settles with the import's result (null: failed). */
+export const runningImports = new Map<number, Promise<FecImportResult | null>>()
 
 const FAILED =
   'l’import s’est interrompu sur une erreur inattendue : rien n’a été écrit dans la comptabilité, réessayez ou contactez l’administrateur'
@@ -24,7 +24,7 @@ const INTERRUPTED =
   'l’import a été interrompu (redémarrage du serveur) : rien n’a été écrit dans la comptabilité, importez le fichier à nouveau'
 
 /** Moves an uploaded FEC into storage under a generated name; returns its path. */
-export async function storeFecUpload(file: UploadedFile) {
+async function storeUpload(file: UploadedFile) {
   const dir = app.makePath('storage/imports/fec')
   await mkdir(dir, { recursive: true })
   const name = `${randomUUID()}.fec`
@@ -47,36 +47,54 @@ async function markRejected(id: number, fileName: string, reason: string) {
     })
 }
 
-/** Creates the running import row and starts the import without waiting for it. */
-export async function startFecImport(path: string, fiscalYearId: number, fileName: string) {
-  const actor = ledgerActor()
-  const [row] = await db
-    .insertQuery()
-    .table('imports')
-    .insert({
-      organisation_id: actor.organisationId,
-      user_id: actor.userId,
-      kind: FEC_IMPORT_KIND,
-      file_name: fileName.slice(0, 255),
-      sha256: '',
-      size_bytes: (await stat(path)).size,
-      status: 'running',
-      progress_phase: 'vérification',
-      progress_done: 0,
-      progress_total: 0,
-    })
-    .returning('id')
-  const id = row.id as number
-  // A copy of the actor: the task outlives the request and its HttpContext.
-  const task = actingAs({ ...actor }, () => run(id, path, fiscalYearId, fileName)).finally(() =>
-    runningImports.delete(id)
-  )
-  runningImports.set(id, task)
-  return id
+/**
+ * Stores an uploaded FEC, creates its running import row and starts the import without waiting
+ * for it; returns the import's id. The import owns its transaction, written after the response.
+ */
+export async function startUpload(
+  tenant: Tenant,
+  input: { file: UploadedFile; fiscalYearId: number }
+) {
+  const path = await storeUpload(input.file)
+  const fileName = input.file.clientName
+  try {
+    const [row] = await db
+      .insertQuery()
+      .table('imports')
+      .insert({
+        organisation_id: tenant.organisationId,
+        user_id: tenant.userId,
+        kind: FEC_IMPORT_KIND,
+        file_name: fileName.slice(0, 255),
+        sha256: '',
+        size_bytes: (await stat(path)).size,
+        status: 'running',
+        progress_phase: 'vérification',
+        progress_done: 0,
+        progress_total: 0,
+      })
+      .returning('id')
+    const id = row.id as number
+    // A copy of the tenant: the task outlives the request and its HttpContext.
+    const task = actingAs({ ...tenant }, () =>
+      run(tenant, id, path, input.fiscalYearId, fileName)
+    ).finally(() => runningImports.delete(id))
+    runningImports.set(id, task)
+    return id
+  } catch (error) {
+    // Once started, the import deletes its file; before that, a failure must not leave it.
+    await unlink(path).catch(() => {})
+    throw error
+  }
 }
 
-async function run(id: number, path: string, fiscalYearId: number, fileName: string) {
-  const actor = ledgerActor()
+async function run(
+  tenant: Tenant,
+  id: number,
+  path: string,
+  fiscalYearId: number,
+  fileName: string
+) {
   const onProgress = async ({ phase, done, total }: FecProgress) => {
     await db
       .from('imports')
@@ -84,9 +102,9 @@ async function run(id: number, path: string, fiscalYearId: number, fileName: str
       .update({ progress_phase: phase, progress_done: done, progress_total: total })
   }
   try {
-    await importFec(path, {
-      organisationId: actor.organisationId,
-      userId: actor.userId,
+    return await importFec(path, {
+      organisationId: tenant.organisationId,
+      userId: tenant.userId,
       fiscalYearId,
       fileName,
       maxBytes: fecMaxBytes(),
@@ -98,6 +116,7 @@ async function run(id: number, path: string, fiscalYearId: number, fileName: str
     await markRejected(id, fileName, FAILED).catch((err) =>
       logger.error({ err, importId: id }, 'FEC import failure not recorded')
     )
+    return null
   } finally {
     await unlink(path).catch(() => {})
   }

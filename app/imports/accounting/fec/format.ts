@@ -89,7 +89,9 @@ export async function* readTextLines(
   onBytes?: (chunk: Buffer) => void
 ): AsyncGenerator<{ line: number; text: string }> {
   const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: false })
-  const stream = createReadStream(path, { highWaterMark: 1024 * 1024 })
+  // 64 KB chunks: their decoded text stays a young-generation string, freed at the next scavenge,
+  // where a megabyte would go to the large-object space and grow the heap until a full GC.
+  const stream = createReadStream(path, { highWaterMark: 64 * 1024 })
   let rest = ''
   let line = 0
   let crOnly: boolean | null = null
@@ -130,8 +132,7 @@ export async function* readTextLines(
 
 const DATE = /^(\d{4})(\d{2})(\d{2})$/
 
-/** AAAAMMJJ -> 'YYYY-MM-DD', or null when it is not a real calendar date. */
-export function parseFecDate(text: string): string | null {
+function readFecDate(text: string): string | null {
   const match = DATE.exec(text)
   if (!match) return null
   const year = Number(match[1])
@@ -141,6 +142,20 @@ export function parseFecDate(text: string): string | null {
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate()
   if (day > last) return null
   return `${match[1]}-${match[2]}-${match[3]}`
+}
+
+// A file repeats a few hundred dates over its lines: each is read once.
+const knownDates = new Map<string, string | null>()
+
+/** AAAAMMJJ -> 'YYYY-MM-DD', or null when it is not a real calendar date. */
+export function parseFecDate(text: string): string | null {
+  let date = knownDates.get(text)
+  if (date === undefined) {
+    date = readFecDate(text)
+    if (knownDates.size >= 10_000) knownDates.clear()
+    knownDates.set(text, date)
+  }
+  return date
 }
 
 export function formatFecDate(iso: string | null) {

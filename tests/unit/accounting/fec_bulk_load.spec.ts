@@ -1,0 +1,266 @@
+import { test } from '@japa/runner'
+import { finished } from 'node:stream/promises'
+import { from as copyFrom } from 'pg-copy-streams'
+import db from '@adonisjs/lucid/services/db'
+import type Organisation from '#models/core/organisation'
+import { makeOrganisation } from '#tests/helpers'
+import { asOrg, purgeLedger, rawClient, setupLedger, simpleLines } from '#tests/fixtures/accounting'
+import { entryRows, fecText, writeFecFile, type FecRow } from '#tests/fixtures/fec'
+import { createDraft } from '#actions/accounting/drafts'
+import { importFec } from '#imports/accounting/fec/index'
+
+/**
+ * The ledger's keys and rules hold for bulk loads (docs/adr/0011-fec-import-speed.md): rows
+ * streamed with COPY on a plain connection, committed for real, are checked once per statement
+ * as a row-by-row insert would be. Each test uses its own organisations, purged afterwards.
+ */
+const ENTRY_COLUMNS =
+  'id, organisation_id, journal_id, fiscal_year_id, entry_date, number, label, status, validated_at, chain_position, hash'
+const LINE_COLUMNS =
+  'entry_id, organisation_id, line_no, account_id, account_number, entry_date, debit, credit'
+
+type Step = { sql: string; rows?: (now: string, ids: number[]) => string }
+
+/** BEGIN, the steps (COPY ... FROM STDIN when `rows` is given), COMMIT; the error, or null. */
+async function bulk(steps: Step[]) {
+  const client = await rawClient()
+  try {
+    await client.query('BEGIN')
+    const { rows } = await client.query(
+      `SELECT transaction_timestamp()::text AS now,
+              array(SELECT nextval(pg_get_serial_sequence('entries', 'id'))::int FROM generate_series(1, 2)) AS ids`
+    )
+    for (const step of steps) {
+      if (!step.rows) {
+        await client.query(step.sql)
+        continue
+      }
+      const stream = client.query(copyFrom(step.sql))
+      stream.end(step.rows(rows[0].now, rows[0].ids))
+      await finished(stream)
+    }
+    await client.query('COMMIT')
+    return null
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {})
+    return error as Error & { code?: string; constraint?: string }
+  } finally {
+    await client.end()
+  }
+}
+
+test.group('Bulk loads of the ledger (COPY)', (group) => {
+  let organisation: Organisation
+  let other: Organisation
+  let ledger: Awaited<ReturnType<typeof setupLedger>>
+  let otherLedger: Awaited<ReturnType<typeof setupLedger>>
+  let account: { debit: number; credit: number }
+
+  group.each.setup(async () => {
+    organisation = await makeOrganisation('Chargement en masse')
+    other = await makeOrganisation('Autre organisation')
+    ledger = await setupLedger(organisation, [2023, 2024])
+    otherLedger = await setupLedger(other, [2024])
+    const rows = await db
+      .from('accounts')
+      .where('organisation_id', organisation.id)
+      .whereIn('number', ['6064', '401'])
+      .select('id', 'number')
+    account = {
+      debit: rows.find((row) => row.number === '6064')!.id,
+      credit: rows.find((row) => row.number === '401')!.id,
+    }
+    return async () => {
+      await purgeLedger(organisation.id)
+      await purgeLedger(other.id)
+    }
+  })
+
+  const count = async (table: string) =>
+    Number((await db.from(table).where('organisation_id', organisation.id).count('* as n'))[0].n)
+
+  /** One validated entry of 2024 with two lines, debit and credit given. */
+  const validatedEntry = (debit: string, credit: string, fiscalYear = ledger.fiscalYears[2024]) => [
+    {
+      sql: `COPY entries (${ENTRY_COLUMNS}) FROM STDIN`,
+      rows: (now: string, ids: number[]) =>
+        `${ids[0]}\t${organisation.id}\t${ledger.journal.OD}\t${fiscalYear}\t${fiscalYear === ledger.fiscalYears[2024] ? '2024' : '2023'}-03-15\tB1\tChargement\tvalidated\t${now}\t${ids[0]}\t${'a'.repeat(64)}\n`,
+    },
+    {
+      sql: `COPY entry_lines (${LINE_COLUMNS}) FROM STDIN`,
+      rows: (_now: string, ids: number[]) =>
+        `${ids[0]}\t${organisation.id}\t1\t${account.debit}\t6064\t${fiscalYear === ledger.fiscalYears[2024] ? '2024' : '2023'}-03-15\t${debit}\t0\n` +
+        `${ids[0]}\t${organisation.id}\t2\t${account.credit}\t401\t${fiscalYear === ledger.fiscalYears[2024] ? '2024' : '2023'}-03-15\t0\t${credit}\n`,
+    },
+  ]
+
+  test('a bulk load cannot leave an unbalanced validated entry; a balanced one is accepted', async ({
+    assert,
+  }) => {
+    const error = await bulk(validatedEntry('100.00', '90.00'))
+    assert.match(error?.message ?? 'accepté', /déséquilibrée/)
+    assert.equal(await count('entries'), 0)
+    assert.equal(await count('entry_lines'), 0)
+    assert.isNull(await bulk(validatedEntry('100.00', '100.00')))
+    assert.equal(await count('entries'), 1)
+    assert.equal(await count('entry_lines'), 2)
+  })
+
+  test('a bulk load cannot write into a closed fiscal year', async ({ assert }) => {
+    await db.from('fiscal_years').where('id', ledger.fiscalYears[2023]).update({ status: 'closed' })
+    const error = await bulk(validatedEntry('100.00', '100.00', ledger.fiscalYears[2023]))
+    assert.match(error?.message ?? 'accepté', /clôturé/)
+    assert.equal(await count('entries'), 0)
+    assert.equal(await count('entry_lines'), 0)
+  })
+
+  test('bulk rows point at an entry, account, journal and year of their own organisation', async ({
+    assert,
+  }) => {
+    const [theirAccount] = await db
+      .from('accounts')
+      .where({ organisation_id: other.id, number: '6064' })
+      .select('id')
+    const [entryCopy, lineCopy] = validatedEntry('100.00', '100.00')
+    const refusals = [
+      await bulk([
+        entryCopy,
+        {
+          ...lineCopy,
+          rows: (now, ids) =>
+            lineCopy.rows!(now, ids).replace(`\t${account.debit}\t`, `\t${theirAccount.id}\t`),
+        },
+      ]),
+      await bulk([
+        entryCopy,
+        {
+          ...lineCopy,
+          rows: (now, ids) => lineCopy.rows!(now, ids).replaceAll(`${ids[0]}\t`, `${ids[1]}\t`),
+        },
+      ]),
+      await bulk([
+        {
+          ...entryCopy,
+          rows: (now, ids) =>
+            entryCopy.rows!(now, ids).replace(
+              `\t${ledger.journal.OD}\t`,
+              `\t${otherLedger.journal.OD}\t`
+            ),
+        },
+        lineCopy,
+      ]),
+      await bulk([
+        {
+          ...entryCopy,
+          rows: (now, ids) =>
+            entryCopy.rows!(now, ids).replace(
+              `\t${ledger.fiscalYears[2024]}\t`,
+              `\t${otherLedger.fiscalYears[2024]}\t`
+            ),
+        },
+        lineCopy,
+      ]),
+    ]
+    assert.deepEqual(
+      refusals.map((error) => [error?.code, error?.constraint]),
+      [
+        ['23503', 'entry_lines_account_id_foreign'],
+        ['23503', 'entry_lines_entry_id_foreign'],
+        ['23503', 'entries_journal_id_foreign'],
+        ['23503', 'entries_fiscal_year_id_foreign'],
+      ]
+    )
+    assert.equal(await count('entries'), 0)
+  })
+
+  test('what lines and entries point at cannot be deleted; a draft takes its lines along', async ({
+    assert,
+  }) => {
+    const draft = await asOrg(organisation, () =>
+      createDraft({
+        journalId: ledger.journal.OD,
+        entryDate: '2024-05-02',
+        label: 'Brouillon',
+        lines: simpleLines(),
+      })
+    )
+    const refusal = async (sql: string, bindings: unknown[]) => {
+      try {
+        await db.rawQuery(sql, bindings as never[])
+      } catch (error) {
+        const { code, constraint } = error as { code?: string; constraint?: string }
+        return [code, constraint]
+      }
+      return ['accepté']
+    }
+    assert.deepEqual(await refusal('DELETE FROM accounts WHERE id = ?', [account.debit]), [
+      '23503',
+      'entry_lines_account_id_foreign',
+    ])
+    assert.deepEqual(await refusal('DELETE FROM journals WHERE id = ?', [ledger.journal.OD]), [
+      '23503',
+      'entries_journal_id_foreign',
+    ])
+    assert.deepEqual(
+      await refusal('DELETE FROM fiscal_years WHERE id = ?', [ledger.fiscalYears[2024]]),
+      ['23503', 'entries_fiscal_year_id_foreign']
+    )
+    assert.equal(await count('entry_lines'), 2)
+    await db.from('entries').where('id', draft.id).delete()
+    assert.equal(await count('entry_lines'), 0)
+  })
+
+  test('a NUL character past the sniffed head is refused at its line, nothing written', async ({
+    assert,
+  }) => {
+    // The upload's inspection reads the first 8 KB; a NUL further down is the line check's.
+    const rows: FecRow[] = []
+    for (let n = 1; n <= 60; n++) rows.push(...entryRows(String(n), '20240105', '10,00'))
+    rows[100].EcritureLib = 'Facture\u000051'
+    const result = await importFec(await writeFecFile(fecText(rows)), {
+      organisationId: organisation.id,
+      userId: null,
+      fiscalYearId: ledger.fiscalYears[2024],
+    })
+    assert.equal(result.status, 'rejected')
+    // The line is refused whole; its entry, left with one line, is refused too.
+    assert.deepEqual(result.errors.map((issue) => [issue.line, issue.field]).slice(0, 2), [
+      [102, 'ligne'],
+      [103, 'EcritureNum'],
+    ])
+    assert.equal(await count('entries'), 0)
+  })
+
+  test('a number taken while the file is written is reported at its file line', async ({
+    assert,
+  }) => {
+    const rows: FecRow[] = [
+      ...entryRows('1', '20240105', '10,00'),
+      ...entryRows('2', '20240106', '20,00'),
+    ]
+    const path = await writeFecFile(fecText(rows))
+    const result = await importFec(path, {
+      organisationId: organisation.id,
+      userId: null,
+      fiscalYearId: ledger.fiscalYears[2024],
+      // Once the file is checked, someone else records entry AC 2 before it is written.
+      onProgress: async ({ phase, done }) => {
+        if (phase !== 'écriture' || done !== 0) return
+        await db.table('entries').insert({
+          organisation_id: organisation.id,
+          journal_id: ledger.journal.AC,
+          fiscal_year_id: ledger.fiscalYears[2024],
+          entry_date: '2024-01-06',
+          number: '2',
+          label: 'Saisie concurrente',
+        })
+      },
+    })
+    assert.equal(result.status, 'rejected')
+    assert.deepEqual(
+      result.errors.map((issue) => [issue.line, issue.field, issue.value]),
+      [[4, 'EcritureNum', 'AC 2']]
+    )
+    assert.equal(await count('entries'), 1)
+  })
+})
