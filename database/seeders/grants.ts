@@ -6,6 +6,7 @@ import type { Rapport2023, ReportLine } from '#database/seeders/demo'
 import { recordEvent } from '#support/audit'
 import { lineTakesAccount, type LayoutLine } from '#reports/accounting/statement_engine'
 import { ANNUAL_REPORT_CODE } from '#reference/statement_layouts'
+import { seedGrantSchedules } from '#database/seeders/grant_schedules'
 
 /**
  * Demo funders and 2023 conventions of the annual report, built on the demo ledger (this step
@@ -657,6 +658,9 @@ export async function seedGrants(
       'Égalité femmes-hommes et non-discrimination suivies dans les entrées ; sensibilisation à la mobilité durable.',
     publicity_text: 'Logo FSE+ sur les supports et affichage dans les antennes.',
   })
+
+  // Payment schedules of 2023 (matched to the receipts) and of the 2024 splits.
+  await seedGrantSchedules(org, trx)
 
   await budgetFromConventions(org, trx)
 }

@@ -16,7 +16,7 @@ export default class DashboardController {
     if (roles.length === 1 && roles[0] === 'network') {
       return response.redirect().toRoute('network.index')
     }
-    const { organisation, gettingStarted } = await new Dashboard(tenant!, {}).build()
-    return view.render('pages/core/dashboard', { organisation, gettingStarted })
+    const data = await new Dashboard(tenant!, {}).build()
+    return view.render('pages/core/dashboard', data)
   }
 }

@@ -13,6 +13,7 @@ import Seat from '#models/governance/seat'
 import { Report } from '#support/report'
 import type { Tenant } from '#support/request_context'
 import Composition from '#reports/governance/composition'
+import { CashSummary } from '#reports/treasury/cash_forecast'
 
 async function tableExists(name: string) {
   const { rows } = await db.rawQuery('SELECT to_regclass(?) IS NOT NULL AS present', [name])
@@ -41,6 +42,8 @@ export async function otherDomainsAvailability(
     grantsAwaited,
     grantDeadlines,
     budgetVsActual: budgets ? await budgetVsActual(tenant, year) : null,
+    // Today's bank balance and the lowest of the 12 months ahead (issue #18).
+    cash: await new CashSummary(tenant, {}).build(),
   }
 }
 

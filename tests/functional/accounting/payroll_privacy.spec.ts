@@ -4,7 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import { Decimal } from 'decimal.js'
 import type Organisation from '#models/core/organisation'
 import type User from '#models/core/user'
-import { FEC_IMPORT_KIND } from '#imports/accounting/fec_import'
+import { FEC_IMPORT_KIND } from '#imports/accounting/fec/index'
 import { demoOrganisation, isolated, makeUser, readWorkbook } from '#tests/helpers'
 
 /**

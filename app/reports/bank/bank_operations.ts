@@ -1,0 +1,23 @@
+import { Report } from '#support/report'
+import { formatIban } from '#models/bank/iban'
+import { bankAccountHead } from '#reports/bank/sql'
+import { operationsOf, statementsOf } from '#reports/bank/bank_account_detail'
+
+/** A bank account's statements and every one of its operations, for its workbook. */
+export class BankOperationsWorkbook extends Report<
+  { bankAccountId: number },
+  Awaited<ReturnType<typeof load>>
+> {
+  async build() {
+    return load(this.tenant.organisationId, this.params.bankAccountId)
+  }
+}
+
+async function load(org: number, bankAccountId: number) {
+  const account = await bankAccountHead(org, bankAccountId)
+  const statements = await statementsOf(org, account.id)
+  const operations = (
+    await Promise.all(statements.map((s) => operationsOf(org, account.id, s.id, null)))
+  ).flatMap((list, index) => list.map((op) => ({ ...op, statement: statements[index].reference })))
+  return { account: { ...account, ibanText: formatIban(account.iban) }, statements, operations }
+}
