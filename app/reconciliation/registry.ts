@@ -4,6 +4,7 @@ import { crossDomainChecks } from '#reconciliation/cross_domain_checks'
 import { publishedChecks } from '#reconciliation/published_checks'
 import { fundingChecks } from '#reconciliation/funding_checks'
 import { publishedHrChecks } from '#reconciliation/published_hr_checks'
+import { payrollChecks } from '#reconciliation/payroll_checks'
 import type { CheckDefinition } from '#reconciliation/types'
 
 /**
@@ -17,4 +18,5 @@ export const CHECKS: CheckDefinition[] = [
   ...fundingChecks,
   ...publishedChecks,
   ...publishedHrChecks,
+  ...payrollChecks,
 ]

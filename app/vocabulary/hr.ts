@@ -224,3 +224,190 @@ export const HR_OPTIONS = {
   trainingFunders: optionsOf(TRAINING_FUNDERS),
   trainingFundingModes: optionsOf(TRAINING_FUNDING_MODES),
 }
+
+/**
+ * The monthly DSN (issue #19, NEODeS norm): the codes Socle reads and what they mean for the
+ * register. A code outside these lists is refused with its line and rubric (ADR 17): Socle
+ * never guesses what a payroll tool meant.
+ */
+export const {
+  DSN_DECLARATION_TYPES,
+  DSN_DECLARATION_STATUSES,
+  DSN_CONTRACT_NATURES,
+  DSN_PUBLIC_SCHEMES,
+  DSN_END_REASONS,
+  DSN_PAY_TYPES,
+  DSN_BONUS_TYPES,
+  DSN_OTHER_INCOME_TYPES,
+  DSN_STOPPAGE_REASONS,
+  DSN_SEXES,
+} = vocabularies({
+  /** S20.G00.05.002, type of the declaration (nature 01: monthly DSN). */
+  DSN_DECLARATION_TYPES: {
+    '01': 'Déclaration normale',
+    '02': 'Déclaration normale néant',
+    '03': 'Déclaration annule et remplace intégrale',
+    '04': 'Déclaration annule',
+    '05': 'Déclaration annule et remplace néant',
+  },
+  /** A month's declaration in Socle: the one in force, replaced by a later one, or cancelled. */
+  DSN_DECLARATION_STATUSES: {
+    active: 'En vigueur',
+    replaced: 'Remplacée',
+    cancelled: 'Annulée',
+  },
+  /** S21.G00.40.007, nature of the contract. */
+  DSN_CONTRACT_NATURES: {
+    '01': 'Contrat de travail à durée indéterminée de droit privé',
+    '02': 'Contrat de travail à durée déterminée de droit privé',
+    '07': 'Contrat à durée indéterminée intermittent',
+    '10': 'Contrat à durée déterminée à objet défini',
+  },
+  /** S21.G00.40.008, public scheme of the contract (work-study contracts). */
+  DSN_PUBLIC_SCHEMES: {
+    '99': 'Non concerné',
+    '61': 'Contrat de professionnalisation',
+    '64': "Contrat d'apprentissage (entreprise artisanale ou de moins de 11 salariés)",
+    '65': "Contrat d'apprentissage (entreprise non inscrite au répertoire des métiers)",
+  },
+  /** S21.G00.62.002, reason of the end of the contract. */
+  DSN_END_REASONS: {
+    '014': 'Licenciement pour motif économique',
+    '020': 'Licenciement pour autre motif',
+    '031': 'Fin de contrat à durée déterminée',
+    '034': "Fin de période d'essai à l'initiative de l'employeur",
+    '035': "Fin de période d'essai à l'initiative du salarié",
+    '036': "Rupture anticipée d'un contrat à durée déterminée",
+    '038': "Mise à la retraite par l'employeur",
+    '039': "Départ à la retraite à l'initiative du salarié",
+    '043': 'Rupture conventionnelle',
+    '059': 'Démission',
+    '066': 'Décès du salarié',
+    '099': 'Autre fin de contrat',
+  },
+  /** S21.G00.51.011, type of remuneration of a pay period. */
+  DSN_PAY_TYPES: {
+    '001': 'Rémunération brute non plafonnée',
+    '002': 'Salaire brut soumis à contributions d’assurance chômage',
+    '010': 'Salaire de base',
+    '017': 'Heures supplémentaires ou complémentaires aléatoires',
+    '018': 'Heures supplémentaires structurelles',
+  },
+  /** S21.G00.52.001, type of bonus. */
+  DSN_BONUS_TYPES: {
+    '026': 'Prime exceptionnelle liée à l’activité',
+    '027': 'Prime liée à l’activité avec période de rattachement spécifique',
+    '029': 'Prime non liée à l’activité',
+    '031': 'Prime d’ancienneté',
+    '025': 'Indemnité de fin de contrat à durée déterminée',
+    '035': 'Indemnité de rupture ou de départ',
+  },
+  /** S21.G00.54.001, type of other element of gross income. */
+  DSN_OTHER_INCOME_TYPES: {
+    '17': 'Avantage en nature : repas',
+    '18': 'Avantage en nature : logement',
+    '19': 'Avantage en nature : véhicule',
+    '20': 'Avantage en nature : outils de communication',
+    '21': 'Avantage en nature : autres',
+    '25': 'Intéressement, participation, épargne salariale',
+  },
+  /** S21.G00.60.001, reason of a work stoppage. */
+  DSN_STOPPAGE_REASONS: {
+    '01': 'Maladie',
+    '02': 'Maternité ou adoption',
+    '03': 'Paternité ou accueil de l’enfant',
+    '04': 'Congé suite à un accident de trajet',
+    '05': 'Congé suite à maladie professionnelle',
+    '06': 'Congé suite à accident de travail ou de service',
+    '07': 'Femme enceinte dispensée de travail',
+    '08': 'Temps partiel thérapeutique',
+  },
+  /** S21.G00.30.005. */
+  DSN_SEXES: { '01': 'Masculin', '02': 'Féminin' },
+})
+
+export type DsnDeclarationType = keyof typeof DSN_DECLARATION_TYPES
+
+/** The register's contract type of a DSN contract: its nature, then its public scheme. */
+export function dsnContractType(nature: string, scheme: string | null, recourse: string | null) {
+  if (scheme === '64' || scheme === '65') return 'apprentissage' as const
+  if (scheme === '61') return 'professionnalisation' as const
+  if (nature === '01' || nature === '07') return 'cdi' as const
+  return recourse === '01' ? ('cdd_remplacement' as const) : ('cdd' as const)
+}
+
+/** The DSN codes the fixture generator writes for a register contract type. */
+export const DSN_CONTRACT_CODES: Record<
+  ContractType,
+  { nature: string; scheme: string; recourse: string | null }
+> = {
+  cdi: { nature: '01', scheme: '99', recourse: null },
+  cdd: { nature: '02', scheme: '99', recourse: '02' },
+  cdd_remplacement: { nature: '02', scheme: '99', recourse: '01' },
+  apprentissage: { nature: '02', scheme: '65', recourse: null },
+  professionnalisation: { nature: '02', scheme: '61', recourse: null },
+}
+
+/** The register's end reason of a DSN end code (S21.G00.62.002). */
+export const DSN_END_REASON_MAP: Record<keyof typeof DSN_END_REASONS, EndReason> = {
+  '014': 'licenciement',
+  '020': 'licenciement',
+  '031': 'fin_cdd',
+  '034': 'fin_periode_essai',
+  '035': 'fin_periode_essai',
+  '036': 'rupture_anticipee',
+  '038': 'retraite',
+  '039': 'retraite',
+  '043': 'rupture_conventionnelle',
+  '059': 'demission',
+  '066': 'deces',
+  '099': 'autre',
+}
+
+/**
+ * The socio-professional category of a PCS-ESE code (S21.G00.40.004) by its first digit:
+ * 2 and 3 cadres (heads of firms are counted with them), 4 intermediate professions, 5
+ * employees, 6 workers. Anything else is not a PCS-ESE code of an employee.
+ */
+export function cspOfPcsEse(code: string): Csp | null {
+  if (!/^[2-6][0-9]{2}[a-z]$/.test(code)) return null
+  return ({ '2': 'cadre', '3': 'cadre', '4': 'tam', '5': 'employe', '6': 'ouvrier' } as const)[
+    code[0] as '2' | '3' | '4' | '5' | '6'
+  ]
+}
+
+/** A PCS-ESE code for each category, written by the fixture generator. */
+export const PCS_ESE_OF_CSP: Record<Csp, string> = {
+  cadre: '376a',
+  tam: '467a',
+  employe: '545a',
+  ouvrier: '628a',
+}
+
+/** The pay component kind of each DSN pay code; the gross total (001, 002) is not a component. */
+export const DSN_PAY_KIND: Record<string, PayComponentKind> = {
+  'S21.G00.51:010': 'base',
+  'S21.G00.51:017': 'heures_supplementaires',
+  'S21.G00.51:018': 'heures_supplementaires',
+  'S21.G00.52:026': 'prime',
+  'S21.G00.52:027': 'prime',
+  'S21.G00.52:029': 'prime',
+  'S21.G00.52:031': 'prime_anciennete',
+  'S21.G00.52:025': 'indemnite_precarite',
+  'S21.G00.52:035': 'indemnite_rupture',
+  'S21.G00.54:17': 'avantage_nature',
+  'S21.G00.54:18': 'avantage_nature',
+  'S21.G00.54:19': 'avantage_nature',
+  'S21.G00.54:20': 'avantage_nature',
+  'S21.G00.54:21': 'avantage_nature',
+  'S21.G00.54:25': 'epargne_salariale',
+}
+
+/**
+ * The register's leave kind of a stoppage reason; other stoppages are not recorded as leaves.
+ * The DSN declares maternity and adoption under one reason (02): recorded as maternity, they
+ * count alike in the equality index (return from maternity or adoption leave).
+ */
+export const DSN_LEAVE_KIND: Record<string, keyof typeof LEAVE_KINDS> = {
+  '02': 'maternite',
+}

@@ -85,3 +85,34 @@ routeTable(
   POST  /salaries/:id/formations                   training.participation.store         training_plan.storeParticipation
   `
 )
+
+/** The monthly DSN (issue #19): declarations and imports, personal data (NIR, pay). */
+routeTable(
+  {
+    controllers: 'hr',
+    numbers: ['id'],
+    prefix: '/rh',
+    as: 'hr.personal',
+    use: guard('hr.personal'),
+  },
+  `
+  GET  /dsn                dsn         dsn.index
+  GET  /dsn.xlsx           dsn.export  dsn.export
+  GET  /dsn/imports/:id    dsn.show    dsn.show
+  `
+)
+
+routeTable(
+  {
+    controllers: 'hr',
+    numbers: ['id'],
+    prefix: '/rh',
+    as: 'hr.write',
+    use: guard('hr.write'),
+    upload: { maxBytes: 20 * 1024 * 1024 },
+  },
+  `
+  POST  /dsn                          dsn.store   dsn_imports.store  upload
+  POST  /dsn/imports/:id/validation   dsn.commit  dsn_commits.store
+  `
+)

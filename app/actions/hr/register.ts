@@ -158,6 +158,7 @@ export async function anonymiseLeavers(organisationId: number, today: string) {
           nationality: 'non communiquée',
           work_permit_type: null,
           work_permit_number: null,
+          nir: null,
           anonymised_at: new Date(),
         })
       await recordEvent({

@@ -12,6 +12,7 @@ const IDENTITY_KEYS = [
   'work_permit_type',
   'workPermitNumber',
   'work_permit_number',
+  'nir',
 ]
 
 /**
@@ -50,7 +51,7 @@ export async function scrubAuditSnapshots(
        FROM employees e
        CROSS JOIN LATERAL (VALUES ('name', e.surname), ('name', e.first_names),
                                   ('birth', to_char(e.birth_date, 'YYYY-MM-DD')),
-                                  ('name', e.work_permit_number)) AS n(kind, raw)
+                                  ('name', e.work_permit_number), ('name', e.nir)) AS n(kind, raw)
       WHERE e.organisation_id = ? AND e.id = ANY(?::int[])
         AND n.raw IS NOT NULL AND char_length(btrim(n.raw)) >= 2 AND n.raw <> '—'`,
     [organisationId, employeeIds]

@@ -34,6 +34,7 @@ export function gdprWorkbook(employee: Employee, file: EmployeeFileData) {
         { label: 'Prénoms', value: employee.firstNames },
         { label: 'Sexe', value: employee.sex },
         { label: 'Date de naissance', value: employee.birthDate?.toISODate() },
+        { label: 'NIR (numéro de sécurité sociale)', value: employee.nir },
         { label: 'Nationalité', value: employee.nationality },
         {
           label: 'Titre de travail',

@@ -5,8 +5,8 @@ import { Report } from '#support/report'
 
 /**
  * Staff cost of a programme from the time allocations (share of each employee's contractual
- * time, by month): gross = FTE annual rate in force at month end / 12 x part-time share x
- * allocated share; employer charges at the organisation's configured rate (hr_settings).
+ * time, by month): gross = the month's gross pay declared in the DSN in force (issue #19), or
+ * without one the FTE annual rate in force at month end / 12 x part-time share; x allocated share; employer charges at the organisation's configured rate (hr_settings).
  * Hours = allocated share x part-time share x annual hours (1 720 by default) / 12, so that
  * cost / hours is the FSE+ hourly rate (CPR art. 55(2): annual gross employment cost / 1 720 h).
  */
@@ -80,17 +80,30 @@ async function staffCostByProgramme(
      )
      SELECT a.employee_id,
             sum(a.share * c.part_time_share * ?::numeric / 12) AS hours,
-            sum(r.rate / 12 * c.part_time_share * a.share) AS gross
+            sum(coalesce(p.gross, r.rate / 12 * c.part_time_share) * a.share) AS gross
      FROM a
      JOIN LATERAL (SELECT part_time_share FROM contracts c WHERE c.employee_id = a.employee_id
                      AND c.superseded_at IS NULL AND c.start_date <= a.month_end
                      AND (c.end_date IS NULL OR c.end_date >= a.month)
                    ORDER BY c.start_date DESC LIMIT 1) c ON true
-     JOIN LATERAL (SELECT gross_annual_fte AS rate FROM salary_events se
+     LEFT JOIN LATERAL (SELECT gross_annual_fte AS rate FROM salary_events se
                    WHERE se.organisation_id = ? AND se.employee_id = a.employee_id AND se.effective_date <= a.month_end
                    ORDER BY se.effective_date DESC, se.id DESC LIMIT 1) r ON true
+     LEFT JOIN LATERAL (SELECT m.gross FROM dsn_employee_months m
+                   JOIN dsn_declarations d ON d.id = m.declaration_id AND d.status = 'active'
+                   WHERE m.organisation_id = ? AND m.employee_id = a.employee_id AND m.month = a.month) p ON true
+     WHERE r.rate IS NOT NULL OR p.gross IS NOT NULL
      GROUP BY a.employee_id ORDER BY a.employee_id`,
-    [organisationId, programmeId, programmeId, from, to, annualHours, organisationId]
+    [
+      organisationId,
+      programmeId,
+      programmeId,
+      from,
+      to,
+      annualHours,
+      organisationId,
+      organisationId,
+    ]
   )
   const rows = result.rows as Array<{ employee_id: number; hours: string; gross: string }>
   const employees = rows.map((r) => {
@@ -121,9 +134,38 @@ async function staffCostByProgramme(
   }
 }
 
-/** FSE+ hourly rate of one employee on a date: annual gross employment cost / annual hours. */
+/**
+ * FSE+ hourly rate of one employee on a date: annual gross employment cost / annual hours. The
+ * latest documented year is the twelve months of DSN pay ending with the date's month when the
+ * DSN declares all of them (hours prorated to each month's working time); otherwise the salary
+ * history's annual full-time gross.
+ */
 async function fseHourlyRate(organisationId: number, employeeId: number, on: string) {
   const { chargeRate, annualHours } = await settings(organisationId)
+  const declared = (
+    await db.rawQuery(
+      `SELECT count(*)::int AS months, sum(m.gross) AS gross,
+              sum(coalesce(c.part_time_share, 1) * ?::numeric / 12) AS hours
+         FROM dsn_employee_months m
+         JOIN dsn_declarations d ON d.organisation_id = m.organisation_id AND d.id = m.declaration_id
+                                AND d.status = 'active'
+         LEFT JOIN LATERAL (SELECT part_time_share FROM contracts c
+                             WHERE c.organisation_id = m.organisation_id AND c.employee_id = m.employee_id
+                               AND c.superseded_at IS NULL
+                               AND c.start_date <= (m.month + interval '1 month' - interval '1 day')::date
+                               AND (c.end_date IS NULL OR c.end_date >= m.month)
+                             ORDER BY c.start_date DESC LIMIT 1) c ON true
+        WHERE m.organisation_id = ? AND m.employee_id = ?
+          AND m.month > (date_trunc('month', ?::date) - interval '12 months')::date
+          AND m.month <= ?::date`,
+      [annualHours, organisationId, employeeId, on, on]
+    )
+  ).rows[0] as { months: number; gross: string | null; hours: string | null }
+  if (declared.months === 12 && declared.hours !== null && !toMoney(declared.hours).isZero()) {
+    return roundCents(
+      toMoney(declared.gross).times(chargeRate.plus(1)).div(toMoney(declared.hours))
+    )
+  }
   const row = await db
     .from('salary_events')
     .where('organisation_id', organisationId)
