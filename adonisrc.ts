@@ -35,6 +35,7 @@ export default defineConfig({
     () => import('#start/view'),
     () => import('#start/validator'),
     () => import('#start/refusals'),
+    { file: () => import('#start/scheduler'), environment: ['web'] },
   ],
 
   tests: {

@@ -115,6 +115,119 @@ export class ActionMilestoneSchema extends BaseModel {
   declare title: string
 }
 
+export class AlertDigestSchema extends BaseModel {
+  static $columns = ['alertCount', 'frequency', 'id', 'organisationId', 'periodStart', 'sentAt', 'userId'] as const
+  $columns = AlertDigestSchema.$columns
+  @column()
+  declare alertCount: number
+  @column()
+  declare frequency: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column.date()
+  declare periodStart: DateTime
+  @column.dateTime()
+  declare sentAt: DateTime
+  @column()
+  declare userId: number
+}
+
+export class AlertDismissalSchema extends BaseModel {
+  static $columns = ['alertId', 'createdAt', 'id', 'organisationId', 'userId'] as const
+  $columns = AlertDismissalSchema.$columns
+  @column()
+  declare alertId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column()
+  declare userId: number
+}
+
+export class AlertPreferenceSchema extends BaseModel {
+  static $columns = ['createdAt', 'frequency', 'id', 'organisationId', 'updatedAt', 'userId', 'version'] as const
+  $columns = AlertPreferenceSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare frequency: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare userId: number
+  @column()
+  declare version: number
+}
+
+export class AlertRunSchema extends BaseModel {
+  static $columns = ['createdAt', 'digests', 'id', 'kept', 'opened', 'organisationId', 'resolved', 'today'] as const
+  $columns = AlertRunSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare digests: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kept: number
+  @column()
+  declare opened: number
+  @column()
+  declare organisationId: number
+  @column()
+  declare resolved: number
+  @column.date()
+  declare today: DateTime
+}
+
+export class AlertSchema extends BaseModel {
+  static $columns = ['createdAt', 'detail', 'dueOn', 'firstSeenOn', 'id', 'kind', 'lastSeenOn', 'linkParams', 'linkRoute', 'organisationId', 'overdue', 'resolvedAt', 'roles', 'subjectKey', 'title', 'updatedAt', 'userId'] as const
+  $columns = AlertSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare detail: string | null
+  @column.date()
+  declare dueOn: DateTime
+  @column.date()
+  declare firstSeenOn: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column.date()
+  declare lastSeenOn: DateTime
+  @column()
+  declare linkParams: any
+  @column()
+  declare linkRoute: string
+  @column()
+  declare organisationId: number
+  @column()
+  declare overdue: boolean
+  @column.dateTime()
+  declare resolvedAt: DateTime | null
+  @column()
+  declare roles: string[]
+  @column()
+  declare subjectKey: string
+  @column()
+  declare title: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare userId: number | null
+}
+
 export class AttendanceSchema extends BaseModel {
   static $columns = ['alternateForId', 'createdAt', 'deliberative', 'id', 'meetingId', 'name', 'organisationId', 'personId', 'presides', 'proxyToId', 'seatId', 'status', 'updatedAt', 'version', 'votes'] as const
   $columns = AttendanceSchema.$columns
@@ -194,6 +307,177 @@ export class AxisCriterionSchema extends BaseModel {
   declare id: number
   @column()
   declare organisationId: number
+}
+
+export class BankAccountSchema extends BaseModel {
+  static $columns = ['accountId', 'bic', 'createdAt', 'csvMapping', 'currency', 'iban', 'id', 'name', 'organisationId', 'updatedAt', 'version'] as const
+  $columns = BankAccountSchema.$columns
+  @column()
+  declare accountId: number
+  @column()
+  declare bic: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare csvMapping: any | null
+  @column()
+  declare currency: string
+  @column()
+  declare iban: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare name: string
+  @column()
+  declare organisationId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class BankMatchItemSchema extends BaseModel {
+  static $columns = ['active', 'amount', 'bankOperationId', 'entryLineId', 'grantPaymentScheduleId', 'grantReceiptId', 'id', 'matchId', 'organisationId'] as const
+  $columns = BankMatchItemSchema.$columns
+  @column()
+  declare active: boolean
+  @decimalColumn()
+  declare amount: Decimal
+  @column()
+  declare bankOperationId: number | null
+  @column()
+  declare entryLineId: bigint | number | null
+  @column()
+  declare grantPaymentScheduleId: number | null
+  @column()
+  declare grantReceiptId: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare matchId: number
+  @column()
+  declare organisationId: number
+}
+
+export class BankMatchSchema extends BaseModel {
+  static $columns = ['bankAccountId', 'createdAt', 'id', 'note', 'organisationId', 'origin', 'userId'] as const
+  $columns = BankMatchSchema.$columns
+  @column()
+  declare bankAccountId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare note: string | null
+  @column()
+  declare organisationId: number
+  @column()
+  declare origin: string
+  @column()
+  declare userId: number | null
+}
+
+export class BankOperationSchema extends BaseModel {
+  static $columns = ['amount', 'bankAccountId', 'bookingDate', 'counterparty', 'createdAt', 'dedupKey', 'id', 'label', 'organisationId', 'reference', 'statementId', 'valueDate'] as const
+  $columns = BankOperationSchema.$columns
+  @decimalColumn()
+  declare amount: Decimal
+  @column()
+  declare bankAccountId: number
+  @column.date()
+  declare bookingDate: DateTime
+  @column()
+  declare counterparty: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare dedupKey: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare label: string
+  @column()
+  declare organisationId: number
+  @column()
+  declare reference: string | null
+  @column()
+  declare statementId: number
+  @column.date()
+  declare valueDate: DateTime | null
+}
+
+export class BankStatementSchema extends BaseModel {
+  static $columns = ['bankAccountId', 'closingBalance', 'closingDate', 'createdAt', 'format', 'id', 'importId', 'openingBalance', 'openingDate', 'operationsCount', 'organisationId', 'reference', 'skippedCount'] as const
+  $columns = BankStatementSchema.$columns
+  @column()
+  declare bankAccountId: number
+  @decimalColumn()
+  declare closingBalance: Decimal
+  @column.date()
+  declare closingDate: DateTime
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare format: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare importId: number | null
+  @decimalColumn()
+  declare openingBalance: Decimal
+  @column.date()
+  declare openingDate: DateTime
+  @column()
+  declare operationsCount: number
+  @column()
+  declare organisationId: number
+  @column()
+  declare reference: string
+  @column()
+  declare skippedCount: number
+}
+
+export class BankUnmatchingSchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'matchId', 'organisationId', 'reason', 'userId'] as const
+  $columns = BankUnmatchingSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare matchId: number
+  @column()
+  declare organisationId: number
+  @column()
+  declare reason: string
+  @column()
+  declare userId: number | null
+}
+
+export class BoardPackSchema extends BaseModel {
+  static $columns = ['createdAt', 'documentId', 'edition', 'generatedAt', 'id', 'meetingId', 'organisationId', 'sections', 'updatedAt', 'version'] as const
+  $columns = BoardPackSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare documentId: number | null
+  @column()
+  declare edition: number
+  @column.dateTime()
+  declare generatedAt: DateTime | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare meetingId: number
+  @column()
+  declare organisationId: number
+  @column()
+  declare sections: any
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
 }
 
 export class BudgetLineSchema extends BaseModel {
@@ -401,8 +685,58 @@ export class CriterionStatusChangeSchema extends BaseModel {
   declare userId: number | null
 }
 
+export class DsnDeclarationSchema extends BaseModel {
+  static $columns = ['createdAt', 'declarationType', 'employerContributions', 'endedAt', 'grossTotal', 'headcount', 'id', 'importId', 'month', 'organisationId', 'replacesId', 'siret', 'status'] as const
+  $columns = DsnDeclarationSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare declarationType: string
+  @decimalColumn()
+  declare employerContributions: Decimal
+  @column.dateTime()
+  declare endedAt: DateTime | null
+  @decimalColumn()
+  declare grossTotal: Decimal
+  @column()
+  declare headcount: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare importId: number
+  @column.date()
+  declare month: DateTime
+  @column()
+  declare organisationId: number
+  @column()
+  declare replacesId: number | null
+  @column()
+  declare siret: string
+  @column()
+  declare status: string
+}
+
+export class DsnEmployeeMonthSchema extends BaseModel {
+  static $columns = ['declarationId', 'employeeId', 'employerContributions', 'gross', 'id', 'month', 'organisationId'] as const
+  $columns = DsnEmployeeMonthSchema.$columns
+  @column()
+  declare declarationId: number
+  @column()
+  declare employeeId: number
+  @decimalColumn()
+  declare employerContributions: Decimal
+  @decimalColumn()
+  declare gross: Decimal
+  @column({ isPrimary: true })
+  declare id: number
+  @column.date()
+  declare month: DateTime
+  @column()
+  declare organisationId: number
+}
+
 export class EmployeeSchema extends BaseModel {
-  static $columns = ['anonymisedAt', 'birthDate', 'createdAt', 'firstNames', 'id', 'nationality', 'organisationId', 'registryNumber', 'sex', 'surname', 'updatedAt', 'version', 'workPermitNumber', 'workPermitType'] as const
+  static $columns = ['anonymisedAt', 'birthDate', 'createdAt', 'firstNames', 'id', 'nationality', 'nir', 'organisationId', 'registryNumber', 'sex', 'surname', 'updatedAt', 'version', 'workPermitNumber', 'workPermitType'] as const
   $columns = EmployeeSchema.$columns
   @column.dateTime()
   declare anonymisedAt: DateTime | null
@@ -416,6 +750,8 @@ export class EmployeeSchema extends BaseModel {
   declare id: number
   @column()
   declare nationality: string
+  @column()
+  declare nir: string | null
   @column()
   declare organisationId: number
   @column()
@@ -1302,6 +1638,17 @@ export class LedgerPendingCheckSchema extends BaseModel {
   declare organisationId: number
 }
 
+export class LedgerVersionSchema extends BaseModel {
+  static $columns = ['organisationId', 'stamp', 'txid'] as const
+  $columns = LedgerVersionSchema.$columns
+  @column({ isPrimary: true })
+  declare organisationId: number
+  @column()
+  declare stamp: bigint | number
+  @column()
+  declare txid: string
+}
+
 export class LoginBackoffSchema extends BaseModel {
   static $columns = ['account', 'failures', 'lastFailedAt'] as const
   $columns = LoginBackoffSchema.$columns
@@ -1610,7 +1957,7 @@ export class ProgrammeSchema extends BaseModel {
 }
 
 export class PublishedReportSchema extends BaseModel {
-  static $columns = ['createdAt', 'id', 'organisationId', 'sourceFile', 'title', 'updatedAt', 'userId', 'version', 'year'] as const
+  static $columns = ['createdAt', 'id', 'organisationId', 'source', 'sourceFile', 'title', 'updatedAt', 'userId', 'version', 'year'] as const
   $columns = PublishedReportSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
@@ -1618,6 +1965,8 @@ export class PublishedReportSchema extends BaseModel {
   declare id: number
   @column()
   declare organisationId: number
+  @column()
+  declare source: string
   @column()
   declare sourceFile: string | null
   @column()
@@ -2349,6 +2698,44 @@ export class TrainingSessionSchema extends BaseModel {
   declare trainingActionId: number
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class TreasuryManualItemSchema extends BaseModel {
+  static $columns = ['amount', 'createdAt', 'dueOn', 'endsOn', 'id', 'label', 'organisationId', 'recurrence', 'updatedAt', 'version'] as const
+  $columns = TreasuryManualItemSchema.$columns
+  @decimalColumn()
+  declare amount: Decimal
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.date()
+  declare dueOn: DateTime
+  @column.date()
+  declare endsOn: DateTime | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare label: string
+  @column()
+  declare organisationId: number
+  @column()
+  declare recurrence: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class TreasurySettingSchema extends BaseModel {
+  static $columns = ['organisationId', 'threshold', 'updatedAt', 'version'] as const
+  $columns = TreasurySettingSchema.$columns
+  @column({ isPrimary: true })
+  declare organisationId: number
+  @decimalColumn()
+  declare threshold: Decimal | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
   @column()
   declare version: number
 }

@@ -42,6 +42,8 @@ export default await Env.create(new URL('../', import.meta.url), {
    * empty instance (its setup form, or `node ace organisation:create`). The demo by default.
    */
   SOCLE_DEMO: Env.schema.boolean.optional(),
+  /** `1`: `GET /bench/bare` answers without session nor database (the page benchmark only). */
+  SOCLE_BENCH_BARE: Env.schema.boolean.optional(),
   /** Calls of the JSON API per access token and minute (120 by default). */
   API_RATE_LIMIT_PER_MINUTE: Env.schema.number.optional(),
 
@@ -56,4 +58,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   SMTP_PASSWORD: Env.schema.secret.optional(),
   /** Sender of the messages: an address, or `Name <address>` ("Socle <socle@localhost>"). */
   MAIL_FROM: Env.schema.string.optional(),
+
+  /** Minutes between two runs of the alert job in the web server (60 by default; 0: never). */
+  ALERTS_INTERVAL_MINUTES: Env.schema.number.optional(),
 })

@@ -12,6 +12,7 @@ import { navigation } from '#http/navigation'
 import { pageUrl } from '#http/page_url'
 import { htmlAttributes } from '#support/html_attributes'
 import { cssText } from '#support/css_text'
+import { alertCount } from '#http/alert_counter'
 
 edge.global('formatMoney', formatMoney)
 edge.global('formatNumber', formatNumber)
@@ -26,6 +27,8 @@ edge.global('navigation', navigation)
 edge.global('sortLink', sortLink)
 // Links named by domain code (reconciliation details, evidence links): #support/page_link.
 edge.global('pageUrl', pageUrl)
+// The header's counter of the person's open alerts (one query per request).
+edge.global('alertCount', alertCount)
 
 // Edge's html.attrs does not escape attribute values (edge.js 6.5): every template gets the
 // escaping one instead, so a stored `"` can never close an attribute.

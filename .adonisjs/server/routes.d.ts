@@ -105,6 +105,12 @@ export type ScannedRoutes = {
     'governance.write.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'governance.write.resolutions.result': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'governance.write.resolutions.rectification': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.board_packs.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.board_packs.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.board_packs.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.board_packs.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.board_packs.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.board_packs.generate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'quality.score': { paramsTuple?: []; params?: {} }
     'quality.score.print': { paramsTuple?: []; params?: {} }
     'quality.score.export': { paramsTuple?: []; params?: {} }
@@ -170,6 +176,11 @@ export type ScannedRoutes = {
     'reconciliation.index': { paramsTuple?: []; params?: {} }
     'reconciliation.export': { paramsTuple?: []; params?: {} }
     'reconciliation.run': { paramsTuple?: []; params?: {} }
+    'annual_report.show': { paramsTuple?: []; params?: {} }
+    'annual_report.document': { paramsTuple?: []; params?: {} }
+    'annual_report.export': { paramsTuple?: []; params?: {} }
+    'annual_report.print': { paramsTuple?: []; params?: {} }
+    'annual_report.publish': { paramsTuple?: []; params?: {} }
     'hr.home': { paramsTuple?: []; params?: {} }
     'hr.bilan_social': { paramsTuple?: []; params?: {} }
     'hr.bilan_social.export': { paramsTuple?: []; params?: {} }
@@ -217,6 +228,11 @@ export type ScannedRoutes = {
     'hr.write.training.financing.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'hr.write.training.financing.cancellation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'hr.write.training.participation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.personal.dsn': { paramsTuple?: []; params?: {} }
+    'hr.personal.dsn.export': { paramsTuple?: []; params?: {} }
+    'hr.personal.dsn.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.dsn.store': { paramsTuple?: []; params?: {} }
+    'hr.write.dsn.commit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounting.statements.index': { paramsTuple?: []; params?: {} }
     'accounting.statements.income': { paramsTuple?: []; params?: {} }
     'accounting.statements.income.export': { paramsTuple?: []; params?: {} }
@@ -266,6 +282,38 @@ export type ScannedRoutes = {
     'instance.organisations.reactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'instance.networks.store': { paramsTuple?: []; params?: {} }
     'instance.networks.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'alerts.index': { paramsTuple?: []; params?: {} }
+    'alerts.export': { paramsTuple?: []; params?: {} }
+    'alerts.preference': { paramsTuple?: []; params?: {} }
+    'alerts.dismiss': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'treasury.forecast.show': { paramsTuple?: []; params?: {} }
+    'treasury.forecast.export': { paramsTuple?: []; params?: {} }
+    'treasury.forecast.print': { paramsTuple?: []; params?: {} }
+    'treasury.items.index': { paramsTuple?: []; params?: {} }
+    'treasury.items.export': { paramsTuple?: []; params?: {} }
+    'treasury.write.items.create': { paramsTuple?: []; params?: {} }
+    'treasury.write.items.store': { paramsTuple?: []; params?: {} }
+    'treasury.write.items.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'treasury.write.items.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'treasury.write.items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'treasury.write.threshold.update': { paramsTuple?: []; params?: {} }
+    'bank.accounts.index': { paramsTuple?: []; params?: {} }
+    'bank.accounts.export': { paramsTuple?: []; params?: {} }
+    'bank.accounts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.operations.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.matching.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.matching.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.statement.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.statement.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.statement.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.write.accounts.create': { paramsTuple?: []; params?: {} }
+    'bank.write.accounts.store': { paramsTuple?: []; params?: {} }
+    'bank.write.mapping.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.write.statements.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.write.matches.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.write.proposals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.write.proposals.all': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.write.matches.unmatch': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'health': { paramsTuple?: []; params?: {} }
     'login': { paramsTuple?: []; params?: {} }
     'login.store': { paramsTuple?: []; params?: {} }
@@ -387,6 +435,10 @@ export type ScannedRoutes = {
     'governance.write.persons.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'governance.write.seats.create': { paramsTuple?: []; params?: {} }
     'governance.write.meetings.create': { paramsTuple?: []; params?: {} }
+    'governance.board_packs.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.board_packs.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.board_packs.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.board_packs.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'quality.score': { paramsTuple?: []; params?: {} }
     'quality.score.print': { paramsTuple?: []; params?: {} }
     'quality.score.export': { paramsTuple?: []; params?: {} }
@@ -416,6 +468,10 @@ export type ScannedRoutes = {
     'activity.territories.export': { paramsTuple?: []; params?: {} }
     'reconciliation.index': { paramsTuple?: []; params?: {} }
     'reconciliation.export': { paramsTuple?: []; params?: {} }
+    'annual_report.show': { paramsTuple?: []; params?: {} }
+    'annual_report.document': { paramsTuple?: []; params?: {} }
+    'annual_report.export': { paramsTuple?: []; params?: {} }
+    'annual_report.print': { paramsTuple?: []; params?: {} }
     'hr.home': { paramsTuple?: []; params?: {} }
     'hr.bilan_social': { paramsTuple?: []; params?: {} }
     'hr.bilan_social.export': { paramsTuple?: []; params?: {} }
@@ -436,6 +492,9 @@ export type ScannedRoutes = {
     'hr.personal.register.export': { paramsTuple?: []; params?: {} }
     'hr.personal.time': { paramsTuple?: []; params?: {} }
     'hr.personal.time.export': { paramsTuple?: []; params?: {} }
+    'hr.personal.dsn': { paramsTuple?: []; params?: {} }
+    'hr.personal.dsn.export': { paramsTuple?: []; params?: {} }
+    'hr.personal.dsn.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounting.statements.index': { paramsTuple?: []; params?: {} }
     'accounting.statements.income': { paramsTuple?: []; params?: {} }
     'accounting.statements.income.export': { paramsTuple?: []; params?: {} }
@@ -465,6 +524,25 @@ export type ScannedRoutes = {
     'network.export': { paramsTuple?: []; params?: {} }
     'network.sharing.show': { paramsTuple?: []; params?: {} }
     'instance.organisations.index': { paramsTuple?: []; params?: {} }
+    'alerts.index': { paramsTuple?: []; params?: {} }
+    'alerts.export': { paramsTuple?: []; params?: {} }
+    'treasury.forecast.show': { paramsTuple?: []; params?: {} }
+    'treasury.forecast.export': { paramsTuple?: []; params?: {} }
+    'treasury.forecast.print': { paramsTuple?: []; params?: {} }
+    'treasury.items.index': { paramsTuple?: []; params?: {} }
+    'treasury.items.export': { paramsTuple?: []; params?: {} }
+    'treasury.write.items.create': { paramsTuple?: []; params?: {} }
+    'treasury.write.items.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.accounts.index': { paramsTuple?: []; params?: {} }
+    'bank.accounts.export': { paramsTuple?: []; params?: {} }
+    'bank.accounts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.operations.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.matching.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.matching.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.statement.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.statement.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.statement.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.write.accounts.create': { paramsTuple?: []; params?: {} }
     'health': { paramsTuple?: []; params?: {} }
     'login': { paramsTuple?: []; params?: {} }
     'welcome.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
@@ -560,6 +638,10 @@ export type ScannedRoutes = {
     'governance.write.persons.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'governance.write.seats.create': { paramsTuple?: []; params?: {} }
     'governance.write.meetings.create': { paramsTuple?: []; params?: {} }
+    'governance.board_packs.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.board_packs.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.board_packs.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.board_packs.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'quality.score': { paramsTuple?: []; params?: {} }
     'quality.score.print': { paramsTuple?: []; params?: {} }
     'quality.score.export': { paramsTuple?: []; params?: {} }
@@ -589,6 +671,10 @@ export type ScannedRoutes = {
     'activity.territories.export': { paramsTuple?: []; params?: {} }
     'reconciliation.index': { paramsTuple?: []; params?: {} }
     'reconciliation.export': { paramsTuple?: []; params?: {} }
+    'annual_report.show': { paramsTuple?: []; params?: {} }
+    'annual_report.document': { paramsTuple?: []; params?: {} }
+    'annual_report.export': { paramsTuple?: []; params?: {} }
+    'annual_report.print': { paramsTuple?: []; params?: {} }
     'hr.home': { paramsTuple?: []; params?: {} }
     'hr.bilan_social': { paramsTuple?: []; params?: {} }
     'hr.bilan_social.export': { paramsTuple?: []; params?: {} }
@@ -609,6 +695,9 @@ export type ScannedRoutes = {
     'hr.personal.register.export': { paramsTuple?: []; params?: {} }
     'hr.personal.time': { paramsTuple?: []; params?: {} }
     'hr.personal.time.export': { paramsTuple?: []; params?: {} }
+    'hr.personal.dsn': { paramsTuple?: []; params?: {} }
+    'hr.personal.dsn.export': { paramsTuple?: []; params?: {} }
+    'hr.personal.dsn.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounting.statements.index': { paramsTuple?: []; params?: {} }
     'accounting.statements.income': { paramsTuple?: []; params?: {} }
     'accounting.statements.income.export': { paramsTuple?: []; params?: {} }
@@ -638,6 +727,25 @@ export type ScannedRoutes = {
     'network.export': { paramsTuple?: []; params?: {} }
     'network.sharing.show': { paramsTuple?: []; params?: {} }
     'instance.organisations.index': { paramsTuple?: []; params?: {} }
+    'alerts.index': { paramsTuple?: []; params?: {} }
+    'alerts.export': { paramsTuple?: []; params?: {} }
+    'treasury.forecast.show': { paramsTuple?: []; params?: {} }
+    'treasury.forecast.export': { paramsTuple?: []; params?: {} }
+    'treasury.forecast.print': { paramsTuple?: []; params?: {} }
+    'treasury.items.index': { paramsTuple?: []; params?: {} }
+    'treasury.items.export': { paramsTuple?: []; params?: {} }
+    'treasury.write.items.create': { paramsTuple?: []; params?: {} }
+    'treasury.write.items.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.accounts.index': { paramsTuple?: []; params?: {} }
+    'bank.accounts.export': { paramsTuple?: []; params?: {} }
+    'bank.accounts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.operations.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.matching.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.matching.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.statement.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.statement.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.statement.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.write.accounts.create': { paramsTuple?: []; params?: {} }
     'health': { paramsTuple?: []; params?: {} }
     'login': { paramsTuple?: []; params?: {} }
     'welcome.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
@@ -721,6 +829,8 @@ export type ScannedRoutes = {
     'governance.write.votes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'governance.write.resolutions.result': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'governance.write.resolutions.rectification': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.board_packs.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'governance.write.board_packs.generate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'quality.evidence.upload': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'quality.links.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'quality.plan.store': { paramsTuple?: []; params?: {} }
@@ -739,6 +849,7 @@ export type ScannedRoutes = {
     'activity.programmes.targets.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'activity.programmes.targets.import': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'reconciliation.run': { paramsTuple?: []; params?: {} }
+    'annual_report.publish': { paramsTuple?: []; params?: {} }
     'hr.write.employees.store': { paramsTuple?: []; params?: {} }
     'hr.write.contracts.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'hr.write.contracts.end': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -761,6 +872,8 @@ export type ScannedRoutes = {
     'hr.write.training.participation.cancellation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'hr.write.training.financing.cancellation': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'hr.write.training.participation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'hr.write.dsn.store': { paramsTuple?: []; params?: {} }
+    'hr.write.dsn.commit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounting.budgets.store': { paramsTuple?: []; params?: {} }
     'accounting.layouts.lines.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'lineId': ParamValue} }
     'accounting.budgets.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -775,6 +888,14 @@ export type ScannedRoutes = {
     'instance.organisations.store': { paramsTuple?: []; params?: {} }
     'instance.organisations.deactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'instance.networks.store': { paramsTuple?: []; params?: {} }
+    'alerts.dismiss': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'treasury.write.items.store': { paramsTuple?: []; params?: {} }
+    'bank.write.accounts.store': { paramsTuple?: []; params?: {} }
+    'bank.write.statements.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.write.matches.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.write.proposals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.write.proposals.all': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank.write.matches.unmatch': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'login.store': { paramsTuple?: []; params?: {} }
     'welcome.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
     'password_resets.store': { paramsTuple?: []; params?: {} }
@@ -822,6 +943,10 @@ export type ScannedRoutes = {
     'hr.write.training.sessions.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'hr.write.training.participation.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'hr.write.training.financing.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'alerts.preference': { paramsTuple?: []; params?: {} }
+    'treasury.write.items.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'treasury.write.threshold.update': { paramsTuple?: []; params?: {} }
+    'bank.write.mapping.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'password.update': { paramsTuple?: []; params?: {} }
     'users.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisation_settings.update': { paramsTuple?: []; params?: {} }
@@ -843,6 +968,7 @@ export type ScannedRoutes = {
     'network.sharing.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'instance.organisations.reactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'instance.networks.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'treasury.write.items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'users.reactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organisation_settings.logo.destroy': { paramsTuple?: []; params?: {} }
   }

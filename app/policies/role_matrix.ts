@@ -48,8 +48,24 @@ export const ROLE_MATRIX = {
   'activity.read': everyone,
   'activity.write': ['admin', 'direction', 'quality'],
 
+  // The cash-flow forecast (issue #18): the bank balance projected, its manual items and threshold.
+  'treasury.read': ['admin', 'direction', 'finance', 'board'],
+  'treasury.write': ['admin', 'finance'],
+
+  // Bank statements and bank matching (issue #18): the statements imported, the matches, the
+  // reconciliation statement.
+  'bank.read': ['admin', 'direction', 'finance', 'board'],
+  'bank.write': ['admin', 'finance'],
+
+  // The annual report (issue #17): aggregates only, read by the board.
+  'annual_report.read': ['admin', 'direction', 'finance', 'board'],
+
   'reconciliation.read': ['admin', 'direction', 'finance', 'hr', 'quality', 'board'],
   'reconciliation.run': ['admin', 'direction', 'finance'],
+
+  // One's own alerts (issue #17): the list, its workbook, marking one as read and the digest
+  // frequency are a person's own, board members included; each alert carries the roles that see it.
+  'alerts.read': everyone,
 
   // A regional association's consolidated figures of its members (ADR 9); a member's admin
   // agrees (or not) to share them.

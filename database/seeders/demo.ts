@@ -5,12 +5,15 @@ import Organisation from '#models/core/organisation'
 import { actingAs } from '#support/request_context'
 import { seedDemoUsers } from '#database/seeders/demo_users'
 import { seedHr } from '#database/seeders/hr'
+import { seedHrDsn } from '#database/seeders/hr_dsn'
 import { seedActivity } from '#database/seeders/activity'
 import { seedAccounting } from '#database/seeders/accounting'
 import { seedReconciliation } from '#database/seeders/reconciliation'
 import { seedGovernanceComposition, seedGovernanceMeetings } from '#database/seeders/governance'
 import { seedQuality } from '#database/seeders/quality'
 import { seedGrants } from '#database/seeders/grants'
+import { seedBank } from '#database/seeders/bank'
+import { seedTreasury } from '#database/seeders/treasury'
 
 // The reference file as JSON.parse reads it (an untyped tree); the parts the seeders read are
 // typed where they are read: ReportLine, ReportTerritory, ReportProgrammeRow.
@@ -84,7 +87,10 @@ export const DEMO_STEPS: Array<{
     name: 'financements',
     run: (organisation, rapport, trx) => seedGrants(organisation, rapport, trx),
   },
+  { name: 'banque', run: (organisation, _, trx) => seedBank(organisation, trx) },
+  { name: 'trésorerie', run: (organisation, _, trx) => seedTreasury(organisation, trx) },
   { name: 'personnel', run: (organisation, rapport, trx) => seedHr(organisation, rapport, trx) },
+  { name: 'personnel : DSN 2023', run: (organisation, _, trx) => seedHrDsn(organisation, trx) },
   {
     name: 'gouvernance : séances',
     run: (organisation, _, trx) => seedGovernanceMeetings(organisation, trx),

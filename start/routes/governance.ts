@@ -66,3 +66,32 @@ routeTable(
   POST  /resolutions/:id/rectification        resolutions.rectification  resolution_rectifications.store
   `
 )
+
+// The board pack of a meeting (issue #17, docs/adr/0013-board-pack-pdf.md).
+routeTable(
+  {
+    controllers: 'governance',
+    prefix: '/gouvernance',
+    as: 'governance',
+    use: guard('governance.read'),
+  },
+  `
+  GET   /seances/:id/dossier                  board_packs.show           board_packs.show                 #id
+  GET   /seances/:id/dossier/apercu           board_packs.preview        board_packs.preview              #id
+  GET   /seances/:id/dossier.pdf              board_packs.pdf            board_packs.pdf                  #id
+  GET   /seances/:id/dossier.xlsx             board_packs.export         board_packs.export               #id
+  `
+)
+
+routeTable(
+  {
+    controllers: 'governance',
+    prefix: '/gouvernance',
+    as: 'governance.write',
+    use: guard('governance.write'),
+  },
+  `
+  POST  /seances/:id/dossier                  board_packs.update         board_packs.update               #id
+  POST  /seances/:id/dossier/document         board_packs.generate       board_pack_documents.store       #id
+  `
+)

@@ -10,6 +10,7 @@ import { ActivityYear } from '#reports/activity/activity_year'
 import { evolution } from '#reports/activity/evolution'
 import { Report } from '#support/report'
 import { StaffAndBudgetFigures, type StaffAndBudget } from '#reports/activity/staff_and_budget'
+import { yearName } from '#reports/accounting/allocation_resolutions'
 import { PROGRAMME_LEVELS } from '#vocabulary/activity'
 import { labelOf } from '#vocabulary/labels'
 
@@ -96,7 +97,7 @@ function registerAndLedgerCards({ year, staff, budget }: StaffAndBudget) {
   }
   if (budget) {
     cards.push({
-      label: `Budget : total des charges de l’exercice ${budget.fiscalYear} (comptabilité)`,
+      label: `Budget : total des charges de l’exercice ${yearName(budget.fiscalYear)} (comptabilité)`,
       value: budget.charges,
       unit: 'eur',
       evolution: evolution(budget.charges, budget.previousCharges),

@@ -68,6 +68,7 @@ test.group(
       // Budget: the « Total des charges » of the 2023 income statement.
       const charges = statement.rows.find((r) => r.code === 'TC')!
       const budget = card(/^Budget : total des charges de l’exercice/)
+      assert.equal(budget.label, 'Budget : total des charges de l’exercice 2023 (comptabilité)')
       assert.equal(budget.value!.toFixed(2), charges.current.toFixed(2))
       assert.isTrue(charges.current.greaterThan(0))
       assert.isFalse(report.cards.some((c) => c.label === 'Nombre de salariés'))

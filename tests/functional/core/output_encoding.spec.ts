@@ -203,6 +203,8 @@ const HOSTILE_COLUMNS: Record<string, string[]> = {
   strategic_axes: ['title', 'description'],
   strategic_actions: ['title', 'owner_name'],
   working_groups: ['name'],
+  bank_accounts: ['name'],
+  bank_operations: ['label', 'counterparty'],
 }
 
 /** The demo organisation with the payload at the end of every text above (rolled back). */
@@ -231,10 +233,12 @@ async function hostileWorld(organisation: Organisation) {
     const row = await db.from(table).where('organisation_id', organisation.id).orderBy('id').first()
     return row ? (row[column] as string | number) : null
   }
-  // A receipt that can still be corrected (the demo's are matched to their bank lines).
+  // A receipt that can still be corrected (the demo's are matched to their bank lines), on an
+  // instalment that can still be edited (the demo's 2023 ones are paid by matched receipts).
   const instalment = await db
     .from('grant_payment_schedules')
     .where('organisation_id', organisation.id)
+    .whereNotIn('id', db.from('grant_receipt_allocations').select('schedule_id'))
     .orderBy('id')
     .firstOrFail()
   const [receipt] = await db
@@ -247,7 +251,18 @@ async function hostileWorld(organisation: Organisation) {
       reference: `VIR ${HOSTILE}`,
     })
     .returning('id')
+  const [manualItem] = await db
+    .table('treasury_manual_items')
+    .insert({
+      organisation_id: organisation.id,
+      label: `Achat ${HOSTILE}`,
+      due_on: '2024-03-15',
+      amount: '-1000.00',
+    })
+    .returning('id')
   return {
+    manualItem: manualItem.id as number,
+    bankAccount: await first('bank_accounts'),
     schedule: instalment.id as number,
     receipt: receipt.id as number,
     target: await first('grant_targets'),
@@ -296,8 +311,10 @@ function urlsFor(pattern: string, world: World): string[] {
     [/^\/gouvernance\/membres\/:id/, world.memberBody],
     [/^\/gouvernance\/personnes\/:id/, world.person],
     [/^\/gouvernance\/colleges\/:id/, world.college],
-    [/^\/gouvernance\/seances\/:id(\/proces-verbal)?$/, world.meeting],
+    [/^\/gouvernance\/seances\/:id(\/proces-verbal|\/dossier|\/dossier\/apercu)?$/, world.meeting],
     [/^\/qualite\/criteres\/:id$/, world.criterion],
+    [/^\/tresorerie\/operations-prevues\/:id/, world.manualItem],
+    [/^\/banque\/comptes\/:id/, world.bankAccount],
   ]
   const match = ids.find(([regex]) => regex.test(pattern))
   if (!match || match[1] === null) return []

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import router from '@adonisjs/core/services/router'
 import db from '@adonisjs/lucid/services/db'
-import { FEC_IMPORT_KIND } from '#imports/accounting/fec_import'
+import { FEC_IMPORT_KIND } from '#imports/accounting/fec/index'
 import { importKinds } from '#imports/registry'
 import { payrollEntrySql } from '#reports/accounting/payroll_privacy'
 import { ROLES, ROLE_MATRIX, type Permission, type Role } from '#policies/role_matrix'
