@@ -6,6 +6,12 @@ import { formatIban } from '#models/bank/iban'
 import { labelOf } from '#vocabulary/labels'
 import { STATEMENT_FORMATS } from '#vocabulary/bank'
 import { bankAccountHead, rows } from '#reports/bank/sql'
+import {
+  operationLabelSql,
+  operationPayJoin,
+  operationTextsSql,
+  seesPayDetail,
+} from '#reports/bank/pay_privacy'
 
 /** Operations shown at once on the account's page; the workbook has them all. */
 const SHOWN_OPERATIONS = 500
@@ -48,15 +54,25 @@ export class BankAccountDetail extends Report<
   Awaited<ReturnType<typeof load>>
 > {
   async build() {
-    return load(this.tenant.organisationId, this.params)
+    return load(this.tenant.organisationId, this.params, seesPayDetail(this.tenant))
   }
 }
 
-async function load(org: number, params: { bankAccountId: number; statementId: number | null }) {
+async function load(
+  org: number,
+  params: { bankAccountId: number; statementId: number | null },
+  payDetail: boolean
+) {
   const account = await bankAccountHead(org, params.bankAccountId)
   const statements = await statementsOf(org, account.id)
   const statement = statements.find((s) => s.id === params.statementId) ?? null
-  const operations = await operationsOf(org, account.id, statement?.id ?? null, SHOWN_OPERATIONS)
+  const operations = await operationsOf(
+    org,
+    account.id,
+    statement?.id ?? null,
+    SHOWN_OPERATIONS,
+    payDetail
+  )
   return {
     account: { ...account, ibanText: formatIban(account.iban) },
     statements,
@@ -125,12 +141,16 @@ export async function statementsOf(org: number, bankAccountId: number): Promise<
   })
 }
 
-/** Operations of a statement, or every unmatched operation when no statement is given. */
+/**
+ * Operations of a statement, or every unmatched operation when no statement is given; their
+ * texts masked when they are individual pay and `payDetail` is false (see pay_privacy).
+ */
 export async function operationsOf(
   org: number,
   bankAccountId: number,
   statementId: number | null,
-  limit: number | null
+  limit: number | null,
+  payDetail: boolean
 ): Promise<OperationRow[]> {
   const list = await rows<{
     id: number
@@ -144,12 +164,13 @@ export async function operationsOf(
     matchedWith: string | null
   }>(
     `SELECT o.id, to_char(o.booking_date, 'YYYY-MM-DD') AS day, to_char(o.value_date, 'YYYY-MM-DD') AS "valueDay",
-            o.label, o.reference, o.counterparty, o.amount::text AS amount, m.match_id AS "matchId", m.matched_with AS "matchedWith"
+            ${operationTextsSql('o', payDetail)}, o.amount::text AS amount, m.match_id AS "matchId", m.matched_with AS "matchedWith"
        FROM bank_operations o
+       ${operationPayJoin('o', payDetail)}
        LEFT JOIN LATERAL (
          SELECT i.match_id, string_agg(
                   coalesce('écriture ' || coalesce(e.number, '#' || e.id::text) || ' du ' || to_char(l.entry_date, 'DD/MM/YYYY'),
-                           'versement ' || g.reference, 'échéance ' || g2.reference, 'opération ' || o2.label), ', ') AS matched_with
+                           'versement ' || g.reference, 'échéance ' || g2.reference, 'opération ' || ${operationLabelSql('o2', payDetail)}), ', ') AS matched_with
            FROM bank_match_items i
            JOIN bank_match_items other ON other.organisation_id = i.organisation_id AND other.match_id = i.match_id AND other.id <> i.id
            LEFT JOIN entry_lines l ON l.organisation_id = other.organisation_id AND l.id = other.entry_line_id

@@ -4,6 +4,7 @@ import { toMoney } from '#support/money'
 import { normaliseText } from '#imports/bank/statement'
 import type { MATCH_TARGETS } from '#vocabulary/bank'
 import { activeItem, bankAccountHead, LEDGER_LINES, rows } from '#reports/bank/sql'
+import { operationPayJoin, operationTextsSql, seesPayDetail } from '#reports/bank/pay_privacy'
 
 /** Days between a bank operation and the ledger line or receipt proposed for it. */
 export const MATCH_WINDOW_DAYS = 10
@@ -52,6 +53,7 @@ function similarity(a: Set<string>, text: string) {
 export class MatchProposals extends ClientReport<{ bankAccountId: number }, Proposal[]> {
   async build() {
     const org = this.tenant.organisationId
+    const payDetail = seesPayDetail(this.tenant)
     const account = await bankAccountHead(org, this.params.bankAccountId, this.client)
     const bindings = {
       org,
@@ -122,9 +124,10 @@ export class MatchProposals extends ClientReport<{ bankAccountId: number }, Prop
       reference: string | null
       text: string
     }>(
-      `SELECT o.id, to_char(o.booking_date, 'YYYY-MM-DD') AS day, o.amount::text AS amount, o.label,
-              o.reference, concat_ws(' ', o.label, o.reference, o.counterparty) AS text
+      `SELECT o.id, to_char(o.booking_date, 'YYYY-MM-DD') AS day, o.amount::text AS amount,
+              ${operationTextsSql('o', payDetail)}, concat_ws(' ', o.label, o.reference, o.counterparty) AS text
          FROM bank_operations o
+         ${operationPayJoin('o', payDetail)}
         WHERE o.organisation_id = :org AND o.bank_account_id = :id AND NOT ${activeItem('bank_operation_id', 'o.id')}
           AND o.id IN (SELECT unnest(CAST(:ids AS int[])))
         ORDER BY o.booking_date, o.id`,

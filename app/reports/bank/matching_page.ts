@@ -7,6 +7,7 @@ import { MATCH_ORIGINS } from '#vocabulary/bank'
 import { activeItem, bankAccountHead, LEDGER_LINES, rows } from '#reports/bank/sql'
 import { MatchProposals } from '#reports/bank/match_proposals'
 import { operationsOf } from '#reports/bank/bank_account_detail'
+import { operationLabelSql, seesPayDetail } from '#reports/bank/pay_privacy'
 
 /** Items listed at once on the matching page (oldest first); the workbook has them all. */
 const SHOWN = 300
@@ -26,9 +27,10 @@ export class MatchingPage extends Report<
 
 async function load(tenant: Tenant, bankAccountId: number) {
   const org = tenant.organisationId
+  const payDetail = seesPayDetail(tenant)
   const account = await bankAccountHead(org, bankAccountId)
   const proposals = await new MatchProposals(tenant, { bankAccountId }).build()
-  const operations = await operationsOf(org, account.id, null, null)
+  const operations = await operationsOf(org, account.id, null, null, payDetail)
   const lines = await rows<{
     id: string
     day: string
@@ -56,7 +58,7 @@ async function load(tenant: Tenant, bankAccountId: number) {
   }>(
     `SELECT m.id, m.origin, to_char(m.created_at AT TIME ZONE 'Europe/Paris', 'DD/MM/YYYY HH24:MI') AS "createdAt",
             u.full_name AS user, m.note,
-            string_agg(to_char(o.booking_date, 'DD/MM/YYYY') || ' ' || o.label, ' ; ' ORDER BY o.booking_date) AS operations,
+            string_agg(to_char(o.booking_date, 'DD/MM/YYYY') || ' ' || ${operationLabelSql('o', payDetail)}, ' ; ' ORDER BY o.booking_date) AS operations,
             sum(o.amount)::text AS amount,
             (SELECT count(*)::int FROM bank_match_items x WHERE x.organisation_id = :org AND x.match_id = m.id AND x.bank_operation_id IS NULL) AS others
        FROM bank_matches m

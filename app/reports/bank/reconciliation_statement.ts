@@ -3,6 +3,7 @@ import { DateTime } from 'luxon'
 import { Report } from '#support/report'
 import { sumMoney, toMoney, ZERO } from '#support/money'
 import { bankAccountHead, LEDGER_LINES, rows } from '#reports/bank/sql'
+import { operationPayJoin, operationTextsSql, seesPayDetail } from '#reports/bank/pay_privacy'
 
 export type UnmatchedItem = {
   id: string
@@ -44,11 +45,11 @@ type Params = { bankAccountId: number; date: string | null }
 
 export class ReconciliationStatement extends Report<Params, Awaited<ReturnType<typeof load>>> {
   async build() {
-    return load(this.tenant.organisationId, this.params)
+    return load(this.tenant.organisationId, this.params, seesPayDetail(this.tenant))
   }
 }
 
-async function load(org: number, params: Params) {
+async function load(org: number, params: Params, payDetail: boolean) {
   const account = await bankAccountHead(org, params.bankAccountId)
   const [range] = await rows<{
     first: string | null
@@ -107,8 +108,10 @@ async function load(org: number, params: Params) {
     amount: string
   }>(
     `WITH ${SETTLED}
-       SELECT o.id::text AS id, to_char(o.booking_date, 'YYYY-MM-DD') AS day, o.label, o.reference, o.amount::text AS amount
+       SELECT o.id::text AS id, to_char(o.booking_date, 'YYYY-MM-DD') AS day, ${operationTextsSql('o', payDetail)},
+              o.amount::text AS amount
          FROM bank_operations o
+         ${operationPayJoin('o', payDetail)}
         WHERE o.organisation_id = :org AND o.bank_account_id = :id AND o.booking_date <= CAST(:date AS date)
           AND NOT ${settledItem('bank_operation_id', 'o.id')}
         ORDER BY o.booking_date, o.id`,
@@ -122,7 +125,10 @@ async function load(org: number, params: Params) {
     amount: toMoney(item.amount),
   }))
   const bankUnmatched: UnmatchedItem[] = bankItems.map((item) => ({
-    ...item,
+    id: item.id,
+    day: item.day,
+    label: item.label,
+    reference: item.reference,
     amount: toMoney(item.amount),
   }))
   const bankBalance = range.opening ? toMoney(range.opening).plus(toMoney(bank.total ?? '0')) : ZERO

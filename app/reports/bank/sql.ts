@@ -3,6 +3,7 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { RawQueryBindings } from '@adonisjs/lucid/types/querybuilder'
 import { NotFoundError } from '#support/domain_errors'
 import { payrollEntrySql } from '#reports/accounting/payroll_privacy'
+import { PAY_LABEL } from '#reports/bank/pay_privacy'
 
 /** The rows of a query, typed by the caller after its SELECT (node-pg: numeric as text). */
 export async function rows<T>(
@@ -19,9 +20,6 @@ export const activeItem = (column: string, id: string) =>
   `EXISTS (SELECT 1 FROM bank_match_items mi
             WHERE mi.organisation_id = :org AND mi.${column} = ${id} AND mi.active)`
 
-/** The label of a payroll entry's bank line on the bank pages: individual pay is hr's (ADR 3). */
-const PAYROLL_LABEL = 'Paie et personnel (détail réservé)'
-
 /**
  * The ledger lines a bank account is matched with: its 512x account's lines, opening entries
  * (journal AN, carried forward, never a bank movement) left out. The lines of payroll entries
@@ -29,7 +27,7 @@ const PAYROLL_LABEL = 'Paie et personnel (détail réservé)'
  */
 export const LEDGER_LINES = `
   SELECT l.id::text AS id, to_char(l.entry_date, 'YYYY-MM-DD') AS day, (l.debit - l.credit) AS amount,
-         CASE WHEN ${payrollEntrySql('e')} THEN '${PAYROLL_LABEL}'
+         CASE WHEN ${payrollEntrySql('e')} THEN '${PAY_LABEL}'
               ELSE concat_ws(' — ', e.label, nullif(l.label, e.label)) END AS label,
          CASE WHEN ${payrollEntrySql('e')} THEN NULL ELSE e.piece_ref END AS "pieceRef",
          j.code AS journal, e.number AS "entryNumber", l.entry_id AS "entryId"
