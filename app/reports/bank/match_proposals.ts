@@ -75,8 +75,8 @@ export class MatchProposals extends ClientReport<{ bankAccountId: number }, Prop
       pieceRef: string | null
       days: number
     }>(
-      `WITH ops AS (${operations}),
-            lines AS (${LEDGER_LINES} AND NOT ${activeItem('entry_line_id', 'l.id')})
+      `WITH ops AS MATERIALIZED (${operations}),
+            lines AS MATERIALIZED (${LEDGER_LINES} AND NOT ${activeItem('entry_line_id', 'l.id')})
        SELECT ops.id AS "operationId", lines.id, lines.day, lines.amount::text AS amount,
               lines.label, lines."pieceRef", abs(CAST(lines.day AS date) - ops.booking_date) AS days
          FROM ops JOIN lines ON lines.amount = ops.amount
@@ -93,7 +93,7 @@ export class MatchProposals extends ClientReport<{ bankAccountId: number }, Prop
       label: string
       days: number
     }>(
-      `WITH ops AS (${operations} AND o.amount > 0)
+      `WITH ops AS MATERIALIZED (${operations} AND o.amount > 0)
        SELECT ops.id AS "operationId", 'grant_receipt' AS target, r.id::text AS id,
               to_char(r.received_on, 'YYYY-MM-DD') AS day, r.amount::text AS amount,
               concat_ws(' ', f.name, g.reference, r.reference) AS label,

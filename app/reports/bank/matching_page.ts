@@ -38,7 +38,7 @@ async function load(tenant: Tenant, bankAccountId: number) {
     pieceRef: string | null
     amount: string
   }>(
-    `WITH lines AS (${LEDGER_LINES} AND NOT ${activeItem('entry_line_id', 'l.id')})
+    `WITH lines AS MATERIALIZED (${LEDGER_LINES} AND NOT ${activeItem('entry_line_id', 'l.id')})
      SELECT id, day, label, "pieceRef", amount::text AS amount FROM lines
       WHERE CAST(day AS date) >= coalesce(
         (SELECT min(opening_date) FROM bank_statements WHERE organisation_id = :org AND bank_account_id = :id),

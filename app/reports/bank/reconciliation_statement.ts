@@ -18,7 +18,7 @@ export type UnmatchedItem = {
  * the bank to the ledger (at least one ledger line): its two sides then cancel out.
  */
 const SETTLED = `
-  settled AS (
+  settled AS MATERIALIZED (
     SELECT m.id FROM bank_matches m
      WHERE m.organisation_id = :org AND m.bank_account_id = :id
        AND NOT EXISTS (SELECT 1 FROM bank_unmatchings u WHERE u.organisation_id = :org AND u.match_id = m.id)
@@ -93,7 +93,7 @@ async function load(org: number, params: Params, payDetail: boolean) {
     pieceRef: string | null
     amount: string
   }>(
-    `WITH ${SETTLED}, lines AS (${LEDGER_LINES})
+    `WITH ${SETTLED}, lines AS MATERIALIZED (${LEDGER_LINES})
        SELECT lines.id, lines.day, lines.label, lines."pieceRef", lines.amount::text AS amount FROM lines
         WHERE CAST(lines.day AS date) BETWEEN CAST(:first AS date) AND CAST(:date AS date)
           AND NOT ${settledItem('entry_line_id', 'CAST(lines.id AS bigint)')}
