@@ -243,7 +243,10 @@ async function readable(response: { text(): string | undefined; body(): unknown 
     return { html: false, text: lines.join('\n') }
   }
   if (Buffer.isBuffer(body)) return { html: false, text: body.toString('latin1') }
-  const markup = response.text() ?? ''
+  // The CSRF token is random text that can hold, by chance, an auxiliary number (`…_s068_…`).
+  const markup = (response.text() ?? '')
+    .replace(/(name=(['"])_csrf\2\s+value=)(['"])[^'"]*\3/g, '$1$3$3')
+    .replace(/(name=(['"])csrf-token\2\s+content=)(['"])[^'"]*\3/g, '$1$3$3')
   const words = markup
     .replace(/<(script|style)\b[\s\S]*?<\/\1>/g, ' ')
     .replace(/<[^>]+>/g, ' ')
