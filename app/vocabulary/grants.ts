@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon'
-import { labelOf, vocabularies } from '#vocabulary/labels'
+import { labelOf, labelsWith, vocabularies } from '#vocabulary/labels'
 import { formatDate } from '#support/french_format'
 
 /**
@@ -18,7 +18,6 @@ export const {
   SCHEDULE_KINDS,
   FLAT_RATES,
   CONSUMPTION_STATES,
-  COST_NATURES,
 } = vocabularies({
   /** Category of a funder (a "regroupement" is a line of the income statement, not a payer). */
   FUNDER_CATEGORIES: {
@@ -97,31 +96,23 @@ export const {
     behind: 'En retard',
     ahead: 'En avance',
   },
-  /**
-   * Natures of a convention's costs (its budget by nature), by family of charge accounts as the
-   * funder report reads them: staff (64x) apart, the other direct costs by class 6 chapter; the
-   * fonds dédiés charge (689x) is no cost. The accounts of each: COST_NATURE_ACCOUNTS.
-   */
-  COST_NATURES: {
-    purchases: 'Achats (60)',
-    external: 'Services extérieurs (61-62)',
-    taxes: 'Impôts et taxes (63)',
-    staff: 'Frais de personnel (64)',
-    management: 'Autres charges de gestion courante (65)',
-    other: 'Charges financières, exceptionnelles, dotations (66-68)',
-  },
+})
+/**
+ * Natures of a convention's costs (its budget by nature), by family of charge accounts as the
+ * funder report reads them: staff (64x) apart, the other direct costs by class 6 chapter; the
+ * fonds dédiés charge (689x) is no cost. Each with its charge accounts, as a PostgreSQL regular
+ * expression on the number (COST_NATURE_ACCOUNTS).
+ */
+export const [COST_NATURES, COST_NATURE_ACCOUNTS] = labelsWith({
+  purchases: ['Achats (60)', '^60'],
+  external: ['Services extérieurs (61-62)', '^6[12]'],
+  taxes: ['Impôts et taxes (63)', '^63'],
+  staff: ['Frais de personnel (64)', '^64'],
+  management: ['Autres charges de gestion courante (65)', '^65'],
+  other: ['Charges financières, exceptionnelles, dotations (66-68)', '^6[678]'],
 })
 export type CostNature = keyof typeof COST_NATURES
 
-/** The charge accounts of each cost nature, as a PostgreSQL regular expression on the number. */
-export const COST_NATURE_ACCOUNTS: Record<CostNature, string> = {
-  purchases: '^60',
-  external: '^6[12]',
-  taxes: '^63',
-  staff: '^64',
-  management: '^65',
-  other: '^6[678]',
-}
 export type FunderCategory = keyof typeof FUNDER_CATEGORIES
 
 export type GrantStatus = keyof typeof GRANT_STATUSES

@@ -1,4 +1,4 @@
-import { vocabularies } from '#vocabulary/labels'
+import { labelsWith, vocabularies } from '#vocabulary/labels'
 
 /**
  * The staff register's enumerations, each defined once with its French labels: validators
@@ -12,13 +12,11 @@ export type Sex = keyof typeof SEXES
 export const {
   CONTRACT_TYPES,
   END_REASONS,
-  CSP_CATEGORIES,
   EQUALITY_INDEX_MODES,
   SALARY_EVENT_KINDS,
   PAY_COMPONENT_KINDS,
   PAY_COMPONENT_SOURCES,
   TRAINING_KINDS,
-  TRAINING_COST_KINDS,
   TRAINING_FUNDERS,
   TRAINING_FUNDING_MODES,
 } = vocabularies({
@@ -39,13 +37,6 @@ export const {
     rupture_anticipee: 'Rupture anticipée',
     deces: 'Décès',
     autre: 'Autre',
-  },
-  /** Socio-professional categories (index égalité), one person's category in forms. */
-  CSP_CATEGORIES: {
-    ouvrier: 'Ouvrier',
-    employe: 'Employé',
-    tam: 'Technicien et agent de maîtrise',
-    cadre: 'Ingénieur et cadre',
   },
   /** How the equality index groups people for the pay gap (HR settings). */
   EQUALITY_INDEX_MODES: {
@@ -86,14 +77,6 @@ export const {
     cpf: 'CPF',
     autre: 'Autre',
   },
-  /** Cost lines of a training action, as entered. */
-  TRAINING_COST_KINDS: {
-    pedagogique: 'Coût pédagogique',
-    transport: 'Transport',
-    hebergement: 'Hébergement',
-    repas: 'Repas',
-    salaire: 'Coût salarial',
-  },
   TRAINING_FUNDERS: {
     employeur: 'Employeur',
     uniformation: 'Uniformation (OPCO)',
@@ -111,15 +94,17 @@ export type ContractType = keyof typeof CONTRACT_TYPES
 
 export type EndReason = keyof typeof END_REASONS
 
+/**
+ * Socio-professional categories (index égalité): one person's category in forms, each with its
+ * group of people in the report tables (CSP_GROUPS).
+ */
+export const [CSP_CATEGORIES, CSP_GROUPS] = labelsWith({
+  ouvrier: ['Ouvrier', 'Ouvriers'],
+  employe: ['Employé', 'Employés'],
+  tam: ['Technicien et agent de maîtrise', 'Techniciens et agents de maîtrise'],
+  cadre: ['Ingénieur et cadre', 'Ingénieurs et cadres'],
+})
 export type Csp = keyof typeof CSP_CATEGORIES
-
-/** The same categories as groups of people, in the report tables. */
-export const CSP_GROUPS: Record<Csp, string> = {
-  ouvrier: 'Ouvriers',
-  employe: 'Employés',
-  tam: 'Techniciens et agents de maîtrise',
-  cadre: 'Ingénieurs et cadres',
-}
 
 export type EqualityIndexMode = keyof typeof EQUALITY_INDEX_MODES
 
@@ -190,16 +175,15 @@ export const TRAINING_CONSTRAINT_MESSAGES: Record<
   training_sessions_dates: 'La date de fin précède la date de début.',
 }
 
+/** Cost lines of a training action, as entered, each with its line in the training report. */
+export const [TRAINING_COST_KINDS, TRAINING_COST_GROUPS] = labelsWith({
+  pedagogique: ['Coût pédagogique', 'Coûts pédagogiques'],
+  transport: ['Transport', 'Frais annexes : transport'],
+  hebergement: ['Hébergement', 'Frais annexes : hébergement'],
+  repas: ['Repas', 'Frais annexes : repas'],
+  salaire: ['Coût salarial', 'Coûts salariaux'],
+})
 export type TrainingCostKind = keyof typeof TRAINING_COST_KINDS
-
-/** The same cost kinds as lines of the training report. */
-export const TRAINING_COST_GROUPS: Record<TrainingCostKind, string> = {
-  pedagogique: 'Coûts pédagogiques',
-  transport: 'Frais annexes : transport',
-  hebergement: 'Frais annexes : hébergement',
-  repas: 'Frais annexes : repas',
-  salaire: 'Coûts salariaux',
-}
 
 /** `<select>` options of a vocabulary record, in its declared order. */
 export function optionsOf(labels: Record<string, string>, first: string[] = []) {

@@ -11,6 +11,21 @@ export function vocabularies<const T extends Record<string, Record<string, strin
 }
 
 /**
+ * A vocabulary whose codes each carry a second text, declared as one table of rows
+ * (`{ code: ['Libellé', 'other'] }`): returns the labels record (a vocabulary like those of
+ * `vocabularies`) and the record of the second texts, keyed by the same codes.
+ */
+export function labelsWith<const T extends Record<string, readonly [string, string]>>(rows: T) {
+  const labels = {} as { [K in keyof T]: T[K][0] }
+  const others = {} as { [K in keyof T]: T[K][1] }
+  for (const code of Object.keys(rows) as Array<keyof T>) {
+    labels[code] = rows[code][0]
+    others[code] = rows[code][1]
+  }
+  return [labels, others] as const
+}
+
+/**
  * French refusals of named constraints, written once per message: each group is the message and
  * the constraints that answer with it.
  */

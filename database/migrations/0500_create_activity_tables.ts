@@ -1,11 +1,6 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
-import {
-  INDICATOR_UNITS,
-  PROGRAMME_LEVELS,
-  TERRITORY_KINDS,
-  VALUE_SOURCES,
-} from '#vocabulary/activity'
-import { codesOf, sqlList } from '#vocabulary/labels'
+import * as activity from '#vocabulary/activity'
+import { knownCodes } from '#database/sql/tenant_keys'
 import { tenantRow, versionStamps } from '#database/sql/columns'
 
 /**
@@ -27,9 +22,7 @@ export default class extends BaseSchema {
       versionStamps(table, this)
       table.unique(['organisation_id', 'code'])
     })
-    this.schema.raw(
-      `ALTER TABLE programmes ADD CONSTRAINT programmes_level_known CHECK (level IN (${sqlList(codesOf(PROGRAMME_LEVELS))}))`
-    )
+    this.schema.raw(knownCodes('programmes', 'level', activity.PROGRAMME_LEVELS))
 
     this.schema.createTable('territories', (table) => {
       tenantRow(table)
@@ -42,9 +35,7 @@ export default class extends BaseSchema {
       table.unique(['organisation_id', 'code'])
       table.index(['organisation_id', 'parent_id'])
     })
-    this.schema.raw(
-      `ALTER TABLE territories ADD CONSTRAINT territories_kind_known CHECK (kind IN (${sqlList(codesOf(TERRITORY_KINDS))}))`
-    )
+    this.schema.raw(knownCodes('territories', 'kind', activity.TERRITORY_KINDS))
     this.schema.raw(
       `ALTER TABLE territories ADD CONSTRAINT territories_antenna_is_root CHECK ((kind = 'antenna') = (parent_id IS NULL))`
     )
@@ -66,9 +57,7 @@ export default class extends BaseSchema {
       versionStamps(table, this)
       table.unique(['organisation_id', 'code'])
     })
-    this.schema.raw(
-      `ALTER TABLE indicators ADD CONSTRAINT indicators_unit_known CHECK (unit IN (${sqlList(codesOf(INDICATOR_UNITS))}))`
-    )
+    this.schema.raw(knownCodes('indicators', 'unit', activity.INDICATOR_UNITS))
 
     this.schema.createTable('programme_targets', (table) => {
       tenantRow(table)
@@ -106,9 +95,7 @@ export default class extends BaseSchema {
     this.schema.raw(
       `ALTER TABLE indicator_values ADD CONSTRAINT indicator_values_breakdown_pair CHECK ((breakdown IS NULL) = (modality IS NULL))`
     )
-    this.schema.raw(
-      `ALTER TABLE indicator_values ADD CONSTRAINT indicator_values_source_known CHECK (source IN (${sqlList(codesOf(VALUE_SOURCES))}))`
-    )
+    this.schema.raw(knownCodes('indicator_values', 'source', activity.VALUE_SOURCES))
     // One value per (year, indicator, programme, territory, breakdown, modality).
     this.schema.raw(
       `CREATE UNIQUE INDEX indicator_values_cell_unique ON indicator_values (organisation_id, year, indicator_id, coalesce(programme_id, 0), coalesce(territory_id, 0), coalesce(breakdown, ''), coalesce(modality, ''))`

@@ -1,6 +1,7 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
 import { ENTRY_STATUSES, FISCAL_YEAR_STATUSES } from '#vocabulary/accounting'
 import { codesOf, sqlList } from '#vocabulary/labels'
+import { assertBalanced, linesInserted } from '#database/sql/ledger'
 
 /**
  * The general ledger: fiscal years, chart of accounts, journals, entries and their lines, the
@@ -229,28 +230,7 @@ END $$;
 CREATE TRIGGER fiscal_years_guard BEFORE INSERT OR UPDATE OR DELETE ON fiscal_years
   FOR EACH ROW EXECUTE FUNCTION ledger_fiscal_year_guard();
 
-CREATE OR REPLACE FUNCTION ledger_assert_balanced(ids integer[]) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-  bad record;
-  found_rows integer;
-BEGIN
-  -- Planned at each call (EXECUTE): a cached plan made when the ledger was small
-  -- would keep scanning whole tables once it is large.
-  EXECUTE $q$
-  SELECT e.id, coalesce(e.number, '#' || e.id) AS ref, count(l.id) AS n,
-         coalesce(sum(l.debit), 0) AS d, coalesce(sum(l.credit), 0) AS c
-    FROM entries e LEFT JOIN entry_lines l ON l.entry_id = e.id
-   WHERE e.id = ANY($1)
-   GROUP BY e.id
-  HAVING count(l.id) < 2 OR coalesce(sum(l.debit), 0) <> coalesce(sum(l.credit), 0)
-   LIMIT 1
-  $q$ INTO bad USING ids;
-  GET DIAGNOSTICS found_rows = ROW_COUNT;
-  IF found_rows > 0 THEN
-    RAISE EXCEPTION 'Écriture % déséquilibrée ou incomplète : % ligne(s), débit % ≠ crédit % (au moins deux lignes et débit = crédit exigés).',
-      bad.ref, bad.n, bad.d, bad.c USING ERRCODE = 'P0001';
-  END IF;
-END $$;
+${assertBalanced('joined')}
 
 CREATE OR REPLACE FUNCTION ledger_entry_row_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -337,35 +317,7 @@ END $$;
 CREATE CONSTRAINT TRIGGER ledger_pending_checks_at_commit AFTER INSERT ON ledger_pending_checks
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledger_pending_check();
 
-CREATE OR REPLACE FUNCTION ledger_lines_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  bad record;
-  found_rows integer;
-BEGIN
-  -- Planned at each call (EXECUTE): a cached plan made when the ledger was small
-  -- would keep scanning whole tables once it is large.
-  EXECUTE $q$
-  SELECT e.number, e.status, f.label, f.status AS fy_status,
-         (n.organisation_id <> e.organisation_id OR n.entry_date <> e.entry_date) AS mismatch
-    FROM new_rows n JOIN entries e ON e.id = n.entry_id JOIN fiscal_years f ON f.id = e.fiscal_year_id
-   WHERE f.status = 'closed'
-      OR (e.status = 'validated' AND e.validated_at <> transaction_timestamp())
-      OR n.organisation_id <> e.organisation_id OR n.entry_date <> e.entry_date
-   LIMIT 1
-  $q$ INTO bad;
-  GET DIAGNOSTICS found_rows = ROW_COUNT;
-  IF found_rows > 0 THEN
-    IF bad.fy_status = 'closed' THEN
-      RAISE EXCEPTION 'Exercice % clôturé : aucune ligne ne peut y être ajoutée.', bad.label USING ERRCODE = 'P0001';
-    ELSIF bad.mismatch THEN
-      RAISE EXCEPTION 'Ligne incohérente avec son écriture (organisation ou date).' USING ERRCODE = 'P0001';
-    ELSE
-      RAISE EXCEPTION 'Écriture % validée : aucune ligne ne peut y être ajoutée.', bad.number USING ERRCODE = 'P0001';
-    END IF;
-  END IF;
-  -- Balance of validated entries is checked at commit (ledger_pending_checks), once per entry.
-  RETURN NULL;
-END $$;
+${linesInserted('joined')}
 
 CREATE TRIGGER entry_lines_inserted AFTER INSERT ON entry_lines
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ledger_lines_inserted();

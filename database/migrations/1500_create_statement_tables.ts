@@ -7,6 +7,7 @@ import {
   STATEMENT_SECTIONS,
 } from '#vocabulary/accounting'
 import { codesOf, sqlList } from '#vocabulary/labels'
+import { knownCodes } from '#database/sql/tenant_keys'
 import { tenantRow, versionStamps } from '#database/sql/columns'
 
 /**
@@ -32,9 +33,7 @@ export default class extends BaseSchema {
       versionStamps(table, this)
       table.unique(['organisation_id', 'code', 'kind', 'valid_from_year'])
     })
-    this.schema.raw(
-      `ALTER TABLE statement_layouts ADD CONSTRAINT statement_layouts_kind_known CHECK (kind IN (${sqlList(codesOf(STATEMENT_KINDS))}))`
-    )
+    this.schema.raw(knownCodes('statement_layouts', 'kind', STATEMENT_KINDS))
 
     this.schema.createTable('statement_lines', (table) => {
       tenantRow(table)

@@ -8,8 +8,15 @@ import {
   SCHEDULE_KINDS,
 } from '#vocabulary/grants'
 import { codesOf, sqlList } from '#vocabulary/labels'
-import { tenantRow, versionStamps, type TableBuilder } from '#database/sql/columns'
-import { checkTotals } from '#database/sql/grants'
+import {
+  actorStamp,
+  createdAt,
+  tenantRow,
+  versionStamps,
+  type TableBuilder,
+} from '#database/sql/columns'
+import { amountCheck, checkTotals } from '#database/sql/grants'
+import { knownCodes } from '#database/sql/tenant_keys'
 
 /** Each flat rate with the only cost basis it accepts (none for 0 %). */
 const FLAT_RATE_PAIRS = Object.entries(FLAT_RATE_BASES)
@@ -100,9 +107,7 @@ export default class extends BaseSchema {
       table.unique(['grant_id', 'year'])
       table.index(['organisation_id', 'year'])
     })
-    this.schema.raw(
-      `ALTER TABLE grant_years ADD CONSTRAINT grant_years_amount_positive CHECK (amount >= 0)`
-    )
+    this.schema.raw(amountCheck('grant_years', 'amount >= 0'))
 
     this.schema.createTable('grant_targets', (table) => {
       grantRow(table)
@@ -124,25 +129,17 @@ export default class extends BaseSchema {
       versionStamps(table, this)
       table.index(['organisation_id', 'due_on'])
     })
-    this.schema.raw(`
-      ALTER TABLE grant_deadlines ADD CONSTRAINT grant_deadlines_kind_known
-        CHECK (kind IN (${sqlList(codesOf(DEADLINE_KINDS))}))
-    `)
+    this.schema.raw(knownCodes('grant_deadlines', 'kind', DEADLINE_KINDS))
 
     this.schema.createTable('grant_events', (table) => {
       grantRow(table)
       table.string('kind', 30).notNullable()
       table.date('occurred_on').notNullable()
       table.text('note').nullable()
-      table.integer('user_id').nullable().references('users.id').onDelete('SET NULL')
-      table.string('actor', 200).notNullable()
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
+      actorStamp(table, this)
       table.index(['organisation_id', 'grant_id'])
     })
-    this.schema.raw(`
-      ALTER TABLE grant_events ADD CONSTRAINT grant_events_kind_known
-        CHECK (kind IN (${sqlList(codesOf(GRANT_STATUSES))}))
-    `)
+    this.schema.raw(knownCodes('grant_events', 'kind', GRANT_STATUSES))
 
     this.schema.createTable('grant_amendments', (table) => {
       grantRow(table)
@@ -151,14 +148,10 @@ export default class extends BaseSchema {
       table.decimal('previous_amount', 15, 2).notNullable()
       table.decimal('new_amount', 15, 2).notNullable()
       table.text('reason').notNullable()
-      table.integer('user_id').nullable().references('users.id').onDelete('SET NULL')
-      table.string('actor', 200).notNullable()
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
+      actorStamp(table, this)
       table.index(['organisation_id', 'grant_id'])
     })
-    this.schema.raw(
-      `ALTER TABLE grant_amendments ADD CONSTRAINT grant_amendments_amount_positive CHECK (new_amount >= 0)`
-    )
+    this.schema.raw(amountCheck('grant_amendments', 'new_amount >= 0'))
 
     this.schema.createTable('grant_payment_schedules', (table) => {
       grantRow(table)
@@ -191,9 +184,7 @@ export default class extends BaseSchema {
       table.index(['organisation_id', 'received_on'])
       table.index(['grant_id'])
     })
-    this.schema.raw(
-      `ALTER TABLE grant_receipts ADD CONSTRAINT grant_receipts_amount_positive CHECK (amount > 0)`
-    )
+    this.schema.raw(amountCheck('grant_receipts', 'amount > 0'))
 
     this.schema.createTable('grant_documents', (table) => {
       grantRow(table)
@@ -204,7 +195,7 @@ export default class extends BaseSchema {
       table.bigint('size_bytes').notNullable()
       table.string('sha256', 64).notNullable()
       table.integer('user_id').nullable().references('users.id').onDelete('SET NULL')
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
+      createdAt(table, this)
       table.timestamp('updated_at', { useTz: true }).nullable()
       table.index(['organisation_id', 'grant_id'])
     })

@@ -1,6 +1,7 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { createdAt, tenantRow } from '#database/sql/columns'
+import { codeCheck, foreignKey, ownKey } from '#database/sql/tenant_keys'
 import { PAY_COMPONENT_KINDS, PAY_COMPONENT_SOURCES } from '#vocabulary/hr'
-import { codesOf, sqlList } from '#vocabulary/labels'
 
 /**
  * Pay components (issue #15, fed from the DSN by issue #19): what an employee was paid for a
@@ -12,8 +13,7 @@ import { codesOf, sqlList } from '#vocabulary/labels'
 export default class extends BaseSchema {
   async up() {
     this.schema.createTable('pay_components', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('employee_id').notNullable()
       table.string('kind', 30).notNullable()
       // The period the amount pays for (a month from the DSN, a year for an annual bonus).
@@ -26,19 +26,17 @@ export default class extends BaseSchema {
       table.string('comment', 255).nullable()
       table.timestamp('cancelled_at', { useTz: true }).nullable()
       table.string('cancel_reason', 255).nullable()
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
+      createdAt(table, this)
       table.index(['organisation_id', 'employee_id', 'period_start'])
       table.index(['organisation_id', 'period_start'])
     })
     this.schema.raw(`
       ALTER TABLE pay_components
-        ADD CONSTRAINT pay_components_organisation_id_id_unique UNIQUE (organisation_id, id),
-        ADD CONSTRAINT pay_components_employee_fk FOREIGN KEY (organisation_id, employee_id)
-          REFERENCES employees (organisation_id, id),
-        ADD CONSTRAINT pay_components_import_fk FOREIGN KEY (organisation_id, import_id)
-          REFERENCES imports (organisation_id, id),
-        ADD CONSTRAINT pay_components_kind CHECK (kind IN (${sqlList(codesOf(PAY_COMPONENT_KINDS))})),
-        ADD CONSTRAINT pay_components_source CHECK (source IN (${sqlList(codesOf(PAY_COMPONENT_SOURCES))})),
+        ${ownKey('pay_components')},
+        ${foreignKey('pay_components_employee_fk', 'employee_id', 'employees')},
+        ${foreignKey('pay_components_import_fk', 'import_id', 'imports')},
+        ${codeCheck('pay_components_kind', 'kind', PAY_COMPONENT_KINDS)},
+        ${codeCheck('pay_components_source', 'source', PAY_COMPONENT_SOURCES)},
         ADD CONSTRAINT pay_components_period CHECK (period_end >= period_start),
         ADD CONSTRAINT pay_components_amount CHECK (amount <> 0),
         ADD CONSTRAINT pay_components_cancel_reason CHECK (

@@ -1,6 +1,7 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { createdAt, tenantRow, versionStamps } from '#database/sql/columns'
+import { codeCheck, foreignKey, memberKey, ownKey } from '#database/sql/tenant_keys'
 import { MATCH_ORIGINS, STATEMENT_FORMATS } from '#vocabulary/bank'
-import { codesOf, sqlList } from '#vocabulary/labels'
 
 /**
  * Bank statements and bank matching (issue #18, docs/adr/0015-bank-statements.md).
@@ -21,21 +22,17 @@ import { codesOf, sqlList } from '#vocabulary/labels'
 export default class extends BaseSchema {
   async up() {
     this.schema.createTable('bank_accounts', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('account_id').notNullable()
       table.text('name').notNullable()
       table.text('iban').notNullable()
       table.text('bic').nullable()
       table.specificType('currency', 'char(3)').notNullable().defaultTo('EUR')
       table.jsonb('csv_mapping').nullable()
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
     })
     this.schema.createTable('bank_statements', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('bank_account_id').notNullable()
       table.integer('import_id').nullable()
       table.text('format').notNullable()
@@ -46,11 +43,10 @@ export default class extends BaseSchema {
       table.decimal('closing_balance', 15, 2).notNullable()
       table.integer('operations_count').notNullable().defaultTo(0)
       table.integer('skipped_count').notNullable().defaultTo(0)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
+      createdAt(table, this)
     })
     this.schema.createTable('bank_operations', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('bank_account_id').notNullable()
       table.integer('statement_id').notNullable()
       table.date('booking_date').notNullable()
@@ -60,20 +56,18 @@ export default class extends BaseSchema {
       table.text('reference').nullable()
       table.text('counterparty').nullable()
       table.text('dedup_key').notNullable()
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
+      createdAt(table, this)
     })
     this.schema.createTable('bank_matches', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('bank_account_id').notNullable()
       table.text('origin').notNullable()
       table.integer('user_id').nullable()
       table.text('note').nullable()
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
+      createdAt(table, this)
     })
     this.schema.createTable('bank_match_items', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('match_id').notNullable()
       table.integer('bank_operation_id').nullable()
       table.bigInteger('entry_line_id').nullable()
@@ -83,73 +77,59 @@ export default class extends BaseSchema {
       table.boolean('active').notNullable().defaultTo(true)
     })
     this.schema.createTable('bank_unmatchings', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('match_id').notNullable()
       table.integer('user_id').nullable()
       table.text('reason').notNullable()
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
+      createdAt(table, this)
     })
     // Who matched or unmatched: a member of the organisation (ADR 9), composite like every actor.
     this.schema.raw(`
       ALTER TABLE bank_matches
-        ADD CONSTRAINT bank_matches_user_id_foreign FOREIGN KEY (organisation_id, user_id)
-          REFERENCES memberships (organisation_id, user_id) ON DELETE SET NULL (user_id);
+        ${memberKey('bank_matches_user_id_foreign', 'user_id', ' ON DELETE SET NULL ')}(user_id);
       ALTER TABLE bank_unmatchings
-        ADD CONSTRAINT bank_unmatchings_user_id_foreign FOREIGN KEY (organisation_id, user_id)
-          REFERENCES memberships (organisation_id, user_id) ON DELETE SET NULL (user_id)`)
+        ${memberKey('bank_unmatchings_user_id_foreign', 'user_id', ' ON DELETE SET NULL ')}(user_id)`)
     this.schema.raw(`
       ALTER TABLE bank_accounts
-        ADD CONSTRAINT bank_accounts_organisation_id_id_unique UNIQUE (organisation_id, id),
+        ${ownKey('bank_accounts')},
         ADD CONSTRAINT bank_accounts_iban_unique UNIQUE (organisation_id, iban),
-        ADD CONSTRAINT bank_accounts_account_fk FOREIGN KEY (organisation_id, account_id)
-          REFERENCES accounts (organisation_id, id),
+        ${foreignKey('bank_accounts_account_fk', 'account_id', 'accounts')},
         ADD CONSTRAINT bank_accounts_currency_known CHECK (currency ~ '^[A-Z]{3}$'),
         ADD CONSTRAINT bank_accounts_iban_shape CHECK (iban ~ '^[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}$');
       CREATE INDEX bank_accounts_account ON bank_accounts (organisation_id, account_id);
 
       ALTER TABLE bank_statements
-        ADD CONSTRAINT bank_statements_organisation_id_id_unique UNIQUE (organisation_id, id),
-        ADD CONSTRAINT bank_statements_bank_account_fk FOREIGN KEY (organisation_id, bank_account_id)
-          REFERENCES bank_accounts (organisation_id, id),
-        ADD CONSTRAINT bank_statements_import_fk FOREIGN KEY (organisation_id, import_id)
-          REFERENCES imports (organisation_id, id) ON DELETE SET NULL (import_id),
-        ADD CONSTRAINT bank_statements_format_known CHECK (format IN (${sqlList(codesOf(STATEMENT_FORMATS))})),
+        ${ownKey('bank_statements')},
+        ${foreignKey('bank_statements_bank_account_fk', 'bank_account_id', 'bank_accounts')},
+        ${foreignKey('bank_statements_import_fk', 'import_id', 'imports', ' ON DELETE SET NULL ')}(import_id),
+        ${codeCheck('bank_statements_format_known', 'format', STATEMENT_FORMATS)},
         ADD CONSTRAINT bank_statements_dates_ordered CHECK (closing_date >= opening_date),
         ADD CONSTRAINT bank_statements_counts_positive CHECK (operations_count >= 0 AND skipped_count >= 0);
       CREATE INDEX bank_statements_account_closing
         ON bank_statements (organisation_id, bank_account_id, closing_date);
 
       ALTER TABLE bank_operations
-        ADD CONSTRAINT bank_operations_organisation_id_id_unique UNIQUE (organisation_id, id),
+        ${ownKey('bank_operations')},
         ADD CONSTRAINT bank_operations_dedup_unique UNIQUE (organisation_id, bank_account_id, dedup_key),
-        ADD CONSTRAINT bank_operations_bank_account_fk FOREIGN KEY (organisation_id, bank_account_id)
-          REFERENCES bank_accounts (organisation_id, id),
-        ADD CONSTRAINT bank_operations_statement_fk FOREIGN KEY (organisation_id, statement_id)
-          REFERENCES bank_statements (organisation_id, id),
+        ${foreignKey('bank_operations_bank_account_fk', 'bank_account_id', 'bank_accounts')},
+        ${foreignKey('bank_operations_statement_fk', 'statement_id', 'bank_statements')},
         ADD CONSTRAINT bank_operations_amount_not_zero CHECK (amount <> 0);
       CREATE INDEX bank_operations_account_date
         ON bank_operations (organisation_id, bank_account_id, booking_date);
       CREATE INDEX bank_operations_statement ON bank_operations (organisation_id, statement_id);
 
       ALTER TABLE bank_matches
-        ADD CONSTRAINT bank_matches_organisation_id_id_unique UNIQUE (organisation_id, id),
-        ADD CONSTRAINT bank_matches_bank_account_fk FOREIGN KEY (organisation_id, bank_account_id)
-          REFERENCES bank_accounts (organisation_id, id),
-        ADD CONSTRAINT bank_matches_origin_known CHECK (origin IN (${sqlList(codesOf(MATCH_ORIGINS))}));
+        ${ownKey('bank_matches')},
+        ${foreignKey('bank_matches_bank_account_fk', 'bank_account_id', 'bank_accounts')},
+        ${codeCheck('bank_matches_origin_known', 'origin', MATCH_ORIGINS)};
       CREATE INDEX bank_matches_account ON bank_matches (organisation_id, bank_account_id);
 
       ALTER TABLE bank_match_items
-        ADD CONSTRAINT bank_match_items_match_fk FOREIGN KEY (organisation_id, match_id)
-          REFERENCES bank_matches (organisation_id, id),
-        ADD CONSTRAINT bank_match_items_operation_fk FOREIGN KEY (organisation_id, bank_operation_id)
-          REFERENCES bank_operations (organisation_id, id),
-        ADD CONSTRAINT bank_match_items_entry_line_fk FOREIGN KEY (organisation_id, entry_line_id)
-          REFERENCES entry_lines (organisation_id, id),
-        ADD CONSTRAINT bank_match_items_receipt_fk FOREIGN KEY (organisation_id, grant_receipt_id)
-          REFERENCES grant_receipts (organisation_id, id),
-        ADD CONSTRAINT bank_match_items_instalment_fk FOREIGN KEY (organisation_id, grant_payment_schedule_id)
-          REFERENCES grant_payment_schedules (organisation_id, id),
+        ${foreignKey('bank_match_items_match_fk', 'match_id', 'bank_matches')},
+        ${foreignKey('bank_match_items_operation_fk', 'bank_operation_id', 'bank_operations')},
+        ${foreignKey('bank_match_items_entry_line_fk', 'entry_line_id', 'entry_lines')},
+        ${foreignKey('bank_match_items_receipt_fk', 'grant_receipt_id', 'grant_receipts')},
+        ${foreignKey('bank_match_items_instalment_fk', 'grant_payment_schedule_id', 'grant_payment_schedules')},
         ADD CONSTRAINT bank_match_items_one_target CHECK (num_nonnulls(
           bank_operation_id, entry_line_id, grant_receipt_id, grant_payment_schedule_id) = 1);
       CREATE INDEX bank_match_items_match ON bank_match_items (organisation_id, match_id);
@@ -164,8 +144,7 @@ export default class extends BaseSchema {
         WHERE active AND grant_payment_schedule_id IS NOT NULL;
 
       ALTER TABLE bank_unmatchings
-        ADD CONSTRAINT bank_unmatchings_match_fk FOREIGN KEY (organisation_id, match_id)
-          REFERENCES bank_matches (organisation_id, id),
+        ${foreignKey('bank_unmatchings_match_fk', 'match_id', 'bank_matches')},
         ADD CONSTRAINT bank_unmatchings_match_once UNIQUE (organisation_id, match_id),
         ADD CONSTRAINT bank_unmatchings_reason_given CHECK (length(btrim(reason)) > 0);
     `)

@@ -1,6 +1,7 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { createdAt, tenantRow } from '#database/sql/columns'
+import { codeCheck, foreignKey, ownKey } from '#database/sql/tenant_keys'
 import { DSN_DECLARATION_STATUSES, DSN_DECLARATION_TYPES } from '#vocabulary/hr'
-import { codesOf, sqlList } from '#vocabulary/labels'
 
 /**
  * The monthly DSN (issue #19, ADR 17).
@@ -21,8 +22,7 @@ export default class extends BaseSchema {
       CREATE UNIQUE INDEX employees_nir_unique ON employees (organisation_id, nir) WHERE nir IS NOT NULL;
     `)
     this.schema.createTable('dsn_declarations', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('import_id').notNullable()
       table.date('month').notNullable()
       table.string('siret', 14).notNullable()
@@ -32,19 +32,17 @@ export default class extends BaseSchema {
       table.integer('headcount').notNullable()
       table.decimal('gross_total', 15, 2).notNullable()
       table.decimal('employer_contributions', 15, 2).notNullable()
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
+      createdAt(table, this)
       table.timestamp('ended_at', { useTz: true }).nullable()
       table.index(['organisation_id', 'month'])
     })
     this.schema.raw(`
       ALTER TABLE dsn_declarations
-        ADD CONSTRAINT dsn_declarations_organisation_id_id_unique UNIQUE (organisation_id, id),
-        ADD CONSTRAINT dsn_declarations_import_fk FOREIGN KEY (organisation_id, import_id)
-          REFERENCES imports (organisation_id, id),
-        ADD CONSTRAINT dsn_declarations_replaces_fk FOREIGN KEY (organisation_id, replaces_id)
-          REFERENCES dsn_declarations (organisation_id, id),
-        ADD CONSTRAINT dsn_declarations_type CHECK (declaration_type IN (${sqlList(codesOf(DSN_DECLARATION_TYPES))})),
-        ADD CONSTRAINT dsn_declarations_status CHECK (status IN (${sqlList(codesOf(DSN_DECLARATION_STATUSES))})),
+        ${ownKey('dsn_declarations')},
+        ${foreignKey('dsn_declarations_import_fk', 'import_id', 'imports')},
+        ${foreignKey('dsn_declarations_replaces_fk', 'replaces_id', 'dsn_declarations')},
+        ${codeCheck('dsn_declarations_type', 'declaration_type', DSN_DECLARATION_TYPES)},
+        ${codeCheck('dsn_declarations_status', 'status', DSN_DECLARATION_STATUSES)},
         ADD CONSTRAINT dsn_declarations_month CHECK (extract(day FROM month) = 1),
         ADD CONSTRAINT dsn_declarations_ended CHECK ((status = 'active') = (ended_at IS NULL)),
         ADD CONSTRAINT dsn_declarations_siret CHECK (siret ~ '^[0-9]{14}$');
@@ -52,8 +50,7 @@ export default class extends BaseSchema {
         WHERE status = 'active';
     `)
     this.schema.createTable('dsn_employee_months', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('declaration_id').notNullable()
       table.integer('employee_id').notNullable()
       table.date('month').notNullable()
@@ -64,10 +61,8 @@ export default class extends BaseSchema {
     })
     this.schema.raw(`
       ALTER TABLE dsn_employee_months
-        ADD CONSTRAINT dsn_employee_months_declaration_fk FOREIGN KEY (organisation_id, declaration_id)
-          REFERENCES dsn_declarations (organisation_id, id),
-        ADD CONSTRAINT dsn_employee_months_employee_fk FOREIGN KEY (organisation_id, employee_id)
-          REFERENCES employees (organisation_id, id),
+        ${foreignKey('dsn_employee_months_declaration_fk', 'declaration_id', 'dsn_declarations')},
+        ${foreignKey('dsn_employee_months_employee_fk', 'employee_id', 'employees')},
         ADD CONSTRAINT dsn_employee_months_once UNIQUE (organisation_id, declaration_id, employee_id);
     `)
   }

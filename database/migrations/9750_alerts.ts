@@ -1,4 +1,6 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { createdAt, tenantRow, versionStamps } from '#database/sql/columns'
+import { codeCheck, foreignKey, memberKey, ownKey } from '#database/sql/tenant_keys'
 import { ALERT_KINDS, DIGEST_FREQUENCIES } from '#vocabulary/alerts'
 import { ROLES } from '#vocabulary/core'
 import { codesOf, sqlList } from '#vocabulary/labels'
@@ -15,8 +17,7 @@ import { codesOf, sqlList } from '#vocabulary/labels'
 export default class extends BaseSchema {
   async up() {
     this.schema.createTable('alerts', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.string('kind', 30).notNullable()
       table.string('subject_key', 80).notNullable()
       table.text('title').notNullable()
@@ -30,28 +31,23 @@ export default class extends BaseSchema {
       table.date('first_seen_on').notNullable()
       table.date('last_seen_on').notNullable()
       table.timestamp('resolved_at', { useTz: true }).nullable()
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
+      createdAt(table, this)
       table.timestamp('updated_at', { useTz: true }).nullable()
     })
     this.schema.createTable('alert_dismissals', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('alert_id').notNullable()
       table.integer('user_id').notNullable()
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
+      createdAt(table, this)
     })
     this.schema.createTable('alert_preferences', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('user_id').notNullable()
       table.string('frequency', 10).notNullable()
-      table.integer('version').notNullable().defaultTo(1)
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
-      table.timestamp('updated_at', { useTz: true }).nullable()
+      versionStamps(table, this)
     })
     this.schema.createTable('alert_digests', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.integer('user_id').notNullable()
       table.string('frequency', 10).notNullable()
       table.date('period_start').notNullable()
@@ -59,43 +55,37 @@ export default class extends BaseSchema {
       table.timestamp('sent_at', { useTz: true }).notNullable().defaultTo(this.now())
     })
     this.schema.createTable('alert_runs', (table) => {
-      table.increments('id')
-      table.integer('organisation_id').notNullable().references('organisations.id')
+      tenantRow(table)
       table.date('today').notNullable()
       table.integer('opened').notNullable()
       table.integer('kept').notNullable()
       table.integer('resolved').notNullable()
       table.integer('digests').notNullable()
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
+      createdAt(table, this)
     })
     this.schema.raw(`
       ALTER TABLE alerts
-        ADD CONSTRAINT alerts_organisation_id_id_unique UNIQUE (organisation_id, id),
+        ${ownKey('alerts')},
         ADD CONSTRAINT alerts_subject_unique UNIQUE (organisation_id, kind, subject_key),
-        ADD CONSTRAINT alerts_kind_known CHECK (kind IN (${sqlList(codesOf(ALERT_KINDS))})),
+        ${codeCheck('alerts_kind_known', 'kind', ALERT_KINDS)},
         ADD CONSTRAINT alerts_roles_known CHECK (roles <@ ARRAY[${sqlList(ROLES)}]::text[]),
-        ADD CONSTRAINT alerts_user_fk FOREIGN KEY (organisation_id, user_id)
-          REFERENCES memberships (organisation_id, user_id);
+        ${memberKey('alerts_user_fk', 'user_id')};
       -- The header counter and the list read the open alerts of one organisation.
       CREATE INDEX alerts_open ON alerts (organisation_id, due_on) WHERE resolved_at IS NULL;
 
       ALTER TABLE alert_dismissals
-        ADD CONSTRAINT alert_dismissals_alert_fk FOREIGN KEY (organisation_id, alert_id)
-          REFERENCES alerts (organisation_id, id) ON DELETE CASCADE,
-        ADD CONSTRAINT alert_dismissals_member_fk FOREIGN KEY (organisation_id, user_id)
-          REFERENCES memberships (organisation_id, user_id),
+        ${foreignKey('alert_dismissals_alert_fk', 'alert_id', 'alerts', ' ON DELETE CASCADE')},
+        ${memberKey('alert_dismissals_member_fk', 'user_id')},
         ADD CONSTRAINT alert_dismissals_once UNIQUE (organisation_id, user_id, alert_id);
 
       ALTER TABLE alert_preferences
-        ADD CONSTRAINT alert_preferences_member_fk FOREIGN KEY (organisation_id, user_id)
-          REFERENCES memberships (organisation_id, user_id),
+        ${memberKey('alert_preferences_member_fk', 'user_id')},
         ADD CONSTRAINT alert_preferences_once UNIQUE (organisation_id, user_id),
         ADD CONSTRAINT alert_preferences_frequency_known
           CHECK (frequency IN (${sqlList(codesOf(DIGEST_FREQUENCIES))}));
 
       ALTER TABLE alert_digests
-        ADD CONSTRAINT alert_digests_member_fk FOREIGN KEY (organisation_id, user_id)
-          REFERENCES memberships (organisation_id, user_id),
+        ${memberKey('alert_digests_member_fk', 'user_id')},
         ADD CONSTRAINT alert_digests_once UNIQUE (organisation_id, user_id, frequency, period_start),
         ADD CONSTRAINT alert_digests_frequency_known
           CHECK (frequency IN (${sqlList(codesOf(DIGEST_FREQUENCIES))})),

@@ -1,4 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { parentKept } from '#database/sql/ledger'
 
 /**
  * The foreign keys of entry_lines checked once per statement instead of once per row
@@ -65,36 +66,16 @@ CREATE TRIGGER entries_delete_lines AFTER DELETE ON entries
 
 -- A key that lines point at must not disappear under them (entries: id or organisation changed;
 -- accounts: deleted, or id or organisation changed).
-CREATE OR REPLACE FUNCTION ledger_line_parent_kept() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  column_name text := CASE TG_TABLE_NAME WHEN 'entries' THEN 'entry_id' ELSE 'account_id' END;
-  gone integer[];
-  used integer;
-BEGIN
-  -- First the keys that disappeared (usually none: an update that keeps id and organisation),
-  -- and only then the lines, so that an ordinary update never reads entry_lines.
-  EXECUTE format($q$
-  SELECT array_agg(o.id) FROM old_rows o
-   WHERE NOT EXISTS (SELECT 1 FROM %I p WHERE p.organisation_id = o.organisation_id AND p.id = o.id)
-  $q$, TG_TABLE_NAME) INTO gone;
-  IF gone IS NULL THEN
-    RETURN NULL;
-  END IF;
-  EXECUTE format($q$
-  SELECT o.id FROM old_rows o
-   WHERE o.id = ANY($1)
-     AND EXISTS (SELECT 1 FROM entry_lines l WHERE l.organisation_id = o.organisation_id AND l.%I = o.id)
-   LIMIT 1
-  $q$, column_name) INTO used USING gone;
-  IF used IS NOT NULL THEN
-    RAISE EXCEPTION 'update or delete on table "%" violates foreign key constraint "%" on table "entry_lines"',
-      TG_TABLE_NAME, 'entry_lines_' || column_name || '_foreign'
-      USING ERRCODE = '23503', CONSTRAINT = 'entry_lines_' || column_name || '_foreign',
-            TABLE = TG_TABLE_NAME,
-            DETAIL = format('Des lignes d''écriture pointent encore vers %s %s.', TG_TABLE_NAME, used);
-  END IF;
-  RETURN NULL;
-END $$;
+${parentKept({
+  name: 'ledger_line_parent_kept',
+  declare: `
+  column_name text := CASE TG_TABLE_NAME WHEN 'entries' THEN 'entry_id' ELSE 'account_id' END;`,
+  order: `  -- First the keys that disappeared (usually none: an update that keeps id and organisation),
+  -- and only then the lines, so that an ordinary update never reads entry_lines.`,
+  child: { table: 'entry_lines', alias: 'l' },
+  column: 'column_name',
+  childrenLabel: "Des lignes d''écriture",
+})}
 
 CREATE TRIGGER entries_line_keys_kept AFTER UPDATE ON entries
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ledger_line_parent_kept();

@@ -1,4 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { parentKept } from '#database/sql/ledger'
 
 /**
  * The keys of entries that every imported row fills (organisation, journal, fiscal year, import)
@@ -61,34 +62,14 @@ CREATE TRIGGER entries_foreign_keys_updated AFTER UPDATE ON entries
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ledger_entry_keys();
 
 -- A key that entries point at must not disappear under them. TG_ARGV[0]: the entries column.
-CREATE OR REPLACE FUNCTION ledger_entry_parent_kept() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  gone integer[];
-  used integer;
-BEGIN
-  -- First the keys that disappeared (usually none), and only then the entries.
-  EXECUTE format($q$
-  SELECT array_agg(o.id) FROM old_rows o
-   WHERE NOT EXISTS (SELECT 1 FROM %I p WHERE p.organisation_id = o.organisation_id AND p.id = o.id)
-  $q$, TG_TABLE_NAME) INTO gone;
-  IF gone IS NULL THEN
-    RETURN NULL;
-  END IF;
-  EXECUTE format($q$
-  SELECT o.id FROM old_rows o
-   WHERE o.id = ANY($1)
-     AND EXISTS (SELECT 1 FROM entries e WHERE e.organisation_id = o.organisation_id AND e.%I = o.id)
-   LIMIT 1
-  $q$, TG_ARGV[0]) INTO used USING gone;
-  IF used IS NOT NULL THEN
-    RAISE EXCEPTION 'update or delete on table "%" violates foreign key constraint "%" on table "entries"',
-      TG_TABLE_NAME, 'entries_' || TG_ARGV[0] || '_foreign'
-      USING ERRCODE = '23503', CONSTRAINT = 'entries_' || TG_ARGV[0] || '_foreign',
-            TABLE = TG_TABLE_NAME,
-            DETAIL = format('Des écritures pointent encore vers %s %s.', TG_TABLE_NAME, used);
-  END IF;
-  RETURN NULL;
-END $$;
+${parentKept({
+  name: 'ledger_entry_parent_kept',
+  declare: '',
+  order: '  -- First the keys that disappeared (usually none), and only then the entries.',
+  child: { table: 'entries', alias: 'e' },
+  column: 'TG_ARGV[0]',
+  childrenLabel: 'Des écritures',
+})}
 ${PARENTS.map(
   ([table, column]) => `
 CREATE TRIGGER ${table}_entry_keys_kept_updated AFTER UPDATE ON ${table}

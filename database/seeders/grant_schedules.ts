@@ -48,6 +48,21 @@ const monthly: Calendar['plan'] = Array.from({ length: 12 }, (_, i) => [
   `Aide mensuelle ${String(i + 1).padStart(2, '0')}/2024`,
 ])
 
+/** A local authority's calendar: a 70 % advance, the balance once the year's report is in. */
+function advanceThenBalance(
+  payer: Pick<Calendar, 'delay' | 'step'>,
+  advanceOn: string,
+  balanceOn: string
+): Calendar {
+  return {
+    ...payer,
+    plan: [
+      [advanceOn, 'advance', '0.7', 'Avance 2024 (70 %)'],
+      [balanceOn, 'balance', '0.3', 'Solde 2024 après bilan (30 %)'],
+    ],
+  }
+}
+
 const CALENDARS: Record<string, Calendar> = {
   etat_dreets: STATE,
   pic: { ...STATE, delay: 35 },
@@ -63,30 +78,9 @@ const CALENDARS: Record<string, Calendar> = {
       ['2024-12-31', 'balance', '0.25', 'Versement trimestriel T4 2024'],
     ],
   },
-  region: {
-    delay: 63,
-    step: 10,
-    plan: [
-      ['2024-05-31', 'advance', '0.7', 'Avance 2024 (70 %)'],
-      ['2025-06-30', 'balance', '0.3', 'Solde 2024 après bilan (30 %)'],
-    ],
-  },
-  departement: {
-    delay: 35,
-    step: 7,
-    plan: [
-      ['2024-03-31', 'advance', '0.7', 'Avance 2024 (70 %)'],
-      ['2025-03-31', 'balance', '0.3', 'Solde 2024 après bilan (30 %)'],
-    ],
-  },
-  metropole: {
-    delay: 30,
-    step: 7,
-    plan: [
-      ['2024-04-30', 'advance', '0.7', 'Avance 2024 (70 %)'],
-      ['2025-04-30', 'balance', '0.3', 'Solde 2024 après bilan (30 %)'],
-    ],
-  },
+  region: advanceThenBalance({ delay: 63, step: 10 }, '2024-05-31', '2025-06-30'),
+  departement: advanceThenBalance({ delay: 35, step: 7 }, '2024-03-31', '2025-03-31'),
+  metropole: advanceThenBalance({ delay: 30, step: 7 }, '2024-04-30', '2025-04-30'),
   epci: {
     delay: 45,
     step: 7,

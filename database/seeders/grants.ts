@@ -36,6 +36,18 @@ export interface DemoFunder {
 const ETAT = "Crédits d'État déconcentrés"
 const CT = 'Collectivités territoriales'
 
+/**
+ * The funders under « Collectivités territoriales », one row each: key, name, category, their
+ * produits line under CT, the label of their revenue sub-account, the programmes they fund.
+ */
+// prettier-ignore
+const LOCAL_AUTHORITIES: Array<[string, string, string, string, RegExp, string[]]> = [
+  ['region', 'Conseil régional de Bretagne', 'region', 'Conseil Régional', /conseil r[ée]gional/i, ['AAQ', 'FSE_EMPLOI']],
+  ['dep', "Conseil départemental d'Ille-et-Vilaine", 'departement', 'Conseil Départemental', /conseil d[ée]partemental/i, ['BRSA']],
+  ['rm', 'Rennes Métropole', 'metropole', 'Rennes Métropole', /Rennes M[ée]tropole/i, ['MELTING_BREIZH', 'FSE_EMPLOI']],
+  ['epci', 'Autres EPCI du territoire', 'epci', 'Autres EPCI', /EPCI/i, ['START_APP_35']],
+]
+
 export const DEMO_FUNDERS: DemoFunder[] = [
   { key: 'etat', name: "Crédits d'État déconcentrés", category: 'regroupement', line: [ETAT] },
   {
@@ -118,42 +130,15 @@ export const DEMO_FUNDERS: DemoFunder[] = [
     programmes: ['GROUPEMENT_CREATEURS'],
   },
   { key: 'ct', name: 'Collectivités territoriales', category: 'regroupement', line: [CT] },
-  {
-    key: 'region',
+  ...LOCAL_AUTHORITIES.map(([key, name, category, line, match, programmes]) => ({
+    key,
     parent: 'ct',
-    name: 'Conseil régional de Bretagne',
-    category: 'region',
-    line: [CT, 'Conseil Régional'],
-    match: /conseil r[ée]gional/i,
-    programmes: ['AAQ', 'FSE_EMPLOI'],
-  },
-  {
-    key: 'dep',
-    parent: 'ct',
-    name: "Conseil départemental d'Ille-et-Vilaine",
-    category: 'departement',
-    line: [CT, 'Conseil Départemental'],
-    match: /conseil d[ée]partemental/i,
-    programmes: ['BRSA'],
-  },
-  {
-    key: 'rm',
-    parent: 'ct',
-    name: 'Rennes Métropole',
-    category: 'metropole',
-    line: [CT, 'Rennes Métropole'],
-    match: /Rennes M[ée]tropole/i,
-    programmes: ['MELTING_BREIZH', 'FSE_EMPLOI'],
-  },
-  {
-    key: 'epci',
-    parent: 'ct',
-    name: 'Autres EPCI du territoire',
-    category: 'epci',
-    line: [CT, 'Autres EPCI'],
-    match: /EPCI/i,
-    programmes: ['START_APP_35'],
-  },
+    name,
+    category,
+    line: [CT, line],
+    match,
+    programmes,
+  })),
   {
     key: 'asp',
     name: 'ASP — aides aux contrats aidés',
@@ -212,6 +197,18 @@ interface DemoGrant {
   usedDedicated: Decimal
 }
 
+/** The demo funders, each family with its revenue sub-account (74x) found in the chart by label. */
+export function fundersWithAccounts(chart: Array<{ number: string; label: string }>) {
+  const taken = new Set<string>()
+  return DEMO_FUNDERS.map((funder): DemoFunder => {
+    if (!funder.match) return { ...funder }
+    const found = chart.find((a) => !taken.has(a.number) && funder.match!.test(a.label))
+    if (!found) throw new Error(`Démo : aucun sous-compte 74 pour ${funder.name}.`)
+    taken.add(found.number)
+    return { ...funder, account: found.number }
+  })
+}
+
 const amountOf = (line: Line) => toMoney(line.debit).plus(line.credit)
 
 export async function seedGrants(
@@ -238,14 +235,7 @@ export async function seedGrants(
     .whereRaw('length(number) >= 5')
     .orderBy('number')
     .select('number', 'label')
-  const taken = new Set<string>()
-  const families: DemoFunder[] = DEMO_FUNDERS.map((funder) => {
-    if (!funder.match) return { ...funder }
-    const found = chart.find((a) => !taken.has(a.number) && funder.match!.test(a.label))
-    if (!found) throw new Error(`Démo : aucun sous-compte 74 pour ${funder.name}.`)
-    taken.add(found.number)
-    return { ...funder, account: found.number as string }
-  })
+  const families = fundersWithAccounts(chart)
 
   // Funders, parents first.
   const funderIds = new Map<string, number>()

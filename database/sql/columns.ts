@@ -9,9 +9,21 @@ export function tenantRow(table: TableBuilder) {
   table.integer('organisation_id').notNullable().references('organisations.id')
 }
 
+/** When the row was written. */
+export function createdAt(table: TableBuilder, schema: BaseSchema) {
+  table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(schema.now())
+}
+
 /** The last columns of a row people edit: its version (optimistic lock) and timestamps. */
 export function versionStamps(table: TableBuilder, schema: BaseSchema) {
   table.integer('version').notNullable().defaultTo(1)
-  table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(schema.now())
+  createdAt(table, schema)
   table.timestamp('updated_at', { useTz: true }).nullable()
+}
+
+/** Who wrote a row that is never edited (a user, kept as a name once the user is gone), and when. */
+export function actorStamp(table: TableBuilder, schema: BaseSchema) {
+  table.integer('user_id').nullable().references('users.id').onDelete('SET NULL')
+  table.string('actor', 200).notNullable()
+  createdAt(table, schema)
 }

@@ -30,3 +30,8 @@ BEGIN
   END IF;
 END $$;`
 }
+
+/** `<table>_amount_positive`: the CHECK on the amount of a convention's record (`amount > 0`…). */
+export function amountCheck(table: string, condition: string) {
+  return `ALTER TABLE ${table} ADD CONSTRAINT ${table}_amount_positive CHECK (${condition})`
+}

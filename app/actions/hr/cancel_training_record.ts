@@ -12,9 +12,9 @@ import { lockedTrainingRecord, type TrainingRecordKind } from '#actions/hr/train
  * the sessions, participations and financing of a cancelled action). Audited as an update.
  */
 export default class CancelTrainingRecord {
-  static handle(
+  static handle<K extends TrainingRecordKind>(
     tenant: Tenant,
-    input: TrainingCancellationInput & { kind: TrainingRecordKind; id: number },
+    input: TrainingCancellationInput & { kind: K; id: number },
     trx?: TransactionClientContract
   ) {
     return withTransaction(trx, async (t) => {

@@ -1,6 +1,5 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import StrategicAction from '#models/quality/strategic_action'
-import ActionMilestone from '#models/quality/action_milestone'
 import { calendarDate } from '#support/calendar_date'
 import type { Tenant } from '#support/request_context'
 import { withTransaction } from '#support/transaction'
@@ -15,15 +14,11 @@ export default class AddMilestone {
   ) {
     return withTransaction(trx, async (t) => {
       const action = await StrategicAction.findOrFail(input.actionId, { client: t })
-      return ActionMilestone.create(
-        {
-          actionId: action.id,
-          title: input.title,
-          dueDate: calendarDate(input.dueDate),
-          reachedOn: calendarDate(input.reachedOn),
-        },
-        { client: t }
-      )
+      return action.related('milestones').create({
+        title: input.title,
+        dueDate: calendarDate(input.dueDate),
+        reachedOn: calendarDate(input.reachedOn),
+      })
     })
   }
 }

@@ -1,11 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { urlFor } from '@adonisjs/core/services/url_builder'
-import CreateProgramme from '#actions/activity/create_programme'
-import UpdateProgramme from '#actions/activity/update_programme'
-import CreateTerritory from '#actions/activity/create_territory'
-import UpdateTerritory from '#actions/activity/update_territory'
-import { ProgrammeForm, TerritoryForm } from '#reports/activity/referential_forms'
-import { programmeValidator, territoryValidator } from '#validators/activity'
 import type { Tenant } from '#support/request_context'
 
 /** A kind of record of the activity referential, as its creation and edition forms see it. */
@@ -21,30 +15,6 @@ interface ReferentialKind<Input extends { name: string }, Form extends object> {
     { handle(tenant: Tenant, input: Input): Promise<unknown> },
     { handle(tenant: Tenant, input: Input & { id: number }): Promise<unknown> },
   ]
-}
-
-const kind = <Input extends { name: string }, Form extends object>(
-  definition: ReferentialKind<Input, Form>
-) => definition
-
-/** Programmes (dispositifs) and territories (antennas and their areas). */
-const KINDS = {
-  programme: kind({
-    list: { route: 'activity.programmes', label: 'Dispositifs', view: 'programme' },
-    labels: { noun: 'Dispositif', created: 'Nouveau dispositif' },
-    form: ProgrammeForm,
-    nameOf: (form) => form.programme?.name,
-    validate: ({ request }) => request.validateUsing(programmeValidator),
-    actions: [CreateProgramme, UpdateProgramme],
-  }),
-  territory: kind({
-    list: { route: 'activity.territories', label: 'Territoires', view: 'territory' },
-    labels: { noun: 'Territoire', created: 'Nouveau territoire' },
-    form: TerritoryForm,
-    nameOf: (form) => form.territory?.name,
-    validate: ({ request }) => request.validateUsing(territoryValidator),
-    actions: [CreateTerritory, UpdateTerritory],
-  }),
 }
 
 /**
@@ -90,6 +60,3 @@ export function referentialFormsController<Input extends { name: string }, Form 
     }
   }
 }
-
-export const ProgrammeForms = referentialFormsController(KINDS.programme)
-export const TerritoryForms = referentialFormsController(KINDS.territory)

@@ -2,7 +2,6 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { trainingCancellationValidator } from '#validators/hr'
 import CancelTrainingRecord from '#actions/hr/cancel_training_record'
 import type { TrainingRecordKind } from '#actions/hr/training_records'
-import type TrainingParticipant from '#models/hr/training_participant'
 
 const DONE: Record<TrainingRecordKind, string> = {
   action: 'Action de formation annulée : elle reste dans la liste, barrée, hors des totaux.',
@@ -11,7 +10,7 @@ const DONE: Record<TrainingRecordKind, string> = {
   financing: 'Financement annulé : il reste dans la liste, barré, hors des totaux.',
 }
 
-async function cancel(ctx: HttpContext, kind: TrainingRecordKind) {
+async function cancel<K extends TrainingRecordKind>(ctx: HttpContext, kind: K) {
   const input = await ctx.request.validateUsing(trainingCancellationValidator)
   const row = await CancelTrainingRecord.handle(ctx.tenant!, {
     ...input,
@@ -19,28 +18,31 @@ async function cancel(ctx: HttpContext, kind: TrainingRecordKind) {
     id: Number(ctx.params.id),
   })
   ctx.session.flash('success', DONE[kind])
-  if (kind === 'participation') {
-    const { employeeId } = row as TrainingParticipant
-    return ctx.response.redirect().toRoute('hr.personal.employees.show', { id: employeeId })
-  }
+  return row
+}
+
+async function cancelFromPlan(ctx: HttpContext, kind: 'action' | 'session' | 'financing') {
+  await cancel(ctx, kind)
   return ctx.response.redirect().toRoute('hr.training_plan')
 }
 
 /** Cancelling a training record with a reason: `POST /rh/formation/…/:id/annulation` (hr.write). */
 export default class TrainingCancellationsController {
   async action(ctx: HttpContext) {
-    return cancel(ctx, 'action')
+    return cancelFromPlan(ctx, 'action')
   }
 
   async session(ctx: HttpContext) {
-    return cancel(ctx, 'session')
+    return cancelFromPlan(ctx, 'session')
   }
 
+  /** A participation is cancelled from the employee's page, and the answer goes back there. */
   async participation(ctx: HttpContext) {
-    return cancel(ctx, 'participation')
+    const { employeeId } = await cancel(ctx, 'participation')
+    return ctx.response.redirect().toRoute('hr.personal.employees.show', { id: employeeId })
   }
 
   async financing(ctx: HttpContext) {
-    return cancel(ctx, 'financing')
+    return cancelFromPlan(ctx, 'financing')
   }
 }

@@ -1,6 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import drive from '@adonisjs/drive/services/main'
-import type EvidenceFile from '#models/quality/evidence_file'
 import { attachmentHeader } from '#http/downloads'
 import { evidenceLinkValidator } from '#validators/quality'
 import AttachEvidence from '#actions/quality/attach_evidence'
@@ -11,10 +10,10 @@ import { EvidenceDownload } from '#reports/quality/evidence_download'
 import EvidencePolicy from '#policies/quality/evidence_policy'
 
 /** Headers that make a browser save the file, never render it. */
-function downloadHeaders(evidence: EvidenceFile): Record<string, string> {
+function downloadHeaders(fileName: string): Record<string, string> {
   return {
     'Content-Type': 'application/octet-stream',
-    'Content-Disposition': attachmentHeader(evidence.originalName),
+    'Content-Disposition': attachmentHeader(fileName),
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': "default-src 'none'; sandbox",
     'Cache-Control': 'private, no-store',
@@ -36,7 +35,7 @@ export default class EvidenceController {
       id: Number(params.id),
     }).build()
     await bouncer.with(EvidencePolicy).authorize('download', evidence, criterion)
-    for (const [name, value] of Object.entries(downloadHeaders(evidence))) {
+    for (const [name, value] of Object.entries(downloadHeaders(evidence.originalName))) {
       response.header(name, value)
     }
     return response.stream(await drive.use('quality').getStream(evidence.storedName))

@@ -14,45 +14,46 @@ import UpdateActionStatus from '#actions/quality/update_action_status'
 import AddMilestone from '#actions/quality/add_milestone'
 import ReachMilestone from '#actions/quality/reach_milestone'
 
+/** Back to the plan with the confirmation of what was done. */
+function backToPlan({ response, session }: HttpContext, message: string) {
+  session.flash('success', message)
+  return response.redirect().toRoute('quality.plan.index')
+}
+
 /** Working groups, members, actions and milestones of the strategic plan. */
 export default class PlanItemsController {
-  async storeGroup({ request, response, session, tenant }: HttpContext) {
-    await CreateWorkingGroup.handle(tenant!, await request.validateUsing(workingGroupValidator))
-    session.flash('success', 'Groupe de travail créé.')
-    return response.redirect().toRoute('quality.plan.index')
+  async storeGroup(ctx: HttpContext) {
+    const payload = await ctx.request.validateUsing(workingGroupValidator)
+    await CreateWorkingGroup.handle(ctx.tenant!, payload)
+    return backToPlan(ctx, 'Groupe de travail créé.')
   }
 
-  async storeMember({ params, request, response, session, tenant }: HttpContext) {
-    const payload = await request.validateUsing(memberValidator)
-    await AddWorkingGroupMember.handle(tenant!, { ...payload, groupId: Number(params.id) })
-    session.flash('success', 'Membre ajouté au groupe.')
-    return response.redirect().toRoute('quality.plan.index')
+  async storeMember(ctx: HttpContext) {
+    const payload = await ctx.request.validateUsing(memberValidator)
+    await AddWorkingGroupMember.handle(ctx.tenant!, { ...payload, groupId: Number(ctx.params.id) })
+    return backToPlan(ctx, 'Membre ajouté au groupe.')
   }
 
-  async storeAction({ request, response, session, tenant }: HttpContext) {
-    await AddStrategicAction.handle(tenant!, await request.validateUsing(actionValidator))
-    session.flash('success', 'Action ajoutée.')
-    return response.redirect().toRoute('quality.plan.index')
+  async storeAction(ctx: HttpContext) {
+    await AddStrategicAction.handle(ctx.tenant!, await ctx.request.validateUsing(actionValidator))
+    return backToPlan(ctx, 'Action ajoutée.')
   }
 
-  async updateAction({ params, request, response, session, tenant }: HttpContext) {
-    const payload = await request.validateUsing(actionStatusValidator)
-    await UpdateActionStatus.handle(tenant!, { ...payload, actionId: Number(params.id) })
-    session.flash('success', payload.title ? 'Action corrigée.' : "Statut de l'action mis à jour.")
-    return response.redirect().toRoute('quality.plan.index')
+  async updateAction(ctx: HttpContext) {
+    const payload = await ctx.request.validateUsing(actionStatusValidator)
+    await UpdateActionStatus.handle(ctx.tenant!, { ...payload, actionId: Number(ctx.params.id) })
+    return backToPlan(ctx, payload.title ? 'Action corrigée.' : "Statut de l'action mis à jour.")
   }
 
-  async storeMilestone({ params, request, response, session, tenant }: HttpContext) {
-    const payload = await request.validateUsing(milestoneValidator)
-    await AddMilestone.handle(tenant!, { ...payload, actionId: Number(params.id) })
-    session.flash('success', 'Jalon ajouté.')
-    return response.redirect().toRoute('quality.plan.index')
+  async storeMilestone(ctx: HttpContext) {
+    const payload = await ctx.request.validateUsing(milestoneValidator)
+    await AddMilestone.handle(ctx.tenant!, { ...payload, actionId: Number(ctx.params.id) })
+    return backToPlan(ctx, 'Jalon ajouté.')
   }
 
-  async reachMilestone({ params, request, response, session, tenant }: HttpContext) {
-    const payload = await request.validateUsing(milestoneReachedValidator)
-    await ReachMilestone.handle(tenant!, { ...payload, milestoneId: Number(params.id) })
-    session.flash('success', payload.title ? 'Jalon corrigé.' : 'Jalon marqué comme atteint.')
-    return response.redirect().toRoute('quality.plan.index')
+  async reachMilestone(ctx: HttpContext) {
+    const payload = await ctx.request.validateUsing(milestoneReachedValidator)
+    await ReachMilestone.handle(ctx.tenant!, { ...payload, milestoneId: Number(ctx.params.id) })
+    return backToPlan(ctx, payload.title ? 'Jalon corrigé.' : 'Jalon marqué comme atteint.')
   }
 }

@@ -1,5 +1,6 @@
 import { buildWorkbook, type Row } from '#support/spreadsheet/writer'
 import type { KeyFiguresReport, KeyTable } from '#reports/activity/key_figures'
+import { col } from '#support/spreadsheet/columns'
 
 function sheetName(title: string) {
   return title
@@ -27,9 +28,9 @@ export function keyFiguresWorkbook(report: KeyFiguresReport) {
     {
       name: `Chiffres clés ${report.year}`,
       columns: [
-        { key: 'label', header: 'Chiffre clé', type: 'text', width: 48 },
-        { key: 'value', header: String(report.year), type: 'number', decimals: 2 },
-        { key: 'evolution', header: 'Évolution', type: 'percent', decimals: 0 },
+        col.text('Chiffre clé', 'label', 48),
+        col.number(String(report.year), 'value', 2),
+        col.percent('Évolution', 'evolution', 0),
       ],
       rows: report.cards.map((card) => ({
         label: card.label,

@@ -1,5 +1,6 @@
 import { buildWorkbook } from '#support/spreadsheet/writer'
 import type { ProgrammeTargets } from '#reports/activity/programme_targets'
+import { col } from '#support/spreadsheet/columns'
 
 /** A programme's targets of a year and its conventions' targets, one sheet each. */
 export function programmeTargetsWorkbook(list: ProgrammeTargets) {
@@ -7,20 +8,20 @@ export function programmeTargetsWorkbook(list: ProgrammeTargets) {
     {
       name: `Objectifs ${list.year}`,
       columns: [
-        { key: 'indicatorCode', header: 'Code indicateur', type: 'text', width: 30 },
-        { key: 'indicator', header: 'Indicateur', type: 'text', width: 48 },
-        { key: 'target', header: 'Objectif du dispositif', type: 'number', decimals: 2 },
-        { key: 'proposed', header: 'Objectifs des conventions', type: 'number', decimals: 2 },
+        col.text('Code indicateur', 'indicatorCode', 30),
+        col.text('Indicateur', 'indicator', 48),
+        col.number('Objectif du dispositif', 'target', 2),
+        col.number('Objectifs des conventions', 'proposed', 2),
       ],
       rows: list.rows,
     },
     {
       name: `Conventions ${list.year}`,
       columns: [
-        { key: 'indicatorCode', header: 'Code indicateur', type: 'text', width: 30 },
-        { key: 'label', header: 'Indicateur', type: 'text', width: 48 },
-        { key: 'target', header: 'Somme des objectifs', type: 'number', decimals: 2 },
-        { key: 'grants', header: 'Conventions', type: 'text', width: 40 },
+        col.text('Code indicateur', 'indicatorCode', 30),
+        col.text('Indicateur', 'label', 48),
+        col.number('Somme des objectifs', 'target', 2),
+        col.text('Conventions', 'grants', 40),
       ],
       rows: list.proposals,
     },

@@ -9,6 +9,13 @@ import type { ReconciliationStatement } from '#reports/bank/reconciliation_state
 
 type Sheet = SheetSpec & { rows: Iterable<Row> }
 
+/** The columns of an operation or a ledger line that several sheets show. */
+const day = col.date('Date', 'day')
+const label = col.text('Libellé', 'label', 50)
+const reference = col.text('Référence', 'reference', 24)
+const amount = col.money('Montant', 'amount')
+const unmatchedOperationColumns = [day, label, reference, amount]
+
 /** The organisation's bank accounts with their latest balance. */
 export function bankAccountsSheet(accounts: BankAccountRow[]): Sheet {
   return {
@@ -53,12 +60,12 @@ export function bankOperationsSheets(data: Operations): Sheet[] {
       name: 'Opérations',
       columns: [
         col.text('Relevé', 'statement', 24),
-        col.date('Date', 'day'),
+        day,
         col.date('Date de valeur', 'valueDay'),
-        col.text('Libellé', 'label', 50),
-        col.text('Référence', 'reference', 24),
+        label,
+        reference,
         col.text('Contrepartie', 'counterparty', 24),
-        col.money('Montant', 'amount'),
+        amount,
         col.text('Rapprochée avec', 'matchedWith', 40),
       ],
       rows: data.operations,
@@ -74,9 +81,9 @@ export function matchingSheets(page: Matching): Sheet[] {
     {
       name: 'Propositions',
       columns: [
-        col.date('Date', 'day'),
+        day,
         col.text('Opération', 'label', 40),
-        col.money('Montant', 'amount'),
+        amount,
         col.text('Proposition', 'candidate', 50),
         col.text('Nature', 'target', 24),
         col.date('Date proposée', 'candidateDay'),
@@ -96,19 +103,14 @@ export function matchingSheets(page: Matching): Sheet[] {
     },
     {
       name: 'Opérations non rapprochées',
-      columns: [
-        col.date('Date', 'day'),
-        col.text('Libellé', 'label', 50),
-        col.text('Référence', 'reference', 24),
-        col.money('Montant', 'amount'),
-      ],
+      columns: unmatchedOperationColumns,
       rows: page.operations,
     },
     {
       name: 'Écritures non rapprochées',
       columns: [
-        col.date('Date', 'day'),
-        col.text('Libellé', 'label', 50),
+        day,
+        label,
         col.text('Pièce', 'pieceRef', 16),
         col.money('Montant (débit − crédit)', 'amount'),
       ],
@@ -121,7 +123,7 @@ export function matchingSheets(page: Matching): Sheet[] {
         col.text('Par', 'user', 24),
         col.text('Origine', 'originLabel', 22),
         col.text('Opérations', 'operations', 50),
-        col.money('Montant', 'amount'),
+        amount,
         col.text('Note', 'note', 30),
       ],
       rows: page.matches,
@@ -136,7 +138,7 @@ export function reconciliationSheets(statement: Statement): Sheet[] {
   return [
     {
       name: 'État de rapprochement',
-      columns: [col.text('Poste', 'label', 60), col.money('Montant', 'amount')],
+      columns: [col.text('Poste', 'label', 60), amount],
       rows: [
         { label: `Solde bancaire au ${statement.date}`, amount: statement.bankBalance },
         { label: '+ Écritures comptables pas encore en banque', amount: statement.ledgerNotAtBank },
@@ -154,22 +156,12 @@ export function reconciliationSheets(statement: Statement): Sheet[] {
     },
     {
       name: 'Écritures pas en banque',
-      columns: [
-        col.date('Date', 'day'),
-        col.text('Libellé', 'label', 50),
-        col.text('Pièce', 'reference', 16),
-        col.money('Montant', 'amount'),
-      ],
+      columns: [day, label, col.text('Pièce', 'reference', 16), amount],
       rows: statement.ledgerUnmatched,
     },
     {
       name: 'Opérations pas en compta',
-      columns: [
-        col.date('Date', 'day'),
-        col.text('Libellé', 'label', 50),
-        col.text('Référence', 'reference', 24),
-        col.money('Montant', 'amount'),
-      ],
+      columns: unmatchedOperationColumns,
       rows: statement.bankUnmatched,
     },
   ]

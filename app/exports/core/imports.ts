@@ -14,11 +14,7 @@ export function importTemplate(definition: ImportDefinition<unknown>) {
   return buildWorkbook([
     {
       name: 'Données',
-      columns: definition.columns.map((column) => ({
-        header: column.header,
-        key: column.key,
-        type: 'text',
-      })),
+      columns: definition.columns.map((column) => col.text(column.header, column.key)),
       rows: [],
     },
     {

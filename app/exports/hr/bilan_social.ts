@@ -1,15 +1,16 @@
 import { buildWorkbook, type ColumnSpec } from '#support/spreadsheet/writer'
 import type { BilanSocial, CountRow } from '#reports/hr/bilan_social'
+import { col } from '#support/spreadsheet/columns'
 
 const countColumns = (first: string, previous = true): ColumnSpec[] => [
-  { header: first, key: 'label', type: 'text', width: 44 },
-  { header: 'Femmes', key: 'F', type: 'integer' },
-  { header: 'Hommes', key: 'H', type: 'integer' },
-  { header: 'Total', key: 'total', type: 'integer' },
+  col.text(first, 'label', 44),
+  col.integer('Femmes', 'F'),
+  col.integer('Hommes', 'H'),
+  col.integer('Total', 'total'),
   ...(previous
     ? ([
-        { header: 'Total N-1', key: 'previous', type: 'integer' },
-        { header: 'Évolution', key: 'evolution', type: 'percent' },
+        col.integer('Total N-1', 'previous'),
+        col.percent('Évolution', 'evolution'),
       ] as ColumnSpec[])
     : []),
 ]
@@ -29,10 +30,10 @@ export function bilanSocialWorkbook(report: BilanSocial) {
     {
       name: 'Ancienneté moyenne',
       columns: [
-        { header: 'Année', key: 'year', type: 'integer' },
-        { header: 'Femmes (ans)', key: 'F', type: 'number', decimals: 1 },
-        { header: 'Hommes (ans)', key: 'H', type: 'number', decimals: 1 },
-        { header: 'Ensemble (ans)', key: 'total', type: 'number', decimals: 1 },
+        col.integer('Année', 'year'),
+        col.number('Femmes (ans)', 'F', 1),
+        col.number('Hommes (ans)', 'H', 1),
+        col.number('Ensemble (ans)', 'total', 1),
       ],
       rows: [
         { year: y, ...report.seniority.current },
@@ -42,9 +43,9 @@ export function bilanSocialWorkbook(report: BilanSocial) {
     {
       name: "Tranches d'ancienneté",
       columns: [
-        { header: 'Ancienneté', key: 'label', type: 'text' },
-        { header: 'Effectif', key: 'count', type: 'integer' },
-        { header: 'Part', key: 'share', type: 'percent' },
+        col.text('Ancienneté', 'label'),
+        col.integer('Effectif', 'count'),
+        col.percent('Part', 'share'),
       ],
       rows: report.seniorityBands,
     },
@@ -72,10 +73,7 @@ export function bilanSocialWorkbook(report: BilanSocial) {
     },
     {
       name: 'Indicateurs R2312-9',
-      columns: [
-        { header: 'Indicateur', key: 'label', type: 'text', width: 50 },
-        { header: 'Valeur', key: 'value', type: 'number', decimals: 2 },
-      ],
+      columns: [col.text('Indicateur', 'label', 50), col.number('Valeur', 'value', 2)],
       rows: [
         { label: 'Effectif mensuel moyen', value: report.averageMonthlyHeadcount },
         { label: 'Embauches de moins de 25 ans (CDI et CDD)', value: report.under25Hires.total },

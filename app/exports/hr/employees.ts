@@ -1,17 +1,34 @@
 import type Employee from '#models/hr/employee'
 import type { EmployeeFileData, EmployeeListRow } from '#reports/hr/employee_file'
 import { buildWorkbook } from '#support/spreadsheet/writer'
+import { col, columnsOf } from '#support/spreadsheet/columns'
 import { IDENTITY_COLUMNS } from '#exports/hr/identity_columns'
 
-export const EMPLOYEE_COLUMNS = [
+/** The columns of a contract, in the staff list and in a person's GDPR workbook. */
+const CONTRACT_COLUMNS = {
+  contract: col.text('Contrat', 'contract'),
+  jobTitle: col.text('Emploi', 'job_title', 36),
+  jobReference: col.text('Emploi repère', 'job_reference'),
+  qualification: col.text('Qualification', 'qualification'),
+  partTime: col.percent('Temps de travail', 'part_time_share'),
+  site: col.text('Site', 'site'),
+  start: col.date('Début', 'start_date'),
+  end: col.date('Fin', 'end_date'),
+  endReason: col.text('Motif de fin', 'endReason'),
+}
+
+const EMPLOYEE_COLUMNS = [
   ...IDENTITY_COLUMNS,
-  { header: 'Contrat', key: 'contract', type: 'text' as const },
-  { header: 'Emploi', key: 'job_title', type: 'text' as const, width: 36 },
-  { header: 'Emploi repère', key: 'job_reference', type: 'text' as const },
-  { header: 'Site', key: 'site', type: 'text' as const },
-  { header: 'Début', key: 'start_date', type: 'date' as const },
-  { header: 'Fin', key: 'end_date', type: 'date' as const },
-  { header: 'Temps de travail', key: 'part_time_share', type: 'percent' as const },
+  ...columnsOf(
+    CONTRACT_COLUMNS,
+    'contract',
+    'jobTitle',
+    'jobReference',
+    'site',
+    'start',
+    'end',
+    'partTime'
+  ),
 ]
 
 /** The staff list (EmployeeDirectory's employees), one row each. */
@@ -24,10 +41,7 @@ export function gdprWorkbook(employee: Employee, file: EmployeeFileData) {
   return buildWorkbook([
     {
       name: 'Identité',
-      columns: [
-        { header: 'Donnée', key: 'label', type: 'text', width: 30 },
-        { header: 'Valeur', key: 'value', type: 'text', width: 40 },
-      ],
+      columns: [col.text('Donnée', 'label', 30), col.text('Valeur', 'value', 40)],
       rows: [
         { label: 'Matricule', value: employee.registryNumber },
         { label: 'Nom', value: employee.surname },
@@ -44,67 +58,64 @@ export function gdprWorkbook(employee: Employee, file: EmployeeFileData) {
     },
     {
       name: 'Contrats',
-      columns: [
-        { header: 'Contrat', key: 'contract', type: 'text' },
-        { header: 'Emploi', key: 'job_title', type: 'text', width: 36 },
-        { header: 'Emploi repère', key: 'job_reference', type: 'text' },
-        { header: 'Qualification', key: 'qualification', type: 'text' },
-        { header: 'Temps de travail', key: 'part_time_share', type: 'percent' },
-        { header: 'Site', key: 'site', type: 'text' },
-        { header: 'Début', key: 'start_date', type: 'date' },
-        { header: 'Fin', key: 'end_date', type: 'date' },
-        { header: 'Motif de fin', key: 'endReason', type: 'text' },
-      ],
+      columns: columnsOf(
+        CONTRACT_COLUMNS,
+        'contract',
+        'jobTitle',
+        'jobReference',
+        'qualification',
+        'partTime',
+        'site',
+        'start',
+        'end',
+        'endReason'
+      ),
       rows: file.contracts,
     },
     {
       name: 'Salaires',
       columns: [
-        { header: 'Date', key: 'effective_date', type: 'date' },
-        { header: 'Nature', key: 'kind', type: 'text' },
-        { header: 'Brut annuel équivalent temps plein', key: 'gross_annual_fte', type: 'money' },
-        { header: 'Commentaire', key: 'comment', type: 'text' },
+        col.date('Date', 'effective_date'),
+        col.text('Nature', 'kind'),
+        col.money('Brut annuel équivalent temps plein', 'gross_annual_fte'),
+        col.text('Commentaire', 'comment'),
       ],
       rows: file.salaries,
     },
     {
       name: 'Éléments de paie',
       columns: [
-        { header: 'Début de période', key: 'period_start', type: 'date' },
-        { header: 'Fin de période', key: 'period_end', type: 'date' },
-        { header: 'Nature', key: 'kindLabel', type: 'text', width: 40 },
-        { header: 'Montant brut', key: 'amount', type: 'money' },
-        { header: 'Commentaire', key: 'comment', type: 'text' },
-        { header: 'Annulation', key: 'status', type: 'text', width: 40 },
+        col.date('Début de période', 'period_start'),
+        col.date('Fin de période', 'period_end'),
+        col.text('Nature', 'kindLabel', 40),
+        col.money('Montant brut', 'amount'),
+        col.text('Commentaire', 'comment'),
+        col.text('Annulation', 'status', 40),
       ],
       rows: file.payComponents,
     },
     {
       name: 'Congés',
-      columns: [
-        { header: 'Nature', key: 'kind', type: 'text' },
-        { header: 'Début', key: 'start_date', type: 'date' },
-        { header: 'Fin', key: 'end_date', type: 'date' },
-      ],
+      columns: [col.text('Nature', 'kind'), CONTRACT_COLUMNS.start, CONTRACT_COLUMNS.end],
       rows: file.leaves,
     },
     {
       name: 'Formations',
       columns: [
-        { header: 'Action', key: 'title', type: 'text', width: 50 },
-        { header: 'Début', key: 'start_date', type: 'date' },
-        { header: 'Fin', key: 'end_date', type: 'date' },
-        { header: 'Jours', key: 'days', type: 'number', decimals: 1 },
-        { header: 'Heures', key: 'hours', type: 'number', decimals: 1 },
+        col.text('Action', 'title', 50),
+        CONTRACT_COLUMNS.start,
+        CONTRACT_COLUMNS.end,
+        col.number('Jours', 'days', 1),
+        col.number('Heures', 'hours', 1),
       ],
       rows: file.training,
     },
     {
       name: 'Temps par dispositif',
       columns: [
-        { header: 'Mois', key: 'month', type: 'date' },
-        { header: 'Dispositif (id)', key: 'programme_id', type: 'integer' },
-        { header: 'Part du temps', key: 'share', type: 'percent' },
+        col.date('Mois', 'month'),
+        col.integer('Dispositif (id)', 'programme_id'),
+        col.percent('Part du temps', 'share'),
       ],
       rows: file.allocations,
     },

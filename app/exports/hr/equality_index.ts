@@ -2,12 +2,19 @@ import { buildWorkbook } from '#support/spreadsheet/writer'
 import type { EqualityIndex, PayGroup } from '#reports/hr/equality_index'
 import { PAY_COMPONENT_INDEX_RULE, PAY_COMPONENT_KINDS } from '#vocabulary/hr'
 import { codesOf } from '#vocabulary/labels'
+import { col } from '#support/spreadsheet/columns'
 
 const TREATMENT = {
   base: 'non ajouté : le salaire brut de base vient de l’historique des salaires',
   counted: 'ajouté au salaire brut de base',
   excluded: 'non retenu (exclu par la loi)',
 } as const
+
+/** A group's average pay of women and men: empty cells unless the workbook is `withPay`. */
+const AVERAGE_PAY_COLUMNS = [
+  col.money('Rémunération moyenne F', 'avgWomen'),
+  col.money('Rémunération moyenne H', 'avgMen'),
+]
 
 /** `withPay`: group averages are shown to HR only (they come close to individual pay). */
 export function equalityWorkbook(index: EqualityIndex, withPay: boolean) {
@@ -21,11 +28,11 @@ export function equalityWorkbook(index: EqualityIndex, withPay: boolean) {
     {
       name: 'Index',
       columns: [
-        { header: 'Indicateur', key: 'label', type: 'text', width: 60 },
-        { header: 'Calculable', key: 'calculable', type: 'text' },
-        { header: 'Résultat', key: 'result', type: 'number', decimals: 1 },
-        { header: 'Points', key: 'points', type: 'integer' },
-        { header: 'Maximum', key: 'max', type: 'integer' },
+        col.text('Indicateur', 'label', 60),
+        col.text('Calculable', 'calculable'),
+        col.number('Résultat', 'result', 1),
+        col.integer('Points', 'points'),
+        col.integer('Maximum', 'max'),
       ],
       rows: [
         ...index.indicators.map((i) => ({
@@ -43,9 +50,9 @@ export function equalityWorkbook(index: EqualityIndex, withPay: boolean) {
     {
       name: 'Rémunération retenue',
       columns: [
-        { header: 'Élément', key: 'label', type: 'text', width: 50 },
-        { header: 'Dans l’index', key: 'treatment', type: 'text', width: 60 },
-        { header: 'Enregistré sur la période', key: 'present', type: 'text' },
+        col.text('Élément', 'label', 50),
+        col.text('Dans l’index', 'treatment', 60),
+        col.text('Enregistré sur la période', 'present'),
       ],
       rows: [
         { label: 'Rémunération retenue', treatment: index.remuneration.label, present: null },
@@ -64,15 +71,14 @@ export function equalityWorkbook(index: EqualityIndex, withPay: boolean) {
     {
       name: 'Indicateur 1 par groupe',
       columns: [
-        { header: "Tranche d'âge", key: 'ageGroup', type: 'text' },
-        { header: 'Catégorie', key: 'category', type: 'text', width: 36 },
-        { header: 'Femmes', key: 'women', type: 'integer' },
-        { header: 'Hommes', key: 'men', type: 'integer' },
-        { header: 'Groupe valide', key: 'valid', type: 'text' },
-        { header: 'Rémunération moyenne F', key: 'avgWomen', type: 'money' },
-        { header: 'Rémunération moyenne H', key: 'avgMen', type: 'money' },
-        { header: 'Écart (%)', key: 'gap', type: 'number', decimals: 2 },
-        { header: 'Écart après seuil (%)', key: 'adjustedGap', type: 'number', decimals: 2 },
+        col.text("Tranche d'âge", 'ageGroup'),
+        col.text('Catégorie', 'category', 36),
+        col.integer('Femmes', 'women'),
+        col.integer('Hommes', 'men'),
+        col.text('Groupe valide', 'valid'),
+        ...AVERAGE_PAY_COLUMNS,
+        col.number('Écart (%)', 'gap', 2),
+        col.number('Écart après seuil (%)', 'adjustedGap', 2),
       ],
       rows: groups,
     },

@@ -1,15 +1,17 @@
 import { buildWorkbook, type ColumnSpec } from '#support/spreadsheet/writer'
+import { col } from '#support/spreadsheet/columns'
 import type { TrainingReport } from '#reports/hr/training'
 
 const days = (first: string, previous: boolean): ColumnSpec[] => [
-  { header: first, key: 'label', type: 'text', width: 40 },
-  { header: 'Femmes (jours)', key: 'F', type: 'number', decimals: 1 },
-  { header: 'Hommes (jours)', key: 'H', type: 'number', decimals: 1 },
-  { header: 'Total (jours)', key: 'total', type: 'number', decimals: 1 },
-  ...(previous
-    ? ([{ header: 'Total N-1', key: 'previousTotal', type: 'number', decimals: 1 }] as ColumnSpec[])
-    : []),
+  col.text(first, 'label', 40),
+  col.number('Femmes (jours)', 'F', 1),
+  col.number('Hommes (jours)', 'H', 1),
+  col.number('Total (jours)', 'total', 1),
+  ...(previous ? [col.number('Total N-1', 'previousTotal', 1)] : []),
 ]
+
+/** What the OPCO paid, in the refunds and in the requests. */
+const received = col.money('Reçu', 'received')
 
 export function trainingWorkbook(report: TrainingReport) {
   return buildWorkbook([
@@ -26,20 +28,17 @@ export function trainingWorkbook(report: TrainingReport) {
     {
       name: 'Salariés formés par âge',
       columns: [
-        { header: "Tranche d'âge", key: 'label', type: 'text' },
-        { header: 'Femmes', key: 'F', type: 'integer' },
-        { header: 'Hommes', key: 'H', type: 'integer' },
-        { header: 'Total', key: 'total', type: 'integer' },
-        { header: 'Total N-1', key: 'previousTotal', type: 'integer' },
+        col.text("Tranche d'âge", 'label'),
+        col.integer('Femmes', 'F'),
+        col.integer('Hommes', 'H'),
+        col.integer('Total', 'total'),
+        col.integer('Total N-1', 'previousTotal'),
       ],
       rows: report.trainedByAge,
     },
     {
       name: 'Coût du plan',
-      columns: [
-        { header: 'Poste', key: 'label', type: 'text', width: 40 },
-        { header: 'Montant', key: 'amount', type: 'money' },
-      ],
+      columns: [col.text('Poste', 'label', 40), col.money('Montant', 'amount')],
       rows: [
         ...report.costs,
         { label: 'Total des frais annexes', amount: report.costGroups.annexes },
@@ -49,23 +48,23 @@ export function trainingWorkbook(report: TrainingReport) {
     {
       name: 'Remboursements OPCO',
       columns: [
-        { header: 'Mode (Uniformation)', key: 'label', type: 'text', width: 40 },
-        { header: 'Demandé', key: 'expected', type: 'money' },
-        { header: 'Reçu', key: 'received', type: 'money' },
+        col.text('Mode (Uniformation)', 'label', 40),
+        col.money('Demandé', 'expected'),
+        received,
       ],
       rows: [...report.refunds, { label: 'Total', expected: null, received: report.refundsTotal }],
     },
     {
       name: 'Demandes de prise en charge',
       columns: [
-        { header: 'Action de formation', key: 'action', type: 'text', width: 40 },
-        { header: 'Financeur', key: 'funder', type: 'text', width: 22 },
-        { header: 'Mode', key: 'mode', type: 'text', width: 30 },
-        { header: 'Demandée le', key: 'requestedOn', type: 'date' },
-        { header: 'Demandé', key: 'requested', type: 'money' },
-        { header: 'Reçu le', key: 'receivedOn', type: 'date' },
-        { header: 'Reçu', key: 'received', type: 'money' },
-        { header: 'Reste dû', key: 'outstanding', type: 'money' },
+        col.text('Action de formation', 'action', 40),
+        col.text('Financeur', 'funder', 22),
+        col.text('Mode', 'mode', 30),
+        col.date('Demandée le', 'requestedOn'),
+        col.money('Demandé', 'requested'),
+        col.date('Reçu le', 'receivedOn'),
+        received,
+        col.money('Reste dû', 'outstanding'),
       ],
       rows: [
         ...report.requests.map((r) => ({ ...r })),

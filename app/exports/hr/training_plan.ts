@@ -1,5 +1,6 @@
 import { buildWorkbook } from '#support/spreadsheet/writer'
 import type { TrainingPlanResult } from '#reports/hr/training_plan'
+import { col } from '#support/spreadsheet/columns'
 
 /** Who cancelled a record and why, as one cell. */
 const cancellation = (row: { cancelled_actor: string | null; cancel_reason: string | null }) =>
@@ -11,42 +12,42 @@ export function trainingPlanWorkbook(plan: TrainingPlanResult) {
     {
       name: 'Actions de formation',
       columns: [
-        { header: 'Action', key: 'title', type: 'text', width: 50 },
-        { header: 'Organisme', key: 'provider', type: 'text' },
-        { header: 'Nature', key: 'kindLabel', type: 'text' },
-        { header: 'Sessions', key: 'sessions', type: 'integer' },
-        { header: 'Participations', key: 'participants', type: 'integer' },
-        { header: 'Jours', key: 'days', type: 'number', decimals: 1 },
-        { header: 'Coûts', key: 'cost', type: 'money' },
-        { header: 'Financements demandés', key: 'expected', type: 'money' },
-        { header: 'Financements reçus', key: 'received', type: 'money' },
-        { header: 'Annulation', key: 'cancellation', type: 'text', width: 40 },
+        col.text('Action', 'title', 50),
+        col.text('Organisme', 'provider'),
+        col.text('Nature', 'kindLabel'),
+        col.integer('Sessions', 'sessions'),
+        col.integer('Participations', 'participants'),
+        col.number('Jours', 'days', 1),
+        col.money('Coûts', 'cost'),
+        col.money('Financements demandés', 'expected'),
+        col.money('Financements reçus', 'received'),
+        col.text('Annulation', 'cancellation', 40),
       ],
       rows: plan.actions.map((a) => ({ ...a, cancellation: cancellation(a) })),
     },
     {
       name: 'Sessions',
       columns: [
-        { header: 'Action', key: 'title', type: 'text', width: 50 },
-        { header: 'Début', key: 'start_date', type: 'date' },
-        { header: 'Fin', key: 'end_date', type: 'date' },
-        { header: 'Lieu', key: 'place', type: 'text' },
-        { header: 'Annulation', key: 'cancellation', type: 'text', width: 40 },
+        col.text('Action', 'title', 50),
+        col.date('Début', 'start_date'),
+        col.date('Fin', 'end_date'),
+        col.text('Lieu', 'place'),
+        col.text('Annulation', 'cancellation', 40),
       ],
       rows: plan.sessions.map((s) => ({ ...s, cancellation: cancellation(s) })),
     },
     {
       name: 'Financements',
       columns: [
-        { header: 'Action', key: 'title', type: 'text', width: 50 },
-        { header: 'Financeur', key: 'funderLabel', type: 'text' },
-        { header: 'Mode', key: 'modeLabel', type: 'text' },
-        { header: 'Demandé le', key: 'requested_on', type: 'date' },
-        { header: 'Demandé', key: 'amount_expected', type: 'money' },
-        { header: 'Reçu le', key: 'received_on', type: 'date' },
-        { header: 'Reçu', key: 'amount_received', type: 'money' },
-        { header: 'Reste dû', key: 'outstanding', type: 'money' },
-        { header: 'Annulation', key: 'cancellation', type: 'text', width: 40 },
+        col.text('Action', 'title', 50),
+        col.text('Financeur', 'funderLabel'),
+        col.text('Mode', 'modeLabel'),
+        col.date('Demandé le', 'requested_on'),
+        col.money('Demandé', 'amount_expected'),
+        col.date('Reçu le', 'received_on'),
+        col.money('Reçu', 'amount_received'),
+        col.money('Reste dû', 'outstanding'),
+        col.text('Annulation', 'cancellation', 40),
       ],
       rows: plan.financing.map((f) => ({ ...f, cancellation: cancellation(f) })),
     },

@@ -6,6 +6,9 @@ import { labelOf } from '#vocabulary/labels'
 import { buildWorkbook, type ColumnSpec } from '#support/spreadsheet/writer'
 import { col } from '#support/spreadsheet/columns'
 
+/** An axis's or an action's milestones. */
+const milestones = col.integer('Jalons', 'milestones')
+
 const axisColumns: ColumnSpec[] = [
   col.integer('N°', 'position', 6),
   col.text('Axe', 'title', 60),
@@ -14,7 +17,7 @@ const axisColumns: ColumnSpec[] = [
   col.integer('Réalisées', 'actionsDone'),
   col.integer('Abandonnées', 'actionsAbandoned'),
   col.percent('Avancement', 'progress'),
-  col.integer('Jalons', 'milestones'),
+  milestones,
   col.integer('Jalons atteints', 'milestonesReached'),
   col.integer('Critères liés', 'criteria'),
   col.integer('Critères validés', 'criteriaValidated'),
@@ -26,7 +29,7 @@ const actionColumns: ColumnSpec[] = [
   col.text('Responsable', 'owner'),
   col.text('Statut', 'status', 14),
   col.date('Échéance', 'dueDate'),
-  col.integer('Jalons', 'milestones'),
+  milestones,
   col.integer('Jalons atteints', 'reached'),
 ]
 

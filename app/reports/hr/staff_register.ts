@@ -3,6 +3,7 @@ import { Report } from '#support/report'
 import { CONTRACT_TYPES, END_REASONS } from '#vocabulary/hr'
 import { labelOf } from '#vocabulary/labels'
 import { IDENTITY_COLUMNS } from '#exports/hr/identity_columns'
+import { col } from '#support/spreadsheet/columns'
 
 /** A contract line as read from the database (the other columns pass through). */
 interface RegisterRow {
@@ -58,31 +59,31 @@ export async function staffRegister(organisationId: number) {
 }
 
 export const REGISTER_COLUMNS = [
-  { header: 'N° de ligne', key: 'line', type: 'integer' as const },
+  col.integer('N° de ligne', 'line'),
   ...IDENTITY_COLUMNS,
-  { header: 'Nationalité', key: 'nationality', type: 'text' as const },
-  { header: 'Titre de travail (type)', key: 'work_permit_type', type: 'text' as const },
-  { header: 'Titre de travail (n°)', key: 'work_permit_number', type: 'text' as const },
-  { header: 'Emploi', key: 'job_title', type: 'text' as const, width: 36 },
-  { header: 'Emploi repère', key: 'job_reference', type: 'text' as const },
-  { header: 'Qualification', key: 'qualification', type: 'text' as const },
-  { header: 'Contrat', key: 'contract', type: 'text' as const },
-  { header: 'Mentions', key: 'mentions', type: 'text' as const, width: 36 },
-  { header: "Date d'entrée", key: 'start_date', type: 'date' as const },
-  { header: 'Date de sortie', key: 'end_date', type: 'date' as const },
-  { header: 'Motif de sortie', key: 'endReason', type: 'text' as const },
-  { header: "Date d'autorisation", key: 'authorisation_date', type: 'date' as const },
-  { header: 'Site', key: 'site', type: 'text' as const },
+  col.text('Nationalité', 'nationality'),
+  col.text('Titre de travail (type)', 'work_permit_type'),
+  col.text('Titre de travail (n°)', 'work_permit_number'),
+  col.text('Emploi', 'job_title', 36),
+  col.text('Emploi repère', 'job_reference'),
+  col.text('Qualification', 'qualification'),
+  col.text('Contrat', 'contract'),
+  col.text('Mentions', 'mentions', 36),
+  col.date("Date d'entrée", 'start_date'),
+  col.date('Date de sortie', 'end_date'),
+  col.text('Motif de sortie', 'endReason'),
+  col.date("Date d'autorisation", 'authorisation_date'),
+  col.text('Site', 'site'),
 ]
 
 export const INTERN_COLUMNS = [
-  { header: 'Nom', key: 'surname', type: 'text' as const },
-  { header: 'Prénoms', key: 'first_names', type: 'text' as const },
-  { header: 'Établissement', key: 'school', type: 'text' as const, width: 36 },
-  { header: 'Début du stage', key: 'start_date', type: 'date' as const },
-  { header: 'Fin du stage', key: 'end_date', type: 'date' as const },
-  { header: 'Tuteur', key: 'tutor_name', type: 'text' as const },
-  { header: 'Lieu de présence', key: 'place', type: 'text' as const },
+  col.text('Nom', 'surname'),
+  col.text('Prénoms', 'first_names'),
+  col.text('Établissement', 'school', 36),
+  col.date('Début du stage', 'start_date'),
+  col.date('Fin du stage', 'end_date'),
+  col.text('Tuteur', 'tutor_name'),
+  col.text('Lieu de présence', 'place'),
 ]
 
 export type StaffRegisterResult = Awaited<ReturnType<typeof staffRegister>>

@@ -8,22 +8,7 @@ import { toMoney } from '#support/money'
 import { FINAL_STATUSES } from '#vocabulary/grants'
 import { sqlList } from '#vocabulary/labels'
 import { FLOW_SOURCES, type OpeningSource, type ReductionKind } from '#vocabulary/treasury'
-import {
-  horizonOf,
-  instalmentFlows,
-  manualFlows,
-  medianDays,
-  monthlyPeriods,
-  payrollFlows,
-  rollForward,
-  supplierFlows,
-  weeklyPeriods,
-  type Flow,
-  type ForecastTable,
-  type PayrollMonth,
-  type RecurringSupplier,
-  type Scenario,
-} from '#reports/treasury/forecast_engine'
+import * as engine from '#reports/treasury/forecast_engine'
 
 /**
  * The cash-flow forecast of an organisation (issue #18, ADR 16): the latest bank balance rolled
@@ -69,12 +54,12 @@ export interface CashForecastData {
   opening: { amount: Decimal; date: string; source: OpeningSource; accounts: number }
   horizon: string
   threshold: { amount: Decimal | null; version: number }
-  weekly: ForecastTable
-  monthly: ForecastTable
+  weekly: engine.ForecastTable
+  monthly: engine.ForecastTable
   delays: FunderDelay[]
-  flows: Flow[]
-  suppliers: Array<RecurringSupplier & { months: number }>
-  payroll: { chargeRate: Decimal; months: PayrollMonth[] }
+  flows: engine.Flow[]
+  suppliers: Array<engine.RecurringSupplier & { months: number }>
+  payroll: { chargeRate: Decimal; months: engine.PayrollMonth[] }
   scenario: {
     funder: { id: number; name: string; days: number } | null
     reduction: { scheduleId: number; label: string; kind: ReductionKind; value: Decimal } | null
@@ -139,7 +124,7 @@ async function funderDelays(params: Org & { day: string }): Promise<FunderDelay[
     funderId: row.funder_id,
     funder: row.funder,
     observations: row.days.length,
-    medianDays: medianDays(row.days.map(Number)),
+    medianDays: engine.medianDays(row.days.map(Number)),
   }))
 }
 
@@ -329,7 +314,7 @@ export class CashForecast extends Report<ScenarioParams, CashForecastData> {
     const org = { org: this.tenant.organisationId }
     const start = await opening(org)
     const day = start.date
-    const until = horizonOf(day)
+    const until = engine.horizonOf(day)
     // One after the other: a test's global transaction is one connection.
     const delays = await funderDelays({ ...org, day })
     const instalments = await openInstalments({ ...org, day })
@@ -340,7 +325,7 @@ export class CashForecast extends Report<ScenarioParams, CashForecastData> {
     const threshold = await treasuryThreshold(org)
     const funders = await funderChoices(org)
     const scenario = resolveScenario(this.params, funders, instalments)
-    const engineScenario: Scenario = {
+    const engineScenario: engine.Scenario = {
       funderDelay: scenario.funder
         ? { funderId: scenario.funder.id, days: scenario.funder.days }
         : null,
@@ -348,10 +333,10 @@ export class CashForecast extends Report<ScenarioParams, CashForecastData> {
     }
     const delayOf = new Map(delays.map((delay) => [delay.funderId, delay.medianDays]))
     const flows = [
-      ...instalmentFlows(day, instalments, delayOf, engineScenario),
-      ...payrollFlows(day, until, months, rate),
-      ...supplierFlows(day, until, suppliers),
-      ...manualFlows(day, until, items),
+      ...engine.instalmentFlows(day, instalments, delayOf, engineScenario),
+      ...engine.payrollFlows(day, until, months, rate),
+      ...engine.supplierFlows(day, until, suppliers),
+      ...engine.manualFlows(day, until, items),
     ]
       .filter((flow) => flow.date <= until)
       .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
@@ -359,8 +344,20 @@ export class CashForecast extends Report<ScenarioParams, CashForecastData> {
       opening: start,
       horizon: until,
       threshold,
-      weekly: rollForward(day, start.amount, flows, weeklyPeriods(day), threshold.amount),
-      monthly: rollForward(day, start.amount, flows, monthlyPeriods(day), threshold.amount),
+      weekly: engine.rollForward(
+        day,
+        start.amount,
+        flows,
+        engine.weeklyPeriods(day),
+        threshold.amount
+      ),
+      monthly: engine.rollForward(
+        day,
+        start.amount,
+        flows,
+        engine.monthlyPeriods(day),
+        threshold.amount
+      ),
       delays,
       flows,
       suppliers,
@@ -405,7 +402,7 @@ const IN_SOURCES = ['grants', 'manual'] as const
 const OUT_SOURCES = ['net_pay', 'social_charges', 'suppliers', 'manual'] as const
 
 /** A forecast table as the page and the workbook show it: one row per source, periods across. */
-export function forecastRows(table: ForecastTable): ForecastRow[] {
+export function forecastRows(table: engine.ForecastTable): ForecastRow[] {
   const periods = table.periods
   return [
     { label: 'Solde en début de période', kind: 'balance', values: periods.map((p) => p.opening) },

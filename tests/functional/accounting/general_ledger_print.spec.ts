@@ -1,8 +1,6 @@
 import { test } from '@japa/runner'
-import { isolated, makeOrganisation, makeUser, tenantOf } from '#tests/helpers'
-import { asOrg, setupLedger } from '#tests/fixtures/accounting'
-import { createDraft } from '#actions/accounting/drafts'
-import { validateEntry } from '#actions/accounting/ledger'
+import { isolated, makeUser, tenantOf } from '#tests/helpers'
+import { salaryLedger } from '#tests/fixtures/general_ledger'
 import {
   GENERAL_LEDGER_SORTS,
   GeneralLedgerPage,
@@ -18,33 +16,10 @@ const total = (html: string, key: string) =>
   plain(new RegExp(`data-total="${key}">([^<]*)<`).exec(html)?.[1] ?? '')
 
 /**
- * 150 salary lines on 6411 in one validated payroll entry of 31/01/2024, more than a screen
- * page (PAGE_SIZE = 100): line i debits i euros, labelled "Prime exceptionnelle i" when i is a
- * multiple of 10. Hand-computed: 1 + … + 150 = 11 325,00 €; the primes 10 + … + 150 = 1 200,00 €.
+ * 150 salary lines on 6411 (salaryLedger), more than a screen page (PAGE_SIZE = 100).
+ * Hand-computed: 1 + … + 150 = 11 325,00 €; the primes 10 + … + 150 = 1 200,00 €.
  */
-async function salaryLedger() {
-  const organisation = await makeOrganisation('Mission Locale grand livre imprimable')
-  const ledger = await setupLedger(organisation, [2024])
-  await asOrg(organisation, async () => {
-    const lines = Array.from({ length: 150 }, (_, index) => {
-      const i = index + 1
-      return {
-        accountNumber: '6411',
-        debit: `${i}.00`,
-        label: i % 10 === 0 ? `Prime exceptionnelle ${i}` : `Salaire de base ${i}`,
-      }
-    })
-    const draft = await createDraft({
-      journalId: ledger.journal.SA,
-      entryDate: '2024-01-31',
-      label: 'Paie de janvier',
-      pieceRef: 'PAIE-01',
-      lines: [...lines, { accountNumber: '421', credit: '11325.00' }],
-    })
-    await validateEntry(draft.id)
-  })
-  return { organisation, admin: await makeUser(organisation, ['admin']) }
-}
+const salaries = () => salaryLedger('Mission Locale grand livre imprimable', 150)
 
 test.group('Grand livre: printable version', (group) => {
   isolated(group)
@@ -53,7 +28,7 @@ test.group('Grand livre: printable version', (group) => {
     client,
     assert,
   }) => {
-    const { organisation, admin } = await salaryLedger()
+    const { organisation, admin } = await salaries()
     const screen = plain(
       (await client.get('/comptabilite/grand-livre?compte=6411').actingAs(admin)).text()
     )
@@ -83,7 +58,7 @@ test.group('Grand livre: printable version', (group) => {
     client,
     assert,
   }) => {
-    const { admin } = await salaryLedger()
+    const { admin } = await salaries()
     const html = plain(
       (
         await client.get('/comptabilite/grand-livre/impression?compte=6411&q=Prime').actingAs(admin)
@@ -98,7 +73,7 @@ test.group('Grand livre: printable version', (group) => {
     client,
     assert,
   }) => {
-    const { organisation } = await salaryLedger()
+    const { organisation } = await salaries()
     const finance = await makeUser(organisation, ['finance'])
     const html = plain(
       (
@@ -114,7 +89,7 @@ test.group('Grand livre: printable version', (group) => {
     client,
     assert,
   }) => {
-    const { organisation, admin } = await salaryLedger()
+    const { organisation, admin } = await salaries()
     const state = tableState({ compte: '6411' }, GENERAL_LEDGER_SORTS, { sort: 'date' })
     const filters: LedgerFilters = { account: '6411' }
     const bounded = await new GeneralLedgerPage(tenantOf(organisation), {

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { isolated, makeOrganisation, makeUser, tableCounts } from '#tests/helpers'
 import { assertFieldError, assertRefused } from '#tests/support/refusals'
+import { followedSession, formPoster } from '#tests/fixtures/training'
 
 /**
  * Issue #15, HR records: an employee's identity is corrected (audited, hr only), and the
@@ -141,8 +142,7 @@ test.group('HR | anonymisation scrubs the audit log', (group) => {
     assert,
   }) => {
     const { organisation, hr } = await staff()
-    const post = (url: string, form: Record<string, unknown> = {}) =>
-      client.post(url).form(form).withCsrfToken().actingAs(hr).redirects(0)
+    const post = formPoster(client, hr)
     // A leaver gone for more than five years, hired then corrected, with a raise and a training.
     ;(
       await post('/rh/salaries', {
@@ -185,28 +185,12 @@ test.group('HR | anonymisation scrubs the audit log', (group) => {
         grossAnnualFte: '28000',
       })
     ).assertStatus(302)
-    ;(await post('/rh/formation/actions', { title: 'Accueil', kind: 'plan' })).assertStatus(302)
-    const action = await db
-      .from('training_actions')
-      .where('organisation_id', organisation.id)
-      .firstOrFail()
-    ;(
-      await post('/rh/formation/sessions', {
-        trainingActionId: action.id,
-        startDate: '2016-03-07',
-        endDate: '2016-03-08',
-      })
-    ).assertStatus(302)
-    const session = await db
-      .from('training_sessions')
-      .where('training_action_id', action.id)
-      .firstOrFail()
-    ;(
-      await post(`/rh/salaries/${leaver.id}/formations`, {
-        trainingSessionId: session.id,
-        days: '2',
-      })
-    ).assertStatus(302)
+    await followedSession(post, organisation, {
+      title: 'Accueil',
+      employeeId: leaver.id,
+      startDate: '2016-03-07',
+      endDate: '2016-03-08',
+    })
     // A colleague still employed: their audit trail is untouched.
     ;(await post('/rh/salaries', { ...HIRING, startDate: '2021-03-01' })).assertStatus(302)
 

@@ -13,8 +13,7 @@ import {
 } from '#tests/helpers'
 import { assertFieldError, assertRefused } from '#tests/support/refusals'
 import TrainingReportBuilder from '#reports/hr/training'
-import { actingAs } from '#support/request_context'
-import { addContract, createEmployee } from '#actions/hr/register'
+import { followedSession, formPoster, hireLea } from '#tests/fixtures/training'
 
 /**
  * Issue #15, HR records: training actions, sessions, participations and financing lines are
@@ -45,60 +44,14 @@ interface Plan {
 async function plan(client: ApiClient): Promise<Plan> {
   const organisation = await makeOrganisation()
   const hr = await makeUser(organisation, ['hr'])
-  const employee = await actingAs(
-    { organisationId: organisation.id, userId: null, label: 'test' },
-    () =>
-      db.transaction(async (trx) => {
-        const e = await createEmployee(
-          organisation.id,
-          {
-            surname: 'Petit',
-            firstNames: 'Léa',
-            sex: 'F',
-            birthDate: '1990-05-01',
-            nationality: 'française',
-          },
-          trx
-        )
-        await addContract(
-          e.id,
-          {
-            contractType: 'cdi',
-            jobTitle: 'Conseillère',
-            partTimeShare: '1',
-            startDate: '2020-01-06',
-          },
-          trx
-        )
-        return e
-      })
-  )
-  const post = (url: string, form: Record<string, unknown>) =>
-    client.post(url).form(form).withCsrfToken().actingAs(hr).redirects(0)
-  ;(
-    await post('/rh/formation/actions', { title: 'Accueil des publics', kind: 'plan' })
-  ).assertStatus(302)
-  const action = await db
-    .from('training_actions')
-    .where('organisation_id', organisation.id)
-    .firstOrFail()
-  ;(
-    await post('/rh/formation/sessions', {
-      trainingActionId: action.id,
-      startDate: '2023-03-06',
-      endDate: '2023-03-07',
-    })
-  ).assertStatus(302)
-  const session = await db
-    .from('training_sessions')
-    .where('training_action_id', action.id)
-    .firstOrFail()
-  ;(
-    await post(`/rh/salaries/${employee.id}/formations`, {
-      trainingSessionId: session.id,
-      days: '2',
-    })
-  ).assertStatus(302)
+  const employee = await hireLea(organisation)
+  const post = formPoster(client, hr)
+  const { action, session } = await followedSession(post, organisation, {
+    title: 'Accueil des publics',
+    employeeId: employee.id,
+    startDate: '2023-03-06',
+    endDate: '2023-03-07',
+  })
   for (const [requestedOn, amountExpected] of [
     ['2023-02-01', '800'],
     ['2023-04-03', '300'],

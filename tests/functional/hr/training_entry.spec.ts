@@ -1,9 +1,7 @@
 import { test } from '@japa/runner'
-import db from '@adonisjs/lucid/services/db'
 import { isolated, makeOrganisation, makeUser, tableCounts, tenantOf } from '#tests/helpers'
 import TrainingReportBuilder from '#reports/hr/training'
-import { actingAs } from '#support/request_context'
-import { createEmployee, addContract } from '#actions/hr/register'
+import { followedSession, formPoster, hireLea } from '#tests/fixtures/training'
 
 test.group('HR | training entry', (group) => {
   isolated(group)
@@ -14,60 +12,14 @@ test.group('HR | training entry', (group) => {
   }) => {
     const organisation = await makeOrganisation()
     const hr = await makeUser(organisation, ['hr'])
-    const employee = await actingAs(
-      { organisationId: organisation.id, userId: null, label: 'test' },
-      () =>
-        db.transaction(async (trx) => {
-          const e = await createEmployee(
-            organisation.id,
-            {
-              surname: 'Petit',
-              firstNames: 'Léa',
-              sex: 'F',
-              birthDate: '1990-05-01',
-              nationality: 'française',
-            },
-            trx
-          )
-          await addContract(
-            e.id,
-            {
-              contractType: 'cdi',
-              jobTitle: 'Conseillère',
-              partTimeShare: '1',
-              startDate: '2020-01-06',
-            },
-            trx
-          )
-          return e
-        })
-    )
-    const post = (url: string, form: Record<string, unknown>) =>
-      client.post(url).form(form).withCsrfToken().actingAs(hr).redirects(0)
-    ;(
-      await post('/rh/formation/actions', { title: 'Accueil des publics', kind: 'plan' })
-    ).assertStatus(302)
-    const action = await db
-      .from('training_actions')
-      .where('organisation_id', organisation.id)
-      .firstOrFail()
-    ;(
-      await post('/rh/formation/sessions', {
-        trainingActionId: action.id,
-        startDate: '2023-03-06',
-        endDate: '2023-03-07',
-      })
-    ).assertStatus(302)
-    const session = await db
-      .from('training_sessions')
-      .where('training_action_id', action.id)
-      .firstOrFail()
-    ;(
-      await post(`/rh/salaries/${employee.id}/formations`, {
-        trainingSessionId: session.id,
-        days: '2',
-      })
-    ).assertStatus(302)
+    const employee = await hireLea(organisation)
+    const post = formPoster(client, hr)
+    const { action } = await followedSession(post, organisation, {
+      title: 'Accueil des publics',
+      employeeId: employee.id,
+      startDate: '2023-03-06',
+      endDate: '2023-03-07',
+    })
     ;(
       await post('/rh/formation/couts', {
         trainingActionId: action.id,
