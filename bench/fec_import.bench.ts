@@ -149,24 +149,35 @@ function phaseNote(phases: FecImportResult['phases']) {
     .join(', ')
 }
 
+const megabytes = (bytes: number) => bytes / 1024 / 1024
+
 /**
- * Runs `work` sampling the resident set size every 20 ms; `peakUntil(seconds)` is the peak (MB)
- * over its first seconds, so that the import's own peak is told from the reconciliation's.
+ * Runs `work` sampling the resident set size and the V8 heap in use every 20 ms;
+ * `peakUntil(seconds)` is the peak resident size (MB) over its first seconds, so that the
+ * import's own peak is told from the reconciliation's; `heapPeakUntil` the same for the heap.
  */
 async function sampledRss<T>(work: () => Promise<T>) {
   const start = performance.now()
-  const samples: Array<[number, number]> = []
-  const sample = () =>
-    samples.push([(performance.now() - start) / 1000, process.memoryUsage().rss / 1024 / 1024])
+  const samples: Array<[at: number, rss: number, heap: number]> = []
+  const sample = () => {
+    const usage = process.memoryUsage()
+    samples.push([
+      (performance.now() - start) / 1000,
+      megabytes(usage.rss),
+      megabytes(usage.heapUsed),
+    ])
+  }
   const timer = setInterval(sample, 20)
   try {
     const result = await work()
     sample()
+    const peak = (seconds: number, index: 1 | 2) =>
+      Math.max(...samples.filter(([at]) => at <= seconds).map((row) => row[index]))
     return {
       result,
       seconds: (performance.now() - start) / 1000,
-      peakUntil: (seconds = Infinity) =>
-        Math.max(...samples.filter(([at]) => at <= seconds).map(([, rss]) => rss)),
+      peakUntil: (seconds = Infinity) => peak(seconds, 1),
+      heapPeakUntil: (seconds: number) => peak(seconds, 2),
     }
   } finally {
     clearInterval(timer)
@@ -236,6 +247,7 @@ async function uploadThroughPage(path: string, organisationId: number, fiscalYea
       committed,
       phases: measured.result,
       peakMb: measured.peakUntil(committed),
+      heapPeakMb: measured.heapPeakUntil(committed),
       peakWithReconciliation: measured.peakUntil(),
     }
   } finally {
@@ -253,8 +265,9 @@ export default async function ({ db }: BenchContext): Promise<BenchResult[]> {
   try {
     const rawSeconds = await rawCopySeconds(db, fec.path)
     global.gc?.()
-    const rssBefore = process.memoryUsage().rss / 1024 / 1024
-    const { result, seconds, peakUntil } = await sampledRss(() =>
+    const before = process.memoryUsage()
+    const rssBefore = megabytes(before.rss)
+    const { result, seconds, peakUntil, heapPeakUntil } = await sampledRss(() =>
       importFec(fec.path, { organisationId, userId: null, fiscalYearId, fileName: 'bench.txt' })
     )
     if (result.status !== 'committed') {
@@ -296,7 +309,7 @@ export default async function ({ db }: BenchContext): Promise<BenchResult[]> {
         ratio: (peakMb - rssBefore) / MEMORY_BUDGET_MB,
         unit: 'Mo',
         target: 1,
-        note: `jusqu’au commit ; RSS ${rssBefore.toFixed(0)} Mo avant, pic ${peakMb.toFixed(0)} Mo, ${peakUntil().toFixed(0)} Mo rapprochements compris`,
+        note: `jusqu’au commit ; RSS ${rssBefore.toFixed(0)} Mo avant, pic ${peakMb.toFixed(0)} Mo, ${peakUntil().toFixed(0)} Mo rapprochements compris ; tas V8 utilisé ${megabytes(before.heapUsed).toFixed(0)} Mo avant, pic ${heapPeakUntil(committed).toFixed(0)} Mo`,
       }
     )
   } finally {
@@ -308,7 +321,8 @@ export default async function ({ db }: BenchContext): Promise<BenchResult[]> {
   const target = await benchOrganisation(db)
   try {
     global.gc?.()
-    const rssBefore = process.memoryUsage().rss / 1024 / 1024
+    const before = process.memoryUsage()
+    const rssBefore = megabytes(before.rss)
     const upload = await uploadThroughPage(web.path, target.organisationId, target.fiscalYearId)
     const count = web.lines.toLocaleString('fr-FR')
     results.push(
@@ -328,7 +342,7 @@ export default async function ({ db }: BenchContext): Promise<BenchResult[]> {
         ratio: (upload.peakMb - rssBefore) / MEMORY_BUDGET_MB,
         unit: 'Mo',
         target: 1,
-        note: `jusqu’au commit ; RSS ${rssBefore.toFixed(0)} Mo avant, pic ${upload.peakMb.toFixed(0)} Mo, ${upload.peakWithReconciliation.toFixed(0)} Mo rapprochements compris`,
+        note: `jusqu’au commit ; RSS ${rssBefore.toFixed(0)} Mo avant, pic ${upload.peakMb.toFixed(0)} Mo, ${upload.peakWithReconciliation.toFixed(0)} Mo rapprochements compris ; tas V8 utilisé ${megabytes(before.heapUsed).toFixed(0)} Mo avant, pic ${upload.heapPeakMb.toFixed(0)} Mo`,
       }
     )
   } finally {

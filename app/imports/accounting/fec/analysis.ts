@@ -106,73 +106,77 @@ export async function analyse(
   }
 
   await meter.start()
-  for await (const { line, text } of readTextLines(path, encoding, (chunk) => {
+  file: for await (const batch of readTextLines(path, encoding, (chunk) => {
     hash.update(chunk)
     bytes += chunk.length
   })) {
-    await meter.tick(line, bytes)
-    if (line === 1) {
-      layout = parseHeader(text, issues)
-      if (!layout) break
-      continue
-    }
-    if (text.trim() === '') continue
-    lines++
-    const parsed = parseLine(text, line, layout!, issues)
-    if (!parsed) continue
-    totalDebit += parsed.debit
-    totalCredit += parsed.credit
-    if (year && (parsed.date < year.start_date || parsed.date > year.end_date)) {
-      issues.add(
-        line,
-        'EcritureDate',
-        frDate(parsed.date),
-        `date hors de l’exercice ${fiscalYearName(year.label)} (${frDate(year.start_date)} – ${frDate(year.end_date)})`
-      )
-    }
-    if (!journals.has(parsed.journalCode))
-      journals.set(detached(parsed.journalCode), detached(parsed.journalLib))
-    if (!accounts.has(parsed.account))
-      accounts.set(detached(parsed.account), detached(parsed.accountLib))
-    const key = entryKey(parsed.journalCode, parsed.number)
-    if (current && current.key === key) {
-      current.count++
-      current.debit += parsed.debit
-      current.credit += parsed.credit
-      if (parsed.date !== current.date) {
+    for (const [offset, text] of batch.texts.entries()) {
+      const line = batch.first + offset
+      const report = meter.tick(line, bytes)
+      if (report) await report
+      if (line === 1) {
+        layout = parseHeader(text, issues)
+        if (!layout) break file
+        continue
+      }
+      if (text.trim() === '') continue
+      lines++
+      const parsed = parseLine(text, line, layout!, issues)
+      if (!parsed) continue
+      totalDebit += parsed.debit
+      totalCredit += parsed.credit
+      if (year && (parsed.date < year.start_date || parsed.date > year.end_date)) {
         issues.add(
           line,
           'EcritureDate',
           frDate(parsed.date),
-          `toutes les lignes de l’écriture ${parsed.number} doivent avoir la même date (${frDate(current.date)})`
+          `date hors de l’exercice ${fiscalYearName(year.label)} (${frDate(year.start_date)} – ${frDate(year.end_date)})`
         )
       }
-      continue
-    }
-    closeEntry()
-    const ref = `${parsed.journalCode} ${parsed.number}`
-    if (seen.has(key)) {
-      issues.add(
+      if (!journals.has(parsed.journalCode))
+        journals.set(detached(parsed.journalCode), detached(parsed.journalLib))
+      if (!accounts.has(parsed.account))
+        accounts.set(detached(parsed.account), detached(parsed.accountLib))
+      const key = entryKey(parsed.journalCode, parsed.number)
+      if (current && current.key === key) {
+        current.count++
+        current.debit += parsed.debit
+        current.credit += parsed.credit
+        if (parsed.date !== current.date) {
+          issues.add(
+            line,
+            'EcritureDate',
+            frDate(parsed.date),
+            `toutes les lignes de l’écriture ${parsed.number} doivent avoir la même date (${frDate(current.date)})`
+          )
+        }
+        continue
+      }
+      closeEntry()
+      const ref = `${parsed.journalCode} ${parsed.number}`
+      if (seen.has(key)) {
+        issues.add(
+          line,
+          'EcritureNum',
+          ref,
+          'les lignes de cette écriture ne se suivent pas dans le fichier (numéro déjà rencontré plus haut)'
+        )
+      } else if (taken.has(key)) {
+        clashes++
+        issues.add(line, 'EcritureNum', ref, NUMBER_TAKEN)
+      }
+      seen.add(key)
+      entries++
+      current = {
+        key,
         line,
-        'EcritureNum',
-        ref,
-        'les lignes de cette écriture ne se suivent pas dans le fichier (numéro déjà rencontré plus haut)'
-      )
-    } else if (taken.has(key)) {
-      clashes++
-      issues.add(line, 'EcritureNum', ref, NUMBER_TAKEN)
-    }
-    seen.add(key)
-    entries++
-    current = {
-      key,
-      line,
-      date: parsed.date,
-      debit: parsed.debit,
-      credit: parsed.credit,
-      count: 1,
-      code: parsed.journalCode,
-      number: parsed.number,
+        date: parsed.date,
+        debit: parsed.debit,
+        credit: parsed.credit,
+        count: 1,
+        code: parsed.journalCode,
+        number: parsed.number,
+      }
     }
   }
   closeEntry()

@@ -78,8 +78,15 @@ export async function detectEncoding(path: string): Promise<FecEncoding> {
 
 export class EncodingMismatch extends Error {}
 
+/** The lines of one chunk of a file: `texts[i]` is file line `first + i`. */
+export interface LineBatch {
+  first: number
+  texts: string[]
+}
+
 /**
- * Streams the lines of a text file (LF, CRLF or CR endings) with bounded memory. A UTF-8 file
+ * Streams the lines of a text file (LF, CRLF or CR endings) with bounded memory, one batch per
+ * 64 KB chunk: a million-line file costs a few thousand awaits, not a million. A UTF-8 file
  * that turns out not to be UTF-8 further down throws EncodingMismatch (the caller re-reads the
  * file as ISO-8859-15).
  */
@@ -87,7 +94,7 @@ export async function* readTextLines(
   path: string,
   encoding: FecEncoding,
   onBytes?: (chunk: Buffer) => void
-): AsyncGenerator<{ line: number; text: string }> {
+): AsyncGenerator<LineBatch> {
   const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: false })
   // 64 KB chunks: their decoded text stays a young-generation string, freed at the next scavenge,
   // where a megabyte would go to the large-object space and grow the heap until a full GC.
@@ -107,16 +114,20 @@ export async function* readTextLines(
     text = rest + text
     if (crOnly === null && /[\r\n]/.test(text)) crOnly = !text.includes('\n')
     const separator = crOnly ? '\r' : '\n'
+    const texts: string[] = []
     let start = 0
     let index: number
     while ((index = text.indexOf(separator, start)) !== -1) {
       let end = index
       if (!crOnly && end > start && text.charCodeAt(end - 1) === 13) end--
-      line++
-      yield { line, text: text.slice(start, end) }
+      texts.push(text.slice(start, end))
       start = index + 1
     }
     rest = text.slice(start)
+    if (texts.length > 0) {
+      yield { first: line + 1, texts }
+      line += texts.length
+    }
   }
   try {
     rest += decoder.decode()
@@ -124,10 +135,7 @@ export async function* readTextLines(
     throw new EncodingMismatch()
   }
   if (rest.endsWith('\r')) rest = rest.slice(0, -1)
-  if (rest.length > 0) {
-    line++
-    yield { line, text: rest }
-  }
+  if (rest.length > 0) yield { first: line + 1, texts: [rest] }
 }
 
 const DATE = /^(\d{4})(\d{2})(\d{2})$/

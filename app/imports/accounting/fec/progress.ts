@@ -24,15 +24,20 @@ export class ProgressMeter {
     await this.listener?.({ phase: this.phase, done: 0, total: this.total })
   }
 
-  /** Reports every `every` lines, or every 500 ms (the clock read once per 1024 lines). */
-  async tick(lines: number, done: number) {
+  /**
+   * Reports every `every` lines, or every 500 ms (the clock read once per 1024 lines). Returns a
+   * promise only when it reports, so that a caller awaits once per report, not once per line.
+   */
+  tick(lines: number, done: number): Promise<void> | undefined {
     if (!this.listener) return
     if (lines - this.lastLines < this.every) {
       if ((lines & 1023) !== 0 || Date.now() - this.lastTime < PROGRESS_EVERY_MS) return
     }
     this.lastLines = lines
     this.lastTime = Date.now()
-    await this.listener({ phase: this.phase, done: Math.min(done, this.total), total: this.total })
+    return Promise.resolve(
+      this.listener({ phase: this.phase, done: Math.min(done, this.total), total: this.total })
+    )
   }
 
   async end() {

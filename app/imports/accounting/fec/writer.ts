@@ -21,7 +21,7 @@ import type { ProgressMeter } from './progress.js'
 
 /**
  * Lines per COPY: enough that per-statement work (triggers, audit event) is rare, few enough that
- * a batch's strings die young instead of growing the heap.
+ * a batch is a couple of megabytes of buffer (RowBuffer).
  */
 const BATCH_LINES = 10_000
 
@@ -51,14 +51,40 @@ async function connectionOf(trx: TransactionClientContract) {
   return client.acquireConnection()
 }
 
-/** Rows written a few hundred at a time, so that no string is large enough to outlive a scavenge. */
-const ROWS_PER_WRITE = 256
+/**
+ * The COPY text of one batch, encoded as each row is made. A batch lives for seconds (it is
+ * filled while PostgreSQL ingests the previous one), long enough for its rows to be promoted to
+ * V8's old space if they stayed strings, growing the heap until a full collection; encoded into
+ * a buffer reused from batch to batch, each row string dies young and the batch costs no heap.
+ */
+class RowBuffer {
+  private bytes = Buffer.allocUnsafe(4 << 20)
+  private length = 0
 
-async function copy(connection: Client, sql: string, rows: string[]) {
+  push(row: string) {
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit.
+    const room = this.length + row.length * 3
+    if (room > this.bytes.length) {
+      const larger = Buffer.allocUnsafe(Math.max(room, this.bytes.length * 2))
+      this.bytes.copy(larger, 0, 0, this.length)
+      this.bytes = larger
+    }
+    this.length += this.bytes.write(row, this.length)
+  }
+
+  /** The rows so far, to be sent before the buffer is filled again (`clear`). */
+  get content() {
+    return this.bytes.subarray(0, this.length)
+  }
+
+  clear() {
+    this.length = 0
+  }
+}
+
+async function copy(connection: Client, sql: string, rows: RowBuffer) {
   const stream = connection.query(copyFrom(sql))
-  for (let start = 0; start < rows.length; start += ROWS_PER_WRITE)
-    stream.write(rows.slice(start, start + ROWS_PER_WRITE).join(''))
-  stream.end()
+  stream.end(rows.content)
   await finished(stream)
 }
 
@@ -159,8 +185,12 @@ export async function writeLedger(
   let position = head.position
   let entryIndex = 0
   const maxSequence = new Map<number, number>()
-  let entryRows: string[] = []
-  let lineRows: string[] = []
+  // Two pairs of buffers: one filled while the other's batch is being copied.
+  const buffers = [
+    { entries: new RowBuffer(), lines: new RowBuffer() },
+    { entries: new RowBuffer(), lines: new RowBuffer() },
+  ]
+  let filling = 0
   let batchLines = 0
   let batchEntries = 0
   let firstPosition = position + 1
@@ -194,14 +224,14 @@ export async function writeLedger(
     const sequence = /^\d{1,9}$/.test(first.number) ? Number(first.number) : null
     if (sequence !== null && sequence > (maxSequence.get(journalId) ?? 0))
       maxSequence.set(journalId, sequence)
-    entryRows.push(
+    buffers[filling].entries.push(
       `${id}\t${org}\t${journalId}${fixed}\t${first.date}\t${copyText(first.number)}\t` +
         `${sequence ?? '\\N'}\t${copyText(first.label)}\t${copyText(first.pieceRef)}\t` +
         `${first.pieceDate ?? '\\N'}\tvalidated\t${validatedAt}\t${user}\t${first.validDate ?? '\\N'}\t` +
         `${position}\t${previous ?? '\\N'}\t${hash}${tail}`
     )
     for (const [index, line] of group.entries()) {
-      lineRows.push(
+      buffers[filling].lines.push(
         `${id}\t${org}\t${index + 1}\t${refs.accountIds.get(line.account)}\t${copyText(line.account)}\t` +
           `${line.date}\t${centsToDecimal(line.debit)}\t${centsToDecimal(line.credit)}\t` +
           `${copyText(line.label)}\t${copyText(line.auxNumber)}\t${copyText(line.auxLabel)}\t` +
@@ -215,9 +245,9 @@ export async function writeLedger(
     group = []
   }
 
-  const flush = async (entries: string[], lines: string[], summary: string) => {
-    await copy(connection, ENTRY_COPY, entries)
-    await copy(connection, LINE_COPY, lines)
+  const flush = async (batch: (typeof buffers)[number], summary: string) => {
+    await copy(connection, ENTRY_COPY, batch.entries)
+    await copy(connection, LINE_COPY, batch.lines)
     await recordEvent({
       domain: 'accounting',
       action: 'import',
@@ -232,14 +262,15 @@ export async function writeLedger(
   const send = async () => {
     if (batchEntries === 0) return
     const summary = `Import FEC ${target.fileName} : ${batchEntries} écriture(s), ${batchLines} ligne(s) (positions ${firstPosition}–${position})`
-    const entries = entryRows
-    const lines = lineRows
-    entryRows = []
-    lineRows = []
+    const batch = buffers[filling]
     batchLines = batchEntries = 0
     firstPosition = position + 1
     await inFlight
-    inFlight = flush(entries, lines, summary)
+    inFlight = flush(batch, summary)
+    // The other pair's batch was copied (awaited just above): it can be filled again.
+    filling = 1 - filling
+    buffers[filling].entries.clear()
+    buffers[filling].lines.clear()
     // Awaited by the next send; a failure meanwhile must not count as unhandled.
     inFlight.catch(() => {})
   }
@@ -249,18 +280,22 @@ export async function writeLedger(
   let currentKey = ''
   let written = 0
   await meter.start()
-  for await (const { line, text } of readTextLines(path, analysis.encoding)) {
-    if (line === 1 || text.trim() === '') continue
-    written++
-    await meter.tick(written, written)
-    const parsed = parseLine(text, line, layout, discard)!
-    const key = `${parsed.journalCode}\u0000${parsed.number}`
-    if (key !== currentKey) {
-      seal()
-      currentKey = key
-      if (batchLines >= BATCH_LINES) await send()
+  for await (const batch of readTextLines(path, analysis.encoding)) {
+    for (const [offset, text] of batch.texts.entries()) {
+      const line = batch.first + offset
+      if (line === 1 || text.trim() === '') continue
+      written++
+      const report = meter.tick(written, written)
+      if (report) await report
+      const parsed = parseLine(text, line, layout, discard)!
+      const key = `${parsed.journalCode}\u0000${parsed.number}`
+      if (key !== currentKey) {
+        seal()
+        currentKey = key
+        if (batchLines >= BATCH_LINES) await send()
+      }
+      group.push(parsed)
     }
-    group.push(parsed)
   }
   seal()
   await send()
