@@ -114,26 +114,29 @@ export async function generateLedgers(
     [organisations.map((o) => o.id), GENERATED_ACCOUNTS.map(([n]) => n)]
   )
   const count = GENERATED_ACCOUNTS.length
-  // Chain positions and numbers continue after the organisation's existing entries.
+  // Chain positions and numbers continue after the organisation's existing entries. The last
+  // position is read once per organisation before the INSERT (MATERIALIZED): read per row, it
+  // walked back over every row the INSERT had already added, quadratic in the entries.
   await client.rawQuery(
-    `INSERT INTO entries (organisation_id, journal_id, fiscal_year_id, entry_date, number,
+    `WITH o AS MATERIALIZED (
+       SELECT o0.*, (SELECT max(chain_position) FROM entries WHERE organisation_id = o0.id) AS base
+         FROM unnest(?::int[], ?::int[], ?::int[], ?::int[]) AS o0(id, journal_id, fy1, fy2)
+     )
+     INSERT INTO entries (organisation_id, journal_id, fiscal_year_id, entry_date, number,
                           sequence_number, label, status, validated_at, chain_position,
                           previous_hash, hash)
      SELECT o.id, o.journal_id, CASE WHEN g <= ?::int / 2 THEN o.fy1 ELSE o.fy2 END,
             make_date(CASE WHEN g <= ?::int / 2 THEN 2022 ELSE 2023 END, 1 + g % 12, 1 + g % 28),
             'G' || lpad(g::text, 8, '0'), g, 'Écriture générée ' || g, 'validated', now(),
             coalesce(o.base, 0) + g, md5(g::text) || md5((g - 1)::text), md5(g::text) || md5(g::text)
-       FROM unnest(?::int[], ?::int[], ?::int[], ?::int[]) AS o0(id, journal_id, fy1, fy2)
-       CROSS JOIN LATERAL (SELECT o0.*, (SELECT max(chain_position) FROM entries
-                                           WHERE organisation_id = o0.id) AS base) o
-       CROSS JOIN generate_series(1, ?::int) g`,
+       FROM o CROSS JOIN generate_series(1, ?::int) g`,
     [
-      entries,
-      entries,
       organisations.map((o) => o.id),
       organisations.map((o) => o.journalId),
       organisations.map((o) => o.fiscalYearIds[0]),
       organisations.map((o) => o.fiscalYearIds[1]),
+      entries,
+      entries,
       entries,
     ]
   )

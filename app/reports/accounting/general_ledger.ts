@@ -257,15 +257,22 @@ function byClass(accounts: Array<{ number: string; label: string; lines: number 
   return [...groups].map(([label, options]) => ({ label, options }))
 }
 
-/** Accounts that have lines under the filters, with their names and line counts (SQL). */
+/**
+ * Accounts that have lines under the filters, with their names and line counts (SQL). The lines
+ * are counted first and the accounts joined to the counts, a few rows, never to every line.
+ */
 async function accountsWithNames(organisationId: number, filters: LedgerFilters) {
   const { where, bindings } = filterSql(organisationId, filters)
   const { rows } = await db.rawQuery(
-    `SELECT l.account_number AS number, min(a.label) AS label, count(*)::int AS lines
-       FROM entry_lines l JOIN entries e ON e.id = l.entry_id
-       JOIN accounts a ON a.organisation_id = l.organisation_id AND a.id = l.account_id
-      WHERE ${where} GROUP BY l.account_number ORDER BY 1`,
-    bindings
+    `WITH counts AS (
+       SELECT l.account_number, l.account_id, count(*) AS lines
+         FROM entry_lines l JOIN entries e ON e.id = l.entry_id
+        WHERE ${where} GROUP BY l.account_number, l.account_id
+     )
+     SELECT c.account_number AS number, min(a.label) AS label, sum(c.lines)::int AS lines
+       FROM counts c JOIN accounts a ON a.organisation_id = ? AND a.id = c.account_id
+      GROUP BY c.account_number ORDER BY 1`,
+    [...bindings, organisationId]
   )
   return rows as Array<{ number: string; label: string; lines: number }>
 }
