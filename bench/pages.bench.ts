@@ -7,8 +7,11 @@ import { DEMO_PASSWORD } from '#database/seeders/demo_users'
 import type { BenchContext, BenchResult } from '../commands/bench.js'
 import {
   buildForProduction,
+  clusterCpuMs,
   load,
   login,
+  parentOf,
+  processCpuMs,
   productionEnv,
   runNode,
   startServer,
@@ -97,16 +100,19 @@ async function addLargeYear(db: BenchContext['db'], name: string) {
 }
 
 /**
- * One client after the other, `count` requests: the time of a request alone, and the number of
- * transactions the page commits in PostgreSQL (each query outside a transaction is one; read
- * from pg_stat_database, so approximate by the statistics' own lag).
+ * One client after the other, `count` requests: the time of a request alone, the CPU time the
+ * server process and the PostgreSQL cluster spend on one (from /proc: what the machine's other
+ * work does not change much), and the number of transactions the page commits in PostgreSQL
+ * (each query outside a transaction is one; read from pg_stat_database, so approximate by the
+ * statistics' own lag).
  */
 async function alone(
   db: BenchContext['db'],
   name: string,
   url: string,
   cookie: string,
-  count = 20
+  cpu: () => { server: number; postgres: number },
+  count = 50
 ) {
   const commits = async () => {
     await db.connection(name).rawQuery('SELECT pg_stat_clear_snapshot()')
@@ -116,15 +122,22 @@ async function alone(
     return rows[0].n as number
   }
   const before = await commits()
+  const cpuBefore = cpu()
   const started = performance.now()
   for (let i = 0; i < count; i++) {
     const response = await fetch(url, { headers: { cookie }, redirect: 'manual' })
     await response.arrayBuffer()
   }
   const ms = (performance.now() - started) / count
+  const cpuAfter = cpu()
   // Each backend sends its statistics when it goes idle: give them a moment.
   await new Promise((resolve) => setTimeout(resolve, 700))
-  return { ms, queries: Math.max(0, ((await commits()) - before - 2) / count) }
+  return {
+    ms,
+    serverCpuMs: (cpuAfter.server - cpuBefore.server) / count,
+    postgresCpuMs: (cpuAfter.postgres - cpuBefore.postgres) / count,
+    queries: Math.max(0, ((await commits()) - before - 2) / count),
+  }
 }
 
 /** A latency in ms; none when no response came back within the run. */
@@ -169,6 +182,9 @@ export default async function pages({ db }: BenchContext): Promise<BenchResult[]
       url,
       profile ? ['--prof', '--no-logfile-per-isolate', `--logfile=${profile}/v8.log`] : []
     )
+    const { rows: backend } = await db.connection(name).rawQuery('SELECT pg_backend_pid() AS pid')
+    const postmaster = parentOf(backend[0].pid)
+    const cpu = () => ({ server: processCpuMs(server.pid), postgres: clusterCpuMs(postmaster) })
     try {
       const cookies: string[] = []
       for (let i = 0; i < connections; i++)
@@ -209,14 +225,26 @@ export default async function pages({ db }: BenchContext): Promise<BenchResult[]
           )
       }
       const options = { connections, seconds, warmupSeconds }
-      const bare = await load(root, `${server.base}/bench/bare`, [], options)
+      const bareCpuBefore = cpu()
+      // Profiled, the bare route is loaded for one second only: the profile is the pages'.
+      const bareOptions = profile ? { ...options, seconds: 1, warmupSeconds: 0 } : options
+      const bare = await load(root, `${server.base}/bench/bare`, [], bareOptions)
       if (bare.notOk > 0) throw new Error(`/bench/bare : ${JSON.stringify(bare.statuses)}`)
+      const bareServerCpuMs =
+        (cpu().server - bareCpuBefore.server) / (bare.requests + bare.warmupRequests)
       const describe = (result: LoadResult) =>
         `${fmt(result.requestsPerSecond)} req/s, p50 ${ms(result.p50)}, p95 ${ms(result.p95)}, p97,5 ${ms(result.p97_5)}, p99 ${ms(result.p99)}`
       const results: BenchResult[] = []
       for (const [label, path] of pagesToLoad) {
-        const single = await alone(db, name, `${server.base}${path}`, cookies[0])
+        const single = await alone(db, name, `${server.base}${path}`, cookies[0], cpu)
+        const cpuBefore = cpu()
         const result = await load(root, `${server.base}${path}`, cookies, options)
+        const cpuAfter = cpu()
+        const answered = result.requests + result.warmupRequests
+        const underLoad = {
+          server: (cpuAfter.server - cpuBefore.server) / answered,
+          postgres: (cpuAfter.postgres - cpuBefore.postgres) / answered,
+        }
         const p95 = result.p95 ?? options.seconds * 1000
         const met = result.requestsPerSecond >= 300 && p95 < 150 && result.notOk === 0
         results.push({
@@ -228,7 +256,17 @@ export default async function pages({ db }: BenchContext): Promise<BenchResult[]
           note:
             `${describe(result)} ; route nue : ${describe(bare)} ; ` +
             `seule : ${single.ms.toFixed(1)} ms, ~${single.queries.toFixed(1)} transactions SQL par requête ; ` +
+            `CPU par requête seule : serveur ${single.serverCpuMs.toFixed(2)} ms, PostgreSQL ${single.postgresCpuMs.toFixed(2)} ms ; ` +
+            `en charge : serveur ${underLoad.server.toFixed(2)} ms, PostgreSQL ${underLoad.postgres.toFixed(2)} ms ; ` +
             `${result.notOk} réponses non 200 ; objectif ≥ 300 req/s et p95 < 150 ms ${met ? 'atteint' : 'NON atteint'}`,
+        })
+        results.push({
+          name: `CPU serveur par requête en charge, ${label} (vs route nue)`,
+          value: underLoad.server,
+          baseline: bareServerCpuMs,
+          ratio: underLoad.server / bareServerCpuMs,
+          unit: 'ms',
+          note: `PostgreSQL : ${underLoad.postgres.toFixed(2)} ms par requête`,
         })
         results.push({
           name: `req/s ${label} (route nue / page)`,

@@ -1,6 +1,6 @@
 import { configProvider } from '@adonisjs/core'
 import { defineConfig } from '@adonisjs/auth'
-import { sessionGuard, sessionUserProvider } from '@adonisjs/auth/session'
+import { sessionGuard } from '@adonisjs/auth/session'
 import { tokensGuard } from '@adonisjs/auth/access_tokens'
 import type { InferAuthenticators, InferAuthEvents, Authenticators } from '@adonisjs/auth/types'
 
@@ -9,7 +9,11 @@ const authConfig = defineConfig({
   guards: {
     web: sessionGuard({
       useRememberMeTokens: false,
-      provider: sessionUserProvider({ model: () => import('#models/core/user') }),
+      // The user and their memberships in one query (#http/session_user_provider, ADR 12).
+      provider: configProvider.create(async () => {
+        const { SessionUserProvider } = await import('#http/session_user_provider')
+        return new SessionUserProvider({ model: () => import('#models/core/user') })
+      }),
     }),
     // The JSON API (/api/v1): personal access tokens only, never the session cookie. The
     // api_token middleware checks the token's organisation and roles and sets the tenant.

@@ -13,6 +13,7 @@ import { pageUrl } from '#http/page_url'
 import { htmlAttributes } from '#support/html_attributes'
 import { cssText } from '#support/css_text'
 import { alertCount } from '#http/alert_counter'
+import { keepCompiledPartials } from '#http/edge_partials'
 
 edge.global('formatMoney', formatMoney)
 edge.global('formatNumber', formatNumber)
@@ -27,8 +28,11 @@ edge.global('navigation', navigation)
 edge.global('sortLink', sortLink)
 // Links named by domain code (reconciliation details, evidence links): #support/page_link.
 edge.global('pageUrl', pageUrl)
-// The header's counter of the person's open alerts (one query per request).
+// The header's counter of the person's open alerts (read with the session's user).
 edge.global('alertCount', alertCount)
+
+// In production, @include's partials are compiled once, not at every render (#http/edge_partials).
+keepCompiledPartials(edge)
 
 // Edge's html.attrs does not escape attribute values (edge.js 6.5): every template gets the
 // escaping one instead, so a stored `"` can never close an attribute.

@@ -6,9 +6,18 @@ import { currentActor, type Actor } from '#support/request_context'
 const counts = new WeakMap<Actor, Promise<number>>()
 
 /**
- * The header's counter of the signed-in person's open alerts (an Edge global): one indexed
- * query per request, zero outside a request's tenant. A failing count shows zero rather than
- * breaking the page (or the error page) it sits on.
+ * The count read with the session's user for the request acting as `actor` (the tenant
+ * middleware): the header then sends no query of its own.
+ */
+export function alertCountReadWith(actor: Actor, count: number) {
+  counts.set(actor, Promise.resolve(count))
+}
+
+/**
+ * The header's counter of the signed-in person's open alerts (an Edge global): read with the
+ * session's user (alertCountReadWith), else one indexed query per request; zero outside a
+ * request's tenant. A failing count shows zero rather than breaking the page (or the error page)
+ * it sits on.
  */
 export function alertCount(): Promise<number> {
   const actor = currentActor()

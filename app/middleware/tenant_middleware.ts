@@ -2,6 +2,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import Membership, { resolveMembership, type MembershipChoice } from '#models/core/membership'
 import { acrossTenants, actingAs, type Tenant } from '#support/request_context'
+import { membershipsReadWith } from '#http/session_user_provider'
+import { alertCountReadWith } from '#http/alert_counter'
 
 declare module '@adonisjs/core/http' {
   interface HttpContext {
@@ -33,7 +35,8 @@ export default class TenantMiddleware {
     if (!user) return next()
 
     const chosen = Number(ctx.session.get(ACTIVE_ORGANISATION)) || null
-    const resolved = resolveMembership(await Membership.choicesOf(user), chosen)
+    const choices = membershipsReadWith(user) ?? (await Membership.choicesOf(user))
+    const resolved = resolveMembership(choices, chosen)
     if ('refusal' in resolved) {
       ctx.organisationRefusal = resolved.refusal
       return next()
@@ -55,6 +58,7 @@ export default class TenantMiddleware {
       ip: ctx.request.ip(),
       roles: membership.roles,
     }
+    if (membership.openAlerts !== undefined) alertCountReadWith(ctx.tenant, membership.openAlerts)
     if ('view' in ctx) shareOrganisations(ctx, membership, usable)
     return actingAs(ctx.tenant, () => next())
   }

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { once } from 'node:events'
 import { createServer } from 'node:net'
@@ -76,6 +76,7 @@ export function productionEnv(databaseUrl: string, port: number): NodeJS.Process
 
 export interface RunningServer {
   base: string
+  pid: number
   /** The server's output (its request log in production). */
   log: string
   /** SIGTERM, then SIGKILL if it has not exited within 20 s. */
@@ -117,7 +118,7 @@ export async function startServer(
       (response) => response.status === 200,
       () => false
     )
-    if (ready) return { base, log, stop }
+    if (ready) return { base, pid: child.pid!, log, stop }
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
   await stop()
@@ -156,6 +157,8 @@ export async function login(base: string, email: string, password: string) {
 
 export interface LoadResult {
   requests: number
+  /** Answered during the warm-up (not in the latencies). */
+  warmupRequests: number
   requestsPerSecond: number
   /** null when no response came back within the run. */
   p50: number | null
@@ -182,4 +185,50 @@ export async function load(
     (options.seconds + options.warmupSeconds + 60) * 1000
   )
   return JSON.parse(output.trim().split('\n').at(-1)!)
+}
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
+const TICK_MS = 10
+
+/** utime, stime, cutime and cstime of a process from /proc/<pid>/stat, in ms; null once gone. */
+function cpuTimes(pid: number) {
+  try {
+    // The command name (2nd field) may hold spaces: fields are counted after its closing paren.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return {
+      ppid: Number(fields[1]),
+      own: (Number(fields[11]) + Number(fields[12])) * TICK_MS,
+      reaped: (Number(fields[13]) + Number(fields[14])) * TICK_MS,
+    }
+  } catch {
+    return null
+  }
+}
+
+/** CPU time (user + system, every thread) the process `pid` has used so far, in ms. */
+export function processCpuMs(pid: number) {
+  return cpuTimes(pid)?.own ?? 0
+}
+
+/**
+ * CPU time a PostgreSQL cluster has used so far, in ms: its postmaster, its live children
+ * (backends, walwriter, checkpointer...) and the children it has reaped.
+ */
+export function clusterCpuMs(postmasterPid: number) {
+  const postmaster = cpuTimes(postmasterPid)
+  let total = postmaster ? postmaster.own + postmaster.reaped : 0
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    const child = cpuTimes(Number(entry))
+    if (child?.ppid === postmasterPid) total += child.own
+  }
+  return total
+}
+
+/** The postmaster of the cluster a backend `pid` belongs to. */
+export function parentOf(pid: number) {
+  const times = cpuTimes(pid)
+  if (!times) throw new Error(`Processus ${pid} introuvable`)
+  return times.ppid
 }

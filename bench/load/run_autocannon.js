@@ -37,7 +37,9 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 }
 
-if (options.warmupSeconds > 0) await run(options.warmupSeconds)
+// Requests answered during the warm-up, for the server's CPU time per request over the whole load.
+const warmupRequests =
+  options.warmupSeconds > 0 ? (await run(options.warmupSeconds)).requests.total : 0
 const times = []
 const statuses = {}
 const result = await run(options.seconds, (_client, status, _bytes, responseTime) => {
@@ -49,6 +51,7 @@ const ok = statuses[200] ?? 0
 process.stdout.write(
   JSON.stringify({
     requests: times.length,
+    warmupRequests,
     seconds: options.seconds,
     requestsPerSecond: ok / options.seconds,
     p50: percentile(times, 50),

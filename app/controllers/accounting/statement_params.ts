@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import EnsureStatementLayouts from '#actions/accounting/ensure_statement_layouts'
-import { StatementFilterChoices } from '#reports/accounting/layouts'
+import { StatementFilterChoices, type StatementChoices } from '#reports/accounting/layouts'
 import {
   BalanceSheet,
   IncomeStatement,
@@ -21,20 +21,31 @@ export const statementCrumbs = (label: string) => [
   { label },
 ]
 
+/** The filter choices read by statementOptions, for statementFilters in the same request. */
+const choicesOfRequest = new WeakMap<HttpContext, StatementChoices>()
+
+/** The filter choices; an organisation without layouts gets the standard ones first. */
+async function filterChoices(ctx: HttpContext) {
+  const choices = await new StatementFilterChoices(ctx.tenant!, {}).build()
+  if (choices.layouts.length > 0) return choices
+  await EnsureStatementLayouts.handle(ctx.tenant!)
+  return new StatementFilterChoices(ctx.tenant!, {}).build()
+}
+
 /** Statement parameters from the query string (annee, presentation, budget). */
-export async function statementOptions({ request, tenant }: HttpContext): Promise<StatementParams> {
-  await EnsureStatementLayouts.handle(tenant!)
-  const code = String(request.input('presentation', 'rapport-annuel'))
+export async function statementOptions(ctx: HttpContext): Promise<StatementParams> {
+  choicesOfRequest.set(ctx, await filterChoices(ctx))
+  const code = String(ctx.request.input('presentation', 'rapport-annuel'))
   return {
-    year: yearOf(request.input('annee')),
+    year: yearOf(ctx.request.input('annee')),
     layoutCode: /^[a-z0-9-]{1,40}$/.test(code) ? code : 'rapport-annuel',
-    budgetYear: yearOf(request.input('budget')),
+    budgetYear: yearOf(ctx.request.input('budget')),
   }
 }
 
 /** The statements' filter form: years, layouts and the current query string. */
 export async function statementFilters(ctx: HttpContext) {
-  const choices = await new StatementFilterChoices(ctx.tenant!, {}).build()
+  const choices = choicesOfRequest.get(ctx) ?? (await filterChoices(ctx))
   return { ...choices, qs: ctx.request.qs() }
 }
 

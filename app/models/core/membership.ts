@@ -18,6 +18,11 @@ export interface MembershipChoice {
   logoVersion: string | null
   /** The organisation itself was deactivated by the instance administrator. */
   organisationActive: boolean
+  /**
+   * The person's open alerts there not marked as read (the header's counter), when read with the
+   * membership (#http/session_user_provider); only for a usable membership.
+   */
+  openAlerts?: number
 }
 
 export type MembershipResolution =
@@ -39,15 +44,7 @@ export default class Membership extends compose(MembershipSchema, OrganisationSc
    * goes around the tenant scope with the query builder, filtered by the person.
    */
   static async choicesOf(user: { id: number; organisationId: number }) {
-    const rows: Array<{
-      organisation_id: number
-      name: string
-      roles: string[]
-      is_active: boolean
-      organisation_active: boolean
-      address: string | null
-      logo_sha256: string | null
-    }> = await db
+    const rows: MembershipRow[] = await db
       .from('memberships as m')
       .join('organisations as o', 'o.id', 'm.organisation_id')
       .leftJoin('organisation_logos as l', 'l.organisation_id', 'o.id')
@@ -55,17 +52,38 @@ export default class Membership extends compose(MembershipSchema, OrganisationSc
       .select('m.organisation_id', 'o.name', 'm.roles', 'm.is_active')
       .select('o.is_active as organisation_active', 'o.address', 'l.sha256 as logo_sha256')
       .orderByRaw('(m.organisation_id = ?) DESC, o.name, o.id', [user.organisationId])
-    return rows.map((row): MembershipChoice => ({
-      organisationId: row.organisation_id,
-      organisationName: row.name,
-      roles: row.roles.filter((role): role is Role => known.has(role)),
-      home: row.organisation_id === user.organisationId,
-      usable: row.is_active && row.organisation_active,
-      organisationActive: row.organisation_active,
-      address: row.address ?? null,
-      logoVersion: row.logo_sha256 ? row.logo_sha256.slice(0, 16) : null,
-    }))
+    return membershipChoices(rows, user)
   }
+}
+
+/** A membership with its organisation, as read by choicesOf (and #http/session_user_provider). */
+export interface MembershipRow {
+  organisation_id: number
+  name: string
+  roles: string[]
+  is_active: boolean
+  organisation_active: boolean
+  address: string | null
+  logo_sha256: string | null
+  open_alerts?: number | null
+}
+
+/** The choices of a person from their membership rows, in the rows' order. */
+export function membershipChoices(
+  rows: MembershipRow[],
+  user: { organisationId: number }
+): MembershipChoice[] {
+  return rows.map((row) => ({
+    organisationId: row.organisation_id,
+    organisationName: row.name,
+    roles: row.roles.filter((role): role is Role => known.has(role)),
+    home: row.organisation_id === user.organisationId,
+    usable: row.is_active && row.organisation_active,
+    organisationActive: row.organisation_active,
+    address: row.address ?? null,
+    logoVersion: row.logo_sha256 ? row.logo_sha256.slice(0, 16) : null,
+    ...(typeof row.open_alerts === 'number' ? { openAlerts: row.open_alerts } : {}),
+  }))
 }
 
 /**

@@ -61,6 +61,12 @@ export function deriveWeights(seats: WeightInput[]): Map<number, Decimal> {
   return weights
 }
 
+/** Days from `today` until a mandate's end (null: no end date). */
+export function daysUntil(end: DateTime | null, today: DateTime<boolean>) {
+  if (!end) return null
+  return Math.round(end.startOf('day').diff(today.startOf('day'), 'days').days)
+}
+
 export default class Seat extends compose(SeatSchema, OrganisationScoped, Auditable('governance')) {
   @belongsTo(() => College)
   declare college: BelongsTo<typeof College>
@@ -89,7 +95,6 @@ export default class Seat extends compose(SeatSchema, OrganisationScoped, Audita
 
   /** Days until the mandate ends (null: no end date). */
   daysLeft(today: DateTime<boolean>) {
-    if (!this.mandateEnd) return null
-    return Math.round(this.mandateEnd.startOf('day').diff(today.startOf('day'), 'days').days)
+    return daysUntil(this.mandateEnd, today)
   }
 }

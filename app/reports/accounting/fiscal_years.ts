@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { Report } from '#support/report'
 import { YearsWithData } from '#reports/core/years_with_data'
+import { byLedgerVersion } from '#reports/accounting/ledger_version'
 import FiscalYear from '#models/accounting/fiscal_year'
 import Organisation from '#models/core/organisation'
 import { fecLines, LedgerLines, type LedgerLineRow } from '#reports/accounting/ledger_lines'
@@ -34,9 +35,29 @@ export interface LedgerChoicesResult {
   journals: JournalRow[]
 }
 
-/** Fiscal years (newest first) with the selected one, and the journals: the ledger's filters. */
+/**
+ * Fiscal years (newest first) with the selected one, and the journals: the ledger's filters.
+ * Read once per ledger version (fiscal years, lines and journals carry its triggers, ADR 12).
+ */
 export class LedgerChoices extends Report<{ requested?: number | null }, LedgerChoicesResult> {
   async build() {
+    const { years, journals } = await byLedgerVersion(
+      this.tenant.organisationId,
+      'ledger-choices',
+      () => this.read(),
+      (choices) => ({
+        years: choices.years.map((year) => ({ ...year })),
+        journals: choices.journals.map((journal) => ({ ...journal })),
+      })
+    )
+    const id = this.params.requested ?? null
+    // By default the latest fiscal year with data, not an open year that holds nothing yet.
+    const selected =
+      years.find((y) => y.id === id) ?? years.find((y) => y.hasData) ?? years[0] ?? null
+    return { years, selected, journals }
+  }
+
+  private async read() {
     const organisationId = this.tenant.organisationId
     const years: FiscalYearRow[] = await db
       .from('fiscal_years')
@@ -49,19 +70,15 @@ export class LedgerChoices extends Report<{ requested?: number | null }, LedgerC
         db.raw(`to_char(start_date, 'YYYY-MM-DD') AS start_date`),
         db.raw(`to_char(end_date, 'YYYY-MM-DD') AS end_date`)
       )
-    // By default the latest fiscal year with data, not an open year that holds nothing yet.
     const { fiscalYears } = await new YearsWithData(this.tenant, { domain: 'accounting' }).build()
     const withData = new Set(fiscalYears.filter((f) => f.hasData).map((f) => f.id))
     for (const year of years) year.hasData = withData.has(year.id)
-    const id = this.params.requested ?? null
-    const selected =
-      years.find((y) => y.id === id) ?? years.find((y) => y.hasData) ?? years[0] ?? null
     const journals: JournalRow[] = await db
       .from('journals')
       .where('organisation_id', organisationId)
       .orderBy('code')
       .select('id', 'code', 'label')
-    return { years, selected, journals }
+    return { years, journals }
   }
 }
 

@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { Report } from '#support/report'
+import { byLedgerVersion } from '#reports/accounting/ledger_version'
 import { formulaToText, rangesToText } from '#reference/layout_notation'
 import { OF_WHICH_LABEL, STATEMENT_LINE_KINDS } from '#vocabulary/accounting'
 import { labelOf } from '#vocabulary/labels'
@@ -47,9 +48,25 @@ export interface StatementChoices {
   layouts: Array<{ value: string; label: string }>
 }
 
-/** The statements' filters: fiscal years (by the year they end) and layouts (by code). */
+/**
+ * The statements' filters: fiscal years (by the year they end) and layouts (by code). Read once
+ * per ledger version (fiscal years and layouts carry its triggers, ADR 12); no layout means the
+ * organisation has none yet.
+ */
 export class StatementFilterChoices extends Report<Record<string, never>, StatementChoices> {
-  async build() {
+  build() {
+    return byLedgerVersion(
+      this.tenant.organisationId,
+      'statement-filter-choices',
+      () => this.read(),
+      (choices) => ({
+        years: choices.years.map((year) => ({ ...year })),
+        layouts: choices.layouts.map((layout) => ({ ...layout })),
+      })
+    )
+  }
+
+  private async read(): Promise<StatementChoices> {
     const organisationId = this.tenant.organisationId
     const years = await db
       .from('fiscal_years')

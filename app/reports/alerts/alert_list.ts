@@ -28,9 +28,23 @@ export interface AlertListParams {
  * addressed to them) in a bind of the person's roles: the SQL of the list, the header counter
  * and the digest. Roles are vocabulary codes, never free text.
  */
-function visibleTo(alias: string) {
-  return `${alias}.organisation_id = :org AND ${alias}.resolved_at IS NULL
-      AND (${alias}.roles && string_to_array(CAST(:roles AS text), ',') OR ${alias}.user_id = :user)`
+function visibleTo(alias: string, who: AlertViewer = BOUND_VIEWER) {
+  return `${alias}.organisation_id = ${who.org} AND ${alias}.resolved_at IS NULL
+      AND (${alias}.roles && ${who.roles} OR ${alias}.user_id = ${who.user})`
+}
+
+/** SQL expressions of the organisation, the roles (text[]) and the user an alert is seen by. */
+export interface AlertViewer {
+  org: string
+  roles: string
+  user: string
+}
+
+/** The viewer as bindings :org, :roles (comma-separated codes) and :user. */
+const BOUND_VIEWER: AlertViewer = {
+  org: ':org',
+  roles: "string_to_array(CAST(:roles AS text), ',')",
+  user: ':user',
 }
 
 function bindings(tenant: Tenant, params: { userId: number; roles: readonly string[] }) {
@@ -74,16 +88,24 @@ export class AlertList extends ClientReport<AlertListParams, AlertRow[]> {
   }
 }
 
+/**
+ * The SQL of the header's counter for a viewer; also read with the session's user, in the same
+ * query, from the columns of their memberships (#http/session_user_provider).
+ */
+export function openAlertCount(who: AlertViewer = BOUND_VIEWER) {
+  return `SELECT count(*)::int
+         FROM alerts a
+        WHERE ${visibleTo('a', who)}
+          AND NOT EXISTS (SELECT 1 FROM alert_dismissals d
+                           WHERE d.organisation_id = a.organisation_id AND d.alert_id = a.id
+                             AND d.user_id = ${who.user})`
+}
+
 /** The header's counter: a person's open alerts not marked as read (one indexed query). */
 export class AlertCount extends ClientReport<{ userId: number; roles: readonly string[] }, number> {
   async build() {
     const [row] = await rows<{ n: number }>(
-      `SELECT count(*)::int AS n
-         FROM alerts a
-        WHERE ${visibleTo('a')}
-          AND NOT EXISTS (SELECT 1 FROM alert_dismissals d
-                           WHERE d.organisation_id = a.organisation_id AND d.alert_id = a.id
-                             AND d.user_id = :user)`,
+      `SELECT (${openAlertCount()}) AS n`,
       bindings(this.tenant, this.params),
       this.client
     )

@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { Report } from '#support/report'
 import { fiscalYearName, PARIS_ZONE } from '#support/french_format'
+import { byLedgerVersion } from '#reports/accounting/ledger_version'
 
 /**
  * The domains whose pages are read year by year, and what "the year has data" means for each:
@@ -120,25 +121,15 @@ export class YearsWithData extends Report<YearsWithDataParams, YearsWithDataResu
   async build(): Promise<YearsWithDataResult> {
     const { domain, requested } = this.params
     const org = this.tenant.organisationId
-    const { rows } = await db.rawQuery<{ rows: Array<{ year: number | null }> }>(
-      `SELECT DISTINCT year FROM (${DATA_DOMAINS[domain]}) y WHERE year IS NOT NULL ORDER BY year DESC`,
-      { org }
-    )
-    const years = rows.map((row) => Number(row.year))
-    const withData = new Set(years)
-    const fiscalRows: Array<{ id: number; year: number; label: string; status: string }> = await db
-      .from('fiscal_years')
-      .where('organisation_id', org)
-      .orderBy('end_date', 'desc')
-      .select('id', 'label', 'status', db.raw('extract(year from end_date)::int AS year'))
-    const accountingYears =
-      domain === 'accounting' ? withData : await yearsOf(org, DATA_DOMAINS.accounting)
-    const fiscalYears = fiscalRows.map((row) => ({
-      id: Number(row.id),
-      year: Number(row.year),
-      label: row.label,
-      status: row.status,
-      hasData: accountingYears.has(Number(row.year)),
+    const ledger = await byLedgerVersion(org, 'years-with-data', () => ledgerYears(org), copyOf)
+    const years =
+      domain === 'accounting'
+        ? [...ledger.accountingYears]
+        : await yearsOf(org, DATA_DOMAINS[domain])
+    const accountingYears = new Set(ledger.accountingYears)
+    const fiscalYears = ledger.fiscalYears.map((row) => ({
+      ...row,
+      hasData: accountingYears.has(row.year),
     }))
     const latest = years[0] ?? null
     const year = requested ?? latest ?? fallbackYear(fiscalYears)
@@ -154,10 +145,47 @@ export class YearsWithData extends Report<YearsWithDataParams, YearsWithDataResu
   }
 }
 
+/** Years with data for a domain's query, newest first. */
 async function yearsOf(org: number, sql: string) {
-  const { rows } = await db.rawQuery<{ rows: Array<{ year: number | null }> }>(sql, { org })
-  return new Set(rows.map((row) => Number(row.year)))
+  const { rows } = await db.rawQuery<{ rows: Array<{ year: number | null }> }>(
+    `SELECT DISTINCT year FROM (${sql}) y WHERE year IS NOT NULL ORDER BY year DESC`,
+    { org }
+  )
+  return rows.map((row) => Number(row.year))
 }
+
+interface LedgerYears {
+  fiscalYears: Array<{ id: number; year: number; label: string; status: string }>
+  /** Years with data for the accounting domain, newest first. */
+  accountingYears: number[]
+}
+
+/**
+ * The fiscal years and the accounting domain's years with data: read once per ledger version
+ * (fiscal years and lines carry its triggers, ADR 12); every domain's picker names its years
+ * after them.
+ */
+async function ledgerYears(org: number): Promise<LedgerYears> {
+  const fiscalRows: Array<{ id: number; year: number; label: string; status: string }> = await db
+    .from('fiscal_years')
+    .where('organisation_id', org)
+    .orderBy('end_date', 'desc')
+    .select('id', 'label', 'status', db.raw('extract(year from end_date)::int AS year'))
+  return {
+    fiscalYears: fiscalRows.map((row) => ({
+      id: Number(row.id),
+      year: Number(row.year),
+      label: row.label,
+      status: row.status,
+    })),
+    accountingYears: await yearsOf(org, DATA_DOMAINS.accounting),
+  }
+}
+
+const copyOf = (kept: LedgerYears): LedgerYears => ({
+  fiscalYears: kept.fiscalYears.map((row) => ({ ...row })),
+  accountingYears: [...kept.accountingYears],
+})
 
 /** No data yet: the latest fiscal year that has ended, else the calendar year. */
 function fallbackYear(fiscalYears: FiscalYearChoice[]) {

@@ -1,9 +1,9 @@
 import type { Decimal } from 'decimal.js'
-import { ZERO } from '#support/money'
+import db from '@adonisjs/lucid/services/db'
+import { toMoney, ZERO } from '#support/money'
 import { DateTime } from 'luxon'
 import College from '#models/governance/college'
-import { deriveWeights } from '#models/governance/seat'
-import { seatsOn, weightInputs } from '#actions/governance/derived_weights'
+import { daysUntil, deriveWeights, type SeatVoteRule } from '#models/governance/seat'
 import { Report } from '#support/report'
 
 export interface CompositionSeat {
@@ -66,6 +66,44 @@ export interface CompositionParams {
   today?: DateTime<boolean>
 }
 
+/** A seat running on the day, with its member body and person, as one query reads it. */
+interface SeatRow {
+  id: number
+  college_id: number
+  role: string
+  bureau_role: string | null
+  titular_seat_id: number | null
+  votes: string
+  vote_rule: SeatVoteRule | null
+  obtained_by: string
+  re_eligible: boolean
+  mandate_start: string
+  mandate_end: string | null
+  member_body: string
+  member_kind: string
+  person: string | null
+}
+
+/**
+ * The seats running on `day` with their member body and person: one set-based query (the page
+ * under load read them through ORM preloads, four queries and a model per row; ADR 12).
+ */
+async function seatRows(organisationId: number, day: DateTime) {
+  const iso = day.toISODate()!
+  const { rows } = await db.rawQuery<{ rows: SeatRow[] }>(
+    `SELECT s.id, s.college_id, s.role, s.bureau_role, s.titular_seat_id, s.votes::text AS votes,
+            s.vote_rule, s.obtained_by, s.re_eligible, s.mandate_start, s.mandate_end,
+            b.name AS member_body, b.kind AS member_kind, p.full_name AS person
+       FROM seats s
+       JOIN member_bodies b ON b.organisation_id = s.organisation_id AND b.id = s.member_body_id
+       LEFT JOIN persons p ON p.organisation_id = s.organisation_id AND p.id = s.person_id
+      WHERE s.organisation_id = ? AND s.mandate_start <= ?
+        AND (s.mandate_end IS NULL OR s.mandate_end >= ?)`,
+    [organisationId, iso, iso]
+  )
+  return rows
+}
+
 /**
  * The board's composition on a given day: colleges, seats, votes and totals per college,
  * vacancies, mandates ending within 90 and 30 days, and the rules that are broken. The page,
@@ -76,31 +114,45 @@ export default class Composition extends Report<CompositionParams, CompositionRe
     const { day } = this.params
     const today = this.params.today ?? DateTime.now()
     const colleges = await College.query().orderBy('number')
-    const seats = await seatsOn(day)
-    const computed = deriveWeights(weightInputs(seats))
-    const bodyOfSeat = new Map(seats.map((seat) => [seat.id, seat.memberBody.name]))
+    const seats = await seatRows(this.tenant.organisationId, day)
+    const votesOf = new Map(seats.map((seat) => [seat.id, toMoney(seat.votes)]))
+    const defaultVotes = new Map(colleges.map((college) => [college.id, college.defaultVotes]))
+    const computed = deriveWeights(
+      seats.map((seat) => ({
+        seatId: seat.id,
+        collegeId: seat.college_id,
+        memberKind: seat.member_kind,
+        role: seat.role,
+        collegeVotes: toMoney(defaultVotes.get(seat.college_id)!),
+        rule: seat.vote_rule ?? null,
+      }))
+    )
+    const bodyOfSeat = new Map(seats.map((seat) => [seat.id, seat.member_body]))
     const warnings: string[] = []
     const result: CompositionCollege[] = colleges.map((college) => {
       const rows = seats
-        .filter((seat) => seat.collegeId === college.id)
+        .filter((seat) => seat.college_id === college.id)
         .sort((a, b) => (a.role === b.role ? a.id - b.id : a.role === 'titular' ? -1 : 1))
         .map((seat) => {
-          const daysLeft = seat.daysLeft(today)
+          const mandateEnd = seat.mandate_end ? DateTime.fromSQL(seat.mandate_end) : null
+          const daysLeft = daysUntil(mandateEnd, today)
           return {
             id: seat.id,
-            memberBody: seat.memberBody.name,
-            memberKind: seat.memberBody.kind,
-            person: seat.person?.fullName ?? null,
+            memberBody: seat.member_body,
+            memberKind: seat.member_kind,
+            person: seat.person,
             role: seat.role,
-            bureauRole: seat.bureauRole,
-            alternateFor: seat.titularSeatId ? (bodyOfSeat.get(seat.titularSeatId) ?? null) : null,
-            votes: seat.votes,
+            bureauRole: seat.bureau_role,
+            alternateFor: seat.titular_seat_id
+              ? (bodyOfSeat.get(seat.titular_seat_id) ?? null)
+              : null,
+            votes: votesOf.get(seat.id)!,
             computedVotes: computed.get(seat.id)!,
-            derived: seat.rule?.kind === 'derived',
-            obtainedBy: seat.obtainedBy,
-            reEligible: seat.reEligible,
-            mandateStart: seat.mandateStart,
-            mandateEnd: seat.mandateEnd,
+            derived: seat.vote_rule?.kind === 'derived',
+            obtainedBy: seat.obtained_by,
+            reEligible: seat.re_eligible,
+            mandateStart: DateTime.fromSQL(seat.mandate_start),
+            mandateEnd,
             daysLeft,
             alert: (daysLeft === null || daysLeft < 0
               ? null
