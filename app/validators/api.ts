@@ -6,6 +6,8 @@ import { codesOf } from '#vocabulary/labels'
 export const accessTokenValidator = vine.create({
   name: vine.string().trim().minLength(2).maxLength(100),
   expiration: vine.enum(codesOf(ACCESS_TOKEN_LIFETIMES)),
+  /** One of the person's organisations, chosen by name (the acting one when left out). */
+  organisationId: vine.number().withoutDecimals().positive().max(2147483647).optional(),
 })
 
 /** ?annee=2023: the fiscal year ending in that calendar year (every per-year API endpoint). */

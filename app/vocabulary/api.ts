@@ -18,6 +18,8 @@ export const { ACCESS_TOKEN_LIFETIMES, ACCESS_TOKEN_STATES } = vocabularies({
     active: 'actif',
     expired: 'expiré',
     revoked: 'révoqué',
+    /** Its owner may no longer act for its organisation (membership withdrawn, deactivated). */
+    suspended: 'sans effet : plus d’accès à l’organisation',
   },
 })
 export type AccessTokenLifetime = keyof typeof ACCESS_TOKEN_LIFETIMES

@@ -1,13 +1,16 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import WorkingGroup from '#models/quality/working_group'
 import WorkingGroupMember from '#models/quality/working_group_member'
-import User from '#models/core/user'
+import OrganisationPerson from '#models/core/organisation_person'
 import { RuleError } from '#support/domain_errors'
 import type { Tenant } from '#support/request_context'
 import { withTransaction } from '#support/transaction'
 import type { MemberForm } from '#validators/quality'
 
-/** A member of a working group: a Socle user or, without an account, a free name. */
+/**
+ * A member of a working group: a member of the organisation (whatever their home organisation)
+ * or, without an account, a free name.
+ */
 export default class AddWorkingGroupMember {
   static handle(
     _tenant: Tenant,
@@ -19,7 +22,7 @@ export default class AddWorkingGroupMember {
       if (!input.userId && !input.fullName) {
         throw new RuleError('Choisissez un utilisateur ou saisissez le nom du membre.')
       }
-      if (input.userId) await User.findOrFail(input.userId, { client: t })
+      if (input.userId) await OrganisationPerson.assertChoosable(input.userId, 'userId', t)
       return WorkingGroupMember.create(
         {
           workingGroupId: group.id,

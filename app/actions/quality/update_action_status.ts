@@ -1,6 +1,6 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import StrategicAction from '#models/quality/strategic_action'
-import User from '#models/core/user'
+import OrganisationPerson from '#models/core/organisation_person'
 import { calendarDate } from '#support/calendar_date'
 import { assertVersion, lockRow } from '#support/optimistic_lock'
 import type { Tenant } from '#support/request_context'
@@ -22,7 +22,10 @@ export default class UpdateActionStatus {
       assertVersion(action, input.version)
       action.status = input.status
       if (input.title !== undefined) {
-        if (input.ownerId) await User.findOrFail(input.ownerId, { client: t })
+        // The owner already recorded may stay, even if they have left since.
+        if (input.ownerId && input.ownerId !== action.ownerId) {
+          await OrganisationPerson.assertChoosable(input.ownerId, 'ownerId', t)
+        }
         action.merge({
           title: input.title,
           ownerId: input.ownerId ?? null,

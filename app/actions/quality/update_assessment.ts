@@ -3,7 +3,7 @@ import type { DateTime } from 'luxon'
 import Criterion from '#models/quality/criterion'
 import CriterionAssessment, { AssessmentRuleError } from '#models/quality/criterion_assessment'
 import Referential from '#models/quality/referential'
-import User from '#models/core/user'
+import OrganisationPerson from '#models/core/organisation_person'
 import type { AssessmentStatus } from '#vocabulary/quality'
 import { assertVersion } from '#support/optimistic_lock'
 import type { Tenant } from '#support/request_context'
@@ -33,15 +33,15 @@ export default class UpdateAssessment {
       const referential = await Referential.query({ client: t })
         .where('id', criterion.referentialId)
         .firstOrFail()
-      if (change.ownerId !== null) {
-        const owner = await User.query({ client: t }).where('id', change.ownerId).first()
-        if (!owner) throw new AssessmentRuleError('Le responsable choisi est introuvable.')
-      }
       const assessment = await CriterionAssessment.query({ client: t })
         .where('criterion_id', criterion.id)
         .forUpdate()
         .firstOrFail()
       assertVersion(assessment, change.version)
+      // The owner already recorded may stay, even if they have left since.
+      if (change.ownerId !== null && change.ownerId !== assessment.ownerId) {
+        await OrganisationPerson.assertChoosable(change.ownerId, 'ownerId', t)
+      }
       const previousComment = assessment.comment
       await assessment.changeStatus(change.status, {
         allowsNotApplicable: referential.allowsNotApplicable,

@@ -3,7 +3,6 @@ import { accessTokenValidator } from '#validators/api'
 import { AccessTokenList } from '#reports/core/access_tokens'
 import CreateAccessToken from '#actions/core/create_access_token'
 import RevokeAccessToken from '#actions/core/revoke_access_token'
-import { rolesIn } from '#http/api/token_scope'
 import { ACCESS_TOKEN_LIFETIME_OPTIONS, ACCESS_TOKEN_STATES } from '#vocabulary/api'
 import { ROLE_LABELS } from '#vocabulary/core'
 
@@ -16,24 +15,24 @@ const vocabulary = {
 }
 
 /**
- * The account page's personal access tokens (/compte/jetons): list, create, revoke. A new
- * token's value is shown once, in the answer to its creation (201, never stored nor flashed).
+ * The account page's personal access tokens (/compte/jetons): list, create (for any
+ * organisation the person may act for), revoke. A new token's value is shown once, in the
+ * answer to its creation (201, never stored nor flashed).
  */
 export default class AccessTokensController {
   async index({ view, tenant }: HttpContext) {
-    const tokens = await new AccessTokenList(tenant!, {}).build()
-    return view.render(PAGE, { ...vocabulary, tokens, created: null })
+    const page = await new AccessTokenList(tenant!, {}).build()
+    return view.render(PAGE, { ...vocabulary, ...page, created: null })
   }
 
-  async store({ request, response, view, tenant, auth }: HttpContext) {
+  async store({ request, response, view, tenant }: HttpContext) {
     const input = await request.validateUsing(accessTokenValidator)
-    const roles = await rolesIn(auth.user!, tenant!.organisationId)
-    const { row, token } = await CreateAccessToken.handle(tenant!, { ...input, roles })
-    const tokens = await new AccessTokenList(tenant!, {}).build()
+    const { row, token } = await CreateAccessToken.handle(tenant!, input)
+    const page = await new AccessTokenList(tenant!, {}).build()
     response.status(201)
     return view.render(PAGE, {
       ...vocabulary,
-      tokens,
+      ...page,
       created: { id: row.id, name: row.name, value: token.value!.release() },
     })
   }

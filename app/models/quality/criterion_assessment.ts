@@ -7,7 +7,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
-import User from '#models/core/user'
+import OrganisationPerson from '#models/core/organisation_person'
 import CriterionStatusChange from '#models/quality/criterion_status_change'
 import { ASSESSMENT_STATUSES, type AssessmentStatus } from '#vocabulary/quality'
 import { labelOf } from '#vocabulary/labels'
@@ -20,8 +20,8 @@ export default class CriterionAssessment extends compose(
   OrganisationScoped,
   Auditable('quality')
 ) {
-  @belongsTo(() => User, { foreignKey: 'ownerId' })
-  declare owner: BelongsTo<typeof User>
+  @belongsTo(() => OrganisationPerson, { foreignKey: 'ownerId' })
+  declare owner: BelongsTo<typeof OrganisationPerson>
 
   get statusLabel() {
     return labelOf(ASSESSMENT_STATUSES, this.status)

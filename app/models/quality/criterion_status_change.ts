@@ -4,7 +4,7 @@ import { belongsTo } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
-import User from '#models/core/user'
+import OrganisationPerson from '#models/core/organisation_person'
 import { ASSESSMENT_STATUSES } from '#vocabulary/quality'
 import { labelOf } from '#vocabulary/labels'
 
@@ -14,8 +14,8 @@ export default class CriterionStatusChange extends compose(
   OrganisationScoped,
   Auditable('quality')
 ) {
-  @belongsTo(() => User)
-  declare user: BelongsTo<typeof User>
+  @belongsTo(() => OrganisationPerson, { foreignKey: 'userId' })
+  declare user: BelongsTo<typeof OrganisationPerson>
 
   get fromLabel() {
     return this.fromStatus ? labelOf(ASSESSMENT_STATUSES, this.fromStatus) : '—'

@@ -4,7 +4,7 @@ import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
-import User from '#models/core/user'
+import OrganisationPerson from '#models/core/organisation_person'
 
 export default class EvidenceFile extends compose(
   EvidenceFileSchema,
@@ -15,6 +15,6 @@ export default class EvidenceFile extends compose(
   @column({ columnName: 'sha256' })
   declare sha256: string
 
-  @belongsTo(() => User, { foreignKey: 'uploadedBy' })
-  declare uploader: BelongsTo<typeof User>
+  @belongsTo(() => OrganisationPerson, { foreignKey: 'uploadedBy' })
+  declare uploader: BelongsTo<typeof OrganisationPerson>
 }

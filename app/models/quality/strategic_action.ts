@@ -5,7 +5,7 @@ import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
 import { Archivable } from '#models/mixins/archivable'
-import User from '#models/core/user'
+import OrganisationPerson from '#models/core/organisation_person'
 import ActionMilestone from '#models/quality/action_milestone'
 import { ACTION_STATUSES } from '#vocabulary/quality'
 import { labelOf } from '#vocabulary/labels'
@@ -16,8 +16,8 @@ export default class StrategicAction extends compose(
   Auditable('quality'),
   Archivable
 ) {
-  @belongsTo(() => User, { foreignKey: 'ownerId' })
-  declare owner: BelongsTo<typeof User>
+  @belongsTo(() => OrganisationPerson, { foreignKey: 'ownerId' })
+  declare owner: BelongsTo<typeof OrganisationPerson>
 
   @hasMany(() => ActionMilestone, { foreignKey: 'actionId' })
   declare milestones: HasMany<typeof ActionMilestone>

@@ -4,7 +4,7 @@ import { belongsTo } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import { OrganisationScoped } from '#models/mixins/organisation_scoped'
 import { Auditable } from '#models/mixins/auditable'
-import User from '#models/core/user'
+import OrganisationPerson from '#models/core/organisation_person'
 
 /** A member is a Socle user or, for people without an account, a free name. */
 export default class WorkingGroupMember extends compose(
@@ -12,8 +12,8 @@ export default class WorkingGroupMember extends compose(
   OrganisationScoped,
   Auditable('quality')
 ) {
-  @belongsTo(() => User)
-  declare user: BelongsTo<typeof User>
+  @belongsTo(() => OrganisationPerson, { foreignKey: 'userId' })
+  declare user: BelongsTo<typeof OrganisationPerson>
 
   get displayName() {
     return this.user?.fullName ?? this.fullName ?? '—'

@@ -611,115 +611,114 @@ export const INDEX_CONTRACTS = `ct.superseded_at IS NULL
   AND ct.contract_type NOT IN ('apprentissage', 'professionnalisation')
   AND ct.start_date <= ?::date AND COALESCE(ct.end_date, DATE '9999-12-31') >= ?::date`
 
-/** Gathers the index input from the register for a 12-month period. */
-export default class EqualityIndexReport extends Report<
-  { from: string; to: string },
-  EqualityIndex
-> {
-  private async input(): Promise<IndexInput> {
-    const org = this.tenant.organisationId
-    const { from, to } = this.params
-    const settings = await db.from('hr_settings').where('organisation_id', org).first()
-    const mode: IndexMode = settings?.equality_index_mode === 'level' ? 'level' : 'csp'
-    const organisation = await db
+/** A 12-month reference period, as ISO dates. */
+export interface IndexPeriod {
+  from: string
+  to: string
+}
+
+/**
+ * Gathers the index inputs of several organisations from their registers for a 12-month period,
+ * each input in one query over `organisation_id = ANY (…)` grouped by organisation: the same
+ * SQL whether it runs for one organisation (its HR pages) or for a network's members. Each
+ * employee's pay is the mean of the daily rates over the days present, computed from the rates'
+ * periods rather than a row per day (the same numeric division as avg()). An organisation
+ * without anything counted gets an input without employees.
+ */
+async function indexInputs(ids: number[], period: IndexPeriod): Promise<Map<number, IndexInput>> {
+  const { from, to } = period
+  const [settings, organisations, result, headcounts] = await Promise.all([
+    db
+      .from('hr_settings')
+      .whereRaw('organisation_id = ANY(?::int[])', [ids])
+      .select('organisation_id', 'equality_index_mode') as Promise<
+      Array<{ organisation_id: number; equality_index_mode: string | null }>
+    >,
+    db
       .from('organisations')
-      .where('id', org)
-      .select('equality_size_band')
-      .first()
-    const declaredBand =
-      DECLARED_BANDS[organisation?.equality_size_band as EqualitySizeBand] ?? null
-    const result = await db.rawQuery(
+      .whereRaw('id = ANY(?::int[])', [ids])
+      .select('id', 'equality_size_band') as Promise<
+      Array<{ id: number; equality_size_band: string | null }>
+    >,
+    db.rawQuery(
       `WITH pres AS (
-         SELECT ct.employee_id, ct.part_time_share AS share, greatest(ct.start_date, ?::date) AS s,
+         SELECT ct.organisation_id, ct.employee_id, ct.part_time_share AS share,
+                greatest(ct.start_date, ?::date) AS s,
                 least(COALESCE(ct.end_date, DATE '9999-12-31'), ?::date) AS e
          FROM contracts ct
-         WHERE ct.organisation_id = ? AND ${INDEX_CONTRACTS}
+         WHERE ct.organisation_id = ANY(?::int[]) AND ${INDEX_CONTRACTS}
        ),
-       days AS (
-         SELECT p.employee_id, p.share, d::date AS day FROM pres p, generate_series(p.s, p.e, interval '1 day') d
+       -- Each pay rate from its date to the day before the next one (the later id of a day
+       -- wins): the rate of every day, without a row per day.
+       rates AS (
+         SELECT se.organisation_id, se.employee_id, se.gross_annual_fte AS rate, se.effective_date AS s,
+                COALESCE(lead(se.effective_date) OVER (PARTITION BY se.organisation_id, se.employee_id
+                                                       ORDER BY se.effective_date, se.id) - 1,
+                         DATE '9999-12-31') AS e
+         FROM salary_events se
+         WHERE se.organisation_id = ANY(?::int[]) AND se.effective_date <= ?::date
        ),
+       -- The mean of the daily rates over the days present that have one: the sum of each
+       -- rate times its days, over those days (numeric, as avg() divides).
        paid AS (
-         SELECT days.employee_id, days.day, days.share,
-                (SELECT se.gross_annual_fte FROM salary_events se
-                  WHERE se.organisation_id = ? AND se.employee_id = days.employee_id AND se.effective_date <= days.day
-                  ORDER BY se.effective_date DESC, se.id DESC LIMIT 1) AS rate
-         FROM days
+         SELECT p.organisation_id, p.employee_id,
+                sum(r.rate * (least(p.e, r.e) - greatest(p.s, r.s) + 1))
+                  / sum(least(p.e, r.e) - greatest(p.s, r.s) + 1)::numeric AS pay
+         FROM pres p
+         JOIN rates r ON r.organisation_id = p.organisation_id AND r.employee_id = p.employee_id
+          AND r.e >= r.s AND r.s <= p.e AND r.e >= p.s
+         GROUP BY 1, 2
        ),
        leave_days AS (
-         SELECT l.employee_id, count(*) AS n
+         SELECT l.organisation_id, l.employee_id, count(*) AS n
          FROM leaves l, generate_series(greatest(l.start_date, ?::date), least(l.end_date, ?::date), interval '1 day') d
-         WHERE l.organisation_id = ? GROUP BY 1
+         WHERE l.organisation_id = ANY(?::int[]) GROUP BY 1, 2
        ),
        agg AS (
-         SELECT employee_id, count(*) AS present, avg(rate) AS pay, max(day) AS last_day,
-                sum(share) AS fte_days
-         FROM paid GROUP BY 1
+         SELECT p.organisation_id, p.employee_id, sum(p.e - p.s + 1) AS present, paid.pay,
+                max(p.e) AS last_day, sum((p.e - p.s + 1) * p.share) AS fte_days
+         FROM pres p
+         LEFT JOIN paid ON paid.organisation_id = p.organisation_id AND paid.employee_id = p.employee_id
+         GROUP BY 1, 2, paid.pay
        )
-       SELECT e.id, e.sex, date_part('year', age(agg.last_day, e.birth_date))::int AS age, agg.pay,
+       SELECT agg.organisation_id, e.id, e.sex,
+              date_part('year', age(agg.last_day, e.birth_date))::int AS age, agg.pay,
               agg.fte_days::text AS fte_days,
               COALESCE(c.csp, 'employe') AS csp, COALESCE(c.classification_level, 'non classé') AS level,
-              EXISTS (SELECT 1 FROM salary_events r WHERE r.organisation_id = ? AND r.employee_id = e.id
+              EXISTS (SELECT 1 FROM salary_events r WHERE r.organisation_id = agg.organisation_id AND r.employee_id = e.id
                         AND r.kind = 'raise' AND r.effective_date BETWEEN ?::date AND ?::date) AS individual_raise,
-              EXISTS (SELECT 1 FROM salary_events r WHERE r.organisation_id = ? AND r.employee_id = e.id
+              EXISTS (SELECT 1 FROM salary_events r WHERE r.organisation_id = agg.organisation_id AND r.employee_id = e.id
                         AND r.kind = 'promotion' AND r.effective_date BETWEEN ?::date AND ?::date) AS promoted
-       FROM agg JOIN employees e ON e.id = agg.employee_id
-       LEFT JOIN leave_days ld ON ld.employee_id = e.id
-       JOIN contracts c ON c.employee_id = e.id AND c.superseded_at IS NULL
+       FROM agg JOIN employees e ON e.organisation_id = agg.organisation_id AND e.id = agg.employee_id
+       LEFT JOIN leave_days ld ON ld.organisation_id = agg.organisation_id AND ld.employee_id = e.id
+       JOIN contracts c ON c.organisation_id = agg.organisation_id AND c.employee_id = e.id
+         AND c.superseded_at IS NULL
          AND c.start_date <= agg.last_day AND COALESCE(c.end_date, DATE '9999-12-31') >= agg.last_day
        WHERE agg.present * 2 >= (?::date - ?::date + 1)
          AND COALESCE(ld.n, 0) * 2 <= (?::date - ?::date + 1)
          AND agg.pay IS NOT NULL
-       ORDER BY e.id`,
-      [
-        from,
-        to,
-        org,
-        to,
-        from,
-        org,
-        from,
-        to,
-        org,
-        org,
-        from,
-        to,
-        org,
-        from,
-        to,
-        to,
-        from,
-        to,
-        from,
-      ]
-    )
-    const rows = result.rows as IndexEmployeeRow[]
-    const components = await this.components(rows)
-    const employees: IndexEmployee[] = rows.map((r) => ({
-      id: r.id,
-      sex: r.sex,
-      age: Number(r.age),
-      category: mode === 'csp' ? r.csp : r.level,
-      csp: r.csp,
-      pay: toMoney(r.pay),
-      ...(components.has(r.id) ? { components: components.get(r.id) } : {}),
-      raised: r.individual_raise || r.promoted,
-      individualRaise: r.individual_raise,
-      promoted: r.promoted,
-    }))
+       ORDER BY agg.organisation_id, e.id`,
+      [from, to, ids, to, from, ids, to, from, to, ids, from, to, from, to, to, from, to, from]
+    ),
     // Average headcount of the period (chooses the method): people under contract each day,
     // apprentices and professionalisation contracts excluded (C. trav. L1111-3), averaged.
-    const headcount = await db.rawQuery(
-      `SELECT COALESCE(sum(least(COALESCE(ct.end_date, DATE '9999-12-31'), ?::date)
+    db.rawQuery(
+      `SELECT o.id AS organisation_id,
+              COALESCE(sum(least(COALESCE(ct.end_date, DATE '9999-12-31'), ?::date)
                            - greatest(ct.start_date, ?::date) + 1), 0) AS days,
               (?::date - ?::date + 1) AS period
-       FROM contracts ct
-       WHERE ct.organisation_id = ? AND ${INDEX_CONTRACTS}`,
-      [to, from, to, from, org, to, from]
-    )
-    const averageHeadcount = toMoney(headcount.rows[0].days).div(headcount.rows[0].period)
-    const eligible = employees.map((e) => e.id)
-    const leaves = await db.rawQuery(
-      `SELECT l.employee_id, l.start_date, l.end_date,
+       FROM unnest(?::int[]) AS o(id)
+       LEFT JOIN contracts ct ON ct.organisation_id = o.id AND ${INDEX_CONTRACTS}
+       GROUP BY o.id`,
+      [to, from, to, from, ids, to, from]
+    ),
+  ])
+  const rows = result.rows as Array<IndexEmployeeRow & { organisation_id: number }>
+  const eligible = rows.map((r) => r.id)
+  const [components, leaves] = await Promise.all([
+    indexComponents(ids, period, rows),
+    db.rawQuery(
+      `SELECT l.organisation_id, l.employee_id, l.start_date, l.end_date,
               EXISTS (SELECT 1 FROM salary_events r WHERE r.organisation_id = l.organisation_id
                         AND r.employee_id = l.employee_id AND r.kind IN ('raise', 'promotion')
                         AND r.effective_date > l.end_date AND r.effective_date <= ?::date) AS raised_after,
@@ -727,55 +726,104 @@ export default class EqualityIndexReport extends Report<
                         AND r.kind IN ('raise', 'promotion')
                         AND r.effective_date BETWEEN l.start_date AND l.end_date) AS raises_during
        FROM leaves l
-       WHERE l.organisation_id = ? AND l.end_date BETWEEN ?::date AND ?::date
+       WHERE l.organisation_id = ANY(?::int[]) AND l.end_date BETWEEN ?::date AND ?::date
          AND l.employee_id = ANY(?::int[])`,
-      [to, org, from, to, eligible]
+      [to, ids, from, to, eligible]
+    ),
+  ])
+  const modes = new Map(settings.map((row) => [row.organisation_id, row.equality_index_mode]))
+  const bands = new Map(organisations.map((row) => [row.id, row.equality_size_band]))
+  const averages = new Map(
+    (headcounts.rows as Array<{ organisation_id: number; days: string; period: number }>).map(
+      (row) => [row.organisation_id, toMoney(row.days).div(row.period)]
     )
-    return {
+  )
+  const inputs = new Map<number, IndexInput>()
+  for (const org of ids) {
+    const mode: IndexMode = modes.get(org) === 'level' ? 'level' : 'csp'
+    const employees: IndexEmployee[] = rows
+      .filter((r) => r.organisation_id === org)
+      .map((r) => ({
+        id: r.id,
+        sex: r.sex,
+        age: Number(r.age),
+        category: mode === 'csp' ? r.csp : r.level,
+        csp: r.csp,
+        pay: toMoney(r.pay),
+        ...(components.has(r.id) ? { components: components.get(r.id) } : {}),
+        raised: r.individual_raise || r.promoted,
+        individualRaise: r.individual_raise,
+        promoted: r.promoted,
+      }))
+    const returns = (leaves.rows as Array<LeaveRow & { organisation_id: number }>).filter(
+      (l) => l.organisation_id === org
+    )
+    inputs.set(org, {
       mode,
       employees,
-      averageHeadcount,
-      declaredBand,
+      averageHeadcount: averages.get(org) ?? ZERO,
+      declaredBand: DECLARED_BANDS[bands.get(org) as EqualitySizeBand] ?? null,
       maternity: {
-        returned: leaves.rows.length,
-        raisedOnReturn: (leaves.rows as LeaveRow[]).filter((l) => l.raised_after).length,
-        raisesDuringLeaves: (leaves.rows as LeaveRow[]).some((l) => l.raises_during),
+        returned: returns.length,
+        raisedOnReturn: returns.filter((l) => l.raised_after).length,
+        raisesDuringLeaves: returns.some((l) => l.raises_during),
       },
-    }
+    })
   }
+  return inputs
+}
 
-  /**
-   * Pay components of the counted employees, by kind, annualised in full-time equivalent: each
-   * live component counts for the share of its own period that falls in the reference period
-   * (summed in SQL), then the employee's sum is scaled by period days / days present weighted
-   * by working time (a half-time employee present all year: x 2).
-   */
-  private async components(rows: IndexEmployeeRow[]) {
-    const { from, to } = this.params
-    const result = await db.rawQuery(
-      `SELECT pc.employee_id, pc.kind,
-              sum(pc.amount * (least(pc.period_end, ?::date) - greatest(pc.period_start, ?::date) + 1)
-                  / (pc.period_end - pc.period_start + 1))::text AS amount
-         FROM pay_components pc
-        WHERE pc.organisation_id = ? AND pc.cancelled_at IS NULL
-          AND pc.period_start <= ?::date AND pc.period_end >= ?::date
-          AND pc.employee_id = ANY(?::int[])
-        GROUP BY 1, 2`,
-      [to, from, this.tenant.organisationId, to, from, rows.map((r) => r.id)]
-    )
-    const periodDays = toMoney(DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days + 1)
-    const fteDays = new Map(rows.map((r) => [r.id, toMoney(r.fte_days)]))
-    const byEmployee = new Map<number, Partial<Record<PayComponentKind, Decimal>>>()
-    for (const row of result.rows as ComponentRow[]) {
-      const days = fteDays.get(row.employee_id)!
-      const list = byEmployee.get(row.employee_id) ?? {}
-      list[row.kind] = toMoney(row.amount).times(periodDays).div(days)
-      byEmployee.set(row.employee_id, list)
-    }
-    return byEmployee
+/**
+ * Pay components of the counted employees, by kind, annualised in full-time equivalent: each
+ * live component counts for the share of its own period that falls in the reference period
+ * (summed in SQL), then the employee's sum is scaled by period days / days present weighted
+ * by working time (a half-time employee present all year: x 2).
+ */
+async function indexComponents(ids: number[], period: IndexPeriod, rows: IndexEmployeeRow[]) {
+  const { from, to } = period
+  const result = await db.rawQuery(
+    `SELECT pc.employee_id, pc.kind,
+            sum(pc.amount * (least(pc.period_end, ?::date) - greatest(pc.period_start, ?::date) + 1)
+                / (pc.period_end - pc.period_start + 1))::text AS amount
+       FROM pay_components pc
+      WHERE pc.organisation_id = ANY(?::int[]) AND pc.cancelled_at IS NULL
+        AND pc.period_start <= ?::date AND pc.period_end >= ?::date
+        AND pc.employee_id = ANY(?::int[])
+      GROUP BY 1, 2`,
+    [to, from, ids, to, from, rows.map((r) => r.id)]
+  )
+  const periodDays = toMoney(DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days + 1)
+  const fteDays = new Map(rows.map((r) => [r.id, toMoney(r.fte_days)]))
+  const byEmployee = new Map<number, Partial<Record<PayComponentKind, Decimal>>>()
+  for (const row of result.rows as ComponentRow[]) {
+    const days = fteDays.get(row.employee_id)!
+    const list = byEmployee.get(row.employee_id) ?? {}
+    list[row.kind] = toMoney(row.amount).times(periodDays).div(days)
+    byEmployee.set(row.employee_id, list)
   }
+  return byEmployee
+}
 
+/**
+ * The index of several organisations for one period, by organisation (a network's members):
+ * their inputs gathered together (`indexInputs`), each scored alone by `computeEqualityIndex`.
+ */
+export class EqualityIndexes extends Report<
+  IndexPeriod & { organisationIds: number[] },
+  Map<number, EqualityIndex>
+> {
   async build() {
-    return computeEqualityIndex(await this.input())
+    const { organisationIds, from, to } = this.params
+    const inputs = await indexInputs(organisationIds, { from, to })
+    return new Map([...inputs].map(([org, input]) => [org, computeEqualityIndex(input)]))
+  }
+}
+
+/** The acting organisation's index for a 12-month period, from its register. */
+export default class EqualityIndexReport extends Report<IndexPeriod, EqualityIndex> {
+  async build() {
+    const org = this.tenant.organisationId
+    const inputs = await indexInputs([org], this.params)
+    return computeEqualityIndex(inputs.get(org)!)
   }
 }

@@ -18,12 +18,12 @@ import {
 } from '#reports/accounting/statements'
 import { funderTreeCte, grantRevenue } from '#reports/grants/funder_tree'
 import { YEAR_END_POPULATION } from '#reports/hr/bilan_social'
-import EqualityIndexReport, { INDEX_CONTRACTS } from '#reports/hr/equality_index'
+import { EqualityIndexes } from '#reports/hr/equality_index'
 import { contractSpells } from '#reports/hr/register_sql'
 import { CRITERIA_COUNTS, scoreLine, themeCriteria } from '#reports/quality/labellisation_score'
 import { moneyOrNull, sumMoney, toMoney, ZERO } from '#support/money'
 import { Report } from '#support/report'
-import { acrossTenants, actingAs, type Tenant } from '#support/request_context'
+import { acrossTenants, type Tenant } from '#support/request_context'
 import type { ColumnSpec } from '#support/spreadsheet/writer'
 import { FUNDER_CATEGORIES } from '#vocabulary/grants'
 import { labelOf } from '#vocabulary/labels'
@@ -455,38 +455,21 @@ async function staffOf(ids: number[], year: number) {
   }
 }
 
-/** Members whose equality index is computed at the same time. */
-const EQUALITY_AT_ONCE = 4
-
 /**
- * The equality index of the calendar year, per member: the index is too involved to be one
- * query over the network (daily presence, pay history, pay components, leaves), so
- * `EqualityIndexReport` runs as each member that has a contract it counts (`INDEX_CONTRACTS`,
- * found in one query). A member without any has no counted employee, hence no index.
+ * The equality index of the calendar year, per member: `EqualityIndexes` gathers every member's
+ * input in one query per input grouped by organisation, and scores each member with the rules of
+ * the index (`computeEqualityIndex`), as its own HR page does.
  */
-async function equalityOf(ids: number[], year: number, as: (member: number) => Tenant) {
-  const from = `${year}-01-01`
-  const to = `${year}-12-31`
-  const counted = await select<{ organisation_id: number }>(
-    `SELECT DISTINCT ct.organisation_id FROM contracts ct
-      WHERE ct.organisation_id = ANY(?::int[]) AND ${INDEX_CONTRACTS}`,
-    [ids, to, from]
-  )
-  const indexes = new Map<number, number | null>()
-  const members = counted.map((row) => row.organisation_id)
-  // A few members at a time: each report is several queries on one connection of the pool.
-  for (let next = 0; next < members.length; next += EQUALITY_AT_ONCE) {
-    await Promise.all(
-      members.slice(next, next + EQUALITY_AT_ONCE).map(async (member) => {
-        const tenant = as(member)
-        const equality = await actingAs(tenant, () =>
-          new EqualityIndexReport(tenant, { from, to }).build()
-        )
-        indexes.set(member, equality.calculable ? equality.index : null)
-      })
-    )
+async function equalityOf(tenant: Tenant, ids: number[], year: number) {
+  const indexes = await new EqualityIndexes(tenant, {
+    organisationIds: ids,
+    from: `${year}-01-01`,
+    to: `${year}-12-31`,
+  }).build()
+  return (organisationId: number) => {
+    const equality = indexes.get(organisationId)
+    return equality?.calculable ? equality.index : null
   }
-  return (organisationId: number) => indexes.get(organisationId) ?? null
 }
 
 /**
@@ -530,7 +513,8 @@ async function labelScoreOf(ids: number[]) {
  * year (ADR 9): its member organisations that agreed to share, one table per figure with a row
  * per member and a total. Each figure is read for all those members at once, by one query over
  * `organisation_id = ANY (members)` grouped by organisation, on the SQL of the organisation's own
- * report (ADR 10); the equality index alone is computed member by member. Members that have not
+ * report (ADR 10), the equality index too (its inputs grouped by organisation, each member scored
+ * by the index's own rules). Members that have not
  * agreed are only named; nothing of theirs is read. Never a ledger line nor personal data.
  */
 export class NetworkFigures extends Report<{ year: number }, NetworkFiguresResult> {
@@ -557,20 +541,13 @@ export class NetworkFigures extends Report<{ year: number }, NetworkFiguresResul
     ])
     const sharing = links.filter((link) => link.sharing_agreed_at !== null)
     const ids = sharing.map((member) => member.id)
-    const memberTenant = (organisationId: number): Tenant => ({
-      organisationId,
-      userId: null,
-      label: `réseau ${network.name} (${this.tenant.label})`,
-      requestId: this.tenant.requestId,
-      ip: this.tenant.ip,
-    })
     // Independent queries: sent together, on as many connections of the pool.
     const [activity, revenue, budget, staff, equality, labelScore] = await Promise.all([
       activityOf(ids, year),
       revenueOf(ids, year),
       budgetOf(ids, year),
       staffOf(ids, year),
-      equalityOf(ids, year, memberTenant),
+      equalityOf(this.tenant, ids, year),
       labelScoreOf(ids),
     ])
     const members: MemberFigures[] = sharing.map((member) => ({

@@ -1,12 +1,13 @@
 import Criterion from '#models/quality/criterion'
-import User from '#models/core/user'
+import OrganisationPerson from '#models/core/organisation_person'
 import { ASSESSMENT_STATUSES, EVIDENCE_LINK_KINDS, optionsOf } from '#vocabulary/quality'
 import { codesOf } from '#vocabulary/labels'
 import { Report } from '#support/report'
 
 /**
  * One criterion's page: the criterion with its theme, referential, assessment, status history
- * and evidence, and the choices of its forms (statuses the referential allows, active users).
+ * and evidence, and the choices of its forms (statuses the referential allows, the
+ * organisation's active members).
  */
 export class CriterionDetail extends Report<{ id: number }, Awaited<ReturnType<typeof load>>> {
   build() {
@@ -26,7 +27,7 @@ async function load(id: number) {
     .preload('evidenceFiles', (q) => q.preload('uploader').orderBy('created_at', 'desc'))
     .preload('evidenceLinks', (q) => q.orderBy('created_at', 'desc'))
     .firstOrFail()
-  const users = await User.query().where('is_active', true).orderBy('full_name')
+  const people = await OrganisationPerson.choosable()
   const statuses = codesOf(ASSESSMENT_STATUSES).filter(
     (status) => status !== 'not_applicable' || criterion.referential.allowsNotApplicable
   )
@@ -35,7 +36,7 @@ async function load(id: number) {
     statusOptions: optionsOf(ASSESSMENT_STATUSES, statuses),
     ownerOptions: [
       { value: '' as string | number, label: '— Aucun —' },
-      ...users.map((u) => ({ value: u.id as string | number, label: u.fullName })),
+      ...people.map((p) => ({ value: p.userId as string | number, label: p.fullName })),
     ],
     linkKindOptions: optionsOf(EVIDENCE_LINK_KINDS),
   }

@@ -5,14 +5,15 @@ import StrategicAction from '#models/quality/strategic_action'
 import type ActionMilestone from '#models/quality/action_milestone'
 import WorkingGroup from '#models/quality/working_group'
 import Criterion from '#models/quality/criterion'
-import User from '#models/core/user'
+import OrganisationPerson from '#models/core/organisation_person'
 import { PlanProgress } from '#reports/quality/plan_progress'
 import { Report } from '#support/report'
 import type { Tenant } from '#support/request_context'
 
 /**
  * Everything the plan page shows: the latest plan, progress per axis, groups, actions; with
- * `forms`, also the choices of its forms (active users, criteria of the current referential).
+ * `forms`, also the choices of its forms (the organisation's active members, criteria of the
+ * current referential).
  */
 export class PlanOverview extends Report<{ forms?: boolean }, Awaited<ReturnType<typeof load>>> {
   async build() {
@@ -21,9 +22,9 @@ export class PlanOverview extends Report<{ forms?: boolean }, Awaited<ReturnType
 }
 
 async function load(tenant: Tenant, forms: boolean) {
-  const [overview, users, criteria] = await Promise.all([
+  const [overview, people, criteria] = await Promise.all([
     plan(tenant),
-    forms ? User.query().where('is_active', true).orderBy('full_name') : [],
+    forms ? OrganisationPerson.choosable() : [],
     forms
       ? Criterion.query()
           .whereIn(
@@ -37,7 +38,7 @@ async function load(tenant: Tenant, forms: boolean) {
           .orderBy('position')
       : [],
   ])
-  return { ...overview, users, criteria }
+  return { ...overview, people, criteria }
 }
 
 async function plan(tenant: Tenant) {

@@ -140,7 +140,7 @@ test.group('API | scope: one organisation, the role matrix', (group) => {
         roles: db.raw(`ARRAY['board']::text[]`),
       })
     )
-    const forDemo = await tokenFor(user, { organisationId: demo.id, roles: ['board'] })
+    const forDemo = await tokenFor(user, { organisationId: demo.id })
     const forHome = await tokenFor(user)
     const me = await apiGet(client, '/api/v1/moi', forDemo.value)
     assert.equal(me.body().organisation.id, demo.id)

@@ -4,11 +4,13 @@ import CreateAccessToken from '#actions/core/create_access_token'
 import { actingAs } from '#support/request_context'
 import type { AccessTokenLifetime } from '#vocabulary/api'
 
-/** A personal access token of `user` for their organisation, as the account page creates it. */
+/**
+ * A personal access token of `user` for one of their organisations, with their roles there, as
+ * the account page creates it.
+ */
 export async function tokenFor(
   user: User,
   options: {
-    roles?: string[]
     expiration?: AccessTokenLifetime
     name?: string
     /** Another organisation the user is a member of (their home one by default). */
@@ -21,7 +23,6 @@ export async function tokenFor(
     CreateAccessToken.handle(tenant, {
       name: options.name ?? 'Script de test',
       expiration: options.expiration ?? '30',
-      roles: options.roles ?? user.roles,
     })
   )
   return { id: row.id, value: token.value!.release() }
