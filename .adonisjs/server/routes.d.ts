@@ -373,6 +373,7 @@ export type ScannedRoutes = {
     'accounting.fec.export': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounting.fiscal_years.store': { paramsTuple?: []; params?: {} }
     'accounting.accounts.store': { paramsTuple?: []; params?: {} }
+    'accounting.programme_costs.key.store': { paramsTuple?: []; params?: {} }
     'accounting.entries.create': { paramsTuple?: []; params?: {} }
     'accounting.entries.store': { paramsTuple?: []; params?: {} }
     'accounting.entries.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -911,6 +912,7 @@ export type ScannedRoutes = {
     'organisation_settings.logo.store': { paramsTuple?: []; params?: {} }
     'accounting.fiscal_years.store': { paramsTuple?: []; params?: {} }
     'accounting.accounts.store': { paramsTuple?: []; params?: {} }
+    'accounting.programme_costs.key.store': { paramsTuple?: []; params?: {} }
     'accounting.entries.store': { paramsTuple?: []; params?: {} }
     'accounting.entries.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounting.entries.validation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

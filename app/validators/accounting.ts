@@ -54,3 +54,10 @@ export const fecImportValidator = vine.create({
 export const programmeCostsValidator = vine.create({
   cle: vine.enum(codesOf(OVERHEAD_KEYS)).optional(),
 })
+
+/** The overhead key saved for a fiscal year (the cost per programme's form). */
+export const overheadKeyValidator = vine.create({
+  exercice: recordId(),
+  cle: vine.enum(codesOf(OVERHEAD_KEYS)),
+  version: vine.number().withoutDecimals().min(0).optional(),
+})

@@ -24,6 +24,7 @@ import {
   DEMO_JOURNALS,
   type DemoEntry,
 } from '#database/seeders/accounting_demo_ledger'
+import { attributeDemoLedger, demoAnalytics } from '#database/seeders/accounting_demo_analytic'
 
 const cents = (value: number) => {
   const sign = value < 0 ? '-' : ''
@@ -94,6 +95,8 @@ function toBulk(entry: DemoEntry, fiscalYearId: number): BulkEntry {
       label: line.label ?? entry.label,
       auxNumber: line.aux ?? null,
       auxLabel: line.auxLabel ?? null,
+      programmeId: line.programmeId ?? null,
+      territoryId: line.territoryId ?? null,
     })),
   }
 }
@@ -136,7 +139,11 @@ export async function seedAccounting(
   for (const year of [2022, 2023, 2024])
     years.set(year, await ensureFiscalYear(trx, organisationId, year))
 
-  const ledger = buildDemoLedger(rapport)
+  const built = buildDemoLedger(rapport)
+  const ledger = {
+    ...built,
+    entries: attributeDemoLedger(built.entries, await demoAnalytics(trx, organisationId, rapport)),
+  }
   // The general assembly of 20 June 2023 approves 2022 and founds the allocation of its result.
   const decisionDate = DEMO_ASSEMBLIES[2022].day
   const isOpening = (entry: DemoEntry) => entry.year === 2023 && entry.journal === 'AN'

@@ -4,6 +4,7 @@ import { recordEvent } from '#support/audit'
 import { buildHrPlan, JOBS, jobTitle, trainingActions, contractAt } from '#database/seeders/hr_plan'
 import type { Rapport2023 } from '#database/seeders/demo'
 import { TRAINING_FUNDING_MODES } from '#vocabulary/hr'
+import { demoTimePlan } from '#database/seeders/demo_time_plan'
 
 const ALT = 'alt'
 
@@ -232,43 +233,29 @@ export async function seedHr(
     }))
   )
 
-  // Time allocation of advisers to the programmes of the activity step, when there are some.
-  const programmes = await trx
+  // The advisers' time on the funded programmes of the activity step, when there are some: the
+  // plan the ledger's analytic overlay splits their pay with (demo_time_plan.ts).
+  const programmes: Array<{ id: number; code: string }> = await trx
     .from('programmes')
     .where('organisation_id', organisationId)
-    .orderBy('position')
-    .select('id')
-    .limit(3)
-  if (programmes.length) {
-    const allocations: Array<Record<string, unknown>> = []
-    const advisers = plan
-      .filter(
-        (p) => p.role.startsWith('stayer:2014') && contractAt(p, '2023-12-31')?.job === 'cisp'
-      )
-      .slice(0, 10)
-    for (const person of advisers) {
-      for (let month = 1; month <= 12; month++) {
-        const iso = `2023-${String(month).padStart(2, '0')}-01`
-        if (!contractAt(person, iso)) continue
-        const shares =
-          programmes.length === 1
-            ? ['1.0000']
-            : programmes.length === 2
-              ? ['0.6000', '0.4000']
-              : ['0.5000', '0.3000', '0.2000']
-        programmes.forEach((programme, i) =>
-          allocations.push({
-            organisation_id: organisationId,
-            employee_id: employeeIds.get(person.key),
-            programme_id: programme.id,
-            month: iso,
-            share: shares[i],
-          })
-        )
-      }
-    }
-    if (allocations.length) await trx.table('time_allocations').multiInsert(allocations)
-  }
+    .select('id', 'code')
+  const programmeIds = new Map(programmes.map((p) => [p.code, p.id]))
+  const allocations = demoTimePlan(
+    rapport,
+    programmes.map((p) => p.code)
+  ).flatMap(({ person, months, shares }) =>
+    months.flatMap((month) =>
+      shares.map(({ code, share }) => ({
+        organisation_id: organisationId,
+        employee_id: employeeIds.get(person.key),
+        programme_id: programmeIds.get(code),
+        month: `2023-${String(month).padStart(2, '0')}-01`,
+        share,
+      }))
+    )
+  )
+  for (let i = 0; i < allocations.length; i += 500)
+    await trx.table('time_allocations').multiInsert(allocations.slice(i, i + 500))
 
   await recordEvent({
     domain: 'hr',

@@ -54,6 +54,7 @@ routeTable(
   `
   POST  /exercices                  fiscal_years.store        fiscal_years.store
   POST  /plan-comptable             accounts.store            accounts.store
+  POST  /cout-par-dispositif/cle    programme_costs.key.store programme_cost_keys.store
   GET   /ecritures/nouvelle         entries.create            entry_drafts.create
   POST  /ecritures                  entries.store             entry_drafts.store
   GET   /ecritures/:id/modifier     entries.edit              entry_drafts.edit

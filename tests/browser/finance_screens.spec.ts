@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import { mkdir } from 'node:fs/promises'
-import { demoOrganisation, isolated, makeUser, TEST_PASSWORD } from '#tests/helpers'
+import db from '@adonisjs/lucid/services/db'
+import { demoOrganisation, inspecting, isolated, makeUser, TEST_PASSWORD } from '#tests/helpers'
 import { pdfPagesText } from '#tests/support/pdf_text'
 import { formatDate } from '#support/french_format'
 
@@ -45,11 +46,26 @@ test.group('Finance screens in the browser', (group) => {
     await page.getByRole('button', { name: 'Se connecter' }).click()
     await page.waitForURL((url) => url.pathname === '/')
 
-    // Grand livre of 6411: one page of 100 lines out of 2 016, totals over all of them.
+    // Grand livre of 6411: one page of 100 lines out of about 2 200 (the advisers' pay split
+    // per programme), totals over all of them.
+    const [lines] = await inspecting(
+      async () =>
+        (
+          await db.rawQuery(
+            `SELECT count(*)::int AS n FROM entry_lines l JOIN entries e ON e.id = l.entry_id
+               JOIN fiscal_years f ON f.id = e.fiscal_year_id
+              WHERE l.organisation_id = ? AND l.account_number = '6411' AND f.label ILIKE '%2023'`,
+            [organisation.id]
+          )
+        ).rows
+    )
     await page.goto('/comptabilite/grand-livre?compte=6411')
     assert.include(await page.locator('h1').textContent(), '6411 Salaires')
     assert.equal(await page.locator('table.data tbody tr').count(), 100)
-    assert.include(await page.locator('.pagination').textContent(), 'Page 1 sur 21')
+    assert.include(
+      await page.locator('.pagination').textContent(),
+      `Page 1 sur ${Math.ceil(lines.n / 100)}`
+    )
     const region = page.getByRole('region', { name: /Lignes du compte 6411/ })
     assert.equal(await region.getAttribute('tabindex'), '0')
     // The wide table scrolls inside its box: the page itself does not scroll sideways.
@@ -110,5 +126,10 @@ test.group('Finance screens in the browser', (group) => {
     await page.screenshot({ path: `${SHOTS}/bilan-social.png`, fullPage: true })
     await page.goto('/qualite')
     await page.screenshot({ path: `${SHOTS}/qualite-score-seuil.png`, fullPage: true })
+
+    // Cost per programme of 2023: the demo's programmes carry direct costs.
+    await page.goto('/comptabilite/cout-par-dispositif?annee=2023')
+    assert.isAbove(await page.locator('tr[data-programme]').count(), 3)
+    await page.screenshot({ path: `${SHOTS}/cout-par-dispositif-2023.png`, fullPage: true })
   })
 })

@@ -10,7 +10,7 @@ import { OVERHEAD_KEYS } from '#vocabulary/accounting'
 async function build(ctx: HttpContext) {
   const { cle } = await programmeCostsValidator.validate(ctx.request.qs())
   const year = await pageYear(ctx, 'accounting')
-  return new ProgrammeCostReport(ctx.tenant!, { year, key: cle ?? 'etp' }).build()
+  return new ProgrammeCostReport(ctx.tenant!, { year, key: cle ?? null }).build()
 }
 
 /** Cost per programme: direct costs plus overheads spread by the key chosen for the year. */
@@ -20,6 +20,7 @@ export default class ProgrammeCostsController {
     return ctx.view.render('pages/accounting/programme_costs', {
       report,
       keys: Object.entries(OVERHEAD_KEYS),
+      keyLabels: OVERHEAD_KEYS,
       breadcrumbs: [
         { label: 'Comptabilité', href: urlFor('accounting.home') },
         { label: 'Coût par dispositif' },

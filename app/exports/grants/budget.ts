@@ -2,6 +2,7 @@ import type { SheetSpec, Row } from '#support/spreadsheet/writer'
 import type { GrantBudget, BudgetRow } from '#reports/grants/grant_budget'
 import type { GrantFiscalYears } from '#reports/grants/grant_fiscal_years'
 import { col } from '#support/spreadsheet/columns'
+import { RESERVED_STAFF_COST } from '#reports/hr/staff_cost_privacy'
 
 type Budget = Awaited<ReturnType<GrantBudget['build']>>
 
@@ -24,7 +25,47 @@ export function grantBudgetSheets(budget: Budget): Array<SheetSpec & { rows: Ite
   return [
     sheet('Par nature', 'Nature de charge', budget.natures),
     sheet('Par dispositif', 'Dispositif', budget.programmes),
+    staffSheet(budget.staff),
   ]
+}
+
+const reserved = (amount: unknown) => (amount === null ? RESERVED_STAFF_COST : null)
+
+/** The réalisé with HR's staff costs (time allocated × cost per person), line by line. */
+function staffSheet(staff: Budget['staff']): SheetSpec & { rows: Iterable<Row> } {
+  const staffRows =
+    staff.source === 'hr'
+      ? staff.programmes.map((p) => ({
+          label: `Personnel affecté au dispositif ${p.label} (temps affectés, RH)`,
+          hours: p.hours.toNumber(),
+          amount: p.total,
+          note: reserved(p.total),
+        }))
+      : [{ label: 'Frais de personnel imputés (grand livre, 64)', amount: staff.ledgerStaff }]
+  return {
+    name: 'Réalisé avec personnel RH',
+    columns: [
+      col.text('Origine', 'label', 60),
+      col.number('Heures', 'hours', 2),
+      col.money('Montant', 'amount'),
+      col.text('Remarque', 'note', 40),
+    ],
+    rows: [
+      { label: 'Charges hors personnel imputées (grand livre)', amount: staff.otherCosts },
+      ...staffRows,
+      { label: 'Réalisé', amount: staff.actual, note: reserved(staff.actual) },
+      { label: 'Budget total', amount: staff.budget },
+      { label: 'Écart (budget − réalisé)', amount: staff.gap, note: reserved(staff.gap) },
+      ...(staff.source === 'hr'
+        ? [
+            {
+              label: 'Pour mémoire : frais de personnel du grand livre (64)',
+              amount: staff.ledgerStaff,
+            },
+          ]
+        : []),
+    ],
+  }
 }
 
 type FiscalYears = Awaited<ReturnType<GrantFiscalYears['build']>>

@@ -1,8 +1,11 @@
 import type { SheetSpec, Row } from '#support/spreadsheet/writer'
 import type { FunderReport } from '#reports/grants/funder_report'
 import { col } from '#support/spreadsheet/columns'
+import { RESERVED_STAFF_COST } from '#reports/hr/staff_cost_privacy'
 
 type Report = Awaited<ReturnType<FunderReport['build']>>
+
+const reserved = (amount: unknown) => (amount === null ? RESERVED_STAFF_COST : null)
 
 /** The bilan d'exécution as a workbook: costs, resources, activity, participants. */
 export function funderReportSheets(report: Report): Array<SheetSpec & { rows: Iterable<Row> }> {
@@ -10,15 +13,20 @@ export function funderReportSheets(report: Report): Array<SheetSpec & { rows: It
   return [
     {
       name: 'Dépenses',
-      columns: [col.text('Poste', 'label', 60), col.money('Montant', 'amount')],
+      columns: [
+        col.text('Poste', 'label', 60),
+        col.money('Montant', 'amount'),
+        col.text('Remarque', 'note', 40),
+      ],
       rows: [
         {
           label: `Frais de personnel directs (${c.staffSource === 'hr' ? 'temps RH × coût salarial' : 'grand livre 64'})`,
           amount: c.staff,
+          note: reserved(c.staff),
         },
         { label: 'Autres coûts directs (grand livre)', amount: c.other },
-        { label: c.flatLabel, amount: c.flat },
-        { label: 'Total des dépenses éligibles', amount: c.eligible },
+        { label: c.flatLabel, amount: c.flat, note: reserved(c.flat) },
+        { label: 'Total des dépenses éligibles', amount: c.eligible, note: reserved(c.eligible) },
       ],
     },
     {

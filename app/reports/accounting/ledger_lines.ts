@@ -65,7 +65,6 @@ export function filterSql(organisationId: number, filters: LedgerFilters) {
   }
   for (const [key, column] of [
     ['programmeId', 'programme_id'],
-    ['grantId', 'grant_id'],
     ['territoryId', 'territory_id'],
   ] as const) {
     if (filters[key]) {
@@ -73,11 +72,37 @@ export function filterSql(organisationId: number, filters: LedgerFilters) {
       bindings.push(filters[key]!)
     }
   }
+  if (filters.grantId) {
+    // A convention's lines: booked with it, or attributed to it (in whole or in part) by the
+    // allocation overlay, as grant_ledger_lines unites them for the grants reports.
+    where.push(
+      `(l.grant_id = ? OR EXISTS (SELECT 1 FROM grant_line_allocations ga
+          WHERE ga.entry_line_id = l.id AND ga.organisation_id = l.organisation_id AND ga.grant_id = ?))`
+    )
+    bindings.push(filters.grantId, filters.grantId)
+  }
   if (filters.status) {
     where.push('e.status = ?')
     bindings.push(filters.status)
   }
   return { where: where.join(' AND '), bindings }
+}
+
+/**
+ * A line's debit and credit as far as they belong to the filtered convention, for the sums of
+ * the balance: whole when the line is booked with it, the attributed amount when the allocation
+ * overlay gives it part of the line. Without a convention filter, the line's amounts.
+ */
+export function amountsSql(filters: LedgerFilters) {
+  if (!filters.grantId) return { debit: 'l.debit', credit: 'l.credit', bindings: [] }
+  const attributed = `(SELECT sum(ga.amount) FROM grant_line_allocations ga
+     WHERE ga.entry_line_id = l.id AND ga.organisation_id = l.organisation_id AND ga.grant_id = ?)`
+  const id = filters.grantId
+  return {
+    debit: `CASE WHEN l.grant_id = ? THEN l.debit WHEN l.debit > 0 THEN ${attributed} ELSE 0 END`,
+    credit: `CASE WHEN l.grant_id = ? THEN l.credit WHEN l.credit > 0 THEN ${attributed} ELSE 0 END`,
+    bindings: [id, id, id, id],
+  }
 }
 
 export interface LedgerLineRow {
@@ -111,17 +136,18 @@ export interface LedgerLineRow {
 }
 
 const SELECT = `
-  SELECT l.entry_id, l.line_no, e.chain_position, j.code AS journal_code, j.label AS journal_label, e.number,
-         to_char(l.entry_date, 'YYYY-MM-DD') AS entry_date, l.account_number, a.label AS account_label,
+  SELECT l.entry_id, l.line_no, e.chain_position,
+         (SELECT j.code FROM journals j WHERE j.organisation_id = e.organisation_id AND j.id = e.journal_id) AS journal_code,
+         (SELECT j.label FROM journals j WHERE j.organisation_id = e.organisation_id AND j.id = e.journal_id) AS journal_label,
+         e.number, to_char(l.entry_date, 'YYYY-MM-DD') AS entry_date, l.account_number,
+         (SELECT a.label FROM accounts a WHERE a.organisation_id = l.organisation_id AND a.id = l.account_id) AS account_label,
          l.aux_number, l.aux_label, e.piece_ref, to_char(e.piece_date, 'YYYY-MM-DD') AS piece_date,
          e.label AS entry_label, l.label, l.debit::text AS debit, l.credit::text AS credit, l.lettering,
          to_char(l.lettering_date, 'YYYY-MM-DD') AS lettering_date,
          to_char(coalesce(e.valid_date, (e.validated_at AT TIME ZONE 'Europe/Paris')::date), 'YYYY-MM-DD') AS valid_date,
          l.currency_amount::text AS currency_amount, l.currency, e.status, l.programme_id, l.grant_id, l.territory_id
     FROM entry_lines l
-    JOIN entries e ON e.id = l.entry_id
-    JOIN journals j ON j.organisation_id = e.organisation_id AND j.id = e.journal_id
-    JOIN accounts a ON a.organisation_id = l.organisation_id AND a.id = l.account_id`
+    JOIN entries e ON e.id = l.entry_id`
 
 export interface LedgerLinesParams {
   filters: LedgerFilters

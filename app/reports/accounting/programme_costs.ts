@@ -5,20 +5,25 @@ import { sumMoney, toMoney, ZERO } from '#support/money'
 import { OPENING_JOURNALS } from '#reports/accounting/trial_balance'
 import { OVERHEAD_KEYS, type OverheadKey } from '#vocabulary/accounting'
 import { labelOf } from '#vocabulary/labels'
+import { staffCostMasks } from '#reports/hr/staff_cost_privacy'
 
-/** One programme's full cost: its direct charges plus its share of the overheads. */
+/**
+ * One programme's full cost: its direct charges plus its share of the overheads. Null figures
+ * are reserved: the programme's pay lines are those of fewer than three people and the reader
+ * has no pay detail (staff_cost_privacy).
+ */
 export interface ProgrammeCostRow {
   programmeId: number
   code: string
   name: string
   /** Charges (class 6, debit − credit) on lines carrying the programme. */
-  direct: Decimal
+  direct: Decimal | null
   /** The programme's value for the key: FTE (year average), direct costs or revenue (€). */
-  weight: Decimal
+  weight: Decimal | null
   /** weight / sum of the weights (0 to 1), what the programme takes of the overheads. */
-  share: number
-  overheads: Decimal
-  total: Decimal
+  share: number | null
+  overheads: Decimal | null
+  total: Decimal | null
 }
 
 export interface ProgrammeCosts {
@@ -26,7 +31,12 @@ export interface ProgrammeCosts {
   fiscalYear: { id: number; label: string; startDate: string; endDate: string } | null
   key: OverheadKey
   keyLabel: string
+  /** The key saved for the fiscal year (and its version, for the form), null when none is. */
+  saved: { key: OverheadKey; version: number } | null
+  /** Where the key comes from: asked for a look (?cle=), saved for the year, or FTE by default. */
+  keySource: 'query' | 'saved' | 'default'
   rows: ProgrammeCostRow[]
+  /** Null when reserved: the totals would give back the reserved rows (staff_cost_privacy). */
   totals: {
     direct: Decimal
     /** Charges on lines without a programme (overheads), all of them. */
@@ -37,7 +47,7 @@ export interface ProgrammeCosts {
     total: Decimal
     /** All charges (class 6) of the year: total + unspread. */
     charges: Decimal
-  }
+  } | null
 }
 
 /** Charges and revenue of the year's validated entries per programme (null: no programme). */
@@ -57,20 +67,30 @@ const SQL_FTE_BY_PROGRAMME = `
    WHERE organisation_id = ? AND month BETWEEN date_trunc('month', ?::date)::date AND ?::date
    GROUP BY programme_id`
 
+/** The people (ledger auxiliaries) whose pay lines (641, 645) carry each programme. */
+const SQL_PAID_PEOPLE = `
+  SELECT l.programme_id, array_agg(DISTINCT l.aux_number) AS people
+    FROM entry_lines l JOIN entries e ON e.id = l.entry_id
+   WHERE l.organisation_id = ? AND e.fiscal_year_id = ? AND e.status = 'validated'
+     AND l.programme_id IS NOT NULL AND l.aux_number IS NOT NULL
+     AND (l.account_number LIKE '641%' OR l.account_number LIKE '645%')
+   GROUP BY l.programme_id`
+
 /**
  * Cost per programme of a fiscal year: the direct costs (charges on ledger lines carrying the
  * programme) plus the overheads (charges on lines without a programme) spread by the key chosen
  * for the year: staff time allocated (FTE), direct costs or revenue on lines carrying the
- * programme. The spread is rounded to the cent by largest remainder, so the programmes' full
+ * programme; the key is the one saved for the fiscal year unless another is asked for a look
+ * (FTE when none is saved). The spread is rounded to the cent by largest remainder, so the programmes' full
  * costs add up to the year's charges exactly (the overheads left unspread, when no programme
  * has a positive value for the key, are shown apart).
  */
 export class ProgrammeCostReport extends Report<
-  { year: number; key: OverheadKey },
+  { year: number; key: OverheadKey | null },
   ProgrammeCosts
 > {
   async build(): Promise<ProgrammeCosts> {
-    const { year, key } = this.params
+    const { year } = this.params
     const organisationId = this.tenant.organisationId
     const fiscalYear = await db
       .from('fiscal_years')
@@ -79,6 +99,18 @@ export class ProgrammeCostReport extends Report<
       .orderBy('end_date', 'desc')
       .select('id', 'label', db.raw('start_date::text AS start'), db.raw('end_date::text AS end'))
       .first()
+    const savedRow = fiscalYear
+      ? await db
+          .from('programme_cost_keys')
+          .where({ organisation_id: organisationId, fiscal_year_id: fiscalYear.id })
+          .select('overhead_key', 'version')
+          .first()
+      : null
+    const saved = savedRow
+      ? { key: savedRow.overhead_key as OverheadKey, version: savedRow.version as number }
+      : null
+    const key = this.params.key ?? saved?.key ?? 'etp'
+    const keySource = this.params.key ? 'query' : saved ? 'saved' : 'default'
     const keyLabel = labelOf(OVERHEAD_KEYS, key)
     if (!fiscalYear) return empty(year, key, keyLabel)
     const amounts = new Map<number | null, { charges: Decimal; revenue: Decimal }>()
@@ -131,6 +163,28 @@ export class ProgrammeCostReport extends Report<
     }))
     const direct = sumMoney(rows.map((r) => r.direct))
     const spreadTotal = sumMoney(spread)
+    // A programme's pay lines of fewer than three people are one person's pay: reserved, with
+    // what they can be read back from (the key when it is the direct costs, and the totals).
+    const people = new Map<number, string[]>(
+      (await db.rawQuery(SQL_PAID_PEOPLE, [organisationId, fiscalYear.id])).rows.map(
+        (r: { programme_id: number; people: string[] }) => [r.programme_id, r.people]
+      )
+    )
+    const masks = staffCostMasks(
+      this.tenant,
+      rows.map((r) => people.get(r.programmeId) ?? [])
+    )
+    const byDirect = key === 'couts_directs'
+    const shown = rows.map((row, i) =>
+      masks.lines[i]
+        ? {
+            ...row,
+            direct: null,
+            total: null,
+            ...(byDirect || masks.total ? { weight: null, share: null, overheads: null } : {}),
+          }
+        : row
+    )
     return {
       year,
       fiscalYear: {
@@ -141,15 +195,19 @@ export class ProgrammeCostReport extends Report<
       },
       key,
       keyLabel,
-      rows,
-      totals: {
-        direct,
-        overheads,
-        unspread: overheads.minus(spreadTotal),
-        weight: weightTotal,
-        total: direct.plus(spreadTotal),
-        charges: sumMoney([...amounts.values()].map((a) => a.charges)),
-      },
+      saved,
+      keySource,
+      rows: shown,
+      totals: masks.total
+        ? null
+        : {
+            direct,
+            overheads,
+            unspread: overheads.minus(spreadTotal),
+            weight: weightTotal,
+            total: direct.plus(spreadTotal),
+            charges: sumMoney([...amounts.values()].map((a) => a.charges)),
+          },
     }
   }
 }
@@ -160,6 +218,8 @@ function empty(year: number, key: OverheadKey, keyLabel: string): ProgrammeCosts
     fiscalYear: null,
     key,
     keyLabel,
+    saved: null,
+    keySource: 'default',
     rows: [],
     totals: {
       direct: ZERO,

@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { Decimal } from 'decimal.js'
 import { moneyOrZero, ZERO } from '#support/money'
 import { Report } from '#support/report'
-import { filterSql, type LedgerFilters } from '#reports/accounting/ledger_lines'
+import { amountsSql, filterSql, type LedgerFilters } from '#reports/accounting/ledger_lines'
 import { byLedgerVersion } from '#reports/accounting/ledger_version'
 
 /** Journals whose entries are opening balances (à-nouveaux). */
@@ -33,7 +33,9 @@ const side = (balance: Decimal) => ({
  * Balance générale of validated entries: per account, the opening balance (entries of the
  * fiscal year before the period, and the period's à-nouveaux), the movements of the period and
  * the closing balance. One SUM ... GROUP BY in PostgreSQL; nothing is added up in JavaScript
- * except splitting each account's balance into its debit or credit side.
+ * except splitting each account's balance into its debit or credit side. The accounts' names are
+ * joined to the sums (one lookup per account), not to every line. Filtered by a convention, a line
+ * counts for the part attributed to it (amountsSql).
  */
 export async function trialBalance(
   organisationId: number,
@@ -41,25 +43,30 @@ export async function trialBalance(
 ): Promise<TrialBalance> {
   const period = { ...filters, from: null, status: 'validated' as const }
   const { where, bindings } = filterSql(organisationId, period)
+  const amounts = amountsSql(filters)
   const from = filters.from ?? '0001-01-01'
   const { rows } = await db.rawQuery(
     `WITH lines AS (
-       SELECT l.account_number, l.debit, l.credit,
+       SELECT l.account_number, ${amounts.debit} AS debit, ${amounts.credit} AS credit,
               (l.entry_date < ? OR j.code = ANY(?)) AS opening
          FROM entry_lines l JOIN entries e ON e.id = l.entry_id
          JOIN journals j ON j.organisation_id = e.organisation_id AND j.id = e.journal_id
         WHERE ${where}
+     ), sums AS (
+       SELECT account_number,
+              sum(debit - credit) FILTER (WHERE opening) AS opening,
+              sum(debit) FILTER (WHERE NOT opening) AS movement_debit,
+              sum(credit) FILTER (WHERE NOT opening) AS movement_credit,
+              sum(debit - credit) AS closing,
+              GROUPING(account_number) AS is_total
+         FROM lines GROUP BY ROLLUP(account_number)
      )
-     SELECT lines.account_number, min(a.label) AS account_label,
-            sum(debit - credit) FILTER (WHERE opening)::text AS opening,
-            sum(debit) FILTER (WHERE NOT opening)::text AS movement_debit,
-            sum(credit) FILTER (WHERE NOT opening)::text AS movement_credit,
-            sum(debit - credit)::text AS closing,
-            GROUPING(lines.account_number) AS is_total
-       FROM lines LEFT JOIN accounts a ON a.organisation_id = ? AND a.number = lines.account_number
-      GROUP BY ROLLUP(lines.account_number)
-      ORDER BY is_total, lines.account_number`,
-    [from, OPENING_JOURNALS, ...bindings, organisationId]
+     SELECT s.account_number, a.label AS account_label, s.opening::text AS opening,
+            s.movement_debit::text AS movement_debit, s.movement_credit::text AS movement_credit,
+            s.closing::text AS closing, s.is_total
+       FROM sums s LEFT JOIN accounts a ON a.organisation_id = ? AND a.number = s.account_number
+      ORDER BY s.is_total, s.account_number`,
+    [...amounts.bindings, from, OPENING_JOURNALS, ...bindings, organisationId]
   )
   const result: TrialBalanceRow[] = []
   const totals = {

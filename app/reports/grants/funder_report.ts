@@ -7,6 +7,7 @@ import GrantReport from '#models/grants/grant_report'
 import { REVENUE_LINE, dec, rows, type Client } from '#reports/grants/sql'
 import { grantOf } from '#reports/grants/grant_detail'
 import { roundCents, sumMoney, ZERO } from '#support/money'
+import { staffCostMasks } from '#reports/hr/staff_cost_privacy'
 
 export interface FunderReportParams {
   grantId: number
@@ -51,13 +52,16 @@ type StaffCostSource = (
   programmeId: number | null,
   from: string,
   to: string
-) => Promise<{ total: Decimal; hours: Decimal }>
+) => Promise<StaffCostFigures>
+
+/** What this report reads of an HR staff cost. */
+type StaffCostFigures = { total: Decimal; hours: Decimal; employees: Array<{ employeeId: number }> }
 
 /** The HR report a staff cost is built with (its constructor, as far as this report uses it). */
 type StaffCostReport = new (
   tenant: Tenant,
   params: { programmeId: number | null; from: string; to: string }
-) => { build(): Promise<{ total: Decimal; hours: Decimal }> }
+) => { build(): Promise<StaffCostFigures> }
 
 async function hrStaffCosts(): Promise<StaffCostSource | null> {
   try {
@@ -130,20 +134,36 @@ async function funderReport(tenant: Tenant, params: FunderReportParams, client?:
     client
   )
   const staffSource = await hrStaffCosts()
-  let hrStaff: { total: Decimal; hours: Decimal } | null = null
+  let hrStaff: { total: Decimal; hours: Decimal; people: number[] } | null = null
   if (staffSource && programmeIds.length) {
     let total = ZERO
     let hours = ZERO
+    const people: number[] = []
     for (const programmeId of programmeIds) {
       const cost = await staffSource(tenant, programmeId, params.from, params.to)
       total = total.plus(cost.total)
       hours = hours.plus(cost.hours)
+      people.push(...cost.employees.map((e) => e.employeeId))
     }
-    if (total.gt(0)) hrStaff = { total, hours }
+    if (total.gt(0)) hrStaff = { total, hours, people }
   }
   const staff = hrStaff ? hrStaff.total : dec(ledger.staff)
   const other = dec(ledger.other)
-  const costs = flatRate(grant, staff, other)
+  // Fewer than three people's pay is not shown to readers without pay detail, nor the figures
+  // it can be read back from (staff_cost_privacy); the 20 % rate does not use it.
+  const reserved =
+    hrStaff !== null &&
+    grant.flatRate.toNumber() !== 20 &&
+    staffCostMasks(tenant, [hrStaff.people]).lines[0]
+  const computed = flatRate(grant, staff, other)
+  const costs = reserved
+    ? {
+        ...computed,
+        staff: null,
+        flat: computed.flat.isZero() ? computed.flat : null,
+        eligible: null,
+      }
+    : computed
 
   const totalResources = sumMoney(resources.map((r) => r.amount))
 
@@ -215,7 +235,8 @@ async function funderReport(tenant: Tenant, params: FunderReportParams, client?:
     },
     resources,
     totalResources,
-    balance: totalResources.minus(costs.eligible),
+    reserved,
+    balance: costs.eligible === null ? null : totalResources.minus(costs.eligible),
     activity,
     participants,
     texts,

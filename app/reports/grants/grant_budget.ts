@@ -2,9 +2,13 @@ import type { Decimal } from 'decimal.js'
 import { ClientReport } from '#support/report'
 import GrantBudgetLine from '#models/grants/grant_budget_line'
 import Programme from '#models/activity/programme'
+import type Grant from '#models/grants/grant'
 import { grantOf } from '#reports/grants/grant_detail'
 import { COST_LINE, dec, rows, type Client } from '#reports/grants/sql'
 import { sumMoney, ZERO } from '#support/money'
+import { ProgrammeStaffCost } from '#reports/hr/staff_costs'
+import { staffCostMasks } from '#reports/hr/staff_cost_privacy'
+import type { Tenant } from '#support/request_context'
 import { COST_NATURES, COST_NATURE_ACCOUNTS, type CostNature } from '#vocabulary/grants'
 
 export type BudgetRow = {
@@ -52,17 +56,23 @@ const NATURE_OF_LINE = `CASE ${Object.entries(COST_NATURE_ACCOUNTS)
  * lines attributed to the convention (booked with it, or attributed later by the allocation
  * overlay: grant_ledger_lines), the fonds dédiés charge (689x) excepted, as the convention's
  * page counts them; by programme, the programme of the underlying ledger line.
+ *
+ * `staff` sets the réalisé with the staff costs of HR beside it: the convention's programmes'
+ * time allocations × cost per person over the convention's period (ProgrammeStaffCost, the
+ * figures of the funder report), which then stand for the staff charges (64) of the ledger, as
+ * in the funder report; the other charges stay those of the ledger.
  */
 export class GrantBudget extends ClientReport<
   { grantId: number },
   Awaited<ReturnType<typeof grantBudget>>
 > {
   build() {
-    return grantBudget(this.tenant.organisationId, this.params.grantId, this.client)
+    return grantBudget(this.tenant, this.params.grantId, this.client)
   }
 }
 
-async function grantBudget(org: number, grantId: number, client?: Client) {
+async function grantBudget(tenant: Tenant, grantId: number, client?: Client) {
+  const org = tenant.organisationId
   const grant = await grantOf(org, grantId, client).firstOrFail()
   const lines = await GrantBudgetLine.query({ client: client })
     .where('grantId', grant.id)
@@ -117,12 +127,16 @@ async function grantBudget(org: number, grantId: number, client?: Client) {
       budgetRow(null, 'Sans dispositif sur la ligne', undefined, dec(unassigned.actual))
     )
 
+  const natureTotal = totals(natures)
+  const staff = await staffBeside(tenant, grant, natureTotal, natures)
+
   const budgeted = new Set(natures.concat(byProgrammeRows).filter((r) => r.lineId))
   const taken = new Set([...budgeted].map((r) => r.key))
   return {
     grant,
-    natures: { rows: natures, total: totals(natures) },
+    natures: { rows: natures, total: natureTotal },
     programmes: { rows: byProgrammeRows, total: totals(byProgrammeRows) },
+    staff,
     /** The add form's choices: natures and programmes without a budget line yet. */
     choices: [
       {
@@ -138,6 +152,60 @@ async function grantBudget(org: number, grantId: number, client?: Client) {
           .map((p) => ({ value: `programme:${p.id}`, label: nameOf.get(p.id)! })),
       },
     ].filter((g) => g.options.length),
+  }
+}
+
+/**
+ * The réalisé with HR's staff costs: one line per programme of the convention (time allocated
+ * × cost per person over the convention's period), the ledger's other charges, the ledger's
+ * staff charges for the record. Without staff time on its programmes, the ledger's stand.
+ * A programme's cost made of fewer than three people is null for readers without pay detail,
+ * and so are the HR total and the réalisé when they would give it back (staff_cost_privacy).
+ */
+async function staffBeside(
+  tenant: Tenant,
+  grant: Grant,
+  natureTotal: BudgetRow,
+  natures: BudgetRow[]
+) {
+  const from = grant.periodStart.toISODate()!
+  const to = grant.periodEnd.toISODate()!
+  const costs = []
+  for (const programme of grant.programmes) {
+    const cost = await new ProgrammeStaffCost(tenant, {
+      programmeId: programme.id,
+      from,
+      to,
+    }).build()
+    costs.push({ programme, cost })
+  }
+  const hr = sumMoney(costs.map((c) => c.cost.total))
+  const ledgerStaff = natures.find((r) => r.key === 'nature:staff')?.actual ?? ZERO
+  const otherCosts = natureTotal.actual.minus(ledgerStaff)
+  const source: 'hr' | 'ledger' = hr.gt(0) ? 'hr' : 'ledger'
+  const actual = otherCosts.plus(source === 'hr' ? hr : ledgerStaff)
+  const masks = staffCostMasks(
+    tenant,
+    costs.map((c) => c.cost.employees.map((e) => e.employeeId))
+  )
+  const hidden = source === 'hr' && masks.total
+  return {
+    from,
+    to,
+    source,
+    programmes: costs.map(({ programme, cost }, i) => ({
+      programmeId: programme.id,
+      label: programme.name,
+      hours: cost.hours,
+      total: masks.lines[i] ? null : cost.total,
+    })),
+    hr: hidden ? null : hr,
+    ledgerStaff,
+    otherCosts,
+    actual: hidden ? null : actual,
+    budget: natureTotal.budget,
+    gap: hidden ? null : natureTotal.budget.minus(actual),
+    rate: hidden || !natureTotal.budget.gt(0) ? null : actual.div(natureTotal.budget),
   }
 }
 

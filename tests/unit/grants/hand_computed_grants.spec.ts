@@ -119,7 +119,7 @@ async function propose(organisation: Organisation, year: number, grants: Grant[]
   return lines.map((l) => [l.account_number, l.debit, l.credit, reference.get(l.grant_id)])
 }
 
-const fixed = (value: Decimal) => value.toFixed(2)
+const fixed = (value: Decimal | null) => value?.toFixed(2) ?? null
 
 test.group('Hand-computed | year-end positions of the conventions', (group) => {
   isolated(group)
@@ -388,13 +388,17 @@ async function operation(organisation: Organisation, flatRate = 0) {
   return { programmeId: programme.id as number, fse, region }
 }
 
+/** The funder report as a reader with pay detail (staff costs of fewer than 3 people shown). */
 async function funderReport(organisation: Organisation, grant: Grant) {
   return asOrg(organisation, () =>
-    new FunderReport(tenantOf(organisation), {
-      grantId: grant.id,
-      from: '2024-01-01',
-      to: '2024-12-31',
-    }).build()
+    new FunderReport(
+      { ...tenantOf(organisation), roles: ['finance', 'hr'] },
+      {
+        grantId: grant.id,
+        from: '2024-01-01',
+        to: '2024-12-31',
+      }
+    ).build()
   )
 }
 
@@ -581,6 +585,18 @@ test.group('Hand-computed | funder report (bilan d’exécution)', (group) => {
     assert.equal(fixed(report.costs.other), '0.00')
     assert.equal(fixed(report.costs.actualOther), '1000.00')
     assert.equal(fixed(report.costs.eligible), '10150.00') // 7 250 + 2 900
+    // Two people's pay: reserved for a reader without pay detail, with what it comes back from.
+    const reserved = await asOrg(organisation, () =>
+      new FunderReport(
+        { ...tenantOf(organisation), roles: ['finance'] },
+        { grantId: fse.id, from: '2024-01-01', to: '2024-12-31' }
+      ).build()
+    )
+    assert.isTrue(reserved.reserved)
+    assert.deepEqual(
+      [reserved.costs.staff, reserved.costs.flat, reserved.costs.eligible, reserved.balance],
+      [null, null, null, null]
+    )
     // FSE+ hourly rate (art. 55.2): 36 000 × 1.45 / 1 720 = 30.3488… → 30.35
     const rate = await asOrg(organisation, () =>
       new FseHourlyRate(tenantOf(organisation), {
