@@ -63,7 +63,7 @@ export default class Reconcile extends BaseCommand {
     }
     const c = summary.counts
     this.logger.success(
-      `${this.year} : ${c.ok} concordant(s), ${c.rounding} arrondi(s), ${c.discrepancy} écart(s), ${c.missing_data} donnée(s) manquante(s)`
+      `${this.year} : ${c.ok} concordant(s), ${c.rounding} arrondi(s), ${c.discrepancy} écart(s), ${c.atypical} valeur(s) atypique(s), ${c.missing_data} donnée(s) manquante(s)`
     )
   }
 }

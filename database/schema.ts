@@ -1904,6 +1904,25 @@ export class PersonSchema extends BaseModel {
   declare version: number
 }
 
+export class ProgrammeCostKeySchema extends BaseModel {
+  static $columns = ['createdAt', 'fiscalYearId', 'id', 'organisationId', 'overheadKey', 'updatedAt', 'version'] as const
+  $columns = ProgrammeCostKeySchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare fiscalYearId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organisationId: number
+  @column()
+  declare overheadKey: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
 export class ProgrammeTargetSchema extends BaseModel {
   static $columns = ['createdAt', 'id', 'indicatorId', 'organisationId', 'programmeId', 'target', 'updatedAt', 'version', 'year'] as const
   $columns = ProgrammeTargetSchema.$columns
@@ -2090,10 +2109,12 @@ export class ReconciliationResultSchema extends BaseModel {
 }
 
 export class ReconciliationRunSchema extends BaseModel {
-  static $columns = ['actor', 'checksDiscrepancy', 'checksMissing', 'checksOk', 'checksRounding', 'checksTotal', 'finishedAt', 'id', 'organisationId', 'startedAt', 'trigger', 'userId', 'year'] as const
+  static $columns = ['actor', 'checksAtypical', 'checksDiscrepancy', 'checksMissing', 'checksOk', 'checksRounding', 'checksTotal', 'finishedAt', 'id', 'organisationId', 'startedAt', 'trigger', 'userId', 'year'] as const
   $columns = ReconciliationRunSchema.$columns
   @column()
   declare actor: string | null
+  @column()
+  declare checksAtypical: number
   @column()
   declare checksDiscrepancy: number
   @column()

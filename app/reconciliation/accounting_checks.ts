@@ -191,8 +191,26 @@ export const accountingChecks: CheckDefinition[] = [
          WHERE c.organisation_id = ? AND extract(year FROM f.end_date) = ? ORDER BY c.id DESC LIMIT 1`,
         [context.organisationId, context.year]
       )
-      if (closing.rows.length === 0)
-        return [missing(this.id, title, `L'exercice ${context.year} n'est pas clôturé.`)]
+      if (closing.rows.length === 0) {
+        // Before the closing, the result the balance sheet carries is what its accounts (classes
+        // 1 to 5, opening entries included) leave: assets over liabilities, debit-positive.
+        const sheet = await balances(context.client, context.organisationId, context.year, [
+          '1',
+          '2',
+          '3',
+          '4',
+          '5',
+        ])
+        const carried = [...sheet.values()].reduce((sum, line) => sum.plus(line.balance), ZERO)
+        const result = moneyResult(
+          this.id,
+          title,
+          carried,
+          pl,
+          `L'exercice ${context.year} n'est pas clôturé : le résultat que portent les comptes de bilan diffère du compte de résultat.`
+        )
+        return [{ ...result, inputs: { source: 'comptes de bilan (exercice non clôturé)' } }]
+      }
       return [
         moneyResult(
           this.id,

@@ -2,11 +2,12 @@ import logger from '@adonisjs/core/services/logger'
 import { DateTime } from 'luxon'
 import RunReconciliation from '#actions/reconciliation/run_reconciliation'
 import type { Tenant } from '#support/request_context'
+import type { CheckStatus } from '#vocabulary/reconciliation'
 
 export interface ReconciledYear {
   year: number
   runId?: number
-  counts?: { ok: number; rounding: number; discrepancy: number; missing_data: number }
+  counts?: Record<CheckStatus, number>
   error?: string
 }
 
@@ -41,7 +42,7 @@ export function describeReconciliation(outcome: ReconciledYear[]) {
   if (outcome.length === 0) return ''
   const parts = outcome.map((r) =>
     r.counts
-      ? `${r.year} : ${r.counts.discrepancy} écart(s), ${r.counts.rounding} arrondi(s)`
+      ? `${r.year} : ${r.counts.discrepancy} écart(s), ${r.counts.atypical} valeur(s) atypique(s), ${r.counts.rounding} arrondi(s)`
       : `${r.year} : non exécutés (${r.error})`
   )
   return `rapprochements ${parts.join(' ; ')}`

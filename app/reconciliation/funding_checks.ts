@@ -13,7 +13,8 @@ import {
 /*
  * Funding against activity: what each programme, territory and funder costs or brings per young
  * person, for the year and the year before, with outliers flagged. Results are "ok" (a ratio
- * computed) or "discrepancy" (an outlier to explain); each check keeps its SQL in one constant.
+ * computed) or "atypical" (an outlier to explain: one figure, not two sources that disagree);
+ * each check keeps its SQL in one constant.
  */
 
 /** Grant revenue of a year per programme (conventions linked to programmes). */
@@ -90,7 +91,7 @@ function ratioResults(
     return {
       checkId: `${id}:${r.key}`,
       title: `${r.name} : financement ${unitLabel}`,
-      status: reasons.length ? 'discrepancy' : 'ok',
+      status: reasons.length ? 'atypical' : 'ok',
       expected: r.previous?.toDecimalPlaces(2) ?? null,
       actual: r.ratio.toDecimalPlaces(2),
       difference: r.previous ? r.ratio.minus(r.previous).toDecimalPlaces(2) : null,

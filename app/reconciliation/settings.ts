@@ -5,7 +5,12 @@ import { abolishedAncestor } from '#reference/pcg_associations'
  * 2018-06 chart; adjust them to the organisation's own sub-accounts.
  */
 export const RECONCILIATION_SETTINGS = {
-  /** Gap accepted between the register's salary mass and 641x, as a share of 641x. */
+  /**
+   * Where base salaries are booked, compared with the register's rates (paid leave, bonuses and
+   * indemnities, 6412 to 6414, are not in the register).
+   */
+  baseSalaryAccounts: ['6411'],
+  /** Gap accepted between the register's base salary mass and those accounts, as a share of them. */
   payrollToleranceRatio: 0.02,
   /** Accounts where external training costs are booked. */
   trainingCostAccounts: ['6228', '6185'],

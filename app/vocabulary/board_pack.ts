@@ -16,7 +16,7 @@ export const { BOARD_PACK_SECTIONS } = vocabularies({
     hr: 'Ressources humaines',
     governance: 'Gouvernance',
     label: 'Labellisation',
-    reconciliation: 'Rapprochements : écarts ouverts',
+    reconciliation: 'Rapprochements : écarts ouverts et valeurs atypiques',
   },
 })
 

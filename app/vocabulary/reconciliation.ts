@@ -7,11 +7,16 @@ import { vocabularies } from '#vocabulary/labels'
 
 export const { CHECK_STATUSES, CHECK_FAMILIES, CHECK_DOMAINS, RUN_TRIGGERS, PUBLISHED_UNITS } =
   vocabularies({
-    /** Outcome of a check. */
+    /**
+     * Outcome of a check. A discrepancy is two sources of one figure that disagree; an atypical
+     * value is a single ratio far from its peers or from N-1 (funding checks): a signal to
+     * explain, never counted among the discrepancies.
+     */
     CHECK_STATUSES: {
       ok: 'Concordant',
       rounding: 'Arrondi',
       discrepancy: 'Écart',
+      atypical: 'Valeur atypique',
       missing_data: 'Données manquantes',
     },
     /** Family of a check (one file of app/reconciliation each). */

@@ -32,6 +32,9 @@ export interface DemoLine {
   label?: string
   aux?: string
   auxLabel?: string
+  /** Analytic dimensions (organisation ids), put by accounting_demo_analytic.ts. */
+  programmeId?: number | null
+  territoryId?: number | null
 }
 
 export interface DemoEntry {
@@ -87,7 +90,7 @@ export const DEMO_ACCOUNTS: Record<string, string> = {
   '4387': 'Organismes - produits à recevoir',
   '447': 'Autres impôts, taxes et versements assimilés',
   '4671': 'Autres comptes créditeurs',
-  '4678': 'Autres comptes débiteurs (OPCO)',
+  '4678': 'Autres comptes débiteurs (OPCO, prévoyance)',
   '486': "Charges constatées d'avance",
   '487': "Produits constatés d'avance",
   '491': 'Dépréciations des comptes de clients',
@@ -162,6 +165,7 @@ export const DEMO_ACCOUNTS: Record<string, string> = {
   '7875': 'Reprises sur provisions pour risques et charges exceptionnels',
   '7894': 'Utilisations des fonds dédiés sur subventions de fonctionnement',
   '7910': "Transferts de charges d'exploitation",
+  '7917': 'Transferts de charges - remboursements OPCO',
 }
 
 /** Cents part of each printed figure (see the header comment). */
@@ -608,6 +612,12 @@ export function buildDemoLedger(rapport: Rapport2023): DemoLedger {
 
   // ---- 2023
   const moved = new Map<string, Cents>()
+  /**
+   * Moves between accounts of one printed line, so that the accounts HR's figures are checked
+   * against hold them (cross.training_vs_ledger); booked after the lines they correct were drawn,
+   * and left out of the targets the summarised 2022 year is drawn from.
+   */
+  const reclassed = new Map<string, Cents>()
   const add = (
     date: string,
     journal: string,
@@ -995,14 +1005,29 @@ export function buildDemoLedger(rapport: Rapport2023): DemoLedger {
       twoLines('5122', '7681', part, 'Intérêts')
     )
   )
-  randomSplit(-residual('7910'), 24, rng).forEach((part, i) =>
+  // The OPCO refunds HR records (hr.ts), received on 30/11/2023, on their own transfer account;
+  // the other transfers of charges stay on 7910, the same printed line.
+  const opcoRefunds = (
+    rapport.hr.training.opco_refunds_2023.rows as Array<{ mode: string; amount: number }>
+  ).map((r) => ({ mode: r.mode, amount: Math.round(r.amount * 100) }))
+  const opcoTotal = opcoRefunds.reduce((sum, r) => sum + r.amount, 0)
+  randomSplit(-residual('7910') - opcoTotal, 24, rng).forEach((part, i) =>
     add(
       randomDate(),
       'OD',
-      `Prise en charge OPCO — formation ${i + 1}`,
-      twoLines('4678', '7910', part, 'Remboursement OPCO', ['OPCO', 'Uniformation'])
+      `Indemnités journalières de prévoyance (subrogation) ${i + 1}`,
+      twoLines('4678', '7910', part, 'Remboursement de prévoyance', ['PREV', 'Prévoyance'])
     )
   )
+  for (const refund of opcoRefunds)
+    add(
+      '2023-11-30',
+      'OD',
+      `Prise en charge OPCO — ${refund.mode}`,
+      twoLines('4678', '7917', refund.amount, 'Remboursement OPCO', ['OPCO', 'Uniformation'])
+    )
+  reclassed.set('7910', opcoTotal)
+  reclassed.set('7917', -opcoTotal)
 
   // Payroll: one entry per month, one line per employee and account.
   const employees = 168
@@ -1162,6 +1187,25 @@ export function buildDemoLedger(rapport: Rapport2023): DemoLedger {
       )
     }
   }
+  // 6185 holds the external training costs as HR records them (hr.ts: teaching and ancillary
+  // costs): the training rooms, travel and stays invoiced among the rents are reclassified.
+  const plan = rapport.hr.training.plan_cost_2023
+  const trainingCosts = Math.round(
+    (plan.couts_pedagogiques +
+      plan.couts_annexes_detail.transport +
+      plan.couts_annexes_detail.hebergement +
+      plan.couts_annexes_detail.repas) *
+      100
+  )
+  const toTraining = trainingCosts - moved.get('6185')!
+  add(
+    dec31,
+    'OD',
+    'Reclassement en frais de formation des locations et frais de stage',
+    twoLines('6185', '6132', toTraining, 'Reclassement frais de formation')
+  )
+  reclassed.set('6185', toTraining)
+  reclassed.set('6132', -toTraining)
   for (const account of ['2183', '2184']) {
     randomSplit(residual(account), 5, rng).forEach((part, i) =>
       add(
@@ -1186,7 +1230,7 @@ export function buildDemoLedger(rapport: Rapport2023): DemoLedger {
   settle('627', '5121', 12, 'BQ', 'Frais bancaires', (i) => dateOf(2023, i + 1, 30))
   settle('441', '5121', 60, 'BQ', 'Versement de subvention')
   settle('411', '5121', 30, 'BQ', 'Règlement client')
-  settle('4678', '5121', 12, 'BQ', 'Remboursement OPCO reçu')
+  settle('4678', '5121', 12, 'BQ', 'Remboursement OPCO ou prévoyance reçu')
   settle('421', '5121', 12, 'BQ', 'Virement des salaires', (i) => dateOf(2023, i + 1, 29))
   settle('431', '5121', 12, 'BQ', 'Règlement URSSAF', (i) => dateOf(2023, i + 1, 15))
   settle('437', '5121', 12, 'BQ', 'Règlement caisses de retraite et prévoyance', (i) =>
@@ -1249,7 +1293,7 @@ export function buildDemoLedger(rapport: Rapport2023): DemoLedger {
   const all = new Set([...close23.keys(), ...target23.keys(), ...moved.keys()])
   for (const account of all) {
     if (account === '129') continue
-    const expected = targetOf(account)
+    const expected = targetOf(account) + (reclassed.get(account) ?? 0)
     const got = moved.get(account) ?? 0
     if (expected !== got) problems.push(`${account}: attendu ${expected}, obtenu ${got}`)
   }

@@ -34,7 +34,7 @@ export default class RunReconciliation {
     const { year, trigger } = input
     const organisationId = tenant.organisationId
     const results = await new ReconciliationChecks(tenant, { year }, trx).build()
-    const counts = { ok: 0, rounding: 0, discrepancy: 0, missing_data: 0 }
+    const counts = { ok: 0, rounding: 0, discrepancy: 0, atypical: 0, missing_data: 0 }
     for (const result of results) counts[result.status]++
     const runId = await withTransaction(trx, async (t) => {
       const [run] = await t
@@ -49,6 +49,7 @@ export default class RunReconciliation {
           checks_ok: counts.ok,
           checks_rounding: counts.rounding,
           checks_discrepancy: counts.discrepancy,
+          checks_atypical: counts.atypical,
           checks_missing: counts.missing_data,
           finished_at: new Date(),
         })
@@ -79,7 +80,7 @@ export default class RunReconciliation {
         action: 'run',
         subjectType: 'ReconciliationRun',
         subjectId: run.id,
-        summary: `Rapprochements ${year} : ${counts.discrepancy} écart(s), ${counts.rounding} arrondi(s), ${counts.missing_data} donnée(s) manquante(s)`,
+        summary: `Rapprochements ${year} : ${counts.discrepancy} écart(s), ${counts.atypical} valeur(s) atypique(s), ${counts.rounding} arrondi(s), ${counts.missing_data} donnée(s) manquante(s)`,
         organisationId,
         trx: t,
       })

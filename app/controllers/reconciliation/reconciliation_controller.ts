@@ -30,7 +30,7 @@ export default class ReconciliationController {
     })
     session.flash(
       'success',
-      `Rapprochements ${annee} exécutés : ${c.discrepancy} écart(s), ${c.rounding} arrondi(s), ${c.missing_data} donnée(s) manquante(s), ${c.ok} concordant(s).`
+      `Rapprochements ${annee} exécutés : ${c.discrepancy} écart(s), ${c.atypical} valeur(s) atypique(s) à expliquer, ${c.rounding} arrondi(s), ${c.missing_data} donnée(s) manquante(s), ${c.ok} concordant(s).`
     )
     return response.redirect().toRoute('reconciliation.index', {}, { qs: { annee } })
   }

@@ -1,5 +1,7 @@
 import type { Permission } from '#policies/role_matrix'
 import { DEFAULT_API_RATE_LIMIT } from '#http/api/rate_limit'
+import { codesOf } from '#vocabulary/labels'
+import { CHECK_STATUSES } from '#vocabulary/reconciliation'
 
 /**
  * The OpenAPI 3.1 description of the JSON API, written by hand as a typed object and served at
@@ -376,7 +378,21 @@ export function openApiDocument(): OpenApiDocument {
         }),
         Reconciliation: object({
           fiscal_year: ref('FiscalYear'),
-          run: nullable({ type: 'object' }),
+          run: nullable(
+            object({
+              id: { type: 'integer' },
+              trigger: { type: 'string' },
+              started_at: { type: 'string', format: 'date-time' },
+              finished_at: nullable({ type: 'string', format: 'date-time' }),
+              // Atypical values (a ratio far from its peers or from N-1) are counted apart
+              // from the discrepancies (two sources of one figure that disagree).
+              checks: object(
+                Object.fromEntries(
+                  ['total', ...codesOf(CHECK_STATUSES)].map((key) => [key, { type: 'integer' }])
+                )
+              ),
+            })
+          ),
           results: {
             type: 'array',
             items: object(
@@ -385,7 +401,7 @@ export function openApiDocument(): OpenApiDocument {
                 family: { type: 'string' },
                 domain: { type: 'string' },
                 title: { type: 'string' },
-                status: { type: 'string' },
+                status: { type: 'string', enum: codesOf(CHECK_STATUSES) },
                 status_label: { type: 'string' },
                 unit: nullable({ type: 'string' }),
                 expected: nullable(amount),

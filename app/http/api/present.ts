@@ -137,6 +137,7 @@ export function presentReconciliation(year: FiscalYearRow, report: Reconciliatio
             ok: Number(run.checks_ok),
             rounding: Number(run.checks_rounding),
             discrepancy: Number(run.checks_discrepancy),
+            atypical: Number(run.checks_atypical),
             missing_data: Number(run.checks_missing),
           },
         }

@@ -49,7 +49,7 @@ async function reconciliationStatus(
     .where('organisation_id', organisationId)
     .where('run_id', run?.id ?? 0)
     .orderByRaw(
-      `CASE status WHEN 'discrepancy' THEN 0 WHEN 'rounding' THEN 1 WHEN 'missing_data' THEN 2 ELSE 3 END`
+      `CASE status WHEN 'discrepancy' THEN 0 WHEN 'atypical' THEN 1 WHEN 'rounding' THEN 2 WHEN 'missing_data' THEN 3 ELSE 4 END`
     )
     // Discrepancies by amount, the largest first (absolute value), whatever their sign.
     .orderByRaw(`CASE WHEN status = 'discrepancy' THEN abs(difference) END DESC NULLS LAST`)

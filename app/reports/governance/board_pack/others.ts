@@ -13,6 +13,7 @@ import { formatDate, fiscalYearTitle } from '#support/french_format'
 import { toMoney } from '#support/money'
 import { SEAT_ROLES } from '#vocabulary/governance'
 import { labelOf } from '#vocabulary/labels'
+import { PUBLISHED_UNITS } from '#vocabulary/reconciliation'
 import type { PackBlock, PackCell, PackFigure } from '#reports/governance/board_pack/blocks'
 import type { PackContext } from '#reports/governance/board_pack/context'
 
@@ -321,38 +322,61 @@ export async function labelSection({ tenant, day }: PackContext): Promise<PackBl
   ]
 }
 
-/** The open discrepancies of N's latest reconciliation run (titles and figures, no detail). */
+/**
+ * The open discrepancies of N's latest reconciliation run (titles and figures, no detail), and
+ * apart from them its atypical values: ratios far from their peers or from N-1, to explain, that
+ * are not two sources disagreeing and so are not counted among the discrepancies.
+ */
 export async function reconciliationSection({ tenant, year }: PackContext): Promise<PackBlock[]> {
   if (!year) return [{ kind: 'text', text: 'Aucun exercice comptable achevé avant la séance.' }]
-  const status = await new ReconciliationStatus(tenant, {
-    year: year.endYear,
-    status: 'discrepancy',
-  }).build()
+  const status = await new ReconciliationStatus(tenant, { year: year.endYear }).build()
   if (!status.run) {
     return [{ kind: 'text', text: `Aucun rapprochement n’a été lancé pour ${year.endYear}.` }]
   }
   const ranOn = formatDate(DateTime.fromJSDate(new Date(status.run.started_at)))
-  if (!status.results.length) {
-    return [{ kind: 'text', text: `Aucun écart ouvert au rapprochement du ${ranOn}.` }]
-  }
-  return [
-    {
+  const discrepancies = status.results.filter((result) => result.status === 'discrepancy')
+  const atypical = status.results.filter((result) => result.status === 'atypical')
+  const blocks: PackBlock[] = discrepancies.length
+    ? [
+        {
+          kind: 'table',
+          title: `Écarts ouverts au rapprochement du ${ranOn} (${discrepancies.length})`,
+          columns: [
+            col.text('Contrôle', 'title', 52),
+            col.text('Domaine', 'domain', 18),
+            col.number('Attendu', 'expected', 2),
+            col.number('Constaté', 'actual', 2),
+            col.number('Écart', 'difference', 2),
+          ],
+          rows: discrepancies.map((result) => ({
+            title: result.unit
+              ? `${result.title} (${labelOf(PUBLISHED_UNITS, result.unit).toLowerCase()})`
+              : result.title,
+            domain: result.domainLabel,
+            expected: result.expected,
+            actual: result.actual,
+            difference: result.difference,
+          })),
+        },
+      ]
+    : [{ kind: 'text', text: `Aucun écart ouvert au rapprochement du ${ranOn}.` }]
+  if (atypical.length) {
+    blocks.push({
       kind: 'table',
-      title: `Écarts ouverts au rapprochement du ${ranOn} (${status.results.length})`,
+      title: `Valeurs atypiques à expliquer, hors écarts (${atypical.length})`,
       columns: [
         col.text('Contrôle', 'title', 52),
-        col.text('Domaine', 'domain', 18),
-        col.number('Attendu', 'expected', 2),
-        col.number('Constaté', 'actual', 2),
-        col.number('Écart', 'difference', 2),
+        col.money('N-1', 'expected'),
+        col.money('Valeur', 'actual'),
+        col.text('Motif', 'explanation', 60),
       ],
-      rows: status.results.map((result) => ({
-        title: result.unit ? `${result.title} (${result.unit})` : result.title,
-        domain: result.domainLabel,
+      rows: atypical.map((result) => ({
+        title: result.title,
         expected: result.expected,
         actual: result.actual,
-        difference: result.difference,
+        explanation: result.explanation,
       })),
-    },
-  ]
+    })
+  }
+  return blocks
 }
