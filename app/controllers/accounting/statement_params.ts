@@ -10,6 +10,8 @@ import {
   type StatementReport,
 } from '#reports/accounting/statements'
 
+type StatementKind = 'income' | 'balance'
+
 const yearOf = (input: unknown) => {
   const year = Number(input)
   return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : undefined
@@ -50,7 +52,7 @@ export async function statementFilters(ctx: HttpContext) {
 }
 
 /** One statement from the query string's options. */
-export async function buildStatement(ctx: HttpContext, kind: 'income' | 'balance') {
+export async function buildStatement(ctx: HttpContext, kind: StatementKind) {
   const params = await statementOptions(ctx)
   return kind === 'income'
     ? new IncomeStatement(ctx.tenant!, params).build()
@@ -61,12 +63,9 @@ export async function buildStatement(ctx: HttpContext, kind: 'income' | 'balance
  * A statement for a page, or null once the "no fiscal year or layout yet" page (404) is sent:
  * that page invites to create or import a fiscal year, which the generic 404 page does not.
  */
-export async function statementOrMissing(
-  ctx: HttpContext,
-  kind: 'income' | 'balance'
-): Promise<StatementReport | null> {
+export async function statementOrMissing(ctx: HttpContext, kind: StatementKind) {
   try {
-    return await buildStatement(ctx, kind)
+    return (await buildStatement(ctx, kind)) as StatementReport
   } catch (error) {
     if (!(error instanceof StatementNotFound)) throw error
     ctx.response.status(404)
