@@ -2,12 +2,13 @@ import type { ApplicationService } from '@adonisjs/core/types'
 import { Settings } from 'luxon'
 import env from '#start/env'
 import { connectDatabase, stopDatabaseServer } from '#support/database_server'
+import { APPLICATION_ZONE, KeptOffsetsZone } from '#support/paris_zone'
 
 export default class SocleProvider {
   constructor(protected app: ApplicationService) {}
 
   async boot() {
-    Settings.defaultZone = 'Europe/Paris'
+    Settings.defaultZone = new KeptOffsetsZone(APPLICATION_ZONE)
     Settings.defaultLocale = 'fr'
     const logger = await this.app.container.make('logger')
     await connectDatabase({
