@@ -133,6 +133,10 @@ function parisDay(instant: Date, source: unknown): string {
  */
 export function toIsoCalendarDate(value: DateTime | Date | string): string {
   if (DateTime.isDateTime(value)) {
+    // Already in Paris (the application zone): its calendar fields are the answer, no Intl call.
+    if (value.isValid && value.zoneName === PARIS_ZONE && value.year >= 1 && value.year <= 9999) {
+      return value.toISODate()!
+    }
     return parisDay(value.toJSDate(), value)
   }
   if (value instanceof Date) {

@@ -68,6 +68,15 @@ test.group('French format / dates', () => {
       '01/01/2024'
     )
     assert.equal(formatDate('2024-06-30T22:30:00Z'), '01/07/2024')
+    // A DateTime already in Paris is read from its own fields, late evening and early morning.
+    assert.equal(
+      formatDate(DateTime.fromISO('2024-06-30T23:30:00', { zone: 'Europe/Paris' })),
+      '30/06/2024'
+    )
+    assert.equal(
+      formatDate(DateTime.fromISO('2024-07-01T00:30:00', { zone: 'Europe/Paris' })),
+      '01/07/2024'
+    )
     assert.equal(
       toIsoCalendarDate(DateTime.fromISO('2024-02-29', { zone: 'America/New_York' })),
       '2024-02-29'
