@@ -12,8 +12,7 @@ import {
   tenantOf,
 } from '#tests/helpers'
 import { assertFieldError, assertRefused } from '#tests/support/refusals'
-import { actingAs } from '#support/request_context'
-import { addContract, createEmployee } from '#actions/hr/register'
+import { hireOnCdi } from '#tests/fixtures/training'
 import staffList from '#imports/hr/staff_list'
 import { importFile } from '#imports/core/pipeline'
 import { mkdtemp, writeFile } from 'node:fs/promises'
@@ -29,34 +28,8 @@ import { join } from 'node:path'
 
 const TABLES = ['pay_components', 'audit_events']
 
-async function employeeOf(organisation: Organisation) {
-  return actingAs({ organisationId: organisation.id, userId: null, label: 'test' }, () =>
-    db.transaction(async (trx) => {
-      const employee = await createEmployee(
-        organisation.id,
-        {
-          surname: 'Durand',
-          firstNames: 'Alice',
-          sex: 'F',
-          birthDate: '1985-04-02',
-          nationality: 'française',
-        },
-        trx
-      )
-      await addContract(
-        employee.id,
-        {
-          contractType: 'cdi',
-          jobTitle: 'Conseillère',
-          partTimeShare: '1',
-          startDate: '2020-01-06',
-        },
-        trx
-      )
-      return employee
-    })
-  )
-}
+const employeeOf = (organisation: Organisation) =>
+  hireOnCdi(organisation, { surname: 'Durand', firstNames: 'Alice', birthDate: '1985-04-02' })
 
 const BONUS = {
   kind: 'prime',
