@@ -8,7 +8,7 @@ server.use([
   () => import('#middleware/request_logger_middleware'),
   () => import('#middleware/security_headers_middleware'),
   () => import('#middleware/bench_bare_middleware'),
-  () => import('@adonisjs/static/static_middleware'),
+  () => import('#middleware/public_files_middleware'),
 ])
 
 router.use([

@@ -13,7 +13,8 @@ import { pageUrl } from '#http/page_url'
 import { htmlAttributes } from '#support/html_attributes'
 import { cssText } from '#support/css_text'
 import { alertCount } from '#http/alert_counter'
-import { keepCompiledPartials } from '#http/edge_partials'
+import { keepCompiledPartials, keepComponentList } from '#http/edge_partials'
+import { routeUrl } from '#http/route_urls'
 
 edge.global('formatMoney', formatMoney)
 edge.global('formatNumber', formatNumber)
@@ -33,6 +34,10 @@ edge.global('alertCount', alertCount)
 
 // In production, @include's partials are compiled once, not at every render (#http/edge_partials).
 keepCompiledPartials(edge)
+keepComponentList(edge)
+
+// route(): the route found for a name is kept (#http/route_urls).
+edge.global('route', routeUrl)
 
 // Edge's html.attrs does not escape attribute values (edge.js 6.5): every template gets the
 // escaping one instead, so a stored `"` can never close an attribute.

@@ -25,3 +25,16 @@ export function keepCompiledPartials(edge: Edge) {
     }
   }
 }
+
+/**
+ * Keeps the list of components when the template cache is on. Edge decides whether to list the
+ * components folder again at every render when it is constructed, before the framework turns
+ * the cache on, so in production it still read `resources/views/components` recursively (one
+ * `readdirSync` per request, ADR 12). Components do not change while such a server runs.
+ */
+export function keepComponentList(edge: Edge) {
+  if (!edge.compiler.cacheManager.enabled) return
+  const list = edge.loader.listComponents.bind(edge.loader)
+  let components: ReturnType<typeof list> | undefined
+  edge.loader.listComponents = () => (components ??= list())
+}

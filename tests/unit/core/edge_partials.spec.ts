@@ -1,6 +1,9 @@
 import { test } from '@japa/runner'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { Edge } from 'edge.js'
-import { keepCompiledPartials } from '#http/edge_partials'
+import { keepCompiledPartials, keepComponentList } from '#http/edge_partials'
 
 /** An Edge instance with in-memory templates, and the partial compilations it makes. */
 function edgeWith(cache: boolean) {
@@ -38,5 +41,42 @@ test.group('Edge partials kept with the template cache (ADR 12)', () => {
     await edge.render('list', { items: ['a', 'b'] })
     await edge.render('list', { items: ['a', 'b'] })
     assert.equal(compilations(), 4)
+  })
+})
+
+/** Edge as the framework sets it up: created, then configured with the cache (production). */
+function frameworkEdge(keep: boolean) {
+  const views = mkdtempSync(join(tmpdir(), 'socle-edge-'))
+  mkdirSync(join(views, 'components'))
+  writeFileSync(join(views, 'components', 'badge.edge'), '<b>{{ text }}</b>')
+  writeFileSync(join(views, 'page.edge'), '@!badge({ text: label })')
+  const edge = Edge.create()
+  edge.mount(views)
+  edge.configure({ cache: true })
+  let listings = 0
+  const list = edge.loader.listComponents.bind(edge.loader)
+  edge.loader.listComponents = () => {
+    listings += 1
+    return list()
+  }
+  if (keep) keepComponentList(edge)
+  return { edge, listings: () => listings }
+}
+
+test.group('Edge component list kept with the template cache (ADR 12)', () => {
+  test('Edge alone lists the components again at every render, even with the cache', async ({
+    assert,
+  }) => {
+    const { edge, listings } = frameworkEdge(false)
+    await edge.render('page', { label: 'a' })
+    await edge.render('page', { label: 'b' })
+    assert.equal(listings(), 2)
+  })
+
+  test('kept: listed once, and components used as tags still render', async ({ assert }) => {
+    const { edge, listings } = frameworkEdge(true)
+    assert.equal((await edge.render('page', { label: 'a' })).trim(), '<b>a</b>')
+    assert.equal((await edge.render('page', { label: '<c>' })).trim(), '<b>&lt;c&gt;</b>')
+    assert.equal(listings(), 1)
   })
 })

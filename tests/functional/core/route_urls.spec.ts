@@ -1,0 +1,30 @@
+import { test } from '@japa/runner'
+import router from '@adonisjs/core/services/router'
+import { routeUrl } from '#http/route_urls'
+
+test.group('route() in templates (#http/route_urls)', () => {
+  test('every named route gives the URL the framework gives, with parameters and a query string', ({
+    assert,
+  }) => {
+    const routes = Object.values(router.toJSON()).flat()
+    const named = routes.filter((route) => route.name)
+    assert.isAbove(named.length, 100)
+    for (const route of named) {
+      const params = Object.fromEntries(
+        route.tokens.filter((token) => token.type !== 0).map((token) => [token.val, 'x 42'])
+      )
+      const options = { qs: { annee: 2023, q: 'é&=' } }
+      assert.equal(
+        routeUrl(route.name!, params, options),
+        router.makeUrl(route.name!, params, options),
+        route.name
+      )
+      // Twice: the second answer comes from the route kept for the name.
+      assert.equal(routeUrl(route.name!, params), router.makeUrl(route.name!, params))
+    }
+  })
+
+  test('an unknown name fails as with the framework', ({ assert }) => {
+    assert.throws(() => routeUrl('no.such.route'), 'Cannot lookup route "no.such.route"')
+  })
+})
