@@ -1,4 +1,3 @@
-import db from '@adonisjs/lucid/services/db'
 import { SessionLucidUserProvider } from '@adonisjs/auth/session'
 import type User from '#models/core/user'
 import {
@@ -8,11 +7,12 @@ import {
 } from '#models/core/membership'
 import { openAlertCount } from '#reports/alerts/alert_list'
 import { ROLES } from '#vocabulary/core'
+import { preparedRows } from '#support/prepared_query'
 
 /** The header's counter of each usable membership, with the membership's known roles. */
 const OPEN_ALERTS = openAlertCount({
   org: 'm.organisation_id',
-  roles: "ARRAY(SELECT r FROM unnest(m.roles) r WHERE r = ANY(string_to_array(?, ',')))",
+  roles: "ARRAY(SELECT r FROM unnest(m.roles) r WHERE r = ANY(string_to_array($1, ',')))",
   user: 'u.id',
 })
 
@@ -39,9 +39,7 @@ export class SessionUserProvider extends SessionLucidUserProvider<typeof User> {
   async findById(identifier: string | number | bigint) {
     const id = Number(identifier)
     if (!Number.isSafeInteger(id)) return null
-    const { rows } = await db.rawQuery<{
-      rows: Array<Record<string, unknown> & { memberships__: MembershipRow[] }>
-    }>(
+    const rows = await preparedRows<Record<string, unknown> & { memberships__: MembershipRow[] }>(
       `SELECT u.*, coalesce((
           SELECT json_agg(json_build_object(
                    'organisation_id', m.organisation_id, 'name', o.name, 'roles', m.roles,
@@ -53,7 +51,7 @@ export class SessionUserProvider extends SessionLucidUserProvider<typeof User> {
             JOIN organisations o ON o.id = m.organisation_id
             LEFT JOIN organisation_logos l ON l.organisation_id = o.id
            WHERE m.user_id = u.id), '[]'::json) AS memberships__
-         FROM users u WHERE u.id = ?`,
+         FROM users u WHERE u.id = $2`,
       [ROLES.join(','), id]
     )
     if (rows.length === 0) return null

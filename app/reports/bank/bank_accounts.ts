@@ -2,6 +2,7 @@ import { Report } from '#support/report'
 import { moneyOrNull, toMoney } from '#support/money'
 import { formatIban } from '#models/bank/iban'
 import { activeItem, rows } from '#reports/bank/sql'
+import { preparedRows } from '#support/prepared_query'
 
 /**
  * The organisation's bank accounts: the 512x account, the latest bank balance (closing balance
@@ -9,7 +10,8 @@ import { activeItem, rows } from '#reports/bank/sql'
  */
 export class BankAccountList extends Report<Record<string, never>, BankAccountRow[]> {
   async build() {
-    const list = await rows<{
+    // Prepared: the home page lists them at every view (ADR 12).
+    const list = await preparedRows<{
       id: number
       name: string
       iban: string
@@ -25,12 +27,13 @@ export class BankAccountList extends Report<Record<string, never>, BankAccountRo
       `SELECT b.id, b.name, b.iban, b.bic, a.number AS "accountNumber", a.label AS "accountLabel",
               last.closing_balance::text AS balance, to_char(last.closing_date, 'YYYY-MM-DD') AS "balanceDay",
               (SELECT count(*)::int FROM bank_statements s WHERE s.organisation_id = :org AND s.bank_account_id = b.id) AS statements,
-              (SELECT count(*)::int FROM bank_operations o WHERE o.organisation_id = :org AND o.bank_account_id = b.id
-                  AND NOT ${activeItem('bank_operation_id', 'o.id')}) AS unmatched,
-              (SELECT coalesce(sum(o.amount), 0)::text FROM bank_operations o WHERE o.organisation_id = :org AND o.bank_account_id = b.id
-                  AND NOT ${activeItem('bank_operation_id', 'o.id')}) AS "unmatchedTotal"
+              open.unmatched, open.total AS "unmatchedTotal"
          FROM bank_accounts b
          JOIN accounts a ON a.organisation_id = b.organisation_id AND a.id = b.account_id
+         CROSS JOIN LATERAL (
+           SELECT count(*)::int AS unmatched, coalesce(sum(o.amount), 0)::text AS total
+             FROM bank_operations o WHERE o.organisation_id = :org AND o.bank_account_id = b.id
+              AND NOT ${activeItem('bank_operation_id', 'o.id')}) open
          LEFT JOIN LATERAL (
            SELECT s.closing_balance, s.closing_date FROM bank_statements s
             WHERE s.organisation_id = :org AND s.bank_account_id = b.id

@@ -1,4 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
+import { preparedRows } from '#support/prepared_query'
 import { FEC_IMPORT_KIND } from '#imports/accounting/fec/index'
 import type { Permission } from '#policies/role_matrix'
 import { Report } from '#support/report'
@@ -53,11 +53,11 @@ const TICKS_SQL = `
  */
 export class GettingStarted extends Report<Record<string, never>, GettingStartedData> {
   async build() {
-    const result = await db.rawQuery(TICKS_SQL, {
+    // Prepared: the home page asks at every view (ADR 12).
+    const [ticks] = await preparedRows<Ticks>(TICKS_SQL, {
       org: this.tenant.organisationId,
       fecKind: FEC_IMPORT_KIND,
     })
-    const ticks = result.rows[0] as Ticks
     const steps: GettingStartedStep[] = [
       {
         key: 'fiscal_years',
