@@ -3,6 +3,7 @@ import { MessageBuilder } from '@adonisjs/core/helpers'
 import string from '@adonisjs/core/helpers/string'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { SessionData, SessionStoreContract } from '@adonisjs/session/types'
+import { preparedRows } from '#support/prepared_query'
 
 /** The idle expiry is moved forward when it has moved by more than this since the last write. */
 const TOUCH_EVERY_MS = 60_000
@@ -28,11 +29,11 @@ export class SessionTable implements SessionStoreContract {
   }
 
   async read(sessionId: string): Promise<SessionData | null> {
-    const row = await this.client
-      .from('sessions')
-      .where('id', sessionId)
-      .select('data', 'expires_at')
-      .first()
+    // Prepared: read at every request (ADR 12).
+    const [row] = await preparedRows<{ data: string; expires_at: Date }>(
+      'SELECT data, expires_at FROM sessions WHERE id = $1',
+      [sessionId]
+    )
     if (!row) return null
     const expiresAt = new Date(row.expires_at).getTime()
     if (Date.now() > expiresAt) {
