@@ -1,11 +1,25 @@
 import type { ApplicationService } from '@adonisjs/core/types'
 import { Settings } from 'luxon'
+import ShieldMiddleware from '@adonisjs/shield/shield_middleware'
+import type { ShieldConfig } from '@adonisjs/shield/types'
 import env from '#start/env'
 import { connectDatabase, stopDatabaseServer } from '#support/database_server'
 import { APPLICATION_ZONE, KeptOffsetsZone } from '#support/paris_zone'
 
 export default class SocleProvider {
   constructor(protected app: ApplicationService) {}
+
+  /**
+   * Shield's middleware holds only its configuration, yet the framework builds one per request,
+   * normalising the CSP directives again each time (ADR 12): one instance, built as Shield does.
+   */
+  register() {
+    this.app.container.singleton(ShieldMiddleware, async () => {
+      const config = this.app.config.get<ShieldConfig>('shield', {})
+      const encryption = (await this.app.container.make('encryption')).use()
+      return new ShieldMiddleware(config, encryption, (await import('edge.js')).default)
+    })
+  }
 
   async boot() {
     Settings.defaultZone = new KeptOffsetsZone(APPLICATION_ZONE)
