@@ -139,3 +139,58 @@ test.group('French format / dates', () => {
       }
     })
 })
+
+test.group('French formats | the layout written out equals Intl fr-FR', () => {
+  const intl = (style: 'currency' | 'decimal' | 'percent', digits: number) =>
+    new Intl.NumberFormat('fr-FR', {
+      style,
+      currency: 'EUR',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      signDisplay: 'negative',
+    })
+  /** Values of every size and sign, halves included, and some beyond 2^53. */
+  function values() {
+    const list = ['0', '-0', '-0.001', '0.005', '-0.005', '999.995', '-999.995', '1000', '-1000']
+    list.push('12345678901234567890.125', '-98765432109876543210.5', '0.00000001')
+    let seed = 7
+    const next = () => (seed = (seed * 48271) % 2147483647)
+    for (let i = 0; i < 3000; i++) {
+      const whole = String(next()).slice(0, 1 + (next() % 10))
+      const fraction = String(next()).slice(0, next() % 6)
+      list.push(`${next() % 3 === 0 ? '-' : ''}${whole}${fraction ? '.' + fraction : ''}`)
+    }
+    return list
+  }
+
+  test('money, numbers and percentages, every digit count', ({ assert }) => {
+    let compared = 0
+    for (const text of values()) {
+      const value = new Decimal(text)
+      for (const digits of [0, 2]) {
+        const rounded = value.toFixed(digits, Decimal.ROUND_HALF_UP)
+        assert.equal(
+          formatMoney(value, { cents: digits === 2 }),
+          intl('currency', digits).format(rounded as Intl.StringNumericLiteral),
+          text
+        )
+      }
+      for (const digits of [0, 1, 3]) {
+        const rounded = value.toFixed(digits, Decimal.ROUND_HALF_UP)
+        assert.equal(
+          formatNumber(value, digits),
+          intl('decimal', digits).format(rounded as Intl.StringNumericLiteral),
+          text
+        )
+        const ratio = value.toFixed(digits + 2, Decimal.ROUND_HALF_UP)
+        assert.equal(
+          formatPercent(value, digits),
+          intl('percent', digits).format(ratio as Intl.StringNumericLiteral),
+          text
+        )
+      }
+      compared += 1
+    }
+    assert.isAbove(compared, 3000)
+  })
+})
