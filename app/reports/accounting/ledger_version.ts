@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { preparedRows } from '#support/prepared_query'
 
 /** Rows of an organisation in ledger_versions beyond which a reader folds them into one. */
 const COMPACT_ABOVE = 64
@@ -12,10 +13,11 @@ const MAX_ENTRIES = 1000
  * the reader's own transaction.
  */
 export async function ledgerVersion(organisationId: number): Promise<string> {
-  const { rows } = await db.rawQuery(
+  // Prepared: every statement, balance and ledger page reads it, some twice (ADR 12).
+  const rows = await preparedRows<{ version: string | null; count: number }>(
     `SELECT md5(string_agg(txid::text || ':' || stamp, ',' ORDER BY txid)) AS version,
             count(*)::int AS count
-       FROM ledger_versions WHERE organisation_id = ?`,
+       FROM ledger_versions WHERE organisation_id = $1`,
     [organisationId]
   )
   if (rows[0].count > COMPACT_ABOVE) {
