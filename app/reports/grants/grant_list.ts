@@ -1,5 +1,4 @@
 import db from '@adonisjs/lucid/services/db'
-import { DateTime } from 'luxon'
 import type { Decimal } from 'decimal.js'
 import { Report } from '#support/report'
 import { moneyOrNull, toMoney, ZERO } from '#support/money'
@@ -79,8 +78,9 @@ export interface GrantListRow {
   title: string
   /** The funder's name. */
   funder: string
-  periodStart: DateTime
-  periodEnd: DateTime
+  /** Calendar days, 'YYYY-MM-DD' (as node-pg reads SQL dates here: config/database.ts). */
+  periodStart: string
+  periodEnd: string
   amountAwarded: Decimal
   /** Receipts not cancelled. */
   received: Decimal
@@ -301,8 +301,8 @@ function listRow(row: KeptRow): GrantListRow {
     reference: row.reference,
     title: row.title,
     funder: row.funder,
-    periodStart: DateTime.fromSQL(row.period_start),
-    periodEnd: DateTime.fromSQL(row.period_end),
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
     amountAwarded: toMoney(row.amount_awarded),
     received: toMoney(row.received),
     cofinancingRate: moneyOrNull(row.cofinancing_rate),
