@@ -6,7 +6,7 @@ import { tableState, type TableState } from '#support/table_query'
 import { GRANT_STATUSES, type GrantStatus } from '#vocabulary/grants'
 import { labelOf } from '#vocabulary/labels'
 
-/** The list's sortable columns (?tri=), as SQL over the conventions kept (`k`, see KEPT). */
+/** The list's sortable columns (?tri=), as SQL over the conventions kept (`k`, see `kept()`). */
 export const GRANT_SORTS = {
   reference: 'k.reference',
   intitule: 'lower(k.title)',
@@ -116,7 +116,7 @@ export interface GrantListResult {
   yearOptions: Array<{ value: number | ''; label: string }>
 }
 
-/** A row of KEPT with the totals over all of them (window aggregates), as node-pg reads it. */
+/** A row of `kept()` with the totals over all of them (window aggregates), as node-pg reads it. */
 interface KeptRow {
   id: number
   reference: string
@@ -183,6 +183,7 @@ function kept(organisationId: number, filters: GrantListFilters, search: string)
   return { sql, bindings }
 }
 
+/** Past any list's last page: a larger ?page= is capped so that its offset stays an integer. */
 const MAX_PAGE = 1_000_000
 
 const TOTALS = `count(*) OVER ()::int AS total_count,
@@ -212,7 +213,6 @@ export class GrantList extends Report<GrantListParams, GrantListResult> {
       )
       return rows
     }
-    // Past any list's last page: the offset stays a plain integer in the SQL.
     let page = paginate ? Math.min(table.page, MAX_PAGE) : 1
     let rows = await read(paginate ? page : null)
     let sums: Totals | undefined = rows[0]
