@@ -1,5 +1,4 @@
 import type { SheetSpec, Row } from '#support/spreadsheet/writer'
-import { toMoney } from '#support/money'
 import { col } from '#support/spreadsheet/columns'
 import {
   DEADLINE_KINDS,
@@ -8,6 +7,7 @@ import {
   cancellationNote,
 } from '#vocabulary/grants'
 import { labelOf } from '#vocabulary/labels'
+import type { GrantListResult } from '#reports/grants/grant_list'
 
 type Sheet = SheetSpec & { rows: Iterable<Row> }
 
@@ -265,21 +265,7 @@ export function grantDetailSheets(detail: Detail): Sheet[] {
   ]
 }
 
-type GrantRows = Awaited<ReturnType<import('#reports/grants/grant_list').GrantList['build']>>
-
 /** The conventions' list, as filtered on its page (funder, status, year, search). */
-export function grantsWorkbook(list: GrantRows): Sheet[] {
-  return [
-    grantsSheet(
-      list.grants.map((g) => ({
-        ...g.serialize(),
-        funder: g.funder.name,
-        periodStart: g.periodStart,
-        periodEnd: g.periodEnd,
-        amountAwarded: g.amountAwarded,
-        received: toMoney(g.$extras.received ?? 0),
-        cofinancingRate: g.cofinancingRate,
-      }))
-    ),
-  ]
+export function grantsWorkbook(list: GrantListResult): Sheet[] {
+  return [grantsSheet(list.grants.map((grant) => ({ ...grant })))]
 }

@@ -1,21 +1,20 @@
 import db from '@adonisjs/lucid/services/db'
-import Grant from '#models/grants/grant'
-import Funder from '#models/grants/funder'
+import type { Decimal } from 'decimal.js'
 import { Report } from '#support/report'
-import { toMoney } from '#support/money'
+import { moneyOrNull, toMoney, ZERO } from '#support/money'
 import { tableState, type TableState } from '#support/table_query'
 import { GRANT_STATUSES, type GrantStatus } from '#vocabulary/grants'
-import type { Decimal } from 'decimal.js'
+import { labelOf } from '#vocabulary/labels'
 
-/** The list's sortable columns (?tri=), as SQL over grants. */
+/** The list's sortable columns (?tri=), as SQL over the conventions kept (`k`, see `kept()`). */
 export const GRANT_SORTS = {
-  reference: 'reference',
-  intitule: 'lower(title)',
-  financeur: '(SELECT lower(f.name) FROM funders f WHERE f.id = grants.funder_id)',
-  debut: 'period_start',
-  fin: 'period_end',
-  montant: 'amount_awarded',
-  statut: 'status',
+  reference: 'k.reference',
+  intitule: 'lower(k.title)',
+  financeur: 'lower(k.funder)',
+  debut: 'k.period_start',
+  fin: 'k.period_end',
+  montant: 'k.amount_awarded',
+  statut: 'k.status',
 } as const
 
 /** The list's search, sort and page, parsed once from its query string. */
@@ -72,6 +71,26 @@ export interface GrantListParams {
   paginate: boolean
 }
 
+/** A convention as the list and its workbook show it. */
+export interface GrantListRow {
+  id: number
+  reference: string
+  title: string
+  /** The funder's name. */
+  funder: string
+  /** Calendar days, 'YYYY-MM-DD' (as node-pg reads SQL dates here: config/database.ts). */
+  periodStart: string
+  periodEnd: string
+  amountAwarded: Decimal
+  /** Receipts not cancelled. */
+  received: Decimal
+  cofinancingRate: Decimal | null
+  revenueAccount: string | null
+  analyticCode: string | null
+  status: GrantStatus
+  statusLabel: string
+}
+
 export interface GrantListTotals {
   count: number
   awarded: Decimal
@@ -87,8 +106,7 @@ export interface GrantListResult {
   filters: GrantListFilters
   /** The filters and the search as a query string's values. */
   query: Record<string, string>
-  /** `$extras.received` (and `$extras.year_split` with a year) on each convention. */
-  grants: Grant[]
+  grants: GrantListRow[]
   table: TableState & { column: string }
   /** Over every convention the filters and the search keep (SQL). */
   totals: GrantListTotals
@@ -98,103 +116,199 @@ export interface GrantListResult {
   yearOptions: Array<{ value: number | ''; label: string }>
 }
 
-const RECEIVED = `(SELECT coalesce(sum(r.amount), 0) FROM grant_receipts r
-                    WHERE r.grant_id = grants.id AND r.cancelled_at IS NULL)`
-const YEAR_SPLIT = `(SELECT coalesce(sum(y.amount), 0) FROM grant_years y
-                      WHERE y.grant_id = grants.id AND y.year = ?)`
+/** A row of `kept()` with the totals over all of them (window aggregates), as node-pg reads it. */
+interface KeptRow {
+  id: number
+  reference: string
+  title: string
+  funder: string
+  period_start: string
+  period_end: string
+  amount_awarded: string
+  received: string
+  cofinancing_rate: string | null
+  revenue_account: string | null
+  analytic_code: string | null
+  status: GrantStatus
+  total_count: number
+  total_awarded: string
+  total_received: string
+  total_year_split: string | null
+}
+
+type Totals = Pick<KeptRow, 'total_count' | 'total_awarded' | 'total_received' | 'total_year_split'>
+
+/**
+ * The conventions the filters and the search keep (`k`), with their funder's name, what they
+ * received (cancelled receipts left out) and, for a year filtered on, their split for it.
+ */
+function kept(organisationId: number, filters: GrantListFilters, search: string) {
+  const where = ['g.organisation_id = ?']
+  const bindings: Array<string | number> = []
+  if (filters.year) bindings.push(filters.year)
+  bindings.push(organisationId)
+  if (filters.status) {
+    where.push('g.status = ?')
+    bindings.push(filters.status)
+  }
+  if (filters.funderId) {
+    where.push(`g.funder_id IN (WITH RECURSIVE tree AS (
+           SELECT f.id FROM funders f WHERE f.id = ? AND f.organisation_id = g.organisation_id
+           UNION SELECT c.id FROM funders c JOIN tree t ON c.parent_id = t.id)
+         SELECT id FROM tree)`)
+    bindings.push(filters.funderId)
+  }
+  if (filters.year) {
+    where.push('g.period_start <= ? AND g.period_end >= ?')
+    bindings.push(`${filters.year}-12-31`, `${filters.year}-01-01`)
+  }
+  if (search) {
+    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    where.push('(g.reference ILIKE ? OR g.title ILIKE ? OR f.name ILIKE ?)')
+    bindings.push(like, like, like)
+  }
+  const yearSplit = filters.year
+    ? `(SELECT coalesce(sum(y.amount), 0) FROM grant_years y
+         WHERE y.grant_id = g.id AND y.year = ?)`
+    : 'NULL::numeric'
+  const sql = `SELECT g.id, g.reference, g.title, f.name AS funder, g.period_start, g.period_end,
+                      g.amount_awarded, g.cofinancing_rate, g.revenue_account, g.analytic_code,
+                      g.status,
+                      (SELECT coalesce(sum(r.amount), 0) FROM grant_receipts r
+                        WHERE r.grant_id = g.id AND r.cancelled_at IS NULL) AS received,
+                      ${yearSplit} AS year_split
+                 FROM grants g
+                 JOIN funders f ON f.organisation_id = g.organisation_id AND f.id = g.funder_id
+                WHERE ${where.join(' AND ')}`
+  return { sql, bindings }
+}
+
+/** Past any list's last page: a larger ?page= is capped so that its offset stays an integer. */
+const MAX_PAGE = 1_000_000
+
+const TOTALS = `count(*) OVER ()::int AS total_count,
+                sum(k.amount_awarded) OVER () AS total_awarded,
+                sum(k.received) OVER () AS total_received,
+                sum(k.year_split) OVER () AS total_year_split`
 
 /**
  * The conventions: filtered by funder (with its sub-funders), status and year, searched
  * (reference, title, funder), sorted and paged in SQL, with the totals of all those kept:
  * count, awarded, received (cancelled receipts left out), remaining and, for a year, the split.
+ * One query reads the page and the totals (window aggregates over every convention kept), plain
+ * rows rather than ORM models: hydrating models with date and decimal columns was most of the
+ * page's CPU (ADR 12).
  */
 export class GrantList extends Report<GrantListParams, GrantListResult> {
   async build(): Promise<GrantListResult> {
     const { table, paginate, filters } = this.params
-    const query = Grant.query()
-    if (filters.status) query.where('status', filters.status)
-    if (filters.funderId) {
-      query.whereRaw(
-        `funder_id IN (WITH RECURSIVE tree AS (
-           SELECT f.id FROM funders f WHERE f.id = ? AND f.organisation_id = grants.organisation_id
-           UNION SELECT c.id FROM funders c JOIN tree t ON c.parent_id = t.id)
-         SELECT id FROM tree)`,
-        [filters.funderId]
+    const source = kept(this.tenant.organisationId, filters, table.search)
+    const order = `${table.column} ${table.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, k.reference`
+    const read = async (page: number | null) => {
+      const limit =
+        page === null ? '' : ` LIMIT ${GRANTS_PAGE_SIZE} OFFSET ${(page - 1) * GRANTS_PAGE_SIZE}`
+      const { rows } = await db.rawQuery<{ rows: KeptRow[] }>(
+        `SELECT k.*, ${TOTALS} FROM (${source.sql}) k ORDER BY ${order}${limit}`,
+        source.bindings
       )
+      return rows
     }
-    if (filters.year) {
-      query
-        .where('period_start', '<=', `${filters.year}-12-31`)
-        .where('period_end', '>=', `${filters.year}-01-01`)
+    let page = paginate ? Math.min(table.page, MAX_PAGE) : 1
+    let rows = await read(paginate ? page : null)
+    let sums: Totals | undefined = rows[0]
+    if (!sums && page > 1) {
+      // A page past the last (a search narrowed the list): the last page instead.
+      sums = await this.totals(source)
+      page = Math.max(1, Math.ceil(sums.total_count / GRANTS_PAGE_SIZE))
+      if (sums.total_count > 0) rows = await read(page)
     }
-    if (table.search) {
-      const like = `%${table.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-      query.where((q) =>
-        q
-          .whereILike('reference', like)
-          .orWhereILike('title', like)
-          .orWhereRaw('funder_id IN (SELECT f.id FROM funders f WHERE f.name ILIKE ?)', [like])
-      )
-    }
-    const year = filters.year ?? 0
-    const [sums] = await query
-      .clone()
-      .count('* as count')
-      .sum('amount_awarded as awarded')
-      .select(
-        db.raw(`coalesce(sum(${RECEIVED}), 0) AS received`),
-        db.raw(`coalesce(sum(${YEAR_SPLIT}), 0) AS year_split`, [year])
-      )
-    const count = Number(sums.$extras.count)
+    const count = sums?.total_count ?? 0
     const lastPage = Math.max(1, Math.ceil(count / GRANTS_PAGE_SIZE))
-    const page = paginate ? Math.min(table.page, lastPage) : 1
-    query
-      .select('grants.*')
-      .select(db.raw(`${RECEIVED} AS received`))
-      .select(db.raw(`${YEAR_SPLIT} AS year_split`, [year]))
-      .preload('funder')
-      .orderByRaw(`${table.column} ${table.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`)
-      .orderBy('reference')
-    if (paginate) query.forPage(page, GRANTS_PAGE_SIZE)
-    const awarded = toMoney(sums.$extras.awarded ?? '0')
-    const received = toMoney(sums.$extras.received ?? '0')
+    const awarded = sums ? toMoney(sums.total_awarded) : ZERO
+    const received = sums ? toMoney(sums.total_received) : ZERO
     return {
       filters,
       query: filterQuery(filters, table.search),
-      grants: await query,
+      grants: rows.map(listRow),
       table: { ...table, page },
       totals: {
         count,
         awarded,
         received,
         remaining: awarded.minus(received),
-        yearSplit: filters.year ? toMoney(sums.$extras.year_split ?? '0') : null,
+        yearSplit: filters.year ? toMoney(sums?.total_year_split ?? '0') : null,
       },
       pager: { page, lastPage: paginate ? lastPage : 1, total: count },
       ...(await this.options()),
     }
   }
 
-  /** Every funder by name; the years the conventions' periods cover, latest first. */
-  private async options() {
-    const funders = await Funder.query().orderBy('name').select('id', 'name')
-    const [span] = await Grant.query().select(
-      db.raw('extract(year FROM min(period_start))::int AS first'),
-      db.raw('extract(year FROM max(period_end))::int AS last')
+  private async totals(source: { sql: string; bindings: Array<string | number> }) {
+    const { rows } = await db.rawQuery<{ rows: Totals[] }>(
+      `SELECT count(*)::int AS total_count, coalesce(sum(k.amount_awarded), 0) AS total_awarded,
+              coalesce(sum(k.received), 0) AS total_received,
+              coalesce(sum(k.year_split), 0) AS total_year_split
+         FROM (${source.sql}) k`,
+      source.bindings
     )
-    const first = Math.max(Number(span?.$extras.first ?? 0), 2000)
-    const last = Math.min(Number(span?.$extras.last ?? 0), 2100)
+    return rows[0]
+  }
+
+  /**
+   * Every funder by name; the years the conventions' periods cover, latest first. One query:
+   * the span of years, with the funders joined to it (none: one row without a funder).
+   */
+  private async options() {
+    const organisationId = this.tenant.organisationId
+    const { rows } = await db.rawQuery<{
+      rows: Array<{
+        id: number | null
+        name: string | null
+        first: number | null
+        last: number | null
+      }>
+    }>(
+      `SELECT f.id, f.name, span.first, span.last
+         FROM (SELECT extract(year FROM min(period_start))::int AS first,
+                      extract(year FROM max(period_end))::int AS last
+                 FROM grants WHERE organisation_id = ?) span
+         LEFT JOIN funders f ON f.organisation_id = ?
+        ORDER BY f.name`,
+      [organisationId, organisationId]
+    )
+    const first = Math.max(Number(rows[0]?.first ?? 0), 2000)
+    const last = Math.min(Number(rows[0]?.last ?? 0), 2100)
     const years: number[] = []
     for (let year = last; year >= first; year--) years.push(year)
     return {
       funderOptions: [
         { value: '' as const, label: 'Tous' },
-        ...funders.map((f) => ({ value: f.id, label: f.name })),
+        ...rows
+          .filter((f) => f.id !== null)
+          .map((f) => ({ value: f.id as number, label: f.name as string })),
       ],
       yearOptions: [
         { value: '' as const, label: 'Toutes' },
         ...years.map((y) => ({ value: y, label: String(y) })),
       ],
     }
+  }
+}
+
+function listRow(row: KeptRow): GrantListRow {
+  return {
+    id: row.id,
+    reference: row.reference,
+    title: row.title,
+    funder: row.funder,
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    amountAwarded: toMoney(row.amount_awarded),
+    received: toMoney(row.received),
+    cofinancingRate: moneyOrNull(row.cofinancing_rate),
+    revenueAccount: row.revenue_account,
+    analyticCode: row.analytic_code,
+    status: row.status,
+    statusLabel: labelOf(GRANT_STATUSES, row.status),
   }
 }

@@ -27,8 +27,8 @@ async function captured(work: () => Promise<unknown>) {
 const PAGES: Array<[string, string, number]> = [
   // Session user with memberships and alert counter, getting started, bank accounts.
   ['home', '/', 3],
-  // User, totals, page of conventions, their funders, funder choices, year range.
-  ['conventions', '/financements/conventions', 6],
+  // User, page of conventions with their totals, funder choices with the year range.
+  ['conventions', '/financements/conventions', 3],
   // User, ledger version (choices), programmes, territories, conventions, version (figures).
   ['balance générale', '/comptabilite/balance?exercice=:2023', 6],
   // User, ledger version (filter choices), ledger version (figures).

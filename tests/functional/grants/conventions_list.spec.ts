@@ -67,4 +67,28 @@ test.group('Conventions list: search, sort, pages and totals', (group) => {
     const first = /<tbody>[\s\S]*?<a href="[^"]*">([^<]*)</.exec(html)?.[1]
     assert.equal(first, largest.reference)
   })
+
+  test('the second page follows the first; a page past the last shows the last', async ({
+    client,
+    assert,
+  }) => {
+    const organisation = await demoOrganisation()
+    const finance = await makeUser(organisation, ['finance'])
+    const { rows } = await db.rawQuery(
+      `SELECT reference FROM grants WHERE organisation_id = ? ORDER BY reference`,
+      [organisation.id]
+    )
+    const references = (rows as Array<{ reference: string }>).map((r) => r.reference)
+    assert.isAbove(references.length, 50)
+    const listed = (html: string) =>
+      [...html.matchAll(/<a href="\/financements\/conventions\/\d+">([^<]+)<\/a>/g)].map(
+        (m) => m[1]
+      )
+    const second = (await client.get('/financements/conventions?page=2').actingAs(finance)).text()
+    assert.deepEqual(listed(second), references.slice(50, 100))
+    const past = (await client.get('/financements/conventions?page=99').actingAs(finance)).text()
+    const lastPage = Math.ceil(references.length / 50)
+    assert.deepEqual(listed(past), references.slice((lastPage - 1) * 50, lastPage * 50))
+    assert.include(plain(past), `Page ${lastPage} sur ${lastPage}`)
+  })
 })

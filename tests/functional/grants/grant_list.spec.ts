@@ -217,6 +217,108 @@ test.group('Grants | the list of conventions: filters and totals', (group) => {
     )
   })
 
+  test('each row shows its funder, period, amounts and status; the workbook every column', async ({
+    client,
+    assert,
+  }) => {
+    const { organisation } = await threeConventions()
+    await db
+      .from('grants')
+      .where({ organisation_id: organisation.id, reference: 'C-DREETS' })
+      .update({ cofinancing_rate: '0.4', revenue_account: '74110000', analytic_code: 'DRE-23' })
+    const finance = await makeUser(organisation, ['finance'])
+    const html = (await client.get('/financements/conventions').actingAs(finance)).text()
+    const row =
+      /<a href="\/financements\/conventions\/\d+">C-DREETS<\/a><\/td>([\s\S]*?)<\/tr>/.exec(
+        html
+      )?.[1]
+    const cells = [...(row ?? '').matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) =>
+      m[1].replace(/<[^>]+>/g, '').trim()
+    )
+    assert.deepEqual(cells, [
+      'Convention C-DREETS',
+      'DREETS',
+      '01/07/2023 – 30/06/2024',
+      money('50000'),
+      money('50000'),
+      'Signée',
+    ])
+
+    const workbook = await readWorkbook(
+      await client.get('/financements/conventions.xlsx').actingAs(finance)
+    )
+    const sheet = workbook.getWorksheet('Conventions')!
+    const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1)
+    assert.deepEqual(values(1), [
+      'Référence',
+      'Intitulé',
+      'Financeur',
+      'Début',
+      'Fin',
+      'Montant accordé',
+      'Reçu',
+      'Taux de cofinancement',
+      'Compte de produit',
+      'Code analytique',
+      'Statut',
+    ])
+    assert.deepEqual(values(4), [
+      'C-DREETS',
+      'Convention C-DREETS',
+      'DREETS',
+      new Date(Date.UTC(2023, 6, 1)),
+      new Date(Date.UTC(2024, 5, 30)),
+      50000,
+      50000,
+      0.4,
+      '74110000',
+      'DRE-23',
+      'Signée',
+    ])
+    // Columns left empty stay empty (no rate, no account, no code on B).
+    assert.deepEqual(values(3), [
+      'B-2024',
+      'Convention B-2024',
+      'Région Bretagne',
+      new Date(Date.UTC(2024, 0, 1)),
+      new Date(Date.UTC(2025, 11, 31)),
+      200000,
+      0,
+      undefined,
+      undefined,
+      undefined,
+      'Demandée',
+    ])
+  })
+
+  test('sorted by funder either way; a page past the last shows the last', async ({
+    client,
+    assert,
+  }) => {
+    const { organisation } = await threeConventions()
+    const finance = await makeUser(organisation, ['finance'])
+    const page = async (qs: string) => {
+      const response = await client.get(`/financements/conventions${qs}`).actingAs(finance)
+      response.assertStatus(200)
+      return referencesOf(response.text())
+    }
+    assert.deepEqual(await page('?tri=financeur'), ['C-DREETS', 'B-2024', 'A-2023'])
+    assert.deepEqual(await page('?tri=financeur&ordre=desc'), ['A-2023', 'B-2024', 'C-DREETS'])
+    assert.deepEqual(await page('?tri=debut&ordre=desc'), ['B-2024', 'C-DREETS', 'A-2023'])
+    const past = await client.get('/financements/conventions?q=DREETS&page=4').actingAs(finance)
+    assert.deepEqual(referencesOf(past.text()), ['C-DREETS'])
+    assert.deepEqual(totalsOf(past.text()).count, '1')
+    assert.include(past.text(), 'page 1 sur 1')
+    const none = await client.get('/financements/conventions?q=zzz&page=2').actingAs(finance)
+    assert.deepEqual(totalsOf(none.text()), {
+      count: '0',
+      awarded: money('0'),
+      received: money('0'),
+      remaining: money('0'),
+    })
+    assert.include(none.text(), 'Aucune convention ne correspond à « zzz ».')
+  })
+
   test('the filters are parsed once into a typed object', ({ assert }) => {
     assert.deepEqual(grantListFilters({ financeur: '12', statut: 'signed', annee: '2024' }), {
       funderId: 12,
