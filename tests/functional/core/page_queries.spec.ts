@@ -35,8 +35,8 @@ const PAGES: Array<[string, string, number]> = [
   ['bilan', '/comptabilite/etats/bilan?annee=2023', 3],
   // User, page of employees with their totals, job references.
   ['staff list', '/rh/salaries', 3],
-  // User, colleges, seats with member bodies and persons.
-  ['governance', '/gouvernance', 3],
+  // User, colleges with the seats (member bodies and persons).
+  ['governance', '/gouvernance', 2],
 ]
 
 test.group('Pages under load | queries per request', (group) => {
