@@ -10,6 +10,7 @@ import {
 } from '#support/french_format'
 import { navigation } from '#http/navigation'
 import { pageUrl } from '#http/page_url'
+import { routeWithId } from '#http/route_template'
 import { htmlAttributes } from '#support/html_attributes'
 import { cssText } from '#support/css_text'
 import { alertCount } from '#http/alert_counter'
@@ -29,6 +30,8 @@ edge.global('navigation', navigation)
 edge.global('sortLink', sortLink)
 // Links named by domain code (reconciliation details, evidence links): #support/page_link.
 edge.global('pageUrl', pageUrl)
+// A list's link per row: route(name, { id }) without searching the route table each time.
+edge.global('routeWithId', routeWithId)
 // The header's counter of the person's open alerts (read with the session's user).
 edge.global('alertCount', alertCount)
 

@@ -2,9 +2,14 @@ import type { Decimal } from 'decimal.js'
 import db from '@adonisjs/lucid/services/db'
 import { toMoney, ZERO } from '#support/money'
 import { DateTime } from 'luxon'
-import College from '#models/governance/college'
-import { daysUntil, deriveWeights, type SeatVoteRule } from '#models/governance/seat'
+import {
+  collegeDefaultVotes,
+  collegeRuleLabel,
+  type CollegeVoteRule,
+} from '#models/governance/college'
+import { deriveWeights, type SeatVoteRule } from '#models/governance/seat'
 import { Report } from '#support/report'
+import { calendarDay } from '#support/calendar_date'
 
 export interface CompositionSeat {
   id: number
@@ -79,29 +84,49 @@ interface SeatRow {
   re_eligible: boolean
   mandate_start: string
   mandate_end: string | null
+  /** Days from `today` to the mandate's end (calendar days; null: no end date). */
+  days_left: number | null
   member_body: string
   member_kind: string
   person: string | null
 }
 
+interface CollegeRow {
+  id: number
+  number: number
+  name: string
+  max_seats: number
+  rule_text: string | null
+  vote_rule: CollegeVoteRule
+  deliberative: boolean
+}
+
 /**
- * The seats running on `day` with their member body and person: one set-based query (the page
- * under load read them through ORM preloads, four queries and a model per row; ADR 12).
+ * The colleges, and the seats running on `day` with their member body and person, in one
+ * set-based query and one round trip (each as a JSON array): the page under load read them
+ * through ORM preloads, four queries and a model per row (ADR 12).
  */
-async function seatRows(organisationId: number, day: DateTime) {
+async function compositionRows(organisationId: number, day: DateTime, today: DateTime<boolean>) {
   const iso = day.toISODate()!
-  const { rows } = await db.rawQuery<{ rows: SeatRow[] }>(
-    `SELECT s.id, s.college_id, s.role, s.bureau_role, s.titular_seat_id, s.votes::text AS votes,
-            s.vote_rule, s.obtained_by, s.re_eligible, s.mandate_start, s.mandate_end,
-            b.name AS member_body, b.kind AS member_kind, p.full_name AS person
-       FROM seats s
-       JOIN member_bodies b ON b.organisation_id = s.organisation_id AND b.id = s.member_body_id
-       LEFT JOIN persons p ON p.organisation_id = s.organisation_id AND p.id = s.person_id
-      WHERE s.organisation_id = ? AND s.mandate_start <= ?
-        AND (s.mandate_end IS NULL OR s.mandate_end >= ?)`,
-    [organisationId, iso, iso]
+  const { rows } = await db.rawQuery<{ rows: Array<{ colleges: CollegeRow[]; seats: SeatRow[] }> }>(
+    `SELECT
+       (SELECT coalesce(json_agg(c ORDER BY c.number), '[]')
+          FROM (SELECT id, number, name, max_seats, rule_text, vote_rule, deliberative
+                  FROM colleges WHERE organisation_id = ?) c) AS colleges,
+       (SELECT coalesce(json_agg(s), '[]')
+          FROM (SELECT s.id, s.college_id, s.role, s.bureau_role, s.titular_seat_id,
+                       s.votes::text AS votes, s.vote_rule, s.obtained_by, s.re_eligible,
+                       s.mandate_start, s.mandate_end, s.mandate_end - ?::date AS days_left,
+                       b.name AS member_body, b.kind AS member_kind, p.full_name AS person
+                  FROM seats s
+                  JOIN member_bodies b
+                    ON b.organisation_id = s.organisation_id AND b.id = s.member_body_id
+                  LEFT JOIN persons p ON p.organisation_id = s.organisation_id AND p.id = s.person_id
+                 WHERE s.organisation_id = ? AND s.mandate_start <= ?
+                   AND (s.mandate_end IS NULL OR s.mandate_end >= ?)) s) AS seats`,
+    [organisationId, today.toISODate(), organisationId, iso, iso]
   )
-  return rows
+  return rows[0]
 }
 
 /**
@@ -113,10 +138,11 @@ export default class Composition extends Report<CompositionParams, CompositionRe
   async build(): Promise<CompositionResult> {
     const { day } = this.params
     const today = this.params.today ?? DateTime.now()
-    const colleges = await College.query().orderBy('number')
-    const seats = await seatRows(this.tenant.organisationId, day)
+    const { colleges, seats } = await compositionRows(this.tenant.organisationId, day, today)
     const votesOf = new Map(seats.map((seat) => [seat.id, toMoney(seat.votes)]))
-    const defaultVotes = new Map(colleges.map((college) => [college.id, college.defaultVotes]))
+    const defaultVotes = new Map(
+      colleges.map((college) => [college.id, collegeDefaultVotes(college.vote_rule)])
+    )
     const computed = deriveWeights(
       seats.map((seat) => ({
         seatId: seat.id,
@@ -134,8 +160,8 @@ export default class Composition extends Report<CompositionParams, CompositionRe
         .filter((seat) => seat.college_id === college.id)
         .sort((a, b) => (a.role === b.role ? a.id - b.id : a.role === 'titular' ? -1 : 1))
         .map((seat) => {
-          const mandateEnd = seat.mandate_end ? DateTime.fromSQL(seat.mandate_end) : null
-          const daysLeft = daysUntil(mandateEnd, today)
+          const mandateEnd = seat.mandate_end ? calendarDay(seat.mandate_end) : null
+          const daysLeft = seat.days_left
           return {
             id: seat.id,
             memberBody: seat.member_body,
@@ -151,7 +177,7 @@ export default class Composition extends Report<CompositionParams, CompositionRe
             derived: seat.vote_rule?.kind === 'derived',
             obtainedBy: seat.obtained_by,
             reEligible: seat.re_eligible,
-            mandateStart: DateTime.fromSQL(seat.mandate_start),
+            mandateStart: calendarDay(seat.mandate_start),
             mandateEnd,
             daysLeft,
             alert: (daysLeft === null || daysLeft < 0
@@ -164,9 +190,9 @@ export default class Composition extends Report<CompositionParams, CompositionRe
           }
         })
       const titulars = rows.filter((row) => row.role === 'titular')
-      if (titulars.length > college.maxSeats) {
+      if (titulars.length > college.max_seats) {
         warnings.push(
-          `Le collège « ${college.name} » compte ${titulars.length} sièges pour un plafond de ${college.maxSeats}.`
+          `Le collège « ${college.name} » compte ${titulars.length} sièges pour un plafond de ${college.max_seats}.`
         )
       }
       for (const row of rows) {
@@ -180,14 +206,14 @@ export default class Composition extends Report<CompositionParams, CompositionRe
         id: college.id,
         number: college.number,
         name: college.name,
-        maxSeats: college.maxSeats,
-        ruleText: college.ruleText,
-        ruleLabel: college.ruleLabel,
+        maxSeats: college.max_seats,
+        ruleText: college.rule_text,
+        ruleLabel: collegeRuleLabel(college.vote_rule),
         deliberative: college.deliberative,
         seats: rows,
         titulars: titulars.length,
         votes: titulars.reduce((sum, row) => sum.plus(row.votes), ZERO),
-        vacancies: Math.max(college.maxSeats - titulars.length, 0),
+        vacancies: Math.max(college.max_seats - titulars.length, 0),
       }
     })
     const deliberative = result.filter((college) => college.deliberative)

@@ -69,15 +69,31 @@ export class EmployeeFile extends Report<{ employeeId: number }, EmployeeFileDat
   }
 }
 
+/**
+ * Each employee with their current (or last) contract. The contract is picked once for the
+ * organisation (DISTINCT ON over its contracts, then a hash join) rather than by a lateral
+ * subquery per employee, which scanned an index and rebuilt the job references' hash for each
+ * of them (ADR 12). Contracts in force never overlap (contracts_no_overlap), so the latest start
+ * is unique per employee.
+ */
 const STAFF = `
   SELECT e.id, e.registry_number, e.surname, e.first_names, e.sex, e.birth_date, e.anonymised_at,
          c.contract_type, c.job_title, j.label AS job_reference, c.site, c.start_date, c.end_date,
          c.part_time_share, (c.end_date IS NULL OR c.end_date >= current_date) AS present
     FROM employees e
-    LEFT JOIN LATERAL (SELECT * FROM contracts c WHERE c.employee_id = e.id AND c.superseded_at IS NULL
-                       ORDER BY c.start_date DESC LIMIT 1) c ON true
+    LEFT JOIN (SELECT DISTINCT ON (c.employee_id) c.employee_id, c.contract_type, c.job_title,
+                      c.job_reference_id, c.site, c.start_date, c.end_date, c.part_time_share
+                 FROM contracts c
+                WHERE c.organisation_id = ? AND c.superseded_at IS NULL
+                ORDER BY c.employee_id, c.start_date DESC) c ON c.employee_id = e.id
     LEFT JOIN job_references j ON j.id = c.job_reference_id
    WHERE e.organisation_id = ?`
+
+/** The totals of every employee the search keeps, over `s` (STAFF). */
+const TOTALS = `count(*)::int AS count, count(*) FILTER (WHERE s.present)::int AS present,
+  count(*) FILTER (WHERE s.sex = 'F')::int AS women,
+  count(*) FILTER (WHERE s.sex = 'H')::int AS men,
+  coalesce(sum(s.part_time_share) FILTER (WHERE s.present), 0)::text AS fte`
 
 export interface StaffTotals {
   count: number
@@ -88,6 +104,33 @@ export interface StaffTotals {
   presentFte: Decimal
 }
 
+interface SumsRow {
+  count: number
+  present: number
+  women: number
+  men: number
+  fte: string
+}
+
+const totalsOf = (sums: SumsRow): StaffTotals => ({
+  count: sums.count,
+  present: sums.present,
+  women: sums.women,
+  men: sums.men,
+  presentFte: toMoney(sums.fte),
+})
+
+/** The totals as window aggregates on each row. */
+interface WindowTotals {
+  w_count: number
+  w_present: number
+  w_women: number
+  w_men: number
+  w_fte: string
+}
+
+const NO_EMPLOYEE: SumsRow = { count: 0, present: 0, women: 0, men: 0, fte: '0' }
+
 async function employeeList(organisationId: number, params: EmployeeListParams) {
   const search = params.table?.search ?? ''
   const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
@@ -96,39 +139,49 @@ async function employeeList(organisationId: number, params: EmployeeListParams) 
         .map((column) => `s.${column} ILIKE ?`)
         .join(' OR ')}`
     : ''
-  const bindings = [organisationId, ...(search ? Array(6).fill(like) : [])]
+  const bindings = [organisationId, organisationId, ...(search ? Array(6).fill(like) : [])]
   const order = params.table
     ? `${params.table.column} ${params.table.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, `
     : 's.present DESC, '
-  const page = params.limit ? ` LIMIT ${params.limit} OFFSET ${params.offset ?? 0}` : ''
-  const result = await db.rawQuery(
-    `SELECT * FROM (${STAFF}) s ${where}
+  const offset = params.offset ?? 0
+  const page = params.limit ? ` LIMIT ${params.limit} OFFSET ${offset}` : ''
+  // The totals ride on every row as window aggregates over the rows the search keeps (computed
+  // before LIMIT): the page and its totals in one query.
+  const { rows: found } = await db.rawQuery<{ rows: Array<EmployeeRow & WindowTotals> }>(
+    `SELECT s.*, (count(*) OVER w)::int AS w_count,
+            (count(*) FILTER (WHERE s.present) OVER w)::int AS w_present,
+            (count(*) FILTER (WHERE s.sex = 'F') OVER w)::int AS w_women,
+            (count(*) FILTER (WHERE s.sex = 'H') OVER w)::int AS w_men,
+            (coalesce(sum(s.part_time_share) FILTER (WHERE s.present) OVER w, 0))::text AS w_fte
+       FROM (${STAFF}) s ${where}
+     WINDOW w AS ()
       ORDER BY ${order}lower(s.surname), lower(s.first_names), s.id${page}`,
     bindings
   )
-  const [sums] = (
-    await db.rawQuery(
-      `SELECT count(*)::int AS count, count(*) FILTER (WHERE s.present)::int AS present,
-              count(*) FILTER (WHERE s.sex = 'F')::int AS women,
-              count(*) FILTER (WHERE s.sex = 'H')::int AS men,
-              coalesce(sum(s.part_time_share) FILTER (WHERE s.present), 0)::text AS fte
-         FROM (${STAFF}) s ${where}`,
+  const first = found[0]
+  let sums: SumsRow = first
+    ? {
+        count: first.w_count,
+        present: first.w_present,
+        women: first.w_women,
+        men: first.w_men,
+        fte: first.w_fte,
+      }
+    : NO_EMPLOYEE
+  if (!found.length && offset > 0) {
+    // A page past the last: no row carries the totals.
+    const { rows } = await db.rawQuery<{ rows: SumsRow[] }>(
+      `SELECT ${TOTALS} FROM (${STAFF}) s ${where}`,
       bindings
     )
-  ).rows
-  const rows = (result.rows as EmployeeRow[]).map((r) => ({
+    sums = rows[0]
+  }
+  const rows = found.map(({ w_count, w_present, w_women, w_men, w_fte, ...r }) => ({
     ...r,
     contract: r.contract_type ? labelOf(CONTRACT_TYPES, r.contract_type) : '',
     present: r.present === true,
   }))
-  const totals: StaffTotals = {
-    count: sums.count,
-    present: sums.present,
-    women: sums.women,
-    men: sums.men,
-    presentFte: toMoney(sums.fte),
-  }
-  return { rows, totals }
+  return { rows, totals: totalsOf(sums) }
 }
 
 async function employeeFile(organisationId: number, employeeId: number) {

@@ -34,10 +34,10 @@ const PAGES: Array<[string, string, number]> = [
   // User, ledger version (filter choices), ledger version (figures).
   ['compte de résultat', '/comptabilite/etats/compte-de-resultat?annee=2023', 3],
   ['bilan', '/comptabilite/etats/bilan?annee=2023', 3],
-  // User, page of employees, totals, job references.
-  ['staff list', '/rh/salaries', 4],
-  // User, colleges, seats with member bodies and persons.
-  ['governance', '/gouvernance', 3],
+  // User, page of employees with their totals, job references.
+  ['staff list', '/rh/salaries', 3],
+  // User, colleges with the seats (member bodies and persons).
+  ['governance', '/gouvernance', 2],
 ]
 
 test.group('Pages under load | queries per request', (group) => {

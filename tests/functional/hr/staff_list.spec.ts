@@ -71,3 +71,68 @@ test.group('Staff list: searched, sorted, paged in SQL, with totals', (group) =>
     assert.match(html, /aria-sort="descending">\s*<a href="\?tri=nom&amp;ordre=asc"/)
   })
 })
+
+test.group('Staff list: one query for the page and its totals', (group) => {
+  isolated(group)
+
+  test('totals match the contracts in force; a page past the last shows the last', async ({
+    client,
+    assert,
+  }) => {
+    const organisation = await demoOrganisation()
+    const hr = await makeUser(organisation, ['hr'])
+    // Independent of the page's SQL: each employee's latest contract not superseded.
+    const [expected] = (
+      await db.rawQuery(
+        `WITH latest AS (
+           SELECT e.id, e.sex, c.end_date, c.part_time_share,
+                  row_number() OVER (PARTITION BY e.id ORDER BY c.start_date DESC) AS n
+             FROM employees e
+             LEFT JOIN contracts c ON c.employee_id = e.id AND c.superseded_at IS NULL
+            WHERE e.organisation_id = ?)
+         SELECT count(*)::int AS count,
+                count(*) FILTER (WHERE end_date IS NULL OR end_date >= current_date)::int AS present,
+                replace(to_char(coalesce(sum(part_time_share) FILTER (
+                  WHERE end_date IS NULL OR end_date >= current_date), 0), 'FM999990.00'), '.', ',')
+                  AS fte
+           FROM latest WHERE n = 1`,
+        [organisation.id]
+      )
+    ).rows
+    const lastPage = Math.ceil(expected.count / 50)
+    const first = plain((await client.get('/rh/salaries').actingAs(hr)).text())
+    assert.equal(totalOf(first, 'present'), String(expected.present))
+    assert.equal(totalOf(first, 'fte').replace(/\s/g, ''), expected.fte)
+    const past = plain((await client.get(`/rh/salaries?page=${lastPage + 5}`).actingAs(hr)).text())
+    assert.include(past, `page ${lastPage} sur ${lastPage}`)
+    assert.equal(bodyRows(past), expected.count % 50 || 50)
+    assert.equal(totalOf(past, 'count'), totalOf(first, 'count'))
+    assert.equal(totalOf(past, 'present'), String(expected.present))
+  })
+
+  test('each employee shows the latest contract in force, not a superseded one', async ({
+    client,
+    assert,
+  }) => {
+    const organisation = await demoOrganisation()
+    const hr = await makeUser(organisation, ['hr'])
+    const [employee] = (
+      await db.rawQuery(
+        `SELECT e.id, e.surname, max(c.start_date) AS latest, min(c.start_date) AS earliest
+           FROM employees e JOIN contracts c ON c.employee_id = e.id AND c.superseded_at IS NULL
+          WHERE e.organisation_id = ?
+          GROUP BY e.id, e.surname HAVING count(*) > 1 ORDER BY e.id LIMIT 1`,
+        [organisation.id]
+      )
+    ).rows
+    assert.exists(employee, 'the demo has an employee with two contracts')
+    const day = (iso: string) => iso.split('-').reverse().join('/')
+    const rowOf = (html: string) =>
+      new RegExp(`<a href="/rh/salaries/${employee.id}">[\\s\\S]*?</tr>`).exec(html)?.[0] ?? ''
+    const html = (
+      await client.get(`/rh/salaries?q=${encodeURIComponent(employee.surname)}`).actingAs(hr)
+    ).text()
+    assert.include(rowOf(html), day(employee.latest))
+    assert.notInclude(rowOf(html), day(employee.earliest))
+  })
+})
