@@ -10,12 +10,11 @@ import {
 } from '#support/french_format'
 import { navigation } from '#http/navigation'
 import { pageUrl } from '#http/page_url'
-import { routeWithId } from '#http/route_template'
 import { htmlAttributes } from '#support/html_attributes'
 import { cssText } from '#support/css_text'
 import { alertCount } from '#http/alert_counter'
 import { keepCompiledPartials, keepComponentList } from '#http/edge_partials'
-import { routeUrl } from '#http/route_urls'
+import { routeUrl, routeWithId } from '#http/route_urls'
 
 edge.global('formatMoney', formatMoney)
 edge.global('formatNumber', formatNumber)

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import router from '@adonisjs/core/services/router'
-import { routeUrl } from '#http/route_urls'
+import { urlFor } from '@adonisjs/core/services/url_builder'
+import { routeUrl, routeWithId } from '#http/route_urls'
 
 test.group('route() in templates (#http/route_urls)', () => {
   test('every named route gives the URL the framework gives, with parameters and a query string', ({
@@ -26,5 +27,26 @@ test.group('route() in templates (#http/route_urls)', () => {
 
   test('an unknown name fails as with the framework', ({ assert }) => {
     assert.throws(() => routeUrl('no.such.route'), 'Cannot lookup route "no.such.route"')
+  })
+})
+
+test.group('routeWithId builds the URL route() builds', () => {
+  test('same URL for each id, twice (the second from the kept template)', ({ assert }) => {
+    for (const id of [1, 42, 987654]) {
+      for (let i = 0; i < 2; i++) {
+        assert.equal(
+          routeWithId('hr.personal.employees.show', id),
+          urlFor('hr.personal.employees.show', { id })
+        )
+        assert.equal(
+          routeWithId('governance.write.seats.bureau', id),
+          urlFor('governance.write.seats.bureau', { id })
+        )
+      }
+    }
+  })
+
+  test('refuses a route without an :id parameter', ({ assert }) => {
+    assert.throws(() => routeWithId('hr.personal.employees', 1), /:id/)
   })
 })
