@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { DateTime } from 'luxon'
 import { toMoney, MONEY_SCALE } from './money.js'
+import { KeptOffsetsZone } from './paris_zone.js'
 
 export const PARIS_ZONE = 'Europe/Paris'
 
@@ -114,9 +115,21 @@ const PARIS_DAY = new Intl.DateTimeFormat('en-US', {
   day: '2-digit',
 })
 
+const PARIS_OFFSETS = new KeptOffsetsZone(PARIS_ZONE)
+
 function parisDay(instant: Date, source: unknown): string {
   if (Number.isNaN(instant.getTime())) {
     throw new InvalidDateError(`date invalide : « ${String(source)} »`, source)
+  }
+  const time = instant.getTime()
+  const local = new Date(time + PARIS_OFFSETS.offset(time) * 60_000)
+  const year = local.getUTCFullYear()
+  if (year >= 1 && year <= 9999) {
+    // The Paris offset of the instant (kept per UTC hour, #support/paris_zone), no Intl call:
+    // the layout dates every page it prints.
+    const month = String(local.getUTCMonth() + 1).padStart(2, '0')
+    const day = String(local.getUTCDate()).padStart(2, '0')
+    return `${String(year).padStart(4, '0')}-${month}-${day}`
   }
   const parts: Record<string, string> = {}
   for (const part of PARIS_DAY.formatToParts(instant)) {

@@ -194,3 +194,30 @@ test.group('French formats | the layout written out equals Intl fr-FR', () => {
     assert.isAbove(compared, 3000)
   })
 })
+
+test.group('French formats | the Paris day of an instant', () => {
+  test('equals Intl Europe/Paris at every 7 minutes of 2023-2024, and in 1970 and 2090', ({
+    assert,
+  }) => {
+    const intl = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Paris',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    })
+    const ranges = [
+      [Date.UTC(2022, 11, 31), Date.UTC(2025, 0, 1)],
+      [Date.UTC(1970, 2, 1), Date.UTC(1970, 3, 1)],
+      [Date.UTC(2090, 9, 1), Date.UTC(2090, 10, 1)],
+    ]
+    let compared = 0
+    for (const [from, to] of ranges) {
+      for (let time = from; time < to; time += 7 * 60_000) {
+        const instant = new Date(time)
+        assert.equal(toIsoCalendarDate(instant), intl.format(instant), instant.toISOString())
+        compared += 1
+      }
+    }
+    assert.isAbove(compared, 160_000)
+  })
+})
