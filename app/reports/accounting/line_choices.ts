@@ -43,33 +43,40 @@ function grouped<T extends { group: string }>(rows: T[], option: (row: T) => Nam
 export class LineChoices extends Report<{ accounts?: boolean }, LineChoicesResult> {
   async build(): Promise<LineChoicesResult> {
     const org = this.tenant.organisationId
-    const accounts =
-      this.params.accounts === false
-        ? []
-        : await db
-            .from('accounts')
-            .where('organisation_id', org)
-            .orderBy('number')
-            .select('number', 'label')
-    const programmes: Array<{ id: number; name: string; level: string }> = await db
-      .from('programmes')
-      .where('organisation_id', org)
-      .orderBy(['position', 'name'])
-      .select('id', 'name', 'level')
-    const territories: Array<{ id: number; name: string; antenna: string | null }> = await db
-      .from('territories as t')
-      .leftJoin('territories as p', 'p.id', 't.parent_id')
-      .where('t.organisation_id', org)
-      .orderByRaw(
-        'coalesce(p.position, t.position), coalesce(p.name, t.name), t.parent_id NULLS FIRST, t.name'
-      )
-      .select('t.id', 't.name', db.raw('coalesce(p.name, t.name) AS antenna'))
-    const grants: Array<{ id: number; reference: string; title: string; funder: string }> = await db
-      .from('grants as g')
-      .join('funders as f', 'f.id', 'g.funder_id')
-      .where('g.organisation_id', org)
-      .orderBy(['f.name', 'g.reference'])
-      .select('g.id', 'g.reference', 'g.title', 'f.name as funder')
+    // One round trip for the four lists (node-pg parses the json columns).
+    const { rows } = await db.rawQuery<{
+      rows: Array<{
+        accounts: Array<{ number: string; label: string }>
+        programmes: Array<{ id: number; name: string; level: string }>
+        territories: Array<{ id: number; name: string; antenna: string | null }>
+        grants: Array<{ id: number; reference: string; title: string; funder: string }>
+      }>
+    }>(
+      `SELECT ${
+        this.params.accounts === false
+          ? `'[]'::json`
+          : `(SELECT coalesce(json_agg(json_build_object('number', number, 'label', label)
+                                        ORDER BY number), '[]')
+                FROM accounts WHERE organisation_id = :org)`
+      } AS accounts,
+         (SELECT coalesce(json_agg(json_build_object('id', id, 'name', name, 'level', level)
+                                   ORDER BY position, name), '[]')
+            FROM programmes WHERE organisation_id = :org) AS programmes,
+         (SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name,
+                                                     'antenna', coalesce(p.name, t.name))
+                                   ORDER BY coalesce(p.position, t.position),
+                                            coalesce(p.name, t.name), t.parent_id NULLS FIRST,
+                                            t.name), '[]')
+            FROM territories t LEFT JOIN territories p ON p.id = t.parent_id
+           WHERE t.organisation_id = :org) AS territories,
+         (SELECT coalesce(json_agg(json_build_object('id', g.id, 'reference', g.reference,
+                                                     'title', g.title, 'funder', f.name)
+                                   ORDER BY f.name, g.reference), '[]')
+            FROM grants g JOIN funders f ON f.id = g.funder_id
+           WHERE g.organisation_id = :org) AS grants`,
+      { org }
+    )
+    const { accounts, programmes, territories, grants } = rows[0]
     return {
       accounts,
       programmes: grouped(
