@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { Report } from '#support/report'
+import { byLedgerVersion } from '#reports/accounting/ledger_version'
 import { PROGRAMME_LEVELS } from '#vocabulary/activity'
 import { labelOf } from '#vocabulary/labels'
 
@@ -35,14 +36,38 @@ function grouped<T extends { group: string }>(rows: T[], option: (row: T) => Nam
   return [...groups].map(([label, options]) => ({ label, options }))
 }
 
+const copyGroups = (groups: ChoiceGroup[]) =>
+  groups.map((group) => ({
+    label: group.label,
+    options: group.options.map((option) => ({ ...option })),
+  }))
+
 /**
  * What a ledger line is attributed to, by name: the accounts, programmes (dispositifs),
  * territories and conventions of the organisation, grouped for the entry form and the ledger
  * filters. Forms send the id; the action checks it belongs to the organisation.
  */
 export class LineChoices extends Report<{ accounts?: boolean }, LineChoicesResult> {
-  async build(): Promise<LineChoicesResult> {
+  /**
+   * Kept per ledger version: accounts, programmes, territories, conventions and funders all bump
+   * it (migrations 9950 and 10090).
+   */
+  build(): Promise<LineChoicesResult> {
     const org = this.tenant.organisationId
+    return byLedgerVersion(
+      org,
+      `line-choices|${this.params.accounts !== false}`,
+      () => this.read(org),
+      (choices) => ({
+        accounts: choices.accounts.map((account) => ({ ...account })),
+        programmes: copyGroups(choices.programmes),
+        territories: copyGroups(choices.territories),
+        grants: copyGroups(choices.grants),
+      })
+    )
+  }
+
+  private async read(org: number): Promise<LineChoicesResult> {
     // One round trip for the four lists (node-pg parses the json columns).
     const { rows } = await db.rawQuery<{
       rows: Array<{
