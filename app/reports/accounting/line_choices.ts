@@ -54,68 +54,78 @@ export class LineChoices extends Report<{ accounts?: boolean }, LineChoicesResul
    */
   build(): Promise<LineChoicesResult> {
     const org = this.tenant.organisationId
+    const accounts = this.params.accounts !== false
     return byLedgerVersion(
       org,
-      `line-choices|${this.params.accounts !== false}`,
-      () => this.read(org),
-      (choices) => ({
-        accounts: choices.accounts.map((account) => ({ ...account })),
-        programmes: copyGroups(choices.programmes),
-        territories: copyGroups(choices.territories),
-        grants: copyGroups(choices.grants),
-      })
+      `line-choices|${accounts}`,
+      () => readLineChoices(org, accounts),
+      copyLineChoices
     )
   }
+}
 
-  private async read(org: number): Promise<LineChoicesResult> {
-    // One round trip for the four lists (node-pg parses the json columns).
-    const { rows } = await db.rawQuery<{
-      rows: Array<{
-        accounts: Array<{ number: string; label: string }>
-        programmes: Array<{ id: number; name: string; level: string }>
-        territories: Array<{ id: number; name: string; antenna: string | null }>
-        grants: Array<{ id: number; reference: string; title: string; funder: string }>
-      }>
-    }>(
-      `SELECT ${
-        this.params.accounts === false
-          ? `'[]'::json`
-          : `(SELECT coalesce(json_agg(json_build_object('number', number, 'label', label)
-                                        ORDER BY number), '[]')
-                FROM accounts WHERE organisation_id = :org)`
-      } AS accounts,
-         (SELECT coalesce(json_agg(json_build_object('id', id, 'name', name, 'level', level)
-                                   ORDER BY position, name), '[]')
-            FROM programmes WHERE organisation_id = :org) AS programmes,
-         (SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name,
-                                                     'antenna', coalesce(p.name, t.name))
-                                   ORDER BY coalesce(p.position, t.position),
-                                            coalesce(p.name, t.name), t.parent_id NULLS FIRST,
-                                            t.name), '[]')
-            FROM territories t LEFT JOIN territories p ON p.id = t.parent_id
-           WHERE t.organisation_id = :org) AS territories,
-         (SELECT coalesce(json_agg(json_build_object('id', g.id, 'reference', g.reference,
-                                                     'title', g.title, 'funder', f.name)
-                                   ORDER BY f.name, g.reference), '[]')
-            FROM grants g JOIN funders f ON f.id = g.funder_id
-           WHERE g.organisation_id = :org) AS grants`,
-      { org }
-    )
-    const { accounts, programmes, territories, grants } = rows[0]
-    return {
-      accounts,
-      programmes: grouped(
-        programmes.map((p) => ({ ...p, group: labelOf(PROGRAMME_LEVELS, p.level) })),
-        (p) => ({ value: p.id, label: p.name })
-      ),
-      territories: grouped(
-        territories.map((t) => ({ ...t, group: t.antenna ?? 'Autres' })),
-        (t) => ({ value: t.id, label: t.name })
-      ),
-      grants: grouped(
-        grants.map((g) => ({ ...g, group: g.funder })),
-        (g) => ({ value: g.id, label: `${g.reference} – ${g.title}` })
-      ),
-    }
+/** The choices as they are now (LineChoices keeps them per ledger version). */
+export async function readLineChoices(
+  org: number,
+  withAccounts: boolean
+): Promise<LineChoicesResult> {
+  // One round trip for the four lists (node-pg parses the json columns).
+  const { rows } = await db.rawQuery<{
+    rows: Array<{
+      accounts: Array<{ number: string; label: string }>
+      programmes: Array<{ id: number; name: string; level: string }>
+      territories: Array<{ id: number; name: string; antenna: string | null }>
+      grants: Array<{ id: number; reference: string; title: string; funder: string }>
+    }>
+  }>(
+    `SELECT ${
+      !withAccounts
+        ? `'[]'::json`
+        : `(SELECT coalesce(json_agg(json_build_object('number', number, 'label', label)
+                                      ORDER BY number), '[]')
+              FROM accounts WHERE organisation_id = :org)`
+    } AS accounts,
+       (SELECT coalesce(json_agg(json_build_object('id', id, 'name', name, 'level', level)
+                                 ORDER BY position, name), '[]')
+          FROM programmes WHERE organisation_id = :org) AS programmes,
+       (SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name,
+                                                   'antenna', coalesce(p.name, t.name))
+                                 ORDER BY coalesce(p.position, t.position),
+                                          coalesce(p.name, t.name), t.parent_id NULLS FIRST,
+                                          t.name), '[]')
+          FROM territories t LEFT JOIN territories p ON p.id = t.parent_id
+         WHERE t.organisation_id = :org) AS territories,
+       (SELECT coalesce(json_agg(json_build_object('id', g.id, 'reference', g.reference,
+                                                   'title', g.title, 'funder', f.name)
+                                 ORDER BY f.name, g.reference), '[]')
+          FROM grants g JOIN funders f ON f.id = g.funder_id
+         WHERE g.organisation_id = :org) AS grants`,
+    { org }
+  )
+  const { accounts, programmes, territories, grants } = rows[0]
+  return {
+    accounts,
+    programmes: grouped(
+      programmes.map((p) => ({ ...p, group: labelOf(PROGRAMME_LEVELS, p.level) })),
+      (p) => ({ value: p.id, label: p.name })
+    ),
+    territories: grouped(
+      territories.map((t) => ({ ...t, group: t.antenna ?? 'Autres' })),
+      (t) => ({ value: t.id, label: t.name })
+    ),
+    grants: grouped(
+      grants.map((g) => ({ ...g, group: g.funder })),
+      (g) => ({ value: g.id, label: `${g.reference} – ${g.title}` })
+    ),
+  }
+}
+
+/** A reader's own copy of kept choices. */
+export function copyLineChoices(choices: LineChoicesResult): LineChoicesResult {
+  return {
+    accounts: choices.accounts.map((account) => ({ ...account })),
+    programmes: copyGroups(choices.programmes),
+    territories: copyGroups(choices.territories),
+    grants: copyGroups(choices.grants),
   }
 }

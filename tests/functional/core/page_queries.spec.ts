@@ -28,8 +28,8 @@ const PAGES: Array<[string, string, number]> = [
   ['home', '/', 3],
   // User, totals, page of conventions, their funders, funder choices, year range.
   ['conventions', '/financements/conventions', 6],
-  // User, ledger version (year and journal choices), version (analytic choices), version (figures).
-  ['balance générale', '/comptabilite/balance?exercice=:2023', 4],
+  // User, ledger version (filter choices), ledger version (figures).
+  ['balance générale', '/comptabilite/balance?exercice=:2023', 3],
   // User, ledger version (filter choices), ledger version (figures).
   ['compte de résultat', '/comptabilite/etats/compte-de-resultat?annee=2023', 3],
   ['bilan', '/comptabilite/etats/bilan?annee=2023', 3],
