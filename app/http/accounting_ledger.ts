@@ -4,7 +4,6 @@ import { isPayrollEntry } from '#reports/accounting/payroll_privacy'
 import { parseLedgerFilters, positiveId } from '#reports/accounting/ledger_filters'
 import PermissionPolicy from '#policies/core/permission_policy'
 import { LedgerChoices } from '#reports/accounting/fiscal_years'
-import { LineChoices } from '#reports/accounting/line_choices'
 
 /**
  * What the ledger's controllers share (journal, grand livre, balance, entries and their
@@ -22,20 +21,18 @@ export async function masksPayroll(ctx: HttpContext) {
 /** The ledger filters of the request (#reports/accounting/ledger_filters), with the choices. */
 export async function ledgerFilters(ctx: HttpContext) {
   const qs = ctx.request.qs()
-  const { years, selected, journals } = await new LedgerChoices(ctx.tenant!, {
+  // The filter form (pages/accounting/ledger/filters.edge) names programmes, conventions and
+  // territories: shared with the page, as the year picker is.
+  const form = 'view' in ctx && !ctx.request.url().endsWith('.xlsx')
+  const { years, selected, journals, analytics } = await new LedgerChoices(ctx.tenant!, {
     requested: positiveId(qs.exercice),
+    analytics: form,
   }).build()
   const parsed = parseLedgerFilters(qs, {
     fiscalYearId: selected?.id ?? null,
     maskPayroll: await masksPayroll(ctx),
   })
-  // The filter form (pages/accounting/ledger/filters.edge) names programmes, conventions and
-  // territories: shared with the page, as the year picker is.
-  if ('view' in ctx && !ctx.request.url().endsWith('.xlsx')) {
-    ctx.view.share({
-      ledgerAnalytics: await new LineChoices(ctx.tenant!, { accounts: false }).build(),
-    })
-  }
+  if (form) ctx.view.share({ ledgerAnalytics: analytics })
   return { ...parsed, years, selected, journals }
 }
 

@@ -1,4 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { dropVersionTriggers, versionTriggers } from '#database/sql/ledger_versions'
 
 /** Every table a statement or the balance générale reads (docs/adr/0012-page-speed.md). */
 export const VERSIONED_TABLES = [
@@ -70,29 +71,13 @@ export default class extends BaseSchema {
           ON CONFLICT (organisation_id, txid) DO UPDATE SET stamp = EXCLUDED.stamp;
       $$;
     `)
-    for (const table of VERSIONED_TABLES) {
-      this.schema.raw(`
-        CREATE TRIGGER ${table}_version_insert AFTER INSERT ON ${table}
-          REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ledger_version_bump();
-        CREATE TRIGGER ${table}_version_update AFTER UPDATE ON ${table}
-          REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-          FOR EACH STATEMENT EXECUTE FUNCTION ledger_version_bump();
-        CREATE TRIGGER ${table}_version_delete AFTER DELETE ON ${table}
-          REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ledger_version_bump();
-      `)
-    }
+    for (const table of VERSIONED_TABLES) this.schema.raw(versionTriggers(table))
     // Existing organisations start with a row of their own.
     this.schema.raw(`INSERT INTO ledger_versions (organisation_id) SELECT id FROM organisations`)
   }
 
   async down() {
-    for (const table of VERSIONED_TABLES) {
-      this.schema.raw(`
-        DROP TRIGGER IF EXISTS ${table}_version_insert ON ${table};
-        DROP TRIGGER IF EXISTS ${table}_version_update ON ${table};
-        DROP TRIGGER IF EXISTS ${table}_version_delete ON ${table};
-      `)
-    }
+    for (const table of VERSIONED_TABLES) this.schema.raw(dropVersionTriggers(table))
     this.schema.raw(`
       DROP FUNCTION IF EXISTS ledger_versions_compact(integer);
       DROP FUNCTION IF EXISTS ledger_version_bump();

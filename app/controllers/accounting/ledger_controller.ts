@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import { FiscalYearOverview, LedgerChoices } from '#reports/accounting/fiscal_years'
 import { NextFiscalYear } from '#reports/accounting/next_fiscal_year'
-import { TrialBalanceReport } from '#reports/accounting/trial_balance'
+import { PrintedTrialBalanceReport, TrialBalanceReport } from '#reports/accounting/trial_balance'
 import { fiscalYearsWorkbook, trialBalanceWorkbook } from '#exports/accounting/ledger_export'
 import { ledgerFilters, xlsxHeaders } from '#http/accounting_ledger'
 import { FISCAL_YEAR_STATUSES } from '#vocabulary/accounting'
@@ -31,7 +31,7 @@ export default class LedgerController {
 
   async balance(ctx: HttpContext) {
     const { filters, form, query, years, journals } = await ledgerFilters(ctx)
-    const balance = await new TrialBalanceReport(ctx.tenant!, {
+    const balance = await new PrintedTrialBalanceReport(ctx.tenant!, {
       ...filters,
       fiscalYearId: filters.fiscalYearId!,
     }).build()

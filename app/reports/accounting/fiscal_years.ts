@@ -2,6 +2,11 @@ import db from '@adonisjs/lucid/services/db'
 import { Report } from '#support/report'
 import { YearsWithData } from '#reports/core/years_with_data'
 import { byLedgerVersion } from '#reports/accounting/ledger_version'
+import {
+  copyLineChoices,
+  readLineChoices,
+  type LineChoicesResult,
+} from '#reports/accounting/line_choices'
 import FiscalYear from '#models/accounting/fiscal_year'
 import Organisation from '#models/core/organisation'
 import { fecLines, LedgerLines, type LedgerLineRow } from '#reports/accounting/ledger_lines'
@@ -33,31 +38,39 @@ export interface LedgerChoicesResult {
   /** The requested year, or the newest with data, or the newest. */
   selected: FiscalYearRow | null
   journals: JournalRow[]
+  /** With `analytics`: the programmes, territories and conventions (no accounts). */
+  analytics: LineChoicesResult | null
 }
 
 /**
  * Fiscal years (newest first) with the selected one, and the journals: the ledger's filters.
  * Read once per ledger version (fiscal years, lines and journals carry its triggers, ADR 12).
  */
-export class LedgerChoices extends Report<{ requested?: number | null }, LedgerChoicesResult> {
+export class LedgerChoices extends Report<
+  { requested?: number | null; analytics?: boolean },
+  LedgerChoicesResult
+> {
   async build() {
-    const { years, journals } = await byLedgerVersion(
+    // The analytic choices are kept with the others so that a filter form reads one version.
+    const withAnalytics = this.params.analytics === true
+    const { years, journals, analytics } = await byLedgerVersion(
       this.tenant.organisationId,
-      'ledger-choices',
-      () => this.read(),
+      withAnalytics ? 'ledger-choices|analytics' : 'ledger-choices',
+      () => this.read(withAnalytics),
       (choices) => ({
         years: choices.years.map((year) => ({ ...year })),
         journals: choices.journals.map((journal) => ({ ...journal })),
+        analytics: choices.analytics && copyLineChoices(choices.analytics),
       })
     )
     const id = this.params.requested ?? null
     // By default the latest fiscal year with data, not an open year that holds nothing yet.
     const selected =
       years.find((y) => y.id === id) ?? years.find((y) => y.hasData) ?? years[0] ?? null
-    return { years, selected, journals }
+    return { years, selected, journals, analytics }
   }
 
-  private async read() {
+  private async read(withAnalytics: boolean) {
     const organisationId = this.tenant.organisationId
     const years: FiscalYearRow[] = await db
       .from('fiscal_years')
@@ -78,7 +91,11 @@ export class LedgerChoices extends Report<{ requested?: number | null }, LedgerC
       .where('organisation_id', organisationId)
       .orderBy('code')
       .select('id', 'code', 'label')
-    return { years, journals }
+    return {
+      years,
+      journals,
+      analytics: withAnalytics ? await readLineChoices(organisationId, false) : null,
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { Decimal } from 'decimal.js'
 import { moneyOrZero, ZERO } from '#support/money'
+import { formatMoney } from '#support/french_format'
 import { Report } from '#support/report'
 import { amountsSql, filterSql, type LedgerFilters } from '#reports/accounting/ledger_lines'
 import { byLedgerVersion } from '#reports/accounting/ledger_version'
@@ -116,6 +117,61 @@ export class TrialBalanceReport extends Report<
       organisationId,
       `trial-balance|${JSON.stringify(this.params)}`,
       () => trialBalance(organisationId, this.params),
+      (balance) => ({
+        rows: balance.rows.map((row) => ({ ...row })),
+        totals: { ...balance.totals },
+      })
+    )
+  }
+}
+
+type Amounts = TrialBalance['totals']
+/** An account's or the totals' six amounts as the page prints them (`1 234,56 €`). */
+export type PrintedAmounts = Record<keyof Amounts, string>
+export type PrintedTrialBalanceRow = PrintedAmounts & {
+  accountNumber: string
+  accountLabel: string
+}
+
+export interface PrintedTrialBalance {
+  rows: PrintedTrialBalanceRow[]
+  totals: PrintedAmounts
+}
+
+const printed = (amounts: Amounts): PrintedAmounts => ({
+  openingDebit: formatMoney(amounts.openingDebit),
+  openingCredit: formatMoney(amounts.openingCredit),
+  movementDebit: formatMoney(amounts.movementDebit),
+  movementCredit: formatMoney(amounts.movementCredit),
+  closingDebit: formatMoney(amounts.closingDebit),
+  closingCredit: formatMoney(amounts.closingCredit),
+})
+
+/**
+ * The balance générale as its page prints it: the same figures as `TrialBalanceReport`, already
+ * formatted, kept per ledger version as they are (a formatted amount is a function of the amount
+ * alone), so that a view does not format a few hundred rows of six amounts at every request.
+ */
+export class PrintedTrialBalanceReport extends Report<
+  LedgerFilters & { fiscalYearId: number },
+  PrintedTrialBalance
+> {
+  build() {
+    const organisationId = this.tenant.organisationId
+    return byLedgerVersion(
+      organisationId,
+      `trial-balance-printed|${JSON.stringify(this.params)}`,
+      async () => {
+        const balance = await trialBalance(organisationId, this.params)
+        return {
+          rows: balance.rows.map((row) => ({
+            accountNumber: row.accountNumber,
+            accountLabel: row.accountLabel,
+            ...printed(row),
+          })),
+          totals: printed(balance.totals),
+        }
+      },
       (balance) => ({
         rows: balance.rows.map((row) => ({ ...row })),
         totals: { ...balance.totals },

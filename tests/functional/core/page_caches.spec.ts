@@ -110,6 +110,66 @@ test.group('Pages under load | caches follow the data', (group) => {
     assert.include(second.text(), `<option value="${year.id}"`)
   })
 
+  test('the balance générale names a programme, territory, convention and funder changed after it was read', async ({
+    client,
+    assert,
+  }) => {
+    const organisation = await makeOrganisation()
+    const ledger = await setupLedger(organisation, [2024])
+    const user = await makeUser(organisation, ['finance'])
+    const page = async () => {
+      const response = await client
+        .get(`/comptabilite/balance?exercice=${ledger.fiscalYears[2024]}`)
+        .actingAs(user)
+      response.assertStatus(200)
+      return response.text()
+    }
+    const [funder] = await db
+      .table('funders')
+      .insert({ organisation_id: organisation.id, name: 'Financeur lu', category: 'region' })
+      .returning('id')
+    const convention = (reference: string, title: string) =>
+      db.table('grants').insert({
+        organisation_id: organisation.id,
+        funder_id: funder.id,
+        reference,
+        title,
+        period_start: '2024-01-01',
+        period_end: '2024-12-31',
+        amount_awarded: '1000.00',
+        status: 'signed',
+      })
+    await convention('CV-AVANT', 'Convention lue')
+    const first = await page()
+    assert.include(first, 'label="Financeur lu"')
+    assert.notInclude(first, 'Dispositif ajouté après coup')
+
+    await db.table('programmes').insert({
+      organisation_id: organisation.id,
+      code: 'apres',
+      name: 'Dispositif ajouté après coup',
+      level: 'national',
+    })
+    await db.table('territories').insert({
+      organisation_id: organisation.id,
+      code: 'apres',
+      name: 'Antenne ajoutée après coup',
+      kind: 'antenna',
+    })
+    await convention('CV-APRES', 'Convention ajoutée après coup')
+    const second = await page()
+    assert.include(second, 'Dispositif ajouté après coup')
+    assert.include(second, 'Antenne ajoutée après coup')
+    assert.include(second, 'CV-APRES – Convention ajoutée après coup')
+
+    await db.from('funders').where('id', funder.id).update({ name: 'Financeur renommé' })
+    await db.from('programmes').where({ organisation_id: organisation.id, code: 'apres' }).delete()
+    const third = await page()
+    assert.include(third, 'label="Financeur renommé"')
+    assert.notInclude(third, 'label="Financeur lu"')
+    assert.notInclude(third, 'Dispositif ajouté après coup')
+  })
+
   test('the header counts an alert opened, dismissed or resolved since the last page', async ({
     client,
     assert,

@@ -29,8 +29,8 @@ const PAGES: Array<[string, string, number]> = [
   ['home', '/', 3],
   // User, page of conventions with their totals, funder choices with the year range.
   ['conventions', '/financements/conventions', 3],
-  // User, ledger version (choices), programmes, territories, conventions, version (figures).
-  ['balance générale', '/comptabilite/balance?exercice=:2023', 6],
+  // User, ledger version (filter choices), ledger version (figures).
+  ['balance générale', '/comptabilite/balance?exercice=:2023', 3],
   // User, ledger version (filter choices), ledger version (figures).
   ['compte de résultat', '/comptabilite/etats/compte-de-resultat?annee=2023', 3],
   ['bilan', '/comptabilite/etats/bilan?annee=2023', 3],
