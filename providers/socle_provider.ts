@@ -5,6 +5,7 @@ import type { ShieldConfig } from '@adonisjs/shield/types'
 import env from '#start/env'
 import { connectDatabase, stopDatabaseServer } from '#support/database_server'
 import { APPLICATION_ZONE, KeptOffsetsZone } from '#support/paris_zone'
+import { keepSessionCookieSignatures } from '#http/session_cookie_signatures'
 
 export default class SocleProvider {
   constructor(protected app: ApplicationService) {}
@@ -22,6 +23,11 @@ export default class SocleProvider {
   }
 
   async boot() {
+    const encryption = await this.app.container.make('encryption')
+    keepSessionCookieSignatures(
+      encryption.getMessageVerifier(),
+      this.app.config.get<string>('session.cookieName')
+    )
     Settings.defaultZone = new KeptOffsetsZone(APPLICATION_ZONE)
     Settings.defaultLocale = 'fr'
     const logger = await this.app.container.make('logger')

@@ -1,0 +1,61 @@
+import { test } from '@japa/runner'
+import encryption from '@adonisjs/core/services/encryption'
+import { keepSessionCookieSignatures } from '#http/session_cookie_signatures'
+
+/** A verifier that counts its calls and signs `payload|purpose`, accepting only what it signed. */
+function countingVerifier() {
+  const calls = { sign: 0, unsign: 0 }
+  const verifier = {
+    sign(payload: unknown, _expiresIn?: string | number, purpose?: string) {
+      calls.sign += 1
+      return `${String(payload)}|${purpose}`
+    },
+    unsign(payload: unknown, purpose?: string) {
+      calls.unsign += 1
+      const [value, signedFor] = String(payload).split('|')
+      return signedFor === purpose ? value : null
+    },
+  }
+  return { verifier, calls }
+}
+
+test.group('Session cookie signatures kept (#http/session_cookie_signatures)', () => {
+  test('the session cookie is signed and verified once per value', ({ assert }) => {
+    const { verifier, calls } = countingVerifier()
+    keepSessionCookieSignatures(verifier, 'socle-session')
+    for (let i = 0; i < 3; i++) {
+      assert.equal(verifier.sign('id-1', undefined, 'socle-session'), 'id-1|socle-session')
+      assert.equal(verifier.unsign('id-1|socle-session', 'socle-session'), 'id-1')
+    }
+    assert.deepEqual(calls, { sign: 1, unsign: 1 })
+  })
+
+  test('a value that fails is asked again; other purposes and expiring signatures pass through', ({
+    assert,
+  }) => {
+    const { verifier, calls } = countingVerifier()
+    keepSessionCookieSignatures(verifier, 'socle-session')
+    assert.isNull(verifier.unsign('id-1|forged', 'socle-session'))
+    assert.isNull(verifier.unsign('id-1|forged', 'socle-session'))
+    verifier.sign('x', undefined, 'signed-url')
+    verifier.sign('x', undefined, 'signed-url')
+    verifier.sign('x', '1h', 'socle-session')
+    verifier.sign('x', '1h', 'socle-session')
+    verifier.unsign('x|signed-url', 'signed-url')
+    verifier.unsign('x|signed-url', 'signed-url')
+    assert.deepEqual(calls, { sign: 4, unsign: 4 })
+  })
+
+  test("the application's verifier: same signature as before, a tampered cookie is refused", ({
+    assert,
+  }) => {
+    const verifier = encryption.getMessageVerifier()
+    const signed = verifier.sign('session-id-42', undefined, 'socle-session')
+    assert.equal(verifier.sign('session-id-42', undefined, 'socle-session'), signed)
+    assert.equal(verifier.unsign(signed, 'socle-session'), 'session-id-42')
+    assert.equal(verifier.unsign(signed, 'socle-session'), 'session-id-42')
+    const tampered = signed.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))
+    assert.isNull(verifier.unsign(tampered, 'socle-session'))
+    assert.isNull(verifier.unsign(signed, 'another-cookie'))
+  })
+})
