@@ -46,16 +46,27 @@ edge.global('route', routeUrl)
 edge.global('html', { ...edgeGlobals.html, attrs: htmlAttributes })
 
 // Pages pass `breadcrumbs` to render(), but the layout is a component: it sees only its props
-// and what the renderer shares. Each render that has breadcrumbs shares them with its layout,
-// on a clone of the request's renderer (a later render of the same request, such as an error
-// page, never inherits them).
+// and what the renderer shares. Each request's renderer shares one holder, set to the render's
+// breadcrumbs while it runs (a later render of the same request, such as an error page, never
+// inherits them). Sharing the breadcrumbs themselves meant cloning the renderer, and Edge clones
+// by deep-merging every shared value again (ADR 12).
+class PageCrumbs {
+  list: unknown[] | undefined
+}
 const createRenderer = edge.createRenderer.bind(edge)
 edge.createRenderer = () => {
   const renderer = createRenderer()
+  const crumbs = new PageCrumbs()
+  renderer.share({ pageCrumbs: crumbs })
   const render = renderer.render.bind(renderer)
-  renderer.render = (templatePath, state = {}) =>
-    state.breadcrumbs
-      ? renderer.clone().share({ breadcrumbs: state.breadcrumbs }).render(templatePath, state)
-      : render(templatePath, state)
+  renderer.render = async (templatePath, state = {}) => {
+    const previous = crumbs.list
+    crumbs.list = state.breadcrumbs
+    try {
+      return await render(templatePath, state)
+    } finally {
+      crumbs.list = previous
+    }
+  }
   return renderer
 }
