@@ -62,32 +62,32 @@ BEGIN
 END $rekey$;
 `
 
-/** Migration 2002's guard of grant_line_allocations, its lines grouped by `groupBy`. */
+/** Migration 2002's guard of grant_line_allocations (its text as written there), lines grouped by `groupBy`. */
 const allocationsGuard = (groupBy: string) => `
-CREATE OR REPLACE FUNCTION grant_line_allocations_guard() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  bad record;
-BEGIN
-  SELECT l.id, greatest(l.debit, l.credit) AS line_amount, l.grant_id, sum(a.amount) AS allocated,
-         bool_or(a.organisation_id <> l.organisation_id) AS foreign_org
-    INTO bad
-    FROM entry_lines l JOIN grant_line_allocations a ON a.entry_line_id = l.id
-   WHERE l.id IN (SELECT entry_line_id FROM new_rows)
-   GROUP BY ${groupBy}
-  HAVING sum(a.amount) > greatest(l.debit, l.credit) OR l.grant_id IS NOT NULL
-      OR bool_or(a.organisation_id <> l.organisation_id)
-   LIMIT 1;
-  IF FOUND THEN
-    IF bad.foreign_org THEN
-      RAISE EXCEPTION 'Ligne d''écriture % : elle appartient à une autre organisation.', bad.id USING ERRCODE = 'P0001';
-    ELSIF bad.grant_id IS NOT NULL THEN
-      RAISE EXCEPTION 'Ligne d''écriture % : elle porte déjà une convention dans le grand livre.', bad.id USING ERRCODE = 'P0001';
-    END IF;
-    RAISE EXCEPTION 'Ligne d''écriture % : la part attribuée aux conventions (% €) dépasse son montant (% €).',
-      bad.id, bad.allocated, bad.line_amount USING ERRCODE = 'P0001';
-  END IF;
-  RETURN NULL;
-END $$;
+      CREATE OR REPLACE FUNCTION grant_line_allocations_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        bad record;
+      BEGIN
+        SELECT l.id, greatest(l.debit, l.credit) AS line_amount, l.grant_id, sum(a.amount) AS allocated,
+               bool_or(a.organisation_id <> l.organisation_id) AS foreign_org
+          INTO bad
+          FROM entry_lines l JOIN grant_line_allocations a ON a.entry_line_id = l.id
+         WHERE l.id IN (SELECT entry_line_id FROM new_rows)
+         GROUP BY ${groupBy}
+        HAVING sum(a.amount) > greatest(l.debit, l.credit) OR l.grant_id IS NOT NULL
+            OR bool_or(a.organisation_id <> l.organisation_id)
+         LIMIT 1;
+        IF FOUND THEN
+          IF bad.foreign_org THEN
+            RAISE EXCEPTION 'Ligne d''écriture % : elle appartient à une autre organisation.', bad.id USING ERRCODE = 'P0001';
+          ELSIF bad.grant_id IS NOT NULL THEN
+            RAISE EXCEPTION 'Ligne d''écriture % : elle porte déjà une convention dans le grand livre.', bad.id USING ERRCODE = 'P0001';
+          END IF;
+          RAISE EXCEPTION 'Ligne d''écriture % : la part attribuée aux conventions (% €) dépasse son montant (% €).',
+            bad.id, bad.allocated, bad.line_amount USING ERRCODE = 'P0001';
+        END IF;
+        RETURN NULL;
+      END $$;
 `
 
 export default class extends BaseSchema {
