@@ -173,6 +173,108 @@ test.group('Bulk loads of the ledger (COPY)', (group) => {
     assert.equal(await count('entries'), 0)
   })
 
+  test('bulk lines carry a grant, programme and territory of their own organisation, kept while in use', async ({
+    assert,
+  }) => {
+    const analytics = async (org: Organisation) => {
+      const [funder] = await db
+        .table('funders')
+        .insert({ organisation_id: org.id, name: 'Financeur', category: 'region' })
+        .returning('id')
+      const [grant] = await db
+        .table('grants')
+        .insert({
+          organisation_id: org.id,
+          funder_id: funder.id,
+          reference: 'CONV-1',
+          title: 'Convention',
+          period_start: '2024-01-01',
+          period_end: '2024-12-31',
+          amount_awarded: '1000.00',
+        })
+        .returning('id')
+      const [programme] = await db
+        .table('programmes')
+        .insert({ organisation_id: org.id, code: 'P1', name: 'Programme', level: 'own' })
+        .returning('id')
+      const [territory] = await db
+        .table('territories')
+        .insert({ organisation_id: org.id, code: `T${org.id}`, name: 'Antenne', kind: 'antenna' })
+        .returning('id')
+      return {
+        grant_id: grant.id as number,
+        programme_id: programme.id as number,
+        territory_id: territory.id as number,
+      }
+    }
+    const own = await analytics(organisation)
+    const theirs = await analytics(other)
+    const [entryCopy] = validatedEntry('100.00', '100.00')
+    const linesWith = (keys: typeof own): Step => ({
+      sql: `COPY entry_lines (${LINE_COLUMNS}, grant_id, programme_id, territory_id) FROM STDIN`,
+      rows: (_now, ids) =>
+        `${ids[0]}\t${organisation.id}\t1\t${account.debit}\t6064\t2024-03-15\t100.00\t0\t${keys.grant_id}\t${keys.programme_id}\t${keys.territory_id}\n` +
+        `${ids[0]}\t${organisation.id}\t2\t${account.credit}\t401\t2024-03-15\t0\t100.00\t\\N\t\\N\t\\N\n`,
+    })
+    const refusals = [
+      await bulk([entryCopy, linesWith({ ...own, grant_id: theirs.grant_id })]),
+      await bulk([entryCopy, linesWith({ ...own, programme_id: theirs.programme_id })]),
+      await bulk([entryCopy, linesWith({ ...own, territory_id: theirs.territory_id })]),
+    ]
+    assert.deepEqual(
+      refusals.map((error) => [error?.code, error?.constraint]),
+      [
+        ['23503', 'entry_lines_grant_fk'],
+        ['23503', 'entry_lines_programme_id_foreign'],
+        ['23503', 'entry_lines_territory_id_foreign'],
+      ]
+    )
+    assert.equal(await count('entries'), 0)
+    assert.isNull(await bulk([entryCopy, linesWith(own)]))
+    assert.equal(await count('entry_lines'), 2)
+
+    const refusal = async (sql: string, bindings: unknown[]) => {
+      try {
+        await db.rawQuery(sql, bindings as never[])
+      } catch (error) {
+        const { code, constraint } = error as { code?: string; constraint?: string }
+        return [code, constraint]
+      }
+      return ['accepté']
+    }
+    assert.deepEqual(
+      await refusal('UPDATE entry_lines SET programme_id = ? WHERE organisation_id = ?', [
+        theirs.programme_id,
+        organisation.id,
+      ]),
+      ['23503', 'entry_lines_programme_id_foreign']
+    )
+    assert.deepEqual(await refusal('DELETE FROM grants WHERE id = ?', [own.grant_id]), [
+      '23503',
+      'entry_lines_grant_fk',
+    ])
+    assert.deepEqual(await refusal('DELETE FROM programmes WHERE id = ?', [own.programme_id]), [
+      '23503',
+      'entry_lines_programme_id_foreign',
+    ])
+    assert.deepEqual(
+      await refusal('UPDATE territories SET organisation_id = ? WHERE id = ?', [
+        other.id,
+        own.territory_id,
+      ]),
+      ['23503', 'entry_lines_territory_id_foreign']
+    )
+    assert.deepEqual(await refusal('DELETE FROM territories WHERE id = ?', [own.territory_id]), [
+      '23503',
+      'entry_lines_territory_id_foreign',
+    ])
+    // Not in use: renamed and deleted freely.
+    await db.from('programmes').where('id', theirs.programme_id).update({ name: 'Renommé' })
+    await db.from('programmes').where('id', theirs.programme_id).delete()
+    await db.from('territories').where('id', theirs.territory_id).delete()
+    assert.equal(await count('entry_lines'), 2)
+  })
+
   test('what lines and entries point at cannot be deleted; a draft takes its lines along', async ({
     assert,
   }) => {
