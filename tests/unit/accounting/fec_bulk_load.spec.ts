@@ -275,6 +275,78 @@ test.group('Bulk loads of the ledger (COPY)', (group) => {
     assert.equal(await count('entry_lines'), 2)
   })
 
+  test('a programme deleted while lines are written to it: whichever comes second is refused', async ({
+    assert,
+  }) => {
+    const programme = async (code: string) =>
+      (
+        await db
+          .table('programmes')
+          .insert({ organisation_id: organisation.id, code, name: code, level: 'own' })
+          .returning('id')
+      )[0].id as number
+    const [first, second] = [await programme('PA'), await programme('PB')]
+    const writer = await rawClient()
+    const deleter = await rawClient()
+    const pidOf = async (client: typeof writer) =>
+      (await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid as number
+    const pids = { writer: await pidOf(writer), deleter: await pidOf(deleter) }
+    /** Resolves once the backend `pid` waits for a lock (a row of the other transaction). */
+    const waitingForLock = async (pid: number) => {
+      for (let attempt = 0; attempt < 1000; attempt++) {
+        const { rows } = await db.rawQuery(
+          `SELECT wait_event_type FROM pg_stat_activity WHERE pid = ?`,
+          [pid]
+        )
+        if (rows[0]?.wait_event_type === 'Lock') return
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+      throw new Error(`backend ${pid} never waited for a lock`)
+    }
+    const writeLine = async (programmeId: number) => {
+      const { rows } = await writer.query(
+        `INSERT INTO entries (organisation_id, journal_id, fiscal_year_id, entry_date, label)
+         VALUES ($1, $2, $3, '2024-03-15', 'Brouillon') RETURNING id`,
+        [organisation.id, ledger.journal.OD, ledger.fiscalYears[2024]]
+      )
+      return writer.query(
+        `INSERT INTO entry_lines (entry_id, organisation_id, line_no, account_id, account_number,
+                                  entry_date, debit, credit, programme_id)
+         VALUES ($1, $2, 1, $3, '6064', '2024-03-15', 10, 0, $4)`,
+        [rows[0].id, organisation.id, account.debit, programmeId]
+      )
+    }
+    const refusal = (error: unknown) => {
+      const { code, constraint } = error as { code?: string; constraint?: string }
+      return [code, constraint]
+    }
+    try {
+      // Lines first: the delete waits for their transaction, then sees them.
+      await writer.query('BEGIN')
+      await writeLine(first)
+      const deleting = deleter
+        .query('DELETE FROM programmes WHERE id = $1', [first])
+        .then(() => ['accepté'], refusal)
+      await waitingForLock(pids.deleter)
+      await writer.query('COMMIT')
+      assert.deepEqual(await deleting, ['23503', 'entry_lines_programme_id_foreign'])
+
+      // The delete first: the lines wait for it, then find no programme.
+      await deleter.query('BEGIN')
+      await deleter.query('DELETE FROM programmes WHERE id = $1', [second])
+      await writer.query('BEGIN')
+      const writing = writeLine(second).then(() => ['accepté'], refusal)
+      await waitingForLock(pids.writer)
+      await deleter.query('COMMIT')
+      assert.deepEqual(await writing, ['23503', 'entry_lines_programme_id_foreign'])
+      await writer.query('ROLLBACK')
+    } finally {
+      await writer.end()
+      await deleter.end()
+    }
+    assert.equal(await count('entry_lines'), 1)
+  })
+
   test('what lines and entries point at cannot be deleted; a draft takes its lines along', async ({
     assert,
   }) => {
