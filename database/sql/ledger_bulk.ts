@@ -205,3 +205,81 @@ BEGIN
   END IF;
 END $$;
 `
+
+/**
+ * The analytic keys of entry_lines (grant, programme, territory; migration 10111), checked once
+ * per statement instead of one queued foreign-key event per row and key, which an import paid
+ * for every line although it leaves them empty. Same refusal as the former composite keys
+ * (23503 under their names), the parent of the line's own organisation, locked FOR KEY SHARE as a
+ * foreign key locks it, so that a concurrent delete waits for this transaction and then sees its
+ * lines. One pass over the statement's rows; one lookup per distinct key.
+ */
+export const LINE_ANALYTIC_KEYS = `
+CREATE FUNCTION ledger_line_analytic_keys() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  k record;
+BEGIN
+  FOR k IN SELECT DISTINCT organisation_id, grant_id, programme_id, territory_id FROM new_rows
+            WHERE grant_id IS NOT NULL OR programme_id IS NOT NULL OR territory_id IS NOT NULL LOOP
+    IF k.grant_id IS NOT NULL THEN
+      PERFORM 1 FROM grants p WHERE p.organisation_id = k.organisation_id AND p.id = k.grant_id FOR KEY SHARE;
+      IF NOT FOUND THEN
+        RAISE EXCEPTION 'insert or update on table "entry_lines" violates foreign key constraint "entry_lines_grant_fk"'
+          USING ERRCODE = '23503', CONSTRAINT = 'entry_lines_grant_fk', TABLE = 'entry_lines',
+                DETAIL = format('Convention %s introuvable dans l''organisation de la ligne.', k.grant_id);
+      END IF;
+    END IF;
+    IF k.programme_id IS NOT NULL THEN
+      PERFORM 1 FROM programmes p WHERE p.organisation_id = k.organisation_id AND p.id = k.programme_id FOR KEY SHARE;
+      IF NOT FOUND THEN
+        RAISE EXCEPTION 'insert or update on table "entry_lines" violates foreign key constraint "entry_lines_programme_id_foreign"'
+          USING ERRCODE = '23503', CONSTRAINT = 'entry_lines_programme_id_foreign', TABLE = 'entry_lines',
+                DETAIL = format('Programme %s introuvable dans l''organisation de la ligne.', k.programme_id);
+      END IF;
+    END IF;
+    IF k.territory_id IS NOT NULL THEN
+      PERFORM 1 FROM territories p WHERE p.organisation_id = k.organisation_id AND p.id = k.territory_id FOR KEY SHARE;
+      IF NOT FOUND THEN
+        RAISE EXCEPTION 'insert or update on table "entry_lines" violates foreign key constraint "entry_lines_territory_id_foreign"'
+          USING ERRCODE = '23503', CONSTRAINT = 'entry_lines_territory_id_foreign', TABLE = 'entry_lines',
+                DETAIL = format('Territoire %s introuvable dans l''organisation de la ligne.', k.territory_id);
+      END IF;
+    END IF;
+  END LOOP;
+  RETURN NULL;
+END $$;
+
+-- A grant, programme or territory that lines point at can be neither deleted nor have its key
+-- changed (the former ON DELETE RESTRICT / NO ACTION). First the keys that disappeared (usually
+-- none), and only then the lines, so that an ordinary update never reads entry_lines.
+CREATE FUNCTION ledger_line_analytic_parent_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  column_name text := CASE TG_TABLE_NAME WHEN 'grants' THEN 'grant_id'
+                                         WHEN 'programmes' THEN 'programme_id' ELSE 'territory_id' END;
+  constraint_name text := CASE TG_TABLE_NAME WHEN 'grants' THEN 'entry_lines_grant_fk'
+                                             ELSE 'entry_lines_' || column_name || '_foreign' END;
+  gone integer[];
+  used integer;
+BEGIN
+  EXECUTE format($q$
+  SELECT array_agg(o.id) FROM old_rows o
+   WHERE NOT EXISTS (SELECT 1 FROM %I p WHERE p.organisation_id = o.organisation_id AND p.id = o.id)
+  $q$, TG_TABLE_NAME) INTO gone;
+  IF gone IS NULL THEN
+    RETURN NULL;
+  END IF;
+  EXECUTE format($q$
+  SELECT o.id FROM old_rows o
+   WHERE o.id = ANY($1)
+     AND EXISTS (SELECT 1 FROM entry_lines l WHERE l.organisation_id = o.organisation_id AND l.%I = o.id)
+   LIMIT 1
+  $q$, column_name) INTO used USING gone;
+  IF used IS NOT NULL THEN
+    RAISE EXCEPTION 'update or delete on table "%" violates foreign key constraint "%" on table "entry_lines"',
+      TG_TABLE_NAME, constraint_name
+      USING ERRCODE = '23503', CONSTRAINT = constraint_name, TABLE = TG_TABLE_NAME,
+            DETAIL = format('Des lignes d''écriture pointent encore vers %s %s.', TG_TABLE_NAME, used);
+  END IF;
+  RETURN NULL;
+END $$;
+`

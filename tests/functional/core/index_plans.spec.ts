@@ -182,8 +182,12 @@ const OTHER_LEADING_INDEXES: Record<string, string> = {
   'criterion_assessments.criterion_assessments_criterion_id_unique': within('criterion'),
   'entries.entries_import_id_index': within('import') + ' (the rows of an import)',
   'entries.entries_number_unique': within('journal and fiscal year'),
+  'entries.entries_pkey':
+    JOIN_KEY + ': the primary key (id, organisation_id), target of the tenant keys too',
   'entries.entries_reversed_once': within('entry') + ' (reversed once)',
   'entry_lines.entry_lines_entry_id_index': JOIN_KEY + ': the lines of an entry',
+  'entry_lines.entry_lines_pkey':
+    JOIN_KEY + ': the primary key (id, organisation_id), target of the tenant keys too',
   'evidence_files.evidence_files_stored_name_unique': BY_TOKEN + ' (a stored file name)',
   'grant_documents.grant_documents_stored_name_unique': BY_TOKEN + ' (a stored file name)',
   'grant_line_allocations.grant_line_allocations_entry_line_id_index':

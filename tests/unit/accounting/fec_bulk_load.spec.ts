@@ -173,6 +173,180 @@ test.group('Bulk loads of the ledger (COPY)', (group) => {
     assert.equal(await count('entries'), 0)
   })
 
+  test('bulk lines carry a grant, programme and territory of their own organisation, kept while in use', async ({
+    assert,
+  }) => {
+    const analytics = async (org: Organisation) => {
+      const [funder] = await db
+        .table('funders')
+        .insert({ organisation_id: org.id, name: 'Financeur', category: 'region' })
+        .returning('id')
+      const [grant] = await db
+        .table('grants')
+        .insert({
+          organisation_id: org.id,
+          funder_id: funder.id,
+          reference: 'CONV-1',
+          title: 'Convention',
+          period_start: '2024-01-01',
+          period_end: '2024-12-31',
+          amount_awarded: '1000.00',
+        })
+        .returning('id')
+      const [programme] = await db
+        .table('programmes')
+        .insert({ organisation_id: org.id, code: 'P1', name: 'Programme', level: 'own' })
+        .returning('id')
+      const [territory] = await db
+        .table('territories')
+        .insert({ organisation_id: org.id, code: `T${org.id}`, name: 'Antenne', kind: 'antenna' })
+        .returning('id')
+      return {
+        grant_id: grant.id as number,
+        programme_id: programme.id as number,
+        territory_id: territory.id as number,
+      }
+    }
+    const own = await analytics(organisation)
+    const theirs = await analytics(other)
+    const [entryCopy] = validatedEntry('100.00', '100.00')
+    const linesWith = (keys: typeof own): Step => ({
+      sql: `COPY entry_lines (${LINE_COLUMNS}, grant_id, programme_id, territory_id) FROM STDIN`,
+      rows: (_now, ids) =>
+        `${ids[0]}\t${organisation.id}\t1\t${account.debit}\t6064\t2024-03-15\t100.00\t0\t${keys.grant_id}\t${keys.programme_id}\t${keys.territory_id}\n` +
+        `${ids[0]}\t${organisation.id}\t2\t${account.credit}\t401\t2024-03-15\t0\t100.00\t\\N\t\\N\t\\N\n`,
+    })
+    const refusals = [
+      await bulk([entryCopy, linesWith({ ...own, grant_id: theirs.grant_id })]),
+      await bulk([entryCopy, linesWith({ ...own, programme_id: theirs.programme_id })]),
+      await bulk([entryCopy, linesWith({ ...own, territory_id: theirs.territory_id })]),
+    ]
+    assert.deepEqual(
+      refusals.map((error) => [error?.code, error?.constraint]),
+      [
+        ['23503', 'entry_lines_grant_fk'],
+        ['23503', 'entry_lines_programme_id_foreign'],
+        ['23503', 'entry_lines_territory_id_foreign'],
+      ]
+    )
+    assert.equal(await count('entries'), 0)
+    assert.isNull(await bulk([entryCopy, linesWith(own)]))
+    assert.equal(await count('entry_lines'), 2)
+
+    const refusal = async (sql: string, bindings: unknown[]) => {
+      try {
+        await db.rawQuery(sql, bindings as never[])
+      } catch (error) {
+        const { code, constraint } = error as { code?: string; constraint?: string }
+        return [code, constraint]
+      }
+      return ['accepté']
+    }
+    assert.deepEqual(
+      await refusal('UPDATE entry_lines SET programme_id = ? WHERE organisation_id = ?', [
+        theirs.programme_id,
+        organisation.id,
+      ]),
+      ['23503', 'entry_lines_programme_id_foreign']
+    )
+    assert.deepEqual(await refusal('DELETE FROM grants WHERE id = ?', [own.grant_id]), [
+      '23503',
+      'entry_lines_grant_fk',
+    ])
+    assert.deepEqual(await refusal('DELETE FROM programmes WHERE id = ?', [own.programme_id]), [
+      '23503',
+      'entry_lines_programme_id_foreign',
+    ])
+    assert.deepEqual(
+      await refusal('UPDATE territories SET organisation_id = ? WHERE id = ?', [
+        other.id,
+        own.territory_id,
+      ]),
+      ['23503', 'entry_lines_territory_id_foreign']
+    )
+    assert.deepEqual(await refusal('DELETE FROM territories WHERE id = ?', [own.territory_id]), [
+      '23503',
+      'entry_lines_territory_id_foreign',
+    ])
+    // Not in use: renamed and deleted freely.
+    await db.from('programmes').where('id', theirs.programme_id).update({ name: 'Renommé' })
+    await db.from('programmes').where('id', theirs.programme_id).delete()
+    await db.from('territories').where('id', theirs.territory_id).delete()
+    assert.equal(await count('entry_lines'), 2)
+  })
+
+  test('a programme deleted while lines are written to it: whichever comes second is refused', async ({
+    assert,
+  }) => {
+    const programme = async (code: string) =>
+      (
+        await db
+          .table('programmes')
+          .insert({ organisation_id: organisation.id, code, name: code, level: 'own' })
+          .returning('id')
+      )[0].id as number
+    const [first, second] = [await programme('PA'), await programme('PB')]
+    const writer = await rawClient()
+    const deleter = await rawClient()
+    const pidOf = async (client: typeof writer) =>
+      (await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid as number
+    const pids = { writer: await pidOf(writer), deleter: await pidOf(deleter) }
+    /** Resolves once the backend `pid` waits for a lock (a row of the other transaction). */
+    const waitingForLock = async (pid: number) => {
+      for (let attempt = 0; attempt < 1000; attempt++) {
+        const { rows } = await db.rawQuery(
+          `SELECT wait_event_type FROM pg_stat_activity WHERE pid = ?`,
+          [pid]
+        )
+        if (rows[0]?.wait_event_type === 'Lock') return
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+      throw new Error(`backend ${pid} never waited for a lock`)
+    }
+    const writeLine = async (programmeId: number) => {
+      const { rows } = await writer.query(
+        `INSERT INTO entries (organisation_id, journal_id, fiscal_year_id, entry_date, label)
+         VALUES ($1, $2, $3, '2024-03-15', 'Brouillon') RETURNING id`,
+        [organisation.id, ledger.journal.OD, ledger.fiscalYears[2024]]
+      )
+      return writer.query(
+        `INSERT INTO entry_lines (entry_id, organisation_id, line_no, account_id, account_number,
+                                  entry_date, debit, credit, programme_id)
+         VALUES ($1, $2, 1, $3, '6064', '2024-03-15', 10, 0, $4)`,
+        [rows[0].id, organisation.id, account.debit, programmeId]
+      )
+    }
+    const refusal = (error: unknown) => {
+      const { code, constraint } = error as { code?: string; constraint?: string }
+      return [code, constraint]
+    }
+    try {
+      // Lines first: the delete waits for their transaction, then sees them.
+      await writer.query('BEGIN')
+      await writeLine(first)
+      const deleting = deleter
+        .query('DELETE FROM programmes WHERE id = $1', [first])
+        .then(() => ['accepté'], refusal)
+      await waitingForLock(pids.deleter)
+      await writer.query('COMMIT')
+      assert.deepEqual(await deleting, ['23503', 'entry_lines_programme_id_foreign'])
+
+      // The delete first: the lines wait for it, then find no programme.
+      await deleter.query('BEGIN')
+      await deleter.query('DELETE FROM programmes WHERE id = $1', [second])
+      await writer.query('BEGIN')
+      const writing = writeLine(second).then(() => ['accepté'], refusal)
+      await waitingForLock(pids.writer)
+      await deleter.query('COMMIT')
+      assert.deepEqual(await writing, ['23503', 'entry_lines_programme_id_foreign'])
+      await writer.query('ROLLBACK')
+    } finally {
+      await writer.end()
+      await deleter.end()
+    }
+    assert.equal(await count('entry_lines'), 1)
+  })
+
   test('what lines and entries point at cannot be deleted; a draft takes its lines along', async ({
     assert,
   }) => {
