@@ -26,14 +26,19 @@ function statementOf(sql: string, keys: string[]): Statement {
   return { name, text, order }
 }
 
+/** knex's `?` placeholders as PostgreSQL's `$1`…, for a text that holds no other `?`. */
+export function numberedPlaceholders(sql: string) {
+  let index = 0
+  return sql.replace(/\?/g, () => `$${++index}`)
+}
+
 /**
  * A query PostgreSQL keeps prepared on each connection (node-pg's named statements): parsed and
  * planned once per connection instead of at every call. For the statements that every request,
  * or a main page's every view, sends and whose planning costs PostgreSQL more than running them
  * (ADR 12). The text must be fixed (no values spliced in); values are `$1`… with an array, or
  * `:name` with an object. Runs on the connection Lucid would use, so inside a transaction
- * (tests' global transaction included) it sees what that transaction sees. It does not go
- * through knex, so it is not among knex's `query` events.
+ * (tests' global transaction included) it sees what that transaction sees.
  */
 export async function preparedRows<Row>(
   sql: string,
@@ -50,7 +55,13 @@ export async function preparedRows<Row>(
   const values = named
     ? statement.order.map((key) => (bindings as Record<string, unknown>)[key])
     : (bindings as unknown[])
-  const client = (db.connection().getWriteClient() as unknown as { client: KnexClient }).client
+  const knex = db.connection().getWriteClient() as unknown as {
+    client: KnexClient
+    emit?: (event: 'query', query: { sql: string; bindings: unknown[] }) => void
+  }
+  // Seen by whoever listens to knex's queries (the query budgets of page_queries.spec.ts).
+  knex.emit?.('query', { sql: statement.text, bindings: values })
+  const client = knex.client
   const connection = await client.acquireConnection()
   try {
     const result = await connection.query({ name: statement.name, text: statement.text, values })

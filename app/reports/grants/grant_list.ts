@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { numberedPlaceholders, preparedRows } from '#support/prepared_query'
 import type { Decimal } from 'decimal.js'
 import { Report } from '#support/report'
 import { moneyOrNull, toMoney, ZERO } from '#support/money'
@@ -146,7 +147,7 @@ function kept(organisationId: number, filters: GrantListFilters, search: string)
   const where = ['g.organisation_id = ?']
   const bindings: Array<string | number> = []
   if (filters.year) bindings.push(filters.year)
-  bindings.push(organisationId)
+  bindings.push(organisationId, organisationId)
   if (filters.status) {
     where.push('g.status = ?')
     bindings.push(filters.status)
@@ -174,11 +175,15 @@ function kept(organisationId: number, filters: GrantListFilters, search: string)
   const sql = `SELECT g.id, g.reference, g.title, f.name AS funder, g.period_start, g.period_end,
                       g.amount_awarded, g.cofinancing_rate, g.revenue_account, g.analytic_code,
                       g.status,
-                      (SELECT coalesce(sum(r.amount), 0) FROM grant_receipts r
-                        WHERE r.grant_id = g.id AND r.cancelled_at IS NULL) AS received,
+                      coalesce(paid.amount, 0) AS received,
                       ${yearSplit} AS year_split
                  FROM grants g
                  JOIN funders f ON f.organisation_id = g.organisation_id AND f.id = g.funder_id
+                 -- One pass over the receipts (a subquery per convention ran twice: once for
+                 -- the window's totals, once for the page's rows).
+                 LEFT JOIN (SELECT r.grant_id, sum(r.amount) AS amount FROM grant_receipts r
+                             WHERE r.organisation_id = ? AND r.cancelled_at IS NULL
+                             GROUP BY r.grant_id) paid ON paid.grant_id = g.id
                 WHERE ${where.join(' AND ')}`
   return { sql, bindings }
 }
@@ -205,13 +210,15 @@ export class GrantList extends Report<GrantListParams, GrantListResult> {
     const source = kept(this.tenant.organisationId, filters, table.search)
     const order = `${table.column} ${table.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, k.reference`
     const read = async (page: number | null) => {
-      const limit =
-        page === null ? '' : ` LIMIT ${GRANTS_PAGE_SIZE} OFFSET ${(page - 1) * GRANTS_PAGE_SIZE}`
-      const { rows } = await db.rawQuery<{ rows: KeptRow[] }>(
-        `SELECT k.*, ${TOTALS} FROM (${source.sql}) k ORDER BY ${order}${limit}`,
-        source.bindings
+      const limit = page === null ? '' : ' LIMIT ? OFFSET ?'
+      const paging = page === null ? [] : [GRANTS_PAGE_SIZE, (page - 1) * GRANTS_PAGE_SIZE]
+      // Prepared: a text per sort and set of filters, planned once per connection (ADR 12).
+      return preparedRows<KeptRow>(
+        numberedPlaceholders(
+          `SELECT k.*, ${TOTALS} FROM (${source.sql}) k ORDER BY ${order}${limit}`
+        ),
+        [...source.bindings, ...paging]
       )
-      return rows
     }
     let page = paginate ? Math.min(table.page, MAX_PAGE) : 1
     let rows = await read(paginate ? page : null)
@@ -260,21 +267,19 @@ export class GrantList extends Report<GrantListParams, GrantListResult> {
    */
   private async options() {
     const organisationId = this.tenant.organisationId
-    const { rows } = await db.rawQuery<{
-      rows: Array<{
-        id: number | null
-        name: string | null
-        first: number | null
-        last: number | null
-      }>
+    const rows = await preparedRows<{
+      id: number | null
+      name: string | null
+      first: number | null
+      last: number | null
     }>(
       `SELECT f.id, f.name, span.first, span.last
          FROM (SELECT extract(year FROM min(period_start))::int AS first,
                       extract(year FROM max(period_end))::int AS last
-                 FROM grants WHERE organisation_id = ?) span
-         LEFT JOIN funders f ON f.organisation_id = ?
+                 FROM grants WHERE organisation_id = $1) span
+         LEFT JOIN funders f ON f.organisation_id = $1
         ORDER BY f.name`,
-      [organisationId, organisationId]
+      [organisationId]
     )
     const first = Math.max(Number(rows[0]?.first ?? 0), 2000)
     const last = Math.min(Number(rows[0]?.last ?? 0), 2100)

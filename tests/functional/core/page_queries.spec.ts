@@ -21,8 +21,7 @@ async function captured(work: () => Promise<unknown>) {
  * The main pages of issue #12 ("Pages under load"), with the most queries a request may send
  * once the caches are warm (test environment: sessions in memory, so the session row is not
  * counted). A page that starts querying per row, or a cache that stops holding, fails here
- * whatever the machine's load. The session's user is read by a prepared statement on the pool's
- * connection (#support/prepared_query), outside knex's events: the budgets below still count it.
+ * whatever the machine's load.
  */
 const PAGES: Array<[string, string, number]> = [
   // Session user with memberships and alert counter, getting started, bank accounts.
