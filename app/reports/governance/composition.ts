@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js'
-import db from '@adonisjs/lucid/services/db'
+import { preparedRows } from '#support/prepared_query'
 import { toMoney, ZERO } from '#support/money'
 import { DateTime } from 'luxon'
 import {
@@ -108,23 +108,24 @@ interface CollegeRow {
  */
 async function compositionRows(organisationId: number, day: DateTime, today: DateTime<boolean>) {
   const iso = day.toISODate()!
-  const { rows } = await db.rawQuery<{ rows: Array<{ colleges: CollegeRow[]; seats: SeatRow[] }> }>(
+  // Prepared: the governance page reads it at every view (ADR 12).
+  const rows = await preparedRows<{ colleges: CollegeRow[]; seats: SeatRow[] }>(
     `SELECT
        (SELECT coalesce(json_agg(c ORDER BY c.number), '[]')
           FROM (SELECT id, number, name, max_seats, rule_text, vote_rule, deliberative
-                  FROM colleges WHERE organisation_id = ?) c) AS colleges,
+                  FROM colleges WHERE organisation_id = $1) c) AS colleges,
        (SELECT coalesce(json_agg(s), '[]')
           FROM (SELECT s.id, s.college_id, s.role, s.bureau_role, s.titular_seat_id,
                        s.votes::text AS votes, s.vote_rule, s.obtained_by, s.re_eligible,
-                       s.mandate_start, s.mandate_end, s.mandate_end - ?::date AS days_left,
+                       s.mandate_start, s.mandate_end, s.mandate_end - $2::date AS days_left,
                        b.name AS member_body, b.kind AS member_kind, p.full_name AS person
                   FROM seats s
                   JOIN member_bodies b
                     ON b.organisation_id = s.organisation_id AND b.id = s.member_body_id
                   LEFT JOIN persons p ON p.organisation_id = s.organisation_id AND p.id = s.person_id
-                 WHERE s.organisation_id = ? AND s.mandate_start <= ?
-                   AND (s.mandate_end IS NULL OR s.mandate_end >= ?)) s) AS seats`,
-    [organisationId, today.toISODate(), organisationId, iso, iso]
+                 WHERE s.organisation_id = $1 AND s.mandate_start <= $3::date
+                   AND (s.mandate_end IS NULL OR s.mandate_end >= $3::date)) s) AS seats`,
+    [organisationId, today.toISODate(), iso]
   )
   return rows[0]
 }
