@@ -5,6 +5,7 @@ import { labelOf } from '#vocabulary/labels'
 import type { Decimal } from 'decimal.js'
 import { toMoney } from '#support/money'
 import type { TableState } from '#support/table_query'
+import { numberedPlaceholders, preparedRows } from '#support/prepared_query'
 
 /** Raw rows (the other columns pass through to the pages and workbooks). */
 interface EmployeeRow {
@@ -139,24 +140,30 @@ async function employeeList(organisationId: number, params: EmployeeListParams) 
         .map((column) => `s.${column} ILIKE ?`)
         .join(' OR ')}`
     : ''
-  const bindings = [organisationId, organisationId, ...(search ? Array(6).fill(like) : [])]
+  const bindings: Array<string | number> = [
+    organisationId,
+    organisationId,
+    ...(search ? Array<string>(6).fill(like) : []),
+  ]
   const order = params.table
     ? `${params.table.column} ${params.table.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, `
     : 's.present DESC, '
   const offset = params.offset ?? 0
-  const page = params.limit ? ` LIMIT ${params.limit} OFFSET ${offset}` : ''
+  const page = params.limit ? ' LIMIT ? OFFSET ?' : ''
+  const paging = params.limit ? [params.limit, offset] : []
   // The totals ride on every row as window aggregates over the rows the search keeps (computed
-  // before LIMIT): the page and its totals in one query.
-  const { rows: found } = await db.rawQuery<{ rows: Array<EmployeeRow & WindowTotals> }>(
-    `SELECT s.*, (count(*) OVER w)::int AS w_count,
+  // before LIMIT): the page and its totals in one query. Prepared: a text per sort and search
+  // presence, planned once per connection (ADR 12).
+  const found = await preparedRows<EmployeeRow & WindowTotals>(
+    numberedPlaceholders(`SELECT s.*, (count(*) OVER w)::int AS w_count,
             (count(*) FILTER (WHERE s.present) OVER w)::int AS w_present,
             (count(*) FILTER (WHERE s.sex = 'F') OVER w)::int AS w_women,
             (count(*) FILTER (WHERE s.sex = 'H') OVER w)::int AS w_men,
             (coalesce(sum(s.part_time_share) FILTER (WHERE s.present) OVER w, 0))::text AS w_fte
        FROM (${STAFF}) s ${where}
      WINDOW w AS ()
-      ORDER BY ${order}lower(s.surname), lower(s.first_names), s.id${page}`,
-    bindings
+      ORDER BY ${order}lower(s.surname), lower(s.first_names), s.id${page}`),
+    [...bindings, ...paging]
   )
   const first = found[0]
   let sums: SumsRow = first
