@@ -110,6 +110,8 @@ export interface KeptParent {
   child: { table: 'entry_lines' | 'entries'; alias: string }
   /** A PL/pgSQL expression for the child's column pointing at the parent. */
   column: string
+  /** A PL/pgSQL expression for the former constraint's name (default `<child>_<column>_foreign`). */
+  constraint?: string
   /** The French name of the child rows, in the refusal's detail. */
   childrenLabel: string
 }
@@ -121,7 +123,7 @@ export interface KeptParent {
  */
 export function parentKept(parent: KeptParent) {
   const { table, alias } = parent.child
-  const constraint = `'${table}_' || ${parent.column} || '_foreign'`
+  const constraint = parent.constraint ?? `'${table}_' || ${parent.column} || '_foreign'`
   return `CREATE OR REPLACE FUNCTION ${parent.name}() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE${parent.declare}
   gone integer[];

@@ -1,3 +1,5 @@
+import { parentKept } from '#database/sql/ledger'
+
 /**
  * The ledger's insert checks grouped per statement (migration 10060,
  * docs/adr/0011-fec-import-speed.md). Same rules, same refusals and the same order of refusals as
@@ -249,37 +251,19 @@ BEGIN
   RETURN NULL;
 END $$;
 
--- A grant, programme or territory that lines point at can be neither deleted nor have its key
--- changed (the former ON DELETE RESTRICT / NO ACTION). First the keys that disappeared (usually
--- none), and only then the lines, so that an ordinary update never reads entry_lines.
-CREATE FUNCTION ledger_line_analytic_parent_kept() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
+${parentKept({
+  name: 'ledger_line_analytic_parent_kept',
+  declare: `
   column_name text := CASE TG_TABLE_NAME WHEN 'grants' THEN 'grant_id'
                                          WHEN 'programmes' THEN 'programme_id' ELSE 'territory_id' END;
   constraint_name text := CASE TG_TABLE_NAME WHEN 'grants' THEN 'entry_lines_grant_fk'
-                                             ELSE 'entry_lines_' || column_name || '_foreign' END;
-  gone integer[];
-  used integer;
-BEGIN
-  EXECUTE format($q$
-  SELECT array_agg(o.id) FROM old_rows o
-   WHERE NOT EXISTS (SELECT 1 FROM %I p WHERE p.organisation_id = o.organisation_id AND p.id = o.id)
-  $q$, TG_TABLE_NAME) INTO gone;
-  IF gone IS NULL THEN
-    RETURN NULL;
-  END IF;
-  EXECUTE format($q$
-  SELECT o.id FROM old_rows o
-   WHERE o.id = ANY($1)
-     AND EXISTS (SELECT 1 FROM entry_lines l WHERE l.organisation_id = o.organisation_id AND l.%I = o.id)
-   LIMIT 1
-  $q$, column_name) INTO used USING gone;
-  IF used IS NOT NULL THEN
-    RAISE EXCEPTION 'update or delete on table "%" violates foreign key constraint "%" on table "entry_lines"',
-      TG_TABLE_NAME, constraint_name
-      USING ERRCODE = '23503', CONSTRAINT = constraint_name, TABLE = TG_TABLE_NAME,
-            DETAIL = format('Des lignes d''écriture pointent encore vers %s %s.', TG_TABLE_NAME, used);
-  END IF;
-  RETURN NULL;
-END $$;
+                                             ELSE 'entry_lines_' || column_name || '_foreign' END;`,
+  order: `  -- A grant, programme or territory that lines point at can be neither deleted nor have its
+  -- key changed (the former ON DELETE RESTRICT / NO ACTION). First the keys that disappeared
+  -- (usually none), and only then the lines, so that an ordinary update never reads entry_lines.`,
+  child: { table: 'entry_lines', alias: 'l' },
+  column: 'column_name',
+  constraint: 'constraint_name',
+  childrenLabel: "Des lignes d''écriture",
+})}
 `
