@@ -8,9 +8,12 @@ import { sessionTable } from '#http/session_store'
  * timeout (every request extends it); the absolute timeout is enforced by the
  * session_guard middleware.
  */
+/** The session cookie's name (also read by #http/session_cookie_signatures' set-up). */
+export const SESSION_COOKIE_NAME = 'socle-session'
+
 const sessionConfig = defineConfig({
   enabled: true,
-  cookieName: 'socle-session',
+  cookieName: SESSION_COOKIE_NAME,
   clearWithBrowser: true,
   age: '1h',
   cookie: {

@@ -6,6 +6,7 @@ import env from '#start/env'
 import { connectDatabase, stopDatabaseServer } from '#support/database_server'
 import { APPLICATION_ZONE, KeptOffsetsZone } from '#support/paris_zone'
 import { keepSessionCookieSignatures } from '#http/session_cookie_signatures'
+import { SESSION_COOKIE_NAME } from '#config/session'
 
 export default class SocleProvider {
   constructor(protected app: ApplicationService) {}
@@ -24,10 +25,7 @@ export default class SocleProvider {
 
   async boot() {
     const encryption = await this.app.container.make('encryption')
-    keepSessionCookieSignatures(
-      encryption.getMessageVerifier(),
-      this.app.config.get<string>('session.cookieName')
-    )
+    keepSessionCookieSignatures(encryption.getMessageVerifier(), SESSION_COOKIE_NAME)
     Settings.defaultZone = new KeptOffsetsZone(APPLICATION_ZONE)
     Settings.defaultLocale = 'fr'
     const logger = await this.app.container.make('logger')

@@ -6,6 +6,9 @@ type Verifier = {
 /** Entries kept per map before it starts again (a few thousand concurrent sessions at most). */
 const KEPT = 10_000
 
+/** Answers given from what was kept (a test checks the application's verifier uses them). */
+export const keptSignatureAnswers = { signed: 0, verified: 0 }
+
 /**
  * Keeps the signature of the session cookie and the result of verifying it. Every request
  * verifies the cookie it brings (three HMACs: the signature, then a constant-time comparison
@@ -25,7 +28,8 @@ export function keepSessionCookieSignatures(verifier: Verifier, cookieName: stri
     if (purpose !== cookieName || expiresIn !== undefined || typeof payload !== 'string')
       return sign(payload, expiresIn, purpose)
     let signature = signatures.get(payload)
-    if (signature === undefined) {
+    if (signature !== undefined) keptSignatureAnswers.signed += 1
+    else {
       signature = sign(payload, expiresIn, purpose)
       if (signatures.size >= KEPT) signatures.clear()
       signatures.set(payload, signature)
@@ -34,7 +38,10 @@ export function keepSessionCookieSignatures(verifier: Verifier, cookieName: stri
   }
   verifier.unsign = (payload, purpose) => {
     if (purpose !== cookieName || typeof payload !== 'string') return unsign(payload, purpose)
-    if (verified.has(payload)) return verified.get(payload)
+    if (verified.has(payload)) {
+      keptSignatureAnswers.verified += 1
+      return verified.get(payload)
+    }
     const value = unsign(payload, purpose)
     if (typeof value === 'string') {
       if (verified.size >= KEPT) verified.clear()

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import encryption from '@adonisjs/core/services/encryption'
-import { keepSessionCookieSignatures } from '#http/session_cookie_signatures'
+import { SESSION_COOKIE_NAME } from '#config/session'
+import { keepSessionCookieSignatures, keptSignatureAnswers } from '#http/session_cookie_signatures'
 
 /** A verifier that counts its calls and signs `payload|purpose`, accepting only what it signed. */
 function countingVerifier() {
@@ -46,16 +47,22 @@ test.group('Session cookie signatures kept (#http/session_cookie_signatures)', (
     assert.deepEqual(calls, { sign: 4, unsign: 4 })
   })
 
-  test("the application's verifier: same signature as before, a tampered cookie is refused", ({
+  test("the application's verifier keeps the session cookie's: same signature, a tampered cookie refused", ({
     assert,
   }) => {
     const verifier = encryption.getMessageVerifier()
-    const signed = verifier.sign('session-id-42', undefined, 'socle-session')
-    assert.equal(verifier.sign('session-id-42', undefined, 'socle-session'), signed)
-    assert.equal(verifier.unsign(signed, 'socle-session'), 'session-id-42')
-    assert.equal(verifier.unsign(signed, 'socle-session'), 'session-id-42')
+    const before = { ...keptSignatureAnswers }
+    const signed = verifier.sign('session-id-42', undefined, SESSION_COOKIE_NAME)
+    assert.equal(verifier.sign('session-id-42', undefined, SESSION_COOKIE_NAME), signed)
+    assert.equal(verifier.unsign(signed, SESSION_COOKIE_NAME), 'session-id-42')
+    assert.equal(verifier.unsign(signed, SESSION_COOKIE_NAME), 'session-id-42')
+    // The second signature and the second verification were answered from what was kept.
+    assert.deepEqual(keptSignatureAnswers, {
+      signed: before.signed + 1,
+      verified: before.verified + 1,
+    })
     const tampered = signed.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))
-    assert.isNull(verifier.unsign(tampered, 'socle-session'))
+    assert.isNull(verifier.unsign(tampered, SESSION_COOKIE_NAME))
     assert.isNull(verifier.unsign(signed, 'another-cookie'))
   })
 })
