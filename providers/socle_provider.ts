@@ -4,7 +4,7 @@ import ShieldMiddleware from '@adonisjs/shield/shield_middleware'
 import type { ShieldConfig } from '@adonisjs/shield/types'
 import env from '#start/env'
 import { connectDatabase, stopDatabaseServer } from '#support/database_server'
-import { APPLICATION_ZONE, KeptOffsetsZone } from '#support/paris_zone'
+import { useKeptOffsets } from '#support/paris_zone'
 import { keepSessionCookieSignatures } from '#http/session_cookie_signatures'
 import { SESSION_COOKIE_NAME } from '#config/session'
 
@@ -26,7 +26,7 @@ export default class SocleProvider {
   async boot() {
     const encryption = await this.app.container.make('encryption')
     keepSessionCookieSignatures(encryption.getMessageVerifier(), SESSION_COOKIE_NAME)
-    Settings.defaultZone = new KeptOffsetsZone(APPLICATION_ZONE)
+    useKeptOffsets()
     Settings.defaultLocale = 'fr'
     const logger = await this.app.container.make('logger')
     await connectDatabase({

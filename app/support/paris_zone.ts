@@ -1,4 +1,4 @@
-import { IANAZone } from 'luxon'
+import { IANAZone, Settings } from 'luxon'
 
 /** Where the association's dates live: every DateTime of the application is in this zone. */
 export const APPLICATION_ZONE = 'Europe/Paris'
@@ -15,7 +15,7 @@ const MAX_KEPT_HOURS = 200_000
  * load, ADR 12). An hour's offset is the same for every instant of it where transitions fall on
  * whole UTC hours; earlier instants are computed as before.
  */
-export class KeptOffsetsZone extends IANAZone {
+export class KeptOffsetsZone extends IANAZone<true> {
   #offsets = new Map<number, number>()
 
   offset(ts: number): number {
@@ -28,4 +28,17 @@ export class KeptOffsetsZone extends IANAZone {
     this.#offsets.set(hour, offset)
     return offset
   }
+}
+
+/**
+ * The application's zone for every DateTime: the default zone, and the zone luxon gives for the
+ * name itself (`setZone('Europe/Paris')`, `{ zone: 'Europe/Paris' }`), which would otherwise be
+ * a plain IANAZone asking Intl for each offset. Same name, same offsets, so luxon treats both as
+ * the same zone.
+ */
+export function useKeptOffsets() {
+  const zone = new KeptOffsetsZone(APPLICATION_ZONE)
+  Settings.defaultZone = zone
+  const create = IANAZone.create.bind(IANAZone)
+  IANAZone.create = (name: string) => (name === APPLICATION_ZONE ? zone : create(name))
 }

@@ -34,4 +34,21 @@ test.group('The application zone keeps its offsets per hour', () => {
     assert.equal(summer.toISO(), '2023-07-14T00:00:00.000+02:00')
     assert.isTrue(summer.zone.equals(new IANAZone(APPLICATION_ZONE)))
   })
+
+  test('is the zone luxon gives for its name, with the same instants and days', ({ assert }) => {
+    const named = DateTime.fromISO('2023-03-26T01:30:00Z').setZone(APPLICATION_ZONE)
+    assert.instanceOf(named.zone, KeptOffsetsZone)
+    assert.instanceOf(
+      DateTime.fromSQL('2023-10-29', { zone: APPLICATION_ZONE }).zone,
+      KeptOffsetsZone
+    )
+    assert.equal(named.toISO(), '2023-03-26T03:30:00.000+02:00')
+    assert.equal(named.startOf('day').toISO(), '2023-03-26T00:00:00.000+01:00')
+    assert.equal(
+      DateTime.fromSQL('2023-10-29', { zone: APPLICATION_ZONE }).plus({ hours: 3 }).toISO(),
+      '2023-10-29T02:00:00.000+01:00'
+    )
+    // Other zones are luxon's own.
+    assert.notInstanceOf(DateTime.now().setZone('America/New_York').zone, KeptOffsetsZone)
+  })
 })
