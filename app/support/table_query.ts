@@ -9,6 +9,9 @@ export interface TableState {
   page: number
 }
 
+/** Past any list's last page: a larger ?page= is capped, so that its offset stays an integer. */
+const MAX_PAGE = 1_000_000
+
 export function tableState(
   qs: Record<string, unknown>,
   sortable: Record<string, string>,
@@ -17,7 +20,7 @@ export function tableState(
   const sort = typeof qs.tri === 'string' && qs.tri in sortable ? qs.tri : defaults.sort
   const direction =
     qs.ordre === 'desc' || qs.ordre === 'asc' ? qs.ordre : (defaults.direction ?? 'asc')
-  const page = Math.max(1, Number.parseInt(String(qs.page ?? '1'), 10) || 1)
+  const page = Math.min(MAX_PAGE, Math.max(1, Number.parseInt(String(qs.page ?? '1'), 10) || 1))
   // A literal comma makes the query-string parser return an array ("1 234,56"): joined back.
   const q = Array.isArray(qs.q) ? qs.q.filter((part) => typeof part === 'string').join(',') : qs.q
   const search = typeof q === 'string' ? q.trim().slice(0, 100) : ''

@@ -108,6 +108,10 @@ test.group('Staff list: one query for the page and its totals', (group) => {
     assert.equal(bodyRows(past), expected.count % 50 || 50)
     assert.equal(totalOf(past, 'count'), totalOf(first, 'count'))
     assert.equal(totalOf(past, 'present'), String(expected.present))
+    // A page number beyond any integer is a page past the last, not a database error.
+    const huge = await client.get('/rh/salaries?page=99999999999999999999999').actingAs(hr)
+    huge.assertStatus(200)
+    assert.include(plain(huge.text()), `page ${lastPage} sur ${lastPage}`)
   })
 
   test('each employee shows the latest contract in force, not a superseded one', async ({
