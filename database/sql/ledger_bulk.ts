@@ -216,6 +216,13 @@ END $$;
  * foreign key locks it, so that a concurrent delete waits for this transaction and then sees its
  * lines. One pass over the statement's rows; one lookup per distinct key.
  */
+/** The analytic keys of a line: column, parent table, former constraint, parent's French name. */
+const ANALYTIC_KEYS = [
+  ['grant_id', 'grants', 'entry_lines_grant_fk', 'Convention'],
+  ['programme_id', 'programmes', 'entry_lines_programme_id_foreign', 'Programme'],
+  ['territory_id', 'territories', 'entry_lines_territory_id_foreign', 'Territoire'],
+] as const
+
 export const LINE_ANALYTIC_KEYS = `
 CREATE FUNCTION ledger_line_analytic_keys() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -223,30 +230,16 @@ DECLARE
 BEGIN
   FOR k IN SELECT DISTINCT organisation_id, grant_id, programme_id, territory_id FROM new_rows
             WHERE grant_id IS NOT NULL OR programme_id IS NOT NULL OR territory_id IS NOT NULL LOOP
-    IF k.grant_id IS NOT NULL THEN
-      PERFORM 1 FROM grants p WHERE p.organisation_id = k.organisation_id AND p.id = k.grant_id FOR KEY SHARE;
+${ANALYTIC_KEYS.map(
+  ([column, parent, constraint, label]) => `    IF k.${column} IS NOT NULL THEN
+      PERFORM 1 FROM ${parent} p WHERE p.organisation_id = k.organisation_id AND p.id = k.${column} FOR KEY SHARE;
       IF NOT FOUND THEN
-        RAISE EXCEPTION 'insert or update on table "entry_lines" violates foreign key constraint "entry_lines_grant_fk"'
-          USING ERRCODE = '23503', CONSTRAINT = 'entry_lines_grant_fk', TABLE = 'entry_lines',
-                DETAIL = format('Convention %s introuvable dans l''organisation de la ligne.', k.grant_id);
+        RAISE EXCEPTION 'insert or update on table "entry_lines" violates foreign key constraint "${constraint}"'
+          USING ERRCODE = '23503', CONSTRAINT = '${constraint}', TABLE = 'entry_lines',
+                DETAIL = format('${label} %s introuvable dans l''organisation de la ligne.', k.${column});
       END IF;
-    END IF;
-    IF k.programme_id IS NOT NULL THEN
-      PERFORM 1 FROM programmes p WHERE p.organisation_id = k.organisation_id AND p.id = k.programme_id FOR KEY SHARE;
-      IF NOT FOUND THEN
-        RAISE EXCEPTION 'insert or update on table "entry_lines" violates foreign key constraint "entry_lines_programme_id_foreign"'
-          USING ERRCODE = '23503', CONSTRAINT = 'entry_lines_programme_id_foreign', TABLE = 'entry_lines',
-                DETAIL = format('Programme %s introuvable dans l''organisation de la ligne.', k.programme_id);
-      END IF;
-    END IF;
-    IF k.territory_id IS NOT NULL THEN
-      PERFORM 1 FROM territories p WHERE p.organisation_id = k.organisation_id AND p.id = k.territory_id FOR KEY SHARE;
-      IF NOT FOUND THEN
-        RAISE EXCEPTION 'insert or update on table "entry_lines" violates foreign key constraint "entry_lines_territory_id_foreign"'
-          USING ERRCODE = '23503', CONSTRAINT = 'entry_lines_territory_id_foreign', TABLE = 'entry_lines',
-                DETAIL = format('Territoire %s introuvable dans l''organisation de la ligne.', k.territory_id);
-      END IF;
-    END IF;
+    END IF;`
+).join('\n')}
   END LOOP;
   RETURN NULL;
 END $$;
@@ -254,10 +247,8 @@ END $$;
 ${parentKept({
   name: 'ledger_line_analytic_parent_kept',
   declare: `
-  column_name text := CASE TG_TABLE_NAME WHEN 'grants' THEN 'grant_id'
-                                         WHEN 'programmes' THEN 'programme_id' ELSE 'territory_id' END;
-  constraint_name text := CASE TG_TABLE_NAME WHEN 'grants' THEN 'entry_lines_grant_fk'
-                                             ELSE 'entry_lines_' || column_name || '_foreign' END;`,
+  column_name text := CASE TG_TABLE_NAME ${ANALYTIC_KEYS.map(([column, parent]) => `WHEN '${parent}' THEN '${column}'`).join(' ')} END;
+  constraint_name text := CASE TG_TABLE_NAME ${ANALYTIC_KEYS.map(([, parent, constraint]) => `WHEN '${parent}' THEN '${constraint}'`).join(' ')} END;`,
   order: `  -- A grant, programme or territory that lines point at can be neither deleted nor have its
   -- key changed (the former ON DELETE RESTRICT / NO ACTION). First the keys that disappeared
   -- (usually none), and only then the lines, so that an ordinary update never reads entry_lines.`,
