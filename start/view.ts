@@ -13,7 +13,11 @@ import { pageUrl } from '#http/page_url'
 import { htmlAttributes } from '#support/html_attributes'
 import { cssText } from '#support/css_text'
 import { alertCount } from '#http/alert_counter'
-import { keepCompiledPartials, keepComponentList } from '#http/edge_partials'
+import {
+  dropTemplateIndentation,
+  keepCompiledPartials,
+  keepComponentList,
+} from '#http/edge_partials'
 import { routeUrl, routeWithId } from '#http/route_urls'
 
 edge.global('formatMoney', formatMoney)
@@ -31,12 +35,11 @@ edge.global('sortLink', sortLink)
 edge.global('pageUrl', pageUrl)
 // A list's link per row: route(name, { id }) without searching the route table each time.
 edge.global('routeWithId', routeWithId)
-// The header's counter of the person's open alerts (read with the session's user).
-edge.global('alertCount', alertCount)
 
 // In production, @include's partials are compiled once, not at every render (#http/edge_partials).
 keepCompiledPartials(edge)
 keepComponentList(edge)
+dropTemplateIndentation(edge)
 
 // route(): the route found for a name is kept (#http/route_urls).
 edge.global('route', routeUrl)
@@ -49,23 +52,30 @@ edge.global('html', { ...edgeGlobals.html, attrs: htmlAttributes })
 // and what the renderer shares. Each request's renderer shares one holder, set to the render's
 // breadcrumbs while it runs (a later render of the same request, such as an error page, never
 // inherits them). Sharing the breadcrumbs themselves meant cloning the renderer, and Edge clones
-// by deep-merging every shared value again (ADR 12).
-class PageCrumbs {
-  list: unknown[] | undefined
+// by deep-merging every shared value again (ADR 12). The holder also carries the header's alert
+// count, read before the render.
+class PageFrame {
+  crumbs: unknown[] | undefined
+  alertCount = 0
 }
+
+// Every template is rendered by Edge's synchronous compiler: in asynchronous mode each @each
+// iteration, component and slot is an awaited promise, about a fifth of a large page's CPU under
+// load (ADR 12). What a page needs from the database is read before render(); the one value the
+// layout read during the render (the alert count) is read first and handed in through the frame.
 const createRenderer = edge.createRenderer.bind(edge)
 edge.createRenderer = () => {
   const renderer = createRenderer()
-  const crumbs = new PageCrumbs()
-  renderer.share({ pageCrumbs: crumbs })
-  const render = renderer.render.bind(renderer)
+  const frame = new PageFrame()
+  renderer.share({ pageFrame: frame })
   renderer.render = async (templatePath, state = {}) => {
-    const previous = crumbs.list
-    crumbs.list = state.breadcrumbs
+    const previous = frame.crumbs
+    frame.alertCount = await alertCount()
+    frame.crumbs = state.breadcrumbs
     try {
-      return await render(templatePath, state)
+      return renderer.renderSync(templatePath, state)
     } finally {
-      crumbs.list = previous
+      frame.crumbs = previous
     }
   }
   return renderer

@@ -103,8 +103,8 @@ test.group('API | tokens for another organisation of the person', (group) => {
 
     // Both are listed with their organisation.
     const list = (await client.get('/compte/jetons').actingAs(user)).text()
-    assert.include(list, `<td>Consolidation du réseau</td>\n            <td>${demo.name}</td>`)
-    assert.include(list, `<td>Script RH</td>\n            <td>${home.name}</td>`)
+    assert.include(list, `<td>Consolidation du réseau</td>\n<td>${demo.name}</td>`)
+    assert.include(list, `<td>Script RH</td>\n<td>${home.name}</td>`)
   })
 
   test('an organisation the person is not (or no longer) a member of is refused, nothing is written', async ({

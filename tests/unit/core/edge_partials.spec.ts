@@ -3,7 +3,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Edge } from 'edge.js'
-import { keepCompiledPartials, keepComponentList } from '#http/edge_partials'
+import {
+  dropTemplateIndentation,
+  keepCompiledPartials,
+  keepComponentList,
+} from '#http/edge_partials'
 
 /** An Edge instance with in-memory templates, and the partial compilations it makes. */
 function edgeWith(cache: boolean) {
@@ -78,5 +82,49 @@ test.group('Edge component list kept with the template cache (ADR 12)', () => {
     assert.equal((await edge.render('page', { label: 'a' })).trim(), '<b>a</b>')
     assert.equal((await edge.render('page', { label: '<c>' })).trim(), '<b>&lt;c&gt;</b>')
     assert.equal(listings(), 1)
+  })
+})
+
+test.group('Template indentation dropped before compiling (ADR 12)', () => {
+  function indentedViews() {
+    const views = mkdtempSync(join(tmpdir(), 'socle-edge-indent-'))
+    mkdirSync(join(views, 'pages'))
+    mkdirSync(join(views, 'emails'))
+    const page = [
+      '<table>',
+      '  @each(row in rows)',
+      '    <tr>',
+      '      <td>{{ row }}</td>',
+      '      <td><textarea>{{ note }}</textarea></td>',
+      '    </tr>',
+      '  @end',
+      '</table>',
+    ].join('\n')
+    writeFileSync(join(views, 'pages', 'table.edge'), page)
+    writeFileSync(join(views, 'emails', 'notice_text.edge'), 'Bonjour,\n\n    {{ line }}\n')
+    const edge = Edge.create()
+    edge.mount(views)
+    dropTemplateIndentation(edge)
+    return edge
+  }
+
+  test('a page loses the indentation of its template lines, not of its values', async ({
+    assert,
+  }) => {
+    const html = await indentedViews().render('pages/table', {
+      rows: ['a', 'b'],
+      note: 'ligne 1\n    ligne 2',
+    })
+    assert.notMatch(html, /\n[ \t]+</)
+    assert.include(
+      html,
+      '<tr>\n<td>a</td>\n<td><textarea>ligne 1\n    ligne 2</textarea></td>\n</tr>'
+    )
+    assert.include(html, '<td>b</td>')
+  })
+
+  test('a mail is rendered as written', async ({ assert }) => {
+    const text = await indentedViews().render('emails/notice_text', { line: 'Rien à signaler' })
+    assert.equal(text, 'Bonjour,\n\n    Rien à signaler')
   })
 })
