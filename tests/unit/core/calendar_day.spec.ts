@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { DateTime } from 'luxon'
+import { DateTime, FixedOffsetZone, Settings } from 'luxon'
 import { calendarDay } from '#support/calendar_date'
 
 test.group('calendarDay reads a date column as DateTime.fromSQL does', () => {
@@ -22,5 +22,24 @@ test.group('calendarDay reads a date column as DateTime.fromSQL does', () => {
       assert.equal(read.zoneName, parsed.zoneName, iso)
       assert.equal(read.toISODate(), iso)
     }
+  })
+
+  test('a day read twice is the same date; a change of default zone makes it again', ({
+    assert,
+  }) => {
+    const first = calendarDay('2023-06-30')
+    assert.strictEqual(calendarDay('2023-06-30'), first)
+    const zone = Settings.defaultZone
+    try {
+      Settings.defaultZone = FixedOffsetZone.instance(-600)
+      const elsewhere = calendarDay('2023-06-30')
+      assert.notStrictEqual(elsewhere, first)
+      assert.equal(elsewhere.offset, -600)
+      assert.equal(elsewhere.toISODate(), '2023-06-30')
+    } finally {
+      Settings.defaultZone = zone
+    }
+    assert.equal(calendarDay('2023-06-30').toMillis(), first.toMillis())
+    assert.equal(calendarDay('2023-06-30').zoneName, first.zoneName)
   })
 })
