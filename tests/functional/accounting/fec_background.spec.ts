@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { readdir } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
@@ -71,9 +71,9 @@ test.group('FEC import in the background', (group) => {
     const done = await db.from('imports').where('id', id).firstOrFail()
     assert.equal(done.status, 'committed')
     assert.equal(done.rows_total, 4)
-    assert.equal(done.progress_phase, 'écriture')
-    assert.equal(done.progress_done, 4)
-    assert.equal(done.progress_total, 4)
+    assert.equal(done.progress_phase, 'import')
+    assert.equal(Number(done.progress_done), (await stat(path)).size)
+    assert.equal(Number(done.progress_total), (await stat(path)).size)
     assert.match(done.sha256, /^[0-9a-f]{64}$/)
     const entries = await db.from('entries').where('import_id', id).count('* as n')
     assert.equal(Number(entries[0].n), 2)
@@ -129,7 +129,7 @@ test.group('FEC import in the background', (group) => {
         sha256: '',
         size_bytes: 1000,
         status: 'running',
-        progress_phase: 'écriture',
+        progress_phase: 'import',
         progress_done: 300,
         progress_total: 1200,
       })
@@ -140,7 +140,7 @@ test.group('FEC import in the background', (group) => {
       page.assertStatus(200)
       const text = page.text()
       assert.include(text, '<meta http-equiv="refresh" content="2">')
-      assert.include(text, 'Import en cours')
+      assert.include(text, 'Import en cours : vérification et écriture des écritures')
       assert.match(text, /<progress[^>]*max="100" value="25"/)
       assert.include(text, '25 %')
       const foreign = await client

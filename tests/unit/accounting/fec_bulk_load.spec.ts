@@ -417,9 +417,9 @@ test.group('Bulk loads of the ledger (COPY)', (group) => {
       organisationId: organisation.id,
       userId: null,
       fiscalYearId: ledger.fiscalYears[2024],
-      // Once the file is checked, someone else records entry AC 2 before it is written.
+      // Once the import's transaction has started, someone else records entry AC 2.
       onProgress: async ({ phase, done }) => {
-        if (phase !== 'écriture' || done !== 0) return
+        if (phase !== 'import' || done !== 0) return
         await db.table('entries').insert({
           organisation_id: organisation.id,
           journal_id: ledger.journal.AC,

@@ -303,12 +303,66 @@ test.group('FEC import', (group) => {
     assert.equal(lettered.lettering_date, '2024-04-10')
   })
 
-  test('reports its progress: verification then writing, done increasing up to the total', async ({
+  test('journals and accounts first met after a batch was written are created, with their parents', async ({
+    assert,
+  }) => {
+    const rows: FecRow[] = []
+    for (let n = 1; n <= 5100; n++) rows.push(...entryRows(String(n), '20240105', '10,00'))
+    // After the first batch of 10,000 lines: a new journal, a child account before its parent.
+    rows.push(...entryRows('1', '20240210', '5,00', '68812', '4011', 'OD'))
+    rows.push(...entryRows('2', '20240211', '7,00', '688', '4011', 'OD'))
+    for (const row of rows.slice(-4)) row.JournalLib = 'Opérations diverses'
+    const before = await db
+      .from('accounts')
+      .where('organisation_id', organisation.id)
+      .select('number')
+    const result = await importText(fecText(rows))
+    assert.equal(result.status, 'committed', JSON.stringify(result.errors))
+    assert.equal(result.entries, 5102)
+    const journal = await db
+      .from('journals')
+      .where({ organisation_id: organisation.id, code: 'OD' })
+      .firstOrFail()
+    assert.equal(journal.label, 'Opérations diverses')
+    const accounts = await db
+      .from('accounts as a')
+      .leftJoin('accounts as p', 'p.id', 'a.parent_id')
+      .where('a.organisation_id', organisation.id)
+      .select('a.number', 'a.label', 'p.number as parent')
+    const known = new Set(before.map((row) => row.number as string))
+    const created = accounts.filter((row) => !known.has(row.number))
+    assert.equal(result.accountsCreated, created.length)
+    assert.includeMembers(
+      created.map((row) => row.number),
+      ['68812', '688', '4011']
+    )
+    // Each new account's parent is its longest prefix among the organisation's accounts.
+    const numbers = accounts.map((row) => row.number as string)
+    for (const row of created) {
+      const prefixes = numbers.filter(
+        (n) => n.length < row.number.length && row.number.startsWith(n)
+      )
+      const longest = prefixes.sort((a, b) => b.length - a.length)[0] ?? null
+      assert.equal(row.parent, longest, row.number)
+    }
+    assert.equal(created.find((row) => row.number === '68812')!.parent, '688')
+    assert.isNull((await verifyChain(organisation.id)).firstBreak)
+    const lines = await db
+      .from('entry_lines as l')
+      .join('accounts as a', 'a.id', 'l.account_id')
+      .where('l.organisation_id', organisation.id)
+      .whereRaw('a.number <> l.account_number')
+      .count('* as n')
+    assert.equal(Number(lines[0].n), 0)
+  })
+
+  test('reports its progress in one pass: bytes read increasing from 0 to the file size', async ({
     assert,
   }) => {
     const rows: FecRow[] = []
     for (let n = 1; n <= 30; n++) rows.push(...entryRows(String(n), '20240105', '10,00'))
     const text = fecText(rows)
+    const size = Buffer.byteLength(text)
     const calls: FecProgress[] = []
     const result = await importText(text, 'utf-8', {
       progressEvery: 7,
@@ -317,46 +371,40 @@ test.group('FEC import', (group) => {
       },
     })
     assert.equal(result.status, 'committed', JSON.stringify(result.errors))
-    const checking = calls.filter((c) => c.phase === 'vérification')
-    const writing = calls.filter((c) => c.phase === 'écriture')
-    assert.deepEqual(
-      calls.map((c) => c.phase),
-      [...checking.map((c) => c.phase), ...writing.map((c) => c.phase)],
-      'verification comes first'
+    assert.isTrue(
+      calls.every((c) => c.phase === 'import' && c.total === size),
+      JSON.stringify(calls)
     )
-    assert.deepEqual(checking[0], {
-      phase: 'vérification',
-      done: 0,
-      total: Buffer.byteLength(text),
-    })
-    assert.deepEqual(checking.at(-1), {
-      phase: 'vérification',
-      done: Buffer.byteLength(text),
-      total: Buffer.byteLength(text),
-    })
-    for (let i = 1; i < checking.length; i++)
-      assert.isAtLeast(checking[i].done, checking[i - 1].done)
-    const done = writing.map((c) => c.done)
-    assert.isAtLeast(done.length, 6, JSON.stringify(calls))
-    for (let i = 1; i < done.length; i++) assert.isAbove(done[i], done[i - 1])
-    assert.equal(done[0], 0)
-    assert.equal(done.at(-1), 60)
-    assert.isTrue(writing.every((c) => c.total === 60))
+    assert.deepEqual(calls[0], { phase: 'import', done: 0, total: size })
+    assert.deepEqual(calls.at(-1), { phase: 'import', done: size, total: size })
+    assert.isAtLeast(calls.length, 6, JSON.stringify(calls))
+    for (let i = 1; i < calls.length; i++) assert.isAtLeast(calls[i].done, calls[i - 1].done)
   })
 
-  test('a refused file reports verification progress only', async ({ assert }) => {
-    const rows = entryRows('1', '20240105', '10,00')
-    rows[0].Debit = '11,00'
+  test('a refused file is read in the same pass and leaves nothing', async ({ assert }) => {
+    const rows: FecRow[] = []
+    for (let n = 1; n <= 6000; n++) rows.push(...entryRows(String(n), '20240105', '10,00'))
+    // The last entry is unbalanced: the batch of 10,000 lines before it was written, then
+    // rolled back.
+    rows.at(-1)!.Credit = '11,00'
     const calls: FecProgress[] = []
-    const before = await tableCounts(LEDGER)
+    const before = await tableCounts([...LEDGER, 'imports'])
     const result = await importText(fecText(rows), 'utf-8', {
       onProgress: (p) => {
         calls.push(p)
       },
     })
     assert.equal(result.status, 'rejected')
-    assert.isTrue(calls.length >= 2 && calls.every((c) => c.phase === 'vérification'))
-    assert.deepEqual(await tableCounts(LEDGER), before)
+    assert.deepEqual(
+      result.errors.map((issue) => [issue.line, issue.field]),
+      [[12000, 'Debit/Credit']]
+    )
+    assert.isTrue(calls.length >= 2 && calls.every((c) => c.phase === 'import'))
+    const after = await tableCounts([...LEDGER, 'imports'])
+    assert.deepEqual(after, { ...before, imports: before.imports + 1 })
+    const recorded = await db.from('imports').orderBy('id', 'desc').firstOrFail()
+    assert.equal(recorded.status, 'rejected')
+    assert.equal(recorded.rows_total, 12000)
   })
 
   test('fec:import prints a summary, and the errors of a refused file', async ({ assert }) => {
@@ -372,8 +420,8 @@ test.group('FEC import', (group) => {
     await asOrg(organisation, () => command.exec())
     command.assertSucceeded()
     command.assertLogMatches(/2 lignes, 1 écritures/)
-    command.assertLogMatches(/vérification : 0 %/)
-    command.assertLogMatches(/écriture : 100 %/)
+    command.assertLogMatches(/import : 0 %/)
+    command.assertLogMatches(/import : 100 %/)
     const rows = entryRows('2', '20240105', '10,00')
     rows[0].Debit = '11,00'
     const bad = await writeFecFile(fecText(rows))

@@ -1,14 +1,23 @@
 /**
- * Pass 1 over the whole file, before anything is written: every line parsed and checked, each
- * entry (JournalCode + EcritureNum, its lines following each other) balanced, dated in the fiscal
- * year, new to the file and to the ledger. Memory grows with the number of entries (one key
- * each), never with the lines.
+ * The one reading of the file: every line parsed and checked, each entry (JournalCode +
+ * EcritureNum, its lines following each other) balanced, dated in the fiscal year, new to the file
+ * and to the ledger. While the file has no error, each checked line is handed to a sink (the
+ * writer, inside the import's transaction); from the first error on, nothing more is handed and
+ * the transaction is rolled back at the end, so that every error is still reported. Memory grows
+ * with the number of entries (one key each), never with the lines.
  */
 import { createHash } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import { fiscalYearName } from '#support/french_format'
 import { centsToDecimal, readTextLines, type FecEncoding } from './format.js'
-import { detached, parseHeader, parseLine, type Issues, type Layout } from './lines.js'
+import {
+  detached,
+  parseHeader,
+  parseLine,
+  type Issues,
+  type Layout,
+  type ParsedLine,
+} from './lines.js'
 import type { ProgressMeter } from './progress.js'
 
 export interface FiscalYearRow {
@@ -58,6 +67,15 @@ export async function numbersInLedger(organisationId: number, fiscalYearId: numb
   )
 }
 
+/**
+ * Where checked lines go while the file has no error. An entry's lines arrive together, in file
+ * order; an entry is complete (balanced, one date, its number new) when the next one starts or
+ * when the file ends. Returns a promise only when it has to be awaited (a batch sent).
+ */
+export interface LineSink {
+  take(line: ParsedLine): Promise<void> | undefined
+}
+
 interface OpenEntry {
   key: string
   line: number
@@ -75,7 +93,8 @@ export async function analyse(
   year: FiscalYearRow | null,
   taken: Set<string>,
   issues: Issues,
-  meter: ProgressMeter
+  meter: ProgressMeter,
+  sink?: LineSink
 ): Promise<Analysis> {
   const hash = createHash('sha256')
   let bytes = 0
@@ -150,6 +169,10 @@ export async function analyse(
             `toutes les lignes de l’écriture ${parsed.number} doivent avoir la même date (${frDate(current.date)})`
           )
         }
+        if (sink && issues.count === 0) {
+          const taking = sink.take(parsed)
+          if (taking) await taking
+        }
         continue
       }
       closeEntry()
@@ -176,6 +199,10 @@ export async function analyse(
         count: 1,
         code: parsed.journalCode,
         number: parsed.number,
+      }
+      if (sink && issues.count === 0) {
+        const taking = sink.take(parsed)
+        if (taking) await taking
       }
     }
   }

@@ -1,8 +1,10 @@
 /**
- * One FEC import, start to end: inspect (size cap, binary) -> pass 1, every check over the whole
- * file (analysis.ts) -> refuse with every error, nothing written -> pass 2 in ONE transaction
- * (writer.ts) -> reconciliation of the year. Never throws for a bad file: it is recorded as
- * rejected with its errors, each naming its file line.
+ * One FEC import, start to end: inspect (size cap, binary) -> one pass over the file in ONE
+ * transaction, every line checked (analysis.ts) and, while the file has no error, written
+ * (writer.ts) -> a file with any error is rolled back and refused with every error, nothing
+ * visible -> reconciliation of the year. When nothing can be written (no such year, a closed
+ * one), the file is only checked, so that all its errors are still reported. Never throws for a
+ * bad file: it is recorded as rejected with its errors, each naming its file line.
  */
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
@@ -11,7 +13,6 @@ import { createReadStream } from 'node:fs'
 import db from '@adonisjs/lucid/services/db'
 import { reconcileAfterImport } from '#reconciliation/after_import'
 import { inspectUpload, SpreadsheetError } from '#support/spreadsheet/reader'
-import { LedgerError } from '#actions/accounting/errors'
 import { DomainError, translateDatabaseError } from '#support/domain_errors'
 import { fiscalYearName } from '#support/french_format'
 import env from '#start/env'
@@ -24,7 +25,7 @@ import {
   type Analysis,
   type FiscalYearRow,
 } from './analysis.js'
-import { writeLedger } from './writer.js'
+import { LedgerWriter } from './writer.js'
 import { ProgressMeter, type ProgressListener } from './progress.js'
 
 export const FEC_IMPORT_KIND = 'accounting.fec'
@@ -46,8 +47,9 @@ export interface FecImportOptions {
   /** An import row created beforehand (status 'running'): it is updated instead of inserted. */
   importId?: number
   /**
-   * Called at the start and end of each pass and, in between, every `progressEvery` lines or
-   * 500 ms. During 'vérification' done/total count bytes read, during 'écriture' lines written.
+   * Called at the start and end of the pass and, in between, every `progressEvery` lines or
+   * 500 ms; done/total count the file's bytes read ('import': checked and written, 'vérification':
+   * checked only, when nothing can be written).
    */
   onProgress?: ProgressListener
   progressEvery?: number
@@ -73,7 +75,7 @@ export interface FecImportResult {
   phases?: Partial<Record<FecPhase, number>>
 }
 
-type FecPhase = 'checking' | 'writing' | 'statistics' | 'reconciliation'
+type FecPhase = 'preparation' | 'pass' | 'statistics' | 'reconciliation'
 
 class PhaseClock {
   phases: Partial<Record<FecPhase, number>> = {}
@@ -162,11 +164,6 @@ async function fiscalYear(options: FecImportOptions, issues: Issues) {
   return year ?? null
 }
 
-function numberTakenMeanwhile(error: unknown) {
-  const { code, constraint } = error as { code?: string; constraint?: string }
-  return code === '23505' && constraint === 'entries_number_unique'
-}
-
 async function previousImport(organisationId: number, sha256: string) {
   return db
     .from('imports')
@@ -174,7 +171,26 @@ async function previousImport(organisationId: number, sha256: string) {
     .first()
 }
 
-/** Pass 1, read again as ISO-8859-15 when a file announced as UTF-8 turns out not to be. */
+/**
+ * Runs `pass` with the file's encoding, then once more as ISO-8859-15 when a file announced as
+ * UTF-8 turns out not to be (what the first attempt wrote is rolled back with it).
+ */
+async function withEncoding<T>(
+  path: string,
+  issues: Issues,
+  pass: (encoding: FecEncoding) => Promise<T>
+): Promise<T> {
+  try {
+    return await pass(await detectEncoding(path))
+  } catch (error) {
+    if (!(error instanceof EncodingMismatch)) throw error
+    issues.list = issues.list.filter((issue) => issue.line === 0)
+    issues.count = issues.list.length
+    return pass('iso-8859-15')
+  }
+}
+
+/** The file checked only, nothing written (no year to write into, or a refusal to explain). */
 async function analyseFile(
   path: string,
   options: FecImportOptions,
@@ -183,17 +199,16 @@ async function analyseFile(
 ): Promise<Analysis> {
   const taken = year ? await numbersInLedger(options.organisationId, year.id) : new Set<string>()
   const total = (await stat(path)).size
-  const meter = () =>
-    new ProgressMeter(options.onProgress, 'vérification', total, options.progressEvery)
-  const encoding = await detectEncoding(path)
-  try {
-    return await analyse(path, encoding, year, taken, issues, meter())
-  } catch (error) {
-    if (!(error instanceof EncodingMismatch)) throw error
-    issues.list = issues.list.filter((issue) => issue.line === 0)
-    issues.count = issues.list.length
-    return analyse(path, 'iso-8859-15', year, taken, issues, meter())
-  }
+  return withEncoding(path, issues, (encoding) =>
+    analyse(
+      path,
+      encoding,
+      year,
+      taken,
+      issues,
+      new ProgressMeter(options.onProgress, 'vérification', total, options.progressEvery)
+    )
+  )
 }
 
 /** Imports a FEC into one fiscal year; never throws for a bad file (it is rejected with its errors). */
@@ -237,29 +252,27 @@ export async function importFec(path: string, options: FecImportOptions): Promis
 
   const year = await fiscalYear(options, issues)
   const clock = new PhaseClock()
-  const analysis = await analyseFile(path, options, year, issues)
-  clock.lap('checking')
-  const duplicate = await previousImport(options.organisationId, analysis.sha256)
-  if (duplicate) {
-    // The same file again: its numbers are of course taken; say the one thing that matters.
-    issues.withdraw(NUMBER_TAKEN, analysis.clashes)
-    issues.add(
-      0,
-      'fichier',
-      fileName,
-      `ce fichier a déjà été importé le ${new Date(duplicate.committed_at ?? duplicate.created_at).toLocaleDateString('fr-FR')} (import n° ${duplicate.id}) : il n’est pas réimporté`
-    )
-  }
-  const summary = {
-    lines: analysis.lines,
-    entries: analysis.entries,
-    totalDebit: centsToDecimal(analysis.totalDebit),
-    totalCredit: centsToDecimal(analysis.totalCredit),
-    encoding: analysis.encoding,
-    separator: analysis.layout ? (analysis.layout.separator === '\t' ? 'tab' : 'pipe') : null,
-    variant: analysis.layout?.variant ?? null,
-  } as const
-  const reject = async () => {
+  const summaryOf = (analysis: Analysis) =>
+    ({
+      lines: analysis.lines,
+      entries: analysis.entries,
+      totalDebit: centsToDecimal(analysis.totalDebit),
+      totalCredit: centsToDecimal(analysis.totalCredit),
+      encoding: analysis.encoding,
+      separator: analysis.layout ? (analysis.layout.separator === '\t' ? 'tab' : 'pipe') : null,
+      variant: analysis.layout?.variant ?? null,
+    }) as const
+  const reject = async (analysis: Analysis, duplicate?: PreviousImport) => {
+    if (duplicate) {
+      // The same file again: its numbers are of course taken; say the one thing that matters.
+      issues.withdraw(NUMBER_TAKEN, analysis.clashes)
+      issues.add(
+        0,
+        'fichier',
+        fileName,
+        `ce fichier a déjà été importé le ${new Date(duplicate.committed_at ?? duplicate.created_at).toLocaleDateString('fr-FR')} (import n° ${duplicate.id}) : il n’est pas réimporté`
+      )
+    }
     const id = await recordRejected(
       path,
       fileName,
@@ -268,25 +281,35 @@ export async function importFec(path: string, options: FecImportOptions): Promis
       analysis.lines,
       issues
     )
-    return result('rejected', id, { ...summary, seconds: (Date.now() - started) / 1000 })
+    return result('rejected', id, {
+      ...summaryOf(analysis),
+      seconds: (Date.now() - started) / 1000,
+    })
   }
-  if (issues.count > 0 || !analysis.layout || !year) return reject()
 
-  let written: Awaited<ReturnType<typeof commit>>
+  if (!year || issues.count > 0) {
+    const analysis = await analyseFile(path, options, year, issues)
+    return reject(analysis, await previousImport(options.organisationId, analysis.sha256))
+  }
+  const taken = await numbersInLedger(options.organisationId, year.id)
+  clock.lap('preparation')
+  let written: Written
   try {
-    written = await commit(path, options, fileName, year, analysis)
+    written = await withEncoding(path, issues, (encoding) =>
+      writeInOnePass(path, options, fileName, year, taken, issues, encoding)
+    )
   } catch (error) {
+    if (error instanceof FileRefused) return reject(error.analysis, error.duplicate)
     // A rule enforced by the database (a concurrent closing, a number taken meanwhile...).
     const refused = translateDatabaseError(error)
     if (!(refused instanceof DomainError)) throw error
-    if (numberTakenMeanwhile(error)) {
-      // Read the file again against the ledger as it is now: each clash gets its file line.
-      await analyseFile(path, { ...options, onProgress: undefined }, year, issues)
-    }
+    // The pass had found no error. Read the file again against the ledger as it is now: a number
+    // taken meanwhile is reported at its file line; any other refusal as the database says it.
+    const analysis = await analyseFile(path, { ...options, onProgress: undefined }, year, issues)
     if (issues.count === 0) issues.add(0, 'fichier', fileName, refused.message)
-    return reject()
+    return reject(analysis)
   }
-  clock.lap('writing')
+  clock.lap('pass')
   // Fresh planner statistics after a bulk load, so the ledger screens keep using their indexes.
   await db.rawQuery('ANALYZE entries, entry_lines')
   clock.lap('statistics')
@@ -296,7 +319,7 @@ export async function importFec(path: string, options: FecImportOptions): Promis
   )
   clock.lap('reconciliation')
   return result('committed', written.importId, {
-    ...summary,
+    ...summaryOf(written.analysis),
     phases: clock.phases,
     accountsCreated: written.accountsCreated,
     journalsCreated: written.journalsCreated,
@@ -304,19 +327,80 @@ export async function importFec(path: string, options: FecImportOptions): Promis
   })
 }
 
-/** Pass 2: the import row, the ledger rows and the balance checks, in one transaction. */
-function commit(
+type PreviousImport = NonNullable<Awaited<ReturnType<typeof previousImport>>>
+
+/** A file with errors (or imported before): what its pass wrote is rolled back. */
+class FileRefused extends Error {
+  constructor(
+    readonly analysis: Analysis,
+    readonly duplicate?: PreviousImport
+  ) {
+    super('fichier refusé')
+  }
+}
+
+interface Written {
+  analysis: Analysis
+  importId: number
+  journalsCreated: number
+  accountsCreated: number
+}
+
+/**
+ * The one pass, in one transaction: the import row, then the file read once, each line checked
+ * and, while the file has no error, written; then the balance checks. A file with any error, or
+ * imported before, throws FileRefused and nothing stays.
+ */
+function writeInOnePass(
   path: string,
   options: FecImportOptions,
   fileName: string,
   year: FiscalYearRow,
-  analysis: Analysis
-) {
+  taken: Set<string>,
+  issues: Issues,
+  encoding: FecEncoding
+): Promise<Written> {
   const organisationId = options.organisationId
   return db.transaction(async (trx) => {
     // Two uploads of the same file at once: the second waits here, then finds the first.
     await trx.rawQuery(`SELECT pg_advisory_xact_lock(hashtext('fec-import'), ?)`, [organisationId])
-    const again = await trx
+    const size = (await stat(path)).size
+    const base = {
+      organisation_id: organisationId,
+      user_id: options.userId,
+      kind: FEC_IMPORT_KIND,
+      file_name: fileName.slice(0, 255),
+      size_bytes: size,
+    }
+    // The entries name their import: its row comes first (seen by no one before the commit). A
+    // row created beforehand is updated only at the very end, so that the progress written
+    // meanwhile on another connection never waits for its lock.
+    const importId = options.importId
+      ? options.importId
+      : ((
+          await trx
+            .insertQuery()
+            .table('imports')
+            .insert({ ...base, sha256: '', status: 'running' })
+            .returning('id')
+        )[0].id as number)
+    const writer = new LedgerWriter(trx, {
+      organisationId,
+      userId: options.userId,
+      importId,
+      fileName,
+      year,
+    })
+    await writer.open()
+    const meter = new ProgressMeter(options.onProgress, 'import', size, options.progressEvery)
+    let analysis: Analysis
+    try {
+      analysis = await analyse(path, encoding, year, taken, issues, meter, writer)
+    } catch (error) {
+      await writer.abandon()
+      throw error
+    }
+    const duplicate = await trx
       .from('imports')
       .where({
         organisation_id: organisationId,
@@ -325,49 +409,27 @@ function commit(
         status: 'committed',
       })
       .first()
-    if (again)
-      throw new LedgerError('ce fichier vient d’être importé par ailleurs : il n’est pas réimporté')
-    const importValues = {
-      organisation_id: organisationId,
-      user_id: options.userId,
-      kind: FEC_IMPORT_KIND,
-      file_name: fileName.slice(0, 255),
-      sha256: analysis.sha256,
-      size_bytes: (await stat(path)).size,
-      status: 'committed',
-      rows_total: analysis.lines,
-      rows_valid: analysis.lines,
-      rows_rejected: 0,
-      committed_at: new Date(),
+    if (issues.count > 0 || !analysis.layout || duplicate) {
+      await writer.abandon()
+      throw new FileRefused(analysis, duplicate ?? undefined)
     }
-    // A row created beforehand is marked committed at the very end of this transaction, so that
-    // the progress updates written meanwhile on another connection never wait for its lock.
-    const importId = options.importId
-      ? options.importId
-      : ((await trx.insertQuery().table('imports').insert(importValues).returning('id'))[0]
-          .id as number)
-    const meter = new ProgressMeter(
-      options.onProgress,
-      'écriture',
-      analysis.lines,
-      options.progressEvery
-    )
-    const created = await writeLedger(
-      trx,
-      path,
-      { organisationId, userId: options.userId, importId, fileName, year },
-      analysis,
-      meter
-    )
-    if (options.importId) {
-      await trx
-        .from('imports')
-        .where({ id: importId, organisation_id: organisationId })
-        .update({ ...importValues, progress_done: analysis.lines, progress_total: analysis.lines })
-    }
+    const created = await writer.finish()
+    await trx
+      .from('imports')
+      .where({ id: importId, organisation_id: organisationId })
+      .update({
+        ...base,
+        sha256: analysis.sha256,
+        status: 'committed',
+        rows_total: analysis.lines,
+        rows_valid: analysis.lines,
+        rows_rejected: 0,
+        committed_at: new Date(),
+        ...(options.importId ? { progress_done: size, progress_total: size } : {}),
+      })
     // Fire the deferred balance checks now: an error at COMMIT would be swallowed by knex.
     await trx.rawQuery('SET CONSTRAINTS ledger_pending_checks_at_commit IMMEDIATE')
     await trx.rawQuery('SET CONSTRAINTS ledger_pending_checks_at_commit DEFERRED')
-    return { importId, ...created }
+    return { analysis, importId, ...created }
   })
 }

@@ -4,8 +4,9 @@
  *
  *   format.ts    the FEC's columns, encodings, dates and amounts
  *   lines.ts     the header and each line, parsed and checked
- *   analysis.ts  pass 1: every check over the whole file, nothing written
- *   writer.ts    pass 2: the ledger rows streamed with COPY in one transaction
+ *   analysis.ts  the one pass: every line checked, handed to the writer while the file has
+ *                no error (or checked only, when nothing can be written)
+ *   writer.ts    the ledger rows of the pass, streamed with COPY in its one transaction
  *   import.ts    one import from start to end
  *   runner.ts    uploads imported in the background
  */

@@ -1,6 +1,6 @@
 /** Progress of an import pass, throttled so that `tick` is cheap enough to call on every line. */
 export interface FecProgress {
-  phase: 'vérification' | 'écriture'
+  phase: 'vérification' | 'import'
   done: number
   total: number
 }

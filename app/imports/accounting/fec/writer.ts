@@ -1,10 +1,12 @@
 /**
- * Pass 2, inside the import's one transaction: the journals and accounts the file lacks, then the
- * entries and their lines streamed with COPY FROM STDIN in batches of whole entries. Each entry's
- * id (reserved up front from the sequence), chain position, hash and number are computed here, so
- * the rows arrive in their final shape; the database's statement-level triggers check each batch
- * once (closed year, dates, organisation, accounts and entries) and the balance of every entry at
- * commit. Parsing the next batch overlaps PostgreSQL ingesting the previous one.
+ * The ledger side of the import's one pass, inside its one transaction: the checked lines (handed
+ * by the analysis while the file has no error) become entries and lines streamed with COPY FROM
+ * STDIN in batches of whole entries, each batch preceded by the journals and accounts it is the
+ * first to use. Each entry's id, chain position, hash and number are computed here, and the ids of
+ * entries, journals and accounts are taken from their sequences ahead of need, so the rows arrive
+ * in their final shape; the database's statement-level triggers check each batch once (closed
+ * year, dates, organisation, accounts and entries) and the balance of every entry at commit.
+ * Reading and checking the next batch overlaps PostgreSQL ingesting the previous one.
  */
 import { finished } from 'node:stream/promises'
 import type { Client } from 'pg'
@@ -14,10 +16,9 @@ import { recordEvent } from '#support/audit'
 import { chainHash } from '#actions/accounting/hash_chain'
 import { lockChainHead, moveChainHead } from '#actions/accounting/ledger'
 import { longestPrefixParent } from '#reference/pcg_associations'
-import { centsToDecimal, readTextLines } from './format.js'
-import { Issues, parseLine, type ParsedLine } from './lines.js'
-import type { Analysis, FiscalYearRow } from './analysis.js'
-import type { ProgressMeter } from './progress.js'
+import { centsToDecimal } from './format.js'
+import { detached, type ParsedLine } from './lines.js'
+import type { FiscalYearRow, LineSink } from './analysis.js'
 
 /**
  * Lines per COPY: enough that per-statement work (triggers, audit event) is rare, few enough that
@@ -95,115 +96,204 @@ const LINE_COPY = `COPY entry_lines (entry_id, organisation_id, line_no, account
   entry_date, debit, credit, label, aux_number, aux_label, lettering, lettering_date,
   currency_amount, currency) FROM STDIN`
 
-/** Journals and accounts the file uses and the organisation lacks; their ids by code/number. */
-async function references(trx: TransactionClientContract, target: WriteTarget, analysis: Analysis) {
-  const organisationId = target.organisationId
-  const journalRows = await trx
-    .from('journals')
-    .where('organisation_id', organisationId)
-    .select('id', 'code')
-  const journalIds = new Map<string, number>(journalRows.map((row) => [row.code, row.id]))
-  let journalsCreated = 0
-  for (const [code, label] of analysis.journals) {
-    if (journalIds.has(code)) continue
-    const [row] = await trx
-      .insertQuery()
-      .table('journals')
-      .insert({ organisation_id: organisationId, code, label: label || code })
-      .returning('id')
-    journalIds.set(code, row.id)
-    journalsCreated++
+/**
+ * Ids taken from a table's sequence `chunk` at a time, the next chunk asked for when half of the
+ * current one is used, so that it arrives (queued behind the batch being copied) before it is
+ * needed and the reading never waits for it. The ids left at the end are skipped, as ids of a
+ * rolled-back transaction are.
+ */
+class IdPool {
+  private ids: number[] = []
+  private next = 0
+  private coming: Promise<number[]> | null = null
+
+  constructor(
+    private trx: TransactionClientContract,
+    private table: 'entries' | 'journals' | 'accounts',
+    private chunk: number
+  ) {}
+
+  private ask() {
+    const asked = this.trx
+      .rawQuery(
+        `SELECT array_agg(nextval(pg_get_serial_sequence(?, 'id'))::int) AS ids
+           FROM generate_series(1, ?)`,
+        [this.table, this.chunk]
+      )
+      .then(({ rows }) => rows[0].ids as number[])
+    // Awaited when needed; a failure meanwhile must not count as unhandled.
+    asked.catch(() => {})
+    return asked
   }
-  const accountRows = await trx
-    .from('accounts')
-    .where('organisation_id', organisationId)
-    .select('id', 'number')
-  const accountIds = new Map<string, number>(accountRows.map((row) => [row.number, row.id]))
-  let accountsCreated = 0
-  const missing = [...analysis.accounts.keys()]
-    .filter((n) => !accountIds.has(n))
-    .sort((a, b) => a.length - b.length || a.localeCompare(b))
-  for (const number of missing) {
-    const parent = longestPrefixParent(number, accountIds.keys())
-    const [row] = await trx
-      .insertQuery()
-      .table('accounts')
-      .insert({
-        organisation_id: organisationId,
-        number,
-        label: analysis.accounts.get(number) || number,
-        parent_id: parent ? accountIds.get(parent) : null,
-      })
-      .returning('id')
-    accountIds.set(number, row.id)
-    accountsCreated++
+
+  /** Starts the first chunk; `take` awaits nothing afterwards unless the reading outruns it. */
+  prepare() {
+    this.coming ??= this.ask()
   }
-  if (journalsCreated + accountsCreated > 0) {
-    await recordEvent({
-      domain: 'accounting',
-      action: 'create',
-      subjectType: 'accounts',
-      summary: `Import FEC ${target.fileName} : ${accountsCreated} compte(s) et ${journalsCreated} journal(aux) créés`,
-      organisationId,
-      trx,
-    })
+
+  take(): number | Promise<number> {
+    if (this.next < this.ids.length) {
+      const id = this.ids[this.next++]
+      if (!this.coming && this.next * 2 >= this.ids.length) this.coming = this.ask()
+      return id
+    }
+    return this.refill().then(() => this.take() as number)
   }
-  return { journalIds, accountIds, journalsCreated, accountsCreated }
+
+  private async refill() {
+    this.ids = await (this.coming ?? this.ask())
+    this.next = 0
+    this.coming = null
+  }
 }
 
-/** Ids for `count` entries, taken from the sequence in one round trip. */
-async function reserveEntryIds(trx: TransactionClientContract, count: number) {
-  const { rows } = await trx.rawQuery(
-    `SELECT coalesce(array_agg(nextval(pg_get_serial_sequence('entries', 'id'))::int), '{}') AS ids
-       FROM generate_series(1, ?)`,
-    [count]
-  )
-  return rows[0].ids as number[]
+interface NewAccount {
+  id: number
+  number: string
+  label: string
 }
 
-export async function writeLedger(
-  trx: TransactionClientContract,
-  path: string,
-  target: WriteTarget,
-  analysis: Analysis,
-  meter: ProgressMeter
-) {
-  const { organisationId, userId, importId, year } = target
-  const refs = await references(trx, target, analysis)
-  const head = await lockChainHead(trx, organisationId)
-  const ids = await reserveEntryIds(trx, analysis.entries)
-  const { rows: clock } = await trx.rawQuery('SELECT transaction_timestamp()::text AS now')
-  // Validated rows must carry their transaction's own timestamp (checked by the triggers).
-  const validatedAt = clock[0].now as string
-  const connection = await connectionOf(trx)
-  const org = String(organisationId)
-  const user = userId === null ? '\\N' : String(userId)
-  const fixed = `\t${year.id}`
-  const tail = `\t${importId}\t${user}\n`
-
-  let previous = head.lastHash
-  let position = head.position
-  let entryIndex = 0
-  const maxSequence = new Map<number, number>()
+export class LedgerWriter implements LineSink {
+  private connection!: Client
+  private previous: string | null = null
+  private position = 0
+  private validatedAt = ''
+  private journalIds = new Map<string, number>()
+  private accountIds = new Map<string, number>()
+  private entryIds: IdPool
+  private journalPool: IdPool
+  private accountPool: IdPool
+  /** Journals and accounts first used by the batch being filled, inserted before its COPY. */
+  private newJournals: Array<{ id: number; code: string; label: string }> = []
+  private newAccounts: NewAccount[] = []
+  private createdAccounts: NewAccount[] = []
+  private journalsCreated = 0
+  private maxSequence = new Map<number, number>()
   // Two pairs of buffers: one filled while the other's batch is being copied.
-  const buffers = [
+  private buffers = [
     { entries: new RowBuffer(), lines: new RowBuffer() },
     { entries: new RowBuffer(), lines: new RowBuffer() },
   ]
-  let filling = 0
-  let batchLines = 0
-  let batchEntries = 0
-  let firstPosition = position + 1
-  let group: ParsedLine[] = []
+  private filling = 0
+  private batchLines = 0
+  private batchEntries = 0
+  private firstPosition = 0
+  private group: ParsedLine[] = []
+  private currentKey = ''
+  private inFlight: Promise<void> = Promise.resolve()
+  private org: string
+  private user: string
+  private fixed: string
+  private tail: string
 
-  const seal = () => {
+  constructor(
+    private trx: TransactionClientContract,
+    private target: WriteTarget
+  ) {
+    this.entryIds = new IdPool(trx, 'entries', 10_000)
+    this.journalPool = new IdPool(trx, 'journals', 10)
+    this.accountPool = new IdPool(trx, 'accounts', 100)
+    this.org = String(target.organisationId)
+    this.user = target.userId === null ? '\\N' : String(target.userId)
+    this.fixed = `\t${target.year.id}`
+    this.tail = `\t${target.importId}\t${this.user}\n`
+  }
+
+  /** The chain head locked, the organisation's journals and accounts, the first ids asked for. */
+  async open() {
+    const { trx, target } = this
+    const head = await lockChainHead(trx, target.organisationId)
+    this.previous = head.lastHash
+    this.position = head.position
+    this.firstPosition = head.position + 1
+    const { rows: clock } = await trx.rawQuery('SELECT transaction_timestamp()::text AS now')
+    // Validated rows must carry their transaction's own timestamp (checked by the triggers).
+    this.validatedAt = clock[0].now as string
+    const journals = await trx
+      .from('journals')
+      .where('organisation_id', target.organisationId)
+      .select('id', 'code')
+    for (const row of journals) this.journalIds.set(row.code, row.id)
+    const accounts = await trx
+      .from('accounts')
+      .where('organisation_id', target.organisationId)
+      .select('id', 'number')
+    for (const row of accounts) this.accountIds.set(row.number, row.id)
+    this.connection = await connectionOf(trx)
+    this.entryIds.prepare()
+  }
+
+  take(line: ParsedLine): Promise<void> | undefined {
+    const key = `${line.journalCode}\u0000${line.number}`
+    if (key === this.currentKey) {
+      this.group.push(line)
+      return
+    }
+    const sealing = this.seal()
+    this.currentKey = key
+    this.group = [line]
+    if (sealing) return sealing.then(() => this.sendIfFull())
+    return this.sendIfFull()
+  }
+
+  private sendIfFull() {
+    return this.batchLines >= BATCH_LINES ? this.send() : undefined
+  }
+
+  /** The journal's id, a new journal taking one from the pool (its row goes with the batch). */
+  private journalOf(line: ParsedLine): number | Promise<number> {
+    const known = this.journalIds.get(line.journalCode)
+    if (known !== undefined) return known
+    const code = detached(line.journalCode)
+    const adopt = (id: number) => {
+      this.journalIds.set(code, id)
+      this.newJournals.push({ id, code, label: detached(line.journalLib) || code })
+      this.journalsCreated++
+      return id
+    }
+    const id = this.journalPool.take()
+    return typeof id === 'number' ? adopt(id) : id.then(adopt)
+  }
+
+  private async accountsOf(group: ParsedLine[]) {
+    for (const line of group) {
+      if (this.accountIds.has(line.account)) continue
+      const id = await this.accountPool.take()
+      const account = {
+        id,
+        number: detached(line.account),
+        label: detached(line.accountLib) || line.account,
+      }
+      this.accountIds.set(account.number, id)
+      this.newAccounts.push(account)
+      this.createdAccounts.push(account)
+    }
+  }
+
+  /** The entry of the lines gathered so far, in its final shape; a promise if an id is awaited. */
+  private seal(): Promise<void> | undefined {
+    const group = this.group
     if (group.length === 0) return
+    this.group = []
+    const unknownAccount = group.some((line) => !this.accountIds.has(line.account))
+    const journalId = this.journalOf(group[0])
+    const entryId = this.entryIds.take()
+    if (!unknownAccount && typeof journalId === 'number' && typeof entryId === 'number') {
+      this.encode(group, journalId, entryId)
+      return
+    }
+    return (async () => {
+      if (unknownAccount) await this.accountsOf(group)
+      this.encode(group, await journalId, await entryId)
+    })()
+  }
+
+  private encode(group: ParsedLine[], journalId: number, id: number) {
+    const { organisationId, year } = this.target
     const first = group[0]
-    const journalId = refs.journalIds.get(first.journalCode)!
-    const id = ids[entryIndex++]
-    position++
+    this.position++
     const hash = chainHash(
-      previous,
+      this.previous,
       {
         organisationId,
         journalId,
@@ -222,93 +312,141 @@ export async function writeLedger(
       }))
     )
     const sequence = /^\d{1,9}$/.test(first.number) ? Number(first.number) : null
-    if (sequence !== null && sequence > (maxSequence.get(journalId) ?? 0))
-      maxSequence.set(journalId, sequence)
-    buffers[filling].entries.push(
-      `${id}\t${org}\t${journalId}${fixed}\t${first.date}\t${copyText(first.number)}\t` +
+    if (sequence !== null && sequence > (this.maxSequence.get(journalId) ?? 0))
+      this.maxSequence.set(journalId, sequence)
+    const { org, user } = this
+    const buffers = this.buffers[this.filling]
+    buffers.entries.push(
+      `${id}\t${org}\t${journalId}${this.fixed}\t${first.date}\t${copyText(first.number)}\t` +
         `${sequence ?? '\\N'}\t${copyText(first.label)}\t${copyText(first.pieceRef)}\t` +
-        `${first.pieceDate ?? '\\N'}\tvalidated\t${validatedAt}\t${user}\t${first.validDate ?? '\\N'}\t` +
-        `${position}\t${previous ?? '\\N'}\t${hash}${tail}`
+        `${first.pieceDate ?? '\\N'}\tvalidated\t${this.validatedAt}\t${user}\t${first.validDate ?? '\\N'}\t` +
+        `${this.position}\t${this.previous ?? '\\N'}\t${hash}${this.tail}`
     )
     for (const [index, line] of group.entries()) {
-      buffers[filling].lines.push(
-        `${id}\t${org}\t${index + 1}\t${refs.accountIds.get(line.account)}\t${copyText(line.account)}\t` +
+      buffers.lines.push(
+        `${id}\t${org}\t${index + 1}\t${this.accountIds.get(line.account)}\t${copyText(line.account)}\t` +
           `${line.date}\t${centsToDecimal(line.debit)}\t${centsToDecimal(line.credit)}\t` +
           `${copyText(line.label)}\t${copyText(line.auxNumber)}\t${copyText(line.auxLabel)}\t` +
           `${copyText(line.lettering)}\t${line.letteringDate ?? '\\N'}\t${amount(line.currencyAmount)}\t` +
           `${copyText(line.currency)}\n`
       )
     }
-    batchLines += group.length
-    batchEntries++
-    previous = hash
-    group = []
+    this.batchLines += group.length
+    this.batchEntries++
+    this.previous = hash
   }
 
-  const flush = async (batch: (typeof buffers)[number], summary: string) => {
-    await copy(connection, ENTRY_COPY, batch.entries)
-    await copy(connection, LINE_COPY, batch.lines)
+  private async flush(
+    batch: (typeof this.buffers)[number],
+    journals: LedgerWriter['newJournals'],
+    accounts: NewAccount[],
+    summary: string
+  ) {
+    const { trx, target } = this
+    if (journals.length > 0) {
+      await trx.rawQuery(
+        `INSERT INTO journals (id, organisation_id, code, label)
+           SELECT id, ?, code, label FROM unnest(?::int[], ?::text[], ?::text[]) AS j (id, code, label)`,
+        [
+          target.organisationId,
+          journals.map((j) => j.id),
+          journals.map((j) => j.code),
+          journals.map((j) => j.label),
+        ]
+      )
+    }
+    if (accounts.length > 0) {
+      await trx.rawQuery(
+        `INSERT INTO accounts (id, organisation_id, number, label)
+           SELECT id, ?, number, label FROM unnest(?::int[], ?::text[], ?::text[]) AS a (id, number, label)`,
+        [
+          target.organisationId,
+          accounts.map((a) => a.id),
+          accounts.map((a) => a.number),
+          accounts.map((a) => a.label),
+        ]
+      )
+    }
+    await copy(this.connection, ENTRY_COPY, batch.entries)
+    await copy(this.connection, LINE_COPY, batch.lines)
     await recordEvent({
       domain: 'accounting',
       action: 'import',
       subjectType: 'entries',
-      subjectId: importId,
+      subjectId: target.importId,
       summary,
-      organisationId,
+      organisationId: target.organisationId,
       trx,
     })
   }
-  let inFlight: Promise<void> = Promise.resolve()
-  const send = async () => {
-    if (batchEntries === 0) return
-    const summary = `Import FEC ${target.fileName} : ${batchEntries} écriture(s), ${batchLines} ligne(s) (positions ${firstPosition}–${position})`
-    const batch = buffers[filling]
-    batchLines = batchEntries = 0
-    firstPosition = position + 1
-    await inFlight
-    inFlight = flush(batch, summary)
+
+  private async send() {
+    if (this.batchEntries === 0) return
+    const summary = `Import FEC ${this.target.fileName} : ${this.batchEntries} écriture(s), ${this.batchLines} ligne(s) (positions ${this.firstPosition}–${this.position})`
+    const batch = this.buffers[this.filling]
+    const journals = this.newJournals
+    const accounts = this.newAccounts
+    this.newJournals = []
+    this.newAccounts = []
+    this.batchLines = this.batchEntries = 0
+    this.firstPosition = this.position + 1
+    await this.inFlight
+    this.inFlight = this.flush(batch, journals, accounts, summary)
     // The other pair's batch was copied (awaited just above): it can be filled again.
-    filling = 1 - filling
-    buffers[filling].entries.clear()
-    buffers[filling].lines.clear()
+    this.filling = 1 - this.filling
+    this.buffers[this.filling].entries.clear()
+    this.buffers[this.filling].lines.clear()
     // Awaited by the next send; a failure meanwhile must not count as unhandled.
-    inFlight.catch(() => {})
+    this.inFlight.catch(() => {})
   }
 
-  const layout = analysis.layout!
-  const discard = new Issues(0)
-  let currentKey = ''
-  let written = 0
-  await meter.start()
-  for await (const batch of readTextLines(path, analysis.encoding)) {
-    for (const [offset, text] of batch.texts.entries()) {
-      const line = batch.first + offset
-      if (line === 1 || text.trim() === '') continue
-      written++
-      const report = meter.tick(written, written)
-      if (report) await report
-      const parsed = parseLine(text, line, layout, discard)!
-      const key = `${parsed.journalCode}\u0000${parsed.number}`
-      if (key !== currentKey) {
-        seal()
-        currentKey = key
-        if (batchLines >= BATCH_LINES) await send()
-      }
-      group.push(parsed)
+  /**
+   * The last entry and batch, then each new account's parent (its longest prefix among the
+   * organisation's accounts, as if the shorter numbers had been created first), the journals'
+   * sequences and the chain head. Called only for a file without error.
+   */
+  async finish() {
+    const { trx, target } = this
+    const sealing = this.seal()
+    if (sealing) await sealing
+    await this.send()
+    await this.inFlight
+    const parents = this.createdAccounts.flatMap((account) => {
+      const parent = longestPrefixParent(account.number, this.accountIds.keys())
+      return parent ? [{ id: account.id, parent: this.accountIds.get(parent)! }] : []
+    })
+    if (parents.length > 0) {
+      await trx.rawQuery(
+        `UPDATE accounts a SET parent_id = p.parent
+           FROM unnest(?::int[], ?::int[]) AS p (id, parent)
+          WHERE a.organisation_id = ? AND a.id = p.id`,
+        [parents.map((p) => p.id), parents.map((p) => p.parent), target.organisationId]
+      )
     }
+    const accountsCreated = this.createdAccounts.length
+    if (this.journalsCreated + accountsCreated > 0) {
+      await recordEvent({
+        domain: 'accounting',
+        action: 'create',
+        subjectType: 'accounts',
+        summary: `Import FEC ${target.fileName} : ${accountsCreated} compte(s) et ${this.journalsCreated} journal(aux) créés`,
+        organisationId: target.organisationId,
+        trx,
+      })
+    }
+    for (const [journalId, last] of this.maxSequence) {
+      await trx.rawQuery(
+        `INSERT INTO journal_sequences (organisation_id, journal_id, fiscal_year_id, last_number) VALUES (?, ?, ?, ?)
+         ON CONFLICT (journal_id, fiscal_year_id) DO UPDATE SET last_number = GREATEST(journal_sequences.last_number, EXCLUDED.last_number)`,
+        [target.organisationId, journalId, target.year.id, last]
+      )
+    }
+    await moveChainHead(trx, target.organisationId, this.position, this.previous)
+    return { journalsCreated: this.journalsCreated, accountsCreated }
   }
-  seal()
-  await send()
-  await inFlight
 
-  for (const [journalId, last] of maxSequence) {
-    await trx.rawQuery(
-      `INSERT INTO journal_sequences (organisation_id, journal_id, fiscal_year_id, last_number) VALUES (?, ?, ?, ?)
-       ON CONFLICT (journal_id, fiscal_year_id) DO UPDATE SET last_number = GREATEST(journal_sequences.last_number, EXCLUDED.last_number)`,
-      [organisationId, journalId, year.id, last]
-    )
+  /** What was sent before the file turned out to be refused: awaited before rolling back. */
+  async abandon() {
+    await this.inFlight.catch(() => {})
   }
-  await moveChainHead(trx, organisationId, position, previous)
-  await meter.end()
-  return { journalsCreated: refs.journalsCreated, accountsCreated: refs.accountsCreated }
 }
