@@ -356,6 +356,64 @@ test.group('FEC import', (group) => {
     assert.equal(Number(lines[0].n), 0)
   })
 
+  test('amounts, dates and texts are stored exactly as written, whatever their size or sign', async ({
+    assert,
+  }) => {
+    const amounts = ['0,01', '0,10', '1,00', '10000,00', '10000,01', '123456789,01', '99999999,99']
+    const rows = amounts.flatMap((amount, n) => entryRows(String(n + 1), '20240229', amount))
+    rows[0].CompteLib = 'Œuvres d’art – « café » €'
+    rows[0].EcritureLib = 'Libellé accentué : été, Noël, cœur'
+    rows[0].EcritureLet = 'AB'
+    rows[0].DateLet = '20241231'
+    rows[0].Montantdevise = '-1234,50'
+    rows[0].Idevise = 'USD'
+    rows[2].Montantdevise = '0,00'
+    rows[2].Idevise = 'CHF'
+    const result = await importText(fecText(rows))
+    assert.equal(result.status, 'committed', JSON.stringify(result.errors))
+    const stored = await db
+      .from('entry_lines')
+      .where('organisation_id', organisation.id)
+      .orderBy('id')
+      .select(
+        db.raw('debit::text AS debit'),
+        db.raw('credit::text AS credit'),
+        db.raw("to_char(entry_date, 'YYYY-MM-DD') AS day"),
+        db.raw("to_char(lettering_date, 'YYYY-MM-DD') AS lettered"),
+        db.raw('currency_amount::text AS currency_amount'),
+        'currency',
+        'label',
+        'lettering',
+        'aux_number',
+        'account_number',
+        'line_no'
+      )
+    const decimal = (fec: string) => fec.replace(',', '.')
+    assert.deepEqual(
+      stored.map((row) => [row.debit, row.credit]),
+      amounts.flatMap((amount) => [
+        [decimal(amount), '0.00'],
+        ['0.00', decimal(amount)],
+      ])
+    )
+    assert.isTrue(stored.every((row) => row.day === '2024-02-29'))
+    assert.deepEqual(
+      [stored[0].lettered, stored[0].currency_amount, stored[0].currency, stored[0].lettering],
+      ['2024-12-31', '-1234.50', 'USD', 'AB']
+    )
+    assert.deepEqual([stored[2].currency_amount, stored[2].currency], ['0.00', 'CHF'])
+    assert.deepEqual([stored[1].lettered, stored[1].currency_amount], [null, null])
+    assert.equal(stored[0].label, 'Libellé accentué : été, Noël, cœur')
+    assert.deepEqual(
+      stored.slice(0, 2).map((row) => [row.line_no, row.account_number, row.aux_number]),
+      [
+        [1, '6064', null],
+        [2, '401', 'F001'],
+      ]
+    )
+    assert.isNull((await verifyChain(organisation.id)).firstBreak)
+  })
+
   test('reports its progress in one pass: bytes read increasing from 0 to the file size', async ({
     assert,
   }) => {
