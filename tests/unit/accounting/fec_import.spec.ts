@@ -12,6 +12,7 @@ import { writeFec } from '#exports/accounting/fec_export'
 import { fecLines, LedgerLines } from '#reports/accounting/ledger_lines'
 import { trialBalance } from '#reports/accounting/trial_balance'
 import { verifyChain } from '#actions/accounting/verify_chain'
+import { BATCH_LINES } from '#imports/accounting/fec/writer'
 import FecImport from '../../../commands/fec_import.js'
 
 const LEDGER = ['entries', 'entry_lines', 'accounts', 'journals', 'journal_sequences']
@@ -307,8 +308,10 @@ test.group('FEC import', (group) => {
     assert,
   }) => {
     const rows: FecRow[] = []
-    for (let n = 1; n <= 5100; n++) rows.push(...entryRows(String(n), '20240105', '10,00'))
-    // After the first batch of 10,000 lines: a new journal, a child account before its parent.
+    // Two lines per entry: the first batch is written before the last entries are read.
+    const entries = BATCH_LINES / 2 + 50
+    for (let n = 1; n <= entries; n++) rows.push(...entryRows(String(n), '20240105', '10,00'))
+    // After the first batch: a new journal, a child account before its parent.
     rows.push(...entryRows('1', '20240210', '5,00', '68812', '4011', 'OD'))
     rows.push(...entryRows('2', '20240211', '7,00', '688', '4011', 'OD'))
     for (const row of rows.slice(-4)) row.JournalLib = 'Opérations diverses'
@@ -318,7 +321,7 @@ test.group('FEC import', (group) => {
       .select('number')
     const result = await importText(fecText(rows))
     assert.equal(result.status, 'committed', JSON.stringify(result.errors))
-    assert.equal(result.entries, 5102)
+    assert.equal(result.entries, entries + 2)
     const journal = await db
       .from('journals')
       .where({ organisation_id: organisation.id, code: 'OD' })
@@ -441,9 +444,9 @@ test.group('FEC import', (group) => {
 
   test('a refused file is read in the same pass and leaves nothing', async ({ assert }) => {
     const rows: FecRow[] = []
-    for (let n = 1; n <= 6000; n++) rows.push(...entryRows(String(n), '20240105', '10,00'))
-    // The last entry is unbalanced: the batch of 10,000 lines before it was written, then
-    // rolled back.
+    const entries = BATCH_LINES / 2 + 1000
+    for (let n = 1; n <= entries; n++) rows.push(...entryRows(String(n), '20240105', '10,00'))
+    // The last entry is unbalanced: the first batch, before it, was written, then rolled back.
     rows.at(-1)!.Credit = '11,00'
     const calls: FecProgress[] = []
     const before = await tableCounts([...LEDGER, 'imports'])
@@ -455,14 +458,14 @@ test.group('FEC import', (group) => {
     assert.equal(result.status, 'rejected')
     assert.deepEqual(
       result.errors.map((issue) => [issue.line, issue.field]),
-      [[12000, 'Debit/Credit']]
+      [[entries * 2, 'Debit/Credit']]
     )
     assert.isTrue(calls.length >= 2 && calls.every((c) => c.phase === 'import'))
     const after = await tableCounts([...LEDGER, 'imports'])
     assert.deepEqual(after, { ...before, imports: before.imports + 1 })
     const recorded = await db.from('imports').orderBy('id', 'desc').firstOrFail()
     assert.equal(recorded.status, 'rejected')
-    assert.equal(recorded.rows_total, 12000)
+    assert.equal(recorded.rows_total, entries * 2)
   })
 
   test('fec:import prints a summary, and the errors of a refused file', async ({ assert }) => {
