@@ -417,6 +417,31 @@ test.group('FEC import', (group) => {
     assert.isNull((await verifyChain(organisation.id)).firstBreak)
   })
 
+  test('a file read as UTF-8 that turns out ISO-8859-15 after a batch is imported once, as ISO-8859-15', async ({
+    assert,
+  }) => {
+    const rows: FecRow[] = []
+    const entries = BATCH_LINES / 2 + 1000
+    for (let n = 1; n <= entries; n++) rows.push(...entryRows(String(n), '20240105', '10,00'))
+    // The head is plain ASCII (sniffed as UTF-8); the first accent comes after the first batch.
+    rows.at(-1)!.EcritureLib = "Café de l'été : 5 €"
+    const result = await importText(fecText(rows), 'iso-8859-15')
+    assert.equal(result.status, 'committed', JSON.stringify(result.errors.slice(0, 3)))
+    assert.equal(result.encoding, 'iso-8859-15')
+    const counts = await db
+      .from('entries')
+      .where('organisation_id', organisation.id)
+      .count('* as n')
+    assert.equal(Number(counts[0].n), entries)
+    const last = await db
+      .from('entry_lines')
+      .where('organisation_id', organisation.id)
+      .orderBy('id', 'desc')
+      .firstOrFail()
+    assert.equal(last.label, "Café de l'été : 5 €")
+    assert.isNull((await verifyChain(organisation.id)).firstBreak)
+  })
+
   test('reports its progress in one pass: bytes read increasing from 0 to the file size', async ({
     assert,
   }) => {
