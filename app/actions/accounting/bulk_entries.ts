@@ -1,7 +1,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { recordEvent } from '#support/audit'
 import { canonicalAmount, chainHash } from '#actions/accounting/hash_chain'
-import { lockChainHead, moveChainHead } from '#actions/accounting/ledger'
+import { lockChainHead, moveChainHead, reserveIds } from '#actions/accounting/ledger'
 import { LedgerError } from '#actions/accounting/errors'
 
 export interface BulkLine {
@@ -126,11 +126,7 @@ export async function insertValidatedEntries(
     ])
   )
   const head = await lockChainHead(trx, organisationId)
-  const { rows: idRows } = await trx.rawQuery(
-    `SELECT nextval(pg_get_serial_sequence('entries', 'id')) AS id FROM generate_series(1, ?)`,
-    [entries.length]
-  )
-  const ids = idRows.map((r: { id: string }) => Number(r.id))
+  const ids = await reserveIds(trx, 'entries', entries.length)
   let previous = head.lastHash
   let position = head.position
   const e: Record<string, unknown[]> = {

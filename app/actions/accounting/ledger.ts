@@ -89,6 +89,20 @@ async function nextNumber(trx: TransactionClientContract, entry: LockedEntry) {
   return next
 }
 
+/** `count` ids taken from a ledger table's sequence in one round trip. */
+export async function reserveIds(
+  trx: TransactionClientContract,
+  table: 'entries' | 'journals' | 'accounts',
+  count: number
+): Promise<number[]> {
+  const { rows } = await trx.rawQuery(
+    `SELECT coalesce(array_agg(nextval(pg_get_serial_sequence(?, 'id'))::int), '{}') AS ids
+       FROM generate_series(1, ?)`,
+    [table, count]
+  )
+  return rows[0].ids
+}
+
 /** Locks the head of the organisation's hash chain and returns its position and last hash. */
 export async function lockChainHead(trx: TransactionClientContract, organisationId: number) {
   await trx.rawQuery(

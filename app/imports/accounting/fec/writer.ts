@@ -14,7 +14,7 @@ import { from as copyFrom } from 'pg-copy-streams'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { recordEvent } from '#support/audit'
 import { chainHash } from '#actions/accounting/hash_chain'
-import { lockChainHead, moveChainHead } from '#actions/accounting/ledger'
+import { lockChainHead, moveChainHead, reserveIds } from '#actions/accounting/ledger'
 import { longestPrefixParent } from '#reference/pcg_associations'
 import { centsToDecimal } from './format.js'
 import { detached, type ParsedLine } from './lines.js'
@@ -116,13 +116,7 @@ class IdPool {
   ) {}
 
   private ask() {
-    const asked = this.trx
-      .rawQuery(
-        `SELECT array_agg(nextval(pg_get_serial_sequence(?, 'id'))::int) AS ids
-           FROM generate_series(1, ?)`,
-        [this.table, this.chunk]
-      )
-      .then(({ rows }) => rows[0].ids as number[])
+    const asked = reserveIds(this.trx, this.table, this.chunk)
     // Awaited when needed; a failure meanwhile must not count as unhandled.
     asked.catch(() => {})
     return asked
@@ -338,6 +332,25 @@ export class LedgerWriter implements LineSink {
     this.previous = hash
   }
 
+  /** The journals or accounts a batch is the first to use (id from the pool, code or number, label). */
+  private async insertNew(
+    table: 'journals' | 'accounts',
+    column: 'code' | 'number',
+    rows: Array<[id: number, key: string, label: string]>
+  ) {
+    if (rows.length === 0) return
+    await this.trx.rawQuery(
+      `INSERT INTO ${table} (id, organisation_id, ${column}, label)
+         SELECT id, ?, key, label FROM unnest(?::int[], ?::text[], ?::text[]) AS n (id, key, label)`,
+      [
+        this.target.organisationId,
+        rows.map((row) => row[0]),
+        rows.map((row) => row[1]),
+        rows.map((row) => row[2]),
+      ]
+    )
+  }
+
   private async flush(
     batch: (typeof this.buffers)[number],
     journals: LedgerWriter['newJournals'],
@@ -345,30 +358,16 @@ export class LedgerWriter implements LineSink {
     summary: string
   ) {
     const { trx, target } = this
-    if (journals.length > 0) {
-      await trx.rawQuery(
-        `INSERT INTO journals (id, organisation_id, code, label)
-           SELECT id, ?, code, label FROM unnest(?::int[], ?::text[], ?::text[]) AS j (id, code, label)`,
-        [
-          target.organisationId,
-          journals.map((j) => j.id),
-          journals.map((j) => j.code),
-          journals.map((j) => j.label),
-        ]
-      )
-    }
-    if (accounts.length > 0) {
-      await trx.rawQuery(
-        `INSERT INTO accounts (id, organisation_id, number, label)
-           SELECT id, ?, number, label FROM unnest(?::int[], ?::text[], ?::text[]) AS a (id, number, label)`,
-        [
-          target.organisationId,
-          accounts.map((a) => a.id),
-          accounts.map((a) => a.number),
-          accounts.map((a) => a.label),
-        ]
-      )
-    }
+    await this.insertNew(
+      'journals',
+      'code',
+      journals.map((j) => [j.id, j.code, j.label])
+    )
+    await this.insertNew(
+      'accounts',
+      'number',
+      accounts.map((a) => [a.id, a.number, a.label])
+    )
     await copy(this.connection, ENTRY_COPY, batch.entries)
     await copy(this.connection, LINE_COPY, batch.lines)
     await recordEvent({
